@@ -1,0 +1,1 @@
+export { describeIssue, type Issue, ServqualError, type ServqualErrorCode } from "./ServqualError";
