@@ -1,1 +1,2 @@
 export * from "./_lib/index";
+export * from "./instrument/index";

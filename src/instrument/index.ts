@@ -1,0 +1,21 @@
+export { defineInstrument } from "./defineInstrument";
+export { defaultColumnPrefix, facetsOf } from "./facets";
+export {
+  dimensionSpecSchema,
+  type InstrumentSpec,
+  instrumentSpecSchema,
+  itemSpecSchema,
+  scaleSpecSchema,
+} from "./instrumentSchema";
+export { instruments } from "./instruments";
+export { itemsOf, type PlacedItem } from "./itemsOf";
+export { instrumentJsonSchema } from "./jsonSchema";
+export type {
+  Dimension,
+  Facet,
+  Instrument,
+  Item,
+  ResponseFormat,
+  Scale,
+  ScalePoint,
+} from "./types";
