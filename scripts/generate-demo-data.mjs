@@ -324,6 +324,10 @@ function main(argv) {
   if (!Number.isInteger(seed)) throw new Error("--seed needs an integer");
   const csv = generateDemoCsv(seed);
   if (argv.includes("--stdout")) {
+    // A reader that stops early (`| head`) closes the pipe; that is not an error here.
+    process.stdout.on("error", (error) => {
+      if (error.code !== "EPIPE") throw error;
+    });
     process.stdout.write(csv);
     return;
   }
