@@ -1,2 +1,3 @@
 export * from "./_lib/index";
 export * from "./instrument/index";
+export * from "./responses/index";

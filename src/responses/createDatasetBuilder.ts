@@ -1,0 +1,484 @@
+import { isValid, parseISO } from "date-fns";
+import type { Issue } from "../_lib/ServqualError";
+import { ServqualError } from "../_lib/ServqualError";
+import { itemsOf } from "../instrument/itemsOf";
+import type { Facet, Instrument } from "../instrument/types";
+import { ColumnRole, columnLayout, displayName } from "./columnLayout";
+import { type AnswerFault, describeAnswerFault, parseAnswer, showCell } from "./parseAnswer";
+import type { Dataset, ExcludedRow, ValidatedResponses, ValidationReport } from "./types";
+import {
+  type ResolvedValidationOptions,
+  resolveValidationOptions,
+  type ValidationOptions,
+} from "./validationOptions";
+
+/** Where a pushed row came from: its 1-based data row and, for files, its line. */
+export interface RowOrigin {
+  readonly row: number;
+  readonly line?: number;
+}
+
+/**
+ * Validates rows one at a time into a columnar {@link Dataset}; the engine behind
+ * `validateResponses` and the streaming CSV reader. Cells are given in header order.
+ */
+export interface DatasetBuilder {
+  /** The input's columns as the builder understood them. */
+  readonly header: readonly string[];
+  /** Validates one row; returns true when the row is kept. */
+  push(cells: ArrayLike<unknown>, origin: RowOrigin): boolean;
+  /**
+   * Ends the input and returns the dataset with its validation report.
+   *
+   * @throws {ServqualError} `empty-input` when no row was pushed, `no-usable-rows` when every
+   * row was excluded (the issues say why).
+   */
+  finish(): ValidatedResponses;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const MARKUP = /<\s*\/?\s*[a-z!]/i;
+
+/**
+ * Creates a {@link DatasetBuilder} for an instrument and a header.
+ *
+ * @param instrument - The instrument the answers belong to.
+ * @param header - Column names of the input, in order (after `options.rename`).
+ * @param options - Column names, missing-data policy and the other validation options.
+ * @param expectedRows - A capacity hint; columns grow as needed.
+ * @throws {ServqualError} `invalid-options`, or `invalid-input` when the header has no answer column.
+ */
+export function createDatasetBuilder(
+  instrument: Instrument,
+  header: readonly string[],
+  options: ValidationOptions = {},
+  expectedRows = 1024,
+): DatasetBuilder {
+  const resolved = resolveValidationOptions(options);
+  return new Builder(instrument, header, resolved, Math.max(16, Math.ceil(expectedRows)));
+}
+
+class Builder implements DatasetBuilder {
+  readonly header: readonly string[];
+  private readonly instrument: Instrument;
+  private readonly options: ResolvedValidationOptions;
+  private readonly layout: ReturnType<typeof columnLayout>;
+  private readonly itemCount: number;
+  private readonly dimensionCount: number;
+  private readonly itemDimension: Int32Array;
+  private readonly dimensionSize: Int32Array;
+  private readonly reverse: Uint8Array;
+  private capacity: number;
+  private count = 0;
+  private rowsIn = 0;
+  private columns: Float64Array[][];
+  private weights: Float64Array[] | null;
+  private importance: Float64Array[] | null;
+  private dates: Float64Array | null;
+  private sourceRows: Int32Array;
+  private readonly ids: string[] = [];
+  private readonly segments: (string | null)[][];
+  private readonly seenIds = new Map<string, number>();
+  private readonly excluded: ExcludedRow[] = [];
+  private readonly issues: Issue[] = [];
+  private readonly issueCounts: Record<string, number> = Object.create(null);
+  private issueTotal = 0;
+  private notApplicable = 0;
+  private blank = 0;
+  private weightsRescaled = 0;
+  // per-row scratch
+  private readonly rowWeights: Float64Array;
+  private readonly answered: Uint8Array;
+  private readonly usableByDimension: Int32Array;
+
+  constructor(
+    instrument: Instrument,
+    header: readonly string[],
+    options: ResolvedValidationOptions,
+    capacity: number,
+  ) {
+    this.instrument = instrument;
+    this.options = options;
+    this.layout = columnLayout(header, instrument, options);
+    this.header = this.layout.header;
+    const items = itemsOf(instrument);
+    this.itemCount = items.length;
+    this.dimensionCount = instrument.dimensions.length;
+    this.itemDimension = Int32Array.from(items, (item) => item.dimensionIndex);
+    this.dimensionSize = Int32Array.from(instrument.dimensions, (d) => d.items.length);
+    this.reverse = Uint8Array.from(items, (item) => (item.reverse ? 1 : 0));
+    this.capacity = capacity;
+    this.columns = this.layout.facets.map(() => this.allocate(this.itemCount, capacity));
+    this.weights = this.layout.hasWeights ? this.allocate(this.dimensionCount, capacity) : null;
+    this.importance = this.layout.hasImportance ? this.allocate(this.itemCount, capacity) : null;
+    this.dates = this.layout.hasDate ? new Float64Array(capacity) : null;
+    this.sourceRows = new Int32Array(capacity);
+    this.segments = this.layout.segmentNames.map(() => []);
+    this.rowWeights = new Float64Array(this.dimensionCount);
+    this.answered = new Uint8Array(this.itemCount * this.layout.facets.length);
+    this.usableByDimension = new Int32Array(this.dimensionCount);
+    for (const warning of this.layout.warnings) this.record(warning);
+  }
+
+  push(cells: ArrayLike<unknown>, origin: RowOrigin): boolean {
+    this.rowsIn += 1;
+    if (this.count === this.capacity) this.grow();
+    const { layout, options } = this;
+    const scale = this.instrument.scale;
+    const reasons: string[] = [];
+    const at = this.count;
+    const where =
+      origin.line === undefined ? { row: origin.row } : { row: origin.row, line: origin.line };
+
+    if (cells.length !== layout.header.length) {
+      reasons.push(
+        `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
+      );
+      return this.exclude(origin, null, reasons);
+    }
+
+    let id: string | null = null;
+    let rejectedAnswers = 0;
+    let weightsGiven = 0;
+    let weightsBad = false;
+    this.answered.fill(0);
+    this.rowWeights.fill(0);
+    const segmentValues: (string | null)[] = this.segments.map(() => null);
+    const { role, target, item } = layout;
+    const min = scale.min;
+    const max = scale.max;
+    const integerScale = scale.step === 1 && Number.isInteger(min);
+
+    for (let c = 0; c < cells.length; c++) {
+      const kind = role[c];
+      if (kind === ColumnRole.Ignored) continue;
+      const cell = cells[c];
+      if (kind === ColumnRole.Answer) {
+        const f = target[c] as number;
+        const i = item[c] as number;
+        const column = (this.columns[f] as Float64Array[])[i] as Float64Array;
+        let value = Number.NaN;
+        // Fast path: a one-digit string on an integer scale.
+        if (typeof cell === "string" && cell.length === 1 && integerScale) {
+          const digit = cell.charCodeAt(0) - 48;
+          if (digit >= min && digit <= max) value = digit;
+        }
+        if (Number.isNaN(value)) {
+          const parsed = parseAnswer(cell, scale, options.maxCellLength);
+          if (parsed.ok) value = parsed.value;
+          else if (parsed.fault === "blank") this.blank += 1;
+          else if (parsed.fault === "not-applicable") this.notApplicable += 1;
+          else {
+            rejectedAnswers += 1;
+            this.rejectCell(where, c, cell, parsed.fault);
+          }
+        }
+        if (!Number.isNaN(value)) {
+          if (this.reverse[i] === 1) value = min + max - value;
+          this.answered[f * this.itemCount + i] = 1;
+        }
+        column[at] = value;
+      } else if (kind === ColumnRole.Id) {
+        id = this.readLabel(cell, where, c, "id");
+      } else if (kind === ColumnRole.Weight) {
+        const text = typeof cell === "string" ? cell.trim() : cell;
+        if (text === "" || text === null || text === undefined) continue;
+        const points = typeof text === "number" ? text : Number(text);
+        if (typeof text === "string" && text.length > options.maxCellLength) {
+          weightsBad = true;
+          this.record({
+            code: "bad-weight",
+            message: "the importance cell is too long to read",
+            ...where,
+            column: displayName(layout.header[c] ?? ""),
+          });
+        } else if (!Number.isFinite(points) || points < 0 || points > 100) {
+          weightsBad = true;
+          this.record({
+            code: "bad-weight",
+            message: `${showCell(cell)} is not a number of importance points from 0 to 100; this row's weights are not used`,
+            ...where,
+            column: displayName(layout.header[c] ?? ""),
+          });
+        } else {
+          this.rowWeights[target[c] as number] = points;
+          weightsGiven += 1;
+        }
+      } else if (kind === ColumnRole.Importance) {
+        const importance = this.importance?.[target[c] as number] as Float64Array;
+        const parsed = parseAnswer(cell, scale, options.maxCellLength);
+        if (parsed.ok) importance[at] = parsed.value;
+        else {
+          importance[at] = Number.NaN;
+          if (parsed.fault !== "blank" && parsed.fault !== "not-applicable") {
+            this.rejectCell(where, c, cell, parsed.fault);
+          }
+        }
+      } else if (kind === ColumnRole.Date) {
+        (this.dates as Float64Array)[at] = this.readDate(cell, where, c);
+      } else if (kind === ColumnRole.Segment) {
+        segmentValues[target[c] as number] = this.readLabel(cell, where, c, "label");
+      }
+    }
+
+    if (id === null) id = layout.hasId ? null : `row-${origin.row}`;
+    if (id === null) {
+      reasons.push("the respondent id is blank");
+    } else {
+      const first = this.seenIds.get(id);
+      if (first !== undefined) {
+        reasons.push(
+          `the respondent id ${showCell(id)} was already used by data row ${first}; only the first is kept`,
+        );
+      }
+    }
+    if (rejectedAnswers > 0 && options.invalidAnswers === "exclude-row") {
+      reasons.push(`${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`);
+    }
+    const usability = this.usability();
+    if (usability !== null) reasons.push(usability);
+    if (reasons.length > 0) return this.exclude(origin, id, reasons);
+
+    if (this.weights !== null) this.storeWeights(at, weightsGiven, weightsBad, where);
+    if (id !== null) this.seenIds.set(id, origin.row);
+    this.ids.push(id as string);
+    this.sourceRows[at] = origin.row;
+    segmentValues.forEach((value, s) => {
+      (this.segments[s] as (string | null)[]).push(value);
+    });
+    this.count += 1;
+    return true;
+  }
+
+  finish(): ValidatedResponses {
+    if (this.rowsIn === 0) {
+      throw new ServqualError("empty-input", "The input has no data rows.", [
+        {
+          code: "empty-input",
+          message:
+            "there are no respondent rows to validate (is the file empty, or only a header?)",
+        },
+      ]);
+    }
+    const n = this.count;
+    if (n === 0) {
+      const reasons = this.excluded.slice(0, 20).map((row) => ({
+        code: "row-excluded",
+        message: row.reasons.join("; "),
+        row: row.row,
+        ...(row.line === undefined ? {} : { line: row.line }),
+      }));
+      throw new ServqualError("no-usable-rows", `None of the ${this.rowsIn} rows can be used.`, [
+        ...reasons,
+        ...this.issues.slice(0, 20),
+      ]);
+    }
+    const trim = (array: Float64Array) => (array.length === n ? array : array.slice(0, n));
+    const facets: Partial<Record<Facet, Float64Array[]>> = {};
+    this.layout.facets.forEach((facet, f) => {
+      facets[facet] = (this.columns[f] as Float64Array[]).map(trim);
+    });
+    const dataset: Dataset = {
+      instrument: this.instrument,
+      n,
+      ids: this.ids,
+      sourceRows: this.sourceRows.slice(0, n),
+      facets,
+      weights: this.weights === null ? null : this.weights.map(trim),
+      importance: this.importance === null ? null : this.importance.map(trim),
+      dates: this.dates === null ? null : trim(this.dates),
+      segments: this.layout.segmentNames.map((name, s) => ({
+        name,
+        values: this.segments[s] ?? [],
+      })),
+      missingPolicy: this.options.missing,
+    };
+    const report: ValidationReport = {
+      rowsIn: this.rowsIn,
+      rowsUsed: n,
+      rowsExcluded: this.excluded.length,
+      excludedRows: this.excluded,
+      issues: this.issues,
+      issueCounts: { ...this.issueCounts },
+      issuesTruncated: this.issueTotal > this.issues.length,
+      notApplicable: this.notApplicable,
+      blank: this.blank,
+      columns: this.layout.summary,
+      missingPolicy: this.options.missing,
+      weightsRescaled: this.weightsRescaled,
+    };
+    return { dataset, report };
+  }
+
+  /** Null when the row can be used under the missing-data policy, else the reason. */
+  private usability(): string | null {
+    const { answered, itemCount } = this;
+    const facetCount = this.layout.facets.length;
+    const policy = this.options.missing;
+    let anyAnswer = false;
+    let complete = true;
+    // An item is usable when every facet of it is answered.
+    const usableByDimension = this.usableByDimension;
+    usableByDimension.fill(0);
+    for (let i = 0; i < itemCount; i++) {
+      let all = true;
+      for (let f = 0; f < facetCount; f++) {
+        if (answered[f * itemCount + i] === 1) anyAnswer = true;
+        else all = false;
+      }
+      if (all) {
+        const d = this.itemDimension[i] as number;
+        usableByDimension[d] = (usableByDimension[d] as number) + 1;
+      } else complete = false;
+    }
+    if (!anyAnswer) return "the row has no answers";
+    if (policy.kind === "listwise" && !complete) {
+      return "some answers are missing and the missing-data policy is listwise";
+    }
+    if (policy.kind === "minimum-share") {
+      for (let d = 0; d < this.dimensionCount; d++) {
+        if ((usableByDimension[d] as number) >= policy.share * (this.dimensionSize[d] as number))
+          return null;
+      }
+      return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`;
+    }
+    let anyUsable = false;
+    for (let d = 0; d < this.dimensionCount; d++)
+      if ((usableByDimension[d] as number) > 0) anyUsable = true;
+    return anyUsable ? null : "no item has all of its answers";
+  }
+
+  private storeWeights(
+    at: number,
+    given: number,
+    bad: boolean,
+    where: { row: number; line?: number },
+  ) {
+    const weights = this.weights as Float64Array[];
+    let total = 0;
+    for (let d = 0; d < this.dimensionCount; d++) total += this.rowWeights[d] as number;
+    let usable = given > 0 && !bad;
+    if (usable && Math.abs(total - 100) > this.options.weightTolerance) {
+      if (this.options.weightMismatch === "rescale" && total > 0) {
+        this.weightsRescaled += 1;
+        this.record({
+          code: "weights-rescaled",
+          message: `importance points sum to ${total}, not 100; rescaled to 100`,
+          ...where,
+        });
+      } else {
+        usable = false;
+        this.record({
+          code: "weights-sum",
+          message: `importance points sum to ${total}, not 100 (tolerance ${this.options.weightTolerance}); this row's weights are not used and sample-mean weights stand in`,
+          ...where,
+        });
+      }
+    }
+    for (let d = 0; d < this.dimensionCount; d++) {
+      (weights[d] as Float64Array)[at] = usable
+        ? (this.rowWeights[d] as number) / total
+        : Number.NaN;
+    }
+  }
+
+  private readLabel(
+    cell: unknown,
+    where: { row: number; line?: number },
+    c: number,
+    what: "id" | "label",
+  ): string | null {
+    if (cell === null || cell === undefined) return null;
+    const text = String(cell).trim();
+    if (text.length === 0) return null;
+    const column = displayName(this.layout.header[c] ?? "");
+    if (text.length > this.options.maxCellLength) {
+      this.record({
+        code: "cell-too-long",
+        message: `the ${what} has ${text.length} characters, more than the limit of ${this.options.maxCellLength}; it is not read`,
+        ...where,
+        column,
+      });
+      return null;
+    }
+    if (FORMULA_START.test(text) && Number.isNaN(Number(text))) {
+      this.record({
+        code: "formula-like-label",
+        message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text and escaped in CSV output`,
+        ...where,
+        column,
+      });
+    }
+    if (MARKUP.test(text)) {
+      this.record({
+        code: "markup-in-label",
+        message: `${showCell(text)} contains markup; it is kept as plain text and escaped in reports`,
+        ...where,
+        column,
+      });
+    }
+    return text;
+  }
+
+  private readDate(cell: unknown, where: { row: number; line?: number }, c: number): number {
+    if (cell === null || cell === undefined) return Number.NaN;
+    if (cell instanceof Date) return cell.getTime();
+    const text = String(cell).trim();
+    if (text.length === 0) return Number.NaN;
+    const parsed = text.length <= 40 ? parseISO(text) : new Date(Number.NaN);
+    if (isValid(parsed)) return parsed.getTime();
+    this.record({
+      code: "bad-date",
+      message: `${showCell(text)} is not an ISO 8601 date (yyyy-mm-dd); the date is treated as unknown`,
+      ...where,
+      column: displayName(this.layout.header[c] ?? ""),
+    });
+    return Number.NaN;
+  }
+
+  private rejectCell(
+    where: { row: number; line?: number },
+    c: number,
+    cell: unknown,
+    fault: AnswerFault,
+  ) {
+    this.record({
+      code: fault,
+      message: `${describeAnswerFault(fault, cell, this.instrument.scale)}; the answer is ${this.options.invalidAnswers === "missing" ? "treated as missing" : "rejected"}`,
+      ...where,
+      column: displayName(this.layout.header[c] ?? ""),
+    });
+  }
+
+  private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
+    this.excluded.push({ ...origin, id, reasons });
+    return false;
+  }
+
+  private record(issue: Issue) {
+    this.issueCounts[issue.code] = (this.issueCounts[issue.code] ?? 0) + 1;
+    this.issueTotal += 1;
+    if (this.issues.length < this.options.issueLimit) this.issues.push(issue);
+  }
+
+  private allocate(count: number, capacity: number): Float64Array[] {
+    return Array.from({ length: count }, () => new Float64Array(capacity));
+  }
+
+  private grow() {
+    const capacity = this.capacity * 2;
+    const enlarge = (array: Float64Array) => {
+      const bigger = new Float64Array(capacity);
+      bigger.set(array);
+      return bigger;
+    };
+    this.columns = this.columns.map((facet) => facet.map(enlarge));
+    if (this.weights !== null) this.weights = this.weights.map(enlarge);
+    if (this.importance !== null) this.importance = this.importance.map(enlarge);
+    if (this.dates !== null) this.dates = enlarge(this.dates);
+    const rows = new Int32Array(capacity);
+    rows.set(this.sourceRows);
+    this.sourceRows = rows;
+    this.capacity = capacity;
+  }
+}

@@ -1,0 +1,29 @@
+export {
+  createDatasetBuilder,
+  type DatasetBuilder,
+  type RowOrigin,
+} from "./createDatasetBuilder";
+export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
+export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
+export type {
+  ColumnSummary,
+  Dataset,
+  ExcludedRow,
+  FacetColumns,
+  MissingPolicy,
+  SegmentColumn,
+  ValidatedResponses,
+  ValidationReport,
+} from "./types";
+export { type LongColumns, validateLongResponses } from "./validateLongResponses";
+export {
+  type ResponseRecords,
+  type ResponseTable,
+  validateResponses,
+} from "./validateResponses";
+export {
+  type ResolvedValidationOptions,
+  resolveValidationOptions,
+  type ValidationOptions,
+  validationOptionsSchema,
+} from "./validationOptions";

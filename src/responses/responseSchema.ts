@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { facetsOf } from "../instrument/facets";
+import { itemsOf } from "../instrument/itemsOf";
+import type { Instrument } from "../instrument/types";
+import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
+
+/**
+ * A zod schema of one wide response row for an instrument: the id, an optional ISO date, and
+ * each answer column as a number on the scale (or null when unanswered). Use it in a client to
+ * check a single customer's answers before sending them; `validateResponses` remains the full
+ * check (steps, weights, duplicates).
+ *
+ * @example
+ * responseRowSchema(instruments.servqual22).safeParse({ respondent_id: "c1", E_1: 9 }).success //=> false
+ */
+export function responseRowSchema(instrument: Instrument, options: ValidationOptions = {}) {
+  const resolved = resolveValidationOptions(options);
+  const { min, max } = instrument.scale;
+  const answer = z.number().min(min).max(max).nullable().optional();
+  const shape: Record<string, z.ZodType> = {
+    [resolved.idColumn]: z.string().min(1).max(resolved.maxCellLength),
+    [resolved.dateColumn]: z.iso.date().or(z.iso.datetime()).optional(),
+  };
+  for (const facet of facetsOf(instrument.format)) {
+    for (const item of itemsOf(instrument)) {
+      shape[resolved.templates[facet].replace("{item}", item.id)] = answer;
+    }
+  }
+  for (const dimension of instrument.dimensions) {
+    shape[resolved.templates.weight.replace("{dimension}", dimension.id)] = z
+      .number()
+      .min(0)
+      .max(100)
+      .optional();
+  }
+  return z.object(shape);
+}
+
+/**
+ * The JSON Schema of one wide response row for an instrument (see {@link responseRowSchema}),
+ * for clients in other languages.
+ *
+ * @example
+ * responseRowJsonSchema(instruments.servqual22).properties.E_1 //=> { anyOf: [...] }
+ */
+export function responseRowJsonSchema(
+  instrument: Instrument,
+  options: ValidationOptions = {},
+): Record<string, unknown> {
+  return z.toJSONSchema(responseRowSchema(instrument, options), { io: "input" }) as Record<
+    string,
+    unknown
+  >;
+}

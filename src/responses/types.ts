@@ -1,0 +1,93 @@
+import type { Issue } from "../_lib/ServqualError";
+import type { Facet, Instrument } from "../instrument/types";
+
+/**
+ * How missing answers are handled.
+ * - `listwise`: a respondent with any missing answer is excluded.
+ * - `pairwise`: every statistic uses every respondent who answered what it needs.
+ * - `minimum-share` (the default, share 0.5): a respondent's dimension score needs at least that
+ *   share of the dimension's items answered; otherwise that dimension score is missing.
+ */
+export type MissingPolicy =
+  | { readonly kind: "listwise" }
+  | { readonly kind: "pairwise" }
+  | { readonly kind: "minimum-share"; readonly share: number };
+
+/** Columnar answers of one facet: one Float64Array per item (instrument order), NaN = missing. */
+export type FacetColumns = readonly Float64Array[];
+
+/** A segment column (region, channel, …): one label per respondent, null when blank. */
+export interface SegmentColumn {
+  readonly name: string;
+  readonly values: readonly (string | null)[];
+}
+
+/**
+ * Validated survey answers, column by column. Row r of every array is the same respondent.
+ * Reverse-keyed items are already recoded (min + max − x). Importance weights are shares that
+ * sum to 1 per respondent (NaN when a respondent gave none or they were rejected).
+ */
+export interface Dataset {
+  readonly instrument: Instrument;
+  /** Number of respondents kept. */
+  readonly n: number;
+  readonly ids: readonly string[];
+  /** 1-based data row of each respondent in the input (header not counted). */
+  readonly sourceRows: Int32Array;
+  readonly facets: Readonly<Partial<Record<Facet, FacetColumns>>>;
+  /** Importance weights per dimension (instrument order), or null when none were given. */
+  readonly weights: readonly Float64Array[] | null;
+  /** Stated importance per item (instrument order), or null when no importance column was given. */
+  readonly importance: readonly Float64Array[] | null;
+  /** Collection time of each respondent in epoch milliseconds (NaN if unknown), or null. */
+  readonly dates: Float64Array | null;
+  readonly segments: readonly SegmentColumn[];
+  readonly missingPolicy: MissingPolicy;
+}
+
+/** A respondent row left out of the analysis, with every reason. */
+export interface ExcludedRow {
+  readonly row: number;
+  readonly line?: number;
+  readonly id: string | null;
+  readonly reasons: readonly string[];
+}
+
+/** How the input's columns were understood. */
+export interface ColumnSummary {
+  /** Columns read as answers, weights, id, date or segments. */
+  readonly used: readonly string[];
+  /** Columns present in the input but not used. */
+  readonly ignored: readonly string[];
+  /** Answer columns the instrument expects that the input lacks. */
+  readonly absent: readonly string[];
+}
+
+/**
+ * Everything validation found. `rowsIn = rowsUsed + rowsExcluded` always holds. Cell-level
+ * issues are counted in full in `issueCounts`; the first `issueLimit` are listed in `issues`.
+ */
+export interface ValidationReport {
+  readonly rowsIn: number;
+  readonly rowsUsed: number;
+  readonly rowsExcluded: number;
+  readonly excludedRows: readonly ExcludedRow[];
+  /** Rejected cells and warnings, in input order (at most `issueLimit`). */
+  readonly issues: readonly Issue[];
+  readonly issueCounts: Readonly<Record<string, number>>;
+  readonly issuesTruncated: boolean;
+  /** Answers marked "not applicable" (kept as missing by design). */
+  readonly notApplicable: number;
+  /** Answers left blank. */
+  readonly blank: number;
+  readonly columns: ColumnSummary;
+  readonly missingPolicy: MissingPolicy;
+  /** Importance-point rows rescaled to 100 (only with `weights.onMismatch: "rescale"`). */
+  readonly weightsRescaled: number;
+}
+
+/** What `validateResponses` returns. */
+export interface ValidatedResponses {
+  readonly dataset: Dataset;
+  readonly report: ValidationReport;
+}

@@ -1,0 +1,108 @@
+import { ServqualError } from "../_lib/ServqualError";
+import type { Instrument } from "../instrument/types";
+import { createDatasetBuilder } from "./createDatasetBuilder";
+import type { ValidatedResponses } from "./types";
+import type { ValidationOptions } from "./validationOptions";
+
+/** Wide rows as a table: a header and rows of cells in header order. */
+export interface ResponseTable {
+  readonly header: readonly string[];
+  readonly rows: readonly ArrayLike<unknown>[];
+}
+
+/** Wide rows as objects keyed by column name (e.g. parsed JSON or CSV records). */
+export type ResponseRecords = readonly Readonly<Record<string, unknown>>[];
+
+/**
+ * Validates wide survey rows (one row per respondent) against an instrument and returns a
+ * columnar {@link Dataset} and a {@link ValidationReport}.
+ *
+ * Each answer must be a number on the instrument's scale (range and step); reverse-keyed items
+ * are recoded as min + max − x. Rejected cells, excluded rows and every reason are listed, and
+ * `rowsIn = rowsUsed + rowsExcluded`. Column names default to `respondent_id`, `date`,
+ * `E_<item>`, `P_<item>`, `MIN_<item>`, `DES_<item>`, `I_<item>` and `W_<dimension>`
+ * (importance points summing to 100); `options.columns` and `options.rename` change them.
+ * Only own properties of record objects are read, so a `__proto__` key is inert.
+ *
+ * Missing-data policy (`options.missing`): `{ minimumShare: 0.5 }` by default, after
+ * Parasuraman, Berry & Zeithaml (1991): a respondent's dimension score needs half of its items.
+ *
+ * @param input - Row objects, or a `{ header, rows }` table.
+ * @param instrument - The instrument, e.g. `instruments.servqual22`.
+ * @param options - See {@link ValidationOptions}.
+ * @returns The dataset and the validation report.
+ * @throws {ServqualError} `empty-input` (no rows), `invalid-input` (no known column),
+ * `no-usable-rows` (every row excluded) or `invalid-options`.
+ *
+ * @example
+ * const { dataset, report } = validateResponses(
+ *   [{ respondent_id: "a", E_1: 7, P_1: 5 }],
+ *   defineInstrument({ id: "one", name: "One item", scale: { min: 1, max: 7 },
+ *     format: "expectation-perception",
+ *     dimensions: [{ id: "d", label: "D", items: [{ id: "1", label: "item" }] }] }),
+ * );
+ * dataset.facets.perception?.[0]?.[0] //=> 5
+ * report.rowsUsed //=> 1
+ */
+export function validateResponses(
+  input: ResponseRecords | ResponseTable,
+  instrument: Instrument,
+  options: ValidationOptions = {},
+): ValidatedResponses {
+  if (isTable(input)) return validateTable(input, instrument, options);
+  if (!Array.isArray(input)) {
+    throw new ServqualError("invalid-input", "validateResponses expects an array of rows.", [
+      {
+        code: "not-an-array",
+        message: `the input is ${typeof input}, not an array of row objects`,
+      },
+    ]);
+  }
+  const header = unionOfKeys(input);
+  const builder = createDatasetBuilder(instrument, header, options, input.length);
+  const cells: unknown[] = new Array(header.length);
+  input.forEach((record, r) => {
+    if (record === null || typeof record !== "object") {
+      cells.length = 0;
+    } else {
+      cells.length = header.length;
+      for (let c = 0; c < header.length; c++) {
+        const key = header[c] as string;
+        cells[c] = Object.hasOwn(record, key) ? record[key] : undefined;
+      }
+    }
+    builder.push(cells, { row: r + 1 });
+  });
+  return builder.finish();
+}
+
+function validateTable(
+  table: ResponseTable,
+  instrument: Instrument,
+  options: ValidationOptions,
+): ValidatedResponses {
+  const builder = createDatasetBuilder(instrument, table.header, options, table.rows.length);
+  table.rows.forEach((row, r) => {
+    builder.push(row ?? [], { row: r + 1 });
+  });
+  return builder.finish();
+}
+
+function isTable(input: unknown): input is ResponseTable {
+  return (
+    input !== null &&
+    typeof input === "object" &&
+    !Array.isArray(input) &&
+    Array.isArray((input as ResponseTable).header) &&
+    Array.isArray((input as ResponseTable).rows)
+  );
+}
+
+function unionOfKeys(records: ResponseRecords): string[] {
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (record === null || typeof record !== "object") continue;
+    for (const key of Object.keys(record)) seen.add(key);
+  }
+  return [...seen];
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { ServqualError } from "../_lib/ServqualError";
+import type { MissingPolicy } from "./types";
+
+const missingSchema = z.union([
+  z.literal("listwise"),
+  z.literal("pairwise"),
+  z.object({ minimumShare: z.number().gt(0).lte(1) }),
+]);
+
+/** Zod schema of the options of `validateResponses` and `readResponsesCsv`. */
+export const validationOptionsSchema = z.object({
+  columns: z
+    .object({
+      id: z.string().min(1).optional(),
+      date: z.string().min(1).optional(),
+      segments: z.array(z.string().min(1)).optional(),
+      expectation: z.string().includes("{item}").optional(),
+      perception: z.string().includes("{item}").optional(),
+      adequate: z.string().includes("{item}").optional(),
+      desired: z.string().includes("{item}").optional(),
+      importance: z.string().includes("{item}").optional(),
+      weight: z.string().includes("{dimension}").optional(),
+    })
+    .optional(),
+  rename: z.record(z.string(), z.string()).optional(),
+  missing: missingSchema.optional(),
+  invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
+  weights: z
+    .object({
+      tolerance: z.number().min(0).max(50).optional(),
+      onMismatch: z.enum(["reject", "rescale"]).optional(),
+    })
+    .optional(),
+  maxCellLength: z.number().int().positive().optional(),
+  issueLimit: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * Options of `validateResponses`.
+ * - `columns`: names of the id, date and segment columns, and column templates
+ *   (`{item}` / `{dimension}` stand for the id): defaults `respondent_id`, `date`, no segments,
+ *   `E_{item}`, `P_{item}`, `MIN_{item}`, `DES_{item}`, `I_{item}`, `W_{dimension}`.
+ * - `rename`: source column name → name used above, applied first (a column map).
+ * - `missing`: `"listwise"`, `"pairwise"` or `{ minimumShare }` (default `{ minimumShare: 0.5 }`).
+ * - `invalidAnswers`: a rejected answer becomes missing (`"missing"`, default) or excludes its row.
+ * - `weights`: importance points must sum to 100 ± `tolerance` (default 1); otherwise
+ *   `"reject"` (default: the row's weights are dropped, the row stays) or `"rescale"` to 100.
+ * - `maxCellLength`: longer cells are rejected (default 1000 characters).
+ * - `issueLimit`: how many issues are listed in full (default 1000; all are counted).
+ */
+export type ValidationOptions = z.input<typeof validationOptionsSchema>;
+
+/** Options with every default filled in. */
+export interface ResolvedValidationOptions {
+  readonly idColumn: string;
+  readonly dateColumn: string;
+  readonly segmentColumns: readonly string[];
+  readonly templates: {
+    readonly expectation: string;
+    readonly perception: string;
+    readonly adequate: string;
+    readonly desired: string;
+    readonly importance: string;
+    readonly weight: string;
+  };
+  readonly rename: ReadonlyMap<string, string>;
+  readonly missing: MissingPolicy;
+  readonly invalidAnswers: "missing" | "exclude-row";
+  readonly weightTolerance: number;
+  readonly weightMismatch: "reject" | "rescale";
+  readonly maxCellLength: number;
+  readonly issueLimit: number;
+}
+
+/**
+ * Checks validation options and fills in the defaults.
+ *
+ * @throws {ServqualError} `invalid-options` naming each bad option.
+ */
+export function resolveValidationOptions(
+  options: ValidationOptions = {},
+): ResolvedValidationOptions {
+  const parsed = validationOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new ServqualError(
+      "invalid-options",
+      "The validation options are not valid.",
+      parsed.error.issues.map((issue) => ({
+        code: issue.code,
+        message: `option ${issue.path.join(".")}: ${issue.message}`,
+        path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+      })),
+    );
+  }
+  const o = parsed.data;
+  const columns = o.columns ?? {};
+  const missing: MissingPolicy =
+    o.missing === "listwise"
+      ? { kind: "listwise" }
+      : o.missing === "pairwise"
+        ? { kind: "pairwise" }
+        : { kind: "minimum-share", share: o.missing?.minimumShare ?? 0.5 };
+  return {
+    idColumn: columns.id ?? "respondent_id",
+    dateColumn: columns.date ?? "date",
+    segmentColumns: columns.segments ?? [],
+    templates: {
+      expectation: columns.expectation ?? "E_{item}",
+      perception: columns.perception ?? "P_{item}",
+      adequate: columns.adequate ?? "MIN_{item}",
+      desired: columns.desired ?? "DES_{item}",
+      importance: columns.importance ?? "I_{item}",
+      weight: columns.weight ?? "W_{dimension}",
+    },
+    rename: new Map(Object.entries(o.rename ?? {})),
+    missing,
+    invalidAnswers: o.invalidAnswers ?? "missing",
+    weightTolerance: o.weights?.tolerance ?? 1,
+    weightMismatch: o.weights?.onMismatch ?? "reject",
+    maxCellLength: o.maxCellLength ?? 1000,
+    issueLimit: o.issueLimit ?? 1000,
+  };
+}
