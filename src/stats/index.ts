@@ -1,0 +1,2 @@
+export { type DescribeOptions, type Description, describe } from "./describe";
+export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
