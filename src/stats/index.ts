@@ -1,2 +1,10 @@
 export { type DescribeOptions, type Description, describe } from "./describe";
+export { type MeanConfidenceInterval, meanCI } from "./meanCI";
+export { pairedTTest } from "./pairedTTest";
+export {
+  type DifferenceSummary,
+  type PairedTTestOptions,
+  type PairedTTestResult,
+  pairedTTestFromSummary,
+} from "./pairedTTestFromSummary";
 export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
