@@ -1,3 +1,4 @@
 export * from "./_lib/index";
+export * from "./gaps/index";
 export * from "./instrument/index";
 export * from "./responses/index";

@@ -1,0 +1,63 @@
+import type { Dataset } from "../responses/types";
+import { finishGaps, type GapTables } from "./finishGaps";
+import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
+
+/** Options of {@link gap5}. */
+export interface Gap5Options {
+  /** Confidence level of every interval (default 0.95). */
+  readonly level?: number;
+}
+
+/** The Gap 5 result: perception − expectation at item, dimension and overall level. */
+export type Gap5Result = {
+  readonly kind: "gap5";
+  readonly unit: "scale points";
+  readonly sign: "perception − expectation; negative = shortfall";
+} & GapTables<"expectation", "perception">;
+
+/**
+ * Gap 5 of the service-quality gap model, the SERVQUAL score: perception − expectation.
+ *
+ * - Item i: G_ri = P_ri − E_ri over respondents who answered both; mean, SD, SE, t interval,
+ *   share with G < 0.
+ * - Dimension d: per respondent SQ_rd = mean of their item gaps in d (kept when the dataset's
+ *   missing-data policy allows, default ≥ 50% of items), then averaged over respondents.
+ * - Overall: `unweighted` = per respondent mean of dimension scores, averaged (each dimension
+ *   counts equally); `meanOfDimensionGaps` = (1/D)·Σ SQ_d; `itemMean` = per respondent mean of
+ *   all item gaps (dimensions weighted by item count); `weighted` = per respondent Σ_d w_rd·SQ_rd
+ *   with importance points (sample-mean weights for respondents without), and Σ_d w̄_d·SQ_d.
+ *
+ * Negative = the service falls short of expectations. Computed in one pass over the columns.
+ *
+ * Reference: Parasuraman, Zeithaml & Berry (1988), J. Retailing 64(1):12–40; Parasuraman,
+ * Berry & Zeithaml (1991), J. Retailing 67(4):420–450.
+ *
+ * @param dataset - A dataset of an `expectation-perception` instrument (from validateResponses).
+ * @param options - `level` of the intervals.
+ * @returns Plain JSON-serialisable tables; values that cannot be computed are null with a warning.
+ * @throws {ServqualError} `invalid-input` when the dataset has no expectation or perception answers.
+ *
+ * @example
+ * const { dataset } = validateResponses(rows, instruments.servqual22);
+ * const result = gap5(dataset);
+ * result.dimensions.map((d) => [d.dimension, d.gap.mean]) //=> [["tangibles", -0.3], …]
+ */
+export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
+  const accumulator = accumulateGaps(
+    createGapAccumulator(dataset.instrument, "expectation", "perception"),
+    dataset,
+  );
+  const tables = finishGaps(
+    accumulator,
+    dataset.instrument,
+    dataset.missingPolicy,
+    { required: "expectation", delivered: "perception" },
+    options.level ?? 0.95,
+  );
+  return {
+    kind: "gap5",
+    unit: "scale points",
+    sign: "perception − expectation; negative = shortfall",
+    ...tables,
+  };
+}

@@ -1,0 +1,20 @@
+export { finishGaps, type GapTables } from "./finishGaps";
+export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
+export {
+  accumulateGaps,
+  createGapAccumulator,
+  type FallbackSums,
+  type GapAccumulator,
+  mergeGapAccumulators,
+} from "./gapAccumulator";
+export type { PairMoments } from "./pairMoments";
+export type {
+  DimensionRef,
+  Gap5Statistics,
+  GapMean,
+  GapStatistics,
+  Interval,
+  ItemRef,
+  SideSummary,
+} from "./types";
+export type { WeightedOverall } from "./weightedOverall";

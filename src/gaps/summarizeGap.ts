@@ -1,0 +1,52 @@
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { type PairMoments, pairMeansAndVariances } from "./pairMoments";
+import type { GapStatistics } from "./types";
+
+/**
+ * Turns pair moments into {@link GapStatistics}: means, SDs (n − 1), SE = sd/√n, the t interval
+ * mean ± t(1 − α/2, n − 1)·SE, the share of negative gaps and the correlation of the sides.
+ * Values that cannot be computed are null with a warning (n < 2, zero variance).
+ */
+export function summarizeGap<Required extends string, Delivered extends string>(
+  moments: PairMoments,
+  shift: number,
+  names: { readonly required: Required; readonly delivered: Delivered },
+  level: number,
+): GapStatistics<Required, Delivered> {
+  const { n, meanR, meanD, meanGap, varR, varD, varGap, covRD } = pairMeansAndVariances(
+    moments,
+    shift,
+  );
+  const warnings: string[] = [];
+  if (n === 0) warnings.push("no respondent answered both sides");
+  else if (n < 2) warnings.push("fewer than two respondents: no standard deviation or interval");
+  const sd = varGap === null ? null : Math.sqrt(varGap);
+  const se = sd === null ? null : sd / Math.sqrt(n);
+  let lower: number | null = null;
+  let upper: number | null = null;
+  if (se !== null && meanGap !== null) {
+    const t = tQuantile(1 - (1 - level) / 2, n - 1);
+    lower = meanGap - t * se;
+    upper = meanGap + t * se;
+  }
+  let correlation: number | null = null;
+  if (varR !== null && varD !== null && covRD !== null) {
+    if (varR > 0 && varD > 0)
+      correlation = Math.max(-1, Math.min(1, covRD / Math.sqrt(varR * varD)));
+    else
+      warnings.push(
+        `no variance in ${varR === 0 ? names.required : names.delivered}: correlation undefined`,
+      );
+  }
+  return {
+    n,
+    [names.required]: { mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
+    [names.delivered]: { mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
+    gap: { mean: meanGap, sd, se, ci: { level, lower, upper } },
+    shareNegative: n > 0 ? moments.negative / n : null,
+    negative: moments.negative,
+    zero: moments.zero,
+    correlation,
+    warnings,
+  } as GapStatistics<Required, Delivered>;
+}

@@ -1,0 +1,57 @@
+/** Mean and standard deviation (n − 1) of one side of a gap; null when it cannot be computed. */
+export interface SideSummary {
+  readonly mean: number | null;
+  readonly sd: number | null;
+}
+
+/** A confidence interval; a bound is null when it cannot be computed. */
+export interface Interval {
+  readonly level: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** The gap itself: mean, sd, standard error and t-based confidence interval. */
+export interface GapMean {
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly se: number | null;
+  readonly ci: Interval;
+}
+
+/**
+ * Statistics of one gap `delivered − required` (Gap 5: perception − expectation) over the
+ * respondents with both sides: the two sides' means and SDs, the gap's mean, SD, SE and CI, the
+ * share of respondents with a negative gap (a shortfall) and the correlation of the two sides.
+ * Field names follow the facets: `expectation`/`perception` for Gap 5, `adequate`/`perception`
+ * for MSA, `desired`/`perception` for MSS.
+ */
+export type GapStatistics<Required extends string, Delivered extends string> = {
+  readonly n: number;
+  readonly gap: GapMean;
+  readonly shareNegative: number | null;
+  readonly negative: number;
+  readonly zero: number;
+  /** Pearson correlation of the two sides over respondents (null when a side has no variance). */
+  readonly correlation: number | null;
+  readonly warnings: readonly string[];
+} & { readonly [K in Required]: SideSummary } & { readonly [K in Delivered]: SideSummary };
+
+/** Gap 5 statistics: perception − expectation. */
+export type Gap5Statistics = GapStatistics<"expectation", "perception">;
+
+/** Identification of an item row in a gap table. */
+export interface ItemRef {
+  readonly item: string;
+  readonly label: string;
+  readonly dimension: string;
+}
+
+/** Identification of a dimension row in a gap table. */
+export interface DimensionRef {
+  readonly dimension: string;
+  readonly label: string;
+  readonly items: readonly string[];
+  /** Respondents without a score for this dimension (too few items answered under the policy). */
+  readonly unscored: number;
+}

@@ -1,0 +1,103 @@
+import type { Instrument } from "../instrument/types";
+import type { GapAccumulator } from "./gapAccumulator";
+import { clonePairMoments, type PairMoments } from "./pairMoments";
+import { summarizeGap } from "./summarizeGap";
+import type { GapStatistics, SideSummary } from "./types";
+
+/** The importance-weighted overall gap, computed two ways (Parasuraman, Berry & Zeithaml 1991). */
+export interface WeightedOverall<Required extends string, Delivered extends string> {
+  /** Mean importance share of each dimension over respondents who gave points (sums to 1). */
+  readonly meanWeights: Readonly<Record<string, number>>;
+  /**
+   * Per respondent SQW_r = Σ_d w_rd·SQ_rd, then averaged. Respondents without usable points
+   * are scored with the sample-mean weights (counted in `respondentsWithMeanWeights`); the share
+   * of negative gaps counts only respondents with their own weights.
+   */
+  readonly perRespondent: GapStatistics<Required, Delivered> & {
+    readonly respondentsWithOwnWeights: number;
+    readonly respondentsWithMeanWeights: number;
+  };
+  /** From the mean weights and the sample dimension means: Σ_d w̄_d·SQ_d. */
+  readonly fromMeanWeights: { readonly gap: number | null } & {
+    readonly [K in Required]: number | null;
+  } & { readonly [K in Delivered]: number | null };
+}
+
+/** Weighted overall gap from an accumulator, or null when the data carry no usable weights. */
+export function weightedOverall<Required extends string, Delivered extends string>(
+  accumulator: GapAccumulator,
+  instrument: Instrument,
+  dimensionSummaries: readonly GapStatistics<Required, Delivered>[],
+  names: { readonly required: Required; readonly delivered: Delivered },
+  level: number,
+): WeightedOverall<Required, Delivered> | null {
+  if (accumulator.weightRespondents === 0) return null;
+  const count = instrument.dimensions.length;
+  const meanWeights = accumulator.weightSums.map((sum) => sum / accumulator.weightRespondents);
+  const combined: PairMoments = clonePairMoments(accumulator.weightedOwn);
+  const fallback = accumulator.fallback;
+  if (fallback.n > 0) {
+    const quadratic = (matrix: readonly number[]) => {
+      let total = 0;
+      for (let d = 0; d < count; d++) {
+        for (let e = 0; e < count; e++) {
+          total +=
+            (meanWeights[d] as number) *
+            (meanWeights[e] as number) *
+            (matrix[d * count + e] as number);
+        }
+      }
+      return total;
+    };
+    const dot = (vector: readonly number[]) =>
+      vector.reduce((total, value, d) => total + value * (meanWeights[d] as number), 0);
+    const r2 = quadratic(fallback.crossR);
+    const d2 = quadratic(fallback.crossD);
+    const g2 = quadratic(fallback.crossGap);
+    combined.n += fallback.n;
+    combined.sumR += dot(fallback.sumR);
+    combined.sumD += dot(fallback.sumD);
+    combined.sumR2 += r2;
+    combined.sumD2 += d2;
+    combined.sumRD += (r2 + d2 - g2) / 2;
+  }
+  const summary = summarizeGap(combined, accumulator.shift, names, level);
+  const own = accumulator.weightedOwn.n;
+  const warnings = [...summary.warnings];
+  if (fallback.n > 0) {
+    warnings.push(
+      `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
+    );
+  }
+  const perRespondent = {
+    ...summary,
+    shareNegative: own > 0 ? accumulator.weightedOwn.negative / own : null,
+    negative: accumulator.weightedOwn.negative,
+    zero: accumulator.weightedOwn.zero,
+    warnings,
+    respondentsWithOwnWeights: own,
+    respondentsWithMeanWeights: fallback.n,
+  };
+  const weightedSide = (pick: (s: GapStatistics<Required, Delivered>) => number | null) => {
+    let total = 0;
+    for (let d = 0; d < count; d++) {
+      const value = pick(dimensionSummaries[d] as GapStatistics<Required, Delivered>);
+      if (value === null) return null;
+      total += (meanWeights[d] as number) * value;
+    }
+    return total;
+  };
+  const side = (s: GapStatistics<Required, Delivered>, name: string) =>
+    (s as unknown as Record<string, SideSummary>)[name]?.mean ?? null;
+  return {
+    meanWeights: Object.fromEntries(
+      instrument.dimensions.map((d, i) => [d.id, meanWeights[i] as number]),
+    ),
+    perRespondent,
+    fromMeanWeights: {
+      gap: weightedSide((s) => s.gap.mean),
+      [names.required]: weightedSide((s) => side(s, names.required)),
+      [names.delivered]: weightedSide((s) => side(s, names.delivered)),
+    } as WeightedOverall<Required, Delivered>["fromMeanWeights"],
+  };
+}
