@@ -8,3 +8,10 @@ export {
   pairedTTestFromSummary,
 } from "./pairedTTestFromSummary";
 export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
+export { wilcoxonSignedRank } from "./wilcoxonSignedRank";
+export {
+  type DifferenceCounts,
+  type WilcoxonOptions,
+  type WilcoxonSignedRankResult,
+  wilcoxonSignedRankFromCounts,
+} from "./wilcoxonSignedRankFromCounts";
