@@ -7,7 +7,15 @@ export {
   type GapAccumulator,
   mergeGapAccumulators,
 } from "./gapAccumulator";
+export {
+  type ImportancePerformanceOptions,
+  type ImportancePerformanceResult,
+  type IpaPoint,
+  type IpaQuadrant,
+  importancePerformance,
+} from "./importancePerformance";
 export type { PairMoments } from "./pairMoments";
+export { type MeanSummary, type ServperfResult, servperf } from "./servperf";
 export type {
   DimensionRef,
   Gap5Statistics,
@@ -18,3 +26,8 @@ export type {
   SideSummary,
 } from "./types";
 export type { WeightedOverall } from "./weightedOverall";
+export {
+  type ZonePosition,
+  type ZonesOfToleranceResult,
+  zonesOfTolerance,
+} from "./zonesOfTolerance";

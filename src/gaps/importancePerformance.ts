@@ -1,0 +1,218 @@
+import { ServqualError } from "../_lib/ServqualError";
+import type { Dataset } from "../responses/types";
+import { gap5 } from "./gap5";
+import { servperf } from "./servperf";
+
+/** A quadrant of the importance–performance grid (Martilla & James 1977). */
+export type IpaQuadrant =
+  | "concentrate-here"
+  | "keep-up-the-good-work"
+  | "low-priority"
+  | "possible-overkill";
+
+/** Options of {@link importancePerformance}. */
+export interface ImportancePerformanceOptions {
+  /**
+   * `dimension` (importance = mean importance points per dimension, needs `W_<dimension>`
+   * columns) or `item` (importance = mean of the `I_<item>` importance column). Default:
+   * `dimension` when the dataset has weights, else `item`.
+   */
+  readonly level?: "dimension" | "item";
+  /** Performance axis: mean perception (default) or the Gap 5 score P − E. */
+  readonly performance?: "perception" | "gap";
+  /**
+   * Crosshair: `data-mean` (default; the means of the plotted points, Bacon 2003) or
+   * `scale-midpoint` (performance: scale midpoint, or 0 for gaps; importance: scale midpoint
+   * for item ratings, 100/D points for dimension weights).
+   */
+  readonly crosshair?: "data-mean" | "scale-midpoint";
+}
+
+/** One plotted attribute. */
+export interface IpaPoint {
+  readonly id: string;
+  readonly label: string;
+  readonly importance: number;
+  readonly performance: number;
+  readonly quadrant: IpaQuadrant;
+  /** Importance minus the importance crosshair. */
+  readonly importanceDistance: number;
+  /** Performance minus the performance crosshair. */
+  readonly performanceDistance: number;
+}
+
+/** The importance–performance analysis. */
+export interface ImportancePerformanceResult {
+  readonly kind: "importance-performance";
+  readonly level: "dimension" | "item";
+  readonly importanceSource:
+    | "importance points (100 split over dimensions)"
+    | "importance rating per item";
+  readonly importanceUnit: "points" | "scale points";
+  readonly performance: "perception" | "gap";
+  readonly crosshair: {
+    readonly method: "data-mean" | "scale-midpoint";
+    readonly importance: number;
+    readonly performance: number;
+  };
+  readonly points: readonly IpaPoint[];
+  /** Attributes without importance or performance (not plotted), with the reason. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/**
+ * Importance–performance analysis: each attribute placed by mean importance (y) and mean
+ * performance (x) into four quadrants: concentrate here (high importance, low performance), keep
+ * up the good work (high, high), low priority (low, low), possible overkill (low importance, high
+ * performance). Points on a crosshair count as high. With `performance: "gap"` the x axis is the
+ * Gap 5 score (the gap-based variant common in SERVQUAL practice). Importance is stated
+ * importance (points or ratings), never expectations in disguise.
+ *
+ * Reference: Martilla & James (1977), J. Marketing 41(1):77–79; Bacon (2003), IJMR 45(1):55–71.
+ *
+ * @param dataset - A validated dataset with importance points (`W_<dimension>`) or ratings (`I_<item>`).
+ * @param options - Level, performance axis and crosshair.
+ * @throws {ServqualError} `invalid-input` when the dataset carries no importance of the requested kind.
+ *
+ * @example
+ * importancePerformance(dataset, { performance: "gap" }).points[1]
+ * //=> { id: "reliability", importance: 29.4, performance: -1.31, quadrant: "concentrate-here", … }
+ */
+export function importancePerformance(
+  dataset: Dataset,
+  options: ImportancePerformanceOptions = {},
+): ImportancePerformanceResult {
+  const level = options.level ?? (dataset.weights !== null ? "dimension" : "item");
+  const performanceKind = options.performance ?? "perception";
+  const method = options.crosshair ?? "data-mean";
+  const { instrument } = dataset;
+  if (level === "dimension" && dataset.weights === null) {
+    throw new ServqualError("invalid-input", "No importance points in the data.", [
+      {
+        code: "missing-importance",
+        message:
+          "a dimension-level importance–performance analysis needs importance points (W_<dimension> columns)",
+      },
+    ]);
+  }
+  if (level === "item" && dataset.importance === null) {
+    throw new ServqualError("invalid-input", "No importance ratings in the data.", [
+      {
+        code: "missing-importance",
+        message:
+          "an item-level importance–performance analysis needs importance ratings (I_<item> columns)",
+      },
+    ]);
+  }
+  const gaps = performanceKind === "gap" ? gap5(dataset) : null;
+  const perceptions = performanceKind === "perception" ? servperf(dataset) : null;
+  const candidates: {
+    id: string;
+    label: string;
+    importance: number | null;
+    performance: number | null;
+  }[] = [];
+  if (level === "dimension") {
+    const weights = dataset.weights as readonly Float64Array[];
+    instrument.dimensions.forEach((dimension, d) => {
+      candidates.push({
+        id: dimension.id,
+        label: dimension.label,
+        importance: meanOf(weights[d] as Float64Array, 100),
+        performance:
+          gaps !== null
+            ? (gaps.dimensions[d]?.gap.mean ?? null)
+            : (perceptions?.dimensions[d]?.mean ?? null),
+      });
+    });
+  } else {
+    const importance = dataset.importance as readonly Float64Array[];
+    let index = 0;
+    for (const dimension of instrument.dimensions) {
+      for (const item of dimension.items) {
+        candidates.push({
+          id: item.id,
+          label: item.label,
+          importance: meanOf(importance[index] as Float64Array, 1),
+          performance:
+            gaps !== null
+              ? (gaps.items[index]?.gap.mean ?? null)
+              : (perceptions?.items[index]?.mean ?? null),
+        });
+        index += 1;
+      }
+    }
+  }
+  const skipped = candidates
+    .filter((c) => c.importance === null || c.performance === null)
+    .map((c) => ({
+      id: c.id,
+      reason: c.importance === null ? "no importance answers" : "no performance answers",
+    }));
+  const plotted = candidates.filter((c) => c.importance !== null && c.performance !== null) as {
+    id: string;
+    label: string;
+    importance: number;
+    performance: number;
+  }[];
+  if (plotted.length === 0) {
+    throw new ServqualError("invalid-input", "Nothing to plot.", [
+      { code: "no-points", message: "no attribute has both importance and performance answers" },
+    ]);
+  }
+  const { scale } = instrument;
+  const crosshair =
+    method === "data-mean"
+      ? {
+          importance: plotted.reduce((t, p) => t + p.importance, 0) / plotted.length,
+          performance: plotted.reduce((t, p) => t + p.performance, 0) / plotted.length,
+        }
+      : {
+          importance:
+            level === "dimension"
+              ? 100 / instrument.dimensions.length
+              : (scale.min + scale.max) / 2,
+          performance: performanceKind === "gap" ? 0 : (scale.min + scale.max) / 2,
+        };
+  const points = plotted.map((p) => {
+    const high = p.importance >= crosshair.importance;
+    const good = p.performance >= crosshair.performance;
+    const quadrant: IpaQuadrant = high
+      ? good
+        ? "keep-up-the-good-work"
+        : "concentrate-here"
+      : good
+        ? "possible-overkill"
+        : "low-priority";
+    return {
+      ...p,
+      quadrant,
+      importanceDistance: p.importance - crosshair.importance,
+      performanceDistance: p.performance - crosshair.performance,
+    };
+  });
+  return {
+    kind: "importance-performance",
+    level,
+    importanceSource:
+      level === "dimension"
+        ? "importance points (100 split over dimensions)"
+        : "importance rating per item",
+    importanceUnit: level === "dimension" ? "points" : "scale points",
+    performance: performanceKind,
+    crosshair: { method, ...crosshair },
+    points,
+    skipped,
+  };
+}
+
+function meanOf(values: Float64Array, factor: number): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    sum += value;
+    n += 1;
+  }
+  return n > 0 ? (sum / n) * factor : null;
+}

@@ -1,0 +1,166 @@
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { ServqualError } from "../_lib/ServqualError";
+import type { Dataset } from "../responses/types";
+import type { Interval } from "./types";
+
+/** Mean, SD (n − 1), SE and t interval of a score; null where it cannot be computed. */
+export interface MeanSummary {
+  readonly n: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly se: number | null;
+  readonly ci: Interval;
+}
+
+/** The SERVPERF score (performance only) per item, dimension and overall. */
+export interface ServperfResult {
+  readonly kind: "servperf";
+  readonly unit: "scale points";
+  readonly items: readonly ({
+    readonly item: string;
+    readonly label: string;
+    readonly dimension: string;
+  } & MeanSummary)[];
+  readonly dimensions: readonly ({
+    readonly dimension: string;
+    readonly label: string;
+  } & MeanSummary)[];
+  readonly overall: {
+    /** Per respondent: mean of their dimension scores, then averaged. */
+    readonly unweighted: MeanSummary;
+    /** Per respondent: mean of all answered perception items, then averaged (Cronin & Taylor 1992). */
+    readonly itemMean: MeanSummary;
+  };
+}
+
+/**
+ * The SERVPERF score: perceptions alone, averaged per item, per dimension (respondent dimension
+ * means under the dataset's missing-data policy, then averaged) and overall. Works on any
+ * dataset with perception answers, so it can stand beside every gap score.
+ *
+ * Reference: Cronin & Taylor (1992), J. Marketing 56(3):55–68; Brady, Cronin & Brand (2002),
+ * J. Business Research 55:17–31.
+ *
+ * @param dataset - A dataset with perception answers (any response format).
+ * @param options - `level` of the t intervals (default 0.95).
+ * @throws {ServqualError} `invalid-input` when the dataset has no perception answers.
+ *
+ * @example
+ * servperf(validateResponses(rows, instruments.servperf22).dataset).overall.itemMean.mean //=> 5.2
+ */
+export function servperf(
+  dataset: Dataset,
+  options: { readonly level?: number } = {},
+): ServperfResult {
+  const perception = dataset.facets.perception;
+  if (perception === undefined) {
+    throw new ServqualError("invalid-input", "SERVPERF needs perception answers.", [
+      { code: "missing-facet", message: "the dataset has no perception answers" },
+    ]);
+  }
+  const level = options.level ?? 0.95;
+  const { instrument, missingPolicy, n } = dataset;
+  const allSum = new Float64Array(n);
+  const allCount = new Int32Array(n);
+  const dimensionSum = new Float64Array(n);
+  const dimensionCount = new Int32Array(n);
+  const items: ServperfResult["items"][number][] = [];
+  const dimensions: ServperfResult["dimensions"][number][] = [];
+  let itemIndex = 0;
+  for (const dimension of instrument.dimensions) {
+    const sum = new Float64Array(n);
+    const count = new Int32Array(n);
+    for (const item of dimension.items) {
+      const column = perception[itemIndex] as Float64Array;
+      const moments = createMoments();
+      for (let r = 0; r < n; r++) {
+        const value = column[r] as number;
+        if (Number.isNaN(value)) continue;
+        addMoment(moments, value);
+        sum[r] = (sum[r] as number) + value;
+        count[r] = (count[r] as number) + 1;
+        allSum[r] = (allSum[r] as number) + value;
+        allCount[r] = (allCount[r] as number) + 1;
+      }
+      items.push({
+        item: item.id,
+        label: item.label,
+        dimension: dimension.id,
+        ...summarizeMoments(moments, level),
+      });
+      itemIndex += 1;
+    }
+    const size = dimension.items.length;
+    const needed =
+      missingPolicy.kind === "minimum-share"
+        ? Math.max(1, Math.ceil(missingPolicy.share * size - 1e-9))
+        : missingPolicy.kind === "listwise"
+          ? size
+          : 1;
+    const moments = createMoments();
+    for (let r = 0; r < n; r++) {
+      const c = count[r] as number;
+      if (c < needed) continue;
+      const score = (sum[r] as number) / c;
+      addMoment(moments, score);
+      dimensionSum[r] = (dimensionSum[r] as number) + score;
+      dimensionCount[r] = (dimensionCount[r] as number) + 1;
+    }
+    dimensions.push({
+      dimension: dimension.id,
+      label: dimension.label,
+      ...summarizeMoments(moments, level),
+    });
+  }
+  const unweighted = createMoments();
+  const itemMean = createMoments();
+  for (let r = 0; r < n; r++) {
+    const dc = dimensionCount[r] as number;
+    if (dc > 0) addMoment(unweighted, (dimensionSum[r] as number) / dc);
+    const ac = allCount[r] as number;
+    if (ac > 0) addMoment(itemMean, (allSum[r] as number) / ac);
+  }
+  return {
+    kind: "servperf",
+    unit: "scale points",
+    items,
+    dimensions,
+    overall: {
+      unweighted: summarizeMoments(unweighted, level),
+      itemMean: summarizeMoments(itemMean, level),
+    },
+  };
+}
+
+interface Moments {
+  n: number;
+  mean: number;
+  m2: number;
+}
+
+function createMoments(): Moments {
+  return { n: 0, mean: 0, m2: 0 };
+}
+
+/** Welford's update. */
+function addMoment(moments: Moments, value: number) {
+  moments.n += 1;
+  const delta = value - moments.mean;
+  moments.mean += delta / moments.n;
+  moments.m2 += delta * (value - moments.mean);
+}
+
+function summarizeMoments(moments: Moments, level: number): MeanSummary {
+  const { n } = moments;
+  const mean = n > 0 ? moments.mean : null;
+  const sd = n > 1 ? Math.sqrt(moments.m2 / (n - 1)) : null;
+  const se = sd === null ? null : sd / Math.sqrt(n);
+  let lower: number | null = null;
+  let upper: number | null = null;
+  if (se !== null && mean !== null) {
+    const t = tQuantile(1 - (1 - level) / 2, n - 1);
+    lower = mean - t * se;
+    upper = mean + t * se;
+  }
+  return { n, mean, sd, se, ci: { level, lower, upper } };
+}

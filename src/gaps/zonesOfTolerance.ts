@@ -1,0 +1,238 @@
+import { ServqualError } from "../_lib/ServqualError";
+import type { Dataset } from "../responses/types";
+import { finishGaps, type GapTables } from "./finishGaps";
+import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
+
+/** Where perceived service sits against one zone of tolerance, counted over respondents. */
+export interface ZonePosition {
+  /** Respondents with adequate, desired and perceived all answered. */
+  readonly n: number;
+  readonly adequate: number | null;
+  readonly desired: number | null;
+  readonly perception: number | null;
+  /** Mean zone width D − A. */
+  readonly width: number | null;
+  /** P < A: service below the adequate level. */
+  readonly below: number;
+  /** A ≤ P ≤ D. */
+  readonly within: number;
+  /** P > D: service above the desired level. */
+  readonly above: number;
+  /** A > D: an inverted zone (a logical inconsistency), not placed in below/within/above. */
+  readonly inverted: number;
+  readonly shareBelow: number | null;
+  readonly shareWithin: number | null;
+  readonly shareAbove: number | null;
+  /** Mean of (P − A)/(D − A) over respondents with D > A: 0 at the adequate level, 1 at desired. */
+  readonly relativePosition: number | null;
+}
+
+/** Zones of tolerance: MSA and MSS tables and the zone positions per item and dimension. */
+export interface ZonesOfToleranceResult {
+  readonly kind: "zones-of-tolerance";
+  readonly unit: "scale points";
+  readonly sign: "perception − adequate (MSA) and perception − desired (MSS); negative = shortfall";
+  /** Measure of service adequacy, MSA = P − A. */
+  readonly msa: GapTables<"adequate", "perception">;
+  /** Measure of service superiority, MSS = P − D. */
+  readonly mss: GapTables<"desired", "perception">;
+  readonly items: readonly ({
+    readonly item: string;
+    readonly label: string;
+    readonly dimension: string;
+  } & ZonePosition)[];
+  readonly dimensions: readonly ({
+    readonly dimension: string;
+    readonly label: string;
+  } & ZonePosition)[];
+  /** Respondents with at least one inverted item zone (A > D). */
+  readonly respondentsWithInversions: number;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Zones of tolerance for three-column data (adequate, desired, perceived): MSA = P − A and
+ * MSS = P − D at item, dimension and overall level (as {@link gap5} does for P − E), and the
+ * position of perceived service against each respondent's zone: below (P < A), within
+ * (A ≤ P ≤ D) or above (P > D), with shares. At dimension level the respondent's dimension
+ * means of A, D and P are compared (items answered on all three columns, under the dataset's
+ * missing-data policy). Inverted zones (A > D) are counted, not placed.
+ *
+ * Reference: Zeithaml, Berry & Parasuraman (1993), JAMS 21(1):1–12; Parasuraman, Zeithaml &
+ * Berry (1994), J. Retailing 70(3):201–230.
+ *
+ * @param dataset - A dataset of a `tolerance` instrument.
+ * @param options - `level` of the intervals (default 0.95).
+ * @throws {ServqualError} `invalid-input` when the dataset is not three-column data.
+ *
+ * @example
+ * const zones = zonesOfTolerance(validateResponses(rows, instruments.servqual22Tolerance).dataset);
+ * zones.dimensions[0].shareBelow //=> 0.12
+ */
+export function zonesOfTolerance(
+  dataset: Dataset,
+  options: { readonly level?: number } = {},
+): ZonesOfToleranceResult {
+  const adequate = dataset.facets.adequate;
+  const desired = dataset.facets.desired;
+  const perception = dataset.facets.perception;
+  if (adequate === undefined || desired === undefined || perception === undefined) {
+    throw new ServqualError("invalid-input", "Zones of tolerance need three-column data.", [
+      {
+        code: "missing-facet",
+        message: `zones of tolerance need adequate, desired and perceived answers; the instrument "${dataset.instrument.name}" has the format "${dataset.instrument.format}"`,
+      },
+    ]);
+  }
+  const level = options.level ?? 0.95;
+  const { instrument, missingPolicy } = dataset;
+  const msa = finishGaps(
+    accumulateGaps(createGapAccumulator(instrument, "adequate", "perception"), dataset),
+    instrument,
+    missingPolicy,
+    { required: "adequate", delivered: "perception" },
+    level,
+  );
+  const mss = finishGaps(
+    accumulateGaps(createGapAccumulator(instrument, "desired", "perception"), dataset),
+    instrument,
+    missingPolicy,
+    { required: "desired", delivered: "perception" },
+    level,
+  );
+
+  const n = dataset.n;
+  const inverted = new Uint8Array(n);
+  const items: ZonesOfToleranceResult["items"][number][] = [];
+  const dimensions: ZonesOfToleranceResult["dimensions"][number][] = [];
+  let itemIndex = 0;
+  for (const dimension of instrument.dimensions) {
+    const sumA = new Float64Array(n);
+    const sumD = new Float64Array(n);
+    const sumP = new Float64Array(n);
+    const count = new Int32Array(n);
+    for (const item of dimension.items) {
+      const tally = createTally();
+      const a = adequate[itemIndex] as Float64Array;
+      const d = desired[itemIndex] as Float64Array;
+      const p = perception[itemIndex] as Float64Array;
+      for (let r = 0; r < n; r++) {
+        const av = a[r] as number;
+        const dv = d[r] as number;
+        const pv = p[r] as number;
+        if (Number.isNaN(av) || Number.isNaN(dv) || Number.isNaN(pv)) continue;
+        addToTally(tally, av, dv, pv);
+        if (av > dv) inverted[r] = 1;
+        sumA[r] = (sumA[r] as number) + av;
+        sumD[r] = (sumD[r] as number) + dv;
+        sumP[r] = (sumP[r] as number) + pv;
+        count[r] = (count[r] as number) + 1;
+      }
+      items.push({
+        item: item.id,
+        label: item.label,
+        dimension: dimension.id,
+        ...finishTally(tally),
+      });
+      itemIndex += 1;
+    }
+    const size = dimension.items.length;
+    const needed =
+      missingPolicy.kind === "minimum-share"
+        ? Math.max(1, Math.ceil(missingPolicy.share * size - 1e-9))
+        : missingPolicy.kind === "listwise"
+          ? size
+          : 1;
+    const tally = createTally();
+    for (let r = 0; r < n; r++) {
+      const c = count[r] as number;
+      if (c < needed) continue;
+      addToTally(tally, (sumA[r] as number) / c, (sumD[r] as number) / c, (sumP[r] as number) / c);
+    }
+    dimensions.push({ dimension: dimension.id, label: dimension.label, ...finishTally(tally) });
+  }
+  const respondentsWithInversions = inverted.reduce((total, flag) => total + flag, 0);
+  const warnings: string[] = [];
+  if (respondentsWithInversions > 0) {
+    warnings.push(
+      `${respondentsWithInversions} respondent(s) rated an adequate level above the desired level for at least one item (an inverted zone); such answers are counted as inverted and not placed in the zone`,
+    );
+  }
+  return {
+    kind: "zones-of-tolerance",
+    unit: "scale points",
+    sign: "perception − adequate (MSA) and perception − desired (MSS); negative = shortfall",
+    msa,
+    mss,
+    items,
+    dimensions,
+    respondentsWithInversions,
+    warnings,
+  };
+}
+
+interface Tally {
+  n: number;
+  sumA: number;
+  sumD: number;
+  sumP: number;
+  below: number;
+  within: number;
+  above: number;
+  inverted: number;
+  relativeSum: number;
+  relativeCount: number;
+}
+
+function createTally(): Tally {
+  return {
+    n: 0,
+    sumA: 0,
+    sumD: 0,
+    sumP: 0,
+    below: 0,
+    within: 0,
+    above: 0,
+    inverted: 0,
+    relativeSum: 0,
+    relativeCount: 0,
+  };
+}
+
+function addToTally(tally: Tally, a: number, d: number, p: number) {
+  tally.n += 1;
+  tally.sumA += a;
+  tally.sumD += d;
+  tally.sumP += p;
+  if (a > d) {
+    tally.inverted += 1;
+    return;
+  }
+  if (p < a) tally.below += 1;
+  else if (p > d) tally.above += 1;
+  else tally.within += 1;
+  if (d > a) {
+    tally.relativeSum += (p - a) / (d - a);
+    tally.relativeCount += 1;
+  }
+}
+
+function finishTally(tally: Tally): ZonePosition {
+  const { n } = tally;
+  const placed = n - tally.inverted;
+  return {
+    n,
+    adequate: n > 0 ? tally.sumA / n : null,
+    desired: n > 0 ? tally.sumD / n : null,
+    perception: n > 0 ? tally.sumP / n : null,
+    width: n > 0 ? (tally.sumD - tally.sumA) / n : null,
+    below: tally.below,
+    within: tally.within,
+    above: tally.above,
+    inverted: tally.inverted,
+    shareBelow: placed > 0 ? tally.below / placed : null,
+    shareWithin: placed > 0 ? tally.within / placed : null,
+    shareAbove: placed > 0 ? tally.above / placed : null,
+    relativePosition: tally.relativeCount > 0 ? tally.relativeSum / tally.relativeCount : null,
+  };
+}
