@@ -1,3 +1,9 @@
+export {
+  type AdjustedPValue,
+  adjustPValues,
+  type PAdjustMethod,
+  type PValueAdjustment,
+} from "./adjustPValues";
 export { type DescribeOptions, type Description, describe } from "./describe";
 export { type MeanConfidenceInterval, meanCI } from "./meanCI";
 export { pairedTTest } from "./pairedTTest";
