@@ -1,0 +1,40 @@
+/** A number with fixed decimals, or an em dash for null. */
+export function fixed(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const text = value.toFixed(decimals);
+  return text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text;
+}
+
+/** A share as a percentage with one decimal, or an em dash. */
+export function percent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** An interval as `[lower, upper]`. */
+export function interval(lower: number | null, upper: number | null, decimals = 2): string {
+  return `[${fixed(lower, decimals)}, ${fixed(upper, decimals)}]`;
+}
+
+/**
+ * Text made safe for a Markdown table cell: markup and Markdown syntax escaped, pipes and line
+ * breaks neutralised, so a label like `<script>` or `=HYPERLINK(…)` shows as inert text.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|#~])/g, "\\$1")
+    .replace(/[\r\n\t]+/g, " ");
+}
+
+/** A Markdown table from a header and rows of already-escaped cells. */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ("l" | "r")[],
+): string {
+  const rule = header.map((_, i) => ((align?.[i] ?? "l") === "r" ? "---:" : "---"));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}

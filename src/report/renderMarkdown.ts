@@ -1,0 +1,253 @@
+import type { GapStatistics } from "../gaps/types";
+import { fixed, interval, markdownTable, markdownText, percent } from "./format";
+import type { GapReport } from "./types";
+
+type AnyGap = Pick<GapStatistics<"expectation", "perception">, "n" | "gap" | "shareNegative">;
+
+function side(stats: AnyGap, name: string): number | null {
+  const value: unknown = (stats as unknown as Record<string, unknown>)[name];
+  return typeof value === "object" && value !== null && "mean" in value
+    ? (value as { mean: number | null }).mean
+    : null;
+}
+
+function gapCells(stats: AnyGap, required: string): string[] {
+  return [
+    fixed(side(stats, required)),
+    fixed(side(stats, "perception")),
+    fixed(stats.gap.mean),
+    interval(stats.gap.ci.lower, stats.gap.ci.upper),
+    percent(stats.shareNegative),
+    String(stats.n),
+  ];
+}
+
+/**
+ * The report as Markdown for a person: overall scores, the dimension table, the worst items,
+ * the item table, zones of tolerance or importance–performance when present, and the data
+ * quality section (rows in, used, excluded and why). Labels from the data are escaped.
+ *
+ * @example
+ * console.log(renderMarkdown(buildGapReport(dataset, report)));
+ */
+export function renderMarkdown(report: GapReport): string {
+  const out: string[] = [];
+  const v = report.validation;
+  out.push(`# ${markdownText(report.title)}`, "");
+  out.push(`- Instrument: ${markdownText(report.instrument.name)}`);
+  if (report.source !== null) out.push(`- Source: ${markdownText(report.source)}`);
+  out.push(
+    `- Rows in: ${v.rowsIn} · used: ${v.rowsUsed} · excluded: ${v.rowsExcluded}`,
+    `- Missing data: ${describePolicy(v.missingPolicy)}`,
+    "- Sign: gap = delivered − required (P − E); negative = service falls short. Unit: scale points.",
+    "",
+  );
+  const gap = report.gap5;
+  if (gap !== null) {
+    const level = Math.round(gap.level * 100);
+    out.push("## Overall service quality (Gap 5 = P − E)", "");
+    const rows: string[][] = [
+      ["Unweighted (mean of dimension scores)", ...gapCells(gap.overall.unweighted, "expectation")],
+    ];
+    const weighted = gap.overall.weighted;
+    if (weighted !== null) {
+      rows.push([
+        "Weighted by importance points",
+        ...gapCells(weighted.perRespondent, "expectation"),
+      ]);
+    }
+    rows.push(["Mean of all item gaps", ...gapCells(gap.overall.itemMean, "expectation")]);
+    out.push(
+      markdownTable(["Score", "E", "P", "Gap", `${level}% CI`, "% negative", "n"], rows, [
+        "l",
+        "r",
+        "r",
+        "r",
+        "r",
+        "r",
+        "r",
+      ]),
+      "",
+    );
+    if (weighted !== null) {
+      const shares = Object.entries(weighted.meanWeights)
+        .map(([id, share]) => `${markdownText(id)} ${fixed(share * 100, 1)}`)
+        .join(", ");
+      out.push(
+        `Mean importance points: ${shares}. Weighted gap from mean weights: ${fixed(weighted.fromMeanWeights.gap)}.`,
+        "",
+      );
+    }
+    out.push("## Dimensions", "");
+    out.push(
+      markdownTable(
+        ["Dimension", "Items", "E", "P", "Gap", `${level}% CI`, "% negative", "n"],
+        gap.dimensions.map((d) => [
+          markdownText(d.label),
+          String(d.items.length),
+          ...gapCells(d, "expectation"),
+        ]),
+        ["l", "r", "r", "r", "r", "r", "r", "r"],
+      ),
+      "",
+    );
+  }
+  if (report.worstItems.length > 0) {
+    out.push("## Worst items", "");
+    out.push(
+      markdownTable(
+        ["Item", "Statement", "Dimension", "Gap", "% negative"],
+        report.worstItems.map((item) => [
+          markdownText(item.item),
+          markdownText(item.label),
+          markdownText(item.dimension),
+          fixed(item.gap),
+          percent(item.shareNegative),
+        ]),
+        ["l", "l", "l", "r", "r"],
+      ),
+      "",
+    );
+  }
+  if (gap !== null) {
+    out.push("## Items", "");
+    out.push(
+      markdownTable(
+        ["Item", "Statement", "Dimension", "E", "P", "Gap", "CI", "% negative", "n"],
+        gap.items.map((item) => [
+          markdownText(item.item),
+          markdownText(item.label),
+          markdownText(item.dimension),
+          ...gapCells(item, "expectation"),
+        ]),
+        ["l", "l", "l", "r", "r", "r", "r", "r", "r"],
+      ),
+      "",
+    );
+  }
+  const zones = report.zones;
+  if (zones !== null) {
+    out.push("## Zones of tolerance (MSA = P − adequate, MSS = P − desired)", "");
+    out.push(
+      markdownTable(
+        [
+          "Dimension",
+          "Adequate",
+          "Desired",
+          "Perceived",
+          "MSA",
+          "MSS",
+          "Below",
+          "Within",
+          "Above",
+          "n",
+        ],
+        zones.dimensions.map((d, i) => [
+          markdownText(d.label),
+          fixed(d.adequate),
+          fixed(d.desired),
+          fixed(d.perception),
+          fixed(zones.msa.dimensions[i]?.gap.mean),
+          fixed(zones.mss.dimensions[i]?.gap.mean),
+          percent(d.shareBelow),
+          percent(d.shareWithin),
+          percent(d.shareAbove),
+          String(d.n),
+        ]),
+        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+      ),
+      "",
+    );
+  }
+  const ipa = report.importancePerformance;
+  if (ipa !== null) {
+    out.push(`## Importance–performance (${ipa.level}s, performance = ${ipa.performance})`, "");
+    out.push(
+      markdownTable(
+        ["Attribute", "Importance", "Performance", "Quadrant"],
+        ipa.points.map((p) => [
+          markdownText(p.label),
+          fixed(p.importance, 1),
+          fixed(p.performance),
+          p.quadrant.replace(/-/g, " "),
+        ]),
+        ["l", "r", "r", "l"],
+      ),
+      "",
+      `Crosshair (${ipa.crosshair.method}): importance ${fixed(ipa.crosshair.importance, 1)}, performance ${fixed(ipa.crosshair.performance)}.`,
+      "",
+    );
+  }
+  out.push("## Data quality", "");
+  out.push(`Rows in ${v.rowsIn} = used ${v.rowsUsed} + excluded ${v.rowsExcluded}.`, "");
+  const reasons = Object.entries(v.exclusionReasons);
+  if (reasons.length > 0) {
+    out.push(
+      markdownTable(
+        ["Why rows were excluded", "Rows"],
+        reasons.map(([reason, count]) => [markdownText(reason), String(count)]),
+        ["l", "r"],
+      ),
+      "",
+    );
+    out.push(
+      markdownTable(
+        ["Row", "Id", "Reasons"],
+        v.excludedRows.map((row) => [
+          String(row.line === undefined ? row.row : `${row.row} (line ${row.line})`),
+          markdownText(row.id ?? "—"),
+          markdownText(row.reasons.join("; ")),
+        ]),
+        ["r", "l", "l"],
+      ),
+      "",
+    );
+  }
+  const counts = Object.entries(v.issueCounts);
+  if (counts.length > 0) {
+    out.push(
+      markdownTable(
+        ["Issue", "Count"],
+        counts.map(([code, count]) => [markdownText(code), String(count)]),
+        ["l", "r"],
+      ),
+      "",
+    );
+    out.push(
+      markdownTable(
+        ["Row", "Column", "Issue"],
+        v.issues.map((issue) => [
+          String(issue.line ?? issue.row ?? "—"),
+          markdownText(issue.column ?? "—"),
+          markdownText(issue.message),
+        ]),
+        ["r", "l", "l"],
+      ),
+      "",
+    );
+  }
+  out.push(`Blank answers: ${v.blank}; "not applicable": ${v.notApplicable}.`);
+  if (v.ignoredColumns.length > 0)
+    out.push(`Columns not used: ${v.ignoredColumns.map(markdownText).join(", ")}.`);
+  out.push("");
+  const warnings = [
+    ...report.warnings,
+    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
+    ...(zones?.warnings ?? []),
+  ];
+  if (warnings.length > 0) {
+    out.push("## Warnings", "", ...warnings.map((w) => `- ${markdownText(w)}`), "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function describePolicy(policy: GapReport["validation"]["missingPolicy"]): string {
+  switch (policy.kind) {
+    case "listwise":
+      return "listwise (respondents with any missing answer excluded)";
+    case "pairwise":
+      return "pairwise (each statistic uses every respondent who answered what it needs)";
+    case "minimum-share":
+      return `a dimension score needs at least ${Math.round(policy.share * 100)}% of its items answered`;
+  }
+}

@@ -1,0 +1,69 @@
+import type { Gap5Result } from "../gaps/gap5";
+import type { ImportancePerformanceResult } from "../gaps/importancePerformance";
+import type { ServperfResult } from "../gaps/servperf";
+import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
+import type { MissingPolicy } from "../responses/types";
+
+/** One of the worst items: the largest shortfalls first. */
+export interface WorstItem {
+  readonly item: string;
+  readonly label: string;
+  readonly dimension: string;
+  readonly gap: number;
+  readonly shareNegative: number | null;
+}
+
+/** What validation did, as a report shows it. */
+export interface ReportValidation {
+  readonly rowsIn: number;
+  readonly rowsUsed: number;
+  readonly rowsExcluded: number;
+  readonly missingPolicy: MissingPolicy;
+  /** Why rows were excluded: reason → number of rows. */
+  readonly exclusionReasons: Readonly<Record<string, number>>;
+  /** The excluded rows (at most `listLimit`), with row, id and reasons. */
+  readonly excludedRows: readonly {
+    readonly row: number;
+    readonly line?: number;
+    readonly id: string | null;
+    readonly reasons: readonly string[];
+  }[];
+  /** Issue code → count (rejected answers, warnings). */
+  readonly issueCounts: Readonly<Record<string, number>>;
+  /** The first issues in input order (at most `listLimit`). */
+  readonly issues: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly row?: number;
+    readonly line?: number;
+    readonly column?: string;
+  }[];
+  readonly notApplicable: number;
+  readonly blank: number;
+  readonly ignoredColumns: readonly string[];
+  readonly absentColumns: readonly string[];
+}
+
+/**
+ * A gap report as plain data: everything a renderer shows, nothing that depends on when or
+ * where it was made, so the same input gives byte-identical JSON.
+ */
+export interface GapReport {
+  readonly kind: "servqual-gap-report";
+  readonly version: 1;
+  readonly title: string;
+  readonly source: string | null;
+  readonly instrument: {
+    readonly id: string;
+    readonly name: string;
+    readonly format: string;
+    readonly citation: string;
+  };
+  readonly validation: ReportValidation;
+  readonly gap5: Gap5Result | null;
+  readonly zones: ZonesOfToleranceResult | null;
+  readonly servperf: ServperfResult | null;
+  readonly importancePerformance: ImportancePerformanceResult | null;
+  readonly worstItems: readonly WorstItem[];
+  readonly warnings: readonly string[];
+}
