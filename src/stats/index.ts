@@ -4,6 +4,13 @@ export {
   type PAdjustMethod,
   type PValueAdjustment,
 } from "./adjustPValues";
+export { type CohenDResult, cohenD } from "./cohenD";
+export {
+  type CohenDzResult,
+  cohenDz,
+  cohenDzFromSummary,
+  type EffectSizeOptions,
+} from "./cohenDz";
 export { type DescribeOptions, type Description, describe } from "./describe";
 export { type MeanConfidenceInterval, meanCI } from "./meanCI";
 export { pairedTTest } from "./pairedTTest";
@@ -13,6 +20,7 @@ export {
   type PairedTTestResult,
   pairedTTestFromSummary,
 } from "./pairedTTestFromSummary";
+export { type RankBiserialPairedResult, rankBiserialPaired } from "./rankBiserialPaired";
 export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
 export { wilcoxonSignedRank } from "./wilcoxonSignedRank";
 export {
@@ -21,3 +29,4 @@ export {
   type WilcoxonSignedRankResult,
   wilcoxonSignedRankFromCounts,
 } from "./wilcoxonSignedRankFromCounts";
+export { type WilsonInterval, wilsonInterval } from "./wilsonInterval";
