@@ -1,5 +1,6 @@
 import type { Instrument } from "../instrument/types";
 import type { MissingPolicy } from "../responses/types";
+import { adjustPValues, type PAdjustMethod } from "../stats/adjustPValues";
 import type { GapAccumulator } from "./gapAccumulator";
 import type { PairMoments } from "./pairMoments";
 import { summarizeGap } from "./summarizeGap";
@@ -16,6 +17,8 @@ export interface GapTables<Required extends string, Delivered extends string> {
   };
   readonly missingPolicy: MissingPolicy;
   readonly level: number;
+  /** How p-values are adjusted within each family (all items; all dimensions). */
+  readonly pAdjustMethod: PAdjustMethod;
   /** Respondents with at least one dimension score. */
   readonly respondents: number;
   readonly items: readonly (ItemRef & GapStatistics<Required, Delivered>)[];
@@ -39,9 +42,11 @@ export function finishGaps<Required extends string, Delivered extends string>(
   missingPolicy: MissingPolicy,
   names: { readonly required: Required; readonly delivered: Delivered },
   level = 0.95,
+  pAdjustMethod: PAdjustMethod = "holm",
 ): GapTables<Required, Delivered> {
   const summarize = (moments: PairMoments) =>
     summarizeGap(moments, accumulator.shift, names, level);
+  const itemStats = adjustFamily(accumulator.items.map(summarize), pAdjustMethod);
   let itemIndex = 0;
   const items: (ItemRef & GapStatistics<Required, Delivered>)[] = [];
   for (const dimension of instrument.dimensions) {
@@ -50,12 +55,12 @@ export function finishGaps<Required extends string, Delivered extends string>(
         item: item.id,
         label: item.label,
         dimension: dimension.id,
-        ...summarize(accumulator.items[itemIndex] as PairMoments),
+        ...(itemStats[itemIndex] as GapStatistics<Required, Delivered>),
       });
       itemIndex += 1;
     }
   }
-  const dimensionStats = accumulator.dimensions.map(summarize);
+  const dimensionStats = adjustFamily(accumulator.dimensions.map(summarize), pAdjustMethod);
   const dimensions = instrument.dimensions.map((dimension, d) => ({
     dimension: dimension.id,
     label: dimension.label,
@@ -76,6 +81,7 @@ export function finishGaps<Required extends string, Delivered extends string>(
     },
     missingPolicy,
     level,
+    pAdjustMethod,
     respondents: accumulator.respondents,
     items,
     dimensions,
@@ -86,4 +92,24 @@ export function finishGaps<Required extends string, Delivered extends string>(
       weighted: weightedOverall(accumulator, instrument, dimensionStats, names, level),
     },
   };
+}
+
+/** Adjusts the t-test and Wilcoxon p-values of a family of gaps (R's p.adjust). */
+function adjustFamily<Required extends string, Delivered extends string>(
+  stats: readonly GapStatistics<Required, Delivered>[],
+  method: PAdjustMethod,
+): GapStatistics<Required, Delivered>[] {
+  const t = adjustPValues(
+    stats.map((s) => s.tTest.pValue),
+    method,
+  ).adjusted;
+  const w = adjustPValues(
+    stats.map((s) => s.wilcoxon?.pValue ?? null),
+    method,
+  ).adjusted;
+  return stats.map((s, i) => ({
+    ...s,
+    tTest: { ...s.tTest, pAdjusted: t[i] ?? null },
+    wilcoxon: s.wilcoxon === null ? null : { ...s.wilcoxon, pAdjusted: w[i] ?? null },
+  }));
 }

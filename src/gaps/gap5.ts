@@ -1,4 +1,5 @@
 import type { Dataset } from "../responses/types";
+import type { PAdjustMethod } from "../stats/adjustPValues";
 import { finishGaps, type GapTables } from "./finishGaps";
 import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
 
@@ -6,6 +7,8 @@ import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
 export interface Gap5Options {
   /** Confidence level of every interval (default 0.95). */
   readonly level?: number;
+  /** p-value adjustment within the item family and the dimension family (default "holm"). */
+  readonly pAdjust?: PAdjustMethod;
 }
 
 /** The Gap 5 result: perception − expectation at item, dimension and overall level. */
@@ -53,6 +56,7 @@ export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
     dataset.missingPolicy,
     { required: "expectation", delivered: "perception" },
     options.level ?? 0.95,
+    options.pAdjust ?? "holm",
   );
   return {
     kind: "gap5",

@@ -51,6 +51,15 @@ export interface FallbackSums {
 
 const MAX_EXACT_KEY = 2 ** 52;
 
+/**
+ * Sign of a gap computed in floating point (−1, 0 or 1), with gaps within rounding noise of 0
+ * (|gap| ≤ 1e-9 scale steps) counted as 0: a weighted or averaged gap that is exactly 0 in
+ * exact arithmetic must count as zero, not as a shortfall.
+ */
+function signOf(gapInSteps: number): number {
+  return Math.abs(gapInSteps) <= 1e-9 ? 0 : Math.sign(gapInSteps);
+}
+
 function lcmUpTo(m: number): number {
   let result = 1;
   for (let k = 2; k <= m; k++) result = (result * k) / gcd(result, k);
@@ -253,10 +262,11 @@ export function accumulateGaps(
       const meanD = sd / count;
       rScore[local] = meanR;
       dScore[local] = meanD;
-      // Exact key: (sum of gaps in steps) × lcm / count is an integer.
+      // Exact key: (sum of gaps in steps) × lcm / count is an integer. Without an exact scale
+      // the key is only the sign (no histogram is kept) and the stored key the mean in steps.
       const stepSum = Math.round((sd - sr) / step);
-      const key = keyScale === null ? 0 : (stepSum * keyScale) / count;
-      keys[local] = key;
+      const key = keyScale === null ? Math.sign(stepSum) : (stepSum * keyScale) / count;
+      keys[local] = keyScale === null ? stepSum / count : key;
       addPair(dimensionMoments, meanR, meanD, key);
     }
   });
@@ -270,7 +280,7 @@ export function accumulateGaps(
     const count = allCount[local] as number;
     if (count > 0) {
       const stepSum = Math.round(((allSumD[local] as number) - (allSumR[local] as number)) / step);
-      const key = overallScale === null ? 0 : (stepSum * overallScale) / count;
+      const key = overallScale === null ? Math.sign(stepSum) : (stepSum * overallScale) / count;
       addPair(
         accumulator.overallItemMean,
         (allSumR[local] as number) / count,
@@ -291,19 +301,24 @@ export function accumulateGaps(
     if (scored === 0) continue;
     accumulator.respondents += 1;
     let keySum = 0;
-    if (unweightedScale !== null) {
-      for (let d = 0; d < dimensionCount; d++) {
-        const rv = (scoreR[d] as Float64Array)[local] as number;
-        if (Number.isNaN(rv)) continue;
-        const dimensionScale = scales.dimension[d] as number;
-        keySum +=
-          ((scoreKey[d] as Float64Array)[local] as number) *
-          (unweightedScale / (scored * dimensionScale));
-      }
+    for (let d = 0; d < dimensionCount; d++) {
+      const rv = (scoreR[d] as Float64Array)[local] as number;
+      if (Number.isNaN(rv)) continue;
+      const key = (scoreKey[d] as Float64Array)[local] as number;
+      const dimensionScale = scales.dimension[d] ?? null;
+      if (unweightedScale !== null) {
+        keySum += key * (unweightedScale / (scored * (dimensionScale as number)));
+      } else keySum += key / (dimensionScale ?? 1) / scored; // mean gap in steps
     }
-    addPair(accumulator.overallUnweighted, sumR / scored, sumD / scored, Math.round(keySum));
-    if (weights === null || scored < dimensionCount) continue;
-    // Weighted: own weights when usable, else sample-mean weights (finished later).
+    addPair(
+      accumulator.overallUnweighted,
+      sumR / scored,
+      sumD / scored,
+      unweightedScale !== null ? Math.round(keySum) : signOf(keySum),
+    );
+    if (weights === null) continue;
+    // Weighted: own weights when usable, else sample-mean weights (finished later). The mean
+    // weights are taken over every respondent who gave usable points.
     const r = start + local;
     let own = true;
     for (let d = 0; d < dimensionCount; d++) {
@@ -311,17 +326,22 @@ export function accumulateGaps(
       if (Number.isNaN(w)) own = false;
     }
     if (own) {
+      for (let d = 0; d < dimensionCount; d++) {
+        const w = (weights[d] as Float64Array)[r] as number;
+        accumulator.weightSums[d] = (accumulator.weightSums[d] as number) + w;
+      }
+      accumulator.weightRespondents += 1;
+    }
+    if (scored < dimensionCount) continue;
+    if (own) {
       let wr = 0;
       let wd = 0;
       for (let d = 0; d < dimensionCount; d++) {
         const w = (weights[d] as Float64Array)[r] as number;
-        accumulator.weightSums[d] = (accumulator.weightSums[d] as number) + w;
         wr += w * ((scoreR[d] as Float64Array)[local] as number);
         wd += w * ((scoreD[d] as Float64Array)[local] as number);
       }
-      accumulator.weightRespondents += 1;
-      const gap = wd - wr;
-      addPair(accumulator.weightedOwn, wr, wd, gap < 0 ? -1 : gap > 0 ? 1 : 0);
+      addPair(accumulator.weightedOwn, wr, wd, signOf((wd - wr) / step));
     } else {
       fallback.n += 1;
       for (let d = 0; d < dimensionCount; d++) {

@@ -72,7 +72,8 @@ export interface ImportancePerformanceResult {
  *
  * @param dataset - A validated dataset with importance points (`W_<dimension>`) or ratings (`I_<item>`).
  * @param options - Level, performance axis and crosshair.
- * @throws {ServqualError} `invalid-input` when the dataset carries no importance of the requested kind.
+ * @throws {ServqualError} `invalid-input` when the dataset carries no importance of the requested
+ * kind, `invalid-options` for an unknown `level`, `performance` or `crosshair`.
  *
  * @example
  * importancePerformance(dataset, { performance: "gap" }).points[1]
@@ -82,9 +83,13 @@ export function importancePerformance(
   dataset: Dataset,
   options: ImportancePerformanceOptions = {},
 ): ImportancePerformanceResult {
-  const level = options.level ?? (dataset.weights !== null ? "dimension" : "item");
-  const performanceKind = options.performance ?? "perception";
-  const method = options.crosshair ?? "data-mean";
+  const level =
+    checkChoice(options.level, ["dimension", "item"], "level") ??
+    (dataset.weights !== null ? "dimension" : "item");
+  const performanceKind =
+    checkChoice(options.performance, ["perception", "gap"], "performance") ?? "perception";
+  const method =
+    checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
   const { instrument } = dataset;
   if (level === "dimension" && dataset.weights === null) {
     throw new ServqualError("invalid-input", "No importance points in the data.", [
@@ -204,6 +209,20 @@ export function importancePerformance(
     points,
     skipped,
   };
+}
+
+/** An option that must be one of a few names (or left out). */
+function checkChoice<T extends string>(
+  value: T | undefined,
+  allowed: readonly T[],
+  name: string,
+): T | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw new ServqualError(
+    "invalid-options",
+    `importancePerformance: ${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}`,
+    [{ code: "unknown-option", message: `${name} is ${String(value)}`, path: [name] }],
+  );
 }
 
 function meanOf(values: Float64Array, factor: number): number | null {

@@ -84,11 +84,19 @@ export function pairMeansAndVariances(moments: PairMoments, shift: number) {
   const meanD = n > 0 ? sumD / n + shift : null;
   const meanGap = n > 0 ? (sumD - sumR) / n : null;
   const denominator = n - 1;
-  const varR = n > 1 ? Math.max(0, (sumR2 - (sumR * sumR) / n) / denominator) : null;
-  const varD = n > 1 ? Math.max(0, (sumD2 - (sumD * sumD) / n) / denominator) : null;
+  // Sum-of-squares cancellation leaves rounding noise of about n·ε relative to the raw sums of
+  // squares (more when the values are fractions such as dimension means): constant data must
+  // give a variance of exactly 0, not 1e-16, or a zero-variance side would get a correlation.
+  const noise = (64 + n) * Number.EPSILON;
+  const variance = (squares: number, sum: number, magnitude: number) => {
+    const m2 = squares - (sum * sum) / n;
+    return m2 <= noise * magnitude ? 0 : m2 / denominator;
+  };
+  const varR = n > 1 ? variance(sumR2, sumR, sumR2) : null;
+  const varD = n > 1 ? variance(sumD2, sumD, sumD2) : null;
   const sumG = sumD - sumR;
   const sumG2 = sumD2 - 2 * sumRD + sumR2;
-  const varGap = n > 1 ? Math.max(0, (sumG2 - (sumG * sumG) / n) / denominator) : null;
+  const varGap = n > 1 ? variance(sumG2, sumG, sumD2 + 2 * Math.abs(sumRD) + sumR2) : null;
   const covRD = n > 1 ? (sumRD - (sumR * sumD) / n) / denominator : null;
   return { n, meanR, meanD, meanGap, varR, varD, varGap, covRD };
 }

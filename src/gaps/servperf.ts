@@ -1,6 +1,7 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Dataset } from "../responses/types";
+import { checkLevel } from "../stats/checkOptions";
 import type { Interval } from "./types";
 
 /** Mean, SD (n − 1), SE and t interval of a score; null where it cannot be computed. */
@@ -43,7 +44,8 @@ export interface ServperfResult {
  *
  * @param dataset - A dataset with perception answers (any response format).
  * @param options - `level` of the t intervals (default 0.95).
- * @throws {ServqualError} `invalid-input` when the dataset has no perception answers.
+ * @throws {ServqualError} `invalid-input` when the dataset has no perception answers,
+ * `invalid-options` when `level` is not between 0 and 1.
  *
  * @example
  * servperf(validateResponses(rows, instruments.servperf22).dataset).overall.itemMean.mean //=> 5.2
@@ -58,7 +60,7 @@ export function servperf(
       { code: "missing-facet", message: "the dataset has no perception answers" },
     ]);
   }
-  const level = options.level ?? 0.95;
+  const level = checkLevel(options.level, "servperf");
   const { instrument, missingPolicy, n } = dataset;
   const allSum = new Float64Array(n);
   const allCount = new Int32Array(n);

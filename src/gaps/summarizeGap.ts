@@ -1,6 +1,9 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { cohenDzFromSummary } from "../stats/cohenDz";
+import { pairedTTestFromSummary } from "../stats/pairedTTestFromSummary";
+import { wilcoxonSignedRankFromCounts } from "../stats/wilcoxonSignedRankFromCounts";
+import { wilsonInterval } from "../stats/wilsonInterval";
 import { type PairMoments, pairMeansAndVariances } from "./pairMoments";
-import type { GapStatistics } from "./types";
+import type { GapStatistics, GapWilcoxon } from "./types";
 
 /**
  * Turns pair moments into {@link GapStatistics}: means, SDs (n − 1), SE = sd/√n, the t interval
@@ -22,13 +25,6 @@ export function summarizeGap<Required extends string, Delivered extends string>(
   else if (n < 2) warnings.push("fewer than two respondents: no standard deviation or interval");
   const sd = varGap === null ? null : Math.sqrt(varGap);
   const se = sd === null ? null : sd / Math.sqrt(n);
-  let lower: number | null = null;
-  let upper: number | null = null;
-  if (se !== null && meanGap !== null) {
-    const t = tQuantile(1 - (1 - level) / 2, n - 1);
-    lower = meanGap - t * se;
-    upper = meanGap + t * se;
-  }
   let correlation: number | null = null;
   if (varR !== null && varD !== null && covRD !== null) {
     if (varR > 0 && varD > 0)
@@ -38,15 +34,39 @@ export function summarizeGap<Required extends string, Delivered extends string>(
         `no variance in ${varR === 0 ? names.required : names.delivered}: correlation undefined`,
       );
   }
+  const summary = { n, mean: meanGap, sd };
+  const tTest = pairedTTestFromSummary(summary, { level });
+  const dz = cohenDzFromSummary(summary, { level });
+  const histogram = moments.histogram;
+  let wilcoxon: GapWilcoxon | null = null;
+  if (histogram !== null && n > 0) {
+    const test = wilcoxonSignedRankFromCounts(histogram);
+    wilcoxon = {
+      V: test.V,
+      pValue: test.pValue,
+      pAdjusted: test.pValue,
+      method: test.method,
+      nonZero: test.n,
+      rankBiserial: test.rankBiserial,
+    };
+  }
+  const share = wilsonInterval(moments.negative, n, level);
+  for (const warning of [...tTest.warnings, ...dz.warnings]) {
+    if (!warnings.includes(warning)) warnings.push(warning);
+  }
   return {
     n,
     [names.required]: { mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
     [names.delivered]: { mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
-    gap: { mean: meanGap, sd, se, ci: { level, lower, upper } },
+    gap: { mean: meanGap, sd, se, ci: { level, lower: tTest.ci.lower, upper: tTest.ci.upper } },
     shareNegative: n > 0 ? moments.negative / n : null,
+    shareNegativeCi: { level, lower: share.lower, upper: share.upper },
     negative: moments.negative,
     zero: moments.zero,
     correlation,
+    tTest: { t: tTest.t, df: tTest.df, pValue: tTest.pValue, pAdjusted: tTest.pValue },
+    wilcoxon,
+    effectSize: { dz: dz.dz, ci: { level, lower: dz.ci.lower, upper: dz.ci.upper } },
     warnings,
   } as GapStatistics<Required, Delivered>;
 }

@@ -19,6 +19,27 @@ export interface GapMean {
   readonly ci: Interval;
 }
 
+/** Paired t-test of the gap against 0 (as `t.test(P, E, paired = TRUE)`), with its adjusted p. */
+export interface GapTTest {
+  readonly t: number | null;
+  readonly df: number | null;
+  readonly pValue: number | null;
+  /** p adjusted across the family (items, or dimensions) by `pAdjustMethod`. */
+  readonly pAdjusted: number | null;
+}
+
+/** Wilcoxon signed-rank test of the gap (as `wilcox.test(P, E, paired = TRUE)`), on exact ranks. */
+export interface GapWilcoxon {
+  readonly V: number;
+  readonly pValue: number | null;
+  readonly pAdjusted: number | null;
+  readonly method: string;
+  /** Respondents with a non-zero gap (zeros are dropped, as R does). */
+  readonly nonZero: number;
+  /** Matched-pairs rank-biserial correlation (T⁺ − T⁻)/(T⁺ + T⁻). */
+  readonly rankBiserial: number | null;
+}
+
 /**
  * Statistics of one gap `delivered − required` (Gap 5: perception − expectation) over the
  * respondents with both sides: the two sides' means and SDs, the gap's mean, SD, SE and CI, the
@@ -30,10 +51,17 @@ export type GapStatistics<Required extends string, Delivered extends string> = {
   readonly n: number;
   readonly gap: GapMean;
   readonly shareNegative: number | null;
+  /** Wilson interval of the share of negative gaps. */
+  readonly shareNegativeCi: Interval;
   readonly negative: number;
   readonly zero: number;
   /** Pearson correlation of the two sides over respondents (null when a side has no variance). */
   readonly correlation: number | null;
+  readonly tTest: GapTTest;
+  /** Null when the exact ranks could not be kept (see warnings). */
+  readonly wilcoxon: GapWilcoxon | null;
+  /** Cohen's d_z = mean gap / SD of gaps, with a normal-approximation interval. */
+  readonly effectSize: { readonly dz: number | null; readonly ci: Interval };
   readonly warnings: readonly string[];
 } & { readonly [K in Required]: SideSummary } & { readonly [K in Delivered]: SideSummary };
 

@@ -1,4 +1,5 @@
 import type { Instrument } from "../instrument/types";
+import { wilsonInterval } from "../stats/wilsonInterval";
 import type { GapAccumulator } from "./gapAccumulator";
 import { clonePairMoments, type PairMoments } from "./pairMoments";
 import { summarizeGap } from "./summarizeGap";
@@ -72,6 +73,10 @@ export function weightedOverall<Required extends string, Delivered extends strin
   const perRespondent = {
     ...summary,
     shareNegative: own > 0 ? accumulator.weightedOwn.negative / own : null,
+    shareNegativeCi: (() => {
+      const share = wilsonInterval(accumulator.weightedOwn.negative, own, level);
+      return { level, lower: share.lower, upper: share.upper };
+    })(),
     negative: accumulator.weightedOwn.negative,
     zero: accumulator.weightedOwn.zero,
     warnings,

@@ -35,6 +35,18 @@ function compare(ours: any, r: any) {
   close(ours.gap.se, r.se_gap);
   close(ours.gap.ci.lower, r.t_test.conf_low, 1e-6);
   close(ours.gap.ci.upper, r.t_test.conf_high, 1e-6);
+  close(ours.tTest.t, r.t_test.t);
+  expect(ours.tTest.df).toBe(r.t_test.df);
+  close(ours.tTest.pValue, r.t_test.p_value, 1e-6);
+  close(ours.effectSize.dz, r.cohen_dz);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: oracle entry
+function compareWilcoxon(ours: any, r: any) {
+  expect(ours.wilcoxon).not.toBeNull();
+  expect(ours.wilcoxon.V).toBe(r.V);
+  close(ours.wilcoxon.pValue, r.p_value, 1e-6);
+  expect(ours.wilcoxon.method).toBe(r.method);
 }
 
 describe("gap5 on the kiosk survey matches R", () => {
@@ -47,14 +59,48 @@ describe("gap5 on the kiosk survey matches R", () => {
   it.each(result.items.map((item) => [item.item, item]))("item K%s", (id, item) => {
     compare(item, reference.servqual.items[`K${id}`]);
     expect(item.zero).toBe(reference.servqual.items[`K${id}`].n_zero_diff);
+    compareWilcoxon(item, reference.servqual.items[`K${id}`].wilcoxon);
   });
 
   it.each(result.dimensions.map((d) => [d.dimension, d]))("dimension %s", (id, dimension) => {
     compare(dimension, reference.servqual.dimensions[id as string]);
+    // Exact ranks: R's answer on the integer item sums, not its float-noise rowMeans result.
+    compareWilcoxon(
+      dimension,
+      reference.servqual.dimensions[id as string].wilcoxon_on_integer_sums,
+    );
+  });
+
+  it("adjusts item and dimension p-values by Holm as p.adjust does", () => {
+    const adjusted = reference.servqual.p_adjust;
+    for (const item of result.items) {
+      close(item.tTest.pAdjusted, adjusted.items_t_test.holm[`K${item.item}`], 1e-6);
+      close(item.wilcoxon?.pAdjusted ?? null, adjusted.items_wilcoxon.holm[`K${item.item}`], 1e-6);
+    }
+    for (const dimension of result.dimensions) {
+      close(dimension.tTest.pAdjusted, adjusted.dimensions_t_test.holm[dimension.dimension], 1e-6);
+      close(
+        dimension.wilcoxon?.pAdjusted ?? null,
+        adjusted.dimensions_wilcoxon_on_integer_sums.holm[dimension.dimension],
+        1e-6,
+      );
+    }
+  });
+
+  it("adjusts by Benjamini–Hochberg when asked", () => {
+    const bh = gap5(dataset, { pAdjust: "BH" });
+    for (const item of bh.items) {
+      close(
+        item.tTest.pAdjusted,
+        reference.servqual.p_adjust.items_t_test.BH[`K${item.item}`],
+        1e-6,
+      );
+    }
   });
 
   it("overall item mean equals R's mean over all item gaps", () => {
     compare(result.overall.itemMean, reference.servqual.overall);
+    compareWilcoxon(result.overall.itemMean, reference.servqual.overall.wilcoxon_on_integer_sums);
   });
 
   it("mean of dimension gaps equals R's unweighted mean of dimension mean gaps", () => {
