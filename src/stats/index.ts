@@ -12,7 +12,11 @@ export {
   type EffectSizeOptions,
 } from "./cohenDz";
 export { type DescribeOptions, type Description, describe } from "./describe";
+export type { GroupSummary, GroupsInput } from "./groups";
+export { type KruskalWallisResult, kruskalWallis } from "./kruskalWallis";
+export { type MannWhitneyOptions, type MannWhitneyResult, mannWhitney } from "./mannWhitney";
 export { type MeanConfidenceInterval, meanCI } from "./meanCI";
+export { type AnovaResult, oneWayAnova } from "./oneWayAnova";
 export { pairedTTest } from "./pairedTTest";
 export {
   type DifferenceSummary,
@@ -22,6 +26,8 @@ export {
 } from "./pairedTTestFromSummary";
 export { type RankBiserialPairedResult, rankBiserialPaired } from "./rankBiserialPaired";
 export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
+export { welchAnova } from "./welchAnova";
+export { type TwoSampleTTestOptions, type TwoSampleTTestResult, welchTTest } from "./welchTTest";
 export { wilcoxonSignedRank } from "./wilcoxonSignedRank";
 export {
   type DifferenceCounts,
