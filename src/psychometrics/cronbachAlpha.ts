@@ -1,0 +1,288 @@
+import fQuantile from "@stdlib/stats-base-dists-f-quantile";
+import { ServqualError } from "../_lib/ServqualError";
+import { alphaStatistics, covarianceToCorrelation } from "./alphaStatistics";
+import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
+import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
+import {
+  correctedItemTotal,
+  firstComponentLoadings,
+  keyingWarnings,
+  negativeAlphaWarning,
+} from "./keyingDiagnostics";
+import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
+import type { MissingMode, ReliabilityOptions } from "./types";
+
+/** A 95 % interval; bounds are null when they cannot be computed. */
+export interface ReliabilityInterval {
+  readonly level: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** Result of {@link cronbachAlpha}. Field names in brackets are psych's. */
+export interface CronbachAlphaResult {
+  readonly method: "cronbach-alpha";
+  /** Missing-data handling used. */
+  readonly missing: MissingMode;
+  readonly itemNames: readonly string[];
+  /** Items that were recoded as (min + max) − x before anything was computed. */
+  readonly reversed: readonly string[];
+  /** The (min + max) used for recoding and where it came from, or null when nothing was reversed. */
+  readonly reverseRecoding: { readonly sum: number; readonly source: "scale" | "observed" } | null;
+  /** Number of items. */
+  readonly k: number;
+  /** Rows passed in, including rows with missing answers [n_rows in pairwise mode]. */
+  readonly nRows: number;
+  /** Rows that answered every item. */
+  readonly nCompleteRows: number;
+  /**
+   * The n behind the Feldt interval and ase: every row in pairwise mode (as psych does, even
+   * though single covariance cells rest on fewer rows), the complete rows in complete-cases mode.
+   */
+  readonly nObservations: number;
+  /** Fewest / most rows behind one off-diagonal covariance cell [psych::pairwiseCount]. */
+  readonly pairwiseNMin: number;
+  readonly pairwiseNMax: number;
+  /** k/(k−1)·(1 − tr(C)/ΣΣC) [raw_alpha] */
+  readonly rawAlpha: number | null;
+  /** k/(k−1)·(1 − k/ΣΣR) [std.alpha] */
+  readonly standardizedAlpha: number | null;
+  /** Guttman's λ6: 1 − (k − Σsmc)/ΣΣR [G6(smc)] */
+  readonly guttmanLambda6: number | null;
+  /** Mean inter-item correlation (ΣΣR − k)/(k(k−1)) [average_r] */
+  readonly averageR: number | null;
+  /** Signal/noise k·r̄/(1 − r̄) [S/N] */
+  readonly signalToNoise: number | null;
+  /** Median of the k(k−1)/2 inter-item correlations [median_r] */
+  readonly medianR: number | null;
+  /** Variance (n − 1) of the inter-item correlations [var.r] */
+  readonly varianceR: number | null;
+  /** Duhachek–Iacobucci asymptotic standard error sqrt(Q/n) [ase] */
+  readonly ase: number | null;
+  /** Feldt interval from the F distribution [psych::alpha.ci, "Feldt"] */
+  readonly feldt: ReliabilityInterval;
+  /** rawAlpha ∓ 1.96·ase [psych's "Duhachek" row] */
+  readonly duhachek: ReliabilityInterval;
+  /** Mean and SD (n − 1) of the person score (mean of the items each person answered) [mean, sd] */
+  readonly totalMean: number | null;
+  readonly totalSd: number | null;
+  readonly warnings: readonly string[];
+}
+
+function nullable(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** Problems that make the covariance matrix unusable, as warnings (empty when usable). */
+export function covarianceProblems(m: ItemMoments, names: readonly string[]): string[] {
+  const k = m.k;
+  const problems: string[] = [];
+  if (m.nObservations < 2 || m.scoreN < 2) {
+    problems.push(
+      m.nObservations === 0
+        ? "no rows to analyse"
+        : m.scoreN === 0
+          ? "every answer is missing"
+          : `only ${m.missing === "complete-cases" ? m.nCompleteRows : m.scoreN} usable row(s): reliability needs at least 2 respondents`,
+    );
+    return problems;
+  }
+  const constant: string[] = [];
+  const tooFew: string[] = [];
+  for (let i = 0; i < k; i++) {
+    const v = m.covariance[i * k + i] as number;
+    if ((m.counts[i * k + i] as number) < 2) tooFew.push(names[i] as string);
+    else if (!(v > 0)) constant.push(names[i] as string);
+  }
+  if (tooFew.length > 0) {
+    problems.push(`fewer than 2 answers for ${tooFew.join(", ")}: no variance can be computed`);
+  }
+  if (constant.length > 0) {
+    problems.push(
+      `zero variance for ${constant.join(", ")} (everyone gave the same answer): correlations with ${constant.length === 1 ? "this item" : "these items"} are undefined. Remove ${constant.length === 1 ? "it" : "them"} and recompute (psych::alpha deletes such items)`,
+    );
+  }
+  if (tooFew.length === 0 && constant.length === 0) {
+    for (let i = 0; i < k; i++) {
+      for (let j = i + 1; j < k; j++) {
+        if ((m.counts[i * k + j] as number) < 2) {
+          problems.push(
+            `items ${names[i]} and ${names[j]} are answered together by fewer than 2 rows: their covariance is undefined`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Feldt (1965) interval as psych::alpha.ci. */
+export function feldtInterval(alpha: number | null, n: number, k: number): ReliabilityInterval {
+  if (alpha === null || n < 2 || k < 2) return { level: 0.95, lower: null, upper: null };
+  const df1 = n - 1;
+  const df2 = (n - 1) * (k - 1);
+  const lower = 1 - (1 - alpha) * fQuantile(0.975, df1, df2);
+  const upper = 1 - (1 - alpha) * fQuantile(0.025, df1, df2);
+  return { level: 0.95, lower: nullable(lower), upper: nullable(upper) };
+}
+
+function pairwiseRange(m: ItemMoments): { min: number; max: number } {
+  const k = m.k;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = i + 1; j < k; j++) {
+      const n = m.counts[i * k + j] as number;
+      if (n < min) min = n;
+      if (n > max) max = n;
+    }
+  }
+  return { min: Number.isFinite(min) ? min : 0, max };
+}
+
+/** Internal: alpha from an accumulator (shared with itemAnalysis). */
+export function alphaFromAccumulator(
+  acc: ItemCovarianceAccumulator,
+  missing: MissingMode,
+  inputWarnings: readonly string[],
+): CronbachAlphaResult {
+  const k = acc.k;
+  const names = acc.itemNames;
+  const m = itemMoments(acc, missing);
+  const warnings: string[] = [...inputWarnings, ...recodingWarnings(acc)];
+  const range = pairwiseRange(m);
+  const base = {
+    method: "cronbach-alpha" as const,
+    missing,
+    itemNames: [...names],
+    reversed: names.filter((_, i) => acc.reversed[i]),
+    reverseRecoding:
+      acc.reverseSum === null || acc.reverseSumSource === null
+        ? null
+        : { sum: acc.reverseSum, source: acc.reverseSumSource },
+    k,
+    nRows: m.nRows,
+    nCompleteRows: m.nCompleteRows,
+    nObservations: m.nObservations,
+    pairwiseNMin: range.min,
+    pairwiseNMax: range.max,
+  };
+  if (missing === "complete-cases" && m.nCompleteRows < m.nRows) {
+    warnings.push(
+      `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+    );
+  }
+  const problems = covarianceProblems(m, names);
+  const scoreOk = m.scoreN >= 2;
+  if (problems.length > 0) {
+    return {
+      ...base,
+      rawAlpha: null,
+      standardizedAlpha: null,
+      guttmanLambda6: null,
+      averageR: null,
+      signalToNoise: null,
+      medianR: null,
+      varianceR: null,
+      ase: null,
+      feldt: { level: 0.95, lower: null, upper: null },
+      duhachek: { level: 0.95, lower: null, upper: null },
+      totalMean: scoreOk || m.scoreN === 1 ? nullable(m.scoreMean) : null,
+      totalSd: scoreOk ? nullable(m.scoreSd) : null,
+      warnings: [...warnings, ...problems.map((p) => `alpha is null: ${p}`)],
+    };
+  }
+  const c = m.covariance;
+  const r = covarianceToCorrelation(c, k);
+  const stats = alphaStatistics(c, r, k);
+  const rawAlpha = nullable(stats.rawAlpha);
+  const q = stats.q;
+  const ase = q >= 0 && m.nObservations > 0 ? Math.sqrt(q / m.nObservations) : Number.NaN;
+  if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
+  const rDrop = correctedItemTotal(c, k);
+  const pc1 = firstComponentLoadings(r, k);
+  warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
+  if (rawAlpha !== null && rawAlpha < 0) {
+    warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));
+  }
+  if (stats.smcClamped.length > 0) {
+    warnings.push(
+      `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
+    );
+  }
+  const aseValue = nullable(ase);
+  return {
+    ...base,
+    rawAlpha,
+    standardizedAlpha: nullable(stats.standardizedAlpha),
+    guttmanLambda6: nullable(stats.guttmanLambda6),
+    averageR: nullable(stats.averageR),
+    signalToNoise: nullable(stats.signalToNoise),
+    medianR: nullable(stats.medianR),
+    varianceR: nullable(stats.varianceR),
+    ase: aseValue,
+    feldt: feldtInterval(rawAlpha, m.nObservations, k),
+    duhachek:
+      rawAlpha === null || aseValue === null
+        ? { level: 0.95, lower: null, upper: null }
+        : { level: 0.95, lower: rawAlpha - 1.96 * aseValue, upper: rawAlpha + 1.96 * aseValue },
+    totalMean: nullable(m.scoreMean),
+    totalSd: nullable(m.scoreSd),
+    warnings,
+  };
+}
+
+/**
+ * Cronbach's alpha and its companions, as psych::alpha reports them: raw and standardised
+ * alpha, Guttman's λ6, mean/median/variance of the inter-item correlations, signal/noise, the
+ * Duhachek–Iacobucci standard error with its interval, and the Feldt interval.
+ *
+ * ## Method
+ * One pass accumulates, per pair of items, counts, sums and cross-products; C is the item
+ * covariance matrix (n − 1 divisor, each cell from the rows where both items are answered in
+ * `"pairwise"` mode, psych's default; only complete rows in `"complete-cases"` mode),
+ * R = cov2cor(C).
+ * - raw α = k/(k−1)·(1 − tr C/ΣΣC) (Cronbach 1951); standardised α = k/(k−1)·(1 − k/ΣΣR)
+ * - λ6 = 1 − (k − Σ smc)/ΣΣR, smc = 1 − 1/diag(R⁻¹) (Guttman 1945)
+ * - ase = sqrt(Q/n), Q = 2k²/((k−1)²(ΣΣC)³)·[ΣΣC·(tr C² + (tr C)²) − 2·tr C·ΣΣ(C·C)]
+ *   (Duhachek & Iacobucci 2004); Duhachek interval α ∓ 1.96·ase
+ * - Feldt: [1 − (1 − α)·F₀.₉₇₅(n−1, (n−1)(k−1)), 1 − (1 − α)·F₀.₀₂₅(n−1, (n−1)(k−1))]
+ *   (Feldt 1965; Feldt, Woodruff & Salih 1987)
+ * In pairwise mode n is every row, including incomplete ones, as psych uses it. Reverse-keyed
+ * items are recoded (min + max) − x first: with the nominal scale when `scaleMin`/`scaleMax`
+ * are given, else with the observed range over all items (psych's rule).
+ *
+ * References: Cronbach, L. J. (1951), Psychometrika 16(3), 297–334. Guttman, L. (1945),
+ * Psychometrika 10(4), 255–282. Feldt, L. S. (1965), Psychometrika 30(3), 357–370.
+ * Duhachek, A. & Iacobucci, D. (2004), Journal of Applied Psychology 89(5), 792–808.
+ * Revelle, W. psych: Procedures for Psychological, Psychometric, and Personality Research.
+ *
+ * In R: `psych::alpha(x, keys = reverse)` (pairwise); `psych::alpha(x[complete.cases(x), ])`.
+ *
+ * @category psychometrics
+ * @param data - respondents × items: an array of rows, `{ columns }` (one array per item, e.g.
+ *   Float64Array with NaN = missing), or an accumulator from `accumulateItems`
+ * @param options - `missing` ("pairwise" default, or "complete-cases"), `reverse` (indices or
+ *   names), `scaleMin`/`scaleMax`, `itemNames`
+ * @returns the alpha statistics; a statistic that cannot be computed (n < 2, an item with zero
+ *   variance, no rows) is null with the reason in `warnings`; a negative alpha comes with a
+ *   warning naming the likely miscoded items
+ * @throws {ServqualError} `invalid-input` for fewer than 2 items, a ragged matrix, columns of
+ *   unequal length, ±Infinity or non-numbers; `empty-input` for no rows; `invalid-options` for
+ *   an unknown missing mode or reverse key
+ * @example
+ * cronbachAlpha([[1, 2, 2], [2, 3, 3], [3, 3, 4], [4, 5, 4]]).rawAlpha;
+ * //=> 0.9485294117647058 (= 129/136; psych::alpha gives raw_alpha 0.9485294)
+ */
+export function cronbachAlpha(
+  data: ItemData,
+  options: ReliabilityOptions = {},
+): CronbachAlphaResult {
+  const fn = "cronbachAlpha";
+  const missing = checkMissingMode(options.missing, fn);
+  const { acc, warnings } = prepareItems(data, options, fn);
+  if (acc.k < 2) {
+    throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${acc.k}`);
+  }
+  return alphaFromAccumulator(acc, missing, warnings);
+}

@@ -1,0 +1,30 @@
+export { accumulateItems } from "./accumulateItems";
+export {
+  type CronbachAlphaResult,
+  cronbachAlpha,
+  type ReliabilityInterval,
+} from "./cronbachAlpha";
+export {
+  type AlphaIfItemDeleted,
+  type ItemAnalysisResult,
+  type ItemStatistics,
+  itemAnalysis,
+} from "./itemAnalysis";
+export { type ItemCovarianceResult, itemCovariance } from "./itemCovariance";
+export {
+  type AccumulatorState,
+  addItemColumns,
+  addItemRows,
+  createItemCovarianceAccumulator,
+  type ItemCovarianceAccumulator,
+  type ItemCovarianceAccumulatorOptions,
+  mergeItemCovarianceAccumulators,
+} from "./itemCovarianceAccumulator";
+export type { ItemData } from "./prepareItems";
+export type {
+  ItemColumns,
+  ItemDataOptions,
+  ItemRows,
+  MissingMode,
+  ReliabilityOptions,
+} from "./types";

@@ -1,0 +1,198 @@
+import { type Issue, ServqualError } from "../_lib/ServqualError";
+import {
+  addItemColumns,
+  addItemRows,
+  createItemCovarianceAccumulator,
+  defaultItemNames,
+  type ItemCovarianceAccumulator,
+} from "./itemCovarianceAccumulator";
+import type { ItemColumns, ItemDataOptions, ItemRows } from "./types";
+
+/** What the reliability functions accept as data. */
+export type ItemData = ItemRows | ItemColumns | ItemCovarianceAccumulator;
+
+/** The accumulated data plus notes about how it was read. */
+export interface PreparedItems {
+  readonly acc: ItemCovarianceAccumulator;
+  readonly warnings: readonly string[];
+}
+
+function isAccumulator(data: unknown): data is ItemCovarianceAccumulator {
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    (data as { kind?: unknown }).kind === "item-covariance-accumulator"
+  );
+}
+
+function isColumns(data: unknown): data is ItemColumns {
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    !Array.isArray(data) &&
+    Array.isArray((data as { columns?: unknown }).columns)
+  );
+}
+
+function invalidOptions(fn: string, message: string, path: string): never {
+  throw new ServqualError("invalid-options", `${fn}: ${message}`, [
+    { code: "invalid-option", message, path: [path] },
+  ]);
+}
+
+/** Resolves reverse keys given as indices or names to 0-based indices. */
+export function resolveReverse(
+  reverse: ReadonlyArray<number | string> | undefined,
+  itemNames: readonly string[],
+  fn: string,
+): number[] {
+  if (reverse === undefined) return [];
+  if (!Array.isArray(reverse)) invalidOptions(fn, "reverse must be an array", "reverse");
+  const issues: Issue[] = [];
+  const out = new Set<number>();
+  reverse.forEach((key, position) => {
+    if (typeof key === "number") {
+      if (Number.isInteger(key) && key >= 0 && key < itemNames.length) out.add(key);
+      else {
+        issues.push({
+          code: "unknown-item",
+          message: `reverse index ${key} is not an item index 0…${itemNames.length - 1}`,
+          path: ["reverse", position],
+        });
+      }
+    } else {
+      const index = itemNames.indexOf(key);
+      if (index >= 0) out.add(index);
+      else {
+        issues.push({
+          code: "unknown-item",
+          message: `reverse key "${String(key)}" is not one of the item names (${itemNames.join(", ")})`,
+          path: ["reverse", position],
+        });
+      }
+    }
+  });
+  if (issues.length > 0) {
+    throw new ServqualError("invalid-options", `${fn}: unknown reverse-keyed item`, issues);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Observed min and max over every item (the psych rule for reverse keys). */
+function observedRange(
+  k: number,
+  n: number,
+  read: (i: number, r: number) => unknown,
+): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < k; i++) {
+    for (let r = 0; r < n; r++) {
+      const v = read(i, r);
+      if (typeof v === "number" && v - v === 0) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+  }
+  return { min, max };
+}
+
+/**
+ * Reads the data into an accumulator with reverse keys applied (one pass; plus a min/max pass
+ * when reverse keys must be recoded with the observed range).
+ */
+export function prepareItems(data: ItemData, options: ItemDataOptions, fn: string): PreparedItems {
+  if (isAccumulator(data)) {
+    if (
+      options.reverse !== undefined ||
+      options.scaleMin !== undefined ||
+      options.scaleMax !== undefined ||
+      options.itemNames !== undefined
+    ) {
+      invalidOptions(
+        fn,
+        "an accumulator already carries its item names and reverse keys; set them when creating it",
+        "reverse",
+      );
+    }
+    return { acc: data, warnings: [] };
+  }
+  let k: number;
+  let n: number;
+  let read: (i: number, r: number) => unknown;
+  let add: (acc: ItemCovarianceAccumulator) => void;
+  if (isColumns(data)) {
+    const columns = data.columns;
+    k = columns.length;
+    if (k === 0) throw new ServqualError("empty-input", `${fn} requires at least one item column`);
+    const first = columns[0];
+    n = first && typeof first.length === "number" ? first.length : 0;
+    read = (i, r) => (columns[i] as ArrayLike<unknown>)[r];
+    add = (acc) => addItemColumns(acc, columns);
+  } else if (Array.isArray(data)) {
+    const rows = data as ItemRows;
+    if (rows.length === 0) {
+      throw new ServqualError(
+        "empty-input",
+        `${fn} requires at least one row (respondent); got an empty matrix`,
+      );
+    }
+    const first = rows[0];
+    k = first && typeof first.length === "number" ? first.length : 0;
+    n = rows.length;
+    read = (i, r) => (rows[r] as ArrayLike<unknown>)[i];
+    add = (acc) => addItemRows(acc, rows);
+  } else {
+    throw new ServqualError(
+      "invalid-input",
+      `${fn} requires a respondents × items matrix (array of rows), { columns } or an item accumulator`,
+    );
+  }
+  if (k === 0) throw new ServqualError("empty-input", `${fn}: the rows have no items`);
+  const itemNames = options.itemNames ? [...options.itemNames] : defaultItemNames(k);
+  if (itemNames.length !== k) {
+    invalidOptions(fn, `${itemNames.length} item names for ${k} items`, "itemNames");
+  }
+  const { scaleMin, scaleMax } = options;
+  if ((scaleMin === undefined) !== (scaleMax === undefined)) {
+    invalidOptions(fn, "give both scaleMin and scaleMax, or neither", "scaleMin");
+  }
+  if (scaleMin !== undefined && scaleMax !== undefined) {
+    if (!Number.isFinite(scaleMin) || !Number.isFinite(scaleMax) || !(scaleMin < scaleMax)) {
+      invalidOptions(
+        fn,
+        `scaleMin and scaleMax must be finite with scaleMin < scaleMax, got ${scaleMin} and ${scaleMax}`,
+        "scaleMin",
+      );
+    }
+  }
+  const reverse = resolveReverse(options.reverse, itemNames, fn);
+  let reverseSum: number | undefined;
+  let reverseSumSource: "scale" | "observed" = "scale";
+  if (reverse.length > 0) {
+    if (scaleMin !== undefined && scaleMax !== undefined) {
+      reverseSum = scaleMin + scaleMax;
+    } else {
+      const { min, max } = observedRange(k, n, read);
+      // all answers missing: nothing to recode, any sum will do
+      reverseSum = Number.isFinite(min) ? min + max : 0;
+      reverseSumSource = "observed";
+    }
+  }
+  const acc = createItemCovarianceAccumulator(k, {
+    itemNames,
+    reverse,
+    ...(reverseSum === undefined ? {} : { reverseSum, reverseSumSource }),
+  });
+  add(acc);
+  return { acc, warnings: [] };
+}
+
+/** The note every result carries when reverse keys were recoded with the observed range. */
+export function recodingWarnings(acc: ItemCovarianceAccumulator): string[] {
+  if (acc.reverseSumSource !== "observed" || acc.reverseSum === null) return [];
+  return [
+    `reverse-keyed items were recoded as ${acc.reverseSum} − x, using the observed minimum + maximum over all items (psych::alpha's rule); pass scaleMin and scaleMax to recode with the nominal scale`,
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * Shared types of the psychometrics module.
+ *
+ * @module
+ */
+
+/**
+ * Respondents × items, one array per respondent (row). `null`, `undefined` and `NaN` mark a
+ * missing answer; `±Infinity` is an error. Every row must have the same length.
+ */
+export type ItemRows = ReadonlyArray<ArrayLike<number | null | undefined>>;
+
+/**
+ * Respondents × items held column by column: one array per item (for example one
+ * `Float64Array` per item of a columnar data set, `NaN` = missing), all of the same length.
+ * Wrapping the columns in `{ columns }` keeps them from being mistaken for rows.
+ */
+export interface ItemColumns {
+  readonly columns: ReadonlyArray<ArrayLike<number | null | undefined>>;
+}
+
+/**
+ * How missing answers are handled.
+ *
+ * - `"pairwise"` (psych's default, `use = "pairwise"`): every covariance cell uses the rows
+ *   where both items are answered; the person score is the mean of the items a person answered.
+ * - `"complete-cases"`: only rows that answered every item of the scale are used (listwise
+ *   deletion, `x[complete.cases(x), ]` in R).
+ */
+export type MissingMode = "pairwise" | "complete-cases";
+
+/** Options shared by the reliability functions that read respondent × item data. */
+export interface ItemDataOptions {
+  /** Item names, in column order (default `item1`, `item2`, …). Needed to name reverse keys. */
+  readonly itemNames?: readonly string[];
+  /**
+   * Reverse-keyed items, by 0-based column index or by name. They are recoded as
+   * (min + max) − x before anything is computed.
+   */
+  readonly reverse?: ReadonlyArray<number | string>;
+  /**
+   * Nominal scale minimum and maximum (e.g. 1 and 7). When both are given, reverse-keyed items
+   * are recoded as (scaleMin + scaleMax) − x. Without them the observed minimum and maximum
+   * over all items are used, as psych::alpha does.
+   */
+  readonly scaleMin?: number;
+  readonly scaleMax?: number;
+}
+
+/** Options of {@link cronbachAlpha}, {@link itemAnalysis} and {@link mcdonaldOmega}. */
+export interface ReliabilityOptions extends ItemDataOptions {
+  /** Missing-data handling, default `"pairwise"` (as psych). */
+  readonly missing?: MissingMode;
+}

@@ -1,0 +1,340 @@
+import { describe, expect, it } from "vitest";
+import { ServqualError } from "../../src/_lib/ServqualError";
+import { accumulateItems, type CronbachAlphaResult, cronbachAlpha } from "../../src/psychometrics";
+import { type OracleScale, oracleScales, type RAlphaBlock } from "./oracleScales";
+
+const POINT = 1e-9;
+const INTERVAL = 1e-6;
+
+function expectRel(actual: number | null, expected: number, tol: number, what: string): void {
+  expect(actual, what).not.toBeNull();
+  const err = Math.abs((actual as number) - expected) / Math.max(Math.abs(expected), 1e-300);
+  expect(err, `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol);
+}
+
+function scaleOptions(scale: OracleScale) {
+  return {
+    itemNames: scale.items,
+    reverse: scale.reverse,
+    ...(scale.scaleMin !== null && scale.scaleMax !== null
+      ? { scaleMin: scale.scaleMin, scaleMax: scale.scaleMax }
+      : {}),
+  };
+}
+
+function compareWithR(result: CronbachAlphaResult, ref: RAlphaBlock, label: string): void {
+  expectRel(result.rawAlpha, ref.raw_alpha, POINT, `${label} raw_alpha`);
+  expectRel(result.standardizedAlpha, ref.std_alpha, POINT, `${label} std_alpha`);
+  expectRel(result.guttmanLambda6, ref.G6_smc, POINT, `${label} G6_smc`);
+  expectRel(result.averageR, ref.average_r, POINT, `${label} average_r`);
+  expectRel(result.signalToNoise, ref.S_N, POINT, `${label} S_N`);
+  expectRel(result.medianR, ref.median_r, POINT, `${label} median_r`);
+  expectRel(result.varianceR, ref.var_r, POINT, `${label} var_r`);
+  expectRel(result.ase, ref.ase, POINT, `${label} ase`);
+  expectRel(result.totalMean, ref.total_mean, POINT, `${label} total_mean`);
+  expectRel(result.totalSd, ref.total_sd, POINT, `${label} total_sd`);
+  expectRel(result.feldt.lower, ref.feldt_95.lower, INTERVAL, `${label} feldt lower`);
+  expectRel(result.feldt.upper, ref.feldt_95.upper, INTERVAL, `${label} feldt upper`);
+  expectRel(result.duhachek.lower, ref.duhachek_95.lower, INTERVAL, `${label} duhachek lower`);
+  expectRel(result.duhachek.upper, ref.duhachek_95.upper, INTERVAL, `${label} duhachek upper`);
+  expect(result.nObservations).toBe(ref.feldt_95.n_obs_used);
+  expect(result.k).toBe(ref.feldt_95.n_var);
+}
+
+describe("cronbachAlpha against psych::alpha (shared/oracle)", () => {
+  for (const scale of oracleScales()) {
+    it(`${scale.label}: pairwise block (psych's default use = "pairwise")`, () => {
+      const result = cronbachAlpha(scale.rows, scaleOptions(scale));
+      const ref = scale.alpha.pairwise;
+      expect(result.missing).toBe("pairwise");
+      compareWithR(result, ref, scale.label);
+      expect(result.nRows).toBe(ref.n_rows);
+      expect(result.nCompleteRows).toBe(ref.n_complete_rows);
+      expect(result.pairwiseNMin).toBe(ref.pairwise_n_min);
+      expect(result.pairwiseNMax).toBe(ref.pairwise_n_max);
+      expect(result.reversed).toEqual(scale.reverse);
+    });
+
+    it(`${scale.label}: complete_cases block (missing: "complete-cases")`, () => {
+      const result = cronbachAlpha(scale.rows, {
+        ...scaleOptions(scale),
+        missing: "complete-cases",
+      });
+      const ref = scale.alpha.complete_cases;
+      expect(result.missing).toBe("complete-cases");
+      compareWithR(result, ref, scale.label);
+      expect(result.nCompleteRows).toBe(ref.n_rows);
+    });
+  }
+
+  it("msq: pairwise and complete-cases differ (trap 1: Feldt n = all rows in pairwise mode)", () => {
+    const scale = oracleScales().find((s) => s.label === "msq_arousal/energetic_arousal");
+    if (!scale) throw new Error("missing oracle scale");
+    const pairwise = cronbachAlpha(scale.rows, scaleOptions(scale));
+    const complete = cronbachAlpha(scale.rows, {
+      ...scaleOptions(scale),
+      missing: "complete-cases",
+    });
+    expect(pairwise.nObservations).toBe(3896);
+    expect(complete.nObservations).toBe(3824);
+    expect(pairwise.rawAlpha).not.toBe(complete.rawAlpha);
+  });
+
+  it("kiosk E all_items: warns about E5 as psych does (negative first-component loading)", () => {
+    const scale = oracleScales().find((s) => s.label === "kiosk_servqual/E/all_items");
+    if (!scale) throw new Error("missing oracle scale");
+    // psych_notes: "Some items ( E5 ) were negatively correlated with the total scale …"
+    expect(scale.alpha.pairwise.psych_notes.join(" ")).toContain("( E5 )");
+    const result = cronbachAlpha(scale.rows, scaleOptions(scale));
+    const pc1 = result.warnings.filter((w) => w.includes("first principal component"));
+    expect(pc1).toHaveLength(1);
+    expect(pc1[0]).toMatch(/^E5 loads/);
+  });
+
+  it("gives no keying warning where psych gave none", () => {
+    for (const scale of oracleScales()) {
+      const notes = scale.alpha.pairwise.psych_notes.join(" ");
+      if (notes.includes("negatively correlated")) continue;
+      const result = cronbachAlpha(scale.rows, scaleOptions(scale));
+      expect(result.warnings.filter((w) => /principal|r_drop|negative/.test(w))).toEqual([]);
+    }
+  });
+
+  it("rows, Float64Array columns and an accumulator give identical results", () => {
+    const scale = oracleScales().find((s) => s.label === "msq_arousal/tense_arousal");
+    if (!scale) throw new Error("missing oracle scale");
+    const columns = scale.items.map((_, i) =>
+      Float64Array.from(scale.rows, (row) => row[i] ?? Number.NaN),
+    );
+    const fromRows = cronbachAlpha(scale.rows, scaleOptions(scale));
+    const fromColumns = cronbachAlpha({ columns }, scaleOptions(scale));
+    const fromAcc = cronbachAlpha(accumulateItems({ columns }, scaleOptions(scale)));
+    for (const other of [fromColumns, fromAcc]) {
+      expect(other.rawAlpha).toBeCloseTo(fromRows.rawAlpha as number, 14);
+      expect(other.totalMean).toBeCloseTo(fromRows.totalMean as number, 14);
+      expect(other.feldt.lower).toBeCloseTo(fromRows.feldt.lower as number, 14);
+    }
+  });
+});
+
+describe("cronbachAlpha: hand-worked example", () => {
+  // Items a = (1, 2, 3, 4), b = (2, 3, 3, 5), c = (2, 3, 4, 4).
+  // Variances: a: Σ(a − 2.5)² = 5 → 5/3 = 20/12;
+  // b: Σ(b − 3.25)² = 1.5625 + .0625 + .0625 + 3.0625 = 4.75 → 19/12;
+  // c: Σ(c − 3.25)² = 1.5625 + .0625 + .5625 + .5625 = 2.75 → 11/12. Σ variances = 50/12.
+  // Row sums (5, 8, 10, 13), mean 9, variance (16 + 1 + 1 + 16)/3 = 34/3.
+  // alpha = 3/2 · (1 − (50/12)/(34/3)) = 3/2 · (1 − 25/68) = 3/2 · 43/68 = 129/136.
+  const rows = [
+    [1, 2, 2],
+    [2, 3, 3],
+    [3, 3, 4],
+    [4, 5, 4],
+  ];
+  it("raw alpha = 129/136 and the person-score mean = 9/3", () => {
+    const result = cronbachAlpha(rows);
+    expect(result.rawAlpha).toBeCloseTo(129 / 136, 14);
+    expect(result.totalMean).toBeCloseTo(3, 14);
+    // person scores (5, 8, 10, 13)/3: SD = sqrt(34/3)/3
+    expect(result.totalSd).toBeCloseTo(Math.sqrt(34 / 3) / 3, 14);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("matches psych::alpha on the same data (R run by hand)", () => {
+    // R 4.2.2, psych 2.2.9:
+    //   a <- psych::alpha(data.frame(a = 1:4, b = c(2, 3, 3, 5), c = c(2, 3, 4, 4)))
+    //   sprintf("%.10g", unlist(a$total))
+    //   raw_alpha 0.9485294118, std.alpha 0.9549611685, G6(smc) 0.9915031287,
+    //   average_r 0.8760487449, S/N 21.2030627, ase 0.04178523059, mean 3, sd 1.122167215,
+    //   median_r 0.9233805169
+    const result = cronbachAlpha(rows);
+    expect(result.rawAlpha).toBeCloseTo(0.9485294118, 9);
+    expect(result.standardizedAlpha).toBeCloseTo(0.9549611685, 9);
+    expect(result.guttmanLambda6).toBeCloseTo(0.9915031287, 9);
+    expect(result.averageR).toBeCloseTo(0.8760487449, 9);
+    expect(result.signalToNoise).toBeCloseTo(21.2030627, 6);
+    expect(result.ase).toBeCloseTo(0.04178523059, 10);
+    expect(result.totalSd).toBeCloseTo(1.122167215, 9);
+    expect(result.medianR).toBeCloseTo(0.9233805169, 9);
+  });
+});
+
+describe("cronbachAlpha: reverse keys", () => {
+  const rows = [
+    [2, 3, 6],
+    [3, 3, 5],
+    [4, 5, 4],
+    [6, 6, 2],
+  ];
+  it("recodes with the nominal scale when scaleMin/scaleMax are given (trap 2)", () => {
+    // item 3 on a 1–7 scale → 8 − x = (2, 3, 4, 6); person scores (2+3+2, 3+3+3, 4+5+4, 6+6+6)/3
+    const result = cronbachAlpha(rows, { reverse: [2], scaleMin: 1, scaleMax: 7 });
+    expect(result.totalMean).toBeCloseTo((7 + 9 + 13 + 18) / 12, 14);
+    expect(result.reverseRecoding).toEqual({ sum: 8, source: "scale" });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("recodes with the observed min + max (psych's rule) without a scale, and says so", () => {
+    // observed range 2…6 → 8 − x here too, but with a note; min + max = 8
+    const result = cronbachAlpha(rows, { reverse: ["item3"] });
+    expect(result.reverseRecoding).toEqual({ sum: 8, source: "observed" });
+    expect(result.warnings.join(" ")).toContain("observed minimum + maximum");
+    // observed and nominal differ on a 1–9 scale: (1 + 9) − x shifts item 3 by +2 but leaves
+    // every covariance (and so alpha) unchanged
+    const nominal = cronbachAlpha(rows, { reverse: [2], scaleMin: 1, scaleMax: 9 });
+    expect(nominal.rawAlpha).toBeCloseTo(result.rawAlpha as number, 14);
+    expect((nominal.totalMean as number) - (result.totalMean as number)).toBeCloseTo(2 / 3, 14);
+  });
+
+  it("equals alpha on data recoded by hand", () => {
+    const recoded = rows.map(([a, b, c]) => [a, b, 8 - (c as number)]);
+    const byHand = cronbachAlpha(recoded);
+    const keyed = cronbachAlpha(rows, { reverse: [2], scaleMin: 1, scaleMax: 7 });
+    expect(keyed.rawAlpha).toBeCloseTo(byHand.rawAlpha as number, 14);
+    expect(keyed.guttmanLambda6).toBeCloseTo(byHand.guttmanLambda6 as number, 14);
+  });
+});
+
+describe("cronbachAlpha: guardrails", () => {
+  // Items 1–3 agree, item 4 runs against them (reverse-worded, not recoded).
+  const rows = [
+    [1, 2, 1, 7],
+    [2, 2, 3, 6],
+    [3, 4, 3, 5],
+    [4, 4, 5, 3],
+    [5, 6, 5, 2],
+    [6, 7, 6, 1],
+  ];
+  const names = ["q1", "q2", "q3", "q4"];
+
+  it("names an item whose r_drop is negative and whose first-component loading flips", () => {
+    const result = cronbachAlpha(rows, { itemNames: names });
+    const text = result.warnings.join("\n");
+    expect(text).toMatch(/r_drop\) for q4/);
+    expect(text).toMatch(/q4 loads on the first principal component/);
+  });
+
+  it("gives the same warnings whatever the order of the items", () => {
+    const order = [3, 1, 0, 2];
+    const permuted = rows.map((row) => order.map((i) => row[i] as number));
+    const a = cronbachAlpha(rows, { itemNames: names });
+    const b = cronbachAlpha(permuted, { itemNames: order.map((i) => names[i] as string) });
+    expect(b.warnings).toEqual(a.warnings);
+    expect(b.rawAlpha).toBeCloseTo(a.rawAlpha as number, 14);
+  });
+
+  it("explains a negative alpha in plain words and lists the likely miscoded items", () => {
+    const two = rows.map(([a, , , d]) => [a as number, d as number]);
+    const result = cronbachAlpha(two, { itemNames: ["q1", "q4"] });
+    expect(result.rawAlpha).toBeLessThan(0);
+    const text = result.warnings.join("\n");
+    expect(text).toMatch(/alpha is negative/);
+    expect(text).toMatch(/opposite direction/);
+    expect(text).toMatch(/miscoded .*q1|miscoded .*q4/);
+  });
+
+  it("is quiet once the item is declared reverse-keyed", () => {
+    const result = cronbachAlpha(rows, {
+      itemNames: names,
+      reverse: ["q4"],
+      scaleMin: 1,
+      scaleMax: 7,
+    });
+    expect(result.warnings).toEqual([]);
+    expect(result.rawAlpha).toBeGreaterThan(0.9);
+  });
+
+  it("warns when a declared reverse key looks wrong", () => {
+    const result = cronbachAlpha(rows, {
+      itemNames: names,
+      reverse: ["q1", "q4"],
+      scaleMin: 1,
+      scaleMax: 7,
+    });
+    expect(result.warnings.join("\n")).toMatch(/q1 was declared reverse-keyed/);
+  });
+});
+
+describe("cronbachAlpha: bad input", () => {
+  it("null + warning for an item with zero variance, never NaN", () => {
+    const result = cronbachAlpha([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(result.rawAlpha).toBeNull();
+    expect(result.standardizedAlpha).toBeNull();
+    expect(result.feldt.lower).toBeNull();
+    expect(result.warnings.join(" ")).toMatch(/zero variance for item2/);
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("null + warning for n < 2", () => {
+    const result = cronbachAlpha([[1, 2, 3]]);
+    expect(result.rawAlpha).toBeNull();
+    expect(result.totalSd).toBeNull();
+    expect(result.warnings.join(" ")).toMatch(/at least 2 respondents/);
+  });
+
+  it("null + warning when every answer is missing", () => {
+    const result = cronbachAlpha({
+      columns: [new Float64Array(5).fill(Number.NaN), new Float64Array(5).fill(Number.NaN)],
+    });
+    expect(result.rawAlpha).toBeNull();
+    expect(result.totalMean).toBeNull();
+    expect(result.warnings.join(" ")).toMatch(/every answer is missing/);
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("null + warning when no row is complete in complete-cases mode", () => {
+    const result = cronbachAlpha(
+      [
+        [1, null],
+        [null, 2],
+      ],
+      { missing: "complete-cases" },
+    );
+    expect(result.rawAlpha).toBeNull();
+    expect(result.warnings.length).toBeGreaterThan(0);
+  });
+
+  it("throws ServqualError for a single item, an empty matrix, ragged rows, Infinity", () => {
+    expect(() => cronbachAlpha([[1], [2], [3]])).toThrow(ServqualError);
+    expect(() => cronbachAlpha([])).toThrow(ServqualError);
+    expect(() => cronbachAlpha([[1, 2], [1]])).toThrow(ServqualError);
+    expect(() =>
+      cronbachAlpha([
+        [1, 2],
+        [1, Number.POSITIVE_INFINITY],
+      ]),
+    ).toThrow(ServqualError);
+    expect(() => cronbachAlpha({ columns: [] })).toThrow(ServqualError);
+  });
+
+  it("throws ServqualError for bad options", () => {
+    const rows = [
+      [1, 2],
+      [2, 3],
+    ];
+    expect(() => cronbachAlpha(rows, { missing: "listwise" as "pairwise" })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(rows, { reverse: ["nope"] })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(rows, { reverse: [5] })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(rows, { scaleMin: 1 })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(rows, { scaleMin: 7, scaleMax: 1 })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(accumulateItems(rows), { reverse: [0] })).toThrow(ServqualError);
+  });
+
+  it("does not change its input", () => {
+    const rows = [
+      [1, 2, 7],
+      [2, 3, 5],
+      [3, 5, 4],
+    ];
+    const copy = rows.map((row) => [...row]);
+    cronbachAlpha(Object.freeze(rows.map((row) => Object.freeze(row))), {
+      reverse: [2],
+      scaleMin: 1,
+      scaleMax: 7,
+    });
+    expect(rows).toEqual(copy);
+  });
+});
