@@ -4,7 +4,13 @@ import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout, displayName } from "./columnLayout";
-import { type AnswerFault, describeAnswerFault, parseAnswer, showCell } from "./parseAnswer";
+import {
+  type AnswerFault,
+  cellText,
+  describeAnswerFault,
+  parseAnswer,
+  showCell,
+} from "./parseAnswer";
 import type { Dataset, ExcludedRow, ValidatedResponses, ValidationReport } from "./types";
 import {
   type ResolvedValidationOptions,
@@ -68,6 +74,8 @@ class Builder implements DatasetBuilder {
   private readonly itemDimension: Int32Array;
   private readonly dimensionSize: Int32Array;
   private readonly reverse: Uint8Array;
+  /** The importance-point columns, named in issues about a row's weights as a whole. */
+  private readonly weightColumns: string;
   private capacity: number;
   private count = 0;
   private rowsIn = 0;
@@ -101,6 +109,10 @@ class Builder implements DatasetBuilder {
     this.options = options;
     this.layout = columnLayout(header, instrument, options);
     this.header = this.layout.header;
+    this.weightColumns = this.header
+      .filter((_, c) => this.layout.role[c] === ColumnRole.Weight)
+      .map(displayName)
+      .join(", ");
     const items = itemsOf(instrument);
     this.itemCount = items.length;
     this.dimensionCount = instrument.dimensions.length;
@@ -138,6 +150,7 @@ class Builder implements DatasetBuilder {
     }
 
     let id: string | null = null;
+    let idUnreadable = false;
     let rejectedAnswers = 0;
     let weightsGiven = 0;
     let weightsBad = false;
@@ -180,10 +193,14 @@ class Builder implements DatasetBuilder {
         column[at] = value;
       } else if (kind === ColumnRole.Id) {
         id = this.readLabel(cell, where, c, "id");
+        // readLabel gives null for a blank id and for one too long to read.
+        idUnreadable =
+          id === null && cell !== null && cell !== undefined && cellText(cell).trim() !== "";
       } else if (kind === ColumnRole.Weight) {
         const text = typeof cell === "string" ? cell.trim() : cell;
         if (text === "" || text === null || text === undefined) continue;
-        const points = typeof text === "number" ? text : Number(text);
+        const points =
+          typeof text === "number" ? text : typeof text === "string" ? Number(text) : Number.NaN;
         if (typeof text === "string" && text.length > options.maxCellLength) {
           weightsBad = true;
           this.record({
@@ -223,7 +240,11 @@ class Builder implements DatasetBuilder {
 
     if (id === null) id = layout.hasId ? null : `row-${origin.row}`;
     if (id === null) {
-      reasons.push("the respondent id is blank");
+      reasons.push(
+        idUnreadable
+          ? `the respondent id is longer than ${options.maxCellLength} characters and cannot be read`
+          : "the respondent id is blank",
+      );
     } else {
       const first = this.seenIds.get(id);
       if (first !== undefined) {
@@ -365,6 +386,7 @@ class Builder implements DatasetBuilder {
           code: "weights-rescaled",
           message: `importance points sum to ${total}, not 100; rescaled to 100`,
           ...where,
+          column: this.weightColumns,
         });
       } else {
         usable = false;
@@ -372,6 +394,7 @@ class Builder implements DatasetBuilder {
           code: "weights-sum",
           message: `importance points sum to ${total}, not 100 (tolerance ${this.options.weightTolerance}); this row's weights are not used and sample-mean weights stand in`,
           ...where,
+          column: this.weightColumns,
         });
       }
     }
@@ -389,7 +412,7 @@ class Builder implements DatasetBuilder {
     what: "id" | "label",
   ): string | null {
     if (cell === null || cell === undefined) return null;
-    const text = String(cell).trim();
+    const text = cellText(cell).trim();
     if (text.length === 0) return null;
     const column = displayName(this.layout.header[c] ?? "");
     if (text.length > this.options.maxCellLength) {
@@ -423,7 +446,7 @@ class Builder implements DatasetBuilder {
   private readDate(cell: unknown, where: { row: number; line?: number }, c: number): number {
     if (cell === null || cell === undefined) return Number.NaN;
     if (cell instanceof Date) return cell.getTime();
-    const text = String(cell).trim();
+    const text = cellText(cell).trim();
     if (text.length === 0) return Number.NaN;
     const parsed = text.length <= 40 ? parseISO(text) : new Date(Number.NaN);
     if (isValid(parsed)) return parsed.getTime();
@@ -461,14 +484,15 @@ class Builder implements DatasetBuilder {
     if (this.issues.length < this.options.issueLimit) this.issues.push(issue);
   }
 
+  /** Columns start as NaN (missing): an answer column absent from the header is never written. */
   private allocate(count: number, capacity: number): Float64Array[] {
-    return Array.from({ length: count }, () => new Float64Array(capacity));
+    return Array.from({ length: count }, () => new Float64Array(capacity).fill(Number.NaN));
   }
 
   private grow() {
     const capacity = this.capacity * 2;
     const enlarge = (array: Float64Array) => {
-      const bigger = new Float64Array(capacity);
+      const bigger = new Float64Array(capacity).fill(Number.NaN);
       bigger.set(array);
       return bigger;
     };

@@ -76,13 +76,26 @@ export function describeAnswerFault(fault: AnswerFault, cell: unknown, scale: Sc
         ? `${shown} is not a whole number; the scale ${scale.min}..${scale.max} takes whole points only`
         : `${shown} is not a multiple of ${scale.step} on the scale ${scale.min}..${scale.max}`;
     case "cell-too-long":
-      return `the cell holds ${String(cell).length} characters, more than the limit; it is not read`;
+      return `the cell holds ${cellText(cell).length} characters, more than the limit; it is not read`;
   }
 }
 
 /** A cell's content for a message: quoted, shortened to 40 characters. */
 export function showCell(cell: unknown): string {
-  const text = typeof cell === "string" ? cell : String(cell);
+  const text = cellText(cell);
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return JSON.stringify(short);
+}
+
+/**
+ * A cell as text, never throwing: `String(cell)`, or the object tag (`[object Object]`) for a
+ * value that has no string form (a symbol, an object without a prototype).
+ */
+export function cellText(cell: unknown): string {
+  if (typeof cell === "string") return cell;
+  try {
+    return String(cell);
+  } catch {
+    return Object.prototype.toString.call(cell);
+  }
 }

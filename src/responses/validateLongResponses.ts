@@ -2,6 +2,7 @@ import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { defaultColumnPrefix, facetsOf } from "../instrument/facets";
 import type { Facet, Instrument } from "../instrument/types";
+import { cellText } from "./parseAnswer";
 import type { ValidatedResponses } from "./types";
 import { validateResponses } from "./validateResponses";
 import type { ValidationOptions } from "./validationOptions";
@@ -32,8 +33,9 @@ const FACET_NAMES: Readonly<Record<string, Facet>> = {
  * Validates long survey rows (respondent, item, facet, value) by pivoting them to wide rows and
  * running {@link validateResponses}. Facets may be written `E`/`expectation`, `P`/`perception`,
  * `MIN`/`adequate`, `DES`/`desired`. A repeated (respondent, item, facet) is reported and the
- * later value ignored; unknown items or facets are reported. Row numbers in the result refer to
- * respondents in order of first appearance; long-row issues name the long row.
+ * later value ignored; unknown items or facets, blank ids and rows that are not objects are
+ * reported and skipped. Row numbers in the result refer to respondents in order of first
+ * appearance; long-row issues name the long row.
  *
  * @param rows - Long rows as objects.
  * @param instrument - The instrument.
@@ -59,6 +61,11 @@ export function validateLongResponses(
     facet: long?.facet ?? "facet",
     value: long?.value ?? "value",
   };
+  if (!Array.isArray(rows)) {
+    throw new ServqualError("invalid-input", "validateLongResponses expects an array of rows.", [
+      { code: "not-an-array", message: `the input is ${typeof rows}, not an array of row objects` },
+    ]);
+  }
   if (rows.length === 0) {
     throw new ServqualError("empty-input", "The input has no data rows.", [
       { code: "empty-input", message: "there are no long rows to validate" },
@@ -81,11 +88,20 @@ export function validateLongResponses(
   const issues: Issue[] = [];
   rows.forEach((row, r) => {
     const where = { row: r + 1 };
-    const respondent = String(row[names.respondent] ?? "").trim();
-    const item = String(row[names.item] ?? "").trim();
+    if (row === null || typeof row !== "object") {
+      issues.push({
+        code: "not-an-object",
+        message: `the long row is ${row === null ? "null" : typeof row}, not an object; it is ignored`,
+        ...where,
+        column: names.respondent,
+      });
+      return;
+    }
+    const respondent = cellText(row[names.respondent] ?? "").trim();
+    const item = cellText(row[names.item] ?? "").trim();
     const facet =
       FACET_NAMES[
-        String(row[names.facet] ?? "")
+        cellText(row[names.facet] ?? "")
           .trim()
           .toLowerCase()
       ];
@@ -110,7 +126,7 @@ export function validateLongResponses(
     if (facet === undefined || !allowedFacets.has(facet)) {
       issues.push({
         code: "unknown-facet",
-        message: `facet ${JSON.stringify(String(row[names.facet] ?? "").slice(0, 40))} is not one the instrument collects`,
+        message: `facet ${JSON.stringify(cellText(row[names.facet] ?? "").slice(0, 40))} is not one the instrument collects`,
         ...where,
         column: names.facet,
       });
@@ -127,8 +143,9 @@ export function validateLongResponses(
     if (Object.hasOwn(wide, column)) {
       issues.push({
         code: "duplicate-answer",
-        message: `respondent ${JSON.stringify(respondent)} already answered item ${item} (${facet}); this row is ignored`,
+        message: `respondent ${JSON.stringify(respondent.slice(0, 40))} already answered item ${item} (${facet}); this row is ignored`,
         ...where,
+        column: names.value,
       });
       return;
     }

@@ -49,7 +49,10 @@ export function validateResponses(
   instrument: Instrument,
   options: ValidationOptions = {},
 ): ValidatedResponses {
-  if (isTable(input)) return validateTable(input, instrument, options);
+  if (isTable(input)) {
+    if (input.rows.length === 0) throw emptyInput();
+    return validateTable(input, instrument, options);
+  }
   if (!Array.isArray(input)) {
     throw new ServqualError("invalid-input", "validateResponses expects an array of rows.", [
       {
@@ -58,6 +61,8 @@ export function validateResponses(
       },
     ]);
   }
+  // Before the header check: an empty array has no keys, but its fault is having no rows.
+  if (input.length === 0) throw emptyInput();
   const header = unionOfKeys(input);
   const builder = createDatasetBuilder(instrument, header, options, input.length);
   const cells: unknown[] = new Array(header.length);
@@ -86,6 +91,12 @@ function validateTable(
     builder.push(row ?? [], { row: r + 1 });
   });
   return builder.finish();
+}
+
+function emptyInput(): ServqualError {
+  return new ServqualError("empty-input", "The input has no data rows.", [
+    { code: "empty-input", message: "there are no respondent rows to validate" },
+  ]);
 }
 
 function isTable(input: unknown): input is ResponseTable {
