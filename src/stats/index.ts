@@ -4,6 +4,7 @@ export {
   type PAdjustMethod,
   type PValueAdjustment,
 } from "./adjustPValues";
+export { type BootstrapOptions, type BootstrapResult, bootstrapCI } from "./bootstrapCI";
 export { type CohenDResult, cohenD } from "./cohenD";
 export {
   type CohenDzResult,
@@ -25,6 +26,7 @@ export {
   pairedTTestFromSummary,
 } from "./pairedTTestFromSummary";
 export { type RankBiserialPairedResult, rankBiserialPaired } from "./rankBiserialPaired";
+export { seededRandom, xoshiro128StarStar } from "./seededRandom";
 export type { Alternative, ConfidenceInterval, NumericInput } from "./types";
 export { welchAnova } from "./welchAnova";
 export { type TwoSampleTTestOptions, type TwoSampleTTestResult, welchTTest } from "./welchTTest";
