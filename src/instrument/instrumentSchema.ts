@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DeepReadonly } from "../_lib/DeepReadonly";
 
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -48,4 +49,4 @@ export const instrumentSpecSchema = z.object({
 });
 
 /** What `defineInstrument` accepts: optional fields may be left out. */
-export type InstrumentSpec = z.input<typeof instrumentSpecSchema>;
+export type InstrumentSpec = DeepReadonly<z.input<typeof instrumentSpecSchema>>;

@@ -448,7 +448,14 @@ class Builder implements DatasetBuilder {
     if (cell instanceof Date) return cell.getTime();
     const text = cellText(cell).trim();
     if (text.length === 0) return Number.NaN;
-    const parsed = text.length <= 40 ? parseISO(text) : new Date(Number.NaN);
+    // A calendar date alone is read as UTC midnight, so results do not depend on the time zone.
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+    const parsed =
+      text.length > 40
+        ? new Date(Number.NaN)
+        : dateOnly
+          ? parseISO(`${text}T00:00:00Z`)
+          : parseISO(text);
     if (isValid(parsed)) return parsed.getTime();
     this.record({
       code: "bad-date",

@@ -220,7 +220,7 @@ describe("validateResponses on the demo survey (data/demo-bank.csv)", () => {
 
   it("reads the interview dates (R0001 on 2024-01-02)", () => {
     const { dataset } = result;
-    expect(dataset.dates?.[0]).toBe(new Date(2024, 0, 2).getTime());
+    expect(dataset.dates?.[0]).toBe(Date.UTC(2024, 0, 2));
     expect(Array.from(dataset.dates ?? []).every((ms) => Number.isFinite(ms))).toBe(true);
   });
 });

@@ -794,9 +794,9 @@ describe("validateResponses: dates", () => {
     ]);
   });
 
-  it("reads a date without time as local midnight of that day (ISO 8601: no offset = local time)", () => {
+  it("reads a calendar date without time as UTC midnight, whatever the time zone", () => {
     const { dataset } = validateResponses([fullRecord("a", { date: "2024-01-02" })], servqual22);
-    expect(dataset.dates?.[0]).toBe(new Date(2024, 0, 2).getTime());
+    expect(dataset.dates?.[0]).toBe(Date.UTC(2024, 0, 2));
   });
 
   it("reports a bad date with bad-date, keeps the row and leaves the date NaN", () => {
@@ -813,7 +813,7 @@ describe("validateResponses: dates", () => {
     );
     expect(dataset.n).toBe(6);
     expect(Array.from(dataset.dates ?? []).slice(0, 5)).toEqual(Array(5).fill(Number.NaN));
-    expect(dataset.dates?.[5]).toBe(new Date(2024, 1, 29).getTime());
+    expect(dataset.dates?.[5]).toBe(Date.UTC(2024, 1, 29));
     expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
       ["bad-date", 1, "date"],
       ["bad-date", 2, "date"],
