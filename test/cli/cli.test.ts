@@ -1,0 +1,81 @@
+/**
+ * The `servqual` command, run as a user runs it: the built dist/cli.js (npm test builds first).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("servqual command", () => {
+  it("is built (npm test builds before the unit tests; run `npm run build` when testing alone)", () => {
+    expect(existsSync(cli)).toBe(true);
+  });
+
+  it("demo prints the report and writes report.json and report.md", () => {
+    const out = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const { code, stdout } = run(["demo", "--out", out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Rows in: 601 · used: 599 · excluded: 2");
+    expect(stdout).toContain("| Reliability | 5 |");
+    const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    expect(json.kind).toBe("servqual-gap-report");
+    expect(json.validation.rowsIn).toBe(json.validation.rowsUsed + json.validation.rowsExcluded);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toBe(stdout);
+  });
+
+  it("gives byte-identical JSON on a second run", () => {
+    const a = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const b = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    run(["demo", "--out", a, "--quiet"]);
+    run(["demo", "--out", b, "--quiet"]);
+    expect(readFileSync(join(a, "report.json"), "utf8")).toBe(
+      readFileSync(join(b, "report.json"), "utf8"),
+    );
+  });
+
+  it("keeps a formula and a script tag in labels as inert text in the Markdown", () => {
+    const out = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const { stdout } = run(["demo", "--out", out]);
+    expect(stdout).not.toContain("<script>");
+    expect(stdout).toContain("&lt;script&gt;");
+  });
+
+  it("reports a missing file with exit code 1 and a sentence, not a stack trace", () => {
+    const { code, stderr } = run(["report", "/no/such/survey.csv"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/does not exist/);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("reports a file without known columns with the line and the expected names", () => {
+    const dir = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, "id,q1,q2\n1,5,6\n");
+    const { code, stderr } = run(["report", file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/line 1: no column matches an item/);
+    expect(stderr).toMatch(/E_1, P_1/);
+  });
+
+  it("rejects an unknown command or instrument with exit code 2", () => {
+    expect(run(["explode"]).code).toBe(2);
+    expect(run(["report", "x.csv", "--instrument", "__proto__"]).code).toBe(2);
+    expect(run(["report", "x.csv", "--no-such-flag"]).code).toBe(2);
+  });
+
+  it("lists the built-in instruments", () => {
+    const { code, stdout } = run(["instruments"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/servqual22\s+SERVQUAL-22/);
+    expect(stdout.trim().split("\n")).toHaveLength(5);
+  });
+});
