@@ -20,6 +20,8 @@ export {
   type ItemCovarianceAccumulatorOptions,
   mergeItemCovarianceAccumulators,
 } from "./itemCovarianceAccumulator";
+export { type McDonaldOmegaResult, mcdonaldOmega } from "./mcdonaldOmega";
+export { type OneFactorSolution, oneFactorMinres } from "./oneFactorMinres";
 export type { ItemData } from "./prepareItems";
 export type {
   ItemColumns,

@@ -75,12 +75,16 @@ function list(names: readonly string[], indices: readonly number[]): string {
   return indices.map((i) => names[i]).join(", ");
 }
 
-/** Plain-language warnings for negative r_drop and for first-component sign flips. */
+/**
+ * Plain-language warnings for negative r_drop and for loadings (first principal component or
+ * one factor, named by `loadingsOf`) whose sign is opposite to the majority.
+ */
 export function keyingWarnings(
   names: readonly string[],
   rDrop: ArrayLike<number> | null,
   pc1: ArrayLike<number> | null,
   declaredReverse: readonly boolean[],
+  loadingsOf = "the first principal component",
 ): string[] {
   const warnings: string[] = [];
   const hint = (indices: readonly number[]): string => {
@@ -102,7 +106,7 @@ export function keyingWarnings(
     const opposite = oppositeSignItems(pc1);
     if (opposite.length > 0) {
       warnings.push(
-        `${list(names, opposite)} load${opposite.length === 1 ? "s" : ""} on the first principal component with the opposite sign of the other items${hint(opposite)}`,
+        `${list(names, opposite)} load${opposite.length === 1 ? "s" : ""} on ${loadingsOf} with the opposite sign of the other items${hint(opposite)}`,
       );
     }
   }
