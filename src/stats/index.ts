@@ -18,6 +18,18 @@ export { type KruskalWallisResult, kruskalWallis } from "./kruskalWallis";
 export { type MannWhitneyOptions, type MannWhitneyResult, mannWhitney } from "./mannWhitney";
 export { type MeanConfidenceInterval, meanCI } from "./meanCI";
 export { type AnovaResult, oneWayAnova } from "./oneWayAnova";
+export {
+  addPair,
+  addPairs,
+  createPairedAccumulator,
+  type FinishPairedOptions,
+  finishPaired,
+  type MeanSd,
+  mergePairedAccumulators,
+  type PairedAccumulator,
+  type PairedAccumulatorOptions,
+  type PairedSummary,
+} from "./pairedAccumulator";
 export { pairedTTest } from "./pairedTTest";
 export {
   type DifferenceSummary,
