@@ -38,3 +38,9 @@ export function markdownTable(
   const rule = header.map((_, i) => ((align?.[i] ?? "l") === "r" ? "---:" : "---"));
   return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
+
+/** A p-value as R prints it at three decimals: `<0.001` below that, an em dash for null. */
+export function pValue(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value < 0.001 ? "<0.001" : value.toFixed(3);
+}

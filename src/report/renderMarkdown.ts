@@ -1,8 +1,11 @@
 import type { GapStatistics } from "../gaps/types";
-import { fixed, interval, markdownTable, markdownText, percent } from "./format";
+import { fixed, interval, markdownTable, markdownText, percent, pValue } from "./format";
 import type { GapReport } from "./types";
 
-type AnyGap = Pick<GapStatistics<"expectation", "perception">, "n" | "gap" | "shareNegative">;
+type AnyGap = Pick<
+  GapStatistics<"expectation", "perception">,
+  "n" | "gap" | "shareNegative" | "tTest" | "effectSize"
+>;
 
 function side(stats: AnyGap, name: string): number | null {
   const value: unknown = (stats as unknown as Record<string, unknown>)[name];
@@ -113,14 +116,28 @@ export function renderMarkdown(report: GapReport): string {
     out.push("## Items", "");
     out.push(
       markdownTable(
-        ["Item", "Statement", "Dimension", "E", "P", "Gap", "CI", "% negative", "n"],
+        [
+          "Item",
+          "Statement",
+          "Dimension",
+          "E",
+          "P",
+          "Gap",
+          "CI",
+          "% negative",
+          "n",
+          "d_z",
+          `p (${gap.pAdjustMethod})`,
+        ],
         gap.items.map((item) => [
           markdownText(item.item),
           markdownText(item.label),
           markdownText(item.dimension),
           ...gapCells(item, "expectation"),
+          fixed(item.effectSize.dz),
+          pValue(item.tTest.pAdjusted),
         ]),
-        ["l", "l", "l", "r", "r", "r", "r", "r", "r"],
+        ["l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
       "",
     );
@@ -156,6 +173,8 @@ export function renderMarkdown(report: GapReport): string {
         ]),
         ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
+      "",
+      `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
       "",
     );
   }
