@@ -1,9 +1,32 @@
 export { accumulateItems } from "./accumulateItems";
 export {
+  type AverageVarianceExtractedResult,
+  averageVarianceExtracted,
+} from "./averageVarianceExtracted";
+export { type CompositeReliabilityResult, compositeReliability } from "./compositeReliability";
+export {
   type CronbachAlphaResult,
   cronbachAlpha,
   type ReliabilityInterval,
 } from "./cronbachAlpha";
+export {
+  type DifferenceScoreInputs,
+  type DifferenceScoreReliabilityResult,
+  differenceScoreReliability,
+} from "./differenceScoreReliability";
+export {
+  type FornellLarckerInputs,
+  type FornellLarckerPair,
+  type FornellLarckerResult,
+  fornellLarckerCriterion,
+} from "./fornellLarckerCriterion";
+export {
+  type CorrelationInput,
+  type HtmtOptions,
+  type HtmtPair,
+  type HtmtResult,
+  htmt,
+} from "./htmt";
 export {
   type AlphaIfItemDeleted,
   type ItemAnalysisResult,

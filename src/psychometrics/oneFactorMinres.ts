@@ -11,7 +11,7 @@ export interface OneFactorSolution {
   readonly residualSumOfSquares: number;
   /** Newton / coordinate-descent iterations used. */
   readonly iterations: number;
-  /** True when the largest change of a loading fell below 1e-12. */
+  /** True when the last Newton step (or clamped principal-axis update) fell below 1e-12. */
   readonly converged: boolean;
   /**
    * True for a Heywood case: the unconstrained solution has a uniqueness below psych's bound
@@ -91,7 +91,10 @@ function coordinateSweep(r: ArrayLike<number>, k: number, l: Float64Array): numb
   return change;
 }
 
-/** Newton step on the criterion with step halving; returns the largest change, or -1. */
+/**
+ * Newton step on the criterion with step halving; returns the largest component of the full
+ * Newton step (the distance still to go), or -1 when no step lowers the criterion.
+ */
 function newtonStep(r: ArrayLike<number>, k: number, l: Float64Array): number {
   const g = new Float64Array(k);
   const h = new Float64Array(k * k);
@@ -114,15 +117,14 @@ function newtonStep(r: ArrayLike<number>, k: number, l: Float64Array): number {
   if (step === null) return -1;
   const f0 = criterion(r, k, l);
   const trial = new Float64Array(k);
+  // the full Newton step estimates the distance to the minimum: that is the change reported
+  let full = 0;
+  for (let i = 0; i < k; i++) full = Math.max(full, Math.abs(step[i] as number));
   for (let t = 1; t > 1e-6; t /= 2) {
-    let change = 0;
-    for (let i = 0; i < k; i++) {
-      trial[i] = (l[i] as number) + t * (step[i] as number);
-      change = Math.max(change, Math.abs(t * (step[i] as number)));
-    }
+    for (let i = 0; i < k; i++) trial[i] = (l[i] as number) + t * (step[i] as number);
     if (criterion(r, k, trial) <= f0) {
       l.set(trial);
-      return change;
+      return full;
     }
   }
   return -1;
@@ -136,8 +138,11 @@ function newtonStep(r: ArrayLike<number>, k: number, l: Float64Array): number {
  * ## Method
  * Start from the principal-axis solution with squared multiple correlations as communalities,
  * then Gauss–Seidel sweeps (each λᵢ set to its exact minimiser Σⱼ rᵢⱼλⱼ/Σⱼ λⱼ²) followed by
- * Newton steps with step halving, until no loading changes by more than 1e-12. Unlike psych,
- * uniquenesses are not bounded to [0.005, 1]: a Heywood case (|λ| ≥ 1) is reported as such.
+ * Newton steps with step halving, until the Newton step is below 1e-12. As in psych, the
+ * uniquenesses are kept in [0.005, 1]: when the unconstrained solution puts one below 0.005
+ * (a Heywood case, |λ| near or above 1), the bounded problem is solved instead by iterated
+ * principal axis with clamping, `heywood` is true and `unconstrainedLoadings` keeps the
+ * improper solution.
  *
  * References: Harman, H. H. & Jones, W. H. (1966), Psychometrika 31(3), 351–368.
  * Revelle, W. psych (`fa`, fm = "minres").

@@ -40,24 +40,29 @@ function invalidOptions(fn: string, message: string, path: string): never {
   ]);
 }
 
-/** Resolves reverse keys given as indices or names to 0-based indices. */
-export function resolveReverse(
-  reverse: ReadonlyArray<number | string> | undefined,
+/**
+ * Resolves item references given as 0-based indices or names to sorted, distinct indices.
+ * `what` names the option in messages (e.g. "reverse").
+ */
+export function resolveItems(
+  keys: ReadonlyArray<number | string> | undefined,
   itemNames: readonly string[],
   fn: string,
+  what = "reverse",
 ): number[] {
-  if (reverse === undefined) return [];
-  if (!Array.isArray(reverse)) invalidOptions(fn, "reverse must be an array", "reverse");
+  if (keys === undefined) return [];
+  if (!Array.isArray(keys))
+    invalidOptions(fn, `${what} must be an array of item indices or names`, what);
   const issues: Issue[] = [];
   const out = new Set<number>();
-  reverse.forEach((key, position) => {
+  keys.forEach((key, position) => {
     if (typeof key === "number") {
       if (Number.isInteger(key) && key >= 0 && key < itemNames.length) out.add(key);
       else {
         issues.push({
           code: "unknown-item",
-          message: `reverse index ${key} is not an item index 0…${itemNames.length - 1}`,
-          path: ["reverse", position],
+          message: `${what}: index ${key} is not an item index 0…${itemNames.length - 1}`,
+          path: [what, position],
         });
       }
     } else {
@@ -66,14 +71,14 @@ export function resolveReverse(
       else {
         issues.push({
           code: "unknown-item",
-          message: `reverse key "${String(key)}" is not one of the item names (${itemNames.join(", ")})`,
-          path: ["reverse", position],
+          message: `${what}: "${String(key)}" is not one of the item names (${itemNames.join(", ")})`,
+          path: [what, position],
         });
       }
     }
   });
   if (issues.length > 0) {
-    throw new ServqualError("invalid-options", `${fn}: unknown reverse-keyed item`, issues);
+    throw new ServqualError("invalid-options", `${fn}: unknown item in ${what}`, issues);
   }
   return [...out].sort((a, b) => a - b);
 }
@@ -167,7 +172,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
       );
     }
   }
-  const reverse = resolveReverse(options.reverse, itemNames, fn);
+  const reverse = resolveItems(options.reverse, itemNames, fn);
   let reverseSum: number | undefined;
   let reverseSumSource: "scale" | "observed" = "scale";
   if (reverse.length > 0) {

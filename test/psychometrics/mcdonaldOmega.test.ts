@@ -136,6 +136,8 @@ describe("oneFactorMinres", () => {
           });
         },
       ),
+      // a case whose flat minimum once stopped the Newton iteration early
+      { examples: [[[47, 26, 63, 25], 3]] },
     );
   });
 
