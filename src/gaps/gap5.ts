@@ -2,6 +2,7 @@ import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
 import { finishGaps, type GapTables } from "./finishGaps";
 import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
+import { type DimensionReliability, gapReliability } from "./gapReliability";
 
 /** Options of {@link gap5}. */
 export interface Gap5Options {
@@ -9,6 +10,11 @@ export interface Gap5Options {
   readonly level?: number;
   /** p-value adjustment within the item family and the dimension family (default "holm"). */
   readonly pAdjust?: PAdjustMethod;
+  /**
+   * Cronbach's alpha and item analysis of E, P and gap per dimension, with the difference-score
+   * reliability (default true; false skips the extra pass).
+   */
+  readonly reliability?: boolean;
 }
 
 /** The Gap 5 result: perception − expectation at item, dimension and overall level. */
@@ -16,6 +22,8 @@ export type Gap5Result = {
   readonly kind: "gap5";
   readonly unit: "scale points";
   readonly sign: "perception − expectation; negative = shortfall";
+  /** Per dimension: alpha and item analysis of E, P and gap, difference-score reliability; null when not asked for. */
+  readonly reliability: readonly DimensionReliability[] | null;
 } & GapTables<"expectation", "perception">;
 
 /**
@@ -29,6 +37,10 @@ export type Gap5Result = {
  *   counts equally); `meanOfDimensionGaps` = (1/D)·Σ SQ_d; `itemMean` = per respondent mean of
  *   all item gaps (dimensions weighted by item count); `weighted` = per respondent Σ_d w_rd·SQ_rd
  *   with importance points (sample-mean weights for respondents without), and Σ_d w̄_d·SQ_d.
+ *
+ * Every item and dimension carries the paired t-test, the Wilcoxon signed-rank test on exact
+ * ranks, Cohen's d_z and p-values adjusted within the family (Holm by default); every dimension
+ * carries Cronbach's alpha of E, P and gap with the difference-score reliability (`reliability`).
  *
  * Negative = the service falls short of expectations. Computed in one pass over the columns.
  *
@@ -63,5 +75,6 @@ export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
     unit: "scale points",
     sign: "perception − expectation; negative = shortfall",
     ...tables,
+    reliability: options.reliability === false ? null : gapReliability(dataset, tables.dimensions),
   };
 }

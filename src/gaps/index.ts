@@ -8,6 +8,12 @@ export {
   mergeGapAccumulators,
 } from "./gapAccumulator";
 export {
+  type DimensionReliability,
+  type FacetReliability,
+  type GapReliabilityOptions,
+  gapReliability,
+} from "./gapReliability";
+export {
   type ImportancePerformanceOptions,
   type ImportancePerformanceResult,
   type IpaPoint,

@@ -110,6 +110,32 @@ describe("gap5 on the kiosk survey matches R", () => {
     );
   });
 
+  it.each(["E", "P", "gap"] as const)(
+    "carries psych::alpha of the %s items of every dimension",
+    (facet) => {
+      const key = { E: "expectation", P: "perception", gap: "gap" } as const;
+      expect(result.reliability).not.toBeNull();
+      for (const entry of result.reliability ?? []) {
+        const r = reference.alpha[facet][entry.dimension].pairwise;
+        const ours = entry[key[facet]];
+        close(ours?.alpha.rawAlpha ?? null, r.raw_alpha);
+        close(ours?.alpha.standardizedAlpha ?? null, r.std_alpha);
+        close(ours?.alpha.feldt.lower ?? null, r.feldt_95.lower, 1e-6);
+        close(ours?.alpha.feldt.upper ?? null, r.feldt_95.upper, 1e-6);
+      }
+    },
+  );
+
+  it("warns where the gap score is less reliable than perceptions alone", () => {
+    for (const entry of result.reliability ?? []) {
+      const alphaP = entry.perception?.alpha.rawAlpha ?? null;
+      const flagged = entry.warnings.some((w) => w.includes("less reliable than perceptions"));
+      expect(flagged).toBe(
+        entry.differenceScore !== null && alphaP !== null && entry.differenceScore < alphaP,
+      );
+    }
+  });
+
   it("has no importance weights, so no weighted overall", () => {
     expect(result.overall.weighted).toBeNull();
   });
