@@ -1,13 +1,7 @@
 import { ServqualError } from "../_lib/ServqualError";
 import { finiteValues } from "./finiteValues";
 import { weightedMean } from "./moments";
-import {
-  medianOf,
-  quantileType7,
-  type SortedCounts,
-  sortedCounts,
-  sortedCountsFromMap,
-} from "./sortedCounts";
+import { medianOf, quantileType7, type SortedCounts, sortedCounts } from "./sortedCounts";
 import type { NumericInput } from "./types";
 
 /** Options of {@link describe}. */
@@ -56,30 +50,59 @@ function trimmedMean(sc: SortedCounts, trim: number): number {
   if (trim >= 0.5) return medianOf(sc);
   const lo = Math.floor(sc.n * trim) + 1;
   const hi = sc.n + 1 - lo;
-  // Sum of the order statistics lo..hi, one run of equal values at a time.
-  const values: number[] = [];
-  const counts: number[] = [];
-  let before = 0;
-  for (let i = 0; i < sc.values.length; i++) {
+  const m = hi - lo + 1;
+  // How many of the order statistics lo..hi fall in run i of equal values.
+  const kept = (i: number): number => {
     const upto = sc.cumulative[i] as number;
-    const first = Math.max(before + 1, lo);
-    const last = Math.min(upto, hi);
-    if (last >= first) {
-      values.push(sc.values[i] as number);
-      counts.push(last - first + 1);
-    }
-    before = upto;
-  }
-  return weightedMean(values, counts, hi - lo + 1);
+    const from = upto - (sc.counts[i] as number) + 1;
+    return Math.max(0, Math.min(upto, hi) - Math.max(from, lo) + 1);
+  };
+  let sum = 0;
+  for (let i = 0; i < sc.values.length; i++) sum += (sc.values[i] as number) * kept(i);
+  const mean = sum / m;
+  let correction = 0;
+  for (let i = 0; i < sc.values.length; i++)
+    correction += ((sc.values[i] as number) - mean) * kept(i);
+  return mean + correction / m;
 }
 
+/**
+ * MAD without sorting the deviations: below the median the deviations M − v grow as v falls,
+ * above it v − M grows as v rises, so the ascending deviations are a merge of two runs walked
+ * outwards from the median (O(k) for k distinct values).
+ */
 function medianAbsoluteDeviation(sc: SortedCounts, center: number): number {
-  const deviations = new Map<number, number>();
-  for (let i = 0; i < sc.values.length; i++) {
-    const deviation = Math.abs((sc.values[i] as number) - center);
-    deviations.set(deviation, (deviations.get(deviation) ?? 0) + (sc.counts[i] as number));
+  const n = sc.n;
+  const first = Math.floor((n + 1) / 2);
+  const second = n % 2 === 1 ? first : first + 1;
+  let right = 0;
+  while (right < sc.values.length && (sc.values[right] as number) <= center) right++;
+  let left = right - 1;
+  let seen = 0;
+  let low = Number.NaN;
+  while (left >= 0 || right < sc.values.length) {
+    const leftDeviation =
+      left >= 0 ? Math.abs((sc.values[left] as number) - center) : Number.POSITIVE_INFINITY;
+    const rightDeviation =
+      right < sc.values.length
+        ? Math.abs((sc.values[right] as number) - center)
+        : Number.POSITIVE_INFINITY;
+    let deviation: number;
+    let count: number;
+    if (leftDeviation <= rightDeviation) {
+      deviation = leftDeviation;
+      count = sc.counts[left] as number;
+      left--;
+    } else {
+      deviation = rightDeviation;
+      count = sc.counts[right] as number;
+      right++;
+    }
+    if (seen < first && seen + count >= first) low = deviation;
+    if (seen + count >= second) return MAD_CONSTANT * ((low + deviation) / 2);
+    seen += count;
   }
-  return MAD_CONSTANT * medianOf(sortedCountsFromMap(deviations));
+  return Number.NaN;
 }
 
 /**

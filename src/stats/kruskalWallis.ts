@@ -1,6 +1,6 @@
+import { groupRanks } from "./groupRanks";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupSummary, type GroupsInput } from "./groups";
-import { rankSum, rankTable } from "./rankTable";
 import { chiSquareUpperTail } from "./tailProbability";
 
 /** Result of {@link kruskalWallis}. */
@@ -43,10 +43,12 @@ export function kruskalWallis(groups: GroupsInput): KruskalWallisResult {
   const method = "Kruskal-Wallis rank sum test";
   const warnings: string[] = [];
   const used = clean.filter((group) => group.values.length > 0);
-  const table = rankTable(used.map((group) => group.values));
-  const meanRanks = clean.map((group) =>
-    group.values.length > 0 ? rankSum(group.values, table) / group.values.length : null,
-  );
+  const ranks = groupRanks(used.map((group) => group.values));
+  const sums = new Map(used.map((group, i) => [group, ranks.rankSums[i] as number]));
+  const meanRanks = clean.map((group) => {
+    const sum = sums.get(group);
+    return sum === undefined ? null : sum / group.values.length;
+  });
   const none = { method, H: null, df: null, pValue: null, meanRanks, groups: summaries, warnings };
   if (used.length < clean.length) {
     warnings.push(
@@ -60,13 +62,13 @@ export function kruskalWallis(groups: GroupsInput): KruskalWallisResult {
     warnings.push("fewer than two groups have data: the test is undefined");
     return none;
   }
-  const n = table.n;
+  const n = ranks.n;
   let sum = 0;
-  for (const group of used) {
-    const r = rankSum(group.values, table);
+  used.forEach((group, i) => {
+    const r = ranks.rankSums[i] as number;
     sum += (r * r) / group.values.length;
-  }
-  const denominator = 1 - table.tieSum / (n * n * n - n);
+  });
+  const denominator = 1 - ranks.tieSum / (n * n * n - n);
   if (!(denominator > 0)) {
     warnings.push("all values are equal: the test is undefined");
     return none;

@@ -1,6 +1,6 @@
 import { checkAlternative } from "./checkOptions";
 import { finiteValues } from "./finiteValues";
-import { rankSum, rankTable } from "./rankTable";
+import { groupRanks } from "./groupRanks";
 import { normalPValue } from "./tailProbability";
 import type { Alternative, NumericInput } from "./types";
 
@@ -69,8 +69,8 @@ export function mannWhitney(
   const method = correct
     ? "Wilcoxon rank sum test with continuity correction"
     : "Wilcoxon rank sum test";
-  const table = rankTable([a.values, b.values]);
-  const W = nX > 0 ? rankSum(a.values, table) - (nX * (nX + 1)) / 2 : 0;
+  const table = groupRanks([a.values, b.values]);
+  const W = nX > 0 ? (table.rankSums[0] as number) - (nX * (nX + 1)) / 2 : 0;
   const notes: string[] = [];
   const warnings: string[] = [];
   const base = {

@@ -34,24 +34,26 @@ function fromMap(map: Map<number, number>, n: number): SortedCounts {
 }
 
 function fromSorted(sorted: Float64Array): SortedCounts {
-  const values: number[] = [];
-  const counts: number[] = [];
-  const cumulative: number[] = [];
+  const values = new Float64Array(sorted.length);
+  const counts = new Float64Array(sorted.length);
+  const cumulative = new Float64Array(sorted.length);
+  let k = 0;
   let i = 0;
   while (i < sorted.length) {
     const value = sorted[i] as number;
     let j = i + 1;
     // `===` treats -0 and +0 as one value, as the Map does.
     while (j < sorted.length && sorted[j] === value) j++;
-    values.push(value === 0 ? 0 : value);
-    counts.push(j - i);
-    cumulative.push(j);
+    values[k] = value === 0 ? 0 : value;
+    counts[k] = j - i;
+    cumulative[k] = j;
+    k++;
     i = j;
   }
   return {
-    values: Float64Array.from(values),
-    counts: Float64Array.from(counts),
-    cumulative: Float64Array.from(cumulative),
+    values: values.slice(0, k),
+    counts: counts.slice(0, k),
+    cumulative: cumulative.slice(0, k),
     n: sorted.length,
   };
 }
@@ -66,21 +68,9 @@ export function sortedCounts(values: Float64Array): SortedCounts {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     map.set(value, (map.get(value) ?? 0) + 1);
-    if (map.size > MAP_LIMIT) return fromSorted(Float64Array.from(values).sort());
+    if (map.size > MAP_LIMIT) return fromSorted(values.slice().sort());
   }
   return fromMap(map, values.length);
-}
-
-/** Histogram from a Map value → count (counts must be positive). */
-export function sortedCountsFromMap(map: ReadonlyMap<number, number>): SortedCounts {
-  const copy = new Map<number, number>();
-  let n = 0;
-  for (const [value, count] of map) {
-    if (count <= 0) continue;
-    copy.set(value, (copy.get(value) ?? 0) + count);
-    n += count;
-  }
-  return fromMap(copy, n);
 }
 
 /** The k-th smallest observation (1-based, 1 ≤ k ≤ n), by binary search on the cumulative counts. */

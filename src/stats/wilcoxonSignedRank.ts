@@ -1,22 +1,78 @@
 import { completePairs } from "./finiteValues";
 import type { NumericInput } from "./types";
 import {
-  signedRankCore,
+  type AbsoluteRuns,
+  runsFromEntries,
+  signedRankFromRuns,
   type WilcoxonOptions,
   type WilcoxonSignedRankResult,
 } from "./wilcoxonSignedRankFromCounts";
+
+/** Above this many distinct differences, sorting beats counting in a Map. */
+const MAP_LIMIT = 4096;
+
+/**
+ * Runs of equal |d| from nearly continuous differences: the positive d and the |negative d|
+ * are sorted separately (typed-array sorts) and merged, so signs survive without a Map.
+ */
+function runsBySorting(d: Float64Array): { runs: AbsoluteRuns; nZero: number } {
+  let nPositive = 0;
+  let nNegative = 0;
+  for (let i = 0; i < d.length; i++) {
+    const value = d[i] as number;
+    if (value > 0) nPositive++;
+    else if (value < 0) nNegative++;
+  }
+  const pos = new Float64Array(nPositive);
+  const neg = new Float64Array(nNegative);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < d.length; i++) {
+    const value = d[i] as number;
+    if (value > 0) pos[p++] = value;
+    else if (value < 0) neg[q++] = -value;
+  }
+  pos.sort();
+  neg.sort();
+  const size = nPositive + nNegative;
+  const abs = new Float64Array(size);
+  const posCounts = new Float64Array(size);
+  const negCounts = new Float64Array(size);
+  let k = 0;
+  let i = 0;
+  let j = 0;
+  while (i < nPositive || j < nNegative) {
+    const value = Math.min(
+      i < nPositive ? (pos[i] as number) : Number.POSITIVE_INFINITY,
+      j < nNegative ? (neg[j] as number) : Number.POSITIVE_INFINITY,
+    );
+    const i0 = i;
+    const j0 = j;
+    while (i < nPositive && pos[i] === value) i++;
+    while (j < nNegative && neg[j] === value) j++;
+    abs[k] = value;
+    posCounts[k] = i - i0;
+    negCounts[k] = j - j0;
+    k++;
+  }
+  return {
+    runs: { abs: abs.slice(0, k), pos: posCounts.slice(0, k), neg: negCounts.slice(0, k) },
+    nZero: d.length - size,
+  };
+}
 
 /**
  * Wilcoxon signed-rank test of paired data x and y on d = x − y (Wilcoxon 1945, Biometrics
  * Bulletin 1(6)).
  *
- * The differences of the complete pairs are counted into a histogram (a Map, O(n)) and handed
- * to {@link wilcoxonSignedRankFromCounts}: Likert differences take few distinct values, so the
- * ranks follow by counting, with no sort of the data. Zero differences are dropped, ties get
- * average ranks, the normal approximation has R's tie and continuity correction, and the exact
- * distribution is used as R uses it (n′ < 50, no ties, no zeros). Pairs with a missing value
- * are dropped and counted in `missing`. For servqual's Gap 5 call it as
- * `wilcoxonSignedRank(P, E)`: d = P − E.
+ * The differences of the complete pairs are counted into a histogram (a Map, O(n)) and ranked
+ * as in {@link wilcoxonSignedRankFromCounts}: Likert differences take few distinct values, so
+ * the ranks follow by counting, with no sort of the data (when there are more than 4096
+ * distinct differences the positive and negative ones are sorted instead, which gives the same
+ * runs). Zero differences are dropped, ties get average ranks, the normal approximation has
+ * R's tie and continuity correction, and the exact distribution is used as R uses it
+ * (n′ < 50, no ties, no zeros). Pairs with a missing value are dropped and counted in
+ * `missing`. For servqual's Gap 5 call it as `wilcoxonSignedRank(P, E)`: d = P − E.
  *
  * In R: `wilcox.test(x, y, paired = TRUE, alternative, exact, correct)`.
  *
@@ -41,11 +97,19 @@ export function wilcoxonSignedRank(
   y: NumericInput,
   options: WilcoxonOptions = {},
 ): WilcoxonSignedRankResult {
-  const pairs = completePairs(x, y, "wilcoxonSignedRank");
+  const fn = "wilcoxonSignedRank";
+  const pairs = completePairs(x, y, fn);
+  const d = new Float64Array(pairs.x.length);
+  for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);
   const counts = new Map<number, number>();
-  for (let i = 0; i < pairs.x.length; i++) {
-    const d = (pairs.x[i] as number) - (pairs.y[i] as number);
-    counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (let i = 0; i < d.length; i++) {
+    const value = d[i] as number;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (counts.size > MAP_LIMIT) {
+      const { runs, nZero } = runsBySorting(d);
+      return signedRankFromRuns(runs, nZero, options, fn, pairs.missing);
+    }
   }
-  return signedRankCore(counts.entries(), options, "wilcoxonSignedRank", pairs.missing);
+  const { runs, nZero } = runsFromEntries(counts.entries(), fn);
+  return signedRankFromRuns(runs, nZero, options, fn, pairs.missing);
 }

@@ -146,15 +146,21 @@ export function wilcoxonSignedRankFromCounts(
   return signedRankCore(entriesOf(counts), options, FN);
 }
 
-/** The test on validated (difference, count) entries; shared with the array version. */
-export function signedRankCore(
+/**
+ * Runs of equal |d| in ascending order: abs[i] with pos[i] positive and neg[i] negative
+ * differences. The ranks of the signed-rank test follow from these counts alone.
+ */
+export interface AbsoluteRuns {
+  readonly abs: Float64Array;
+  readonly pos: Float64Array;
+  readonly neg: Float64Array;
+}
+
+/** Validates (difference, count) entries and groups them into runs of equal |d|. */
+export function runsFromEntries(
   entries: Iterable<[number, number]>,
-  options: WilcoxonOptions,
   fn: string,
-  missing = 0,
-): WilcoxonSignedRankResult {
-  const alternative = checkAlternative(options.alternative, fn);
-  const correct = options.correct ?? true;
+): { runs: AbsoluteRuns; nZero: number } {
   const issues: Issue[] = [];
   let nZero = 0;
   // |d| → [positive count, negative count]
@@ -196,14 +202,46 @@ export function signedRankCore(
       issues,
     );
   }
-  const keys = Float64Array.from(byAbs.keys()).sort();
+  const abs = Float64Array.from(byAbs.keys()).sort();
+  const pos = new Float64Array(abs.length);
+  const neg = new Float64Array(abs.length);
+  for (let i = 0; i < abs.length; i++) {
+    const [p, q] = byAbs.get(abs[i] as number) as [number, number];
+    pos[i] = p;
+    neg[i] = q;
+  }
+  return { runs: { abs, pos, neg }, nZero };
+}
+
+/** The test on validated (difference, count) entries; shared with the accumulator. */
+export function signedRankCore(
+  entries: Iterable<[number, number]>,
+  options: WilcoxonOptions,
+  fn: string,
+  missing = 0,
+): WilcoxonSignedRankResult {
+  checkAlternative(options.alternative, fn);
+  const { runs, nZero } = runsFromEntries(entries, fn);
+  return signedRankFromRuns(runs, nZero, options, fn, missing);
+}
+
+/** The signed-rank test from runs of equal |d| (ascending) and the number of zero differences. */
+export function signedRankFromRuns(
+  runs: AbsoluteRuns,
+  nZero: number,
+  options: WilcoxonOptions,
+  fn: string,
+  missing = 0,
+): WilcoxonSignedRankResult {
+  const alternative = checkAlternative(options.alternative, fn);
+  const correct = options.correct ?? true;
   let n = 0;
   let v = 0;
   let tieSum = 0;
   let ties = false;
-  for (let i = 0; i < keys.length; i++) {
-    const [pos, neg] = byAbs.get(keys[i] as number) as [number, number];
-    const t = pos + neg;
+  for (let i = 0; i < runs.abs.length; i++) {
+    const pos = runs.pos[i] as number;
+    const t = pos + (runs.neg[i] as number);
     const averageRank = n + (t + 1) / 2;
     v += averageRank * pos;
     if (t > 1) {

@@ -98,6 +98,22 @@ suite("describe", () => {
     expect(d.max).toBe(sorted[6000]);
     const h = 1 + 6000 * 0.25;
     expect(d.q1).toBe(sorted[h - 1]);
+    // MAD: median of the sorted |x − median| (n odd: the 3001st), times 1.4826.
+    const deviations = values
+      .map((v) => Math.abs(v - (sorted[3000] as number)))
+      .sort((p, q) => p - q);
+    expectClose(d.mad, 1.4826 * (deviations[3000] as number), 1e-15);
+    // Trimmed: lo = floor(6001·0.1) + 1 = 601, hi = 6001 + 1 − 601 = 5401 → mean of x(601..5401).
+    const kept = sorted.slice(600, 5401);
+    // Absolute tolerance: the mean is near 0, values near ±3 (the naive sum here is less exact).
+    expect(d.trimmed).toBeCloseTo(kept.reduce((a, b) => a + b, 0) / kept.length, 12);
+  });
+
+  it("computes the MAD of an even-length sample with the two middle deviations", () => {
+    // x = 1, 2, 4, 7, 11, 16: median (4 + 7)/2 = 5.5; |x − 5.5| = 4.5, 3.5, 1.5, 1.5, 5.5, 10.5
+    // sorted 1.5, 1.5, 3.5, 4.5, 5.5, 10.5 → median (3.5 + 4.5)/2 = 4 → mad = 4·1.4826.
+    // R: mad(c(1, 2, 4, 7, 11, 16)) = 5.9304.
+    expectClose(describe([16, 1, 11, 2, 7, 4]).mad, 5.9304, 1e-12);
   });
 
   it("returns nulls with a warning for an empty or all-missing input", () => {

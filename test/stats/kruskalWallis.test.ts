@@ -41,6 +41,30 @@ describe("kruskalWallis", () => {
     expectClose(tied.pValue, 0.09892727911442546, 1e-6);
   });
 
+  it("ranks many distinct values (sort path) like a naive mid-rank count", () => {
+    // Three groups, 6000 values, > 4096 distinct with ties: H from the textbook formula with
+    // ranks counted naively over the sorted pooled sample.
+    const groups = [0, 1, 2].map((g) =>
+      Array.from({ length: 2000 }, (_, i) => Math.round(Math.sin(i * (1 + g / 10)) * 3000) / 3 + g),
+    );
+    const pooled = groups.flat().sort((p, q) => p - q);
+    const n = pooled.length;
+    const rank = (v: number): number => {
+      const lo = pooled.indexOf(v);
+      const hi = pooled.lastIndexOf(v) + 1;
+      return lo + (hi - lo + 1) / 2;
+    };
+    let sum = 0;
+    for (const group of groups) sum += group.reduce((s, v) => s + rank(v), 0) ** 2 / group.length;
+    const tieCounts = new Map<number, number>();
+    for (const v of pooled) tieCounts.set(v, (tieCounts.get(v) ?? 0) + 1);
+    let tieSum = 0;
+    for (const t of tieCounts.values()) tieSum += t ** 3 - t;
+    const H = ((12 * sum) / (n * (n + 1)) - 3 * (n + 1)) / (1 - tieSum / (n ** 3 - n));
+    const result = kruskalWallis({ a: groups[0] ?? [], b: groups[1] ?? [], c: groups[2] ?? [] });
+    expectClose(result.H, H, 1e-9);
+  });
+
   it("drops empty groups with a warning; null + warning when the test is undefined", () => {
     const dropped = kruskalWallis({ a: [1, 2, 3], b: [], c: [7, 8, 9] });
     expect(dropped.df).toBe(1);

@@ -58,6 +58,25 @@ describe("mannWhitney", () => {
     expect(c.method).toBe("Wilcoxon rank sum test");
   });
 
+  it("ranks many distinct values (sort path) like a naive mid-rank count", () => {
+    // 2 × 3000 values with 5000+ distinct values and some ties: the rank sum is checked
+    // against rank(v) = #{u < v} + (#{u = v} + 1)/2 counted naively over the pooled sample.
+    const x = Array.from({ length: 3000 }, (_, i) => Math.round(Math.sin(i) * 4000) / 7);
+    const y = Array.from({ length: 3000 }, (_, i) => Math.round(Math.cos(i * 1.3) * 4000) / 7 + 20);
+    const pooled = [...x, ...y].sort((p, q) => p - q);
+    const rank = (v: number): number => {
+      let lo = 0;
+      while ((pooled[lo] as number) < v) lo++;
+      let hi = lo;
+      while (hi < pooled.length && pooled[hi] === v) hi++;
+      return lo + (hi - lo + 1) / 2;
+    };
+    const rankSumX = x.reduce((sum, v) => sum + rank(v), 0);
+    const result = mannWhitney(x, y);
+    expect(result.W).toBe(rankSumX - (3000 * 3001) / 2);
+    expect(result.ties).toBe(true);
+  });
+
   it("returns null + warning for an empty group or all-equal values", () => {
     const empty = mannWhitney([], [1, 2]);
     expect(empty.pValue).toBeNull();

@@ -291,6 +291,20 @@ describe("wilcoxonSignedRankFromCounts", () => {
     );
   });
 
+  it("gives the same result when the array version sorts (> 4096 distinct differences)", () => {
+    // 6000 pairs with 4500 distinct |d| values, ties, both signs and zeros: the array version
+    // switches from counting to sorting; the counts version always counts.
+    const d = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? -1 : 1) * Math.floor(i * 0.75));
+    const counts = new Map<number, number>();
+    for (const value of d) counts.set(value, (counts.get(value) ?? 0) + 1);
+    expect(
+      wilcoxonSignedRank(
+        d,
+        d.map(() => 0),
+      ),
+    ).toEqual(wilcoxonSignedRankFromCounts(counts));
+  });
+
   it("handles a million pairs in a few distinct values without trouble", () => {
     // 1,000,000 differences: 400k at -1, 300k at 0, 200k at +1, 100k at +2.
     // Non-zero n' = 700000; |d| = 1: 600000 values, ranks 1..600000 → average 300000.5;
