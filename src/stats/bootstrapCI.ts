@@ -113,7 +113,8 @@ function checkOptions(options: BootstrapOptions) {
  * @example
  * const mean = (s: Float64Array) => s.reduce((a, b) => a + b, 0) / s.length;
  * bootstrapCI([3, 5, 4, 6, 2, 5, 4], mean, { seed: 1, method: "bca" });
- * //=> { method: "bca", estimate: 4.142857…, lower: …, upper: …, acceleration: …, … }
+ * //=> { method: "bca", estimate: 4.142857…, lower: 3.142857…, upper: 5,
+ * //     biasCorrection: -0.0137…, acceleration: -0.0171…, se: 0.4786…, … }
  */
 export function bootstrapCI(
   data: NumericInput,

@@ -33,7 +33,11 @@ const CI_METHOD =
   "normal approximation: dz ± z·sqrt(1/n + dz²/(2n)) (Hedges & Olkin 1985, large-sample variance)";
 
 /**
- * Cohen's d_z from the summary of the differences (n, mean, SD); see {@link cohenDz}.
+ * Cohen's d_z from the summary of the differences (n, mean, SD): d_z = mean/sd (Cohen 1988),
+ * with the normal-approximation interval d_z ± z₁₋α/₂·√(1/n + d_z²/(2n)) (Hedges & Olkin 1985);
+ * see {@link cohenDz}. For an accumulator that keeps n, Σd and Σd².
+ *
+ * In R: `mean(d) / sd(d)`.
  *
  * @category stats
  * @param summary - n, mean and SD (n − 1 divisor) of the differences

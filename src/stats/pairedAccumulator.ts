@@ -348,6 +348,7 @@ function toUnits(k: number, step: number): number {
  * @param acc - an accumulator (not changed)
  * @param options - alternative, level, correct, exact (as the tests)
  * @returns a {@link PairedSummary}; statistics that need more data are null with a warning
+ * @throws {ServqualError} `invalid-options` for a bad alternative or level
  * @example
  * const acc = createPairedAccumulator();
  * addPairs(acc, [6, 7, 5, 6], [5, 7, 6, 4]);

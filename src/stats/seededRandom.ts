@@ -61,6 +61,9 @@ function splitMix32(state: number): [number, number] {
  * divided by 2³². The same seed gives the same sequence on every platform (32-bit integer
  * arithmetic only); different seeds give unrelated sequences. Not for cryptography.
  *
+ * In R: no equivalent sequence (`set.seed()` + `runif()` use the Mersenne-Twister), so a
+ * bootstrap here and in R agree only up to Monte Carlo error.
+ *
  * @category stats
  * @param seed - any safe integer (negative values and values ≥ 2³² are allowed; both 32-bit
  *   halves are used)
@@ -68,7 +71,7 @@ function splitMix32(state: number): [number, number] {
  * @throws {ServqualError} `invalid-options` when the seed is not a safe integer
  * @example
  * const random = seededRandom(42);
- * random(); //=> the same number in every run and every JavaScript engine
+ * random(); //=> 0.15377165307290852 (in every run and every JavaScript engine)
  */
 export function seededRandom(seed: number): () => number {
   if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {

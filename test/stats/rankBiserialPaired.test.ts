@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ServqualError } from "../../src/_lib/ServqualError";
 import { rankBiserialPaired } from "../../src/stats/rankBiserialPaired";
 import { expectClose, kioskColumn } from "./kiosk";
 
@@ -22,9 +23,25 @@ describe("rankBiserialPaired", () => {
     expect(result.nZero).toBe(116);
   });
 
-  it("returns null + warning when every difference is zero", () => {
-    const result = rankBiserialPaired([1, 2], [1, 2]);
-    expect(result.r).toBeNull();
-    expect(result.warnings.length).toBe(1);
+  it("returns null + warning when every difference is zero or no pair is complete", () => {
+    for (const [x, y] of [
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      [[], []],
+      [[null], [1]],
+    ] as const) {
+      const result = rankBiserialPaired(x, y);
+      expect(result.r).toBeNull();
+      expect(result.warnings.length).toBe(1);
+    }
+    // A single non-zero pair: r = ±1.
+    expect(rankBiserialPaired([2], [1]).r).toBe(1);
+  });
+
+  it("throws a ServqualError for unequal lengths and Infinity", () => {
+    expect(() => rankBiserialPaired([1, 2], [1])).toThrow(ServqualError);
+    expect(() => rankBiserialPaired([1, Number.NEGATIVE_INFINITY], [1, 2])).toThrow(ServqualError);
   });
 });

@@ -176,6 +176,10 @@ describe("wilcoxonSignedRank", () => {
     for (const [x, y] of [
       [[], []],
       [
+        [null, 2],
+        [1, Number.NaN],
+      ],
+      [
         [2, 3],
         [2, 3],
       ],
