@@ -36,6 +36,7 @@ export {
 export { type ItemCovarianceResult, itemCovariance } from "./itemCovariance";
 export {
   type AccumulatorState,
+  type AddItemColumnsOptions,
   addItemColumns,
   addItemRows,
   createItemCovarianceAccumulator,

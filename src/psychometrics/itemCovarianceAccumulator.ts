@@ -504,7 +504,7 @@ function addPartialRow(
  * @category psychometrics
  * @param acc - the accumulator (mutated)
  * @param rows - respondents × items; null, undefined or NaN = missing answer
- * @param rowOffset - number of rows before this chunk, for the row numbers in errors
+ * @param options - `rowOffset`: number of rows before this chunk, for the row numbers in errors
  * @returns the same accumulator
  * @throws {ServqualError} `invalid-input` for a row of the wrong length (ragged matrix),
  *   ±Infinity or a non-number answer
@@ -517,9 +517,10 @@ function addPartialRow(
 export function addItemRows(
   acc: ItemCovarianceAccumulator,
   rows: ReadonlyArray<ArrayLike<number | null | undefined>>,
-  rowOffset = 0,
+  options: { readonly rowOffset?: number } = {},
 ): ItemCovarianceAccumulator {
   const fn = "addItemRows";
+  const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(rows)) invalid(fn, "rows must be an array of rows");
   const k = acc.k;
   const issues: Issue[] = [];
@@ -544,14 +545,115 @@ export function addItemRows(
   return acc;
 }
 
+/** Options of {@link addItemColumns}. */
+export interface AddItemColumnsOptions {
+  /** Number of rows before this chunk, for the row numbers in errors. */
+  readonly rowOffset?: number;
+  /**
+   * Columns to subtract cell by cell (same count and length): the items become
+   * `columns[i] − subtract[i]`, e.g. P − E gap scores, without building the gap columns. A
+   * cell missing on either side is missing.
+   */
+  readonly subtract?: ReadonlyArray<ArrayLike<number | null | undefined>>;
+}
+
+function checkColumns(
+  acc: ItemCovarianceAccumulator,
+  columns: ReadonlyArray<ArrayLike<number | null | undefined>>,
+  n: number,
+  fn: string,
+  what: string,
+): void {
+  if (!Array.isArray(columns)) invalid(fn, `${what} must be an array of columns`);
+  if (columns.length !== acc.k) {
+    invalid(fn, `${columns.length} ${what} for ${acc.k} items`, [
+      { code: "length-mismatch", message: `expected ${acc.k} ${what}, got ${columns.length}` },
+    ]);
+  }
+  const issues: Issue[] = [];
+  columns.forEach((column, i) => {
+    if (column === null || column === undefined || typeof column.length !== "number") {
+      issues.push({
+        code: "not-a-column",
+        message: `${what}: column is not an array`,
+        column: acc.itemNames[i] as string,
+      });
+    } else if (column.length !== n) {
+      issues.push({
+        code: "length-mismatch",
+        message: `${what}: column has ${column.length} values, the first column has ${n}`,
+        column: acc.itemNames[i] as string,
+      });
+    }
+  });
+  if (issues.length > 0) invalid(fn, "columns must all have the same length", issues);
+}
+
+function isMissingCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+}
+
+/** Reader of columns[i][r] − subtract[i][r]: missing if either is; a bad value passes through. */
+function differenceReader(
+  columns: ReadonlyArray<ArrayLike<unknown>>,
+  subtract: ReadonlyArray<ArrayLike<unknown>>,
+): CellReader {
+  return (i, r) => {
+    const a = (columns[i] as ArrayLike<unknown>)[r];
+    const b = (subtract[i] as ArrayLike<unknown>)[r];
+    if (typeof a === "number" && typeof b === "number" && a - a === 0 && b - b === 0) return a - b;
+    if (!isMissingCell(a) && !(typeof a === "number" && a - a === 0)) return a;
+    if (!isMissingCell(b) && !(typeof b === "number" && b - b === 0)) return b;
+    return null;
+  };
+}
+
+/** Fast filler for Float64Array columns minus Float64Array columns. */
+function float64DifferenceFiller(
+  acc: ItemCovarianceAccumulator,
+  columns: readonly Float64Array[],
+  subtract: readonly Float64Array[],
+  fn: string,
+  rowOffset: number,
+): BlockFiller {
+  return (i, start, len, out, flags, missCount) => {
+    const p = columns[i] as Float64Array;
+    const e = subtract[i] as Float64Array;
+    const shift = acc.state.shift[i] as number;
+    const reversed = acc.reversed[i] === true;
+    const base = reversed ? (acc.reverseSum as number) - shift : -shift;
+    const sign = reversed ? -1 : 1;
+    for (let r = 0; r < len; r++) {
+      const a = p[start + r] as number;
+      const b = e[start + r] as number;
+      const v = a - b;
+      if (v - v === 0) {
+        out[r] = base + sign * v;
+      } else {
+        if (!Number.isNaN(a) && !Number.isFinite(a)) {
+          badCell(fn, a, rowOffset + start + r, acc.itemNames[i] as string);
+        }
+        if (!Number.isNaN(b) && !Number.isFinite(b)) {
+          badCell(fn, b, rowOffset + start + r, acc.itemNames[i] as string);
+        }
+        out[r] = 0;
+        flags[r] = 1;
+        missCount[r] = (missCount[r] as number) + 1;
+      }
+    }
+  };
+}
+
 /**
  * Adds respondents held column by column (one array per item, e.g. a `Float64Array` per item
- * with `NaN` = missing) to the accumulator, in place, without building row arrays.
+ * with `NaN` = missing) to the accumulator, in place, without building row arrays. With
+ * `subtract`, the items are the cell-by-cell differences (gap scores P − E).
  *
  * @category psychometrics
  * @param acc - the accumulator (mutated)
  * @param columns - one array per item, all of the same length
- * @param rowOffset - number of rows before this chunk, for the row numbers in errors
+ * @param options - `rowOffset` (rows before this chunk, for error messages) and `subtract`
+ *   (columns to subtract, e.g. the E columns when `columns` are the P columns)
  * @returns the same accumulator
  * @throws {ServqualError} `invalid-input` for a wrong number of columns, columns of unequal
  *   length, ±Infinity or a non-number answer
@@ -564,43 +666,35 @@ export function addItemRows(
 export function addItemColumns(
   acc: ItemCovarianceAccumulator,
   columns: ReadonlyArray<ArrayLike<number | null | undefined>>,
-  rowOffset = 0,
+  options: AddItemColumnsOptions = {},
 ): ItemCovarianceAccumulator {
   const fn = "addItemColumns";
+  const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(columns)) invalid(fn, "columns must be an array of columns");
-  if (columns.length !== acc.k) {
-    invalid(fn, `${columns.length} columns for ${acc.k} items`, [
-      { code: "length-mismatch", message: `expected ${acc.k} columns, got ${columns.length}` },
-    ]);
-  }
   const first = columns[0];
   const n = first && typeof first.length === "number" ? first.length : -1;
-  const issues: Issue[] = [];
-  columns.forEach((column, i) => {
-    if (column === null || column === undefined || typeof column.length !== "number") {
-      issues.push({
-        code: "not-a-column",
-        message: "column is not an array",
-        column: acc.itemNames[i] as string,
-      });
-    } else if (column.length !== n) {
-      issues.push({
-        code: "length-mismatch",
-        message: `column has ${column.length} values, the first column has ${n}`,
-        column: acc.itemNames[i] as string,
-      });
-    }
-  });
-  if (issues.length > 0) invalid(fn, "columns must all have the same length", issues);
-  const read: CellReader = (i, r) => (columns[i] as ArrayLike<unknown>)[r];
+  checkColumns(acc, columns, n, fn, "columns");
+  const subtract = options.subtract;
+  if (subtract !== undefined) checkColumns(acc, subtract, n, fn, "subtract columns");
+  const read: CellReader =
+    subtract === undefined
+      ? (i, r) => (columns[i] as ArrayLike<unknown>)[r]
+      : differenceReader(columns, subtract);
   setShifts(acc, n, read);
-  accumulate(
-    acc,
-    n,
-    columns.every((c) => c instanceof Float64Array)
-      ? float64Filler(acc, columns as readonly Float64Array[], fn, rowOffset)
-      : genericFiller(acc, read, fn, rowOffset),
-  );
+  const typed = (cols: ReadonlyArray<unknown>): cols is readonly Float64Array[] =>
+    cols.every((c) => c instanceof Float64Array);
+  let filler: BlockFiller;
+  if (subtract === undefined) {
+    filler = typed(columns)
+      ? float64Filler(acc, columns, fn, rowOffset)
+      : genericFiller(acc, read, fn, rowOffset);
+  } else {
+    filler =
+      typed(columns) && typed(subtract)
+        ? float64DifferenceFiller(acc, columns, subtract, fn, rowOffset)
+        : genericFiller(acc, read, fn, rowOffset);
+  }
+  accumulate(acc, n, filler);
   return acc;
 }
 

@@ -71,8 +71,12 @@ export function oppositeSignItems(loadings: ArrayLike<number>): number[] {
   return out;
 }
 
+/** Item names of `indices`, sorted by name so that a warning does not depend on item order. */
 function list(names: readonly string[], indices: readonly number[]): string {
-  return indices.map((i) => names[i]).join(", ");
+  return indices
+    .map((i) => names[i] as string)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(", ");
 }
 
 /**
@@ -89,16 +93,19 @@ export function keyingWarnings(
   const warnings: string[] = [];
   const hint = (indices: readonly number[]): string => {
     const declared = indices.filter((i) => declaredReverse[i]);
-    return declared.length > 0
-      ? ` (${list(names, declared)} ${declared.length === 1 ? "was" : "were"} declared reverse-keyed: check that ${declared.length === 1 ? "it" : "they"} really should be)`
-      : "; is it reverse-worded and not recoded?";
+    if (declared.length > 0) {
+      return ` (${list(names, declared)} ${declared.length === 1 ? "was" : "were"} declared reverse-keyed: check that ${declared.length === 1 ? "it" : "they"} really should be)`;
+    }
+    return indices.length === 1
+      ? "; is it reverse-worded and not recoded?"
+      : "; are they reverse-worded and not recoded?";
   };
+  const negative: number[] = [];
   if (rDrop !== null) {
-    const negative: number[] = [];
     for (let i = 0; i < rDrop.length; i++) if ((rDrop[i] as number) < 0) negative.push(i);
     if (negative.length > 0) {
       warnings.push(
-        `negative corrected item–total correlation (r_drop) for ${list(names, negative)}: the item runs against the rest of the scale${hint(negative)}`,
+        `negative corrected item–total correlation (r_drop) for ${list(names, negative)}: ${negative.length === 1 ? "the item runs" : "these items run"} against the rest of the scale${hint(negative)}`,
       );
     }
   }
@@ -108,6 +115,11 @@ export function keyingWarnings(
       warnings.push(
         `${list(names, opposite)} load${opposite.length === 1 ? "s" : ""} on ${loadingsOf} with the opposite sign of the other items${hint(opposite)}`,
       );
+      if (negative.length > opposite.length) {
+        warnings.push(
+          `with several miscoded items r_drop turns negative for correctly keyed items too; the ${loadingsOf} signs single out ${list(names, opposite)}`,
+        );
+      }
     }
   }
   return warnings;
@@ -120,11 +132,12 @@ export function negativeAlphaWarning(
   rDrop: ArrayLike<number> | null,
   pc1: ArrayLike<number> | null,
 ): string {
-  const suspects = new Set<number>();
-  if (rDrop !== null)
-    for (let i = 0; i < rDrop.length; i++) if ((rDrop[i] as number) < 0) suspects.add(i);
-  if (pc1 !== null) for (const i of oppositeSignItems(pc1)) suspects.add(i);
-  const items = [...suspects].sort((a, b) => a - b);
+  // The loading signs single out the miscoded items; r_drop flags too many when several are.
+  let items = pc1 !== null ? oppositeSignItems(pc1) : [];
+  if (items.length === 0 && rDrop !== null) {
+    items = [];
+    for (let i = 0; i < rDrop.length; i++) if ((rDrop[i] as number) < 0) items.push(i);
+  }
   const which =
     items.length > 0
       ? ` Likely miscoded (reverse-worded but not recoded, or recoded twice): ${list(names, items)}.`

@@ -133,8 +133,16 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
     if (k === 0) throw new ServqualError("empty-input", `${fn} requires at least one item column`);
     const first = columns[0];
     n = first && typeof first.length === "number" ? first.length : 0;
-    read = (i, r) => (columns[i] as ArrayLike<unknown>)[r];
-    add = (acc) => addItemColumns(acc, columns);
+    const subtract = data.subtract;
+    read =
+      subtract === undefined
+        ? (i, r) => (columns[i] as ArrayLike<unknown>)[r]
+        : (i, r) => {
+            const a = (columns[i] as ArrayLike<unknown>)[r];
+            const b = (subtract[i] as ArrayLike<unknown> | undefined)?.[r];
+            return typeof a === "number" && typeof b === "number" ? a - b : null;
+          };
+    add = (acc) => addItemColumns(acc, columns, subtract === undefined ? {} : { subtract });
   } else if (Array.isArray(data)) {
     const rows = data as ItemRows;
     if (rows.length === 0) {

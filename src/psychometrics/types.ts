@@ -17,6 +17,12 @@ export type ItemRows = ReadonlyArray<ArrayLike<number | null | undefined>>;
  */
 export interface ItemColumns {
   readonly columns: ReadonlyArray<ArrayLike<number | null | undefined>>;
+  /**
+   * Optional columns to subtract cell by cell (same count and length), so that the items are
+   * `columns[i] − subtract[i]`: gap scores P − E straight from the P and E columns, without
+   * building gap columns. A cell missing on either side is missing.
+   */
+  readonly subtract?: ReadonlyArray<ArrayLike<number | null | undefined>>;
 }
 
 /**

@@ -100,6 +100,36 @@ describe("cronbachAlpha against psych::alpha (shared/oracle)", () => {
     }
   });
 
+  it("kiosk gap blocks from the P and E columns directly ({ columns: P, subtract: E })", () => {
+    const dims = [
+      "usefulness",
+      "fun",
+      "control",
+      "economy",
+      "personalization",
+      "convenience",
+      "security",
+      "tangibles",
+      "all_items",
+    ];
+    for (const dim of dims) {
+      const find = (set: string) => {
+        const scale = oracleScales().find((s) => s.label === `kiosk_servqual/${set}/${dim}`);
+        if (!scale) throw new Error(`missing ${set}/${dim}`);
+        return scale;
+      };
+      const [p, e, gap] = [find("P"), find("E"), find("gap")];
+      const toColumns = (rows: (number | null)[][], k: number) =>
+        Array.from({ length: k }, (_, i) => Float64Array.from(rows, (row) => row[i] ?? Number.NaN));
+      const k = gap.items.length;
+      const result = cronbachAlpha(
+        { columns: toColumns(p.rows, k), subtract: toColumns(e.rows, k) },
+        { itemNames: gap.items },
+      );
+      compareWithR(result, gap.alpha.pairwise, `gap/${dim} via subtract`);
+    }
+  });
+
   it("rows, Float64Array columns and an accumulator give identical results", () => {
     const scale = oracleScales().find((s) => s.label === "msq_arousal/tense_arousal");
     if (!scale) throw new Error("missing oracle scale");
@@ -220,6 +250,30 @@ describe("cronbachAlpha: guardrails", () => {
     const b = cronbachAlpha(permuted, { itemNames: order.map((i) => names[i] as string) });
     expect(b.warnings).toEqual(a.warnings);
     expect(b.rawAlpha).toBeCloseTo(a.rawAlpha as number, 14);
+  });
+
+  it("lists several flagged items the same way whatever their order", () => {
+    // q3 and q4 both reverse-worded (q3 recoded 8 − x here): flagged together, names sorted,
+    // in any column order
+    const five = rows.map(
+      ([a, b, c, d]) => [a, b, 8 - (c as number), d, (a as number) + 1] as number[],
+    );
+    const names5 = ["q1", "q2", "q3", "q4", "q5"];
+    const a = cronbachAlpha(five, { itemNames: names5 });
+    // with two of five items miscoded every r_drop turns negative; the component signs and the
+    // negative-alpha explanation single out q3 and q4
+    const text = a.warnings.join("\n");
+    expect(text).toMatch(/r_drop\) for q1, q2, q3, q4, q5/);
+    expect(text).toMatch(/^q3, q4 load on the first principal component/m);
+    expect(text).toMatch(
+      /Likely miscoded \(reverse-worded but not recoded, or recoded twice\): q3, q4\./,
+    );
+    const order = [4, 3, 0, 2, 1];
+    const b = cronbachAlpha(
+      five.map((row) => order.map((i) => row[i] as number)),
+      { itemNames: order.map((i) => names5[i] as string) },
+    );
+    expect(b.warnings).toEqual(a.warnings);
   });
 
   it("explains a negative alpha in plain words and lists the likely miscoded items", () => {

@@ -315,3 +315,52 @@ describe("item covariance accumulator", () => {
     expect(c[0]?.[1]).toBeCloseTo(2.5, 12);
   });
 });
+
+describe("gap columns without building them (subtract)", () => {
+  it("columns − subtract equals accumulating the differences (property)", () => {
+    fc.assert(
+      fc.property(likertMatrix, likertMatrix, ({ k, rows }, other) => {
+        const e = rows.map((row, r) => row.map((_, i) => other.rows[r]?.[i] ?? 4));
+        const gap = rows.map((row, r) =>
+          row.map((p, i) => {
+            const ev = e[r]?.[i] ?? null;
+            return p === null || ev === null ? null : p - ev;
+          }),
+        );
+        const pCols = Array.from({ length: k }, (_, i) =>
+          Float64Array.from(rows, (row) => row[i] ?? Number.NaN),
+        );
+        const eCols = Array.from({ length: k }, (_, i) =>
+          Float64Array.from(e, (row) => row[i] ?? Number.NaN),
+        );
+        const fromGap = itemCovariance(onePass(k, gap));
+        const typed = itemCovariance(
+          addItemColumns(createItemCovarianceAccumulator(k), pCols, { subtract: eCols }),
+        );
+        const plain = itemCovariance(
+          addItemColumns(
+            createItemCovarianceAccumulator(k),
+            pCols.map((c) => Array.from(c)),
+            { subtract: eCols.map((c) => Array.from(c, (v) => (Number.isNaN(v) ? null : v))) },
+          ),
+        );
+        expectSameResult(typed, fromGap);
+        expectSameResult(plain, fromGap);
+      }),
+    );
+  });
+
+  it("throws ServqualError for Infinity on either side or mismatched subtract columns", () => {
+    const acc = () => createItemCovarianceAccumulator(2);
+    const p = [Float64Array.of(1, 2), Float64Array.of(3, 4)];
+    expect(() =>
+      addItemColumns(acc(), p, { subtract: [Float64Array.of(1, Infinity), Float64Array.of(1, 1)] }),
+    ).toThrow(ServqualError);
+    expect(() => addItemColumns(acc(), p, { subtract: [Float64Array.of(1, 2)] })).toThrow(
+      ServqualError,
+    );
+    expect(() =>
+      addItemColumns(acc(), p, { subtract: [Float64Array.of(1), Float64Array.of(1)] }),
+    ).toThrow(ServqualError);
+  });
+});

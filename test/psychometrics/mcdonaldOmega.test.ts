@@ -222,6 +222,31 @@ describe("mcdonaldOmega: definitions, keys and guardrails", () => {
     expect(unkeyed.loadings[3]).toBeLessThan(0);
   });
 
+  it("gives the same omega and warnings for permuted items", () => {
+    const rows = [
+      [3, 2, 2, 3],
+      [2, 3, 3, 3],
+      [1, 2, 1, 1],
+      [2, 2, 2, 4],
+      [2, 1, 1, 2],
+      [1, 1, 1, 2],
+      [5, 4, 4, 5],
+      [4, 4, 4, 2],
+      [3, 4, 2, 3],
+      [1, 3, 3, 2],
+    ].map(([a, b, c, d]) => [a, 6 - (b as number), c, 6 - (d as number)] as number[]);
+    const names = ["a", "b", "c", "d"];
+    const order = [3, 0, 2, 1];
+    const x = mcdonaldOmega(rows, { itemNames: names });
+    const y = mcdonaldOmega(
+      rows.map((row) => order.map((i) => row[i] as number)),
+      { itemNames: order.map((i) => names[i] as string) },
+    );
+    expect(x.warnings.length).toBeGreaterThan(0);
+    expect(y.warnings).toEqual(x.warnings);
+    expect(y.omegaTotal).toBeCloseTo(x.omegaTotal as number, 10);
+  });
+
   it("works from an accumulator shared with alpha", () => {
     const scale = oracleScales().find((s) => s.label === "holzinger_swineford/visual");
     if (!scale) throw new Error("missing scale");
