@@ -27,6 +27,17 @@ describe("cohenDz", () => {
     expect(result.ci.upper).toBeCloseTo(-0.35773, 4);
   });
 
+  it("stays within 0.001 of the exact noncentral-t interval at n = 207 (K1)", () => {
+    // R 4.2.2, inverting pt(t, df, ncp) with uniroot for t = dz·sqrt(207), df = 206:
+    //   ci_nct <- function(dz, n, a = .025) { t <- dz * sqrt(n)
+    //     c(uniroot(function(ncp) pt(t, n - 1, ncp) - (1 - a), c(-50, 50))$root,
+    //       uniroot(function(ncp) pt(t, n - 1, ncp) - a, c(-50, 50))$root) / sqrt(n) }
+    //   ci_nct(-0.5022941849476034, 207) = -0.6463445, -0.3571560
+    const result = cohenDz(kioskColumn("P1"), kioskColumn("E1"));
+    expect(Math.abs((result.ci.lower as number) - -0.6463445)).toBeLessThan(0.001);
+    expect(Math.abs((result.ci.upper as number) - -0.357156)).toBeLessThan(0.001);
+  });
+
   it("from a summary equals the oracle; the array version is hand-checkable", () => {
     const ref = kioskReference.servqual.overall;
     const fromSummary = cohenDzFromSummary({ n: ref.n, mean: ref.mean_gap, sd: ref.sd_gap });
