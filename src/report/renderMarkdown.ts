@@ -84,14 +84,50 @@ export function renderMarkdown(report: GapReport): string {
     out.push("## Dimensions", "");
     out.push(
       markdownTable(
-        ["Dimension", "Items", "E", "P", "Gap", `${level}% CI`, "% negative", "n"],
+        [
+          "Dimension",
+          "Items",
+          "E",
+          "P",
+          "Gap",
+          `${level}% CI`,
+          "% negative",
+          "n",
+          "d_z",
+          `p (${gap.pAdjustMethod})`,
+        ],
         gap.dimensions.map((d) => [
           markdownText(d.label),
           String(d.items.length),
           ...gapCells(d, "expectation"),
+          fixed(d.effectSize.dz),
+          pValue(d.tTest.pAdjusted),
         ]),
-        ["l", "r", "r", "r", "r", "r", "r", "r"],
+        ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
+      "",
+      `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
+      "",
+    );
+  }
+  const reliability = gap?.reliability ?? null;
+  if (reliability !== null && reliability.length > 0) {
+    out.push("## Reliability (Cronbach's alpha)", "");
+    out.push(
+      markdownTable(
+        ["Dimension", "α E", "α P", "α gap", "Gap-score reliability", "E and P correlation"],
+        reliability.map((entry, d) => [
+          markdownText(gap?.dimensions[d]?.label ?? entry.dimension),
+          fixed(entry.expectation?.alpha.rawAlpha),
+          fixed(entry.perception?.alpha.rawAlpha),
+          fixed(entry.gap?.alpha.rawAlpha),
+          fixed(entry.differenceScore),
+          fixed(gap?.dimensions[d]?.correlation),
+        ]),
+        ["l", "r", "r", "r", "r", "r"],
+      ),
+      "",
+      "Gap-score reliability: r_D = (σ²_P·α_P + σ²_E·α_E − 2·r_PE·σ_P·σ_E)/(σ²_P + σ²_E − 2·r_PE·σ_P·σ_E) (Peter, Churchill & Brown 1993). Alpha below 0.70 (Nunnally 1978), or a gap score less reliable than P alone, is listed under Warnings.",
       "",
     );
   }
@@ -174,8 +210,6 @@ export function renderMarkdown(report: GapReport): string {
         ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
       ),
       "",
-      `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
-      "",
     );
   }
   const ipa = report.importancePerformance;
@@ -253,6 +287,7 @@ export function renderMarkdown(report: GapReport): string {
     ...report.warnings,
     ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
     ...(zones?.warnings ?? []),
+    ...(reliability ?? []).flatMap((entry) => entry.warnings),
   ];
   if (warnings.length > 0) {
     out.push("## Warnings", "", ...warnings.map((w) => `- ${markdownText(w)}`), "");
