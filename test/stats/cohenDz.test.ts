@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { cohenDz, cohenDzFromSummary } from "../../src/stats/cohenDz";
-import { expectClose, kioskColumn, kioskItems, kioskReference } from "./kiosk";
+import { expectClose, kioskColumn, kioskItems, refItem, refOverall } from "./kiosk";
 
 const Z975 = 1.959963984540054; // qnorm(0.975) in R
 
@@ -9,7 +9,7 @@ describe("cohenDz", () => {
   it("matches the oracle's cohen_dz = mean(d)/sd(d) for all kiosk items", () => {
     for (const item of kioskItems.items) {
       const result = cohenDz(kioskColumn(item.P), kioskColumn(item.E));
-      expectClose(result.dz, kioskReference.servqual.items[item.item].cohen_dz, 1e-9);
+      expectClose(result.dz, refItem(item.item).cohen_dz, 1e-9);
     }
   });
 
@@ -17,7 +17,7 @@ describe("cohenDz", () => {
     // dz = -0.5022941849476034 (oracle), n = 207:
     // se = sqrt(1/207 + dz²/414) = sqrt(0.0048309179 + 0.0006094269) = 0.0737589…;
     // CI = dz ± 1.959964·se = (-0.64686…, -0.35773…).
-    const dz = kioskReference.servqual.items.K1.cohen_dz as number;
+    const dz = refItem("K1").cohen_dz as number;
     const se = Math.sqrt(1 / 207 + (dz * dz) / 414);
     const result = cohenDz(kioskColumn("P1"), kioskColumn("E1"));
     expectClose(result.se, se, 1e-9);
@@ -39,7 +39,7 @@ describe("cohenDz", () => {
   });
 
   it("from a summary equals the oracle; the array version is hand-checkable", () => {
-    const ref = kioskReference.servqual.overall;
+    const ref = refOverall;
     const fromSummary = cohenDzFromSummary({ n: ref.n, mean: ref.mean_gap, sd: ref.sd_gap });
     expectClose(fromSummary.dz, ref.cohen_dz, 1e-9);
     const hand = cohenDz([5, 6, 7, 4], [6, 6, 5, 2]);

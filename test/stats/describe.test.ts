@@ -1,26 +1,18 @@
 import { expect, it, describe as suite } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { describe } from "../../src/stats/describe";
-import { allItemIds, expectClose, kioskColumn, kioskReference, meanGapScores } from "./kiosk";
+import {
+  allItemIds,
+  expectClose,
+  kioskColumn,
+  meanGapScores,
+  type RDescribe,
+  refDescribe,
+} from "./kiosk";
 
 const POINT = 1e-9;
 
-interface PsychDescribe {
-  n: number;
-  mean: number;
-  sd: number;
-  median: number;
-  trimmed_10: number;
-  mad: number;
-  min: number;
-  max: number;
-  range: number;
-  skew_type3: number;
-  kurtosis_type3: number;
-  se: number;
-}
-
-function expectMatchesPsych(values: readonly number[], ref: PsychDescribe): void {
+function expectMatchesPsych(values: readonly number[], ref: RDescribe): void {
   const d = describe(values);
   expect(d.n).toBe(ref.n);
   expect(d.missing).toBe(0);
@@ -40,12 +32,12 @@ function expectMatchesPsych(values: readonly number[], ref: PsychDescribe): void
 
 suite("describe", () => {
   it("matches psych::describe on the kiosk overall gap, rowMeans(P) - rowMeans(E)", () => {
-    expectMatchesPsych(meanGapScores(allItemIds), kioskReference.groups.describe.overall_gap);
+    expectMatchesPsych(meanGapScores(allItemIds), refDescribe("overall_gap"));
   });
 
   it("matches psych::describe on kiosk E1 and P1", () => {
-    expectMatchesPsych(kioskColumn("E1"), kioskReference.groups.describe.E1);
-    expectMatchesPsych(kioskColumn("P1"), kioskReference.groups.describe.P1);
+    expectMatchesPsych(kioskColumn("E1"), refDescribe("E1"));
+    expectMatchesPsych(kioskColumn("P1"), refDescribe("P1"));
   });
 
   it("gives type-7 quartiles (hand-worked)", () => {

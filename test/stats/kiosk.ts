@@ -18,11 +18,162 @@ export interface KioskItems {
   readonly dimensions: Readonly<Record<string, readonly string[]>>;
 }
 
-// The reference is deeply nested JSON; tests index into it with known keys.
-// biome-ignore lint/suspicious/noExplicitAny: JSON read from the oracle file
-export type Reference = any;
+/** R's `t.test` block. */
+export interface RTTest {
+  readonly t: number;
+  readonly df: number;
+  readonly p_value: number;
+  readonly conf_low: number;
+  readonly conf_high: number;
+  readonly mean_difference: number;
+  readonly stderr: number;
+}
 
-export const kioskReference: Reference = loadReference("kiosk_servqual");
+/** R's `wilcox.test` block. */
+export interface RWilcoxon {
+  readonly V: number;
+  readonly p_value: number;
+  readonly method: string;
+  readonly notes: readonly string[];
+}
+
+/** `servqual.items.<item>`, `servqual.dimensions.<dimension>`, `servqual.overall`. */
+export interface RPairedStats {
+  readonly n: number;
+  readonly mean_E: number;
+  readonly mean_P: number;
+  readonly mean_gap: number;
+  readonly sd_E: number;
+  readonly sd_P: number;
+  readonly sd_gap: number;
+  readonly se_gap: number;
+  readonly cohen_dz: number;
+  readonly n_zero_diff: number;
+  readonly n_nonzero_diff: number;
+  readonly t_test: RTTest;
+  readonly wilcoxon: RWilcoxon;
+  readonly wilcoxon_default_args: RWilcoxon;
+  /** Dimensions and overall only. */
+  readonly wilcoxon_on_integer_sums: RWilcoxon;
+  readonly wilcoxon_default_args_on_integer_sums: RWilcoxon;
+  readonly n_zero_diff_integer_sums: number;
+}
+
+/** `servqual.p_adjust.<family>`. */
+export interface RPAdjust {
+  readonly raw: Readonly<Record<string, number>>;
+  readonly holm: Readonly<Record<string, number>>;
+  readonly BH: Readonly<Record<string, number>>;
+}
+
+export interface RGroupStat {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+}
+
+interface RTwoSampleT {
+  readonly t: number;
+  readonly df: number;
+  readonly p_value: number;
+  readonly conf_low: number;
+  readonly conf_high: number;
+}
+
+/** `groups.two_groups.by_score.<score>`. */
+export interface RTwoGroups {
+  readonly levels: readonly string[];
+  readonly groups: Readonly<Record<string, RGroupStat>>;
+  readonly welch_t_test: RTwoSampleT;
+  readonly student_t_test: RTwoSampleT;
+  readonly mann_whitney_on_integer_sums: { readonly W: number; readonly p_value: number };
+  readonly cohen_d_pooled: number;
+}
+
+interface RFTest {
+  readonly F: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly p_value: number;
+}
+
+/** `groups.many_groups.kiosk_use_frequency.by_score.<score>`. */
+export interface RManyGroups {
+  readonly levels: readonly string[];
+  readonly groups: Readonly<Record<string, RGroupStat>>;
+  readonly anova: RFTest;
+  readonly welch_anova: RFTest;
+  readonly kruskal_wallis_on_integer_sums: {
+    readonly chi_squared: number;
+    readonly df: number;
+    readonly p_value: number;
+  };
+}
+
+/** `groups.describe.<variable>` (psych::describe). */
+export interface RDescribe {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly median: number;
+  readonly trimmed_10: number;
+  readonly mad: number;
+  readonly min: number;
+  readonly max: number;
+  readonly range: number;
+  readonly skew_type3: number;
+  readonly kurtosis_type3: number;
+  readonly se: number;
+}
+
+interface KioskReference {
+  readonly servqual: {
+    readonly items: Readonly<Record<string, RPairedStats>>;
+    readonly dimensions: Readonly<Record<string, RPairedStats>>;
+    readonly overall: RPairedStats;
+    readonly p_adjust: Readonly<Record<string, RPAdjust>>;
+  };
+  readonly groups: {
+    readonly two_groups: { readonly by_score: Readonly<Record<string, RTwoGroups>> };
+    readonly many_groups: {
+      readonly kiosk_use_frequency: { readonly by_score: Readonly<Record<string, RManyGroups>> };
+    };
+    readonly describe: Readonly<Record<string, RDescribe>>;
+  };
+}
+
+const kioskReference = loadReference<KioskReference>("kiosk_servqual");
+
+function entry<T>(record: Readonly<Record<string, T>>, key: string, where: string): T {
+  const value = record[key];
+  if (value === undefined) throw new Error(`no ${where}.${key} in the kiosk reference`);
+  return value;
+}
+
+/** `servqual.items.<item>` */
+export const refItem = (item: string): RPairedStats =>
+  entry(kioskReference.servqual.items, item, "servqual.items");
+/** `servqual.dimensions.<dimension>` */
+export const refDimension = (dimension: string): RPairedStats =>
+  entry(kioskReference.servqual.dimensions, dimension, "servqual.dimensions");
+/** `servqual.overall` */
+export const refOverall: RPairedStats = kioskReference.servqual.overall;
+/** `servqual.p_adjust.<family>` */
+export const refPAdjust = (family: string): RPAdjust =>
+  entry(kioskReference.servqual.p_adjust, family, "servqual.p_adjust");
+/** `groups.two_groups.by_score.<score>` (sex: F vs M) */
+export const refTwoGroups = (score: string): RTwoGroups =>
+  entry(kioskReference.groups.two_groups.by_score, score, "groups.two_groups.by_score");
+/** `groups.many_groups.kiosk_use_frequency.by_score.<score>` */
+export const refManyGroups = (score: string): RManyGroups =>
+  entry(
+    kioskReference.groups.many_groups.kiosk_use_frequency.by_score,
+    score,
+    "groups.many_groups.kiosk_use_frequency.by_score",
+  );
+/** `groups.describe.<variable>` */
+export const refDescribe = (variable: string): RDescribe =>
+  entry(kioskReference.groups.describe, variable, "groups.describe");
 export const kioskItems: KioskItems = loadItems<KioskItems>("kiosk_servqual");
 export const kioskRows = loadRows("kiosk_servqual");
 
@@ -81,9 +232,10 @@ export const allItemIds: readonly string[] = kioskItems.items.map((item) => item
 /** Asserts |actual − expected| ≤ rel·|expected| (or ≤ rel when expected is 0). */
 export function expectClose(
   actual: number | null | undefined,
-  expected: number,
+  expected: number | undefined,
   rel: number,
 ): void {
+  if (expected === undefined) expect.fail("the expected reference value is missing");
   expect(actual).not.toBeNull();
   expect(actual).not.toBeUndefined();
   const a = actual as number;

@@ -5,8 +5,8 @@ import {
   allItemIds,
   expectClose,
   kioskItems,
-  kioskReference,
   kioskText,
+  refManyGroups,
   splitBy,
   sumGapScores,
 } from "./kiosk";
@@ -17,9 +17,7 @@ describe("kruskalWallis", () => {
   it("matches kruskal.test(sum(P) - sum(E) ~ kiosk_use_frequency) for every score", () => {
     const frequency = kioskText("kiosk_use_frequency");
     for (const [name, ids] of Object.entries(scores)) {
-      const ref =
-        kioskReference.groups.many_groups.kiosk_use_frequency.by_score[name]
-          .kruskal_wallis_on_integer_sums;
+      const ref = refManyGroups(name).kruskal_wallis_on_integer_sums;
       const result = kruskalWallis(splitBy(sumGapScores(ids), frequency));
       expectClose(result.H, ref.chi_squared, 1e-9);
       expect(result.df).toBe(ref.df);

@@ -5,8 +5,8 @@ import {
   allItemIds,
   expectClose,
   kioskItems,
-  kioskReference,
   kioskText,
+  refTwoGroups,
   splitBy,
   sumGapScores,
 } from "./kiosk";
@@ -17,7 +17,7 @@ describe("mannWhitney", () => {
   it("matches wilcox.test(sum(P) - sum(E) ~ sex, exact = FALSE, correct = TRUE) for every score", () => {
     const sex = kioskText("sex");
     for (const [name, ids] of Object.entries(scores)) {
-      const ref = kioskReference.groups.two_groups.by_score[name].mann_whitney_on_integer_sums;
+      const ref = refTwoGroups(name).mann_whitney_on_integer_sums;
       const groups = splitBy(sumGapScores(ids), sex);
       const result = mannWhitney(groups.F as number[], groups.M as number[]);
       expectClose(result.W, ref.W, 1e-12);

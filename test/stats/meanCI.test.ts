@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { meanCI } from "../../src/stats/meanCI";
-import { expectClose, kioskColumn, kioskReference } from "./kiosk";
+import { expectClose, kioskColumn, refItem } from "./kiosk";
 
 describe("meanCI", () => {
   it("matches t.test(1:5)$conf.int", () => {
@@ -17,7 +17,7 @@ describe("meanCI", () => {
   it("matches the kiosk paired t interval of item K1 (a one-sample CI of P1 − E1)", () => {
     const p = kioskColumn("P1");
     const e = kioskColumn("E1");
-    const ref = kioskReference.servqual.items.K1.t_test;
+    const ref = refItem("K1").t_test;
     const ci = meanCI(p.map((v, i) => v - (e[i] as number)));
     expectClose(ci.mean, ref.mean_difference, 1e-9);
     expectClose(ci.se, ref.stderr, 1e-9);

@@ -11,7 +11,7 @@ import {
 } from "../../src/stats/pairedAccumulator";
 import { pairedTTest } from "../../src/stats/pairedTTest";
 import { wilcoxonSignedRank } from "../../src/stats/wilcoxonSignedRank";
-import { expectClose, integerSums, kioskColumn, kioskItems, kioskReference } from "./kiosk";
+import { expectClose, integerSums, kioskColumn, kioskItems, refDimension, refItem } from "./kiosk";
 
 const POINT = 1e-9;
 const PVAL = 1e-6;
@@ -32,7 +32,7 @@ const likert = fc.oneof(
 describe("pairedAccumulator", () => {
   it("finishes to R's values for every kiosk item (addPair(acc, E, P): d = P − E)", () => {
     for (const item of kioskItems.items) {
-      const ref = kioskReference.servqual.items[item.item];
+      const ref = refItem(item.item);
       const acc = createPairedAccumulator();
       addPairs(acc, kioskColumn(item.E), kioskColumn(item.P));
       const s = finishPaired(acc);
@@ -59,7 +59,7 @@ describe("pairedAccumulator", () => {
 
   it("finishes to R's integer-sum Wilcoxon and t-test for every dimension", () => {
     for (const dimension of kioskItems.dimension_order) {
-      const ref = kioskReference.servqual.dimensions[dimension];
+      const ref = refDimension(dimension);
       const { E, P } = integerSums(kioskItems.dimensions[dimension] as readonly string[]);
       const acc = createPairedAccumulator();
       addPairs(acc, E, P);
@@ -75,7 +75,7 @@ describe("pairedAccumulator", () => {
 
   it("with step 1/3 takes dimension means and gives the exact (integer-sum) Wilcoxon", () => {
     // Means of three items are multiples of 1/3; on that grid the float noise of trap 4 is gone.
-    const ref = kioskReference.servqual.dimensions.fun;
+    const ref = refDimension("fun");
     const { E, P } = integerSums(kioskItems.dimensions.fun as readonly string[]);
     const acc = createPairedAccumulator({ step: 1 / 3 });
     addPairs(

@@ -8,22 +8,15 @@ import {
   integerSums,
   kioskColumn,
   kioskItems,
-  kioskReference,
   meanGapScores,
+  type RTTest,
+  refDimension,
+  refItem,
+  refOverall,
 } from "./kiosk";
 
 const POINT = 1e-9;
 const PVAL = 1e-6;
-
-interface RTTest {
-  t: number;
-  df: number;
-  p_value: number;
-  conf_low: number;
-  conf_high: number;
-  mean_difference: number;
-  stderr: number;
-}
 
 function expectMatchesR(result: ReturnType<typeof pairedTTest>, ref: RTTest): void {
   expectClose(result.t, ref.t, POINT);
@@ -41,7 +34,7 @@ describe("pairedTTest", () => {
   it("matches t.test(P, E, paired = TRUE) for all 24 kiosk items", () => {
     for (const item of kioskItems.items) {
       const result = pairedTTest(kioskColumn(item.P), kioskColumn(item.E));
-      expectMatchesR(result, kioskReference.servqual.items[item.item].t_test);
+      expectMatchesR(result, refItem(item.item).t_test);
     }
   });
 
@@ -54,14 +47,14 @@ describe("pairedTTest", () => {
         P.map((v) => v / k),
         E.map((v) => v / k),
       );
-      expectMatchesR(result, kioskReference.servqual.dimensions[dimension].t_test);
+      expectMatchesR(result, refDimension(dimension).t_test);
     }
     const { E, P } = integerSums(allItemIds);
     const overall = pairedTTest(
       P.map((v) => v / 24),
       E.map((v) => v / 24),
     );
-    expectMatchesR(overall, kioskReference.servqual.overall.t_test);
+    expectMatchesR(overall, refOverall.t_test);
     // The tiny overall p-value (4.7e-47) keeps its relative precision.
     expectClose(overall.pValue, 4.73286772980038e-47, PVAL);
     expect(meanGapScores(allItemIds).length).toBe(207);
@@ -145,7 +138,7 @@ describe("pairedTTest", () => {
 
 describe("pairedTTestFromSummary", () => {
   it("matches R for kiosk item K1 from its summary (n, mean, sd of P − E)", () => {
-    const ref = kioskReference.servqual.items.K1;
+    const ref = refItem("K1");
     const result = pairedTTestFromSummary({ n: ref.n, mean: ref.mean_gap, sd: ref.sd_gap });
     expectMatchesR(result, ref.t_test);
   });

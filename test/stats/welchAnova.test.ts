@@ -5,9 +5,9 @@ import {
   allItemIds,
   expectClose,
   kioskItems,
-  kioskReference,
   kioskText,
   meanGapScores,
+  refManyGroups,
   splitBy,
 } from "./kiosk";
 
@@ -17,7 +17,7 @@ describe("welchAnova", () => {
   it("matches oneway.test(score ~ kiosk_use_frequency, var.equal = FALSE) for every score", () => {
     const frequency = kioskText("kiosk_use_frequency");
     for (const [name, ids] of Object.entries(scores)) {
-      const ref = kioskReference.groups.many_groups.kiosk_use_frequency.by_score[name].welch_anova;
+      const ref = refManyGroups(name).welch_anova;
       const result = welchAnova(splitBy(meanGapScores(ids), frequency));
       expectClose(result.F, ref.F, 1e-9);
       expect(result.df1).toBe(ref.df1);

@@ -9,18 +9,14 @@ import {
   integerSums,
   kioskColumn,
   kioskItems,
-  kioskReference,
+  type RWilcoxon,
+  refDimension,
+  refItem,
+  refOverall,
 } from "./kiosk";
 
 const POINT = 1e-9;
 const PVAL = 1e-6;
-
-interface RWilcoxon {
-  V: number;
-  p_value: number;
-  method: string;
-  notes: string[];
-}
 
 function expectMatchesR(result: ReturnType<typeof wilcoxonSignedRank>, ref: RWilcoxon): void {
   expectClose(result.V, ref.V, POINT);
@@ -35,7 +31,7 @@ const depressionY = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29];
 describe("wilcoxonSignedRank", () => {
   it("matches wilcox.test(P, E, paired = TRUE, exact = FALSE, correct = TRUE) for all kiosk items", () => {
     for (const item of kioskItems.items) {
-      const ref = kioskReference.servqual.items[item.item];
+      const ref = refItem(item.item);
       const result = wilcoxonSignedRank(kioskColumn(item.P), kioskColumn(item.E), { exact: false });
       expectMatchesR(result, ref.wilcoxon);
       expect(result.nZero).toBe(ref.n_zero_diff);
@@ -46,7 +42,7 @@ describe("wilcoxonSignedRank", () => {
 
   it("matches R's default call (wilcoxon_default_args) for all kiosk items", () => {
     for (const item of kioskItems.items) {
-      const ref = kioskReference.servqual.items[item.item].wilcoxon_default_args;
+      const ref = refItem(item.item).wilcoxon_default_args;
       const result = wilcoxonSignedRank(kioskColumn(item.P), kioskColumn(item.E));
       expectMatchesR(result, ref);
       expect(result.notes).toEqual(ref.notes);
@@ -55,14 +51,14 @@ describe("wilcoxonSignedRank", () => {
 
   it("matches R on the integer sums of every dimension and of all items", () => {
     for (const dimension of kioskItems.dimension_order) {
-      const ref = kioskReference.servqual.dimensions[dimension];
+      const ref = refDimension(dimension);
       const { E, P } = integerSums(kioskItems.dimensions[dimension] as readonly string[]);
       expectMatchesR(wilcoxonSignedRank(P, E, { exact: false }), ref.wilcoxon_on_integer_sums);
       expectMatchesR(wilcoxonSignedRank(P, E), ref.wilcoxon_default_args_on_integer_sums);
       expect(wilcoxonSignedRank(P, E).nZero).toBe(ref.n_zero_diff_integer_sums);
     }
     const { E, P } = integerSums(allItemIds);
-    const ref = kioskReference.servqual.overall;
+    const ref = refOverall;
     expectMatchesR(wilcoxonSignedRank(P, E), ref.wilcoxon_default_args_on_integer_sums);
     // p = 1.85e-33: the normal tail keeps its relative precision.
     expectClose(wilcoxonSignedRank(P, E).pValue, ref.wilcoxon_on_integer_sums.p_value, PVAL);
@@ -80,7 +76,7 @@ describe("wilcoxonSignedRank", () => {
         E.map((v) => v / k),
         { exact: false },
       );
-      expectMatchesR(result, kioskReference.servqual.dimensions[dimension].wilcoxon);
+      expectMatchesR(result, refDimension(dimension).wilcoxon);
     }
   });
 
@@ -238,7 +234,7 @@ describe("wilcoxonSignedRankFromCounts", () => {
       [2, 4],
     ]);
     const result = wilcoxonSignedRankFromCounts(counts);
-    const ref = kioskReference.servqual.items.K1.wilcoxon;
+    const ref = refItem("K1").wilcoxon;
     expectMatchesR(result, ref);
     expect(result.V).toBe(493.5);
     expect(result.nZero).toBe(116);
