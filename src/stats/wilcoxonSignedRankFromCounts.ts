@@ -66,7 +66,15 @@ export interface WilcoxonSignedRankResult {
 const FN = "wilcoxonSignedRankFromCounts";
 
 function entriesOf(counts: DifferenceCounts): [number, number][] {
-  if (counts instanceof Map) return [...(counts as ReadonlyMap<number, number>).entries()];
+  // A Map (or any ReadonlyMap-like object, e.g. from another realm): `values` is a method.
+  if (
+    counts !== null &&
+    typeof counts === "object" &&
+    typeof (counts as ReadonlyMap<number, number>).entries === "function" &&
+    typeof (counts as { values?: unknown }).values === "function"
+  ) {
+    return [...(counts as ReadonlyMap<number, number>).entries()];
+  }
   const arrays = counts as { values?: ArrayLike<number>; counts?: ArrayLike<number> };
   if (
     arrays === null ||
