@@ -6,6 +6,7 @@ import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
   correctedItemTotal,
   firstComponentLoadings,
+  indefiniteWarning,
   keyingWarnings,
   negativeAlphaWarning,
 } from "./keyingDiagnostics";
@@ -201,6 +202,7 @@ export function alphaFromAccumulator(
   if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
   const rDrop = correctedItemTotal(c, k);
   const pc1 = firstComponentLoadings(r, k);
+  warnings.push(...indefiniteWarning(r, k, missing));
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (rawAlpha !== null && rawAlpha < 0) {
     warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));

@@ -2,7 +2,12 @@ import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceToCorrelation, withoutItem } from "./alphaStatistics";
 import { covarianceProblems } from "./cronbachAlpha";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
-import { correctedItemTotal, firstComponentLoadings, keyingWarnings } from "./keyingDiagnostics";
+import {
+  correctedItemTotal,
+  firstComponentLoadings,
+  indefiniteWarning,
+  keyingWarnings,
+} from "./keyingDiagnostics";
 import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
 import { squaredMultipleCorrelations } from "./symmetricEigen";
 import type { MissingMode, ReliabilityOptions } from "./types";
@@ -150,6 +155,7 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
   for (let i = 0; i < k; i++) sumRc += (smc[i] as number) - 1;
   const rDrop = correctedItemTotal(c, k);
   const pc1 = firstComponentLoadings(r, k);
+  warnings.push(...indefiniteWarning(r, k, missing));
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (k === 2) {
     warnings.push(

@@ -30,6 +30,9 @@ export interface ItemCovarianceAccumulator {
  * of squares and cross-products accurate (the "shifted data" algorithm; Chan, Golub & LeVeque
  * 1983). Rows that answered every item go into the complete-case sums only; rows with some
  * missing answers go into per-pair sums. Pairwise sums are complete-case + partial sums.
+ * Precision: a covariance carries an absolute rounding error of about ε·n·(max |x − shift|)²
+ * (exact for Likert integers and other values whose sums are exact); the shift is the first
+ * value seen, so this is small whenever an item's values lie on a common scale.
  */
 export interface AccumulatorState {
   /** Shift per item (a value of that item seen in the data, or 0 until one is seen). */

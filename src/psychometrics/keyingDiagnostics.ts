@@ -31,6 +31,20 @@ export function correctedItemTotal(c: ArrayLike<number>, k: number): Float64Arra
   return out;
 }
 
+/**
+ * Warning when a (pairwise) correlation matrix is not positive semi-definite: then alpha, λ6
+ * and omega can leave [0, 1]. Empty when the matrix is fine or not finite.
+ */
+export function indefiniteWarning(r: ArrayLike<number>, k: number, missing: string): string[] {
+  for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return [];
+  const { values } = symmetricEigen(r, k);
+  const smallest = values[k - 1] as number;
+  if (smallest >= -1e-10 * Math.max(1, values[0] as number)) return [];
+  return [
+    `the ${missing === "pairwise" ? "pairwise " : ""}correlation matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+  ];
+}
+
 /** First principal component loadings of a correlation matrix, or null if not defined. */
 export function firstComponentLoadings(r: ArrayLike<number>, k: number): Float64Array | null {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return null;

@@ -1,7 +1,7 @@
 import { ServqualError } from "../_lib/ServqualError";
 import { covarianceProblems } from "./cronbachAlpha";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
-import { correctedItemTotal, keyingWarnings } from "./keyingDiagnostics";
+import { correctedItemTotal, indefiniteWarning, keyingWarnings } from "./keyingDiagnostics";
 import { minresOnMatrix } from "./oneFactorMinres";
 import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
 import type { MissingMode, ReliabilityOptions } from "./types";
@@ -139,6 +139,7 @@ export function mcdonaldOmega(
   if (problems.length > 0) {
     return { ...empty, warnings: [...warnings, ...problems.map((p) => `omega is null: ${p}`)] };
   }
+  warnings.push(...indefiniteWarning(r, k, missing));
   const fit = minresOnMatrix(r, k);
   warnings.push(...fit.warnings);
   let sumR = 0;

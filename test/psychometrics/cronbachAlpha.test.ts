@@ -1,6 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
-import { accumulateItems, type CronbachAlphaResult, cronbachAlpha } from "../../src/psychometrics";
+import {
+  accumulateItems,
+  addItemRows,
+  type CronbachAlphaResult,
+  createItemCovarianceAccumulator,
+  cronbachAlpha,
+  mergeItemCovarianceAccumulators,
+} from "../../src/psychometrics";
 import { type OracleScale, oracleScales, type RAlphaBlock } from "./oracleScales";
 
 const POINT = 1e-9;
@@ -390,5 +398,78 @@ describe("cronbachAlpha: bad input", () => {
       scaleMax: 7,
     });
     expect(rows).toEqual(copy);
+  });
+});
+
+describe("cronbachAlpha: properties", () => {
+  const matrix = fc.integer({ min: 2, max: 5 }).chain((k) =>
+    fc
+      .array(
+        fc.array(fc.option(fc.integer({ min: 1, max: 7 }), { freq: 8, nil: null }), {
+          minLength: k,
+          maxLength: k,
+        }),
+        { minLength: 3, maxLength: 40 },
+      )
+      .map((rows) => ({ k, rows })),
+  );
+
+  it("alpha ≤ 1 and λ6 ≤ 1 for complete data; never NaN or Infinity (property)", () => {
+    fc.assert(
+      fc.property(matrix, ({ rows }) => {
+        const result = cronbachAlpha(rows);
+        expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+        const complete = cronbachAlpha(rows, { missing: "complete-cases" });
+        expect(JSON.stringify(complete)).not.toMatch(/NaN|Infinity/);
+        for (const key of ["rawAlpha", "standardizedAlpha", "guttmanLambda6"] as const) {
+          if (complete[key] !== null) expect(complete[key]).toBeLessThanOrEqual(1 + 1e-12);
+          // pairwise deletion can break positive semi-definiteness: then a warning says so
+          if ((result[key] ?? 0) > 1 + 1e-12) {
+            expect(result.warnings.join(" ")).toMatch(/not positive semi-definite/);
+          }
+        }
+      }),
+    );
+  });
+
+  it("does not depend on the order of the respondents (property)", () => {
+    fc.assert(
+      fc.property(matrix, fc.nat(), ({ rows }, seed) => {
+        const shuffled = rows
+          .map((row, i) => ({ row, key: (i * 7919 + seed) % 104729 }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.row);
+        const a = cronbachAlpha(rows);
+        const b = cronbachAlpha(shuffled);
+        for (const key of [
+          "rawAlpha",
+          "standardizedAlpha",
+          "totalMean",
+          "totalSd",
+          "ase",
+        ] as const) {
+          if (a[key] === null) expect(b[key]).toBeNull();
+          else expect(b[key]).toBeCloseTo(a[key] as number, 10);
+        }
+      }),
+    );
+  });
+
+  it("an accumulator merged from chunks gives the same alpha as one pass (property)", () => {
+    fc.assert(
+      fc.property(matrix, fc.nat(), ({ k, rows }, cut) => {
+        const split = cut % (rows.length + 1);
+        const merged = mergeItemCovarianceAccumulators(
+          addItemRows(createItemCovarianceAccumulator(k), rows.slice(0, split)),
+          addItemRows(createItemCovarianceAccumulator(k), rows.slice(split)),
+        );
+        const a = cronbachAlpha(rows);
+        const b = cronbachAlpha(merged);
+        for (const key of ["rawAlpha", "guttmanLambda6", "totalMean", "totalSd"] as const) {
+          if (a[key] === null) expect(b[key]).toBeNull();
+          else expect(b[key]).toBeCloseTo(a[key] as number, 10);
+        }
+      }),
+    );
   });
 });
