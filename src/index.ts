@@ -2,3 +2,5 @@ export * from "./_lib/index";
 export * from "./gaps/index";
 export * from "./instrument/index";
 export * from "./responses/index";
+export * from "./psychometrics/index";
+export * from "./stats/index";
