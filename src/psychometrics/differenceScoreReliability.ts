@@ -35,7 +35,7 @@ export interface DifferenceScoreReliabilityResult {
  * the less reliable their difference, which is the first of the four difference-score problems
  * Peter, Churchill & Brown (1993) raise against SERVQUAL gaps.
  *
- * References: Lord, F. M. (1958), Psychometrika 23(4), 359–372. Johns, G. (1981),
+ * References: Lord, F. M. (1958), Journal of Educational Psychology 49(3), 150–152. Johns, G. (1981),
  * Organizational Behavior and Human Performance 27(3), 443–463. Peter, J. P., Churchill, G. A.
  * & Brown, T. J. (1993), Journal of Consumer Research 19(4), 655–662.
  *

@@ -264,8 +264,8 @@ type CellReader = (i: number, r: number) => unknown;
 
 /**
  * Fills one block of item i: `out[r]` = shifted, recoded value of row start + r, or 0 when the
- * answer is missing (then `flags[r] = 1` and `missCount[r]++`). Throws for ±Infinity and
- * non-numbers.
+ * answer is missing (then `flags[flagOffset + r] = 1` and `missCount[r]++`). Throws for
+ * ±Infinity and non-numbers.
  */
 type BlockFiller = (
   i: number,
@@ -273,6 +273,7 @@ type BlockFiller = (
   len: number,
   out: Float64Array,
   flags: Uint8Array,
+  flagOffset: number,
   missCount: Uint8Array | Uint16Array | Uint32Array,
 ) => void;
 
@@ -338,14 +339,7 @@ function accumulate(acc: ItemCovarianceAccumulator, nRows: number, fill: BlockFi
     flags.fill(0);
     missCount.fill(0);
     for (let i = 0; i < k; i++) {
-      fill(
-        i,
-        start,
-        len,
-        blocks[i] as Float64Array,
-        flags.subarray(i * BLOCK, i * BLOCK + len),
-        missCount,
-      );
+      fill(i, start, len, blocks[i] as Float64Array, flags, i * BLOCK, missCount);
     }
     let incomplete = 0;
     for (let r = 0; r < len; r++) {
@@ -419,7 +413,7 @@ function float64Filler(
   fn: string,
   rowOffset: number,
 ): BlockFiller {
-  return (i, start, len, out, flags, missCount) => {
+  return (i, start, len, out, flags, flagOffset, missCount) => {
     const col = columns[i] as Float64Array;
     const shift = acc.state.shift[i] as number;
     const reversed = acc.reversed[i] === true;
@@ -432,7 +426,7 @@ function float64Filler(
       } else {
         if (!Number.isNaN(v)) badCell(fn, v, rowOffset + start + r, acc.itemNames[i] as string);
         out[r] = 0;
-        flags[r] = 1;
+        flags[flagOffset + r] = 1;
         missCount[r] = (missCount[r] as number) + 1;
       }
     }
@@ -446,7 +440,7 @@ function genericFiller(
   fn: string,
   rowOffset: number,
 ): BlockFiller {
-  return (i, start, len, out, flags, missCount) => {
+  return (i, start, len, out, flags, flagOffset, missCount) => {
     const shift = acc.state.shift[i] as number;
     const reversed = acc.reversed[i] === true;
     const base = reversed ? (acc.reverseSum as number) - shift : -shift;
@@ -460,7 +454,7 @@ function genericFiller(
           badCell(fn, v, rowOffset + start + r, acc.itemNames[i] as string);
         }
         out[r] = 0;
-        flags[r] = 1;
+        flags[flagOffset + r] = 1;
         missCount[r] = (missCount[r] as number) + 1;
       }
     }
@@ -619,7 +613,7 @@ function float64DifferenceFiller(
   fn: string,
   rowOffset: number,
 ): BlockFiller {
-  return (i, start, len, out, flags, missCount) => {
+  return (i, start, len, out, flags, flagOffset, missCount) => {
     const p = columns[i] as Float64Array;
     const e = subtract[i] as Float64Array;
     const shift = acc.state.shift[i] as number;
@@ -640,7 +634,7 @@ function float64DifferenceFiller(
           badCell(fn, b, rowOffset + start + r, acc.itemNames[i] as string);
         }
         out[r] = 0;
-        flags[r] = 1;
+        flags[flagOffset + r] = 1;
         missCount[r] = (missCount[r] as number) + 1;
       }
     }
