@@ -9,7 +9,10 @@ import type { ItemDataOptions } from "./types";
  *
  * Reverse-keyed items are recoded as (scaleMin + scaleMax) − x, or with the observed minimum
  * and maximum over all items when no scale is given (psych's rule; this needs one extra
- * min/max pass).
+ * min/max pass). The sums kept are those of {@link createItemCovarianceAccumulator}
+ * (Chan, Golub & LeVeque 1983, The American Statistician 37(3), 242–247).
+ *
+ * In R: no equivalent; R recomputes `cov(x, use = "pairwise")` for every call.
  *
  * @category psychometrics
  * @param data - an array of rows, or `{ columns }` with one array per item (e.g. a Float64Array

@@ -98,6 +98,12 @@ export function defaultItemNames(k: number): string[] {
  * (mean of the answered items) that Cronbach's alpha reports. Accumulators built on separate
  * chunks merge exactly ({@link mergeItemCovarianceAccumulators}).
  *
+ * Sums are kept on shifted values d = x − shift (Chan, Golub & LeVeque 1983, The American
+ * Statistician 37(3), 242–247); cell (i, j) of the pairwise covariance is then
+ * (Σdᵢdⱼ − ΣdᵢΣdⱼ/nᵢⱼ)/(nᵢⱼ − 1) over the rows where both items are answered.
+ *
+ * In R there is no accumulator; the finished matrices equal `cov(x, use = "pairwise")`.
+ *
  * @category psychometrics
  * @param k - number of items (≥ 1)
  * @param options - item names, reverse-keyed items and the scale's (min + max)
@@ -496,7 +502,11 @@ function addPartialRow(
 }
 
 /**
- * Adds respondent rows (one array of k answers per respondent) to the accumulator, in place.
+ * Adds respondent rows (one array of k answers per respondent) to the accumulator, in place:
+ * complete rows add to the complete-case sums n, Σdᵢ, Σdᵢdⱼ; rows with missing answers add to
+ * the per-pair sums.
+ *
+ * In R: no equivalent (R reads the whole matrix at once).
  *
  * @category psychometrics
  * @param acc - the accumulator (mutated)
@@ -644,7 +654,10 @@ function float64DifferenceFiller(
 /**
  * Adds respondents held column by column (one array per item, e.g. a `Float64Array` per item
  * with `NaN` = missing) to the accumulator, in place, without building row arrays. With
- * `subtract`, the items are the cell-by-cell differences (gap scores P − E).
+ * `subtract`, the items are the cell-by-cell differences (gap scores P − E). Same sums as
+ * {@link addItemRows}.
+ *
+ * In R: no equivalent; with `subtract` the items are `P - E` of the two matrices.
  *
  * @category psychometrics
  * @param acc - the accumulator (mutated)
@@ -697,7 +710,11 @@ export function addItemColumns(
 
 /**
  * Merges two accumulators of the same items into a new one (the inputs are not changed). The
- * result equals one accumulator fed both chunks (exactly, up to floating-point rounding).
+ * result equals one accumulator fed both chunks (exactly, up to floating-point rounding):
+ * both are moved to one shift vector, Σ(dᵢ + δᵢ)(dⱼ + δⱼ) = Σdᵢdⱼ + δⱼΣdᵢ + δᵢΣdⱼ + nδᵢδⱼ,
+ * and the sums are added (Chan, Golub & LeVeque 1983).
+ *
+ * In R: no equivalent; `cov(rbind(a, b), use = "pairwise")` gives the same matrix.
  *
  * @category psychometrics
  * @param a - accumulator of one chunk

@@ -347,6 +347,13 @@ describe("cronbachAlpha: bad input", () => {
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
+  it("null + warning for columns without rows", () => {
+    const result = cronbachAlpha({ columns: [new Float64Array(0), new Float64Array(0)] });
+    expect(result.rawAlpha).toBeNull();
+    expect(result.nRows).toBe(0);
+    expect(result.warnings.join(" ")).toMatch(/no rows/);
+  });
+
   it("null + warning when no row is complete in complete-cases mode", () => {
     const result = cronbachAlpha(
       [

@@ -135,6 +135,21 @@ describe("itemAnalysis: behaviour", () => {
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
+  it("n < 2 and all-missing data: null + warning, never NaN", () => {
+    const single = itemAnalysis([[1, 2, 3]]);
+    expect(single.items[0]?.rDrop).toBeNull();
+    expect(single.items[0]?.sd).toBeNull();
+    expect(single.items[0]?.mean).toBe(1);
+    expect(single.warnings.join(" ")).toMatch(/at least 2 respondents/);
+    const empty = itemAnalysis({
+      columns: [Float64Array.of(Number.NaN, Number.NaN), Float64Array.of(Number.NaN, Number.NaN)],
+    });
+    expect(empty.items.every((item) => item.mean === null && item.n === 0)).toBe(true);
+    expect(empty.warnings.join(" ")).toMatch(/every answer is missing/);
+    for (const result of [single, empty])
+      expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
   it("throws ServqualError for one item or a ragged matrix", () => {
     expect(() => itemAnalysis([[1], [2]])).toThrow(ServqualError);
     expect(() => itemAnalysis([[1, 2], [3]])).toThrow(ServqualError);
