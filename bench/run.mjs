@@ -1,0 +1,378 @@
+// servqual benchmark: `npm run bench` (builds, then `node --expose-gc bench/run.mjs`).
+// See bench/README.md. Every stage runs in its own child process so that its peak memory
+// (the RSS high-water mark) is its own:
+//   node --expose-gc bench/run.mjs [--sizes 10000,100000,1000000] [--regenerate]
+//   node --expose-gc bench/run.mjs --stage csv|validate|gap5|floor --size N --file F  (one stage)
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism, loadavg } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const DATA = join(ROOT, "bench", "data");
+const SHARED_BENCH = join(ROOT, "..", "shared", "bench");
+const SEED = 20240101;
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const RESULT_MARK = "BENCH-RESULT ";
+const ITEMS = 22;
+const DIMENSION_OF = [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4];
+const OPTIONS = { columns: { expectation: "E{item}", perception: "P{item}" } };
+
+function argument(name) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
+
+/** Timing repeats per size (the best is reported, the median kept in results.json). */
+function repeatsFor(size) {
+  return size <= 10_000 ? 7 : size <= 100_000 ? 3 : 1;
+}
+
+// ---------------------------------------------------------------- synthetic data
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Seeded SERVQUAL-22 respondents: 22 expectations and 22 perceptions on 1..7, correlated
+ * within each of the five dimensions (a respondent level per dimension plus item noise).
+ * Calls `onRow(row)` with a reused Uint8Array of 44 answers (E1..E22, P1..P22).
+ */
+function generate(size, onRow) {
+  const random = mulberry32(SEED);
+  const row = new Uint8Array(2 * ITEMS);
+  const levelE = new Float64Array(5);
+  const levelP = new Float64Array(5);
+  const clamp = (value) => Math.max(1, Math.min(7, Math.round(value)));
+  for (let r = 0; r < size; r++) {
+    for (let d = 0; d < 5; d++) {
+      levelE[d] = random() * 2 - 1;
+      levelP[d] = random() * 3 - 1.5;
+    }
+    for (let i = 0; i < ITEMS; i++) {
+      row[i] = clamp(5.8 + levelE[DIMENSION_OF[i]] + random() * 1.6 - 0.8);
+      row[ITEMS + i] = clamp(5.0 + levelP[DIMENSION_OF[i]] + random() * 2 - 1);
+    }
+    onRow(row);
+  }
+}
+
+function header() {
+  const names = [];
+  for (let i = 1; i <= ITEMS; i++) names.push(`E${i}`);
+  for (let i = 1; i <= ITEMS; i++) names.push(`P${i}`);
+  return names;
+}
+
+function csvPath(size) {
+  return join(DATA, `servqual22-seed${SEED}-${size}.csv`);
+}
+
+/** Writes the CSV of `size` respondents unless it is there (written to a temporary name first). */
+function ensureCsv(size, regenerate) {
+  const path = csvPath(size);
+  if (existsSync(path) && !regenerate) return { path, seconds: null };
+  const started = performance.now();
+  const temporary = `${path}.partial`;
+  const fd = openSync(temporary, "w");
+  let lines = [`${header().join(",")}`];
+  const flush = () => {
+    writeSync(fd, `${lines.join("\n")}\n`);
+    lines = [];
+  };
+  generate(size, (row) => {
+    lines.push(row.join(","));
+    if (lines.length === 10_000) flush();
+  });
+  if (lines.length > 0) flush();
+  closeSync(fd);
+  renameSync(temporary, path);
+  return { path, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The same respondents as an in-memory table: rows are arrays of numbers. */
+function table(size) {
+  const rows = new Array(size);
+  let r = 0;
+  generate(size, (row) => {
+    rows[r++] = Array.from(row);
+  });
+  return { header: header(), rows };
+}
+
+// ---------------------------------------------------------------- one stage (child process)
+
+async function runStage(stage, size, file) {
+  const repeats = stage === "floor" ? 1 : repeatsFor(size);
+  let measure;
+  let check = (value) => value;
+  if (stage === "floor") {
+    const floor = join(SHARED_BENCH, "floor.cjs");
+    measure = () => {
+      process.argv[2] = file;
+      createRequire(import.meta.url)(floor);
+    };
+  } else {
+    const core = await import("servqual");
+    const { readResponsesCsv } = await import("servqual/node");
+    const instrument = core.instruments.servqual22;
+    if (stage === "csv") {
+      measure = () => readResponsesCsv(file, instrument, OPTIONS);
+      check = (result) => result.report.rowsUsed;
+    } else if (stage === "validate") {
+      const input = table(size);
+      measure = () => core.validateResponses(input, instrument, OPTIONS);
+      check = (result) => result.report.rowsUsed;
+    } else if (stage === "gap5") {
+      if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
+      const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
+      measure = () => core.gap5(dataset);
+      check = (result) => (result === null || result === undefined ? 0 : 1);
+    } else {
+      throw new Error(`unknown stage ${stage}`);
+    }
+  }
+  globalThis.gc?.();
+  const baselineRssMiB = process.memoryUsage().rss / 1048576;
+  const times = [];
+  let checked;
+  for (let rep = 0; rep < repeats; rep++) {
+    globalThis.gc?.();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const result = await measure();
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    times.push({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    checked = check(result);
+  }
+  const sorted = [...times].sort((a, b) => a.seconds - b.seconds);
+  const result = {
+    stage,
+    size,
+    file: relative(ROOT, file),
+    repeats,
+    // The best of the repeats: on a shared machine the fastest run is the least disturbed one.
+    seconds: sorted[0].seconds,
+    cpuSeconds: sorted[0].cpuSeconds,
+    median: sorted[Math.floor(sorted.length / 2)].seconds,
+    baselineRssMiB,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    check: checked,
+  };
+  process.stdout.write(`\n${RESULT_MARK}${JSON.stringify(result)}\n`);
+}
+
+// ---------------------------------------------------------------- the whole run (parent)
+
+function child(stage, size, file) {
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", SCRIPT, "--stage", stage, "--size", String(size), "--file", file],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 },
+  );
+  const line = run.stdout.split("\n").find((text) => text.startsWith(RESULT_MARK));
+  if (run.status !== 0 || line === undefined) {
+    const output = `${run.stderr ?? ""}\n${run.stdout ?? ""}`.split("\n");
+    const why = output.find((text) => /^\w*Error\b|^Error:/.test(text.trim()))?.trim();
+    return { stage, size, error: why || `exit ${run.status}` };
+  }
+  return JSON.parse(line.slice(RESULT_MARK.length));
+}
+
+const formatCount = (n) => n.toLocaleString("en-US");
+function formatRate(perSecond) {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M/s`;
+  return `${(perSecond / 1e3).toFixed(0)} k/s`;
+}
+
+function printTable(rows) {
+  const head = [
+    "size",
+    "stage",
+    "time (s)",
+    "cpu (s)",
+    "rows/s",
+    "peak RSS (MiB)",
+    "before (MiB)",
+    "ours/floor",
+    "cpu ours/floor",
+  ];
+  const body = rows.map((row) => [
+    row.label,
+    row.stageLabel,
+    row.error ? "—" : row.seconds.toFixed(3),
+    row.error ? "—" : row.cpuSeconds.toFixed(3),
+    row.error ? "—" : formatRate(row.size / row.seconds),
+    row.error ? "—" : row.maxRssMiB.toFixed(0),
+    row.error || row.baselineRssMiB === undefined ? "—" : row.baselineRssMiB.toFixed(0),
+    row.ratio === undefined ? "" : `${row.ratio.toFixed(2)}×`,
+    row.cpuRatio === undefined ? "" : `${row.cpuRatio.toFixed(2)}×`,
+  ]);
+  const widths = head.map((title, c) =>
+    Math.max(title.length, ...body.map((cells) => cells[c].length)),
+  );
+  const line = (cells) =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const cells of body) console.log(line(cells));
+  for (const row of rows) if (row.error) console.log(`  ${row.label} ${row.stage}: ${row.error}`);
+}
+
+const STAGE_LABELS = {
+  csv: "readResponsesCsv (file → Dataset)",
+  validate: "validateResponses ({ header, rows })",
+  gap5: "gap5(dataset)",
+  "csv+gap5": "file → gap5 (sum)",
+  floor: "floor.cjs (yardstick)",
+};
+
+async function main() {
+  const sizes = (argument("sizes") ?? DEFAULT_SIZES.join(","))
+    .split(",")
+    .map((text) => Number(text.replaceAll("_", "")))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  if (sizes.length === 0) throw new Error("--sizes takes a comma-separated list of row counts");
+  const regenerate = process.argv.includes("--regenerate");
+  mkdirSync(DATA, { recursive: true });
+
+  let core;
+  try {
+    core = await import("servqual");
+  } catch (error) {
+    console.error(
+      `cannot import the built package (run \`npm run bench\`, which builds first): ${error.message}`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const hasGap5 = typeof core.gap5 === "function";
+  const hasFloor =
+    existsSync(join(SHARED_BENCH, "floor.cjs")) && existsSync(join(SHARED_BENCH, "gen.cjs"));
+  const started = performance.now();
+  console.log(
+    `servqual bench: node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}, sizes ${sizes.map(formatCount).join(", ")}`,
+  );
+  if (!hasGap5) console.log("gap5: not available (the built package does not export it)");
+  if (!hasFloor) console.log("yardstick: ../shared/bench not found; no ours/floor ratios");
+
+  for (const size of sizes) {
+    const made = ensureCsv(size, regenerate);
+    if (made.seconds !== null) {
+      console.log(`wrote ${relative(ROOT, made.path)} in ${made.seconds.toFixed(1)} s`);
+    }
+  }
+  let genFile = null;
+  // The speed targets are stated on gen.cjs's 1M file: read it too when 1M is among the sizes.
+  if (hasFloor && sizes.includes(1_000_000)) {
+    genFile = join(DATA, "sq1000000.csv");
+    if (!existsSync(genFile) || regenerate) {
+      const run = spawnSync(process.execPath, [join(SHARED_BENCH, "gen.cjs"), "1000000"], {
+        cwd: DATA,
+        encoding: "utf8",
+      });
+      if (run.status !== 0 || !existsSync(genFile)) {
+        console.log(`yardstick: gen.cjs failed (${run.stderr.trim()}); skipping its file`);
+        genFile = null;
+      } else {
+        console.log(`wrote ${relative(ROOT, genFile)} with ../shared/bench/gen.cjs`);
+      }
+    }
+  }
+
+  const inputs = sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
+  if (genFile !== null) {
+    inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
+  }
+  const rows = [];
+  for (const input of inputs) {
+    const stages = input.yardstick ? ["csv"] : ["csv", "validate", ...(hasGap5 ? ["gap5"] : [])];
+    const results = {};
+    for (const stage of [...stages, ...(hasFloor ? ["floor"] : [])]) {
+      const result = child(stage, input.size, input.file);
+      results[stage] = result;
+      const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
+      console.log(`  ${input.label} ${stage}: ${done}`);
+    }
+    if (results.csv && results.gap5 && !results.csv.error && !results.gap5.error) {
+      results["csv+gap5"] = {
+        stage: "csv+gap5",
+        size: input.size,
+        seconds: results.csv.seconds + results.gap5.seconds,
+        cpuSeconds: results.csv.cpuSeconds + results.gap5.cpuSeconds,
+        maxRssMiB: Math.max(results.csv.maxRssMiB, results.gap5.maxRssMiB),
+      };
+    }
+    const floor = results.floor && !results.floor.error ? results.floor : undefined;
+    for (const [stage, result] of Object.entries(results)) {
+      const compared =
+        floor !== undefined && !result.error && stage !== "floor" && stage !== "validate";
+      rows.push({
+        ...result,
+        stage,
+        label: input.label,
+        stageLabel: STAGE_LABELS[stage],
+        ratio: compared ? result.seconds / floor.seconds : undefined,
+        cpuRatio: compared ? result.cpuSeconds / floor.cpuSeconds : undefined,
+      });
+    }
+  }
+  console.log("");
+  printTable(rows);
+  const output = join(DATA, "results.json");
+  writeFileSync(
+    output,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: availableParallelism(),
+        loadAverage: loadavg(),
+        seed: SEED,
+        gap5Available: hasGap5,
+        floorAvailable: hasFloor,
+        results: rows.map(({ stageLabel: _, ...row }) => row),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(
+    `\nresults: ${relative(ROOT, output)}; total ${((performance.now() - started) / 1000).toFixed(0)} s; load now ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
+  console.log(
+    "rows/s = respondents per second; ours/floor = our time / floor.cjs time on the same file; cpu = user + system CPU seconds of the process (all threads)",
+  );
+}
+
+const stage = argument("stage");
+if (stage !== undefined) {
+  const size = Number(argument("size"));
+  await runStage(stage, size, argument("file") ?? csvPath(size));
+} else {
+  await main();
+}

@@ -1,0 +1,93 @@
+import type { Issue } from "../_lib/ServqualError";
+import { ServqualError } from "../_lib/ServqualError";
+import type { ValidationOptions } from "../responses/validationOptions";
+
+/**
+ * Options of `readResponsesCsvText`: the validation options plus the CSV `delimiter`
+ * (a non-empty string without a quote, a line break or a byte-order mark; by default it is
+ * detected from the first rows among `,` tab `|` `;`).
+ */
+export type CsvTextOptions = ValidationOptions & {
+  readonly delimiter?: string;
+};
+
+/** Text encodings `readResponsesCsv` can decode. */
+export type CsvEncoding = "utf-8" | "utf-16le" | "latin1";
+
+/**
+ * Options of `readResponsesCsv`: those of `readResponsesCsvText` plus the file's `encoding`
+ * (`"utf-8"` by default; a byte-order mark is always removed).
+ */
+export type CsvFileOptions = CsvTextOptions & {
+  readonly encoding?: CsvEncoding;
+};
+
+/** CSV options split into the validation options and the CSV-level settings. */
+export interface SplitCsvOptions {
+  readonly validation: ValidationOptions;
+  /** The delimiter, or null to detect it. */
+  readonly delimiter: string | null;
+  readonly encoding: CsvEncoding;
+}
+
+const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
+
+/**
+ * Checks the CSV-level options and separates them from the validation options (which
+ * `createDatasetBuilder` checks).
+ *
+ * @param options - The caller's options.
+ * @param allowEncoding - Whether `encoding` is accepted (files) or not (text).
+ * @returns The validation options, the delimiter (null = detect) and the encoding.
+ * @throws {ServqualError} `invalid-options` naming each bad option.
+ */
+export function splitCsvOptions(
+  options: CsvFileOptions | undefined,
+  allowEncoding: boolean,
+): SplitCsvOptions {
+  if (options === undefined || options === null) {
+    return { validation: {}, delimiter: null, encoding: "utf-8" };
+  }
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new ServqualError("invalid-options", "The CSV options are not valid.", [
+      { code: "invalid-type", message: `the options must be an object, not ${typeof options}` },
+    ]);
+  }
+  const { delimiter, encoding, ...validation } = options;
+  const issues: Issue[] = [];
+  if (delimiter !== undefined) {
+    if (typeof delimiter !== "string" || delimiter.length === 0 || delimiter.length > 8) {
+      issues.push({
+        code: "invalid-delimiter",
+        message: "option delimiter: must be a string of 1 to 8 characters",
+        path: ["delimiter"],
+      });
+    } else if (/[\r\n"\uFEFF]/.test(delimiter)) {
+      issues.push({
+        code: "invalid-delimiter",
+        message:
+          "option delimiter: must not contain a line break, a double quote or a byte-order mark",
+        path: ["delimiter"],
+      });
+    }
+  }
+  if (encoding !== undefined) {
+    if (!allowEncoding) {
+      issues.push({
+        code: "unrecognized-key",
+        message: "option encoding: only files have an encoding; the text is already decoded",
+        path: ["encoding"],
+      });
+    } else if (!ENCODINGS.includes(encoding)) {
+      issues.push({
+        code: "invalid-encoding",
+        message: `option encoding: must be one of ${ENCODINGS.map((e) => `"${e}"`).join(", ")}`,
+        path: ["encoding"],
+      });
+    }
+  }
+  if (issues.length > 0) {
+    throw new ServqualError("invalid-options", "The CSV options are not valid.", issues);
+  }
+  return { validation, delimiter: delimiter ?? null, encoding: encoding ?? "utf-8" };
+}

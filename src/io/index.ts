@@ -1,0 +1,3 @@
+export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
+export { readResponsesCsvText } from "./parseResponsesCsv";
+export { readResponsesCsv } from "./readResponsesCsv";

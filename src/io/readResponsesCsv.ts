@@ -1,0 +1,214 @@
+import { type FileHandle, open, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { fileURLToPath } from "node:url";
+import { ServqualError } from "../_lib/ServqualError";
+import type { Instrument } from "../instrument/types";
+import type { ValidatedResponses } from "../responses/types";
+import { resolveValidationOptions } from "../responses/validationOptions";
+import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
+import { createCsvResponseReader } from "./csvResponseReader";
+
+/** Bytes read at a time. */
+const READ_BYTES = 1024 * 1024;
+/** Bytes decoded and parsed at a time. */
+const CHUNK_BYTES = 64 * 1024;
+/** Bytes read at a time while counting lines. */
+const COUNT_BYTES = 1024 * 1024;
+/** Capacity hint when the input is not a regular file (a pipe): columns grow from here. */
+const DEFAULT_ROWS = 1024;
+
+const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
+  "utf-8": "utf8",
+  "utf-16le": "utf16le",
+  latin1: "latin1",
+};
+
+/**
+ * Reads a CSV file of survey answers (one header row, one row per respondent) and validates it
+ * like `validateResponses`, streaming the file so the rows never sit in memory as records:
+ * returns the columnar dataset and the validation report.
+ *
+ * The file is read in 1 MiB pieces (the next read runs while one is parsed), decoded
+ * (`options.encoding`, UTF-8 by default; a byte-order mark is removed) and parsed by papaparse as
+ * RFC 4180 CSV (Shafranovich 2005, IETF RFC 4180) 64 KiB at a time, in papaparse's fast mode
+ * for chunks without quotes; each row goes straight into a `DatasetBuilder`. The delimiter is detected from the first rows among `,` tab `|` `;`
+ * unless `options.delimiter` is given. Before parsing, one pass over the bytes counts the lines,
+ * so the columns are allocated once at their final size. Every issue and excluded row carries
+ * `line`, the 1-based line of the file where its row starts (the header is line 1; line breaks
+ * inside quoted cells count, so the lines are those an editor shows); empty lines are skipped.
+ * Quote errors become issues (`unterminated-quote`, `malformed-quote`) on their row's line.
+ *
+ * In R: `read.csv(path, na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")`, then
+ * the checks of `validateResponses`.
+ *
+ * @param path - The file's path (or `file:` URL).
+ * @param instrument - The instrument, e.g. `instruments.servqual22`.
+ * @param options - Validation options (see `ValidationOptions`), `delimiter` and `encoding`.
+ * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
+ * @throws {ServqualError} `invalid-options`; `invalid-input` naming the path when the file
+ * does not exist, is a directory or cannot be read, when the header has no known column or a
+ * row never ends because a quote is not closed; `empty-input` (empty file, or a header and no
+ * data row); `no-usable-rows`.
+ *
+ * @example
+ * const { dataset, report } = await readResponsesCsv("data/demo-bank.csv", instruments.servqual22);
+ * report.rowsIn //=> 601
+ * report.rowsIn === report.rowsUsed + report.rowsExcluded //=> true
+ * dataset.n === report.rowsUsed //=> true
+ */
+export async function readResponsesCsv(
+  path: string | URL,
+  instrument: Instrument,
+  options: CsvFileOptions = {},
+): Promise<ValidatedResponses> {
+  const { validation, delimiter, encoding } = splitCsvOptions(options, true);
+  resolveValidationOptions(validation); // bad options fail before the file is touched
+  const name = displayPath(path);
+  let size: number;
+  let regular: boolean;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new ServqualError("invalid-input", `${name} is a directory, not a CSV file.`, [
+        { code: "not-a-file", message: `the path ${name} names a directory` },
+      ]);
+    }
+    size = info.size;
+    regular = info.isFile();
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  if (regular && size === 0) {
+    throw new ServqualError("empty-input", `The file ${name} is empty.`, [
+      { code: "empty-input", message: "the file has 0 bytes: no header row and no data", line: 1 },
+    ]);
+  }
+  let expectedRows = DEFAULT_ROWS;
+  if (regular) {
+    try {
+      expectedRows = await countDataLines(path);
+    } catch (error) {
+      throw fileError(error, name);
+    }
+  }
+  const reader = createCsvResponseReader(instrument, validation, {
+    source: name,
+    delimiter,
+    expectedRows,
+  });
+  const decoder = new StringDecoder(NODE_ENCODING[encoding]);
+  try {
+    await readChunks(path, (bytes) => {
+      // Decoded in small pieces: a 64 KiB string lives and dies in the young generation,
+      // where a 1 MiB string would be a large object left to full garbage collections.
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+        reader.write(decoder.write(bytes.subarray(at, at + CHUNK_BYTES)));
+      }
+    });
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  reader.write(decoder.end());
+  return reader.end();
+}
+
+function displayPath(path: string | URL): string {
+  if (typeof path === "string") return path;
+  try {
+    return fileURLToPath(path);
+  } catch {
+    return String(path);
+  }
+}
+
+/** A file-system failure as a ServqualError naming the path (other errors pass through). */
+function fileError(error: unknown, name: string): unknown {
+  if (error instanceof ServqualError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") {
+    return new ServqualError("invalid-input", `The file ${name} does not exist.`, [
+      { code: "file-not-found", message: `there is no file at ${resolve(name)}` },
+    ]);
+  }
+  if (code === "EISDIR") {
+    return new ServqualError("invalid-input", `${name} is a directory, not a CSV file.`, [
+      { code: "not-a-file", message: `the path ${name} names a directory` },
+    ]);
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return new ServqualError("invalid-input", `The file ${name} cannot be read.`, [
+      { code: "file-not-readable", message: "permission to read the file is denied" },
+    ]);
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ServqualError("invalid-input", `The file ${name} cannot be read.`, [
+    { code: "file-not-readable", message: detail },
+  ]);
+}
+
+/**
+ * Reads a file in 1 MiB pieces into two buffers used in turn: the next read runs while the
+ * current piece is parsed, and no buffer is allocated per read.
+ */
+async function readChunks(path: string | URL, onBytes: (bytes: Buffer) => void): Promise<void> {
+  const handle = await open(path, "r");
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+  let turn = 0;
+  let next = handle.read(buffers[0] as Buffer, 0, READ_BYTES, null);
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) break;
+      turn = 1 - turn;
+      next = handle.read(buffers[turn] as Buffer, 0, READ_BYTES, null);
+      onBytes(bytesRead === READ_BYTES ? buffer : buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/**
+ * Non-empty lines after the first, counted over the raw bytes (LF, or CR when the file has no
+ * LF): the number of data rows when no quoted cell spans lines, else a little more.
+ */
+async function countDataLines(path: string | URL): Promise<number> {
+  const handle = await open(path, "r");
+  try {
+    let lines = await countLines(handle, 10);
+    if (lines < 0) lines = Math.max(0, await countLines(handle, 13));
+    return Math.max(0, lines - 1);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Non-empty lines ending in `mark` (plus a last unterminated one); -1 when `mark` never occurs. */
+async function countLines(handle: FileHandle, mark: number): Promise<number> {
+  const buffer = Buffer.allocUnsafe(COUNT_BYTES);
+  let lines = 0;
+  let marks = 0;
+  let position = 0;
+  let lineHasText = false;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, COUNT_BYTES, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const bytes = bytesRead === COUNT_BYTES ? buffer : buffer.subarray(0, bytesRead);
+    let start = 0;
+    let at = bytes.indexOf(mark);
+    while (at !== -1) {
+      marks += 1;
+      // A line has text when it holds a byte other than CR before its mark.
+      if (lineHasText || (at > start && !(at === start + 1 && bytes[start] === 13))) lines += 1;
+      lineHasText = false;
+      start = at + 1;
+      at = bytes.indexOf(mark, start);
+    }
+    if (start < bytes.length) lineHasText = true;
+  }
+  if (lineHasText) lines += 1;
+  return marks === 0 ? -1 : lines;
+}
