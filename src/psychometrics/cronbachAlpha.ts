@@ -145,12 +145,11 @@ function pairwiseRange(m: ItemMoments): { min: number; max: number } {
 export function alphaFromAccumulator(
   acc: ItemCovarianceAccumulator,
   missing: MissingMode,
-  inputWarnings: readonly string[],
 ): CronbachAlphaResult {
   const k = acc.k;
   const names = acc.itemNames;
   const m = itemMoments(acc, missing);
-  const warnings: string[] = [...inputWarnings, ...recodingWarnings(acc)];
+  const warnings: string[] = [...recodingWarnings(acc)];
   const range = pairwiseRange(m);
   const base = {
     method: "cronbach-alpha" as const,
@@ -282,9 +281,9 @@ export function cronbachAlpha(
 ): CronbachAlphaResult {
   const fn = "cronbachAlpha";
   const missing = checkMissingMode(options.missing, fn);
-  const { acc, warnings } = prepareItems(data, options, fn);
+  const { acc } = prepareItems(data, options, fn);
   if (acc.k < 2) {
     throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${acc.k}`);
   }
-  return alphaFromAccumulator(acc, missing, warnings);
+  return alphaFromAccumulator(acc, missing);
 }

@@ -11,10 +11,9 @@ import type { ItemColumns, ItemDataOptions, ItemRows } from "./types";
 /** What the reliability functions accept as data. */
 export type ItemData = ItemRows | ItemColumns | ItemCovarianceAccumulator;
 
-/** The accumulated data plus notes about how it was read. */
+/** The accumulated data. */
 export interface PreparedItems {
   readonly acc: ItemCovarianceAccumulator;
-  readonly warnings: readonly string[];
 }
 
 function isAccumulator(data: unknown): data is ItemCovarianceAccumulator {
@@ -121,7 +120,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
         "reverse",
       );
     }
-    return { acc: data, warnings: [] };
+    return { acc: data };
   }
   let k: number;
   let n: number;
@@ -199,7 +198,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
     ...(reverseSum === undefined ? {} : { reverseSum, reverseSumSource }),
   });
   add(acc);
-  return { acc, warnings: [] };
+  return { acc };
 }
 
 /** The note every result carries when reverse keys were recoded with the observed range. */
