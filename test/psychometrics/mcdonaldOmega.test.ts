@@ -20,8 +20,11 @@ describe("mcdonaldOmega against psych::omega(nfactors = 1) and psych::fa(fm = 'm
   for (const scale of oracleScales()) {
     const ref = scale.omega;
     if (ref === null) continue;
+    // Entries R itself flags as unstable (Heywood cases) are no target; the Heywood test below
+    // checks that we warn on them instead.
     const stable = ref.stable_reference && ref.minres_one_factor.stable_reference;
-    it.skipIf(!stable)(`${scale.label}: omega_tot, model-implied omega, loadings`, () => {
+    if (!stable) continue;
+    it(`${scale.label}: omega_tot, model-implied omega, loadings`, () => {
       const result = mcdonaldOmega(scale.rows, scaleOptions(scale));
       expect(result.omegaTotal).not.toBeNull();
       expect(Math.abs((result.omegaTotal as number) - ref.omega_tot)).toBeLessThanOrEqual(OMEGA);
