@@ -1,6 +1,6 @@
 import { ServqualError } from "../_lib/ServqualError";
 import type { Facet, Instrument } from "../instrument/types";
-import type { Dataset, MissingPolicy } from "../responses/types";
+import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
   addPair,
   clonePairMoments,
@@ -188,8 +188,8 @@ export function accumulateGaps(
     dimSumD.fill(0);
     dimCount.fill(0);
     for (let k = 0; k < dimension.items.length; k++, itemIndex++) {
-      const required = requiredColumns[itemIndex] as Float64Array;
-      const delivered = deliveredColumns[itemIndex] as Float64Array;
+      const required = requiredColumns[itemIndex] as AnswerColumn;
+      const delivered = deliveredColumns[itemIndex] as AnswerColumn;
       const moments = accumulator.items[itemIndex] as PairMoments;
       // Counts of each gap in steps, in a small dense array (gaps take few values).
       const range = Math.round((instrument.scale.max - instrument.scale.min) / step);

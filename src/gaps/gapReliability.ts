@@ -3,7 +3,7 @@ import { accumulateItems } from "../psychometrics/accumulateItems";
 import { type CronbachAlphaResult, cronbachAlpha } from "../psychometrics/cronbachAlpha";
 import { differenceScoreReliability } from "../psychometrics/differenceScoreReliability";
 import { type ItemAnalysisResult, itemAnalysis } from "../psychometrics/itemAnalysis";
-import type { MissingMode } from "../psychometrics/types";
+import type { ItemColumns, MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
 import type { Gap5Statistics } from "./types";
 
@@ -95,15 +95,9 @@ export function gapReliability(
       });
       return;
     }
-    const gColumns = eColumns.map((e, i) => {
-      const p = pColumns[i] as Float64Array;
-      const g = new Float64Array(e.length);
-      for (let r = 0; r < e.length; r++) g[r] = (p[r] as number) - (e[r] as number);
-      return g;
-    });
-    const facet = (columns: readonly Float64Array[], label: string): FacetReliability | null => {
+    const facet = (data: ItemColumns, label: string): FacetReliability | null => {
       if (dataset.n < 2) return null;
-      const accumulator = accumulateItems({ columns }, { itemNames: names });
+      const accumulator = accumulateItems(data, { itemNames: names });
       const alpha = cronbachAlpha(accumulator, { missing });
       const items = itemAnalysis(accumulator, { missing });
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
@@ -114,9 +108,10 @@ export function gapReliability(
       for (const warning of alpha.warnings) warnings.push(`${label}: ${warning}`);
       return { alpha, items };
     };
-    const e = facet(eColumns, "expectation");
-    const p = facet(pColumns, "perception");
-    const g = facet(gColumns, "gap");
+    const e = facet({ columns: eColumns }, "expectation");
+    const p = facet({ columns: pColumns }, "perception");
+    // Gap items G = P − E read straight from the two columns, without building gap columns.
+    const g = facet({ columns: pColumns, subtract: eColumns }, "gap");
     const stats = dimensions[d];
     const alphaP = p?.alpha.rawAlpha ?? null;
     const alphaE = e?.alpha.rawAlpha ?? null;

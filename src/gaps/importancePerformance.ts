@@ -1,5 +1,5 @@
 import { ServqualError } from "../_lib/ServqualError";
-import type { Dataset } from "../responses/types";
+import type { AnswerColumn, Dataset } from "../responses/types";
 import { gap5 } from "./gap5";
 import { servperf } from "./servperf";
 
@@ -131,14 +131,14 @@ export function importancePerformance(
       });
     });
   } else {
-    const importance = dataset.importance as readonly Float64Array[];
+    const importance = dataset.importance as readonly AnswerColumn[];
     let index = 0;
     for (const dimension of instrument.dimensions) {
       for (const item of dimension.items) {
         candidates.push({
           id: item.id,
           label: item.label,
-          importance: meanOf(importance[index] as Float64Array, 1),
+          importance: meanOf(importance[index] as AnswerColumn, 1),
           performance:
             gaps !== null
               ? (gaps.items[index]?.gap.mean ?? null)
@@ -225,7 +225,7 @@ function checkChoice<T extends string>(
   );
 }
 
-function meanOf(values: Float64Array, factor: number): number | null {
+function meanOf(values: AnswerColumn, factor: number): number | null {
   let sum = 0;
   let n = 0;
   for (const value of values) {

@@ -1,3 +1,5 @@
+import { centredSquares } from "../_lib/centredSquares";
+
 /**
  * Sufficient statistics of paired answers (a "required" side R and a "delivered" side D, so
  * gap = D − R): counts, shifted sums, squares and the cross-product, the number of negative and
@@ -84,14 +86,8 @@ export function pairMeansAndVariances(moments: PairMoments, shift: number) {
   const meanD = n > 0 ? sumD / n + shift : null;
   const meanGap = n > 0 ? (sumD - sumR) / n : null;
   const denominator = n - 1;
-  // Sum-of-squares cancellation leaves rounding noise of about n·ε relative to the raw sums of
-  // squares (more when the values are fractions such as dimension means): constant data must
-  // give a variance of exactly 0, not 1e-16, or a zero-variance side would get a correlation.
-  const noise = (64 + n) * Number.EPSILON;
-  const variance = (squares: number, sum: number, magnitude: number) => {
-    const m2 = squares - (sum * sum) / n;
-    return m2 <= noise * magnitude ? 0 : m2 / denominator;
-  };
+  const variance = (squares: number, sum: number, magnitude: number) =>
+    centredSquares(squares, sum, n, magnitude) / denominator;
   const varR = n > 1 ? variance(sumR2, sumR, sumR2) : null;
   const varD = n > 1 ? variance(sumD2, sumD, sumD2) : null;
   const sumG = sumD - sumR;

@@ -1,6 +1,6 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { ServqualError } from "../_lib/ServqualError";
-import type { Dataset } from "../responses/types";
+import type { AnswerColumn, Dataset } from "../responses/types";
 import { checkLevel } from "../stats/checkOptions";
 import type { Interval } from "./types";
 
@@ -73,7 +73,7 @@ export function servperf(
     const sum = new Float64Array(n);
     const count = new Int32Array(n);
     for (const item of dimension.items) {
-      const column = perception[itemIndex] as Float64Array;
+      const column = perception[itemIndex] as AnswerColumn;
       const moments = createMoments();
       for (let r = 0; r < n; r++) {
         const value = column[r] as number;

@@ -1,5 +1,5 @@
 import { ServqualError } from "../_lib/ServqualError";
-import type { Dataset } from "../responses/types";
+import type { AnswerColumn, Dataset } from "../responses/types";
 import { finishGaps, type GapTables } from "./finishGaps";
 import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
 
@@ -113,9 +113,9 @@ export function zonesOfTolerance(
     const count = new Int32Array(n);
     for (const item of dimension.items) {
       const tally = createTally();
-      const a = adequate[itemIndex] as Float64Array;
-      const d = desired[itemIndex] as Float64Array;
-      const p = perception[itemIndex] as Float64Array;
+      const a = adequate[itemIndex] as AnswerColumn;
+      const d = desired[itemIndex] as AnswerColumn;
+      const p = perception[itemIndex] as AnswerColumn;
       for (let r = 0; r < n; r++) {
         const av = a[r] as number;
         const dv = d[r] as number;

@@ -1,3 +1,4 @@
+import { centredSquares } from "../_lib/centredSquares";
 import { ServqualError } from "../_lib/ServqualError";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import type { MissingMode } from "./types";
@@ -121,7 +122,7 @@ export function itemMoments(acc: ItemCovarianceAccumulator, missing: MissingMode
   }
   const scoreMean = scoreN >= 1 ? s.scoreShift + scoreSum / scoreN : Number.NaN;
   const scoreVar =
-    scoreN >= 2 ? (scoreSq - (scoreSum * scoreSum) / scoreN) / (scoreN - 1) : Number.NaN;
+    scoreN >= 2 ? centredSquares(scoreSq, scoreSum, scoreN) / (scoreN - 1) : Number.NaN;
   const scoreSd = scoreVar >= 0 ? Math.sqrt(scoreVar) : Number.NaN;
 
   const itemScoreCorrelation = new Float64Array(k);

@@ -412,15 +412,18 @@ function dot(a: Float64Array, b: Float64Array | null, len: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/** Block filler for a Float64Array column (NaN = missing): the fast path. */
+/** A typed column of answers (NaN = missing). */
+type NumericColumn = Float64Array | Float32Array;
+
+/** Block filler for a Float64Array or Float32Array column (NaN = missing): the fast path. */
 function float64Filler(
   acc: ItemCovarianceAccumulator,
-  columns: readonly Float64Array[],
+  columns: readonly NumericColumn[],
   fn: string,
   rowOffset: number,
 ): BlockFiller {
   return (i, start, len, out, flags, flagOffset, missCount) => {
-    const col = columns[i] as Float64Array;
+    const col = columns[i] as NumericColumn;
     const shift = acc.state.shift[i] as number;
     const reversed = acc.reversed[i] === true;
     const base = reversed ? (acc.reverseSum as number) - shift : -shift;
@@ -618,14 +621,14 @@ function differenceReader(
 /** Fast filler for Float64Array columns minus Float64Array columns. */
 function float64DifferenceFiller(
   acc: ItemCovarianceAccumulator,
-  columns: readonly Float64Array[],
-  subtract: readonly Float64Array[],
+  columns: readonly NumericColumn[],
+  subtract: readonly NumericColumn[],
   fn: string,
   rowOffset: number,
 ): BlockFiller {
   return (i, start, len, out, flags, flagOffset, missCount) => {
-    const p = columns[i] as Float64Array;
-    const e = subtract[i] as Float64Array;
+    const p = columns[i] as NumericColumn;
+    const e = subtract[i] as NumericColumn;
     const shift = acc.state.shift[i] as number;
     const reversed = acc.reversed[i] === true;
     const base = reversed ? (acc.reverseSum as number) - shift : -shift;
@@ -691,8 +694,8 @@ export function addItemColumns(
       ? (i, r) => (columns[i] as ArrayLike<unknown>)[r]
       : differenceReader(columns, subtract);
   setShifts(acc, n, read);
-  const typed = (cols: ReadonlyArray<unknown>): cols is readonly Float64Array[] =>
-    cols.every((c) => c instanceof Float64Array);
+  const typed = (cols: ReadonlyArray<unknown>): cols is readonly NumericColumn[] =>
+    cols.every((c) => c instanceof Float64Array || c instanceof Float32Array);
   let filler: BlockFiller;
   if (subtract === undefined) {
     filler = typed(columns)

@@ -11,7 +11,13 @@ import {
   parseAnswer,
   showCell,
 } from "./parseAnswer";
-import type { Dataset, ExcludedRow, ValidatedResponses, ValidationReport } from "./types";
+import type {
+  AnswerColumn,
+  Dataset,
+  ExcludedRow,
+  ValidatedResponses,
+  ValidationReport,
+} from "./types";
 import {
   type ResolvedValidationOptions,
   resolveValidationOptions,
@@ -79,9 +85,10 @@ class Builder implements DatasetBuilder {
   private capacity: number;
   private count = 0;
   private rowsIn = 0;
-  private columns: Float64Array[][];
+  private columns: AnswerColumn[][];
+  private readonly answerArray: typeof Float32Array | typeof Float64Array;
   private weights: Float64Array[] | null;
-  private importance: Float64Array[] | null;
+  private importance: AnswerColumn[] | null;
   private dates: Float64Array | null;
   private sourceRows: Int32Array;
   private readonly ids: string[] = [];
@@ -120,9 +127,16 @@ class Builder implements DatasetBuilder {
     this.dimensionSize = Int32Array.from(instrument.dimensions, (d) => d.items.length);
     this.reverse = Uint8Array.from(items, (item) => (item.reverse ? 1 : 0));
     this.capacity = capacity;
-    this.columns = this.layout.facets.map(() => this.allocate(this.itemCount, capacity));
-    this.weights = this.layout.hasWeights ? this.allocate(this.dimensionCount, capacity) : null;
-    this.importance = this.layout.hasImportance ? this.allocate(this.itemCount, capacity) : null;
+    this.answerArray = exactInSinglePrecision(instrument) ? Float32Array : Float64Array;
+    this.columns = this.layout.facets.map(() =>
+      this.allocate<AnswerColumn>(this.itemCount, capacity, this.answerArray),
+    );
+    this.weights = this.layout.hasWeights
+      ? this.allocate(this.dimensionCount, capacity, Float64Array)
+      : null;
+    this.importance = this.layout.hasImportance
+      ? this.allocate<AnswerColumn>(this.itemCount, capacity, this.answerArray)
+      : null;
     this.dates = this.layout.hasDate ? new Float64Array(capacity) : null;
     this.sourceRows = new Int32Array(capacity);
     this.segments = this.layout.segmentNames.map(() => []);
@@ -169,7 +183,7 @@ class Builder implements DatasetBuilder {
       if (kind === ColumnRole.Answer) {
         const f = target[c] as number;
         const i = item[c] as number;
-        const column = (this.columns[f] as Float64Array[])[i] as Float64Array;
+        const column = (this.columns[f] as AnswerColumn[])[i] as AnswerColumn;
         let value = Number.NaN;
         // Fast path: a one-digit string on an integer scale.
         if (typeof cell === "string" && cell.length === 1 && integerScale) {
@@ -222,7 +236,7 @@ class Builder implements DatasetBuilder {
           weightsGiven += 1;
         }
       } else if (kind === ColumnRole.Importance) {
-        const importance = this.importance?.[target[c] as number] as Float64Array;
+        const importance = this.importance?.[target[c] as number] as AnswerColumn;
         const parsed = parseAnswer(cell, scale, options.maxCellLength);
         if (parsed.ok) importance[at] = parsed.value;
         else {
@@ -245,7 +259,8 @@ class Builder implements DatasetBuilder {
           ? `the respondent id is longer than ${options.maxCellLength} characters and cannot be read`
           : "the respondent id is blank",
       );
-    } else {
+    } else if (layout.hasId) {
+      // Generated ids (`row-<n>`) cannot collide: only ids from the data are tracked.
       const first = this.seenIds.get(id);
       if (first !== undefined) {
         reasons.push(
@@ -261,7 +276,7 @@ class Builder implements DatasetBuilder {
     if (reasons.length > 0) return this.exclude(origin, id, reasons);
 
     if (this.weights !== null) this.storeWeights(at, weightsGiven, weightsBad, where);
-    if (id !== null) this.seenIds.set(id, origin.row);
+    if (id !== null && layout.hasId) this.seenIds.set(id, origin.row);
     this.ids.push(id as string);
     this.sourceRows[at] = origin.row;
     segmentValues.forEach((value, s) => {
@@ -294,16 +309,19 @@ class Builder implements DatasetBuilder {
         ...this.issues.slice(0, 20),
       ]);
     }
-    const trim = (array: Float64Array) => (array.length === n ? array : array.slice(0, n));
-    const facets: Partial<Record<Facet, Float64Array[]>> = {};
+    this.fillAbsentColumns();
+    // A view of the first n rows: no copy, so finishing never doubles the memory.
+    const trim = <T extends Float32Array | Float64Array>(array: T): T =>
+      (array.length === n ? array : array.subarray(0, n)) as T;
+    const facets: Partial<Record<Facet, AnswerColumn[]>> = {};
     this.layout.facets.forEach((facet, f) => {
-      facets[facet] = (this.columns[f] as Float64Array[]).map(trim);
+      facets[facet] = (this.columns[f] as AnswerColumn[]).map(trim);
     });
     const dataset: Dataset = {
       instrument: this.instrument,
       n,
       ids: this.ids,
-      sourceRows: this.sourceRows.slice(0, n),
+      sourceRows: this.sourceRows.subarray(0, n),
       facets,
       weights: this.weights === null ? null : this.weights.map(trim),
       importance: this.importance === null ? null : this.importance.map(trim),
@@ -491,15 +509,40 @@ class Builder implements DatasetBuilder {
     if (this.issues.length < this.options.issueLimit) this.issues.push(issue);
   }
 
-  /** Columns start as NaN (missing): an answer column absent from the header is never written. */
-  private allocate(count: number, capacity: number): Float64Array[] {
-    return Array.from({ length: count }, () => new Float64Array(capacity).fill(Number.NaN));
+  /**
+   * Columns are not pre-filled: every row writes each column the input has (NaN when missing);
+   * columns the input lacks are filled with NaN once, at the end (`fillAbsentColumns`).
+   */
+  private allocate<T extends AnswerColumn>(
+    count: number,
+    capacity: number,
+    type: { new (length: number): T },
+  ): T[] {
+    return Array.from({ length: count }, () => new type(capacity));
+  }
+
+  /** Answer and importance columns that no input column feeds become all-NaN (missing). */
+  private fillAbsentColumns() {
+    const { role, target, item } = this.layout;
+    const fed = new Set<string>();
+    for (let c = 0; c < role.length; c++) {
+      if (role[c] === ColumnRole.Answer) fed.add(`a${target[c]}:${item[c]}`);
+      else if (role[c] === ColumnRole.Importance) fed.add(`i${target[c]}`);
+    }
+    this.columns.forEach((facet, f) => {
+      facet.forEach((column, i) => {
+        if (!fed.has(`a${f}:${i}`)) column.fill(Number.NaN);
+      });
+    });
+    this.importance?.forEach((column, i) => {
+      if (!fed.has(`i${i}`)) column.fill(Number.NaN);
+    });
   }
 
   private grow() {
     const capacity = this.capacity * 2;
-    const enlarge = (array: Float64Array) => {
-      const bigger = new Float64Array(capacity).fill(Number.NaN);
+    const enlarge = <T extends AnswerColumn>(array: T): T => {
+      const bigger = new (array.constructor as { new (length: number): T })(capacity);
       bigger.set(array);
       return bigger;
     };
@@ -512,4 +555,17 @@ class Builder implements DatasetBuilder {
     this.sourceRows = rows;
     this.capacity = capacity;
   }
+}
+
+/**
+ * True when every answer on the instrument's scale is exact in single precision: integer or
+ * binary-fraction steps (1, 0.5, 0.25 …) on a scale well inside ±2²⁰.
+ */
+function exactInSinglePrecision(instrument: Instrument): boolean {
+  const { min, max, step } = instrument.scale;
+  const exact = (value: number) => Math.fround(value) === value;
+  const binaryStep = Number.isInteger(Math.log2(step)) || Number.isInteger(step);
+  return (
+    binaryStep && exact(min) && exact(step) && Math.abs(min) < 2 ** 20 && Math.abs(max) < 2 ** 20
+  );
 }

@@ -6,6 +6,7 @@ export {
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
 export type {
+  AnswerColumn,
   ColumnSummary,
   Dataset,
   ExcludedRow,

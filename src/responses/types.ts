@@ -13,8 +13,15 @@ export type MissingPolicy =
   | { readonly kind: "pairwise" }
   | { readonly kind: "minimum-share"; readonly share: number };
 
-/** Columnar answers of one facet: one Float64Array per item (instrument order), NaN = missing. */
-export type FacetColumns = readonly Float64Array[];
+/**
+ * One item's answers, one value per respondent, NaN = missing. Float32Array when every value of
+ * the instrument's scale is exact in single precision (integer or binary-fraction steps, as on
+ * Likert scales), which halves memory; Float64Array otherwise.
+ */
+export type AnswerColumn = Float32Array | Float64Array;
+
+/** Columnar answers of one facet: one column per item (instrument order), NaN = missing. */
+export type FacetColumns = readonly AnswerColumn[];
 
 /** A segment column (region, channel, …): one label per respondent, null when blank. */
 export interface SegmentColumn {
@@ -38,7 +45,7 @@ export interface Dataset {
   /** Importance weights per dimension (instrument order), or null when none were given. */
   readonly weights: readonly Float64Array[] | null;
   /** Stated importance per item (instrument order), or null when no importance column was given. */
-  readonly importance: readonly Float64Array[] | null;
+  readonly importance: readonly AnswerColumn[] | null;
   /** Collection time of each respondent in epoch milliseconds (NaN if unknown), or null. */
   readonly dates: Float64Array | null;
   readonly segments: readonly SegmentColumn[];

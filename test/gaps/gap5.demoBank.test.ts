@@ -112,6 +112,34 @@ describe("gap5 on the demo bank survey", () => {
     expect(tangibles?.quadrant).toBe("possible-overkill");
   });
 
+  it("gives the same reliability when the respondents come in reverse order", () => {
+    // Reversing would keep the other copy of the duplicated id R0205, so drop it first.
+    const seen = new Set<string>();
+    const unique = records.filter((row) => {
+      const id = row.respondent_id ?? "";
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    const options = { columns: { segments: ["region", "channel"] } };
+    const forward = gap5(validateResponses(unique, instruments.servqual22, options).dataset);
+    expect(forward.reliability).toEqual(result.reliability);
+    const again = gap5(
+      validateResponses([...unique].reverse(), instruments.servqual22, options).dataset,
+    );
+    (result.reliability ?? []).forEach((entry, d) => {
+      const other = again.reliability?.[d];
+      for (const facet of ["expectation", "perception", "gap"] as const) {
+        const a = entry[facet]?.alpha.rawAlpha as number;
+        const b = other?.[facet]?.alpha.rawAlpha as number;
+        expect(Math.abs(a - b)).toBeLessThan(1e-12);
+      }
+      expect(
+        Math.abs((entry.differenceScore as number) - (other?.differenceScore as number)),
+      ).toBeLessThan(1e-12);
+    });
+  });
+
   it("produces finite, JSON-serialisable output", () => {
     expect(() => strictJson(result)).not.toThrow();
   });

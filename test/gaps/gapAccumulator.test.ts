@@ -103,8 +103,12 @@ function toRows(respondents: readonly Respondent[], shift = 0, swap = false) {
   });
 }
 
-function analyse(respondents: readonly Respondent[], missing: ValidationOptions["missing"]) {
-  return gap5(validateResponses(toRows(respondents), wide, { missing }).dataset);
+function analyse(
+  respondents: readonly Respondent[],
+  missing: ValidationOptions["missing"],
+  reliability = true,
+) {
+  return gap5(validateResponses(toRows(respondents), wide, { missing }).dataset, { reliability });
 }
 
 /** Every gap table row of a result, labelled. */
@@ -219,9 +223,12 @@ describe("gap5 properties on random small surveys", () => {
         ),
         policy,
         ([respondents, permuted], missing) => {
-          // Ids follow the row position, so the permuted rows carry the same ids.
-          const a = json(analyse(respondents, missing));
-          const b = json(analyse(permuted, missing));
+          // Ids follow the row position, so the permuted rows carry the same ids. Reliability is
+          // left out here: on two or three respondents with near-constant scores its correlations
+          // are rounding noise of either sign; its order invariance is checked on real data in
+          // gap5.demoBank.test.ts.
+          const a = json(analyse(respondents, missing, false));
+          const b = json(analyse(permuted, missing, false));
           expectSameJson(b, a, 1e-12);
         },
       ),

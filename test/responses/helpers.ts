@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { itemsOf } from "../../src/instrument/itemsOf";
 import type { Facet, Instrument } from "../../src/instrument/types";
-import type { Dataset } from "../../src/responses/types";
+import type { AnswerColumn, Dataset } from "../../src/responses/types";
 
 /** Item ids "1".."22" of the SERVQUAL instruments. */
 export const ITEM_IDS: readonly string[] = Array.from({ length: 22 }, (_, i) => String(i + 1));
@@ -49,7 +49,7 @@ export function columnOf(
   facet: Facet,
   itemId: string,
   instrument: Instrument = dataset.instrument,
-): Float64Array {
+): AnswerColumn {
   const index = itemsOf(instrument).findIndex((item) => item.id === itemId);
   const column = dataset.facets[facet]?.[index];
   if (column === undefined) throw new Error(`no ${facet} column for item ${itemId}`);
