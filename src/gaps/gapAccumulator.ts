@@ -159,6 +159,80 @@ export function accumulateGaps(
       },
     ]);
   }
+  const scratch = createScratch(dataset.instrument.dimensions.length, Math.min(BLOCK, end - start));
+  for (let block = start; block < end; block += BLOCK) {
+    accumulateBlock(
+      accumulator,
+      dataset,
+      requiredColumns,
+      deliveredColumns,
+      block,
+      Math.min(end, block + BLOCK),
+      scratch,
+    );
+  }
+  return accumulator;
+}
+
+/**
+ * Respondents are processed in blocks of this many rows, so the per-respondent scratch arrays
+ * stay small and in cache instead of growing with the dataset.
+ */
+const BLOCK = 16_384;
+
+/** Per-respondent scratch of one block. */
+interface Scratch {
+  /** Each dimension's score (NaN = none), gap sum in steps and number of items behind it. */
+  readonly scoreR: Float64Array[];
+  readonly scoreD: Float64Array[];
+  readonly scoreSteps: Int32Array[];
+  readonly scoreCount: Int32Array[];
+  /** Sums over all items. */
+  readonly allSumR: Float64Array;
+  readonly allSumD: Float64Array;
+  readonly allSteps: Int32Array;
+  readonly allCount: Int32Array;
+}
+
+function createScratch(dimensionCount: number, size: number): Scratch {
+  const length = Math.max(size, 1);
+  return {
+    scoreR: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
+    scoreD: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
+    scoreSteps: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
+    scoreCount: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
+    allSumR: new Float64Array(length),
+    allSumD: new Float64Array(length),
+    allSteps: new Int32Array(length),
+    allCount: new Int32Array(length),
+  };
+}
+
+/** Views of the scratch arrays for a block of `length` rows, zeroed. */
+function zeroedScratch(scratch: Scratch, length: number) {
+  const view = <T extends Float64Array | Int32Array>(array: T): T =>
+    array.subarray(0, length).fill(0) as T;
+  return {
+    scoreR: scratch.scoreR.map(view),
+    scoreD: scratch.scoreD.map(view),
+    scoreSteps: scratch.scoreSteps.map(view),
+    scoreCount: scratch.scoreCount.map(view),
+    allSumR: view(scratch.allSumR),
+    allSumD: view(scratch.allSumD),
+    allSteps: view(scratch.allSteps),
+    allCount: view(scratch.allCount),
+  };
+}
+
+function accumulateBlock(
+  accumulator: GapAccumulator,
+  dataset: Dataset,
+  requiredColumns: readonly AnswerColumn[],
+  deliveredColumns: readonly AnswerColumn[],
+  start: number,
+  end: number,
+  scratch: Scratch,
+) {
   const instrument = dataset.instrument;
   const scales = gapKeyScales(instrument);
   const step = scales.step;
@@ -166,128 +240,79 @@ export function accumulateGaps(
   const length = end - start;
   const dimensionCount = instrument.dimensions.length;
   const policy: MissingPolicy = dataset.missingPolicy;
-
-  // Per-respondent scratch: overall item sums and per-dimension scores.
-  const allSumR = new Float64Array(length);
-  const allSumD = new Float64Array(length);
-  const allCount = new Int32Array(length);
-  const scoreR = Array.from({ length: dimensionCount }, () =>
-    new Float64Array(length).fill(Number.NaN),
-  );
-  const scoreD = Array.from({ length: dimensionCount }, () =>
-    new Float64Array(length).fill(Number.NaN),
-  );
-  const scoreKey = Array.from({ length: dimensionCount }, () => new Float64Array(length));
-  const dimSumR = new Float64Array(length);
-  const dimSumD = new Float64Array(length);
-  const dimCount = new Int32Array(length);
+  const range = Math.round((instrument.scale.max - instrument.scale.min) / step);
+  const totalItems = accumulator.items.length;
+  const { scoreR, scoreD, scoreSteps, scoreCount, allSumR, allSumD, allSteps, allCount } =
+    zeroedScratch(scratch, length);
 
   let itemIndex = 0;
-  instrument.dimensions.forEach((dimension, d) => {
-    dimSumR.fill(0);
-    dimSumD.fill(0);
-    dimCount.fill(0);
-    for (let k = 0; k < dimension.items.length; k++, itemIndex++) {
-      const required = requiredColumns[itemIndex] as AnswerColumn;
-      const delivered = deliveredColumns[itemIndex] as AnswerColumn;
-      const moments = accumulator.items[itemIndex] as PairMoments;
-      // Counts of each gap in steps, in a small dense array (gaps take few values).
-      const range = Math.round((instrument.scale.max - instrument.scale.min) / step);
-      const counts = new Float64Array(2 * range + 1);
-      let n = 0;
-      let sumR = 0;
-      let sumR2 = 0;
-      let sumD = 0;
-      let sumD2 = 0;
-      let sumRD = 0;
-      for (let r = start; r < end; r++) {
-        const rv = required[r] as number;
-        const dv = delivered[r] as number;
-        if (Number.isNaN(rv) || Number.isNaN(dv)) continue; // NaN: missing on either side
-        const rs = rv - shift;
-        const ds = dv - shift;
-        n += 1;
-        sumR += rs;
-        sumR2 += rs * rs;
-        sumD += ds;
-        sumD2 += ds * ds;
-        sumRD += rs * ds;
-        const stepsGap = Math.round((dv - rv) / step);
-        counts[stepsGap + range] = (counts[stepsGap + range] as number) + 1;
-        const local = r - start;
-        dimSumR[local] = (dimSumR[local] as number) + rs;
-        dimSumD[local] = (dimSumD[local] as number) + ds;
-        dimCount[local] = (dimCount[local] as number) + 1;
-      }
-      moments.n += n;
-      moments.sumR += sumR;
-      moments.sumR2 += sumR2;
-      moments.sumD += sumD;
-      moments.sumD2 += sumD2;
-      moments.sumRD += sumRD;
-      for (let g = 0; g < counts.length; g++) {
-        const count = counts[g] as number;
-        if (count === 0) continue;
-        const key = g - range;
-        if (key < 0) moments.negative += count;
-        else if (key === 0) moments.zero += count;
-        moments.histogram?.set(key, (moments.histogram.get(key) ?? 0) + count);
-      }
+  for (let d = 0; d < dimensionCount; d++) {
+    const size = (instrument.dimensions[d] as { items: readonly unknown[] }).items.length;
+    const sumR = scoreR[d] as Float64Array;
+    const sumD = scoreD[d] as Float64Array;
+    const steps = scoreSteps[d] as Int32Array;
+    const counts = scoreCount[d] as Int32Array;
+    for (let k = 0; k < size; k++, itemIndex++) {
+      accumulateItem(
+        accumulator.items[itemIndex] as PairMoments,
+        requiredColumns[itemIndex] as AnswerColumn,
+        deliveredColumns[itemIndex] as AnswerColumn,
+        start,
+        end,
+        shift,
+        step,
+        range,
+        sumR,
+        sumD,
+        steps,
+        counts,
+      );
     }
-    // Respondent dimension scores.
-    const size = dimension.items.length;
     const needed =
       policy.kind === "minimum-share"
         ? Math.max(1, Math.ceil(policy.share * size - 1e-9))
         : policy.kind === "listwise"
           ? size
           : 1;
-    const dimensionMoments = accumulator.dimensions[d] as PairMoments;
-    const keyScale = scales.dimension[d] ?? null;
-    const rScore = scoreR[d] as Float64Array;
-    const dScore = scoreD[d] as Float64Array;
-    const keys = scoreKey[d] as Float64Array;
-    for (let local = 0; local < length; local++) {
-      const count = dimCount[local] as number;
-      const sr = dimSumR[local] as number;
-      const sd = dimSumD[local] as number;
-      allSumR[local] = (allSumR[local] as number) + sr;
-      allSumD[local] = (allSumD[local] as number) + sd;
-      allCount[local] = (allCount[local] as number) + count;
-      if (count < needed) {
-        accumulator.unscored[d] = (accumulator.unscored[d] as number) + 1;
-        continue;
-      }
-      const meanR = sr / count;
-      const meanD = sd / count;
-      rScore[local] = meanR;
-      dScore[local] = meanD;
-      // Exact key: (sum of gaps in steps) × lcm / count is an integer. Without an exact scale
-      // the key is only the sign (no histogram is kept) and the stored key the mean in steps.
-      const stepSum = Math.round((sd - sr) / step);
-      const key = keyScale === null ? Math.sign(stepSum) : (stepSum * keyScale) / count;
-      keys[local] = keyScale === null ? stepSum / count : key;
-      addPair(dimensionMoments, meanR, meanD, key);
-    }
-  });
+    accumulator.unscored[d] =
+      (accumulator.unscored[d] as number) +
+      scoreDimension(
+        accumulator.dimensions[d] as PairMoments,
+        scales.dimension[d] ?? null,
+        size,
+        range,
+        needed,
+        sumR,
+        sumD,
+        steps,
+        counts,
+        allSumR,
+        allSumD,
+        allSteps,
+        allCount,
+      );
+  }
 
-  // Overall scores.
-  const overallScale = scales.overallItemMean;
+  // Overall item mean: every answered item gap of the respondent.
+  const itemMean = createTally(totalItems, range);
+  const itemMeanSums = createSums();
+  for (let local = 0; local < length; local++) {
+    const count = allCount[local] as number;
+    if (count === 0) continue;
+    addToSums(itemMeanSums, (allSumR[local] as number) / count, (allSumD[local] as number) / count);
+    tallyAdd(itemMean, count, allSteps[local] as number);
+  }
+  addSumsInto(accumulator.overallItemMean, itemMeanSums);
+  foldTally(itemMean, accumulator.overallItemMean, scales.overallItemMean);
+
+  // Overall unweighted: the mean of the respondent's dimension scores. Its exact key is
+  // Σ_d steps_d · M/(scored · c_d), a whole number for M = lcm(1..D)·lcm(1..largest dimension).
   const unweightedScale = scales.overallUnweighted;
+  const unweightedSums = createSums();
+  const unweightedKeys = new Map<number, number>();
   const weights = dataset.weights;
   const fallback = accumulator.fallback;
   for (let local = 0; local < length; local++) {
-    const count = allCount[local] as number;
-    if (count > 0) {
-      const stepSum = Math.round(((allSumD[local] as number) - (allSumR[local] as number)) / step);
-      const key = overallScale === null ? Math.sign(stepSum) : (stepSum * overallScale) / count;
-      addPair(
-        accumulator.overallItemMean,
-        (allSumR[local] as number) / count,
-        (allSumD[local] as number) / count,
-        key,
-      );
-    }
     let scored = 0;
     let sumR = 0;
     let sumD = 0;
@@ -300,30 +325,28 @@ export function accumulateGaps(
     }
     if (scored === 0) continue;
     accumulator.respondents += 1;
-    let keySum = 0;
+    let key = 0;
     for (let d = 0; d < dimensionCount; d++) {
-      const rv = (scoreR[d] as Float64Array)[local] as number;
-      if (Number.isNaN(rv)) continue;
-      const key = (scoreKey[d] as Float64Array)[local] as number;
-      const dimensionScale = scales.dimension[d] ?? null;
-      if (unweightedScale !== null) {
-        keySum += key * (unweightedScale / (scored * (dimensionScale as number)));
-      } else keySum += key / (dimensionScale ?? 1) / scored; // mean gap in steps
+      if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
+      const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
+      const count = (scoreCount[d] as Int32Array)[local] as number;
+      key +=
+        unweightedScale === null
+          ? stepSum / count / scored
+          : stepSum * (unweightedScale / (scored * count));
     }
-    addPair(
-      accumulator.overallUnweighted,
-      sumR / scored,
-      sumD / scored,
-      unweightedScale !== null ? Math.round(keySum) : signOf(keySum),
-    );
+    key = unweightedScale === null ? signOf(key) : Math.round(key);
+    addToSums(unweightedSums, sumR / scored, sumD / scored);
+    unweightedSums.negative += key < 0 ? 1 : 0;
+    unweightedSums.zero += key === 0 ? 1 : 0;
+    unweightedKeys.set(key, (unweightedKeys.get(key) ?? 0) + 1);
     if (weights === null) continue;
     // Weighted: own weights when usable, else sample-mean weights (finished later). The mean
     // weights are taken over every respondent who gave usable points.
     const r = start + local;
     let own = true;
     for (let d = 0; d < dimensionCount; d++) {
-      const w = (weights[d] as Float64Array)[r] as number;
-      if (Number.isNaN(w)) own = false;
+      if (Number.isNaN((weights[d] as Float64Array)[r] as number)) own = false;
     }
     if (own) {
       for (let d = 0; d < dimensionCount; d++) {
@@ -360,7 +383,196 @@ export function accumulateGaps(
       }
     }
   }
-  return accumulator;
+  const unweighted = accumulator.overallUnweighted;
+  addSumsInto(unweighted, unweightedSums);
+  if (unweighted.histogram !== null) {
+    for (const [key, count] of unweightedKeys) {
+      unweighted.histogram.set(key, (unweighted.histogram.get(key) ?? 0) + count);
+    }
+  }
+}
+
+/** Running sums of shifted pairs, kept in locals of the hot loops and added in once. */
+interface Sums {
+  n: number;
+  sumR: number;
+  sumR2: number;
+  sumD: number;
+  sumD2: number;
+  sumRD: number;
+  negative: number;
+  zero: number;
+}
+
+function createSums(): Sums {
+  return { n: 0, sumR: 0, sumR2: 0, sumD: 0, sumD2: 0, sumRD: 0, negative: 0, zero: 0 };
+}
+
+function addToSums(sums: Sums, r: number, d: number) {
+  sums.n += 1;
+  sums.sumR += r;
+  sums.sumR2 += r * r;
+  sums.sumD += d;
+  sums.sumD2 += d * d;
+  sums.sumRD += r * d;
+}
+
+function addSumsInto(moments: PairMoments, sums: Sums) {
+  moments.n += sums.n;
+  moments.sumR += sums.sumR;
+  moments.sumR2 += sums.sumR2;
+  moments.sumD += sums.sumD;
+  moments.sumD2 += sums.sumD2;
+  moments.sumRD += sums.sumRD;
+  moments.negative += sums.negative;
+  moments.zero += sums.zero;
+}
+
+/**
+ * Counts of (items answered c, gap sum in steps s): a dense table, since both take few values.
+ * Folded into a histogram of exact keys s·scale/c at the end.
+ */
+interface StepTally {
+  readonly maxCount: number;
+  readonly offset: number;
+  readonly width: number;
+  readonly counts: Float64Array;
+}
+
+function createTally(maxCount: number, range: number): StepTally {
+  const offset = maxCount * range;
+  const width = 2 * offset + 1;
+  return { maxCount, offset, width, counts: new Float64Array((maxCount + 1) * width) };
+}
+
+function tallyAdd(tally: StepTally, count: number, steps: number) {
+  const cell = count * tally.width + steps + tally.offset;
+  tally.counts[cell] = (tally.counts[cell] as number) + 1;
+}
+
+/** Adds the tally's signs and, with an exact key scale, its keys to the moments. */
+function foldTally(tally: StepTally, moments: PairMoments, keyScale: number | null) {
+  const { counts, width, offset } = tally;
+  for (let c = 1; c <= tally.maxCount; c++) {
+    for (let j = 0; j < width; j++) {
+      const count = counts[c * width + j] as number;
+      if (count === 0) continue;
+      const steps = j - offset;
+      if (steps < 0) moments.negative += count;
+      else if (steps === 0) moments.zero += count;
+      if (moments.histogram !== null && keyScale !== null) {
+        const key = (steps * keyScale) / c;
+        moments.histogram.set(key, (moments.histogram.get(key) ?? 0) + count);
+      }
+    }
+  }
+}
+
+/** One item: its pair sums and gap counts, and each respondent's running dimension sums. */
+function accumulateItem(
+  moments: PairMoments,
+  required: AnswerColumn,
+  delivered: AnswerColumn,
+  start: number,
+  end: number,
+  shift: number,
+  step: number,
+  range: number,
+  dimSumR: Float64Array,
+  dimSumD: Float64Array,
+  dimSteps: Int32Array,
+  dimCount: Int32Array,
+) {
+  const counts = new Float64Array(2 * range + 1);
+  let n = 0;
+  let sumR = 0;
+  let sumR2 = 0;
+  let sumD = 0;
+  let sumD2 = 0;
+  let sumRD = 0;
+  for (let r = start; r < end; r++) {
+    const rv = required[r] as number;
+    const dv = delivered[r] as number;
+    if (Number.isNaN(rv) || Number.isNaN(dv)) continue; // missing on either side
+    const rs = rv - shift;
+    const ds = dv - shift;
+    n += 1;
+    sumR += rs;
+    sumR2 += rs * rs;
+    sumD += ds;
+    sumD2 += ds * ds;
+    sumRD += rs * ds;
+    const gapSteps = Math.round((dv - rv) / step);
+    counts[gapSteps + range] = (counts[gapSteps + range] as number) + 1;
+    const local = r - start;
+    dimSumR[local] = (dimSumR[local] as number) + rs;
+    dimSumD[local] = (dimSumD[local] as number) + ds;
+    dimSteps[local] = (dimSteps[local] as number) + gapSteps;
+    dimCount[local] = (dimCount[local] as number) + 1;
+  }
+  moments.n += n;
+  moments.sumR += sumR;
+  moments.sumR2 += sumR2;
+  moments.sumD += sumD;
+  moments.sumD2 += sumD2;
+  moments.sumRD += sumRD;
+  for (let g = 0; g < counts.length; g++) {
+    const count = counts[g] as number;
+    if (count === 0) continue;
+    const key = g - range;
+    if (key < 0) moments.negative += count;
+    else if (key === 0) moments.zero += count;
+    moments.histogram?.set(key, (moments.histogram.get(key) ?? 0) + count);
+  }
+}
+
+/**
+ * Turns a dimension's running sums into respondent scores (in place: the sums become means, NaN
+ * when too few items were answered), adds them to the dimension's moments and the respondents'
+ * overall sums, and returns how many respondents got no score.
+ */
+function scoreDimension(
+  moments: PairMoments,
+  keyScale: number | null,
+  size: number,
+  range: number,
+  needed: number,
+  sumR: Float64Array,
+  sumD: Float64Array,
+  steps: Int32Array,
+  counts: Int32Array,
+  allSumR: Float64Array,
+  allSumD: Float64Array,
+  allSteps: Int32Array,
+  allCount: Int32Array,
+): number {
+  const tally = createTally(size, range);
+  const sums = createSums();
+  let unscored = 0;
+  for (let local = 0; local < sumR.length; local++) {
+    const count = counts[local] as number;
+    const sr = sumR[local] as number;
+    const sd = sumD[local] as number;
+    allSumR[local] = (allSumR[local] as number) + sr;
+    allSumD[local] = (allSumD[local] as number) + sd;
+    allSteps[local] = (allSteps[local] as number) + (steps[local] as number);
+    allCount[local] = (allCount[local] as number) + count;
+    if (count < needed) {
+      unscored += 1;
+      sumR[local] = Number.NaN;
+      sumD[local] = Number.NaN;
+      continue;
+    }
+    const meanR = sr / count;
+    const meanD = sd / count;
+    sumR[local] = meanR;
+    sumD[local] = meanD;
+    addToSums(sums, meanR, meanD);
+    tallyAdd(tally, count, steps[local] as number);
+  }
+  addSumsInto(moments, sums);
+  foldTally(tally, moments, keyScale);
+  return unscored;
 }
 
 /**

@@ -104,6 +104,14 @@ class Builder implements DatasetBuilder {
   // per-row scratch
   private readonly rowWeights: Float64Array;
   private readonly answered: Uint8Array;
+  /** Input positions of the answer columns, their facet-major slot (f·items + i) and item. */
+  private readonly answerCells: Int32Array;
+  private readonly answerSlots: Int32Array;
+  private readonly answerItems: Int32Array;
+  /** Input positions of the id, date, weight, importance and segment columns. */
+  private readonly otherCells: Int32Array;
+  /** The answer columns by slot; refreshed when the columns grow. */
+  private flatColumns: AnswerColumn[];
   private readonly usableByDimension: Int32Array;
 
   constructor(
@@ -142,6 +150,20 @@ class Builder implements DatasetBuilder {
     this.segments = this.layout.segmentNames.map(() => []);
     this.rowWeights = new Float64Array(this.dimensionCount);
     this.answered = new Uint8Array(this.itemCount * this.layout.facets.length);
+    const answerCells: number[] = [];
+    const otherCells: number[] = [];
+    this.layout.role.forEach((kind, c) => {
+      if (kind === ColumnRole.Answer) answerCells.push(c);
+      else if (kind !== ColumnRole.Ignored) otherCells.push(c);
+    });
+    this.answerCells = Int32Array.from(answerCells);
+    this.answerItems = Int32Array.from(answerCells, (c) => this.layout.item[c] as number);
+    this.answerSlots = Int32Array.from(
+      answerCells,
+      (c) => (this.layout.target[c] as number) * this.itemCount + (this.layout.item[c] as number),
+    );
+    this.otherCells = Int32Array.from(otherCells);
+    this.flatColumns = this.columns.flat();
     this.usableByDimension = new Int32Array(this.dimensionCount);
     for (const warning of this.layout.warnings) this.record(warning);
   }
@@ -153,8 +175,7 @@ class Builder implements DatasetBuilder {
     const scale = this.instrument.scale;
     const reasons: string[] = [];
     const at = this.count;
-    const where =
-      origin.line === undefined ? { row: origin.row } : { row: origin.row, line: origin.line };
+    const where = origin;
 
     if (cells.length !== layout.header.length) {
       reasons.push(
@@ -171,41 +192,58 @@ class Builder implements DatasetBuilder {
     this.answered.fill(0);
     this.rowWeights.fill(0);
     const segmentValues: (string | null)[] = this.segments.map(() => null);
-    const { role, target, item } = layout;
+    const { role, target } = layout;
     const min = scale.min;
     const max = scale.max;
     const integerScale = scale.step === 1 && Number.isInteger(min);
 
-    for (let c = 0; c < cells.length; c++) {
-      const kind = role[c];
-      if (kind === ColumnRole.Ignored) continue;
+    // Answers first, in a tight loop over the answer columns only.
+    const { answerCells, answerSlots, answerItems, answered, reverse } = this;
+    const columns = this.flatColumns;
+    for (let a = 0; a < answerCells.length; a++) {
+      const c = answerCells[a] as number;
+      const slot = answerSlots[a] as number;
+      const i = answerItems[a] as number;
       const cell = cells[c];
-      if (kind === ColumnRole.Answer) {
-        const f = target[c] as number;
-        const i = item[c] as number;
-        const column = (this.columns[f] as AnswerColumn[])[i] as AnswerColumn;
-        let value = Number.NaN;
-        // Fast path: a one-digit string on an integer scale.
-        if (typeof cell === "string" && cell.length === 1 && integerScale) {
-          const digit = cell.charCodeAt(0) - 48;
-          if (digit >= min && digit <= max) value = digit;
-        }
-        if (Number.isNaN(value)) {
-          const parsed = parseAnswer(cell, scale, options.maxCellLength);
-          if (parsed.ok) value = parsed.value;
-          else if (parsed.fault === "blank") this.blank += 1;
-          else if (parsed.fault === "not-applicable") this.notApplicable += 1;
-          else {
-            rejectedAnswers += 1;
-            this.rejectCell(where, c, cell, parsed.fault);
+      let value = Number.NaN;
+      // Fast paths: a one-digit string, or a whole number, on an integer scale.
+      if (integerScale) {
+        if (typeof cell === "string") {
+          if (cell.length === 1) {
+            const digit = cell.charCodeAt(0) - 48;
+            if (digit >= min && digit <= max) value = digit;
           }
+        } else if (
+          typeof cell === "number" &&
+          Number.isInteger(cell) &&
+          cell >= min &&
+          cell <= max
+        ) {
+          value = cell;
         }
-        if (!Number.isNaN(value)) {
-          if (this.reverse[i] === 1) value = min + max - value;
-          this.answered[f * this.itemCount + i] = 1;
+      }
+      if (Number.isNaN(value)) {
+        const parsed = parseAnswer(cell, scale, options.maxCellLength);
+        if (parsed.ok) value = parsed.value;
+        else if (parsed.fault === "blank") this.blank += 1;
+        else if (parsed.fault === "not-applicable") this.notApplicable += 1;
+        else {
+          rejectedAnswers += 1;
+          this.rejectCell(where, c, cell, parsed.fault);
         }
-        column[at] = value;
-      } else if (kind === ColumnRole.Id) {
+      }
+      if (!Number.isNaN(value)) {
+        if (reverse[i] === 1) value = min + max - value;
+        answered[slot] = 1;
+      }
+      (columns[slot] as AnswerColumn)[at] = value;
+    }
+
+    for (let o = 0; o < this.otherCells.length; o++) {
+      const c = this.otherCells[o] as number;
+      const kind = role[c];
+      const cell = cells[c];
+      if (kind === ColumnRole.Id) {
         id = this.readLabel(cell, where, c, "id");
         // readLabel gives null for a blank id and for one too long to read.
         idUnreadable =
@@ -220,7 +258,7 @@ class Builder implements DatasetBuilder {
           this.record({
             code: "bad-weight",
             message: "the importance cell is too long to read",
-            ...where,
+            ...whereOf(where),
             column: displayName(layout.header[c] ?? ""),
           });
         } else if (!Number.isFinite(points) || points < 0 || points > 100) {
@@ -228,7 +266,7 @@ class Builder implements DatasetBuilder {
           this.record({
             code: "bad-weight",
             message: `${showCell(cell)} is not a number of importance points from 0 to 100; this row's weights are not used`,
-            ...where,
+            ...whereOf(where),
             column: displayName(layout.header[c] ?? ""),
           });
         } else {
@@ -403,7 +441,7 @@ class Builder implements DatasetBuilder {
         this.record({
           code: "weights-rescaled",
           message: `importance points sum to ${total}, not 100; rescaled to 100`,
-          ...where,
+          ...whereOf(where),
           column: this.weightColumns,
         });
       } else {
@@ -411,7 +449,7 @@ class Builder implements DatasetBuilder {
         this.record({
           code: "weights-sum",
           message: `importance points sum to ${total}, not 100 (tolerance ${this.options.weightTolerance}); this row's weights are not used and sample-mean weights stand in`,
-          ...where,
+          ...whereOf(where),
           column: this.weightColumns,
         });
       }
@@ -437,7 +475,7 @@ class Builder implements DatasetBuilder {
       this.record({
         code: "cell-too-long",
         message: `the ${what} has ${text.length} characters, more than the limit of ${this.options.maxCellLength}; it is not read`,
-        ...where,
+        ...whereOf(where),
         column,
       });
       return null;
@@ -446,7 +484,7 @@ class Builder implements DatasetBuilder {
       this.record({
         code: "formula-like-label",
         message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text and escaped in CSV output`,
-        ...where,
+        ...whereOf(where),
         column,
       });
     }
@@ -454,7 +492,7 @@ class Builder implements DatasetBuilder {
       this.record({
         code: "markup-in-label",
         message: `${showCell(text)} contains markup; it is kept as plain text and escaped in reports`,
-        ...where,
+        ...whereOf(where),
         column,
       });
     }
@@ -478,7 +516,7 @@ class Builder implements DatasetBuilder {
     this.record({
       code: "bad-date",
       message: `${showCell(text)} is not an ISO 8601 date (yyyy-mm-dd); the date is treated as unknown`,
-      ...where,
+      ...whereOf(where),
       column: displayName(this.layout.header[c] ?? ""),
     });
     return Number.NaN;
@@ -493,7 +531,7 @@ class Builder implements DatasetBuilder {
     this.record({
       code: fault,
       message: `${describeAnswerFault(fault, cell, this.instrument.scale)}; the answer is ${this.options.invalidAnswers === "missing" ? "treated as missing" : "rejected"}`,
-      ...where,
+      ...whereOf(where),
       column: displayName(this.layout.header[c] ?? ""),
     });
   }
@@ -547,6 +585,7 @@ class Builder implements DatasetBuilder {
       return bigger;
     };
     this.columns = this.columns.map((facet) => facet.map(enlarge));
+    this.flatColumns = this.columns.flat();
     if (this.weights !== null) this.weights = this.weights.map(enlarge);
     if (this.importance !== null) this.importance = this.importance.map(enlarge);
     if (this.dates !== null) this.dates = enlarge(this.dates);
@@ -568,4 +607,9 @@ function exactInSinglePrecision(instrument: Instrument): boolean {
   return (
     binaryStep && exact(min) && exact(step) && Math.abs(min) < 2 ** 20 && Math.abs(max) < 2 ** 20
   );
+}
+
+/** The location of an issue: the row and, when known, the line. */
+function whereOf(origin: RowOrigin): { row: number; line?: number } {
+  return origin.line === undefined ? { row: origin.row } : { row: origin.row, line: origin.line };
 }
