@@ -1,6 +1,6 @@
 // Runs every script in examples/ against the built package; fails on the first failure.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const folder = new URL("../examples/", import.meta.url);
@@ -20,4 +20,9 @@ for (const name of scripts) {
   }
 }
 console.log(`examples: ${scripts.length - failed} passed, ${failed} failed`);
+mkdirSync(new URL("../.tmp/", import.meta.url), { recursive: true });
+writeFileSync(
+  new URL("../.tmp/examples.json", import.meta.url),
+  JSON.stringify({ passed: scripts.length - failed, failed }),
+);
 process.exitCode = failed > 0 ? 1 : 0;
