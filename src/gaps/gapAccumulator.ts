@@ -1,5 +1,6 @@
 import { ServqualError } from "../_lib/ServqualError";
 import type { Facet, Instrument } from "../instrument/types";
+import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
   addPair,
@@ -268,12 +269,7 @@ function accumulateBlock(
         counts,
       );
     }
-    const needed =
-      policy.kind === "minimum-share"
-        ? Math.max(1, Math.ceil(policy.share * size - 1e-9))
-        : policy.kind === "listwise"
-          ? size
-          : 1;
+    const needed = itemsNeeded(policy, size);
     accumulator.unscored[d] =
       (accumulator.unscored[d] as number) +
       scoreDimension(

@@ -1,5 +1,6 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { ServqualError } from "../_lib/ServqualError";
+import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { checkLevel } from "../stats/checkOptions";
 import type { Interval } from "./types";
@@ -93,12 +94,7 @@ export function servperf(
       itemIndex += 1;
     }
     const size = dimension.items.length;
-    const needed =
-      missingPolicy.kind === "minimum-share"
-        ? Math.max(1, Math.ceil(missingPolicy.share * size - 1e-9))
-        : missingPolicy.kind === "listwise"
-          ? size
-          : 1;
+    const needed = itemsNeeded(missingPolicy, size);
     const moments = createMoments();
     for (let r = 0; r < n; r++) {
       const c = count[r] as number;

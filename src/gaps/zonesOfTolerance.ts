@@ -1,4 +1,5 @@
 import { ServqualError } from "../_lib/ServqualError";
+import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { finishGaps, type GapTables } from "./finishGaps";
 import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
@@ -137,12 +138,7 @@ export function zonesOfTolerance(
       itemIndex += 1;
     }
     const size = dimension.items.length;
-    const needed =
-      missingPolicy.kind === "minimum-share"
-        ? Math.max(1, Math.ceil(missingPolicy.share * size - 1e-9))
-        : missingPolicy.kind === "listwise"
-          ? size
-          : 1;
+    const needed = itemsNeeded(missingPolicy, size);
     const tally = createTally();
     for (let r = 0; r < n; r++) {
       const c = count[r] as number;

@@ -4,6 +4,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout, displayName } from "./columnLayout";
+import { itemsNeeded } from "./itemsNeeded";
 import {
   type AnswerFault,
   cellText,
@@ -414,7 +415,9 @@ class Builder implements DatasetBuilder {
     }
     if (policy.kind === "minimum-share") {
       for (let d = 0; d < this.dimensionCount; d++) {
-        if ((usableByDimension[d] as number) >= policy.share * (this.dimensionSize[d] as number))
+        if (
+          (usableByDimension[d] as number) >= itemsNeeded(policy, this.dimensionSize[d] as number)
+        )
           return null;
       }
       return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`;

@@ -3,6 +3,7 @@ export {
   type DatasetBuilder,
   type RowOrigin,
 } from "./createDatasetBuilder";
+export { itemsNeeded } from "./itemsNeeded";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
 export type {
