@@ -142,10 +142,13 @@ async function runStage(stage, size, file) {
       const input = table(size);
       measure = () => core.validateResponses(input, instrument, OPTIONS);
       check = (result) => result.report.rowsUsed;
-    } else if (stage === "gap5") {
+    } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
-      measure = () => core.gap5(dataset);
+      // gap5-tables: the gap tables with every item's and dimension's t-test, Wilcoxon test,
+      // d_z and adjusted p, without the reliability pass; gap5: everything.
+      const reliability = stage === "gap5";
+      measure = () => core.gap5(dataset, { reliability });
       check = (result) => (result === null || result === undefined ? 0 : 1);
     } else {
       throw new Error(`unknown stage ${stage}`);
@@ -242,7 +245,8 @@ function printTable(rows) {
 const STAGE_LABELS = {
   csv: "readResponsesCsv (file → Dataset)",
   validate: "validateResponses ({ header, rows })",
-  gap5: "gap5(dataset)",
+  "gap5-tables": "gap5 tables + tests (no reliability)",
+  gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "file → gap5 (sum)",
   floor: "floor.cjs (yardstick)",
 };
@@ -308,7 +312,9 @@ async function main() {
   }
   const rows = [];
   for (const input of inputs) {
-    const stages = input.yardstick ? ["csv"] : ["csv", "validate", ...(hasGap5 ? ["gap5"] : [])];
+    const stages = input.yardstick
+      ? ["csv"]
+      : ["csv", "validate", ...(hasGap5 ? ["gap5-tables", "gap5"] : [])];
     const results = {};
     for (const stage of [...stages, ...(hasFloor ? ["floor"] : [])]) {
       const result = child(stage, input.size, input.file);

@@ -185,6 +185,13 @@ describe("gap5 properties on random small surveys", () => {
           expect(y.negative, name).toBe(x.negative);
           expect(y.zero, name).toBe(x.zero);
           close(y.correlation, x.correlation, `${name} correlation`, 1e-7);
+          // The tests and the effect size see only the gaps, so the shift cannot move them.
+          close(y.tTest.t, x.tTest.t, `${name} t`);
+          close(y.tTest.pValue, x.tTest.pValue, `${name} p`);
+          close(y.tTest.pAdjusted, x.tTest.pAdjusted, `${name} adjusted p`);
+          close(y.effectSize.dz, x.effectSize.dz, `${name} dz`);
+          expect(y.wilcoxon?.V, `${name} V`).toBe(x.wilcoxon?.V);
+          close(y.wilcoxon?.pValue ?? null, x.wilcoxon?.pValue ?? null, `${name} Wilcoxon p`);
           close(
             y.expectation.mean,
             x.expectation.mean === null ? null : x.expectation.mean + c,

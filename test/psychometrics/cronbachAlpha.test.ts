@@ -421,6 +421,22 @@ describe("cronbachAlpha: properties", () => {
       .map((rows) => ({ k, rows })),
   );
 
+  it("alpha of k identical items is 1 (property: C has every cell equal, so tr C/ΣΣC = 1/k)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 3, maxLength: 40 }),
+        (k, answers) => {
+          fc.pre(new Set(answers).size > 1);
+          const rows = answers.map((x) => Array.from({ length: k }, () => x));
+          const result = cronbachAlpha(rows);
+          expect(result.rawAlpha as number).toBeCloseTo(1, 12);
+          expect(result.standardizedAlpha as number).toBeCloseTo(1, 12);
+        },
+      ),
+    );
+  });
+
   it("alpha ≤ 1 and λ6 ≤ 1 for complete data; never NaN or Infinity (property)", () => {
     fc.assert(
       fc.property(matrix, ({ rows }) => {
