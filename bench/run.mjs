@@ -119,6 +119,18 @@ function table(size) {
   return { header: header(), rows };
 }
 
+/** The same respondents as `table`, column by column (one Float32Array per answer column). */
+function columnsOf(size) {
+  const names = header();
+  const arrays = names.map(() => new Float32Array(size));
+  let r = 0;
+  generate(size, (row) => {
+    for (let c = 0; c < names.length; c++) arrays[c][r] = row[c];
+    r += 1;
+  });
+  return { columns: Object.fromEntries(names.map((name, c) => [name, arrays[c]])) };
+}
+
 // ---------------------------------------------------------------- one stage (child process)
 
 async function runStage(stage, size, file) {
@@ -142,6 +154,17 @@ async function runStage(stage, size, file) {
       const input = table(size);
       measure = () => core.validateResponses(input, instrument, OPTIONS);
       check = (result) => result.report.rowsUsed;
+    } else if (stage === "columns" || stage === "columns+gap5") {
+      // In memory, column by column: validation (and Gap 5 tables with every test).
+      const input = columnsOf(size);
+      measure =
+        stage === "columns"
+          ? () => core.validateColumns(input, instrument, OPTIONS)
+          : () =>
+              core.gap5(core.validateColumns(input, instrument, OPTIONS).dataset, {
+                reliability: false,
+              });
+      check = (result) => (result === null || result === undefined ? 0 : 1);
     } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
@@ -245,6 +268,8 @@ function printTable(rows) {
 const STAGE_LABELS = {
   csv: "readResponsesCsv (file → Dataset)",
   validate: "validateResponses ({ header, rows })",
+  columns: "validateColumns (Float32Array columns)",
+  "columns+gap5": "validateColumns + gap5 tables, in memory",
   "gap5-tables": "gap5 tables + tests (no reliability)",
   gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "file → gap5 (sum)",
@@ -314,7 +339,7 @@ async function main() {
   for (const input of inputs) {
     const stages = input.yardstick
       ? ["csv"]
-      : ["csv", "validate", ...(hasGap5 ? ["gap5-tables", "gap5"] : [])];
+      : ["csv", "validate", "columns", ...(hasGap5 ? ["columns+gap5", "gap5-tables", "gap5"] : [])];
     const results = {};
     for (const stage of [...stages, ...(hasFloor ? ["floor"] : [])]) {
       const result = child(stage, input.size, input.file);

@@ -17,6 +17,7 @@ export type {
   ValidatedResponses,
   ValidationReport,
 } from "./types";
+export { type ResponseColumns, validateColumns } from "./validateColumns";
 export { type LongColumns, validateLongResponses } from "./validateLongResponses";
 export {
   type ResponseRecords,
