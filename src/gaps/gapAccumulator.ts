@@ -4,6 +4,8 @@ import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
   addPair,
+  addPairSums,
+  addSumsInto,
   clonePairMoments,
   createPairMoments,
   mergePairMomentsInto,
@@ -291,11 +293,15 @@ function accumulateBlock(
 
   // Overall item mean: every answered item gap of the respondent.
   const itemMean = createTally(totalItems, range);
-  const itemMeanSums = createSums();
+  const itemMeanSums = createPairMoments(1, false);
   for (let local = 0; local < length; local++) {
     const count = allCount[local] as number;
     if (count === 0) continue;
-    addToSums(itemMeanSums, (allSumR[local] as number) / count, (allSumD[local] as number) / count);
+    addPairSums(
+      itemMeanSums,
+      (allSumR[local] as number) / count,
+      (allSumD[local] as number) / count,
+    );
     tallyAdd(itemMean, count, allSteps[local] as number);
   }
   addSumsInto(accumulator.overallItemMean, itemMeanSums);
@@ -304,7 +310,7 @@ function accumulateBlock(
   // Overall unweighted: the mean of the respondent's dimension scores. Its exact key is
   // Σ_d steps_d · M/(scored · c_d), a whole number for M = lcm(1..D)·lcm(1..largest dimension).
   const unweightedScale = scales.overallUnweighted;
-  const unweightedSums = createSums();
+  const unweightedSums = createPairMoments(1, false);
   const unweightedKeys = new Map<number, number>();
   const weights = dataset.weights;
   const fallback = accumulator.fallback;
@@ -332,7 +338,7 @@ function accumulateBlock(
           : stepSum * (unweightedScale / (scored * count));
     }
     key = unweightedScale === null ? signOf(key) : Math.round(key);
-    addToSums(unweightedSums, sumR / scored, sumD / scored);
+    addPairSums(unweightedSums, sumR / scored, sumD / scored);
     unweightedSums.negative += key < 0 ? 1 : 0;
     unweightedSums.zero += key === 0 ? 1 : 0;
     unweightedKeys.set(key, (unweightedKeys.get(key) ?? 0) + 1);
@@ -386,42 +392,6 @@ function accumulateBlock(
       unweighted.histogram.set(key, (unweighted.histogram.get(key) ?? 0) + count);
     }
   }
-}
-
-/** Running sums of shifted pairs, kept in locals of the hot loops and added in once. */
-interface Sums {
-  n: number;
-  sumR: number;
-  sumR2: number;
-  sumD: number;
-  sumD2: number;
-  sumRD: number;
-  negative: number;
-  zero: number;
-}
-
-function createSums(): Sums {
-  return { n: 0, sumR: 0, sumR2: 0, sumD: 0, sumD2: 0, sumRD: 0, negative: 0, zero: 0 };
-}
-
-function addToSums(sums: Sums, r: number, d: number) {
-  sums.n += 1;
-  sums.sumR += r;
-  sums.sumR2 += r * r;
-  sums.sumD += d;
-  sums.sumD2 += d * d;
-  sums.sumRD += r * d;
-}
-
-function addSumsInto(moments: PairMoments, sums: Sums) {
-  moments.n += sums.n;
-  moments.sumR += sums.sumR;
-  moments.sumR2 += sums.sumR2;
-  moments.sumD += sums.sumD;
-  moments.sumD2 += sums.sumD2;
-  moments.sumRD += sums.sumRD;
-  moments.negative += sums.negative;
-  moments.zero += sums.zero;
 }
 
 /**
@@ -543,7 +513,7 @@ function scoreDimension(
   allCount: Int32Array,
 ): number {
   const tally = createTally(size, range);
-  const sums = createSums();
+  const sums = createPairMoments(1, false);
   let unscored = 0;
   for (let local = 0; local < sumR.length; local++) {
     const count = counts[local] as number;
@@ -563,7 +533,7 @@ function scoreDimension(
     const meanD = sd / count;
     sumR[local] = meanR;
     sumD[local] = meanD;
-    addToSums(sums, meanR, meanD);
+    addPairSums(sums, meanR, meanD);
     tallyAdd(tally, count, steps[local] as number);
   }
   addSumsInto(moments, sums);

@@ -40,22 +40,27 @@ export function createPairMoments(keyScale: number, withHistogram = true): PairM
   };
 }
 
-/** Adds one pair (values already shifted) with its exact gap key. */
-export function addPair(moments: PairMoments, required: number, delivered: number, key: number) {
+/** Adds one pair (values already shifted) to the sums only: no key, sign or histogram. */
+export function addPairSums(moments: PairMoments, required: number, delivered: number) {
   moments.n += 1;
   moments.sumR += required;
   moments.sumR2 += required * required;
   moments.sumD += delivered;
   moments.sumD2 += delivered * delivered;
   moments.sumRD += required * delivered;
+}
+
+/** Adds one pair (values already shifted) with its exact gap key. */
+export function addPair(moments: PairMoments, required: number, delivered: number, key: number) {
+  addPairSums(moments, required, delivered);
   if (key < 0) moments.negative += 1;
   else if (key === 0) moments.zero += 1;
   const histogram = moments.histogram;
   if (histogram !== null) histogram.set(key, (histogram.get(key) ?? 0) + 1);
 }
 
-/** Adds `source` into `target` (same shift and key scale). */
-export function mergePairMomentsInto(target: PairMoments, source: PairMoments) {
+/** Adds the sums and sign counts of `source` into `target`, leaving the histogram alone. */
+export function addSumsInto(target: PairMoments, source: PairMoments) {
   target.n += source.n;
   target.sumR += source.sumR;
   target.sumR2 += source.sumR2;
@@ -64,6 +69,11 @@ export function mergePairMomentsInto(target: PairMoments, source: PairMoments) {
   target.sumRD += source.sumRD;
   target.negative += source.negative;
   target.zero += source.zero;
+}
+
+/** Adds `source` into `target` (same shift and key scale). */
+export function mergePairMomentsInto(target: PairMoments, source: PairMoments) {
+  addSumsInto(target, source);
   if (target.histogram !== null && source.histogram !== null) {
     for (const [key, count] of source.histogram) {
       target.histogram.set(key, (target.histogram.get(key) ?? 0) + count);
