@@ -486,7 +486,7 @@ class Builder implements DatasetBuilder {
     if (FORMULA_START.test(text) && Number.isNaN(Number(text))) {
       this.record({
         code: "formula-like-label",
-        message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text and escaped in CSV output`,
+        message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text (never evaluated) and escaped in reports`,
         ...whereOf(where),
         column,
       });
