@@ -19,7 +19,7 @@ import type { Gap5Statistics } from "../../src/gaps/types";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { validateResponses } from "../../src/responses/validateResponses";
 import type { ValidationOptions } from "../../src/responses/validationOptions";
-import { strictJson } from "./tinySurvey";
+import { dimensionsOf, strictJson } from "./tinySurvey";
 
 /** Three dimensions of 2, 3 and 1 items (a one-item dimension is an edge case of its own). */
 const wide = defineInstrument({
@@ -27,26 +27,7 @@ const wide = defineInstrument({
   name: "Wide-scale test survey",
   scale: { min: 1, max: 20 },
   format: "expectation-perception",
-  dimensions: [
-    {
-      id: "A",
-      label: "A",
-      items: [
-        { id: "a1", label: "a1" },
-        { id: "a2", label: "a2" },
-      ],
-    },
-    {
-      id: "B",
-      label: "B",
-      items: [
-        { id: "b1", label: "b1" },
-        { id: "b2", label: "b2" },
-        { id: "b3", label: "b3" },
-      ],
-    },
-    { id: "C", label: "C", items: [{ id: "c1", label: "c1" }] },
-  ],
+  dimensions: dimensionsOf({ A: ["a1", "a2"], B: ["b1", "b2", "b3"], C: ["c1"] }),
 });
 const ITEMS = ["a1", "a2", "b1", "b2", "b3", "c1"];
 const DIMENSIONS = ["A", "B", "C"];

@@ -71,3 +71,12 @@ export function strictJson(value: unknown): string {
     return v;
   });
 }
+
+/** Dimension specifications from `{ A: ["a1", "a2"], … }`: ids double as labels. */
+export function dimensionsOf(items: Readonly<Record<string, readonly string[]>>) {
+  return Object.entries(items).map(([id, ids]) => ({
+    id,
+    label: id,
+    items: ids.map((item) => ({ id: item, label: item })),
+  }));
+}

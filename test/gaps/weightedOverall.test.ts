@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { gap5 } from "../../src/gaps/gap5";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { validateResponses } from "../../src/responses/validateResponses";
-import { near, tinyInstrument, tinyRecord } from "./tinySurvey";
+import { dimensionsOf, near, tinyInstrument, tinyRecord } from "./tinySurvey";
 
 const w = (a: number | string, b: number | string) => ({ W_A: a, W_B: b });
 
@@ -152,24 +152,7 @@ describe("weighted overall: who counts", () => {
       name: "Two by two",
       scale: { min: 1, max: 9 },
       format: "expectation-perception",
-      dimensions: [
-        {
-          id: "A",
-          label: "A",
-          items: [
-            { id: "a1", label: "a1" },
-            { id: "a2", label: "a2" },
-          ],
-        },
-        {
-          id: "B",
-          label: "B",
-          items: [
-            { id: "b1", label: "b1" },
-            { id: "b2", label: "b2" },
-          ],
-        },
-      ],
+      dimensions: dimensionsOf({ A: ["a1", "a2"], B: ["b1", "b2"] }),
     });
     const rows: Record<string, unknown>[] = [];
     for (let ea = 5; ea <= 9; ea++) {

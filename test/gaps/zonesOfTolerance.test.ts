@@ -11,32 +11,14 @@ import { zonesOfTolerance } from "../../src/gaps/zonesOfTolerance";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { instruments } from "../../src/instrument/instruments";
 import { validateResponses } from "../../src/responses/validateResponses";
-import { near, tinyInstrument, tinyRecord } from "./tinySurvey";
+import { dimensionsOf, near, tinyInstrument, tinyRecord } from "./tinySurvey";
 
 const toleranceInstrument = defineInstrument({
   id: "tiny-tolerance",
   name: "Tiny three-column survey",
   scale: { min: 1, max: 9, notApplicable: ["N"] },
   format: "tolerance",
-  dimensions: [
-    {
-      id: "A",
-      label: "A",
-      items: [
-        { id: "a1", label: "a1" },
-        { id: "a2", label: "a2" },
-      ],
-    },
-    {
-      id: "B",
-      label: "B",
-      items: [
-        { id: "b1", label: "b1" },
-        { id: "b2", label: "b2" },
-        { id: "b3", label: "b3" },
-      ],
-    },
-  ],
+  dimensions: dimensionsOf({ A: ["a1", "a2"], B: ["b1", "b2", "b3"] }),
 });
 
 type Triple = readonly [number | string, number | string, number | string];
