@@ -1,5 +1,5 @@
 /**
- * gap5 against R on the kiosk_servqual oracle (shared/oracle/kiosk_servqual/reference.json,
+ * gap5 against R on the kiosk_servqual oracle (test/fixtures/oracle/kiosk_servqual/reference.json,
  * made by make_reference.R): per item `t.test(P, E, paired = TRUE)`, means and SDs; per
  * dimension the same on rowMeans; overall on the mean of all 24 item gaps.
  */

@@ -1,14 +1,12 @@
 /**
- * Shared loading code for the R reference values in `shared/oracle/` (see its README.md).
- *
- * The oracle folder is resolved relative to this file: `test/oracle/` → repository root →
- * `../shared/oracle/`, so it works in /work/main and in a CI clone with `shared/` beside it.
+ * Loading code for the R reference values vendored in `test/fixtures/oracle/` (see its
+ * README.md for origin, licences and the R script that regenerates them).
  */
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 
-/** Base URL of the oracle folder (`<repo>/../shared/oracle/`). */
-export const oracleRoot: URL = new URL("../../../shared/oracle/", import.meta.url);
+/** Base URL of the oracle folder (`test/fixtures/oracle/`). */
+export const oracleRoot: URL = new URL("../fixtures/oracle/", import.meta.url);
 
 /** A JSON value as stored in the oracle files. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -49,7 +49,7 @@ function compareWithR(result: CronbachAlphaResult, ref: RAlphaBlock, label: stri
   expect(result.k).toBe(ref.feldt_95.n_var);
 }
 
-describe("cronbachAlpha against psych::alpha (shared/oracle)", () => {
+describe("cronbachAlpha against psych::alpha (test/fixtures/oracle)", () => {
   for (const scale of oracleScales()) {
     it(`${scale.label}: pairwise block (psych's default use = "pairwise")`, () => {
       const result = cronbachAlpha(scale.rows, scaleOptions(scale));

@@ -22,7 +22,7 @@ function scaleOptions(scale: OracleScale) {
   };
 }
 
-describe("itemAnalysis against psych::alpha item.stats and alpha.drop (shared/oracle)", () => {
+describe("itemAnalysis against psych::alpha item.stats and alpha.drop (test/fixtures/oracle)", () => {
   for (const scale of oracleScales()) {
     for (const missing of ["pairwise", "complete-cases"] as const) {
       it(`${scale.label} (${missing})`, () => {

@@ -1,6 +1,6 @@
 /**
  * The item sets of the oracle datasets as respondents × items matrices, with the matching
- * R reference blocks (see shared/oracle/README.md).
+ * R reference blocks (see test/fixtures/oracle/ORACLE.md).
  */
 import { loadItems, loadReference, loadRows, numericColumn } from "../oracle/loadOracle";
 

@@ -1,5 +1,5 @@
 /**
- * The kiosk_servqual oracle (shared/oracle/kiosk_servqual) in the shapes the stats tests need,
+ * The kiosk_servqual oracle (test/fixtures/oracle/kiosk_servqual) in the shapes the stats tests need,
  * and a relative-tolerance matcher.
  */
 import { expect } from "vitest";
