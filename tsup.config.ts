@@ -20,5 +20,18 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    // The library is not bundled into the command: cli.js imports ./node.js and ./report.js (the
+    // package's own entries) when a command runs, so --help and usage errors load no library code.
+    esbuildPlugins: [
+      {
+        name: "library-stays-external",
+        setup(build) {
+          build.onResolve({ filter: /^\.\/(node|report)\.js$/ }, (args) => ({
+            path: args.path,
+            external: true,
+          }));
+        },
+      },
+    ],
   },
 ]);

@@ -1,172 +1,71 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// The `servqual` command. This file stays small and loads only node built-ins and ./cli/*, so
+// `--help`, `--version` and usage errors answer at once; the library (./node.js and
+// ./report.js, the package's own entries) is imported only when a command runs.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import {
-  describeIssue,
-  instruments,
-  readResponsesCsv,
-  ServqualError,
-  type ValidationOptions,
-} from "./node";
-import { buildGapReport, renderJson, renderMarkdown } from "./report";
+import { type Command, parseCommandLine } from "./cli/args";
+import { BadInputError, type DemoSource, runReport } from "./cli/runReport";
+import { printError, printOut } from "./cli/terminal";
+import { ExitCode, USAGE } from "./cli/usage";
+import { UsageError } from "./cli/usageError";
 
-const USAGE = `servqual: service-quality gap reports from survey CSV files
+const DEMO: DemoSource = {
+  path: fileURLToPath(new URL("../data/demo-bank.csv", import.meta.url)),
+  title: "Harbourline Bank (demo): service-quality gap report",
+  source: "demo-bank.csv (embedded demo data)",
+  segments: ["region", "channel"],
+};
 
-Usage:
-  servqual demo [--out DIR]                  report on the embedded demo survey (Harbourline Bank)
-  servqual report FILE.csv [options]         report on your own survey
-  servqual instruments                       list the built-in instruments
-
-Options of report:
-  --instrument NAME    servqual22 (default), servqual1988, servperf22, servqual22Tolerance, libqualCore22
-  --id COLUMN          respondent id column (default respondent_id)
-  --date COLUMN        date column (default date)
-  --segments A,B       segment columns to keep (e.g. region,channel)
-  --missing POLICY     listwise | pairwise | a minimum share such as 0.5 (default 0.5)
-  --title TEXT         report title
-  --out DIR            where report.json and report.md are written (default: current folder)
-  --quiet              do not print the report
-  --help, --version
-`;
-
-function main(argv: readonly string[]): number {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      instrument: { type: "string" },
-      id: { type: "string" },
-      date: { type: "string" },
-      segments: { type: "string" },
-      missing: { type: "string" },
-      title: { type: "string" },
-      out: { type: "string" },
-      quiet: { type: "boolean" },
-      help: { type: "boolean" },
-      version: { type: "boolean" },
-    },
-  });
-  if (values.version) {
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    return failure(error);
+  }
+  if (command.kind === "help") {
+    printOut(USAGE);
+    return ExitCode.Ok;
+  }
+  if (command.kind === "version") {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
       version: string;
     };
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
+    printOut(`${pkg.version}\n`);
+    return ExitCode.Ok;
   }
-  const [command, file] = positionals;
-  if (values.help || command === undefined) {
-    process.stdout.write(USAGE);
-    return command === undefined && !values.help ? 2 : 0;
-  }
-  if (command === "instruments") {
-    for (const [name, instrument] of Object.entries(instruments)) {
-      process.stdout.write(
-        `${name.padEnd(22)}${instrument.name} (${instrument.format}, ${instrument.scale.min}–${instrument.scale.max})\n`,
-      );
+  try {
+    const [node, reports] = await Promise.all([import("./node.js"), import("./report.js")]);
+    const lib = { ...node, ...reports };
+    if (command.kind === "instruments") {
+      for (const [name, instrument] of Object.entries(lib.instruments)) {
+        printOut(
+          `${name.padEnd(22)}${instrument.name} (${instrument.format}, ${instrument.scale.min}–${instrument.scale.max})\n`,
+        );
+      }
+      return ExitCode.Ok;
     }
-    return 0;
+    return await runReport(lib, command, DEMO);
+  } catch (error) {
+    return failure(error);
   }
-  if (command !== "demo" && command !== "report") {
-    process.stderr.write(`servqual: unknown command "${command}"\n\n${USAGE}`);
-    return 2;
-  }
-  const demo = command === "demo";
-  const path = demo ? fileURLToPath(new URL("../data/demo-bank.csv", import.meta.url)) : file;
-  if (path === undefined) {
-    process.stderr.write("servqual report: name the CSV file to read\n");
-    return 2;
-  }
-  const instrumentName = values.instrument ?? "servqual22";
-  const instrument = (
-    instruments as Record<string, (typeof instruments)[keyof typeof instruments]>
-  )[instrumentName];
-  if (instrument === undefined || !Object.hasOwn(instruments, instrumentName)) {
-    process.stderr.write(
-      `servqual: unknown instrument "${instrumentName}"; see 'servqual instruments'\n`,
-    );
-    return 2;
-  }
-  const segments =
-    values.segments
-      ?.split(",")
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0) ?? (demo ? ["region", "channel"] : []);
-  const options: ValidationOptions = {
-    columns: {
-      ...(values.id === undefined ? {} : { id: values.id }),
-      ...(values.date === undefined ? {} : { date: values.date }),
-      segments,
-    },
-    ...(values.missing === undefined ? {} : { missing: parseMissing(values.missing) }),
-  };
-  run(path, instrument, options, {
-    title:
-      values.title ?? (demo ? "Harbourline Bank (demo): service-quality gap report" : undefined),
-    source: demo ? "demo-bank.csv (embedded demo data)" : path,
-    out: resolve(values.out ?? "."),
-    quiet: values.quiet === true,
-  }).catch(fail);
-  return -1;
 }
 
-async function run(
-  path: string,
-  instrument: (typeof instruments)[keyof typeof instruments],
-  options: ValidationOptions,
-  settings: { title: string | undefined; source: string; out: string; quiet: boolean },
-) {
-  const { dataset, report } = await readResponsesCsv(path, instrument, options);
-  const gapReport = buildGapReport(dataset, report, {
-    ...(settings.title === undefined ? {} : { title: settings.title }),
-    source: settings.source,
-  });
-  const markdown = renderMarkdown(gapReport);
-  mkdirSync(settings.out, { recursive: true });
-  writeFileSync(join(settings.out, "report.json"), renderJson(gapReport));
-  writeFileSync(join(settings.out, "report.md"), markdown);
-  if (!settings.quiet) process.stdout.write(markdown);
-  process.stderr.write(
-    `\nWrote ${join(settings.out, "report.json")} and ${join(settings.out, "report.md")}\n`,
+function failure(error: unknown): number {
+  if (error instanceof UsageError) {
+    printError(`servqual: ${error.message}\nRun 'servqual --help' for the options.\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof BadInputError) {
+    printError(`servqual: ${error.message}\n`);
+    return ExitCode.BadInput;
+  }
+  printError(
+    `servqual: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
+  return ExitCode.BadInput;
 }
 
-function parseMissing(text: string): ValidationOptions["missing"] {
-  if (text === "listwise" || text === "pairwise") return text;
-  const share = Number(text);
-  if (!(share > 0 && share <= 1)) {
-    throw new ServqualError(
-      "invalid-options",
-      `--missing must be listwise, pairwise or a share in (0, 1], not "${text}"`,
-    );
-  }
-  return { minimumShare: share };
-}
-
-function fail(error: unknown) {
-  if (error instanceof ServqualError) {
-    process.stderr.write(`servqual: ${error.message.split("\n")[0]}\n`);
-    for (const issue of error.issues.slice(0, 20))
-      process.stderr.write(`  - ${describeIssue(issue)}\n`);
-    if (error.issues.length > 20)
-      process.stderr.write(`  … and ${error.issues.length - 20} more\n`);
-    process.exitCode = 1;
-    return;
-  }
-  process.stderr.write(`servqual: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
-
-try {
-  const code = main(process.argv.slice(2));
-  if (code >= 0) process.exitCode = code;
-} catch (error) {
-  if (
-    error instanceof TypeError &&
-    "code" in error &&
-    String(error.code).startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`servqual: ${error.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else fail(error);
-}
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,282 @@
+import { parseArgs } from "node:util";
+import { closest, didYouMean } from "./closest";
+import { UsageError } from "./usageError";
+
+/** Text encodings the command reads. */
+export type Encoding = "utf-8" | "utf-16le" | "latin1";
+
+/** Settings of `servqual report` and `servqual demo`. */
+export interface ReportCommand {
+  readonly kind: "report";
+  readonly demo: boolean;
+  /** The CSV file (undefined for the demo). */
+  readonly file: string | undefined;
+  readonly instrument: string | undefined;
+  readonly columnsFile: string | undefined;
+  readonly id: string | undefined;
+  readonly date: string | undefined;
+  readonly segments: readonly string[] | undefined;
+  readonly missing: "listwise" | "pairwise" | { readonly minimumShare: number } | undefined;
+  /** Source name → name, from every `--rename` in order. */
+  readonly rename: ReadonlyMap<string, string>;
+  readonly encoding: Encoding | undefined;
+  readonly delimiter: string | undefined;
+  readonly title: string | undefined;
+  /** The output folder as given (the current folder when absent). */
+  readonly out: string;
+  readonly force: boolean;
+  readonly quiet: boolean;
+}
+
+/** What the command line asks for. */
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "instruments" }
+  | ReportCommand;
+
+type OptionName =
+  | "instrument"
+  | "columns"
+  | "rename"
+  | "id"
+  | "date"
+  | "segments"
+  | "missing"
+  | "encoding"
+  | "delimiter"
+  | "title"
+  | "out"
+  | "force"
+  | "quiet"
+  | "help"
+  | "version";
+
+interface OptionSpec {
+  readonly type: "string" | "boolean";
+  /** Commands that take it; empty = every command. */
+  readonly commands: readonly string[];
+  readonly multiple?: boolean;
+}
+
+const REPORT = ["report"];
+const BOTH = ["report", "demo"];
+const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
+  instrument: { type: "string", commands: REPORT },
+  columns: { type: "string", commands: REPORT },
+  rename: { type: "string", commands: REPORT, multiple: true },
+  id: { type: "string", commands: REPORT },
+  date: { type: "string", commands: REPORT },
+  segments: { type: "string", commands: BOTH },
+  missing: { type: "string", commands: BOTH },
+  encoding: { type: "string", commands: REPORT },
+  delimiter: { type: "string", commands: REPORT },
+  title: { type: "string", commands: BOTH },
+  out: { type: "string", commands: BOTH },
+  force: { type: "boolean", commands: BOTH },
+  quiet: { type: "boolean", commands: BOTH },
+  help: { type: "boolean", commands: [] },
+  version: { type: "boolean", commands: [] },
+};
+const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+const COMMANDS = ["demo", "report", "instruments"];
+
+const ENCODINGS: Readonly<Record<string, Encoding>> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "utf-16le": "utf-16le",
+  utf16le: "utf-16le",
+  latin1: "latin1",
+  "latin-1": "latin1",
+  "iso-8859-1": "latin1",
+};
+const DELIMITER_NAMES: Readonly<Record<string, string>> = {
+  tab: "\t",
+  "\\t": "\t",
+  comma: ",",
+  semicolon: ";",
+  pipe: "|",
+};
+
+/**
+ * Reads the command line: the command, its file and its options, each checked. Nothing is
+ * read from disk and the library is not loaded, so usage errors and `--help` are immediate.
+ *
+ * @param argv - The arguments after `node cli.js`.
+ * @returns What to do.
+ * @throws {UsageError} for an unknown command or option, an option the command does not take,
+ * a missing, empty, repeated or invalid value, or an extra argument.
+ *
+ * @example
+ * parseCommandLine(["report", "survey.csv", "--segments", "region"]).kind //=> "report"
+ */
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: Object.fromEntries(
+      OPTION_NAMES.map((name) => [name, { type: OPTIONS[name].type }]),
+    ) as Record<OptionName, { type: "string" | "boolean" }>,
+  });
+  const positionals: string[] = [];
+  const strings = new Map<OptionName, string[]>();
+  const flags = new Set<OptionName>();
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind !== "option") continue;
+    const name = optionName(token.name, token.rawName);
+    const spec = OPTIONS[name];
+    if (spec.type === "boolean") {
+      if (token.value !== undefined) {
+        throw new UsageError(`--${name} takes no value (got "${token.value}")`);
+      }
+      flags.add(name);
+      continue;
+    }
+    const value = token.value;
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (!token.inlineValue && value.startsWith("-") && value.length > 1) {
+      throw new UsageError(
+        `--${name} needs a value, not the option "${value}" (write --${name}=${value} if that is the value)`,
+      );
+    }
+    if (value.length === 0 || (name !== "delimiter" && value.trim().length === 0))
+      throw new UsageError(`--${name} needs a non-empty value`);
+    const values = strings.get(name) ?? [];
+    if (values.length > 0 && spec.multiple !== true) {
+      throw new UsageError(
+        `--${name} is given twice ("${values[0]}" and "${value}"); give it once`,
+      );
+    }
+    values.push(value);
+    strings.set(name, values);
+  }
+  if (flags.has("help")) return { kind: "help" };
+  if (flags.has("version")) return { kind: "version" };
+  const [command, ...rest] = positionals;
+  if (command === undefined) {
+    throw new UsageError("name a command: demo, report or instruments");
+  }
+  if (!COMMANDS.includes(command)) {
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMANDS)}`);
+  }
+  for (const name of [...strings.keys(), ...flags]) {
+    if (!OPTIONS[name].commands.includes(command)) {
+      throw new UsageError(`${command} does not take --${name}`);
+    }
+  }
+  const expected = command === "report" ? 1 : 0;
+  if (command === "report" && rest.length === 0) {
+    throw new UsageError("report: name the CSV file to read, e.g. servqual report survey.csv");
+  }
+  if (rest.length > expected) {
+    const extra = rest.slice(expected);
+    throw new UsageError(
+      `${command} takes ${expected === 0 ? "no argument" : "one file"}; unexpected: ${extra.map((a) => `"${a}"`).join(" ")}${command === "report" ? " (one file at a time; quote a path with spaces)" : ""}`,
+    );
+  }
+  if (command === "instruments") return { kind: "instruments" };
+  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
+  return {
+    kind: "report",
+    demo: command === "demo",
+    file: rest[0],
+    instrument: one("instrument"),
+    columnsFile: one("columns"),
+    id: one("id"),
+    date: one("date"),
+    segments: mapDefined(one("segments"), parseSegments),
+    missing: mapDefined(one("missing"), parseMissing),
+    rename: parseRename(strings.get("rename") ?? []),
+    encoding: mapDefined(one("encoding"), parseEncoding),
+    delimiter: mapDefined(one("delimiter"), parseDelimiter),
+    title: one("title"),
+    out: one("out") ?? ".",
+    force: flags.has("force"),
+    quiet: flags.has("quiet"),
+  };
+}
+
+function optionName(name: string, rawName: string): OptionName {
+  if (rawName === "-h") return "help";
+  if ((OPTION_NAMES as string[]).includes(name) && rawName.startsWith("--")) {
+    return name as OptionName;
+  }
+  const hint = closest(name, OPTION_NAMES);
+  throw new UsageError(
+    `unknown option ${rawName}${hint === undefined ? "" : `; did you mean --${hint}?`}`,
+  );
+}
+
+function mapDefined<T>(value: string | undefined, parse: (text: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+function parseSegments(text: string): string[] {
+  const names = text.split(",").map((s) => s.trim());
+  if (names.some((name) => name.length === 0)) {
+    throw new UsageError(`--segments has an empty name in "${text}"; write e.g. region,channel`);
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new UsageError(`--segments names "${name}" twice`);
+    seen.add(name);
+  }
+  return names;
+}
+
+/** `listwise`, `pairwise` or a decimal share in (0, 1] such as `0.5`. */
+function parseMissing(text: string): NonNullable<ReportCommand["missing"]> {
+  if (text === "listwise" || text === "pairwise") return text;
+  const share = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(share > 0 && share <= 1)) {
+    throw new UsageError(
+      `--missing must be listwise, pairwise or a share in (0, 1] such as 0.5, not "${text}"`,
+    );
+  }
+  return { minimumShare: share };
+}
+
+function parseRename(values: readonly string[]): Map<string, string> {
+  const rename = new Map<string, string>();
+  for (const value of values) {
+    for (const pair of value.split(",")) {
+      const at = pair.indexOf("=");
+      const from = at === -1 ? "" : pair.slice(0, at).trim();
+      const to = at === -1 ? "" : pair.slice(at + 1).trim();
+      if (from.length === 0 || to.length === 0 || to.includes("=")) {
+        throw new UsageError(
+          `--rename takes OLD=NEW pairs separated by commas (e.g. Q1e=E_1,Q1p=P_1), not "${pair}"; names with "," or "=" go in a --columns file's "rename"`,
+        );
+      }
+      if (rename.has(from)) {
+        throw new UsageError(`--rename renames "${from}" twice`);
+      }
+      rename.set(from, to);
+    }
+  }
+  return rename;
+}
+
+function parseEncoding(text: string): Encoding {
+  const encoding = ENCODINGS[text.toLowerCase()];
+  if (encoding === undefined || !Object.hasOwn(ENCODINGS, text.toLowerCase())) {
+    throw new UsageError(`--encoding must be utf-8, utf-16le or latin1, not "${text}"`);
+  }
+  return encoding;
+}
+
+function parseDelimiter(text: string): string {
+  const delimiter = Object.hasOwn(DELIMITER_NAMES, text) ? (DELIMITER_NAMES[text] ?? text) : text;
+  if (delimiter.length > 8 || /[\r\n"\uFEFF]/.test(delimiter)) {
+    throw new UsageError(
+      `--delimiter must be 1 to 8 characters without a line break or a double quote (e.g. ";" or tab), not "${text}"`,
+    );
+  }
+  return delimiter;
+}

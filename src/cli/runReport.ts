@@ -1,0 +1,159 @@
+import { open, stat } from "node:fs/promises";
+import type * as Library from "../node";
+import type * as Reports from "../report";
+import type { Encoding, ReportCommand } from "./args";
+import { closest } from "./closest";
+import { readColumnMap } from "./columnMap";
+import { checkOutputFolder, writeReportFiles } from "./outputFolder";
+import { forTerminal, printError, printOut } from "./terminal";
+import { ExitCode } from "./usage";
+import { UsageError } from "./usageError";
+
+/** The library as the command uses it: `servqual/node` and `servqual/report`. */
+export type Servqual = typeof Library & typeof Reports;
+
+/** Where the demo survey is and how it is described. */
+export interface DemoSource {
+  readonly path: string;
+  readonly title: string;
+  readonly source: string;
+  readonly segments: readonly string[];
+}
+
+const MAX_LISTED = 20;
+
+/**
+ * Runs `servqual report` / `servqual demo` with the library already loaded: checks the
+ * instrument, the `--columns` file and the output folder, reads and validates the CSV file,
+ * writes report.json and report.md and prints the Markdown.
+ *
+ * @param lib - The `servqual/node` and `servqual/report` modules (loaded only when a command runs).
+ * @param command - The parsed command line.
+ * @param demo - The demo survey (used when `command.demo`).
+ * @returns The exit code (see `ExitCode`).
+ * @throws {UsageError} for a bad instrument, `--columns` file or `--out`.
+ */
+export async function runReport(
+  lib: Servqual,
+  command: ReportCommand,
+  demo: DemoSource,
+): Promise<number> {
+  const instrumentName = command.instrument ?? "servqual22";
+  const names = Object.keys(lib.instruments);
+  if (!Object.hasOwn(lib.instruments, instrumentName)) {
+    const hint = closest(instrumentName, names);
+    throw new UsageError(
+      `unknown instrument "${instrumentName}"${hint === undefined ? "" : `; did you mean ${hint}?`} (see 'servqual instruments')`,
+    );
+  }
+  const instrument = lib.instruments[instrumentName as keyof Servqual["instruments"]];
+  const map =
+    command.columnsFile === undefined ? undefined : await readColumnMap(command.columnsFile);
+  const folder = await checkOutputFolder(command.out, command.force);
+  const path = command.demo ? demo.path : (command.file ?? "");
+  const encoding = command.encoding ?? (await encodingFromByteOrderMark(path));
+  const segments = command.segments ?? map?.columns.segments ?? (command.demo ? demo.segments : []);
+  const rename = new Map([...(map?.rename ?? []), ...command.rename]);
+  const options: Library.CsvFileOptions = {
+    columns: {
+      ...map?.columns,
+      ...(command.id === undefined ? {} : { id: command.id }),
+      ...(command.date === undefined ? {} : { date: command.date }),
+      segments: [...segments],
+    },
+    ...(rename.size === 0 ? {} : { rename: Object.fromEntries(rename) }),
+    ...(command.missing === undefined ? {} : { missing: command.missing }),
+    ...(command.delimiter === undefined ? {} : { delimiter: command.delimiter }),
+    ...(encoding === undefined ? {} : { encoding }),
+  };
+  let validated: Library.ValidatedResponses;
+  try {
+    validated = await lib.readResponsesCsv(path, instrument, options);
+  } catch (error) {
+    if (!(error instanceof lib.ServqualError)) throw error;
+    printServqualError(lib, error);
+    return error.code === "invalid-options" ? ExitCode.Usage : ExitCode.BadInput;
+  }
+  const title = command.title ?? (command.demo ? demo.title : undefined);
+  const report = lib.buildGapReport(validated.dataset, validated.report, {
+    ...(title === undefined ? {} : { title }),
+    source: command.demo ? demo.source : path,
+  });
+  const markdown = lib.renderMarkdown(report);
+  const written = await writeReportFiles(
+    folder,
+    { "report.json": lib.renderJson(report), "report.md": markdown },
+    command.force,
+  );
+  if (!command.quiet) printOut(markdown);
+  printError(`\nWrote ${written.join(" and ")}\n`);
+  return ExitCode.Ok;
+}
+
+/**
+ * Prints a ServqualError: its first line and up to 20 issues, one line each, without control
+ * characters, with the library's option names replaced by the command's flags.
+ */
+export function printServqualError(lib: Servqual, error: Library.ServqualError): void {
+  const lines = [`servqual: ${forTerminal(error.message.split("\n")[0] ?? "", true)}`];
+  for (const issue of error.issues.slice(0, MAX_LISTED)) {
+    lines.push(`  - ${forTerminal(flagNames(lib.describeIssue(issue)), true)}`);
+  }
+  if (error.issues.length > MAX_LISTED) {
+    lines.push(`  … and ${error.issues.length - MAX_LISTED} more`);
+  }
+  printError(`${lines.join("\n")}\n`);
+}
+
+const FLAGS: Readonly<Record<string, string>> = {
+  columns: "--columns MAP.json",
+  rename: "--rename OLD=NEW",
+  encoding: "--encoding",
+  delimiter: "--delimiter",
+  missing: "--missing",
+};
+
+/** The library's `options.columns` and the like, as the command's flags. */
+function flagNames(message: string): string {
+  return message.replace(
+    /\boptions\.(columns|rename|encoding|delimiter|missing)\b/g,
+    (_, name: string) => FLAGS[name] ?? name,
+  );
+}
+
+/**
+ * The encoding a byte-order mark announces: UTF-16LE for FF FE; UTF-8 (the default) for
+ * EF BB BF or no mark. A UTF-16BE mark (FE FF) is refused: the file must be converted.
+ * Only regular files are looked at (a pipe would lose the bytes); unreadable files are left to
+ * the reader, which names the problem.
+ */
+async function encodingFromByteOrderMark(path: string): Promise<Encoding | undefined> {
+  const bytes = Buffer.alloc(2);
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    const file = await open(path, "r");
+    try {
+      const { bytesRead } = await file.read(bytes, 0, 2, 0);
+      if (bytesRead < 2) return undefined;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    throw new BadInputError(
+      `${path} is UTF-16 big-endian (its byte-order mark is FE FF); save it as UTF-8 or UTF-16LE`,
+    );
+  }
+  return undefined;
+}
+
+/** Input the command cannot read (exit code 1), found before the library reads it. */
+export class BadInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BadInputError";
+  }
+}

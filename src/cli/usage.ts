@@ -1,0 +1,51 @@
+/** The exit codes of the `servqual` command. */
+export const ExitCode = {
+  /** The report was written (or help, version, instruments printed). */
+  Ok: 0,
+  /** Bad input: the file is missing or unreadable, has no usable row, or has unreadable lines. */
+  BadInput: 1,
+  /** Usage: unknown command or option, bad option value, extra argument, unusable `--out`. */
+  Usage: 2,
+} as const;
+
+/** The usage text printed by `servqual --help` and after a usage error. */
+export const USAGE = `servqual: service-quality gap reports from survey CSV files
+
+Usage:
+  servqual demo [options]              report on the embedded demo survey (Harbourline Bank)
+  servqual report FILE.csv [options]   report on your own survey
+  servqual instruments                 list the built-in instruments
+  servqual --help | --version
+
+Options of report (demo takes --segments, --missing, --title, --out, --force, --quiet):
+  --instrument NAME    servqual22 (default), servqual1988, servperf22, servqual22Tolerance,
+                       libqualCore22
+  --columns MAP.json   column names from a JSON file, e.g.
+                       {"id": "Respondent", "perception": "Perf{item}", "rename": {"Q1e": "E_1"}};
+                       keys: id, date, segments, expectation, perception, adequate, desired,
+                       importance, weight, rename (the flags below take precedence)
+  --rename OLD=NEW,…   rename source columns before they are matched (e.g. Q1e=E_1,Q1p=P_1);
+                       may be repeated
+  --id COLUMN          respondent id column (default respondent_id)
+  --date COLUMN        date column (default date)
+  --segments A,B       segment columns to keep (e.g. region,channel)
+  --missing POLICY     listwise | pairwise | a minimum share such as 0.5 (default 0.5)
+  --encoding NAME      utf-8 (default) | utf-16le | latin1; a UTF-16 byte-order mark is detected
+  --delimiter D        , ; | or tab (default: detected from the first rows)
+  --title TEXT         report title
+  --out DIR            folder for report.json and report.md (default: the current folder;
+                       made when absent)
+  --force              replace report.json and report.md there (otherwise an existing one
+                       stops the command with exit code 2 before the input is read)
+  --quiet              do not print the report
+  -h, --help           this text
+  --version            the version
+
+Exit codes:
+  0  ok: the report was written
+  1  bad input: the file cannot be read, has no usable row, or has lines that could not be
+     read as rows (the report is still written then)
+  2  usage: unknown command or option, bad or repeated option value, extra argument, bad
+     --columns file, an --out that is a file or cannot be made, or an existing report
+     without --force
+`;
