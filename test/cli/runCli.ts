@@ -28,14 +28,12 @@ export function tempFolder(): string {
   return mkdtempSync(join(tmpdir(), "servqual-cli-"));
 }
 
-/** The demo CSV split into its header and data lines. */
-export function demoLines(): { header: string[]; rows: string[] } {
-  const [first = "", ...rows] = readFileSync(demoCsv, "utf8").trimEnd().split("\n");
-  return { header: first.split(","), rows };
-}
-
-/** The Gap 5 part and the row counts of a written report.json, for comparing two runs. */
+/**
+ * The row counts and the Gap 5 tables of a written report.json, for comparing two runs over
+ * the same answers (issue texts name the source columns, so they are left out).
+ */
 export function gapFigures(folder: string): unknown {
   const report = JSON.parse(readFileSync(join(folder, "report.json"), "utf8"));
-  return { validation: report.validation, gap5: report.gap5 };
+  const { rowsIn, rowsUsed, rowsExcluded, issueCounts } = report.validation;
+  return { rowsIn, rowsUsed, rowsExcluded, issueCounts, gap5: report.gap5 };
 }
