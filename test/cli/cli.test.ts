@@ -66,6 +66,17 @@ describe("servqual command", () => {
     expect(stderr).toMatch(/E_1, P_1/);
   });
 
+  it("exits 1 when no row is usable", () => {
+    const dir = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const file = join(dir, "blank.csv");
+    const answers = Array.from({ length: 22 }, (_, i) => `E_${i + 1},P_${i + 1}`).join(",");
+    writeFileSync(file, `respondent_id,${answers}\nR1${",".repeat(44)}\nR2${",".repeat(44)}\n`);
+    const { code, stderr } = run(["report", file, "--out", join(dir, "out")]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^servqual: /);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
   it("rejects an unknown command or instrument with exit code 2", () => {
     expect(run(["explode"]).code).toBe(2);
     expect(run(["report", "x.csv", "--instrument", "__proto__"]).code).toBe(2);
