@@ -1,0 +1,71 @@
+// Start-up time of the `servqual` command: `npm run bench:cli` (builds first), or
+// `node bench/cli-startup.mjs [--runs 21]` after `npm run build`. See bench/README.md.
+//
+// Each round runs, in a rotating order, `node -e 0` (the floor: Node starting and doing
+// nothing) and the command with --help, --version, a usage error and `instruments` (the last
+// loads the library), timing each process from spawn to exit. Reported: the median wall time
+// of each, the median of the per-round ratios to the floor of the same round, and the maximum.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const CLI = join(ROOT, "dist", "cli.js");
+const at = process.argv.indexOf("--runs");
+const RUNS = at === -1 ? 21 : Number(process.argv[at + 1]);
+
+const CASES = [
+  ["floor: node -e 0", ["-e", "0"]],
+  ["servqual --help", [CLI, "--help"]],
+  ["servqual --version", [CLI, "--version"]],
+  ["servqual (usage error)", [CLI, "report"]],
+  ["servqual instruments (loads the library)", [CLI, "instruments"]],
+];
+
+function time(args) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.error) throw run.error;
+  return ms;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+for (const [, args] of CASES) time(args); // warm the file cache
+const times = CASES.map(() => []);
+for (let round = 0; round < RUNS; round++) {
+  for (let k = 0; k < CASES.length; k++) {
+    const index = (k + round) % CASES.length;
+    times[index].push(time(CASES[index][1]));
+  }
+}
+const floor = times[0];
+const results = CASES.map(([label], index) => {
+  const ratios = times[index].map((ms, round) => ms / floor[round]);
+  return {
+    label,
+    medianMs: median(times[index]),
+    maxMs: Math.max(...times[index]),
+    medianRatioToFloor: median(ratios),
+  };
+});
+console.log(`servqual start-up, ${RUNS} rounds (wall time from spawn to exit)`);
+console.log(
+  "case                                       median ms   max ms   ratio to floor (median)",
+);
+for (const r of results) {
+  console.log(
+    `${r.label.padEnd(42)} ${r.medianMs.toFixed(0).padStart(9)} ${r.maxMs.toFixed(0).padStart(8)}   ${r.medianRatioToFloor.toFixed(2)}`,
+  );
+}
+mkdirSync(join(ROOT, "bench", "data"), { recursive: true });
+writeFileSync(
+  join(ROOT, "bench", "data", "cli-startup.json"),
+  `${JSON.stringify({ runs: RUNS, node: process.version, results }, null, 2)}\n`,
+);
