@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Command, parseCommandLine } from "./cli/args";
-import { BadInputError, type DemoSource, runReport } from "./cli/runReport";
+import { BadInputError, type DemoSource, prepareReport, runReport } from "./cli/runReport";
 import { printError, printOut } from "./cli/terminal";
 import { ExitCode, USAGE } from "./cli/usage";
 import { UsageError } from "./cli/usageError";
@@ -35,6 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.Ok;
   }
   try {
+    // Mistakes in the --columns file or --out are found before the library is loaded.
+    const prepared = command.kind === "report" ? await prepareReport(command, DEMO) : undefined;
     const [node, reports] = await Promise.all([import("./node.js"), import("./report.js")]);
     const lib = { ...node, ...reports };
     if (command.kind === "instruments") {
@@ -45,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       return ExitCode.Ok;
     }
-    return await runReport(lib, command, DEMO);
+    if (command.kind !== "report" || prepared === undefined) return ExitCode.Ok;
+    return await runReport(lib, command, prepared);
   } catch (error) {
     return failure(error);
   }

@@ -22,31 +22,37 @@ export interface DemoSource {
 
 const MAX_LISTED = 20;
 
+/** What a report run needs that is found without the library. */
+export interface PreparedReport {
+  /** The CSV file to read. */
+  readonly path: string;
+  /** The absolute output folder, checked. */
+  readonly folder: string;
+  readonly options: Library.CsvFileOptions;
+  readonly title: string | undefined;
+  readonly source: string;
+}
+
 /**
- * Runs `servqual report` / `servqual demo` with the library already loaded: checks the
- * instrument, the `--columns` file and the output folder, reads and validates the CSV file,
- * writes report.json and report.md and prints the Markdown.
+ * Everything of `servqual report` / `servqual demo` that needs no library code, so its
+ * mistakes are found at once: reads the `--columns` file, checks the output folder, detects a
+ * UTF-16LE byte-order mark and assembles the options of `readResponsesCsv` (flags over the
+ * `--columns` file over the defaults).
  *
- * @param lib - The `servqual/node` and `servqual/report` modules (loaded only when a command runs).
  * @param command - The parsed command line.
  * @param demo - The demo survey (used when `command.demo`).
- * @returns The exit code (see `ExitCode`).
- * @throws {UsageError} for a bad instrument, `--columns` file or `--out`.
+ * @returns The file, folder, options, title and source of the run.
+ * @throws {UsageError} for a bad `--columns` file or `--out`; {BadInputError} for a UTF-16
+ * big-endian file.
+ *
+ * @example
+ * const prepared = await prepareReport(parseCommandLine(["report", "survey.csv"]), demo);
+ * prepared.options.columns //=> { segments: [] }
  */
-export async function runReport(
-  lib: Servqual,
+export async function prepareReport(
   command: ReportCommand,
   demo: DemoSource,
-): Promise<number> {
-  const instrumentName = command.instrument ?? "servqual22";
-  const names = Object.keys(lib.instruments);
-  if (!Object.hasOwn(lib.instruments, instrumentName)) {
-    const hint = closest(instrumentName, names);
-    throw new UsageError(
-      `unknown instrument "${instrumentName}"${hint === undefined ? "" : `; did you mean ${hint}?`} (see 'servqual instruments')`,
-    );
-  }
-  const instrument = lib.instruments[instrumentName as keyof Servqual["instruments"]];
+): Promise<PreparedReport> {
   const map =
     command.columnsFile === undefined ? undefined : await readColumnMap(command.columnsFile);
   const folder = await checkOutputFolder(command.out, command.force);
@@ -66,6 +72,39 @@ export async function runReport(
     ...(command.delimiter === undefined ? {} : { delimiter: command.delimiter }),
     ...(encoding === undefined ? {} : { encoding }),
   };
+  return {
+    path,
+    folder,
+    options,
+    title: command.title ?? (command.demo ? demo.title : undefined),
+    source: command.demo ? demo.source : path,
+  };
+}
+
+/**
+ * Runs `servqual report` / `servqual demo` once the library is loaded: checks the instrument,
+ * reads and validates the CSV file, writes report.json and report.md and prints the Markdown.
+ *
+ * @param lib - The `servqual/node` and `servqual/report` modules (loaded only when a command runs).
+ * @param command - The parsed command line.
+ * @param prepared - What `prepareReport` found.
+ * @returns The exit code (see `ExitCode`).
+ * @throws {UsageError} for an unknown instrument or a report file that cannot be written.
+ */
+export async function runReport(
+  lib: Servqual,
+  command: ReportCommand,
+  prepared: PreparedReport,
+): Promise<number> {
+  const instrumentName = command.instrument ?? "servqual22";
+  if (!Object.hasOwn(lib.instruments, instrumentName)) {
+    const hint = closest(instrumentName, Object.keys(lib.instruments));
+    throw new UsageError(
+      `unknown instrument "${instrumentName}"${hint === undefined ? "" : `; did you mean ${hint}?`} (see 'servqual instruments')`,
+    );
+  }
+  const instrument = lib.instruments[instrumentName as keyof Servqual["instruments"]];
+  const { path, folder, options, title, source } = prepared;
   let validated: Library.ValidatedResponses;
   try {
     validated = await lib.readResponsesCsv(path, instrument, options);
@@ -74,10 +113,9 @@ export async function runReport(
     printServqualError(lib, error);
     return error.code === "invalid-options" ? ExitCode.Usage : ExitCode.BadInput;
   }
-  const title = command.title ?? (command.demo ? demo.title : undefined);
   const report = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
-    source: command.demo ? demo.source : path,
+    source,
   });
   const markdown = lib.renderMarkdown(report);
   const written = await writeReportFiles(
