@@ -1,9 +1,10 @@
 /**
  * The candidate closest to a misspelt name, for "did you mean" hints.
  *
- * Distance is the Levenshtein edit distance (Levenshtein 1966: insertions, deletions and
- * substitutions, each costing 1), compared case-insensitively; a candidate is offered only
- * when at most a third of the longer name (and at least 1 character) differs.
+ * Distance is the optimal-string-alignment edit distance: Levenshtein's (1966) insertions,
+ * deletions and substitutions plus Damerau's (1964) transposition of two adjacent characters,
+ * each costing 1; compared case-insensitively. A candidate is offered only when the distance
+ * is at most a third of the longer name (and at least 1).
  *
  * @param name - What the user typed.
  * @param candidates - The valid names.
@@ -37,18 +38,21 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
 
 function editDistance(a: string, b: string): number {
   if (a.length > 200 || b.length > 200) return Math.max(a.length, b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // d[i][j] = distance between the first i characters of a and the first j of b
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = d[i] ?? [];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      row[j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return at(a.length, b.length);
 }

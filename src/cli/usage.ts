@@ -44,7 +44,7 @@ Options of report (demo takes --segments, --missing, --title, --out, --force, --
 Exit codes:
   0  ok: the report was written
   1  bad input: the file cannot be read, has no usable row, or has lines that could not be
-     read as rows (the report is still written then)
+     read as rows
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
      --columns file, an --out that is a file or cannot be made, or an existing report
      without --force
