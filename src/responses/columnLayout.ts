@@ -83,7 +83,7 @@ export function columnLayout(
       message:
         other.what === what
           ? `the column "${displayName(name)}" is named twice as ${what}; name it once`
-          : `the column "${displayName(name)}" is both ${other.what} and ${what}; a column has one role, so give one of them another column (options.columns)`,
+          : `the column "${displayName(name)}" is both ${other.what} and ${what}; a column has one role, so name another column for one of them`,
       row: 0,
       column: displayName(name),
     });
