@@ -25,6 +25,14 @@ export type ResponseRecords = readonly Readonly<Record<string, unknown>>[];
  * (importance points summing to 100); `options.columns` and `options.rename` change them.
  * Only own properties of record objects are read, so a `__proto__` key is inert.
  *
+ * Text cells holding numbers (answers, importance, points) follow one grammar, plain decimals
+ * such as `7`, `-1`, `3.5`, `.5` (no `+`, exponent, leading zero or trailing point; see
+ * `parseDecimal`). The first row that carries an id claims it, used or excluded; later rows
+ * with that id are excluded as duplicates. A blank points cell among given ones rejects the
+ * row's points (sample-mean weights stand in). `report.blank` and `report.notApplicable` count
+ * used rows. A hole in a row array, an invalid Date and an object as id or label are coded
+ * issues. The full rules: docs/input-rules.md.
+ *
  * Missing-data policy (`options.missing`): `{ minimumShare: 0.5 }` by default, after
  * Parasuraman, Berry & Zeithaml (1991): a respondent's dimension score needs half of its items.
  *
