@@ -6,7 +6,9 @@
  * rules stated in the doc comments (parseDecimal, DatasetBuilder.push, columnLayout) and from
  * the 100-point split w_d = points_d / 100 (Parasuraman, Berry & Zeithaml 1991).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ServqualError } from "../../src/_lib/ServqualError";
 import { instruments } from "../../src/instrument/instruments";
 import { readResponsesCsvText } from "../../src/io/parseResponsesCsv";
 import { validateColumns } from "../../src/responses/validateColumns";
@@ -184,6 +186,39 @@ describe("duplicate ids: the first row that carries an id claims it, used or exc
     );
     expect(dataset.ids).toEqual(["c"]);
     expect(report.excludedRows.map((row) => row.row)).toEqual([1, 2, 4]);
+  });
+
+  it("keeps exactly the usable rows that are the first with their id (property)", () => {
+    const rowSpec = fc.record({
+      id: fc.constantFrom("a", "b", "c", "d", ""),
+      usable: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(rowSpec, { minLength: 1, maxLength: 12 }), (specs) => {
+        // Independent oracle: the first position of each non-blank id, usable or not.
+        const firstOf = new Map<string, number>();
+        specs.forEach((spec, r) => {
+          if (spec.id !== "" && !firstOf.has(spec.id)) firstOf.set(spec.id, r);
+        });
+        const expected = specs
+          .map((spec, r) => ({ ...spec, row: r + 1 }))
+          .filter((spec) => spec.usable && spec.id !== "" && firstOf.get(spec.id) === spec.row - 1);
+        const records = specs.map((spec) =>
+          spec.usable ? fullRecord(spec.id) : fullRecord(spec.id, NO_ANSWERS),
+        );
+        let result: ReturnType<typeof validateResponses> | null = null;
+        try {
+          result = validateResponses(records, servqual22);
+        } catch (error) {
+          expect((error as ServqualError).code).toBe("no-usable-rows");
+          expect(expected).toEqual([]);
+          return;
+        }
+        expect(Array.from(result.dataset.sourceRows)).toEqual(expected.map((spec) => spec.row));
+        expect(result.dataset.ids).toEqual(expected.map((spec) => spec.id));
+        expect(result.report.rowsUsed + result.report.rowsExcluded).toBe(specs.length);
+      }),
+    );
   });
 
   it("in long input all rows of an id are one respondent, so no id is ever duplicated", () => {
