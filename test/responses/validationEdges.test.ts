@@ -452,3 +452,17 @@ describe("when no row is usable, the cause comes first", () => {
     ]);
   });
 });
+
+describe("holes in the columns of validateColumns", () => {
+  it("a hole in a plain-array column is an issue naming row and column; the cell is blank", () => {
+    const columns: Record<string, unknown[]> = {};
+    for (const name of ANSWERS) columns[name] = ["5", "6", "5"];
+    delete (columns.P_7 as unknown[])[1];
+    const { dataset, report } = validateColumns({ columns }, servqual22);
+    expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["hole-in-column", 2, "P_7"],
+    ]);
+    expect(cellValue(dataset, "row-2", "perception", "7")).toBeNaN();
+    expect(report.blank).toBe(1);
+  });
+});
