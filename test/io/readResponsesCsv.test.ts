@@ -253,22 +253,30 @@ describe("readResponsesCsv: bad files", () => {
     expect(error.issues[0]).toMatchObject({ code: "no-known-columns", line: 1, row: 0 });
   });
 
-  it("a malformed quote is an issue on its row's line; later lines stay right", async () => {
-    const { report } = await readResponsesCsv(fixture("malformed-quote.csv"), twoByTwo);
-    // papaparse reads `"6"x,6,…` on to the next quote (line 4), so line 3's row swallows line 4.
+  it("a malformed quote excludes its line only; reading resumes on the next line", async () => {
+    const { dataset, report } = await readResponsesCsv(fixture("malformed-quote.csv"), twoByTwo);
+    // Line 3 `r2,"6"x,…`: the quote closes in the wrong place and papaparse reads on into line
+    // 4; the row is broken, so line 3 alone is excluded and lines 4 and 5 are read as rows.
     const located = report.issues.map(({ code, line }) => ({ code, line }));
-    expect(located[0]).toEqual({ code: "malformed-quote", line: 3 });
-    expect(located.at(-1)).toEqual({ code: "out-of-range", line: 5 });
-    expect(report.rowsIn).toBe(3);
+    expect(located).toEqual([
+      { code: "malformed-quote", line: 3 },
+      { code: "out-of-range", line: 4 },
+      { code: "out-of-range", line: 5 },
+    ]);
+    expect(dataset.ids).toEqual(["r1", "r3", "r4"]);
+    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 2, line: 3, id: "r2" })]);
+    expect(report.rowsIn).toBe(4);
     expect(report.rowsIn).toBe(report.rowsUsed + report.rowsExcluded);
+    expect(report.unreadableLines).toBe(1);
   });
 
-  it("an unterminated quote is an issue on its line and its row is excluded", async () => {
+  it("an unterminated quote excludes its line with an issue; the next lines are read", async () => {
     const { dataset, report } = await readResponsesCsv(fixture("unterminated-quote.csv"), twoByTwo);
     expect(report.issues[0]).toMatchObject({ code: "unterminated-quote", line: 4 });
-    expect(report.rowsIn).toBe(3);
-    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 3, line: 4, id: null })]);
-    expect(dataset.ids).toEqual(["r1", "r2"]);
+    expect(report.rowsIn).toBe(4);
+    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 3, line: 4, id: "r3" })]);
+    expect(dataset.ids).toEqual(["r1", "r2", "r4"]);
+    expect(report.unreadableLines).toBe(1);
   });
 
   it("checks the options before touching the file", async () => {
@@ -291,6 +299,8 @@ describe("readResponsesCsv: bad files", () => {
     });
     expect(report.issues).toEqual([expect.objectContaining({ code: "malformed-quote", line: 3 })]);
     expect(report.issuesTruncated).toBe(true);
+    expect(report.issueCounts["malformed-quote"]).toBe(1);
+    expect(report.issueCounts["out-of-range"]).toBe(2);
     expect(report.issueCounts["malformed-quote"]).toBeGreaterThan(0);
     expect(report.issueCounts["out-of-range"]).toBeGreaterThan(0);
   });
