@@ -2,9 +2,14 @@ import Papa from "papaparse";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
+import { ColumnRole, columnLayout } from "../responses/columnLayout";
 import { createDatasetBuilder, type DatasetBuilder } from "../responses/createDatasetBuilder";
 import type { ValidatedResponses, ValidationReport } from "../responses/types";
-import { resolveValidationOptions, type ValidationOptions } from "../responses/validationOptions";
+import {
+  type ResolvedValidationOptions,
+  resolveValidationOptions,
+  type ValidationOptions,
+} from "../responses/validationOptions";
 
 /**
  * Reads CSV text chunk by chunk into a {@link DatasetBuilder}: `write` each decoded chunk in
@@ -99,6 +104,7 @@ export function createCsvResponseReader(
 class Reader implements CsvResponseReader {
   private readonly instrument: Instrument;
   private readonly validation: ValidationOptions;
+  private readonly resolved: ResolvedValidationOptions;
   private readonly settings: CsvReaderSettings;
   private readonly issueLimit: number;
   private readonly maxCellLength: number;
@@ -109,6 +115,8 @@ class Reader implements CsvResponseReader {
   private breakChar = "\n";
   private builder: DatasetBuilder | null = null;
   private columnCount = 0;
+  /** 1 for the columns whose cells are free text (segments, ignored): only they may span lines. */
+  private textColumns = new Uint8Array(0);
   private headerLine = 0;
   private nextLine = 1;
   private rows = 0;
@@ -130,6 +138,7 @@ class Reader implements CsvResponseReader {
     const resolved = resolveValidationOptions(validation);
     this.instrument = instrument;
     this.validation = validation;
+    this.resolved = resolved;
     this.settings = settings;
     this.issueLimit = resolved.issueLimit;
     this.maxCellLength = resolved.maxCellLength;
@@ -381,7 +390,10 @@ class Reader implements CsvResponseReader {
     return null;
   }
 
-  /** A row spanning lines is broken when it has a quote error or the wrong number of cells. */
+  /**
+   * A row spanning lines is broken when it has a quote error, the wrong number of cells, or a
+   * line break in a cell that is not free text (an answer, weight, date or id never holds one).
+   */
   private brokenSpan(
     cells: readonly string[],
     errors: ChunkResult["errors"] | null,
@@ -397,8 +409,19 @@ class Reader implements CsvResponseReader {
         if (code === "MissingQuotes") break;
       }
     }
-    if (code === null && cells.length === this.columnCount) return null;
     const lines = `${spanned} line break${spanned === 1 ? "" : "s"}`;
+    if (code === null && cells.length === this.columnCount) {
+      for (let c = 0; c < cells.length; c++) {
+        if (this.textColumns[c] === 1 || !(cells[c] as string).includes(this.breakChar)) continue;
+        const column = (this.builder as DatasetBuilder).header[c] ?? "";
+        return {
+          line,
+          code: "malformed-quote",
+          message: `a quoted cell on this line runs on over ${lines} into column ${JSON.stringify(column)}, which holds no free text; most likely a quote is missing or stray; this line is excluded and reading resumes on the next line`,
+        };
+      }
+      return null;
+    }
     if (code === "MissingQuotes") {
       return {
         line,
@@ -429,6 +452,10 @@ class Reader implements CsvResponseReader {
       throw this.located(error);
     }
     this.columnCount = cells.length;
+    const { role } = columnLayout(cells, this.instrument, this.resolved);
+    this.textColumns = Uint8Array.from(role, (r) =>
+      r === ColumnRole.Ignored || r === ColumnRole.Segment ? 1 : 0,
+    );
     this.rowLimit = Math.max(MIN_ROW_LIMIT, cells.length * (this.maxCellLength + 3) + 2);
   }
   private recordParseErrors(errors: ChunkResult["errors"], k: number, line: number) {

@@ -210,6 +210,56 @@ describe("readResponsesCsv: encodings", () => {
   });
 });
 
+describe("readResponsesCsv: byte-order marks pick the encoding", () => {
+  const good = readFileSync(fixture("good.csv"), "utf8");
+  /** UTF-16BE bytes of a string: the UTF-16LE bytes with each pair swapped. */
+  const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
+
+  it("reads UTF-16LE and UTF-16BE files with their mark and no encoding option", async () => {
+    const le = join(scratch, "mark-le.csv");
+    const be = join(scratch, "mark-be.csv");
+    writeFileSync(le, Buffer.from(`\uFEFF${good}`, "utf16le"));
+    writeFileSync(be, utf16be(`\uFEFF${good}`));
+    // The marks themselves, written by hand: FF FE (LE) and FE FF (BE).
+    expect([...readFileSync(le).subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect([...readFileSync(be).subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    for (const path of [le, be]) {
+      const { dataset, report } = await readResponsesCsv(path, twoByTwo, {
+        columns: { segments: ["region"] },
+      });
+      expect(columns(dataset)).toEqual(GOOD);
+      expect(report.columns.used[0]).toBe("respondent_id");
+      expect(report.issues).toEqual([]);
+    }
+  });
+
+  it("decodes UTF-16BE across read pieces (characters split between 1 MiB reads)", async () => {
+    // A comment column with characters of 2 and 4 bytes, over more than one 1 MiB read.
+    const lines = [`respondent_id,comment,E_s1,E_s2,E_c1,E_c2,P_s1,P_s2,P_c1,P_c2`];
+    for (let i = 0; i < 30_000; i++) lines.push(`r${i},Zürich € 😀 ${i},7,6,5,7,5,4,6,6`);
+    const text = `${lines.join("\n")}\n`;
+    const path = join(scratch, "big-be.csv");
+    writeFileSync(path, utf16be(`\uFEFF${text}`));
+    expect(readFileSync(path).length).toBeGreaterThan(2 * 1024 * 1024);
+    const options = { columns: { segments: ["comment"] } };
+    const { dataset, report } = await readResponsesCsv(path, twoByTwo, options);
+    expect(dataset.n).toBe(30_000);
+    expect(dataset.segments[0]?.values[29_999]).toBe("Zürich € 😀 29999");
+    expect(report.issues).toEqual([]);
+    expect(dataset.segments[0]?.values.every((v, i) => v === `Zürich € 😀 ${i}`)).toBe(true);
+  });
+
+  it("an explicit encoding is used as given; utf-16be reads a file without a mark", async () => {
+    const path = join(scratch, "no-mark-be.csv");
+    writeFileSync(path, utf16be(good));
+    const { dataset } = await readResponsesCsv(path, twoByTwo, {
+      encoding: "utf-16be",
+      columns: { segments: ["region"] },
+    });
+    expect(columns(dataset)).toEqual(GOOD);
+  });
+});
+
 describe("readResponsesCsv: bad files", () => {
   it("a missing file is invalid-input naming the path, not a raw ENOENT", async () => {
     const path = fixture("no-such-file.csv");
