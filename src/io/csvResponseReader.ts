@@ -375,7 +375,14 @@ class Reader implements CsvResponseReader {
         }
       }
       if (errors !== null) this.recordParseErrors(errors, k, line);
-      if (cells.length === 1 && (cells[0] as string).trim() === "") continue;
+      // An empty line is no row; a line holding only a broken quote is one (it is not empty).
+      if (
+        cells.length === 1 &&
+        (cells[0] as string).trim() === "" &&
+        (errors === null || !errors.some((error) => error.row === k))
+      ) {
+        continue;
+      }
       if (this.seekReplacement) this.checkReplacement(cells, line);
       if (this.builder === null) {
         this.startHeader(cells, line);
