@@ -45,6 +45,11 @@ interface PieceDecoder {
  * `line`, the 1-based line of the file where its row starts (the header is line 1; line breaks
  * inside quoted cells count, so the lines are those an editor shows); empty lines are skipped.
  * Quote errors become issues (`unterminated-quote`, `malformed-quote`) on their row's line.
+ * No line is lost: a row may span lines only through quoted cells and with as many cells as
+ * the header; a quote that would swallow the next lines instead excludes its own line, and
+ * reading resumes on the next one. A line longer than the row limit is one excluded row
+ * (`cell-too-long`). These, and rows of the wrong size, are counted in `unreadableLines`.
+ * Excluded rows are counted in full and listed up to `excludedLimit` (memory stays flat).
  *
  * In R: `read.csv(path, na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")`, then
  * the checks of `validateResponses`.
@@ -54,9 +59,9 @@ interface PieceDecoder {
  * @param options - Validation options (see `ValidationOptions`), `delimiter` and `encoding`.
  * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
  * @throws {ServqualError} `invalid-options`; `invalid-input` naming the path when the file
- * does not exist, is a directory or cannot be read, when the header has no known column or a
- * row never ends because a quote is not closed; `empty-input` (empty file, or a header and no
- * data row); `no-usable-rows`.
+ * does not exist, is a directory or cannot be read, when the header has no known column or the
+ * header row never ends because a quote is not closed; `empty-input` (empty file, or a header
+ * and no data row); `no-usable-rows`.
  *
  * @example
  * const { dataset, report } = await readResponsesCsv("data/demo-bank.csv", instruments.servqual22);
