@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Command, parseCommandLine } from "./cli/args";
-import { BadInputError, type DemoSource, prepareReport, runReport } from "./cli/runReport";
+import { type DemoSource, prepareReport, runReport } from "./cli/runReport";
 import { printError, printOut } from "./cli/terminal";
 import { ExitCode, USAGE } from "./cli/usage";
 import { UsageError } from "./cli/usageError";
@@ -58,10 +58,6 @@ function failure(error: unknown): number {
   if (error instanceof UsageError) {
     printError(`servqual: ${error.message}\nRun 'servqual --help' for the options.\n`);
     return ExitCode.Usage;
-  }
-  if (error instanceof BadInputError) {
-    printError(`servqual: ${error.message}\n`);
-    return ExitCode.BadInput;
   }
   printError(
     `servqual: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

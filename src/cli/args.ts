@@ -3,7 +3,7 @@ import { closest, didYouMean } from "./closest";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
-export type Encoding = "utf-8" | "utf-16le" | "latin1";
+export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "latin1";
 
 /** Settings of `servqual report` and `servqual demo`. */
 export interface ReportCommand {
@@ -86,6 +86,8 @@ const ENCODINGS: Readonly<Record<string, Encoding>> = {
   utf8: "utf-8",
   "utf-16le": "utf-16le",
   utf16le: "utf-16le",
+  "utf-16be": "utf-16be",
+  utf16be: "utf-16be",
   latin1: "latin1",
   "latin-1": "latin1",
   "iso-8859-1": "latin1",
@@ -266,7 +268,7 @@ function parseRename(values: readonly string[]): Map<string, string> {
 function parseEncoding(text: string): Encoding {
   const encoding = ENCODINGS[text.toLowerCase()];
   if (encoding === undefined || !Object.hasOwn(ENCODINGS, text.toLowerCase())) {
-    throw new UsageError(`--encoding must be utf-8, utf-16le or latin1, not "${text}"`);
+    throw new UsageError(`--encoding must be utf-8, utf-16le, utf-16be or latin1, not "${text}"`);
   }
   return encoding;
 }

@@ -1,7 +1,6 @@
-import { open, stat } from "node:fs/promises";
 import type * as Library from "../node";
 import type * as Reports from "../report";
-import type { Encoding, ReportCommand } from "./args";
+import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import { checkOutputFolder, writeReportFiles } from "./outputFolder";
@@ -35,15 +34,14 @@ export interface PreparedReport {
 
 /**
  * Everything of `servqual report` / `servqual demo` that needs no library code, so its
- * mistakes are found at once: reads the `--columns` file, checks the output folder, detects a
- * UTF-16LE byte-order mark and assembles the options of `readResponsesCsv` (flags over the
- * `--columns` file over the defaults).
+ * mistakes are found at once: reads the `--columns` file, checks the output folder and
+ * assembles the options of `readResponsesCsv` (flags over the `--columns` file over the
+ * defaults; without `--encoding` the reader follows a byte-order mark).
  *
  * @param command - The parsed command line.
  * @param demo - The demo survey (used when `command.demo`).
  * @returns The file, folder, options, title and source of the run.
- * @throws {UsageError} for a bad `--columns` file or `--out`; {BadInputError} for a UTF-16
- * big-endian file.
+ * @throws {UsageError} for a bad `--columns` file or `--out`.
  *
  * @example
  * const prepared = await prepareReport(parseCommandLine(["report", "survey.csv"]), demo);
@@ -57,7 +55,7 @@ export async function prepareReport(
     command.columnsFile === undefined ? undefined : await readColumnMap(command.columnsFile);
   const folder = await checkOutputFolder(command.out, command.force);
   const path = command.demo ? demo.path : (command.file ?? "");
-  const encoding = command.encoding ?? (await encodingFromByteOrderMark(path));
+  const encoding = command.encoding;
   const segments = command.segments ?? map?.columns.segments ?? (command.demo ? demo.segments : []);
   const rename = new Map([...(map?.rename ?? []), ...command.rename]);
   const options: Library.CsvFileOptions = {
@@ -111,7 +109,9 @@ export async function runReport(
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
-    return error.code === "invalid-options" ? ExitCode.Usage : ExitCode.BadInput;
+    if (error.code !== "invalid-options") return ExitCode.BadInput;
+    printError("Run 'servqual --help' for the options.\n");
+    return ExitCode.Usage;
   }
   const report = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
@@ -125,6 +125,14 @@ export async function runReport(
   );
   if (!command.quiet) printOut(markdown);
   printError(`\nWrote ${written.join(" and ")}\n`);
+  // Lines that could not be read as rows are listed in the report; the run still fails.
+  const unreadable = validated.report.unreadableLines;
+  if (unreadable > 0) {
+    printError(
+      `servqual: ${unreadable} line(s) of ${path} could not be read as rows; they are listed in the report\n`,
+    );
+    return ExitCode.BadInput;
+  }
   return ExitCode.Ok;
 }
 
@@ -157,41 +165,4 @@ function flagNames(message: string): string {
     /\boptions\.(columns|rename|encoding|delimiter|missing)\b/g,
     (_, name: string) => FLAGS[name] ?? name,
   );
-}
-
-/**
- * The encoding a byte-order mark announces: UTF-16LE for FF FE; UTF-8 (the default) for
- * EF BB BF or no mark. A UTF-16BE mark (FE FF) is refused: the file must be converted.
- * Only regular files are looked at (a pipe would lose the bytes); unreadable files are left to
- * the reader, which names the problem.
- */
-async function encodingFromByteOrderMark(path: string): Promise<Encoding | undefined> {
-  const bytes = Buffer.alloc(2);
-  try {
-    if (!(await stat(path)).isFile()) return undefined;
-    const file = await open(path, "r");
-    try {
-      const { bytesRead } = await file.read(bytes, 0, 2, 0);
-      if (bytesRead < 2) return undefined;
-    } finally {
-      await file.close();
-    }
-  } catch {
-    return undefined;
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    throw new BadInputError(
-      `${path} is UTF-16 big-endian (its byte-order mark is FE FF); save it as UTF-8 or UTF-16LE`,
-    );
-  }
-  return undefined;
-}
-
-/** Input the command cannot read (exit code 1), found before the library reads it. */
-export class BadInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BadInputError";
-  }
 }

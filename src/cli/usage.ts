@@ -30,7 +30,8 @@ Options of report (demo takes --segments, --missing, --title, --out, --force, --
   --date COLUMN        date column (default date)
   --segments A,B       segment columns to keep (e.g. region,channel)
   --missing POLICY     listwise | pairwise | a minimum share such as 0.5 (default 0.5)
-  --encoding NAME      utf-8 (default) | utf-16le | latin1; a UTF-16 byte-order mark is detected
+  --encoding NAME      utf-8 | utf-16le | utf-16be | latin1 (default: from a byte-order mark,
+                       UTF-8 without one)
   --delimiter D        , ; | or tab (default: detected from the first rows)
   --title TEXT         report title
   --out DIR            folder for report.json and report.md (default: the current folder;
@@ -43,8 +44,8 @@ Options of report (demo takes --segments, --missing, --title, --out, --force, --
 
 Exit codes:
   0  ok: the report was written
-  1  bad input: the file cannot be read, has no usable row, or has lines that could not be
-     read as rows
+  1  bad input: the file cannot be read or has no usable row; or it has lines that could
+     not be read as rows (the report is written, the lines are listed in it)
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
      --columns file, an --out that is a file or cannot be made, or an existing report
      without --force

@@ -48,7 +48,10 @@ describe("parseCommandLine", () => {
     [["report", "x.csv", "--rename", "Q1"], /--rename takes OLD=NEW pairs/],
     [["report", "x.csv", "--rename", "=E_1"], /--rename takes OLD=NEW pairs/],
     [["report", "x.csv", "--rename", "a=b,a=c"], /renames "a" twice/],
-    [["report", "x.csv", "--encoding", "utf-16"], /--encoding must be utf-8, utf-16le or latin1/],
+    [
+      ["report", "x.csv", "--encoding", "utf-16"],
+      /--encoding must be utf-8, utf-16le, utf-16be or latin1/,
+    ],
     [["report", "x.csv", "--delimiter", '"'], /--delimiter must be/],
     [["report", "x.csv", "--delimiter", "123456789"], /--delimiter must be/],
     [["demo", "--instrument", "servperf22"], /demo does not take --instrument/],
@@ -119,6 +122,7 @@ describe("parseCommandLine", () => {
     ["utf8", "utf-8"],
     ["latin-1", "latin1"],
     ["ISO-8859-1", "latin1"],
+    ["utf-16be", "utf-16be"],
   ])("--encoding %s means %s", (given, encoding) => {
     expect(report(["--encoding", given]).encoding).toBe(encoding);
   });

@@ -181,16 +181,27 @@ describe("servqual report --encoding and byte-order marks", () => {
     expect(gapFigures(out)).toEqual(baseline);
   });
 
-  it("refuses UTF-16 big-endian with exit 1 and says what to do", () => {
-    const little = Buffer.from(`\uFEFF${text}`, "utf16le");
+  it("detects UTF-16BE by its byte-order mark, and reads it with --encoding utf-16be", () => {
+    const little = Buffer.from(accented, "utf16le");
     const big = Buffer.alloc(little.length);
     for (let i = 0; i < little.length; i += 2) {
       big[i] = little[i + 1] ?? 0;
       big[i + 1] = little[i] ?? 0;
     }
-    const { code, stderr } = report(write("utf16be.csv", big));
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/UTF-16 big-endian .*save it as UTF-8 or UTF-16LE/);
+    const marked = report(write("utf16be.csv", Buffer.concat([Buffer.from([0xfe, 0xff]), big])), [
+      "--rename",
+      "É_1=E_1",
+    ]);
+    expect(marked.code).toBe(0);
+    expect(gapFigures(marked.out)).toEqual(baseline);
+    const unmarked = report(write("utf16be.csv", big), [
+      "--encoding",
+      "utf-16be",
+      "--rename",
+      "É_1=E_1",
+    ]);
+    expect(unmarked.code).toBe(0);
+    expect(gapFigures(unmarked.out)).toEqual(baseline);
   });
 });
 

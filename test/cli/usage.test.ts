@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempFolder } from "./runCli";
+import { demoCsv, runCli, tempFolder } from "./runCli";
 
 describe("servqual usage errors (exit code 2)", () => {
   it.each([
@@ -16,6 +16,8 @@ describe("servqual usage errors (exit code 2)", () => {
     [["report", "x.csv", "--missing", "abc"], /--missing must be listwise, pairwise or a share/],
     [["demo", "--out"], /--out needs a value/],
     [["report", "x.csv", "--instrument", "servqal22"], /did you mean servqual22\?/],
+    // a role given twice: found by the library from the header, still a usage error
+    [["report", demoCsv, "--id", "E_1"], /column "E_1" is both/],
   ])("%j exits 2 with a clear message, writing nothing", (args, message) => {
     const cwd = tempFolder();
     const { code, stdout, stderr } = runCli(args, cwd);
