@@ -47,6 +47,6 @@ Exit codes:
   1  bad input: the file cannot be read or has no usable row; or it has lines that could
      not be read as rows (the report is written, the lines are listed in it)
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
-     --columns file, an --out that is a file or cannot be made, or an existing report
-     without --force
+     --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
+     or cannot be made, or an existing report without --force
 `;
