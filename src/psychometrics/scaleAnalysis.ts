@@ -104,11 +104,12 @@ export interface DeletedStatistics {
  * tr C₋ᵢ = tr C − Cᵢᵢ; ΣΣC₋ᵢ = ΣΣC − 2·Σⱼ Cᵢⱼ + Cᵢᵢ; ΣΣ(C∘C)₋ᵢ = ΣΣ(C∘C) − 2·ΣⱼCᵢⱼ² + Cᵢᵢ²;
  * the column sums of C₋ᵢ are colⱼ − Cᵢⱼ, so ΣΣ(C₋ᵢC₋ᵢ) = Σ_{j≠i}(colⱼ − Cᵢⱼ)²; the same for R.
  * The smc of R₋ᵢ come from the inverse of the submatrix by the Schur-complement downdate
- * (R₋ᵢ)⁻¹ = (R⁻¹)₋ᵢ − aᵢaᵢᵀ/(R⁻¹)ᵢᵢ, aᵢ the i-th column of R⁻¹ without entry i, valid when R
- * is positive definite with λ_min > √ε·λ_max (then, by interlacing, psych's Pinv of every
- * R₋ᵢ is its inverse); otherwise R₋ᵢ is pseudo-inverted afresh. The variance of the remaining
+ * (R₋ᵢ)⁻¹ = (R⁻¹)₋ᵢ − aᵢaᵢᵀ/(R⁻¹)ᵢᵢ, aᵢ the i-th column of R⁻¹ without entry i, used when
+ * R is invertible and the downdate provably keeps every eigenvalue of R₋ᵢ above psych's Pinv
+ * tolerance (see downdatedSmcSum); otherwise R₋ᵢ is pseudo-inverted afresh (singular R). The variance of the remaining
  * correlations is taken about the mean of all of them (shifted sums); their median by walking
- * the sorted correlations once per item. O(k²) per item for the medians, O(k) for the rest.
+ * the sorted correlations once per item. O(k²) per item (the medians and the check of the
+ * downdate), O(k³) in all.
  *
  * Reference: Golub & Van Loan (2013), Matrix Computations, 4th ed., §3.2 (block inverse);
  * Revelle, psych::alpha (alpha.drop).
@@ -197,12 +198,14 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
       );
     }
   }
-  // Downdated inverse, when exact.
-  let downdate = false;
+  // Downdated inverse, when R is invertible (psych's Pinv is then R⁻¹).
+  let maxAbs = 0;
+  let invertible = false;
   if (eigen !== null && inverse !== null && k > 0) {
-    const largest = eigen.values[0] as number;
-    const smallest = eigen.values[k - 1] as number;
-    downdate = smallest > Math.sqrt(Number.EPSILON) * largest && largest > 0;
+    maxAbs = Math.max(Math.abs(eigen.values[0] as number), Math.abs(eigen.values[k - 1] as number));
+    let minAbs = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < k; t++) minAbs = Math.min(minAbs, Math.abs(eigen.values[t] as number));
+    invertible = maxAbs > 0 && minAbs > 2 * Math.sqrt(Number.EPSILON) * maxAbs;
   }
   const out: DeletedStatistics[] = [];
   const remaining = pairs - kk;
@@ -226,19 +229,9 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
       standardizedAlpha = (1 - kk / sr) * ratio;
       averageR = (sr - kk) / (kk * (kk - 1));
       signalToNoise = (kk * averageR) / (1 - averageR);
-      let smcSum: number;
-      if (downdate && inverse !== null) {
-        const aii = inverse[i * k + i] as number;
-        const sub = smcFromDiagonal((t) => {
-          const j = t < i ? t : t + 1;
-          const aji = inverse[j * k + i] as number;
-          return (inverse[j * k + j] as number) - (aji * aji) / aii;
-        }, kk);
-        smcSum = 0;
-        for (let t = 0; t < kk; t++) smcSum += sub.values[t] as number;
-      } else {
-        smcSum = freshSmcSum(r, k, i);
-      }
+      const downdated =
+        invertible && inverse !== null ? downdatedSmcSum(inverse, k, i, maxAbs) : null;
+      const smcSum = downdated ?? freshSmcSum(r, k, i);
       guttmanLambda6 = 1 - (kk - smcSum) / sr;
       if (allFinite && remaining >= 1) {
         if (remaining >= 2) {
@@ -284,6 +277,37 @@ function medianWithout(
     seen++;
   }
   return Number.NaN;
+}
+
+/**
+ * Σ smc of R₋ᵢ from the Schur-complement downdate B = (R⁻¹)₋ᵢ − aaᵀ/(R⁻¹)ᵢᵢ of A = R⁻¹, or
+ * null when psych's Pinv(R₋ᵢ) might drop an eigenvalue: by interlacing every |λ(R₋ᵢ)| is at
+ * most max|λ(R)|, and the smallest is at least 1/‖B‖_F, so 1/‖B‖_F > 2·√ε·max|λ(R)| proves
+ * that Pinv(R₋ᵢ) = B (this holds for indefinite, pairwise R too). O(k²).
+ */
+function downdatedSmcSum(a: Float64Array, k: number, i: number, maxAbs: number): number | null {
+  const aii = a[i * k + i] as number;
+  if (!(Math.abs(aii) > 0)) return null;
+  let frobenius = 0;
+  for (let j = 0; j < k; j++) {
+    if (j === i) continue;
+    const aji = (a[j * k + i] as number) / aii;
+    const row = j * k;
+    for (let l = 0; l < k; l++) {
+      if (l === i) continue;
+      const b = (a[row + l] as number) - aji * (a[l * k + i] as number);
+      frobenius += b * b;
+    }
+  }
+  if (!(1 / Math.sqrt(frobenius) > 2 * Math.sqrt(Number.EPSILON) * maxAbs)) return null;
+  const sub = smcFromDiagonal((t) => {
+    const j = t < i ? t : t + 1;
+    const aji = a[j * k + i] as number;
+    return (a[j * k + j] as number) - (aji * aji) / aii;
+  }, k - 1);
+  let sum = 0;
+  for (let t = 0; t < k - 1; t++) sum += sub.values[t] as number;
+  return sum;
 }
 
 /** Σ smc of R without item i, pseudo-inverting the submatrix afresh (singular or indefinite R). */

@@ -19,7 +19,7 @@ import { dimensionsOf, strictJson } from "./tinySurvey";
 
 const DIMENSIONS = 20;
 const PER_DIMENSION = 50;
-const RESPONDENTS = 40;
+const RESPONDENTS = 80;
 
 function bigInstrument(format: "expectation-perception" | "tolerance"): Instrument {
   const spec: Record<string, string[]> = {};
