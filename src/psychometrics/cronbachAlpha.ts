@@ -324,10 +324,13 @@ export function alphaFromAccumulator(
  * @param data - respondents × items: an array of rows, `{ columns }` (one array per item, e.g.
  *   Float64Array with NaN = missing), or an accumulator from `accumulateItems`
  * @param options - `missing` ("pairwise" default, or "complete-cases"), `reverse` (indices or
- *   names), `scaleMin`/`scaleMax`, `itemNames`
- * @returns the alpha statistics; a statistic that cannot be computed (n < 2, an item with zero
- *   variance, no rows) is null with the reason in `warnings`; a negative alpha comes with a
- *   warning naming the likely miscoded items
+ *   names), `scaleMin`/`scaleMax`, `itemNames`, `dropConstantItems` (default true)
+ * @returns the alpha statistics; a statistic that cannot be computed (n < 2, no rows) is null
+ *   with the reason in `warnings`. An item with zero variance leaves raw alpha and ase (from
+ *   C) defined and the correlation-based figures null, names the item in `constantItems` and a
+ *   `constant-item:` warning, and (with `dropConstantItems`) gives everything without it in
+ *   `withoutConstantItems`, as psych::alpha does. A negative alpha comes with a warning naming
+ *   the likely miscoded items
  * @throws {ServqualError} `invalid-input` for fewer than 2 items, a ragged matrix, columns of
  *   unequal length, ±Infinity or non-numbers; `empty-input` for no rows; `invalid-options` for
  *   an unknown missing mode or reverse key
