@@ -18,9 +18,9 @@ export function householderEigen(a: ArrayLike<number>, k: number): SymmetricEige
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: v };
-  tred2(v, d, e, n);
-  // The QL rotations combine two columns of v: work on its transpose, where they are rows.
-  const w = transpose(v, n);
+  // w = Vᵀ throughout (a is symmetric, so it starts as a): contiguous inner loops.
+  const w = v;
+  tred2(w, d, e, n);
   tql2(w, d, e, n);
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (x, y) => (d[y] as number) - (d[x] as number),
@@ -34,15 +34,13 @@ export function householderEigen(a: ArrayLike<number>, k: number): SymmetricEige
   return { values, vectors };
 }
 
-function transpose(a: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[j * n + i] = a[i * n + j] as number;
-  return out;
-}
-
-/** Householder tridiagonalisation; v becomes the accumulated orthogonal transformation. */
-function tred2(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
-  for (let j = 0; j < n; j++) d[j] = v[(n - 1) * n + j] as number;
+/**
+ * Householder tridiagonalisation (JAMA's tred2 with every V[a][b] read as w[b][a]): w ends
+ * as the transpose of the accumulated orthogonal transformation, so that every inner loop
+ * runs along a row, and tql2 can rotate its rows.
+ */
+function tred2(w: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) d[j] = w[j * n + (n - 1)] as number;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
     let h = 0;
@@ -50,9 +48,9 @@ function tred2(v: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
     if (scale === 0) {
       e[i] = d[i - 1] as number;
       for (let j = 0; j < i; j++) {
-        d[j] = v[(i - 1) * n + j] as number;
-        v[i * n + j] = 0;
-        v[j * n + i] = 0;
+        d[j] = w[j * n + (i - 1)] as number;
+        w[j * n + i] = 0;
+        w[i * n + j] = 0;
       }
     } else {
       for (let k = 0; k < i; k++) {
@@ -68,10 +66,10 @@ function tred2(v: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
       for (let j = 0; j < i; j++) e[j] = 0;
       for (let j = 0; j < i; j++) {
         f = d[j] as number;
-        v[j * n + i] = f;
-        g = (e[j] as number) + (v[j * n + j] as number) * f;
+        w[i * n + j] = f;
+        g = (e[j] as number) + (w[j * n + j] as number) * f;
         for (let k = j + 1; k <= i - 1; k++) {
-          const vkj = v[k * n + j] as number;
+          const vkj = w[j * n + k] as number;
           g += vkj * (d[k] as number);
           e[k] = (e[k] as number) + vkj * f;
         }
@@ -88,33 +86,33 @@ function tred2(v: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
         f = d[j] as number;
         g = e[j] as number;
         for (let k = j; k <= i - 1; k++) {
-          v[k * n + j] = (v[k * n + j] as number) - (f * (e[k] as number) + g * (d[k] as number));
+          w[j * n + k] = (w[j * n + k] as number) - (f * (e[k] as number) + g * (d[k] as number));
         }
-        d[j] = v[(i - 1) * n + j] as number;
-        v[i * n + j] = 0;
+        d[j] = w[j * n + (i - 1)] as number;
+        w[j * n + i] = 0;
       }
     }
     d[i] = h;
   }
   for (let i = 0; i < n - 1; i++) {
-    v[(n - 1) * n + i] = v[i * n + i] as number;
-    v[i * n + i] = 1;
+    w[i * n + (n - 1)] = w[i * n + i] as number;
+    w[i * n + i] = 1;
     const h = d[i + 1] as number;
     if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = (v[k * n + i + 1] as number) / h;
+      for (let k = 0; k <= i; k++) d[k] = (w[(i + 1) * n + k] as number) / h;
       for (let j = 0; j <= i; j++) {
         let g = 0;
-        for (let k = 0; k <= i; k++) g += (v[k * n + i + 1] as number) * (v[k * n + j] as number);
-        for (let k = 0; k <= i; k++) v[k * n + j] = (v[k * n + j] as number) - g * (d[k] as number);
+        for (let k = 0; k <= i; k++) g += (w[(i + 1) * n + k] as number) * (w[j * n + k] as number);
+        for (let k = 0; k <= i; k++) w[j * n + k] = (w[j * n + k] as number) - g * (d[k] as number);
       }
     }
-    for (let k = 0; k <= i; k++) v[k * n + i + 1] = 0;
+    for (let k = 0; k <= i; k++) w[(i + 1) * n + k] = 0;
   }
   for (let j = 0; j < n; j++) {
-    d[j] = v[(n - 1) * n + j] as number;
-    v[(n - 1) * n + j] = 0;
+    d[j] = w[j * n + (n - 1)] as number;
+    w[j * n + (n - 1)] = 0;
   }
-  v[(n - 1) * n + n - 1] = 1;
+  w[(n - 1) * n + (n - 1)] = 1;
   e[0] = 0;
 }
 

@@ -167,6 +167,7 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
   let s1 = 0;
   let s2 = 0;
   let order: Int32Array | null = null;
+  const positionsOf = new Int32Array(k * (k - 1));
   if (r !== null) {
     let p = 0;
     for (let i = 0; i < k; i++) {
@@ -196,16 +197,29 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
       order = Int32Array.from({ length: pairs }, (_, q) => q).sort(
         (a, b) => (lowV[a] as number) - (lowV[b] as number),
       );
+      // Per item, the sorted positions of the correlations that involve it (k − 1 each).
+      const filled = new Int32Array(k);
+      for (let position = 0; position < pairs; position++) {
+        const q = order[position] as number;
+        for (const item of [lowI[q] as number, lowJ[q] as number]) {
+          positionsOf[item * (k - 1) + (filled[item] as number)] = position;
+          filled[item] = (filled[item] as number) + 1;
+        }
+      }
     }
   }
-  // Downdated inverse, when R is invertible (psych's Pinv is then R⁻¹).
+  // Downdated inverse, when R is invertible (psych's Pinv is then R⁻¹). For positive definite
+  // R interlacing alone proves that every R₋ᵢ keeps its eigenvalues above the Pinv tolerance;
+  // an indefinite (pairwise) R is checked item by item.
   let maxAbs = 0;
   let invertible = false;
+  let definite = false;
   if (eigen !== null && inverse !== null && k > 0) {
     maxAbs = Math.max(Math.abs(eigen.values[0] as number), Math.abs(eigen.values[k - 1] as number));
     let minAbs = Number.POSITIVE_INFINITY;
     for (let t = 0; t < k; t++) minAbs = Math.min(minAbs, Math.abs(eigen.values[t] as number));
     invertible = maxAbs > 0 && minAbs > 2 * Math.sqrt(Number.EPSILON) * maxAbs;
+    definite = invertible && (eigen.values[k - 1] as number) > 0;
   }
   const out: DeletedStatistics[] = [];
   const remaining = pairs - kk;
@@ -230,7 +244,9 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
       averageR = (sr - kk) / (kk * (kk - 1));
       signalToNoise = (kk * averageR) / (1 - averageR);
       const downdated =
-        invertible && inverse !== null ? downdatedSmcSum(inverse, k, i, maxAbs) : null;
+        invertible && inverse !== null
+          ? downdatedSmcSum(inverse, k, i, definite ? null : maxAbs)
+          : null;
       const smcSum = downdated ?? freshSmcSum(r, k, i);
       guttmanLambda6 = 1 - (kk - smcSum) / sr;
       if (allFinite && remaining >= 1) {
@@ -239,7 +255,12 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
           const t2 = s2 - (rowS2[i] as number);
           varianceR = Math.max(0, (t2 - (t1 * t1) / remaining) / (remaining - 1));
         }
-        medianR = medianWithout(order as Int32Array, lowI, lowJ, lowV, i, remaining);
+        medianR = medianWithout(
+          order as Int32Array,
+          lowV,
+          positionsOf.subarray(i * (k - 1), (i + 1) * (k - 1)),
+          remaining,
+        );
       }
     }
     out.push({
@@ -256,38 +277,59 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
   return out;
 }
 
-/** Median of the sorted correlations that do not involve item `skip` (`count` of them). */
+/**
+ * Median of the sorted correlations without those of one item (`skipped`: their sorted
+ * positions, ascending; `count` remain). The remaining entry of rank t sits at position
+ * t + (skipped positions at or before it), found by one scan of `skipped`: O(k) per item.
+ */
 function medianWithout(
   order: Int32Array,
-  lowI: Int32Array,
-  lowJ: Int32Array,
   lowV: Float64Array,
-  skip: number,
+  skipped: Int32Array,
   count: number,
 ): number {
-  const lower = Math.floor((count - 1) / 2);
-  const upper = Math.floor(count / 2);
-  let seen = 0;
-  let a = Number.NaN;
-  for (let p = 0; p < order.length; p++) {
-    const q = order[p] as number;
-    if (lowI[q] === skip || lowJ[q] === skip) continue;
-    if (seen === lower) a = lowV[q] as number;
-    if (seen === upper) return (a + (lowV[q] as number)) / 2;
-    seen++;
-  }
-  return Number.NaN;
+  const at = (rank: number) => {
+    let position = rank;
+    for (let s = 0; s < skipped.length; s++) {
+      if ((skipped[s] as number) <= position) position++;
+      else break;
+    }
+    return lowV[order[position] as number] as number;
+  };
+  return (at(Math.floor((count - 1) / 2)) + at(Math.floor(count / 2))) / 2;
 }
 
 /**
  * Σ smc of R₋ᵢ from the Schur-complement downdate B = (R⁻¹)₋ᵢ − aaᵀ/(R⁻¹)ᵢᵢ of A = R⁻¹, or
- * null when psych's Pinv(R₋ᵢ) might drop an eigenvalue: by interlacing every |λ(R₋ᵢ)| is at
- * most max|λ(R)|, and the smallest is at least 1/‖B‖_F, so 1/‖B‖_F > 2·√ε·max|λ(R)| proves
- * that Pinv(R₋ᵢ) = B (this holds for indefinite, pairwise R too). O(k²).
+ * null when psych's Pinv(R₋ᵢ) might drop an eigenvalue. With `maxAbs` null (R positive
+ * definite) interlacing proves it cannot; else {@link downdateKeepsTolerance} checks. O(k).
  */
-function downdatedSmcSum(a: Float64Array, k: number, i: number, maxAbs: number): number | null {
+function downdatedSmcSum(
+  a: Float64Array,
+  k: number,
+  i: number,
+  maxAbs: number | null,
+): number | null {
   const aii = a[i * k + i] as number;
   if (!(Math.abs(aii) > 0)) return null;
+  if (maxAbs !== null && !downdateKeepsTolerance(a, k, i, maxAbs)) return null;
+  const sub = smcFromDiagonal((t) => {
+    const j = t < i ? t : t + 1;
+    const aji = a[j * k + i] as number;
+    return (a[j * k + j] as number) - (aji * aji) / aii;
+  }, k - 1);
+  let sum = 0;
+  for (let t = 0; t < k - 1; t++) sum += sub.values[t] as number;
+  return sum;
+}
+
+/**
+ * Whether psych's Pinv(R₋ᵢ) keeps every eigenvalue, for an indefinite R: every |λ(R₋ᵢ)| is at
+ * most max|λ(R)| (interlacing) and the smallest is at least 1/‖B‖_F, B the downdated inverse.
+ * O(k²).
+ */
+function downdateKeepsTolerance(a: Float64Array, k: number, i: number, maxAbs: number): boolean {
+  const aii = a[i * k + i] as number;
   let frobenius = 0;
   for (let j = 0; j < k; j++) {
     if (j === i) continue;
@@ -299,15 +341,7 @@ function downdatedSmcSum(a: Float64Array, k: number, i: number, maxAbs: number):
       frobenius += b * b;
     }
   }
-  if (!(1 / Math.sqrt(frobenius) > 2 * Math.sqrt(Number.EPSILON) * maxAbs)) return null;
-  const sub = smcFromDiagonal((t) => {
-    const j = t < i ? t : t + 1;
-    const aji = a[j * k + i] as number;
-    return (a[j * k + j] as number) - (aji * aji) / aii;
-  }, k - 1);
-  let sum = 0;
-  for (let t = 0; t < k - 1; t++) sum += sub.values[t] as number;
-  return sum;
+  return 1 / Math.sqrt(frobenius) > 2 * Math.sqrt(Number.EPSILON) * maxAbs;
 }
 
 /** Σ smc of R without item i, pseudo-inverting the submatrix afresh (singular or indefinite R). */
