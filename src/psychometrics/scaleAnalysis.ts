@@ -106,10 +106,10 @@ export interface DeletedStatistics {
  * The smc of R₋ᵢ come from the inverse of the submatrix by the Schur-complement downdate
  * (R₋ᵢ)⁻¹ = (R⁻¹)₋ᵢ − aᵢaᵢᵀ/(R⁻¹)ᵢᵢ, aᵢ the i-th column of R⁻¹ without entry i, used when
  * R is invertible and the downdate provably keeps every eigenvalue of R₋ᵢ above psych's Pinv
- * tolerance (see downdatedSmcSum); otherwise R₋ᵢ is pseudo-inverted afresh (singular R). The variance of the remaining
- * correlations is taken about the mean of all of them (shifted sums); their median by walking
- * the sorted correlations once per item. O(k²) per item (the medians and the check of the
- * downdate), O(k³) in all.
+ * tolerance (see downdatedSmcSum); otherwise (singular R) R₋ᵢ is pseudo-inverted afresh, at
+ * O(k³) per item. The variance of the remaining correlations is taken about the mean of all
+ * of them (shifted sums); their median is read off the once-sorted correlations, skipping the
+ * item's own. O(k) per item for a positive definite R (O(k²) to check an indefinite one).
  *
  * Reference: Golub & Van Loan (2013), Matrix Computations, 4th ed., §3.2 (block inverse);
  * Revelle, psych::alpha (alpha.drop).
