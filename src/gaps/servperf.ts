@@ -1,4 +1,5 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
@@ -55,6 +56,8 @@ export function servperf(
   dataset: Dataset,
   options: { readonly level?: number } = {},
 ): ServperfResult {
+  expectShape("servperf", "dataset", dataset, shapes.dataset);
+  checkOptionKeys("servperf", options, ["level"]);
   const perception = dataset.facets.perception;
   if (perception === undefined) {
     throw new ServqualError("invalid-input", "SERVPERF needs perception answers.", [

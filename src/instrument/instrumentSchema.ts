@@ -13,25 +13,25 @@ const identifier = z
 const label = z.string().trim().min(1).max(200);
 
 /** Zod schema of an item in an instrument specification. */
-export const itemSpecSchema = z.object({
+export const itemSpecSchema = z.strictObject({
   id: identifier,
   label,
   reverse: z.boolean().default(false),
 });
 
 /** Zod schema of a dimension in an instrument specification. */
-export const dimensionSpecSchema = z.object({
+export const dimensionSpecSchema = z.strictObject({
   id: identifier,
   label,
   items: z.array(itemSpecSchema).min(1),
 });
 
 /** Zod schema of a rating scale in an instrument specification. */
-export const scaleSpecSchema = z.object({
+export const scaleSpecSchema = z.strictObject({
   min: z.number().finite(),
   max: z.number().finite(),
   step: z.number().finite().positive().default(1),
-  labels: z.array(z.object({ value: z.number().finite(), label })).default([]),
+  labels: z.array(z.strictObject({ value: z.number().finite(), label })).default([]),
   notApplicable: z.array(z.string().trim().min(1).max(40)).default([]),
 });
 
@@ -39,7 +39,7 @@ export const scaleSpecSchema = z.object({
  * Zod schema of an instrument specification, the input of `defineInstrument`. Cross-field
  * rules (unique ids, min < max, labels on the scale) are checked by `defineInstrument`.
  */
-export const instrumentSpecSchema = z.object({
+export const instrumentSpecSchema = z.strictObject({
   id: identifier,
   name: label,
   citation: z.string().max(500).default(""),

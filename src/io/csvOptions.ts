@@ -1,6 +1,6 @@
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
-import type { ValidationOptions } from "../responses/validationOptions";
+import { VALIDATION_OPTIONS, type ValidationOptions } from "../responses/validationOptions";
 
 /**
  * Options of `readResponsesCsvText`: the validation options plus the CSV `delimiter`
@@ -31,6 +31,12 @@ export interface SplitCsvOptions {
 }
 
 const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
+
+/**
+ * The option names of the CSV readers: the validation options, `delimiter` and `encoding`
+ * (the text reader names `encoding` in its own message: text is already decoded).
+ */
+export const CSV_FILE_OPTIONS: readonly string[] = [...VALIDATION_OPTIONS, "delimiter", "encoding"];
 
 /**
  * Checks the CSV-level options and separates them from the validation options (which
@@ -74,7 +80,7 @@ export function splitCsvOptions(
   if (encoding !== undefined) {
     if (!allowEncoding) {
       issues.push({
-        code: "unrecognized-key",
+        code: "unknown-option",
         message: "option encoding: only files have an encoding; the text is already decoded",
         path: ["encoding"],
       });

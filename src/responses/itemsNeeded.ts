@@ -1,3 +1,4 @@
+import { expectKind, expectShape, shapes } from "../_lib/guards";
 import type { MissingPolicy } from "./types";
 
 /**
@@ -9,6 +10,8 @@ import type { MissingPolicy } from "./types";
  * itemsNeeded({ kind: "minimum-share", share: 0.5 }, 5) //=> 3
  */
 export function itemsNeeded(policy: MissingPolicy, size: number): number {
+  expectShape("itemsNeeded", "policy", policy, shapes.missingPolicy);
+  expectKind("itemsNeeded", "size", size, "number", "a number of items");
   switch (policy.kind) {
     case "listwise":
       return size;

@@ -1,3 +1,4 @@
+import { expectKind, expectShape, shapes } from "../_lib/guards";
 import type { Scale } from "../instrument/types";
 
 /** Why a cell is not a usable answer. */
@@ -26,6 +27,8 @@ const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * parseAnswer("4.5", instruments.servqual22.scale, 1000) //=> { ok: false, fault: "off-scale-step" }
  */
 export function parseAnswer(cell: unknown, scale: Scale, maxCellLength: number): ParsedAnswer {
+  expectShape("parseAnswer", "scale", scale, shapes.scale);
+  expectKind("parseAnswer", "maxCellLength", maxCellLength, "number", "a number of characters");
   let value: number;
   if (typeof cell === "number") {
     value = cell;

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { defaultColumnPrefix, facetsOf } from "../instrument/facets";
@@ -5,7 +6,7 @@ import type { Facet, Instrument } from "../instrument/types";
 import { cellText } from "./parseAnswer";
 import type { ValidatedResponses } from "./types";
 import { validateResponses } from "./validateResponses";
-import type { ValidationOptions } from "./validationOptions";
+import { VALIDATION_OPTIONS, type ValidationOptions } from "./validationOptions";
 
 /** Column names of long input (one row per respondent, item and facet). */
 export interface LongColumns {
@@ -28,6 +29,13 @@ const FACET_NAMES: Readonly<Record<string, Facet>> = {
   desired: "desired",
   d: "desired",
 };
+
+const LONG_COLUMNS = optionNames<LongColumns>({
+  respondent: true,
+  item: true,
+  facet: true,
+  value: true,
+});
 
 /**
  * Validates long survey rows (respondent, item, facet, value) by pivoting them to wide rows and
@@ -54,6 +62,10 @@ export function validateLongResponses(
   instrument: Instrument,
   options: ValidationOptions & { readonly long?: LongColumns } = {},
 ): ValidatedResponses {
+  expectKind("validateLongResponses", "rows", rows, "array", "an array of long row objects");
+  expectShape("validateLongResponses", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("validateLongResponses", options, [...VALIDATION_OPTIONS, "long"]);
+  checkOptionKeys("validateLongResponses", options?.long, LONG_COLUMNS, "options.long");
   const { long, ...rest } = options;
   const names = {
     respondent: long?.respondent ?? rest.columns?.id ?? "respondent_id",

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { ServqualError } from "../_lib/ServqualError";
+import { zodIssues } from "../_lib/zodIssues";
 import type { MissingPolicy } from "./types";
 
 const missingSchema = z.union([
   z.literal("listwise"),
   z.literal("pairwise"),
-  z.object({ minimumShare: z.number().gt(0).lte(1) }),
+  z.strictObject({ minimumShare: z.number().gt(0).lte(1) }),
 ]);
 
 /** Zod schema of the options of `validateResponses` and `readResponsesCsv`. */
-export const validationOptionsSchema = z.object({
+export const validationOptionsSchema = z.strictObject({
   columns: z
     .object({
       id: z.string().min(1).optional(),
@@ -86,11 +87,7 @@ export function resolveValidationOptions(
     throw new ServqualError(
       "invalid-options",
       "The validation options are not valid.",
-      parsed.error.issues.map((issue) => ({
-        code: issue.code,
-        message: `option ${issue.path.join(".")}: ${issue.message}`,
-        path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-      })),
+      zodIssues(validationOptionsSchema, parsed.error.issues, "option"),
     );
   }
   const o = parsed.data;
@@ -122,3 +119,6 @@ export function resolveValidationOptions(
     issueLimit: o.issueLimit ?? 1000,
   };
 }
+
+/** The names of the validation options (for functions that take them plus their own). */
+export const VALIDATION_OPTIONS: readonly string[] = Object.keys(validationOptionsSchema.shape);

@@ -1,3 +1,4 @@
+import { expectKind } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** p-value adjustment methods, named as in R's `p.adjust`. */
@@ -71,6 +72,7 @@ export function adjustPValues(
   p: ArrayLike<number | null | undefined>,
   method: PAdjustMethod,
 ): PValueAdjustment {
+  expectKind("adjustPValues", "p", p, "array-like", "an array of p-values");
   if (!Object.hasOwn(DIRECTION, method)) {
     throw new ServqualError(
       "invalid-options",

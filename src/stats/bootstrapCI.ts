@@ -1,5 +1,6 @@
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { finiteValues } from "./finiteValues";
@@ -82,6 +83,13 @@ function checkOptions(options: BootstrapOptions) {
   return { seed, resamples, method, level };
 }
 
+const BOOTSTRAP_OPTIONS = optionNames<BootstrapOptions>({
+  seed: true,
+  resamples: true,
+  level: true,
+  method: true,
+});
+
 /**
  * Bootstrap confidence interval of any statistic of one sample, seeded and reproducible.
  *
@@ -121,6 +129,9 @@ export function bootstrapCI(
   statistic: (sample: Float64Array) => number,
   options: BootstrapOptions = {},
 ): BootstrapResult {
+  expectKind("bootstrapCI", "data", data, "array-like", "an array of numbers");
+  expectKind("bootstrapCI", "statistic", statistic, "function", "a function of a sample");
+  checkOptionKeys("bootstrapCI", options, BOOTSTRAP_OPTIONS);
   const { seed, resamples, method, level } = checkOptions(options);
   if (typeof statistic !== "function") {
     throw new ServqualError("invalid-options", `${FN} requires a statistic function`);

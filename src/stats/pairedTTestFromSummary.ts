@@ -1,4 +1,5 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { tPValue } from "./tailProbability";
@@ -89,6 +90,13 @@ function checkSummary(summary: DifferenceSummary, fn: string): void {
   }
 }
 
+/** The option names of the paired t-test. */
+export const T_TEST_OPTIONS = optionNames<PairedTTestOptions>({
+  alternative: true,
+  level: true,
+  mu: true,
+});
+
 /**
  * Paired t-test from the summary (n, mean, SD) of the differences, so a one-pass accumulator
  * can run it without the raw data. Identical to the one-sample t-test of the differences.
@@ -115,6 +123,8 @@ export function pairedTTestFromSummary(
   summary: DifferenceSummary,
   options: PairedTTestOptions = {},
 ): PairedTTestResult {
+  expectKind("pairedTTestFromSummary", "summary", summary, "object", "a summary { n, mean, sd }");
+  checkOptionKeys("pairedTTestFromSummary", options, T_TEST_OPTIONS);
   return tTestCore(summary, options, FN, "Paired t-test");
 }
 

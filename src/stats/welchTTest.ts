@@ -1,4 +1,5 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { finiteValues } from "./finiteValues";
@@ -48,6 +49,13 @@ export interface TwoSampleTTestResult {
 
 const FN = "welchTTest";
 
+const WELCH_OPTIONS = optionNames<TwoSampleTTestOptions>({
+  alternative: true,
+  level: true,
+  mu: true,
+  varEqual: true,
+});
+
 /**
  * Two-sample t-test of independent groups x and y: Welch's unequal-variance test by default,
  * Student's pooled test with `varEqual: true`.
@@ -78,6 +86,7 @@ export function welchTTest(
   y: NumericInput,
   options: TwoSampleTTestOptions = {},
 ): TwoSampleTTestResult {
+  checkOptionKeys(FN, options, WELCH_OPTIONS);
   const alternative = checkAlternative(options.alternative, FN);
   const level = checkLevel(options.level, FN);
   const varEqual = options.varEqual ?? false;
