@@ -16,7 +16,7 @@ export function describeValue(value: unknown): string {
  *
  * @example
  * invalidArgument("gap5", "dataset", "a Dataset", undefined).message
- * //=> "gap5: dataset must be a Dataset, not undefined\n  - at dataset: …"
+ * //=> "gap5: the argument dataset is not valid.\n  - at dataset: dataset must be a Dataset, not undefined"
  */
 export function invalidArgument(
   fn: string,
@@ -25,8 +25,8 @@ export function invalidArgument(
   value: unknown,
   detail = "",
 ): ServqualError {
-  const message = `${fn}: ${param} must be ${expected}, not ${describeValue(value)}${detail}`;
-  return new ServqualError("invalid-argument", message, [
+  const message = `${param} must be ${expected}, not ${describeValue(value)}${detail}`;
+  return new ServqualError("invalid-argument", `${fn}: the argument ${param} is not valid.`, [
     { code: "invalid-argument", message, path: param.split(".") },
   ]);
 }

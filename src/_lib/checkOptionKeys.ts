@@ -51,7 +51,7 @@ export function unknownOptionIssue(
  *
  * @example
  * checkOptionKeys("gap5", { levl: 0.9 }, ["level", "pAdjust", "reliability"]);
- * // throws: gap5: unknown option 'levl'; did you mean 'level'? …
+ * // throws invalid-options: "unknown option 'levl'; did you mean 'level'? (valid: level, …)"
  */
 export function checkOptionKeys(
   fn: string,
@@ -68,12 +68,6 @@ export function checkOptionKeys(
     issues.push(unknownOptionIssue(key, allowed, param.split(".").slice(1)));
   }
   if (issues !== null) {
-    const first =
-      issues.length === 1 ? (issues[0] as Issue).message : `${issues.length} unknown options`;
-    throw new ServqualError(
-      "invalid-options",
-      `${fn}: ${first.replace(/ \(valid: .*\)$/, "")}`,
-      issues,
-    );
+    throw new ServqualError("invalid-options", `${fn}: the options are not valid.`, issues);
   }
 }

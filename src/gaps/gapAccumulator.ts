@@ -154,7 +154,7 @@ export function accumulateGaps(
   accumulator: GapAccumulator,
   dataset: Dataset,
   start = 0,
-  end = dataset.n,
+  end = dataset?.n, // `?.`: a missing dataset is reported by the check below
 ): GapAccumulator {
   expectShape("accumulateGaps", "accumulator", accumulator, shapes.gapAccumulator);
   expectShape("accumulateGaps", "dataset", dataset, shapes.dataset);

@@ -12,7 +12,7 @@ const missingSchema = z.union([
 /** Zod schema of the options of `validateResponses` and `readResponsesCsv`. */
 export const validationOptionsSchema = z.strictObject({
   columns: z
-    .object({
+    .strictObject({
       id: z.string().min(1).optional(),
       date: z.string().min(1).optional(),
       segments: z.array(z.string().min(1)).optional(),
@@ -28,7 +28,7 @@ export const validationOptionsSchema = z.strictObject({
   missing: missingSchema.optional(),
   invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
   weights: z
-    .object({
+    .strictObject({
       tolerance: z.number().min(0).max(50).optional(),
       onMismatch: z.enum(["reject", "rescale"]).optional(),
     })

@@ -1,10 +1,10 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { checkOptionKeys, expectKind } from "../_lib/guards";
+import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { completePairs } from "./finiteValues";
 import { meanVariance } from "./moments";
-import type { DifferenceSummary } from "./pairedTTestFromSummary";
+import { type DifferenceSummary, SUMMARY } from "./pairedTTestFromSummary";
 import type { ConfidenceInterval, NumericInput } from "./types";
 
 /** Options of {@link cohenDz}. */
@@ -53,7 +53,7 @@ export function cohenDzFromSummary(
   summary: DifferenceSummary,
   options: EffectSizeOptions = {},
 ): CohenDzResult {
-  expectKind("cohenDzFromSummary", "summary", summary, "object", "a summary { n, mean, sd }");
+  expectShape("cohenDzFromSummary", "summary", summary, SUMMARY);
   checkOptionKeys("cohenDzFromSummary", options, ["level"]);
   const level = checkLevel(options.level, "cohenDzFromSummary");
   const { n, mean, sd } = summary;

@@ -1,5 +1,5 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
+import { checkOptionKeys, expectShape, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { tPValue } from "./tailProbability";
@@ -90,6 +90,9 @@ function checkSummary(summary: DifferenceSummary, fn: string): void {
   }
 }
 
+/** What a difference summary must look like (the values are checked later). */
+export const SUMMARY = { what: "a summary { n, mean, sd }", fields: { n: "number" } } as const;
+
 /** The option names of the paired t-test. */
 export const T_TEST_OPTIONS = optionNames<PairedTTestOptions>({
   alternative: true,
@@ -123,7 +126,7 @@ export function pairedTTestFromSummary(
   summary: DifferenceSummary,
   options: PairedTTestOptions = {},
 ): PairedTTestResult {
-  expectKind("pairedTTestFromSummary", "summary", summary, "object", "a summary { n, mean, sd }");
+  expectShape("pairedTTestFromSummary", "summary", summary, SUMMARY);
   checkOptionKeys("pairedTTestFromSummary", options, T_TEST_OPTIONS);
   return tTestCore(summary, options, FN, "Paired t-test");
 }
