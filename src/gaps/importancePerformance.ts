@@ -230,7 +230,7 @@ function checkChoice<T extends string>(
   throw new ServqualError(
     "invalid-options",
     `importancePerformance: ${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}`,
-    [{ code: "unknown-option", message: `${name} is ${String(value)}`, path: [name] }],
+    [{ code: "unknown-value", message: `${name} is ${String(value)}`, path: [name] }],
   );
 }
 

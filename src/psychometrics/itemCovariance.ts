@@ -270,7 +270,7 @@ export function checkMissingMode(mode: unknown, fn: string): MissingMode {
     `${fn}: missing must be "pairwise" or "complete-cases", got ${String(mode)}`,
     [
       {
-        code: "unknown-option",
+        code: "unknown-value",
         message: `unknown missing-data mode ${String(mode)}`,
         path: ["missing"],
       },

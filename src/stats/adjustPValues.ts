@@ -77,7 +77,7 @@ export function adjustPValues(
     throw new ServqualError(
       "invalid-options",
       `${FN}: method must be one of holm, hochberg, bonferroni, BH, BY`,
-      [{ code: "unknown-option", message: `method is ${String(method)}`, path: ["method"] }],
+      [{ code: "unknown-value", message: `method is ${String(method)}`, path: ["method"] }],
     );
   }
   if (p === null || p === undefined || typeof p.length !== "number") {

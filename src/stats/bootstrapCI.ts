@@ -77,7 +77,7 @@ function checkOptions(options: BootstrapOptions) {
   }
   if (method !== "percentile" && method !== "bca") {
     throw new ServqualError("invalid-options", `${FN}: method must be "percentile" or "bca"`, [
-      { code: "unknown-option", message: `method is ${String(method)}`, path: ["method"] },
+      { code: "unknown-value", message: `method is ${String(method)}`, path: ["method"] },
     ]);
   }
   return { seed, resamples, method, level };
