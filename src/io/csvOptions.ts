@@ -1,3 +1,4 @@
+import { optionNames } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { VALIDATION_OPTIONS, type ValidationOptions } from "../responses/validationOptions";
@@ -36,7 +37,13 @@ const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
  * The option names of the CSV readers: the validation options, `delimiter` and `encoding`
  * (the text reader names `encoding` in its own message: text is already decoded).
  */
-export const CSV_FILE_OPTIONS: readonly string[] = [...VALIDATION_OPTIONS, "delimiter", "encoding"];
+export const CSV_FILE_OPTIONS: readonly string[] = [
+  ...VALIDATION_OPTIONS,
+  ...optionNames<Omit<CsvFileOptions, keyof ValidationOptions>>({
+    delimiter: true,
+    encoding: true,
+  }),
+];
 
 /**
  * Checks the CSV-level options and separates them from the validation options (which

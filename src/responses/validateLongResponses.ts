@@ -30,6 +30,8 @@ const FACET_NAMES: Readonly<Record<string, Facet>> = {
   d: "desired",
 };
 
+const LONG_OPTIONS = [...VALIDATION_OPTIONS, "long"];
+
 const LONG_COLUMNS = optionNames<LongColumns>({
   respondent: true,
   item: true,
@@ -64,7 +66,7 @@ export function validateLongResponses(
 ): ValidatedResponses {
   expectKind("validateLongResponses", "rows", rows, "array", "an array of long row objects");
   expectShape("validateLongResponses", "instrument", instrument, shapes.instrument);
-  checkOptionKeys("validateLongResponses", options, [...VALIDATION_OPTIONS, "long"]);
+  checkOptionKeys("validateLongResponses", options, LONG_OPTIONS);
   checkOptionKeys("validateLongResponses", options?.long, LONG_COLUMNS, "options.long");
   const { long, ...rest } = options;
   const names = {
