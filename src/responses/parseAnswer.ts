@@ -1,4 +1,4 @@
-import { expectKind, expectShape, shapes } from "../_lib/guards";
+import { invalidArgument, shapes } from "../_lib/guards";
 import type { Scale } from "../instrument/types";
 
 /** Why a cell is not a usable answer. */
@@ -17,6 +17,8 @@ export type ParsedAnswer =
 
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+const FN = "parseAnswer";
+
 /**
  * Reads one answer cell against a scale: a number on the scale's grid between min and max, a
  * "not applicable" token, a blank, or a fault with its reason. Strings are trimmed; a decimal
@@ -27,8 +29,10 @@ const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * parseAnswer("4.5", instruments.servqual22.scale, 1000) //=> { ok: false, fault: "off-scale-step" }
  */
 export function parseAnswer(cell: unknown, scale: Scale, maxCellLength: number): ParsedAnswer {
-  expectShape("parseAnswer", "scale", scale, shapes.scale);
-  expectKind("parseAnswer", "maxCellLength", maxCellLength, "number", "a number of characters");
+  // Called once per cell: direct property checks, cheaper than expectShape.
+  if (typeof scale?.step !== "number") throw invalidArgument(FN, "scale", shapes.scale.what, scale);
+  if (typeof maxCellLength !== "number")
+    throw invalidArgument(FN, "maxCellLength", "a number", maxCellLength);
   let value: number;
   if (typeof cell === "number") {
     value = cell;

@@ -1,4 +1,4 @@
-import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
+import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { type CohenDzResult, cohenDzFromSummary } from "./cohenDz";
 import { completePairs } from "./finiteValues";
@@ -192,6 +192,8 @@ function countDifference(acc: PairedAccumulator, kd: number): void {
   acc.histogram[index] = (acc.histogram[index] as number) + 1;
 }
 
+const ACC = shapes.pairedAccumulator.what;
+
 /**
  * Adds one pair (x, y) to the accumulator, in place. A pair with a missing x or y (null,
  * undefined, NaN) is counted in `missing` and otherwise ignored.
@@ -212,7 +214,8 @@ export function addPair(
   x: number | null | undefined,
   y: number | null | undefined,
 ): void {
-  expectShape("addPair", "acc", acc, shapes.pairedAccumulator);
+  // Called once per pair: a direct property check, cheaper than expectShape.
+  if (typeof acc?.step !== "number") throw invalidArgument("addPair", "acc", ACC, acc);
   const xMissing = isMissing(x);
   const yMissing = isMissing(y);
   // Present values are checked even when the other one is missing (±Infinity is an error).
