@@ -109,6 +109,29 @@ function ensureCsv(size, regenerate) {
   return { path, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * A file of unusable rows, written on the fly: the header, one clean respondent (so a report
+ * comes back) and `size` rows that are all excluded, either `x` alone (a row of 1 cell under a
+ * header of 44: 2 bytes a row, the shape of a broken export) or 44 blank cells (a row with no
+ * answers, which floor.cjs can also pass over).
+ */
+function ensureUnusableCsv(kind, size, regenerate) {
+  const path = join(DATA, `unusable-${kind}-${size}.csv`);
+  if (existsSync(path) && !regenerate) return { path, seconds: null };
+  const started = performance.now();
+  const temporary = `${path}.partial`;
+  const fd = openSync(temporary, "w");
+  writeSync(fd, `${header().join(",")}\n${new Array(2 * ITEMS).fill("5").join(",")}\n`);
+  const row = kind === "short" ? "x\n" : `${",".repeat(2 * ITEMS - 1)}\n`;
+  const block = row.repeat(10_000);
+  for (let written = 0; written < size; written += 10_000) {
+    writeSync(fd, written + 10_000 <= size ? block : row.repeat(size - written));
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+  return { path, seconds: (performance.now() - started) / 1000 };
+}
+
 /** The same respondents as an in-memory table: rows are arrays of numbers. */
 function table(size) {
   const rows = new Array(size);
@@ -131,10 +154,58 @@ function columnsOf(size) {
   return { columns: Object.fromEntries(names.map((name, c) => [name, arrays[c]])) };
 }
 
+/** The long-scale stage: 10 dimensions × 100 items, 10,000 respondents (issue 12's target). */
+const WIDE = { dimensions: 10, items: 100, respondents: 10_000 };
+
+/**
+ * A seeded instrument of WIDE.dimensions × WIDE.items E/P items on 1..7 and its answers column
+ * by column (Float32Array per column), correlated within each dimension like `generate`.
+ */
+function wideData(core) {
+  const dimensions = Array.from({ length: WIDE.dimensions }, (_, d) => ({
+    id: `d${d + 1}`,
+    label: `Dimension ${d + 1}`,
+    items: Array.from({ length: WIDE.items }, (_, i) => ({
+      id: `d${d + 1}i${i + 1}`,
+      label: `Item ${i + 1} of dimension ${d + 1}`,
+    })),
+  }));
+  const instrument = core.defineInstrument({
+    id: "bench-wide",
+    name: "Bench: 10 dimensions × 100 items",
+    scale: { min: 1, max: 7 },
+    format: "expectation-perception",
+    dimensions,
+  });
+  const n = WIDE.respondents;
+  const ids = dimensions.flatMap((d) => d.items.map((item) => item.id));
+  const e = ids.map(() => new Float32Array(n));
+  const p = ids.map(() => new Float32Array(n));
+  const random = mulberry32(SEED);
+  const clamp = (value) => Math.max(1, Math.min(7, Math.round(value)));
+  for (let r = 0; r < n; r++) {
+    for (let d = 0; d < WIDE.dimensions; d++) {
+      const levelE = random() * 2 - 1;
+      const levelP = random() * 3 - 1.5;
+      for (let i = 0; i < WIDE.items; i++) {
+        const c = d * WIDE.items + i;
+        e[c][r] = clamp(5.8 + levelE + random() * 1.6 - 0.8);
+        p[c][r] = clamp(5.0 + levelP + random() * 2 - 1);
+      }
+    }
+  }
+  const columns = {};
+  ids.forEach((id, c) => {
+    columns[`E_${id}`] = e[c];
+    columns[`P_${id}`] = p[c];
+  });
+  return { instrument, columns };
+}
+
 // ---------------------------------------------------------------- one stage (child process)
 
 async function runStage(stage, size, file) {
-  const repeats = stage === "floor" ? 1 : repeatsFor(size);
+  const repeats = stage === "floor" ? 1 : stage === "gap5-wide" ? 3 : repeatsFor(size);
   let measure;
   let check = (value) => value;
   if (stage === "floor") {
@@ -150,6 +221,14 @@ async function runStage(stage, size, file) {
     if (stage === "csv") {
       measure = () => readResponsesCsv(file, instrument, OPTIONS);
       check = (result) => result.report.rowsUsed;
+    } else if (stage === "csv-unusable") {
+      measure = () => readResponsesCsv(file, instrument, OPTIONS);
+      check = ({ report }) => ({
+        rowsIn: report.rowsIn,
+        rowsExcluded: report.rowsExcluded,
+        excludedListed: report.excludedRows.length,
+        unreadableLines: report.unreadableLines,
+      });
     } else if (stage === "validate") {
       const input = table(size);
       measure = () => core.validateResponses(input, instrument, OPTIONS);
@@ -165,6 +244,13 @@ async function runStage(stage, size, file) {
                 reliability: false,
               });
       check = (result) => (result === null || result === undefined ? 0 : 1);
+    } else if (stage === "gap5-wide") {
+      // 10 dimensions × 100 items, 10,000 respondents in memory: gap5 with reliability (alpha,
+      // item analysis and alpha if deleted of E, P and gap for each 100-item dimension).
+      const { instrument: wide, columns } = wideData(core);
+      const { dataset } = core.validateColumns({ columns }, wide);
+      measure = () => core.gap5(dataset);
+      check = (result) => result.reliability?.length ?? 0;
     } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
@@ -267,12 +353,14 @@ function printTable(rows) {
 
 const STAGE_LABELS = {
   csv: "readResponsesCsv (file → Dataset)",
+  "csv-unusable": "readResponsesCsv, all rows but one excluded",
   validate: "validateResponses ({ header, rows })",
   columns: "validateColumns (Float32Array columns)",
   "columns+gap5": "validateColumns + gap5 tables, in memory",
   "gap5-tables": "gap5 tables + tests (no reliability)",
   gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "file → gap5 (sum)",
+  "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
 };
 
@@ -335,13 +423,41 @@ async function main() {
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
+  // Unusable rows: memory must stay flat however many rows are excluded (their count is
+  // complete, the first `excludedLimit` are listed). floor.cjs stops at the first row with
+  // fewer than 44 cells, so it is timed on the blank-cell file only.
+  const unusable = [
+    { kind: "short", size: Number(argument("unusable-short") ?? 8_000_000), floor: false },
+    { kind: "blank", size: Number(argument("unusable-blank") ?? 1_000_000), floor: true },
+  ].filter((input) => Number.isInteger(input.size) && input.size > 0);
+  for (const input of unusable) {
+    const made = ensureUnusableCsv(input.kind, input.size, regenerate);
+    if (made.seconds !== null) {
+      console.log(`wrote ${relative(ROOT, made.path)} in ${made.seconds.toFixed(1)} s`);
+    }
+    inputs.push({
+      size: input.size,
+      label: `${formatCount(input.size)} ${input.kind === "short" ? "`x` rows" : "blank rows"}`,
+      file: made.path,
+      unusable: true,
+      floor: input.floor,
+    });
+  }
   const rows = [];
   for (const input of inputs) {
-    const stages = input.yardstick
-      ? ["csv"]
-      : ["csv", "validate", "columns", ...(hasGap5 ? ["columns+gap5", "gap5-tables", "gap5"] : [])];
+    const stages = input.unusable
+      ? ["csv-unusable"]
+      : input.yardstick
+        ? ["csv"]
+        : [
+            "csv",
+            "validate",
+            "columns",
+            ...(hasGap5 ? ["columns+gap5", "gap5-tables", "gap5"] : []),
+          ];
     const results = {};
-    for (const stage of [...stages, ...(hasFloor ? ["floor"] : [])]) {
+    const withFloor = hasFloor && input.floor !== false;
+    for (const stage of [...stages, ...(withFloor ? ["floor"] : [])]) {
       const result = child(stage, input.size, input.file);
       results[stage] = result;
       const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
@@ -370,8 +486,33 @@ async function main() {
       });
     }
   }
+  if (hasGap5) {
+    // Long scales: ratio to the floor of the largest file timed above (the gen.cjs 1M file
+    // when present): the floor is a SERVQUAL-22 yardstick, so this compares machine speed.
+    const wide = child("gap5-wide", WIDE.respondents, "");
+    const done = wide.error ? `failed: ${wide.error}` : `${wide.seconds.toFixed(3)} s`;
+    console.log(`  ${formatCount(WIDE.respondents)} gap5-wide: ${done}`);
+    const floors = rows.filter((row) => row.stage === "floor" && !row.error);
+    const floor = floors[floors.length - 1];
+    rows.push({
+      ...wide,
+      stage: "gap5-wide",
+      label: `${formatCount(WIDE.respondents)} × ${WIDE.dimensions * WIDE.items} items`,
+      stageLabel: STAGE_LABELS["gap5-wide"],
+      ratio: floor !== undefined && !wide.error ? wide.seconds / floor.seconds : undefined,
+      cpuRatio: floor !== undefined && !wide.error ? wide.cpuSeconds / floor.cpuSeconds : undefined,
+      floorOf: floor?.label,
+    });
+  }
   console.log("");
   printTable(rows);
+  for (const row of rows) {
+    if (row.stage !== "csv-unusable" || row.error) continue;
+    const c = row.check;
+    console.log(
+      `  ${row.label}: rows in ${formatCount(c.rowsIn)}, excluded ${formatCount(c.rowsExcluded)} (${formatCount(c.excludedListed)} listed), unreadable lines ${formatCount(c.unreadableLines)}`,
+    );
+  }
   const output = join(DATA, "results.json");
   writeFileSync(
     output,

@@ -58,6 +58,11 @@ export interface ItemDataOptions {
 export interface ReliabilityOptions extends ItemDataOptions {
   /** Missing-data handling, default `"pairwise"` (as psych). */
   readonly missing?: MissingMode;
+  /**
+   * With items of zero variance: also report every statistic without them
+   * (`withoutConstantItems`), as psych::alpha does when it deletes such items (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }
 
 /** The option names of {@link ItemDataOptions}. */
@@ -75,4 +80,5 @@ export const RELIABILITY_OPTIONS = optionNames<ReliabilityOptions>({
   scaleMin: true,
   scaleMax: true,
   missing: true,
+  dropConstantItems: true,
 });

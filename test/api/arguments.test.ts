@@ -244,6 +244,7 @@ const table: Readonly<Record<string, Row>> = {
   },
   itemsNeeded: {},
   parseAnswer: {},
+  parseDecimal: {},
   responseRowJsonSchema: {
     typo: typo(
       () => core.responseRowJsonSchema(tinyInstrument, { column: {} } as never),
