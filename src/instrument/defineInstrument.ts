@@ -25,7 +25,7 @@ import type { Instrument } from "./types";
  * quick.scale.step //=> 1
  */
 export function defineInstrument(spec: InstrumentSpec): Instrument {
-  const parsed = instrumentSpecSchema.safeParse(spec);
+  const parsed = instrumentSpecSchema().safeParse(spec);
   if (!parsed.success) {
     const issues: Issue[] = parsed.error.issues.map((issue) => ({
       code: issue.code,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { facetsOf } from "../instrument/facets";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Instrument } from "../instrument/types";

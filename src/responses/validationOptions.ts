@@ -1,40 +1,45 @@
-import { z } from "zod";
+import * as z from "zod";
+import { lazy } from "../_lib/lazy";
 import { ServqualError } from "../_lib/ServqualError";
 import type { MissingPolicy } from "./types";
 
-const missingSchema = z.union([
-  z.literal("listwise"),
-  z.literal("pairwise"),
-  z.object({ minimumShare: z.number().gt(0).lte(1) }),
-]);
+const missingSchema = /* @__PURE__ */ lazy(() =>
+  z.union([
+    z.literal("listwise"),
+    z.literal("pairwise"),
+    z.object({ minimumShare: z.number().gt(0).lte(1) }),
+  ]),
+);
 
-/** Zod schema of the options of `validateResponses` and `readResponsesCsv`. */
-export const validationOptionsSchema = z.object({
-  columns: z
-    .object({
-      id: z.string().min(1).optional(),
-      date: z.string().min(1).optional(),
-      segments: z.array(z.string().min(1)).optional(),
-      expectation: z.string().includes("{item}").optional(),
-      perception: z.string().includes("{item}").optional(),
-      adequate: z.string().includes("{item}").optional(),
-      desired: z.string().includes("{item}").optional(),
-      importance: z.string().includes("{item}").optional(),
-      weight: z.string().includes("{dimension}").optional(),
-    })
-    .optional(),
-  rename: z.record(z.string(), z.string()).optional(),
-  missing: missingSchema.optional(),
-  invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
-  weights: z
-    .object({
-      tolerance: z.number().min(0).max(50).optional(),
-      onMismatch: z.enum(["reject", "rescale"]).optional(),
-    })
-    .optional(),
-  maxCellLength: z.number().int().positive().optional(),
-  issueLimit: z.number().int().nonnegative().optional(),
-});
+/** Zod schema of the options of `validateResponses` and `readResponsesCsv` (built on first call). */
+export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    columns: z
+      .object({
+        id: z.string().min(1).optional(),
+        date: z.string().min(1).optional(),
+        segments: z.array(z.string().min(1)).optional(),
+        expectation: z.string().includes("{item}").optional(),
+        perception: z.string().includes("{item}").optional(),
+        adequate: z.string().includes("{item}").optional(),
+        desired: z.string().includes("{item}").optional(),
+        importance: z.string().includes("{item}").optional(),
+        weight: z.string().includes("{dimension}").optional(),
+      })
+      .optional(),
+    rename: z.record(z.string(), z.string()).optional(),
+    missing: missingSchema().optional(),
+    invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
+    weights: z
+      .object({
+        tolerance: z.number().min(0).max(50).optional(),
+        onMismatch: z.enum(["reject", "rescale"]).optional(),
+      })
+      .optional(),
+    maxCellLength: z.number().int().positive().optional(),
+    issueLimit: z.number().int().nonnegative().optional(),
+  }),
+);
 
 /**
  * Options of `validateResponses`.
@@ -49,7 +54,7 @@ export const validationOptionsSchema = z.object({
  * - `maxCellLength`: longer cells are rejected (default 1000 characters).
  * - `issueLimit`: how many issues are listed in full (default 1000; all are counted).
  */
-export type ValidationOptions = z.input<typeof validationOptionsSchema>;
+export type ValidationOptions = z.input<ReturnType<typeof validationOptionsSchema>>;
 
 /** Options with every default filled in. */
 export interface ResolvedValidationOptions {
@@ -81,7 +86,7 @@ export interface ResolvedValidationOptions {
 export function resolveValidationOptions(
   options: ValidationOptions = {},
 ): ResolvedValidationOptions {
-  const parsed = validationOptionsSchema.safeParse(options);
+  const parsed = validationOptionsSchema().safeParse(options);
   if (!parsed.success) {
     throw new ServqualError(
       "invalid-options",
