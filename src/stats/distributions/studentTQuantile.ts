@@ -9,7 +9,8 @@ const MAX_ITERATIONS = 200;
  * (2q − 1)/√(2q(1 − q)) for the lower tail q); otherwise Newton
  * steps on ln F(t) = ln min(p, 1 − p) in the lower tail, kept inside a bracket that shrinks
  * each step (bisection when a step would leave it), until the step is below 1e-15·|t|.
- * Returns −∞ / +∞ at p = 0 / 1 and NaN for p outside [0, 1], ν ≤ 0 or ν = ∞.
+ * Returns −∞ / +∞ at p = 0 / 1 and NaN for p outside [0, 1], ν ≤ 0 or ν = ∞, or when the
+ * quantile lies beyond the range of a double.
  *
  * Agrees with R's `qt(p, df)` to about 1e-13 relative (checked against the closed forms for
  * ν = 1, 2, 4 and, in the tests, against `@stdlib/stats-base-dists-t-quantile`).
@@ -55,7 +56,8 @@ function lowerTailQuantile(q: number, df: number): number {
     if (Math.abs(next - t) <= 1e-15 * Math.abs(t)) return next;
     t = next;
   }
-  return t;
+  // not converged (t beyond the double range, e.g. q = 1e-300 at ν = ½): no answer
+  return Math.abs(studentTCdf(t, df) - q) <= 1e-12 * q ? t : Number.NaN;
 }
 
 /**

@@ -137,6 +137,8 @@ describe("studentTQuantile", () => {
     expect(studentTQuantile(Number.NaN, 3)).toBeNaN();
     expect(studentTQuantile(0.9, 0)).toBeNaN();
     expect(studentTQuantile(0.9, Number.POSITIVE_INFINITY)).toBeNaN();
+    // at ν = ½ the 1e-300 quantile is about −1e600, beyond the doubles
+    expect(studentTQuantile(1e-300, 0.5)).toBeNaN();
   });
 });
 
