@@ -83,9 +83,9 @@ export interface ValidationReport {
   readonly issues: readonly Issue[];
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly issuesTruncated: boolean;
-  /** Answers marked "not applicable" (kept as missing by design). */
+  /** Answers marked "not applicable" (kept as missing by design), in used rows only. */
   readonly notApplicable: number;
-  /** Answers left blank. */
+  /** Answers left blank, in used rows only (an excluded row's cells are not counted). */
   readonly blank: number;
   readonly columns: ColumnSummary;
   readonly missingPolicy: MissingPolicy;
