@@ -44,7 +44,7 @@ export interface DatasetBuilder {
    * Validates one row; returns true when the row is kept. Respondent ids follow one rule: the
    * first row that carries a readable id claims it, whether that row is used or excluded;
    * every later row with the same id is excluded as a duplicate. A row whose cells cannot be
-   * matched to columns (wrong cell count) carries no id and claims none.
+   * matched to columns (wrong cell count) shows its id cell in the exclusion but claims no id.
    */
   push(cells: ArrayLike<unknown>, origin: RowOrigin): boolean;
   /**
@@ -52,6 +52,12 @@ export interface DatasetBuilder {
    * sparse row array), in the same log as the builder's own issues.
    */
   note(issue: Issue): void;
+  /**
+   * Counts a row that could not be read as a row of the table (a CSV line whose quotes are
+   * broken, or too long to read) and excludes it with `reason`; its id is taken from the id
+   * cell when that is readable. Returns false (the row is never kept).
+   */
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false;
   /**
    * Ends the input and returns the dataset with its validation report.
    *
@@ -108,7 +114,11 @@ class Builder implements DatasetBuilder {
   private readonly segments: (string | null)[][];
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
+  /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
   private readonly excluded: ExcludedRow[] = [];
+  private excludedCount = 0;
+  /** Input position of the id column, or -1. */
+  private readonly idColumn: number;
   private readonly issues: Issue[] = [];
   private readonly issueCounts: Record<string, number> = Object.create(null);
   private issueTotal = 0;
@@ -180,6 +190,7 @@ class Builder implements DatasetBuilder {
       (c) => (this.layout.target[c] as number) * this.itemCount + (this.layout.item[c] as number),
     );
     this.otherCells = Int32Array.from(otherCells);
+    this.idColumn = this.layout.role.indexOf(ColumnRole.Id);
     this.flatColumns = this.columns.flat();
     this.usableByDimension = new Int32Array(this.dimensionCount);
     for (const warning of this.layout.warnings) this.record(warning);
@@ -198,7 +209,7 @@ class Builder implements DatasetBuilder {
       reasons.push(
         `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
       );
-      return this.exclude(origin, null, reasons);
+      return this.exclude(origin, this.idOf(cells), reasons);
     }
 
     let id: string | null = null;
@@ -370,6 +381,11 @@ class Builder implements DatasetBuilder {
     this.record(issue);
   }
 
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false {
+    this.rowsIn += 1;
+    return this.exclude(origin, this.idOf(cells), [reason]);
+  }
+
   finish(): ValidatedResponses {
     if (this.rowsIn === 0) {
       throw new ServqualError("empty-input", "The input has no data rows.", [
@@ -414,8 +430,10 @@ class Builder implements DatasetBuilder {
     const report: ValidationReport = {
       rowsIn: this.rowsIn,
       rowsUsed: n,
-      rowsExcluded: this.excluded.length,
+      rowsExcluded: this.excludedCount,
       excludedRows: this.excluded,
+      excludedRowsTruncated: this.excludedCount > this.excluded.length,
+      unreadableLines: 0,
       issues: this.issues,
       issueCounts: { ...this.issueCounts },
       issuesTruncated: this.issueTotal > this.issues.length,
@@ -610,8 +628,28 @@ class Builder implements DatasetBuilder {
   }
 
   private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
-    this.excluded.push({ ...origin, id, reasons });
+    this.excludedCount += 1;
+    if (this.excluded.length < this.options.excludedLimit) {
+      this.excluded.push({ ...origin, id, reasons });
+    }
     return false;
+  }
+
+  /**
+   * The id of a row that cannot be validated cell by cell (wrong cell count, broken quotes):
+   * the trimmed id cell when it exists, is text of at most `maxCellLength` characters and holds
+   * no line break; else null. Nothing is recorded about it.
+   */
+  private idOf(cells: ArrayLike<unknown>): string | null {
+    const c = this.idColumn;
+    if (c < 0 || c >= cells.length) return null;
+    const cell = cells[c];
+    if (cell === null || cell === undefined || typeof cell === "object") return null;
+    const text = cellText(cell).trim();
+    if (text.length === 0 || text.length > this.options.maxCellLength || /[\r\n]/.test(text)) {
+      return null;
+    }
+    return text;
   }
 
   private record(issue: Issue) {

@@ -155,6 +155,8 @@ function adoptCleanColumns(
       rowsUsed: n,
       rowsExcluded: 0,
       excludedRows: [],
+      excludedRowsTruncated: false,
+      unreadableLines: 0,
       issues: layout.warnings.slice(0, resolved.issueLimit),
       issueCounts,
       issuesTruncated: layout.warnings.length > resolved.issueLimit,
