@@ -15,6 +15,11 @@ export interface Gap5Options {
    * reliability (default true; false skips the extra pass).
    */
   readonly reliability?: boolean;
+  /**
+   * With items of zero variance in a facet: also give alpha and the item analysis without
+   * them (`withoutConstantItems`), as psych::alpha does (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }
 
 /** The Gap 5 result: perception − expectation at item, dimension and overall level. */
@@ -75,6 +80,15 @@ export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
     unit: "scale points",
     sign: "perception − expectation; negative = shortfall",
     ...tables,
-    reliability: options.reliability === false ? null : gapReliability(dataset, tables.dimensions),
+    reliability:
+      options.reliability === false
+        ? null
+        : gapReliability(
+            dataset,
+            tables.dimensions,
+            options.dropConstantItems === undefined
+              ? {}
+              : { dropConstantItems: options.dropConstantItems },
+          ),
   };
 }

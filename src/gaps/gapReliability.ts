@@ -1,8 +1,15 @@
 import { ServqualError } from "../_lib/ServqualError";
 import { accumulateItems } from "../psychometrics/accumulateItems";
-import { type CronbachAlphaResult, cronbachAlpha } from "../psychometrics/cronbachAlpha";
+import {
+  alphaFromAccumulator,
+  type CronbachAlphaResult,
+  prepareScale,
+} from "../psychometrics/cronbachAlpha";
 import { differenceScoreReliability } from "../psychometrics/differenceScoreReliability";
-import { type ItemAnalysisResult, itemAnalysis } from "../psychometrics/itemAnalysis";
+import {
+  type ItemAnalysisResult,
+  itemAnalysisFromAccumulator,
+} from "../psychometrics/itemAnalysis";
 import type { ItemColumns, MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
 import type { Gap5Statistics } from "./types";
@@ -11,6 +18,15 @@ import type { Gap5Statistics } from "./types";
 export interface FacetReliability {
   readonly alpha: CronbachAlphaResult;
   readonly items: ItemAnalysisResult;
+  /**
+   * With constant items (zero variance) and `dropConstantItems` (default true): alpha and the
+   * item analysis without them, as psych::alpha reports (it deletes such items). Null otherwise.
+   */
+  readonly withoutConstantItems: {
+    readonly dropped: readonly string[];
+    readonly alpha: CronbachAlphaResult;
+    readonly items: ItemAnalysisResult;
+  } | null;
 }
 
 /** Reliability of a dimension's expectation, perception and gap scores. */
@@ -35,6 +51,11 @@ export interface GapReliabilityOptions {
   readonly missing?: MissingMode;
   /** Alpha below this draws a warning (default 0.7, Nunnally 1978). */
   readonly threshold?: number;
+  /**
+   * With items of zero variance in a facet: also report alpha and the item analysis without
+   * them (`withoutConstantItems`), as psych::alpha does (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }
 
 /**
@@ -95,18 +116,50 @@ export function gapReliability(
       });
       return;
     }
+    const finish = (data: ItemColumns, itemNames: readonly string[]) => {
+      const accumulator = accumulateItems(data, { itemNames });
+      // One finish (moments, eigen-decomposition) for both alpha and the item analysis.
+      const prepared = prepareScale(accumulator, missing);
+      return {
+        alpha: alphaFromAccumulator(accumulator, missing, prepared),
+        items: itemAnalysisFromAccumulator(accumulator, missing, prepared),
+      };
+    };
     const facet = (data: ItemColumns, label: string): FacetReliability | null => {
       if (dataset.n < 2) return null;
-      const accumulator = accumulateItems(data, { itemNames: names });
-      const alpha = cronbachAlpha(accumulator, { missing });
-      const items = itemAnalysis(accumulator, { missing });
+      const { alpha, items } = finish(data, names);
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
         warnings.push(
           `${label} alpha of ${dimension.id} is ${alpha.rawAlpha.toFixed(2)}, below ${threshold}`,
         );
       }
       for (const warning of alpha.warnings) warnings.push(`${label}: ${warning}`);
-      return { alpha, items };
+      let withoutConstantItems: FacetReliability["withoutConstantItems"] = null;
+      const constant = alpha.constantItems;
+      if (constant.length > 0 && options.dropConstantItems !== false) {
+        const keep = names.flatMap((name, i) => (constant.includes(name) ? [] : [i]));
+        if (keep.length >= 2) {
+          const reduced = finish(
+            {
+              columns: keep.map((i) => data.columns[i] as ArrayLike<number>),
+              ...(data.subtract === undefined
+                ? {}
+                : { subtract: keep.map((i) => data.subtract?.[i] as ArrayLike<number>) }),
+            },
+            keep.map((i) => names[i] as string),
+          );
+          withoutConstantItems = { dropped: constant, ...reduced };
+          const a = reduced.alpha.rawAlpha;
+          warnings.push(
+            `${label}: without the constant ${constant.length === 1 ? "item" : "items"} ${constant.join(", ")}, alpha of ${dimension.id} is ${a === null ? "not computable" : a.toFixed(2)} (as psych::alpha reports it)`,
+          );
+        } else {
+          warnings.push(
+            `${label}: fewer than two items of ${dimension.id} vary; alpha without the constant items is not computed`,
+          );
+        }
+      }
+      return { alpha, items, withoutConstantItems };
     };
     const e = facet({ columns: eColumns }, "expectation");
     const p = facet({ columns: pColumns }, "perception");
