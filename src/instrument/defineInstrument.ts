@@ -33,9 +33,9 @@ import type { Instrument } from "./types";
  */
 export function defineInstrument(spec: InstrumentSpec): Instrument {
   expectKind("defineInstrument", "spec", spec, "object", "an instrument specification object");
-  const parsed = instrumentSpecSchema.safeParse(spec);
+  const parsed = instrumentSpecSchema().safeParse(spec);
   if (!parsed.success) {
-    const issues = zodIssues(instrumentSpecSchema, parsed.error.issues);
+    const issues = zodIssues(instrumentSpecSchema(), parsed.error.issues);
     throw new ServqualError("invalid-instrument", "The instrument is not valid.", issues);
   }
   const instrument = parsed.data;

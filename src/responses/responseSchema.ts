@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { expectShape, shapes } from "../_lib/guards";
 import { facetsOf } from "../instrument/facets";
 import { itemsOf } from "../instrument/itemsOf";

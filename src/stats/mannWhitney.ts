@@ -1,8 +1,8 @@
 import { checkOptionKeys, optionNames } from "../_lib/guards";
 import { checkAlternative } from "./checkOptions";
+import { normalPValue } from "./distributions/normalPValue";
 import { finiteValues } from "./finiteValues";
 import { groupRanks } from "./groupRanks";
-import { normalPValue } from "./tailProbability";
 import type { Alternative, NumericInput } from "./types";
 
 /** Options of {@link mannWhitney}. */

@@ -1,8 +1,8 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { checkOptionKeys, expectShape, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
-import { tPValue } from "./tailProbability";
+import { studentTQuantile } from "./distributions/studentTQuantile";
+import { tPValue } from "./distributions/tPValue";
 import type { Alternative, ConfidenceInterval } from "./types";
 
 /** Summary of the paired differences d (for {@link pairedTTestFromSummary}). */
@@ -191,13 +191,13 @@ export function tTestCore(
   const pValue = tPValue(t, df, alternative);
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
-    const q = tQuantile(1 - (1 - level) / 2, df);
+    const q = studentTQuantile(1 - (1 - level) / 2, df);
     ci = { level, lower: mean - q * stderr, upper: mean + q * stderr };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: mean + tQuantile(level, df) * stderr };
+    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: mean - tQuantile(level, df) * stderr, upper: null };
+    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

@@ -2,7 +2,7 @@ import signrankCdf from "@stdlib/stats-base-dists-signrank-cdf";
 import { checkOptionKeys, invalidArgument, optionNames } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkAlternative } from "./checkOptions";
-import { normalPValue } from "./tailProbability";
+import { normalPValue } from "./distributions/normalPValue";
 import type { Alternative } from "./types";
 
 /**

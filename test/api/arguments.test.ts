@@ -449,6 +449,11 @@ const table: Readonly<Record<string, Row>> = {
 /** Exports that are not functions to call this way. */
 const NOT_CALLED: Readonly<Record<string, string>> = {
   ServqualError: "the error class itself, constructed with new",
+  dimensionSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  instrumentSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  itemSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  scaleSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  validationOptionsSchema: "schema getter: takes no arguments, returns the zod schema",
 };
 
 type Settled = { readonly threw: unknown } | { readonly value: unknown };
