@@ -2,11 +2,17 @@ import { type FileHandle, open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
+import { checkOptionKeys, expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import type { ValidatedResponses } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
-import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
+import {
+  CSV_FILE_OPTIONS,
+  type CsvEncoding,
+  type CsvFileOptions,
+  splitCsvOptions,
+} from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
 
 /** Bytes read at a time. */
@@ -74,6 +80,11 @@ export async function readResponsesCsv(
   instrument: Instrument,
   options: CsvFileOptions = {},
 ): Promise<ValidatedResponses> {
+  if (typeof path !== "string" && !(path instanceof URL)) {
+    throw invalidArgument("readResponsesCsv", "path", "a file path (string or file: URL)", path);
+  }
+  expectShape("readResponsesCsv", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("readResponsesCsv", options ?? undefined, CSV_FILE_OPTIONS);
   const { validation, delimiter, encoding } = splitCsvOptions(options, true);
   resolveValidationOptions(validation); // bad options fail before the file is touched
   const name = displayPath(path);
