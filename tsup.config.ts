@@ -22,7 +22,8 @@ const perModule: NonNullable<Options["esbuildPlugins"]>[number] = {
 
 export default defineConfig([
   {
-    entry: ["src/**/*.ts", "!src/cli.ts"],
+    // The command (src/cli.ts and src/cli/) is bundled into dist/cli.js by the second build.
+    entry: ["src/**/*.ts", "!src/cli.ts", "!src/cli/**"],
     format: ["esm", "cjs"],
     dts: { entry: entries },
     sourcemap: false,
