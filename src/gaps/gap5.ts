@@ -1,8 +1,8 @@
 import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
-import { finishGaps, type GapTables } from "./finishGaps";
-import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
-import { type DimensionReliability, gapReliability } from "./gapReliability";
+import type { GapTables } from "./finishGaps";
+import { addGap5Dataset, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
+import type { DimensionReliability } from "./gapReliability";
 
 /** Options of {@link gap5}. */
 export interface Gap5Options {
@@ -58,23 +58,7 @@ export type Gap5Result = {
  * result.dimensions.map((d) => [d.dimension, d.gap.mean]) //=> [["tangibles", -0.3], …]
  */
 export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
-  const accumulator = accumulateGaps(
-    createGapAccumulator(dataset.instrument, "expectation", "perception"),
-    dataset,
-  );
-  const tables = finishGaps(
-    accumulator,
-    dataset.instrument,
-    dataset.missingPolicy,
-    { required: "expectation", delivered: "perception" },
-    options.level ?? 0.95,
-    options.pAdjust ?? "holm",
-  );
-  return {
-    kind: "gap5",
-    unit: "scale points",
-    sign: "perception − expectation; negative = shortfall",
-    ...tables,
-    reliability: options.reliability === false ? null : gapReliability(dataset, tables.dimensions),
-  };
+  const reliability = options.reliability !== false;
+  const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
+  return finishGap5(addGap5Dataset(accumulator, dataset), options);
 }

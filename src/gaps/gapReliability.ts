@@ -1,10 +1,16 @@
 import { ServqualError } from "../_lib/ServqualError";
-import { accumulateItems } from "../psychometrics/accumulateItems";
+import type { Instrument } from "../instrument/types";
 import { type CronbachAlphaResult, cronbachAlpha } from "../psychometrics/cronbachAlpha";
 import { differenceScoreReliability } from "../psychometrics/differenceScoreReliability";
 import { type ItemAnalysisResult, itemAnalysis } from "../psychometrics/itemAnalysis";
-import type { ItemColumns, MissingMode } from "../psychometrics/types";
+import type { ItemCovarianceAccumulator } from "../psychometrics/itemCovarianceAccumulator";
+import type { MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
+import {
+  addFacetItems,
+  createFacetItemAccumulators,
+  type FacetItemAccumulators,
+} from "./facetItemAccumulators";
 import type { Gap5Statistics } from "./types";
 
 /** Reliability of one facet (E, P or the gap) of one dimension. */
@@ -72,18 +78,46 @@ export function gapReliability(
       ],
     );
   }
+  const accumulators = addFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
+  return reliabilityFromAccumulators(
+    dataset.instrument,
+    dataset.n,
+    accumulators,
+    dimensions,
+    options,
+  );
+}
+
+/**
+ * The reliability tables of {@link gapReliability} from item accumulators that already hold
+ * every respondent (one pass, or chunks merged): alpha and item analysis per dimension and
+ * facet, the difference-score reliability and the warnings.
+ *
+ * @param instrument - The instrument the accumulators were built for.
+ * @param n - Respondents behind the accumulators (a facet needs two).
+ * @param accumulators - Per dimension: E, P and gap item accumulators (null for one item).
+ * @param dimensions - The Gap 5 dimension statistics (σ_E, σ_P, r_PE).
+ * @param options - Missing-data mode and warning threshold.
+ * @returns One entry per dimension, as {@link gapReliability}.
+ * @example
+ * const acc = addFacetItems(createFacetItemAccumulators(instrument), dataset);
+ * reliabilityFromAccumulators(instrument, dataset.n, acc, gap5(dataset).dimensions);
+ */
+export function reliabilityFromAccumulators(
+  instrument: Instrument,
+  n: number,
+  accumulators: FacetItemAccumulators,
+  dimensions: readonly Gap5Statistics[],
+  options: GapReliabilityOptions = {},
+): DimensionReliability[] {
   const missing = options.missing ?? "pairwise";
   const threshold = options.threshold ?? 0.7;
   const results: DimensionReliability[] = [];
-  let start = 0;
-  dataset.instrument.dimensions.forEach((dimension, d) => {
+  instrument.dimensions.forEach((dimension, d) => {
     const size = dimension.items.length;
-    const names = dimension.items.map((item) => item.id);
-    const eColumns = expectation.slice(start, start + size);
-    const pColumns = perception.slice(start, start + size);
-    start += size;
+    const facets = accumulators[d] ?? null;
     const warnings: string[] = [];
-    if (size < 2) {
+    if (size < 2 || facets === null) {
       warnings.push(`dimension "${dimension.id}" has one item: alpha needs at least two`);
       results.push({
         dimension: dimension.id,
@@ -95,9 +129,11 @@ export function gapReliability(
       });
       return;
     }
-    const facet = (data: ItemColumns, label: string): FacetReliability | null => {
-      if (dataset.n < 2) return null;
-      const accumulator = accumulateItems(data, { itemNames: names });
+    const facet = (
+      accumulator: ItemCovarianceAccumulator | undefined,
+      label: string,
+    ): FacetReliability | null => {
+      if (n < 2 || accumulator === undefined) return null;
       const alpha = cronbachAlpha(accumulator, { missing });
       const items = itemAnalysis(accumulator, { missing });
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
@@ -108,10 +144,9 @@ export function gapReliability(
       for (const warning of alpha.warnings) warnings.push(`${label}: ${warning}`);
       return { alpha, items };
     };
-    const e = facet({ columns: eColumns }, "expectation");
-    const p = facet({ columns: pColumns }, "perception");
-    // Gap items G = P − E read straight from the two columns, without building gap columns.
-    const g = facet({ columns: pColumns, subtract: eColumns }, "gap");
+    const e = facet(facets?.expectation, "expectation");
+    const p = facet(facets?.perception, "perception");
+    const g = facet(facets?.gap, "gap");
     const stats = dimensions[d];
     const alphaP = p?.alpha.rawAlpha ?? null;
     const alphaE = e?.alpha.rawAlpha ?? null;

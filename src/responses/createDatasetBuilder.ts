@@ -47,6 +47,15 @@ export interface DatasetBuilder {
    * row was excluded (the issues say why).
    */
   finish(): ValidatedResponses;
+  /**
+   * Hands over the rows kept since the last drain as a dataset and starts the next piece
+   * (`n` = those rows; ids, duplicate checks, issues and counts carry on across pieces). The
+   * dataset's columns are views of the builder's storage, valid until the next `push`:
+   * consume it (e.g. add it to an accumulator) first. `finish` then returns the rows kept since
+   * the last drain, with the report of every row pushed. This keeps memory at one piece of
+   * rows however long the input is.
+   */
+  drain(): Dataset;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -85,6 +94,8 @@ class Builder implements DatasetBuilder {
   private readonly weightColumns: string;
   private capacity: number;
   private count = 0;
+  /** Rows kept and handed over by `drain`. */
+  private drained = 0;
   private rowsIn = 0;
   private columns: AnswerColumn[][];
   private readonly answerArray: typeof Float32Array | typeof Float64Array;
@@ -92,8 +103,8 @@ class Builder implements DatasetBuilder {
   private importance: AnswerColumn[] | null;
   private dates: Float64Array | null;
   private sourceRows: Int32Array;
-  private readonly ids: string[] = [];
-  private readonly segments: (string | null)[][];
+  private ids: string[] = [];
+  private segments: (string | null)[][];
   private readonly seenIds = new Map<string, number>();
   private readonly excluded: ExcludedRow[] = [];
   private readonly issues: Issue[] = [];
@@ -336,7 +347,7 @@ class Builder implements DatasetBuilder {
       ]);
     }
     const n = this.count;
-    if (n === 0) {
+    if (n + this.drained === 0) {
       const reasons = this.excluded.slice(0, 20).map((row) => ({
         code: "row-excluded",
         message: row.reasons.join("; "),
@@ -348,6 +359,36 @@ class Builder implements DatasetBuilder {
         ...this.issues.slice(0, 20),
       ]);
     }
+    const dataset = this.piece();
+    const report: ValidationReport = {
+      rowsIn: this.rowsIn,
+      rowsUsed: n + this.drained,
+      rowsExcluded: this.excluded.length,
+      excludedRows: this.excluded,
+      issues: this.issues,
+      issueCounts: { ...this.issueCounts },
+      issuesTruncated: this.issueTotal > this.issues.length,
+      notApplicable: this.notApplicable,
+      blank: this.blank,
+      columns: this.layout.summary,
+      missingPolicy: this.options.missing,
+      weightsRescaled: this.weightsRescaled,
+    };
+    return { dataset, report };
+  }
+
+  drain(): Dataset {
+    const dataset = this.piece();
+    this.drained += this.count;
+    this.count = 0;
+    this.ids = [];
+    this.segments = this.layout.segmentNames.map(() => []);
+    return dataset;
+  }
+
+  /** The rows kept since the last drain as a dataset of views (no copy). */
+  private piece(): Dataset {
+    const n = this.count;
     this.fillAbsentColumns();
     // A view of the first n rows: no copy, so finishing never doubles the memory.
     const trim = <T extends Float32Array | Float64Array>(array: T): T =>
@@ -356,7 +397,7 @@ class Builder implements DatasetBuilder {
     this.layout.facets.forEach((facet, f) => {
       facets[facet] = (this.columns[f] as AnswerColumn[]).map(trim);
     });
-    const dataset: Dataset = {
+    return {
       instrument: this.instrument,
       n,
       ids: this.ids,
@@ -371,21 +412,6 @@ class Builder implements DatasetBuilder {
       })),
       missingPolicy: this.options.missing,
     };
-    const report: ValidationReport = {
-      rowsIn: this.rowsIn,
-      rowsUsed: n,
-      rowsExcluded: this.excluded.length,
-      excludedRows: this.excluded,
-      issues: this.issues,
-      issueCounts: { ...this.issueCounts },
-      issuesTruncated: this.issueTotal > this.issues.length,
-      notApplicable: this.notApplicable,
-      blank: this.blank,
-      columns: this.layout.summary,
-      missingPolicy: this.options.missing,
-      weightsRescaled: this.weightsRescaled,
-    };
-    return { dataset, report };
   }
 
   /** Null when the row can be used under the missing-data policy, else the reason. */
