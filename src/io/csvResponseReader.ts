@@ -3,7 +3,7 @@ import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { createDatasetBuilder, type DatasetBuilder } from "../responses/createDatasetBuilder";
-import type { ValidatedResponses, ValidationReport } from "../responses/types";
+import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import { resolveValidationOptions, type ValidationOptions } from "../responses/validationOptions";
 
 /**
@@ -29,6 +29,12 @@ export interface CsvReaderSettings {
   readonly delimiter: string | null;
   /** Capacity hint: the number of data rows expected. */
   readonly expectedRows: number;
+  /**
+   * Streaming: called with the rows kept so far every `expectedRows` rows and once more at the
+   * end, each piece valid only during the call (see `DatasetBuilder.drain`); the dataset `end`
+   * returns then holds only the last piece, already handed over.
+   */
+  readonly onPiece?: (piece: Dataset) => void;
 }
 
 /** Characters gathered before the delimiter and the line break are detected. */
@@ -94,6 +100,8 @@ class Reader implements CsvResponseReader {
   private parseIssueTotal = 0;
   private seekReplacement = false;
   private replacementReported = false;
+  private readonly onPiece: ((piece: Dataset) => void) | undefined;
+  private readonly pieceRows: number;
 
   constructor(instrument: Instrument, validation: ValidationOptions, settings: CsvReaderSettings) {
     const resolved = resolveValidationOptions(validation);
@@ -102,6 +110,8 @@ class Reader implements CsvResponseReader {
     this.settings = settings;
     this.issueLimit = resolved.issueLimit;
     this.maxCellLength = resolved.maxCellLength;
+    this.onPiece = settings.onPiece;
+    this.pieceRows = Math.max(1, Math.floor(settings.expectedRows));
   }
 
   write(chunk: string): void {
@@ -150,6 +160,7 @@ class Reader implements CsvResponseReader {
     } catch (error) {
       throw this.located(error);
     }
+    this.onPiece?.(result.dataset);
     return { dataset: result.dataset, report: this.mergeReport(result.report) };
   }
 
@@ -230,6 +241,9 @@ class Reader implements CsvResponseReader {
       origin.row = this.rows;
       origin.line = line;
       this.builder.push(cells, origin);
+      if (this.onPiece !== undefined && this.rows % this.pieceRows === 0) {
+        this.onPiece(this.builder.drain());
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
-import type { ValidatedResponses } from "../responses/types";
+import type { Dataset, ValidatedResponses } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
 import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
@@ -62,6 +62,26 @@ export async function readResponsesCsv(
   instrument: Instrument,
   options: CsvFileOptions = {},
 ): Promise<ValidatedResponses> {
+  return readCsvFile(path, instrument, options, null);
+}
+
+/** Streaming: rows per piece, and the callback that takes each piece. */
+export interface CsvPieces {
+  readonly rows: number;
+  readonly onPiece: (piece: Dataset) => void;
+}
+
+/**
+ * The engine of {@link readResponsesCsv}. With `pieces`, the rows are handed over piece by
+ * piece (no line count, columns of `pieces.rows` rows reused) and the returned dataset holds
+ * only the last piece.
+ */
+export async function readCsvFile(
+  path: string | URL,
+  instrument: Instrument,
+  options: CsvFileOptions,
+  pieces: CsvPieces | null,
+): Promise<ValidatedResponses> {
   const { validation, delimiter, encoding } = splitCsvOptions(options, true);
   resolveValidationOptions(validation); // bad options fail before the file is touched
   const name = displayPath(path);
@@ -84,8 +104,8 @@ export async function readResponsesCsv(
       { code: "empty-input", message: "the file has 0 bytes: no header row and no data", line: 1 },
     ]);
   }
-  let expectedRows = DEFAULT_ROWS;
-  if (regular) {
+  let expectedRows = pieces === null ? DEFAULT_ROWS : pieces.rows;
+  if (regular && pieces === null) {
     try {
       expectedRows = await countDataLines(path);
     } catch (error) {
@@ -96,6 +116,7 @@ export async function readResponsesCsv(
     source: name,
     delimiter,
     expectedRows,
+    ...(pieces === null ? {} : { onPiece: pieces.onPiece }),
   });
   const decoder = new StringDecoder(NODE_ENCODING[encoding]);
   try {
