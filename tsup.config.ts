@@ -21,4 +21,13 @@ export default defineConfig([
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // The worker of the parallel CSV reader, loaded by servqual/node (ESM and CJS) from dist/.
+    entry: { csvWorker: "src/io/csvWorker.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    target: "node20",
+    platform: "node",
+  },
 ]);

@@ -20,6 +20,12 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "latin1";
  */
 export type CsvFileOptions = CsvTextOptions & {
   readonly encoding?: CsvEncoding;
+  /**
+   * Threads that read a large file (default: the machine's cores, at most 4). Files of 8 MiB
+   * or more without any double quote are split at line ends and read in parallel, with the
+   * same result as one thread; 1 reads on one thread.
+   */
+  readonly threads?: number;
 };
 
 /** CSV options split into the validation options and the CSV-level settings. */
@@ -28,6 +34,8 @@ export interface SplitCsvOptions {
   /** The delimiter, or null to detect it. */
   readonly delimiter: string | null;
   readonly encoding: CsvEncoding;
+  /** Threads asked for, or null for the default. */
+  readonly threads: number | null;
 }
 
 const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
@@ -46,14 +54,14 @@ export function splitCsvOptions(
   allowEncoding: boolean,
 ): SplitCsvOptions {
   if (options === undefined || options === null) {
-    return { validation: {}, delimiter: null, encoding: "utf-8" };
+    return { validation: {}, delimiter: null, encoding: "utf-8", threads: null };
   }
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", [
       { code: "invalid-type", message: `the options must be an object, not ${typeof options}` },
     ]);
   }
-  const { delimiter, encoding, ...validation } = options;
+  const { delimiter, encoding, threads, ...validation } = options as CsvFileOptions;
   const issues: Issue[] = [];
   if (delimiter !== undefined) {
     if (typeof delimiter !== "string" || delimiter.length === 0 || delimiter.length > 8) {
@@ -86,8 +94,28 @@ export function splitCsvOptions(
       });
     }
   }
+  if (threads !== undefined) {
+    if (!allowEncoding) {
+      issues.push({
+        code: "unrecognized-key",
+        message: "option threads: only files are read in parallel",
+        path: ["threads"],
+      });
+    } else if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+      issues.push({
+        code: "invalid-threads",
+        message: "option threads: must be a whole number from 1 to 64",
+        path: ["threads"],
+      });
+    }
+  }
   if (issues.length > 0) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", issues);
   }
-  return { validation, delimiter: delimiter ?? null, encoding: encoding ?? "utf-8" };
+  return {
+    validation,
+    delimiter: delimiter ?? null,
+    encoding: encoding ?? "utf-8",
+    threads: threads ?? null,
+  };
 }

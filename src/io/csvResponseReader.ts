@@ -29,6 +29,10 @@ export interface CsvReaderSettings {
   readonly delimiter: string | null;
   /** Capacity hint: the number of data rows expected. */
   readonly expectedRows: number;
+  /** The line break, or absent to detect it with the delimiter (see {@link detectCsvDialect}). */
+  readonly newline?: CsvNewline;
+  /** Called with every data row before it is validated (cells are reused: copy what you keep). */
+  readonly onRow?: (cells: readonly string[]) => void;
   /**
    * Streaming: called with the rows kept so far every `expectedRows` rows and once more at the
    * end, each piece valid only during the call (see `DatasetBuilder.drain`); the dataset `end`
@@ -170,25 +174,11 @@ class Reader implements CsvResponseReader {
 
   /** Detects the delimiter (unless given) and the line break from the first rows. */
   private configure() {
-    const sample =
-      this.pending.length > 2 * SNIFF_LENGTH
-        ? this.pending.slice(0, 2 * SNIFF_LENGTH)
-        : this.pending;
-    const sniff = Papa.parse<string[]>(sample, {
-      delimiter: this.settings.delimiter ?? "",
-      quoteChar: QUOTE,
-      preview: 10,
-      skipEmptyLines: true,
-    });
-    const newline =
-      sniff.meta.linebreak === "\r" ? "\r" : sniff.meta.linebreak === "\r\n" ? "\r\n" : "\n";
+    const detected = detectCsvDialect(this.pending, this.settings.delimiter);
+    const newline = this.settings.newline ?? detected.newline;
     this.breakChar = newline === "\r" ? "\r" : "\n";
     const Parser = Papa.Parser as unknown as new (config: Papa.ParseConfig) => ChunkParser;
-    this.parser = new Parser({
-      delimiter: this.settings.delimiter ?? sniff.meta.delimiter,
-      newline,
-      quoteChar: QUOTE,
-    });
+    this.parser = new Parser({ delimiter: detected.delimiter, newline, quoteChar: QUOTE });
   }
 
   private parse(final: boolean) {
@@ -240,6 +230,7 @@ class Reader implements CsvResponseReader {
       this.rows += 1;
       origin.row = this.rows;
       origin.line = line;
+      this.settings.onRow?.(cells);
       this.builder.push(cells, origin);
       if (this.onPiece !== undefined && this.rows % this.pieceRows === 0) {
         this.onPiece(this.builder.drain());
@@ -350,6 +341,35 @@ class Reader implements CsvResponseReader {
     }
     return { ...report, issues: merged, issueCounts, issuesTruncated: total > merged.length };
   }
+}
+
+/** A line break of CSV text. */
+export type CsvNewline = "\n" | "\r\n" | "\r";
+
+/**
+ * The delimiter (unless given) and the line break of CSV text, detected by papaparse from the
+ * first rows of `text` (at most its first 128 KiB are looked at); the reader's own detection.
+ *
+ * @param text - The start of the text (byte-order mark removed).
+ * @param delimiter - The delimiter when known, or null to detect it.
+ * @returns The delimiter and the line break.
+ * @example
+ * detectCsvDialect("a;b\r\n1;2\r\n", null) //=> { delimiter: ";", newline: "\r\n" }
+ */
+export function detectCsvDialect(
+  text: string,
+  delimiter: string | null,
+): { readonly delimiter: string; readonly newline: CsvNewline } {
+  const sample = text.length > 2 * SNIFF_LENGTH ? text.slice(0, 2 * SNIFF_LENGTH) : text;
+  const sniff = Papa.parse<string[]>(sample, {
+    delimiter: delimiter ?? "",
+    quoteChar: QUOTE,
+    preview: 10,
+    skipEmptyLines: true,
+  });
+  const newline =
+    sniff.meta.linebreak === "\r" ? "\r" : sniff.meta.linebreak === "\r\n" ? "\r\n" : "\n";
+  return { delimiter: delimiter ?? sniff.meta.delimiter, newline };
 }
 
 /** Number of `mark` characters in `text` before `end`. */

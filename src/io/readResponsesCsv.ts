@@ -1,4 +1,5 @@
 import { type FileHandle, open, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,7 @@ import type { Dataset, ValidatedResponses } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
 import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
+import { PARALLEL_MIN_BYTES, readCsvParallel } from "./parallelCsv";
 
 /** Bytes read at a time. */
 const READ_BYTES = 1024 * 1024;
@@ -65,6 +67,14 @@ export async function readResponsesCsv(
   return readCsvFile(path, instrument, options, null);
 }
 
+/** Settings of the parallel read, for tests: the worker file, the size threshold, a trace. */
+export interface ParallelSettings {
+  readonly workerUrl?: URL;
+  readonly minBytes?: number;
+  /** Set to whether the file was read in parallel. */
+  readonly trace?: { parallel?: boolean };
+}
+
 /** Streaming: rows per piece, and the callback that takes each piece. */
 export interface CsvPieces {
   readonly rows: number;
@@ -81,8 +91,9 @@ export async function readCsvFile(
   instrument: Instrument,
   options: CsvFileOptions,
   pieces: CsvPieces | null,
+  parallel: ParallelSettings = {},
 ): Promise<ValidatedResponses> {
-  const { validation, delimiter, encoding } = splitCsvOptions(options, true);
+  const { validation, delimiter, encoding, threads } = splitCsvOptions(options, true);
   resolveValidationOptions(validation); // bad options fail before the file is touched
   const name = displayPath(path);
   let size: number;
@@ -103,6 +114,29 @@ export async function readCsvFile(
     throw new ServqualError("empty-input", `The file ${name} is empty.`, [
       { code: "empty-input", message: "the file has 0 bytes: no header row and no data", line: 1 },
     ]);
+  }
+  const threadCount = threads ?? Math.min(4, availableParallelism());
+  const minBytes = parallel.minBytes ?? PARALLEL_MIN_BYTES;
+  if (regular && pieces === null && threadCount > 1 && size >= minBytes) {
+    let result: ValidatedResponses | null;
+    try {
+      result = await readCsvParallel({
+        path: typeof path === "string" ? path : fileURLToPath(path),
+        source: name,
+        size,
+        instrument,
+        validation,
+        delimiter,
+        encoding,
+        threads: threadCount,
+        workerUrl: parallel.workerUrl ?? defaultWorkerUrl(),
+        minBytes,
+      });
+    } catch (error) {
+      throw fileError(error, name);
+    }
+    if (parallel.trace !== undefined) parallel.trace.parallel = result !== null;
+    if (result !== null) return result;
   }
   let expectedRows = pieces === null ? DEFAULT_ROWS : pieces.rows;
   if (regular && pieces === null) {
@@ -132,6 +166,11 @@ export async function readCsvFile(
   }
   reader.write(decoder.end());
   return reader.end();
+}
+
+/** The built worker entry, next to this module (dist/csvWorker.js; the CJS build shims the URL). */
+function defaultWorkerUrl(): URL {
+  return new URL("./csvWorker.js", import.meta.url);
 }
 
 function displayPath(path: string | URL): string {

@@ -629,7 +629,7 @@ class Builder implements DatasetBuilder {
  * True when every answer on the instrument's scale is exact in single precision: integer or
  * binary-fraction steps (1, 0.5, 0.25 …) on a scale well inside ±2²⁰.
  */
-function exactInSinglePrecision(instrument: Instrument): boolean {
+export function exactInSinglePrecision(instrument: Instrument): boolean {
   const { min, max, step } = instrument.scale;
   const exact = (value: number) => Math.fround(value) === value;
   const binaryStep = Number.isInteger(Math.log2(step)) || Number.isInteger(step);
