@@ -1,6 +1,11 @@
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { ServqualError } from "../_lib/ServqualError";
+import {
+  addGap5Dataset,
+  createGap5Accumulator,
+  type Gap5Accumulator,
+} from "../gaps/gap5Accumulator";
 import type { Facet, Instrument } from "../instrument/types";
 import type { Dataset, ValidationReport } from "../responses/types";
 import type { ValidationOptions } from "../responses/validationOptions";
@@ -40,6 +45,11 @@ export interface RangeJob {
   /** First row slot of this range in the shared columns, and the slots it may fill. */
   readonly base: number;
   readonly capacity: number;
+  /**
+   * Summary mode (`summarizeResponsesCsv`): the kept rows go into a Gap 5 accumulator instead
+   * of the shared columns; `reliability` says whether it keeps the item sums.
+   */
+  readonly summary: { readonly reliability: boolean } | null;
   /** Input position of the id column, or -1. */
   readonly idColumn: number;
   readonly segmentCount: number;
@@ -55,6 +65,8 @@ export interface RangeResult {
   readonly segments: readonly (readonly (string | null)[])[];
   /** Every non-blank id cell of the range, kept or not (to find ids that recur across ranges). */
   readonly seenIds: readonly string[] | null;
+  /** Summary mode: the range's Gap 5 accumulator (null when no row was kept). */
+  readonly accumulator: Gap5Accumulator | null;
 }
 
 /** Rows validated per piece before they are copied to the shared columns. */
@@ -79,14 +91,28 @@ const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
  * @throws {ServqualError} what the reader throws for the range (the caller then reads the file
  *   on one thread, which gives the file's own answer).
  */
-export async function readCsvRange(job: RangeJob, shared: SharedColumns): Promise<RangeResult> {
+export async function readCsvRange(
+  job: RangeJob,
+  shared: SharedColumns | null,
+): Promise<RangeResult> {
   let written = 0;
-  const ids: string[] | null = job.idColumn >= 0 ? [] : null;
+  let accumulator: Gap5Accumulator | null = null;
+  const ids: string[] | null = job.idColumn >= 0 && job.summary === null ? [] : null;
   const seenIds: string[] | null = job.idColumn >= 0 ? [] : null;
   const segments: (string | null)[][] = Array.from({ length: job.segmentCount }, () => []);
   const onPiece = (piece: Dataset) => {
     const n = piece.n;
     if (n === 0) return;
+    if (job.summary !== null || shared === null) {
+      accumulator ??= createGap5Accumulator(
+        piece.instrument,
+        piece.missingPolicy,
+        job.summary?.reliability !== false,
+      );
+      accumulator = addGap5Dataset(accumulator, piece);
+      written += n;
+      return;
+    }
     if (written + n > job.capacity) {
       throw new ServqualError("invalid-input", "A range holds more rows than lines.", [
         { code: "range-overflow", message: "more rows than counted lines in a byte range" },
@@ -155,5 +181,5 @@ export async function readCsvRange(job: RangeJob, shared: SharedColumns): Promis
   }
   reader.write(decoder.end());
   const { report } = reader.end();
-  return { report, kept: written, ids, segments, seenIds };
+  return { report, kept: written, ids, segments, seenIds, accumulator };
 }

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ServqualError } from "../_lib/ServqualError";
 import { type RangeJob, readCsvRange, type SharedColumns } from "./csvRange";
 
-const { job, shared } = workerData as { job: RangeJob; shared: SharedColumns };
+const { job, shared } = workerData as { job: RangeJob; shared: SharedColumns | null };
 
 readCsvRange(job, shared).then(
   (result) => parentPort?.postMessage({ ok: true, result }),

@@ -4,6 +4,7 @@ import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
+import { type Gap5Accumulator, mergeGap5Accumulators } from "../gaps/gap5Accumulator";
 import type { Facet, Instrument } from "../instrument/types";
 import { type ColumnLayout, ColumnRole, columnLayout } from "../responses/columnLayout";
 import { exactInSinglePrecision } from "../responses/createDatasetBuilder";
@@ -74,6 +75,55 @@ interface Range {
 export async function readCsvParallel(
   request: ParallelRequest,
 ): Promise<ValidatedResponses | null> {
+  const plan = await planRanges(request);
+  if (plan === null) return null;
+  const { layout } = plan.head;
+  const rows = plan.ranges.reduce((total, range) => total + range.lines, 0);
+  const shared = allocateShared(layout, request.instrument, rows);
+  const jobs = jobsOf(request, plan, null);
+  const results = await runJobs(jobs, shared, request);
+  if (results === null) return null;
+  return merge(request, layout, plan.ranges, jobs, results, shared);
+}
+
+/**
+ * `summarizeResponsesCsv` on several threads: each range streams through its own Gap 5
+ * accumulator, and the accumulators merge (sums add; item sums are re-centred exactly). Null
+ * when the file must be read on one thread (same conditions as {@link readCsvParallel}).
+ *
+ * @param request - The file, instrument, options and thread count.
+ * @param reliability - Whether the accumulators keep the item sums.
+ * @returns The merged accumulator and the file's report, or null.
+ * @throws {ServqualError} `invalid-input` when a worker fails for another reason than the data.
+ */
+export async function summarizeCsvParallel(
+  request: ParallelRequest,
+  reliability: boolean,
+): Promise<{ readonly accumulator: Gap5Accumulator; readonly report: ValidationReport } | null> {
+  const plan = await planRanges(request);
+  if (plan === null) return null;
+  const jobs = jobsOf(request, plan, { reliability });
+  const results = await runJobs(jobs, null, request);
+  if (results === null || !sameRespondents(plan.head.layout, results)) return null;
+  let accumulator: Gap5Accumulator | null = null;
+  for (const result of results) {
+    if (result.accumulator === null) return null;
+    accumulator =
+      accumulator === null
+        ? result.accumulator
+        : mergeGap5Accumulators(accumulator, result.accumulator);
+  }
+  if (accumulator === null) return null;
+  return { accumulator, report: mergeReports(request, plan.head.layout, plan.ranges, results) };
+}
+
+interface Plan {
+  readonly head: Head;
+  readonly ranges: readonly Range[];
+}
+
+/** The header and the byte ranges, or null when the file is read on one thread. */
+async function planRanges(request: ParallelRequest): Promise<Plan | null> {
   if (request.encoding === "utf-16le" || request.threads < 2) return null;
   if (request.size < (request.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   // Run from the sources (no built worker next to the module): one thread.
@@ -93,11 +143,17 @@ export async function readCsvParallel(
   if (ranges === null || ranges.length < 2 || ranges.some((range) => range.lines === 0)) {
     return null;
   }
-  const { layout } = head;
-  const rows = ranges.reduce((total, range) => total + range.lines, 0);
-  const shared = allocateShared(layout, request.instrument, rows);
+  return { head, ranges };
+}
+
+function jobsOf(
+  request: ParallelRequest,
+  plan: Plan,
+  summary: { readonly reliability: boolean } | null,
+): RangeJob[] {
+  const { head } = plan;
   let base = 0;
-  const jobs: RangeJob[] = ranges.map((range) => {
+  return plan.ranges.map((range) => {
     const job: RangeJob = {
       path: request.path,
       source: request.source,
@@ -109,18 +165,35 @@ export async function readCsvParallel(
       newline: head.newline,
       instrument: request.instrument,
       validation: request.validation,
-      facetNames: layout.facets,
+      facetNames: head.layout.facets,
       base,
       capacity: range.lines,
-      idColumn: layout.role.indexOf(ColumnRole.Id),
-      segmentCount: layout.segmentNames.length,
+      summary,
+      idColumn: head.layout.role.indexOf(ColumnRole.Id),
+      segmentCount: head.layout.segmentNames.length,
     };
     base += range.lines;
     return job;
   });
-  const results = await runJobs(jobs, shared, request);
-  if (results === null) return null;
-  return merge(request, layout, ranges, jobs, results, shared);
+}
+
+/**
+ * Whether the ranges together keep the rows one thread keeps: every range kept a row (else
+ * its own read failed or the file's answer differs) and no id occurs in two ranges (which row
+ * is kept then depends on the whole file).
+ */
+function sameRespondents(layout: ColumnLayout, results: readonly RangeResult[]): boolean {
+  if (results.some((result) => result.kept === 0 || result.kept !== result.report.rowsUsed)) {
+    return false;
+  }
+  if (!layout.hasId) return true;
+  const seen = new Set<string>();
+  for (const result of results) {
+    const mine = new Set(result.seenIds ?? []);
+    for (const id of mine) if (seen.has(id)) return false;
+    for (const id of mine) seen.add(id);
+  }
+  return true;
 }
 
 interface Head {
@@ -258,7 +331,7 @@ type WorkerMessage =
  */
 async function runJobs(
   jobs: readonly RangeJob[],
-  shared: SharedColumns,
+  shared: SharedColumns | null,
   request: ParallelRequest,
 ): Promise<RangeResult[] | null> {
   const workers: Worker[] = [];
@@ -329,18 +402,7 @@ function merge(
   results: readonly RangeResult[],
   shared: SharedColumns,
 ): ValidatedResponses | null {
-  // An id in two ranges: which row is kept depends on the whole file.
-  if (layout.hasId) {
-    const seen = new Set<string>();
-    for (const result of results) {
-      const mine = new Set(result.seenIds ?? []);
-      for (const id of mine) if (seen.has(id)) return null;
-      for (const id of mine) seen.add(id);
-    }
-  }
-  if (results.some((result) => result.kept === 0 || result.kept !== result.report.rowsUsed)) {
-    return null;
-  }
+  if (!sameRespondents(layout, results)) return null;
   const columns: (AnswerColumn | Int32Array)[] = [
     ...shared.facets.flat(),
     ...(shared.weights ?? []),

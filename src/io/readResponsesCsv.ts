@@ -5,11 +5,11 @@ import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
-import type { Dataset, ValidatedResponses } from "../responses/types";
+import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
 import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
-import { PARALLEL_MIN_BYTES, readCsvParallel } from "./parallelCsv";
+import { PARALLEL_MIN_BYTES, type ParallelRequest, readCsvParallel } from "./parallelCsv";
 
 /** Bytes read at a time. */
 const READ_BYTES = 1024 * 1024;
@@ -64,7 +64,8 @@ export async function readResponsesCsv(
   instrument: Instrument,
   options: CsvFileOptions = {},
 ): Promise<ValidatedResponses> {
-  return readCsvFile(path, instrument, options, null);
+  const { dataset, report } = await readCsvFile(path, instrument, options, null);
+  return { dataset: dataset as Dataset, report };
 }
 
 /** Settings of the parallel read, for tests: the worker file, the size threshold, a trace. */
@@ -79,12 +80,17 @@ export interface ParallelSettings {
 export interface CsvPieces {
   readonly rows: number;
   readonly onPiece: (piece: Dataset) => void;
+  /**
+   * The parallel way for a large file: reads it on several threads and returns the report
+   * (having taken the rows some other way), or null to stream it on this thread.
+   */
+  readonly parallel?: (request: ParallelRequest) => Promise<ValidationReport | null>;
 }
 
 /**
  * The engine of {@link readResponsesCsv}. With `pieces`, the rows are handed over piece by
  * piece (no line count, columns of `pieces.rows` rows reused) and the returned dataset holds
- * only the last piece.
+ * only the last piece, or is null when `pieces.parallel` took the file.
  */
 export async function readCsvFile(
   path: string | URL,
@@ -92,7 +98,7 @@ export async function readCsvFile(
   options: CsvFileOptions,
   pieces: CsvPieces | null,
   parallel: ParallelSettings = {},
-): Promise<ValidatedResponses> {
+): Promise<{ readonly dataset: Dataset | null; readonly report: ValidationReport }> {
   const { validation, delimiter, encoding, threads } = splitCsvOptions(options, true);
   resolveValidationOptions(validation); // bad options fail before the file is touched
   const name = displayPath(path);
@@ -117,10 +123,11 @@ export async function readCsvFile(
   }
   const threadCount = threads ?? Math.min(4, availableParallelism());
   const minBytes = parallel.minBytes ?? PARALLEL_MIN_BYTES;
-  if (regular && pieces === null && threadCount > 1 && size >= minBytes) {
-    let result: ValidatedResponses | null;
+  const parallelWay = pieces === null ? readCsvParallel : pieces.parallel;
+  if (regular && parallelWay !== undefined && threadCount > 1 && size >= minBytes) {
+    let result: ValidatedResponses | ValidationReport | null;
     try {
-      result = await readCsvParallel({
+      result = await parallelWay({
         path: typeof path === "string" ? path : fileURLToPath(path),
         source: name,
         size,
@@ -136,7 +143,7 @@ export async function readCsvFile(
       throw fileError(error, name);
     }
     if (parallel.trace !== undefined) parallel.trace.parallel = result !== null;
-    if (result !== null) return result;
+    if (result !== null) return "dataset" in result ? result : { dataset: null, report: result };
   }
   let expectedRows = pieces === null ? DEFAULT_ROWS : pieces.rows;
   if (regular && pieces === null) {

@@ -8,7 +8,8 @@ import {
 import type { Instrument } from "../instrument/types";
 import type { ValidationReport } from "../responses/types";
 import type { CsvFileOptions } from "./csvOptions";
-import { readCsvFile } from "./readResponsesCsv";
+import { summarizeCsvParallel } from "./parallelCsv";
+import { type ParallelSettings, readCsvFile } from "./readResponsesCsv";
 
 /** Options of {@link summarizeResponsesCsv}: those of `readResponsesCsv` and those of `gap5`. */
 export type SummarizeCsvOptions = CsvFileOptions & Gap5Options;
@@ -62,6 +63,16 @@ export async function summarizeResponsesCsv(
   instrument: Instrument,
   options: SummarizeCsvOptions = {},
 ): Promise<CsvGap5Summary> {
+  return summarizeCsvFile(path, instrument, options, {});
+}
+
+/** The engine of {@link summarizeResponsesCsv}, with the parallel settings (for tests). */
+export async function summarizeCsvFile(
+  path: string | URL,
+  instrument: Instrument,
+  options: SummarizeCsvOptions,
+  parallel: ParallelSettings,
+): Promise<CsvGap5Summary> {
   const { level, pAdjust, reliability, ...csv } = options ?? {};
   const gapOptions: Gap5Options = {
     ...(level === undefined ? {} : { level }),
@@ -69,17 +80,29 @@ export async function summarizeResponsesCsv(
     ...(reliability === undefined ? {} : { reliability }),
   };
   let accumulator: Gap5Accumulator | null = null;
-  const { report } = await readCsvFile(path, instrument, csv, {
-    rows: SUMMARY_PIECE_ROWS,
-    onPiece: (piece) => {
-      accumulator ??= createGap5Accumulator(
-        piece.instrument,
-        piece.missingPolicy,
-        reliability !== false,
-      );
-      if (piece.n > 0) accumulator = addGap5Dataset(accumulator, piece);
+  const { report } = await readCsvFile(
+    path,
+    instrument,
+    csv,
+    {
+      rows: SUMMARY_PIECE_ROWS,
+      parallel: async (request) => {
+        const result = await summarizeCsvParallel(request, reliability !== false);
+        if (result === null) return null;
+        accumulator = result.accumulator;
+        return result.report;
+      },
+      onPiece: (piece) => {
+        accumulator ??= createGap5Accumulator(
+          piece.instrument,
+          piece.missingPolicy,
+          reliability !== false,
+        );
+        if (piece.n > 0) accumulator = addGap5Dataset(accumulator, piece);
+      },
     },
-  });
+    parallel,
+  );
   // The reader hands over the last piece before returning, so the accumulator exists.
   return { gap5: finishGap5(accumulator as unknown as Gap5Accumulator, gapOptions), report };
 }

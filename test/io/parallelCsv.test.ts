@@ -12,6 +12,7 @@ import { ServqualError } from "../../src/_lib/ServqualError";
 import { instruments } from "../../src/instrument/instruments";
 import type { CsvFileOptions } from "../../src/io/csvOptions";
 import { readCsvFile } from "../../src/io/readResponsesCsv";
+import { summarizeCsvFile } from "../../src/io/summarizeResponsesCsv";
 import type { Dataset } from "../../src/responses/types";
 import { repoFile } from "./csvFixtures";
 
@@ -31,7 +32,8 @@ buildSync({
 const workerUrl = pathToFileURL(workerFile);
 
 /** The columns of a dataset as plain arrays (toEqual treats NaN as equal to NaN). */
-function plain(dataset: Dataset) {
+function plain(dataset: Dataset | null) {
+  if (dataset === null) throw new Error("no dataset");
   const arrays = (columns: readonly ArrayLike<number>[] | null | undefined) =>
     columns?.map((column) => Array.from(column)) ?? null;
   return {
@@ -59,6 +61,17 @@ async function bothWays(path: string, threads: number, options: CsvFileOptions =
     trace,
   });
   return { single, parallel, ranInParallel: trace.parallel === true };
+}
+
+/** Every number of a JSON value, in a fixed order of keys. */
+function numbers(value: unknown, out: number[] = []): number[] {
+  if (typeof value === "number") out.push(value);
+  else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value).sort()) {
+      numbers((value as Record<string, unknown>)[key], out);
+    }
+  }
+  return out;
 }
 
 const demo = readFileSync(repoFile("data/demo-bank.csv"), "utf8");
@@ -108,7 +121,7 @@ describe("parallel readResponsesCsv", () => {
     expect(run.ranInParallel).toBe(false);
     expect(run.parallel.report).toEqual(run.single.report);
     expect(plain(run.parallel.dataset)).toEqual(plain(run.single.dataset));
-    expect(run.single.dataset.segments[0]?.values).toContain('North\nand "East"');
+    expect(run.single.dataset?.segments[0]?.values).toContain('North\nand "East"');
   });
 
   it("gives the single-thread result with CRLF, blank lines, bad answers, weights, dates, segments and header warnings", async () => {
@@ -176,6 +189,45 @@ describe("parallel readResponsesCsv", () => {
     expect(ranInParallel).toBe(true);
     expect(single.report.issueCounts["replacement-character"]).toBe(1);
     expect(parallel.report).toEqual(single.report);
+  });
+
+  it("summarizeResponsesCsv on several threads equals one thread to 1e-12, report included", async () => {
+    const lines = demoWithoutQuotes.trimEnd().split("\n");
+    const body = lines.slice(1).map((line, r) => {
+      const cells = line.split(",");
+      if (r % 7 === 0) cells[5 + (r % 40)] = ""; // missing answers all over
+      if (r % 9 === 0) cells[6] = "9";
+      if (r % 89 === 0) for (let c = 4; c < 48; c++) cells[c] = "";
+      return cells.join(",");
+    });
+    const path = join(scratch, "summary.csv");
+    writeFileSync(path, `${[lines[0], ...body].join("\n")}\n`);
+    const instrument = instruments.servqual22;
+    const one = await summarizeCsvFile(path, instrument, { threads: 1 }, {});
+    for (const threads of [2, 3]) {
+      const trace: { parallel?: boolean } = {};
+      const many = await summarizeCsvFile(
+        path,
+        instrument,
+        { threads },
+        {
+          workerUrl,
+          minBytes: 0,
+          trace,
+        },
+      );
+      expect(trace.parallel).toBe(true);
+      expect(many.report).toEqual(one.report);
+      const a = numbers(one.gap5);
+      const b = numbers(many.gap5);
+      expect(b).toHaveLength(a.length);
+      a.forEach((x, i) => {
+        expect(Math.abs(x - (b[i] as number))).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, Math.abs(x)),
+        );
+      });
+      expect(many.gap5.reliability).toHaveLength(5);
+    }
   });
 
   it("turns a failing worker into a ServqualError and leaves no worker running", async () => {
