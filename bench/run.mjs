@@ -2,6 +2,7 @@
 // See bench/README.md. Every stage runs in its own child process so that its peak memory
 // (the RSS high-water mark) is its own:
 //   node --expose-gc bench/run.mjs [--sizes 10000,100000,1000000] [--runs 3] [--regenerate]
+//     [--yardstick-only]
 //   node --expose-gc bench/run.mjs --stage csv|validate|gap5|file+gap5|summarize|floor --size N --file F
 //   (one stage)
 import { spawnSync } from "node:child_process";
@@ -342,7 +343,11 @@ async function main() {
     }
   }
 
-  const inputs = sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
+  // --yardstick-only: just gen.cjs's 1M file (the speed targets), against the floor.
+  const yardstickOnly = process.argv.includes("--yardstick-only");
+  const inputs = yardstickOnly
+    ? []
+    : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
