@@ -111,6 +111,29 @@ function ensureCsv(size, regenerate) {
   return { path, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * A file of unusable rows, written on the fly: the header, one clean respondent (so a report
+ * comes back) and `size` rows that are all excluded, either `x` alone (a row of 1 cell under a
+ * header of 44: 2 bytes a row, the shape of a broken export) or 44 blank cells (a row with no
+ * answers, which floor.cjs can also pass over).
+ */
+function ensureUnusableCsv(kind, size, regenerate) {
+  const path = join(DATA, `unusable-${kind}-${size}.csv`);
+  if (existsSync(path) && !regenerate) return { path, seconds: null };
+  const started = performance.now();
+  const temporary = `${path}.partial`;
+  const fd = openSync(temporary, "w");
+  writeSync(fd, `${header().join(",")}\n${new Array(2 * ITEMS).fill("5").join(",")}\n`);
+  const row = kind === "short" ? "x\n" : `${",".repeat(2 * ITEMS - 1)}\n`;
+  const block = row.repeat(10_000);
+  for (let written = 0; written < size; written += 10_000) {
+    writeSync(fd, written + 10_000 <= size ? block : row.repeat(size - written));
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+  return { path, seconds: (performance.now() - started) / 1000 };
+}
+
 /** The same respondents as an in-memory table: rows are arrays of numbers. */
 function table(size) {
   const rows = new Array(size);
@@ -159,6 +182,14 @@ async function runStage(stage, size, file) {
     } else if (stage === "summarize") {
       measure = () => summarizeResponsesCsv(file, instrument, OPTIONS);
       check = (result) => result.gap5.respondents;
+    } else if (stage === "csv-unusable") {
+      measure = () => readResponsesCsv(file, instrument, OPTIONS);
+      check = ({ report }) => ({
+        rowsIn: report.rowsIn,
+        rowsExcluded: report.rowsExcluded,
+        excludedListed: report.excludedRows.length,
+        unreadableLines: report.unreadableLines,
+      });
     } else if (stage === "validate") {
       const input = table(size);
       measure = () => core.validateResponses(input, instrument, OPTIONS);
@@ -276,6 +307,7 @@ function printTable(rows) {
 
 const STAGE_LABELS = {
   csv: "readResponsesCsv (file → Dataset)",
+  "csv-unusable": "readResponsesCsv, all rows but one excluded",
   validate: "validateResponses ({ header, rows })",
   columns: "validateColumns (Float32Array columns)",
   "columns+gap5": "validateColumns + gap5 tables, in memory",
@@ -351,24 +383,47 @@ async function main() {
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
+  // Unusable rows: memory must stay flat however many rows are excluded (their count is
+  // complete, the first `excludedLimit` are listed). floor.cjs stops at the first row with
+  // fewer than 44 cells, so it is timed on the blank-cell file only.
+  const unusable = [
+    { kind: "short", size: Number(argument("unusable-short") ?? 8_000_000), floor: false },
+    { kind: "blank", size: Number(argument("unusable-blank") ?? 1_000_000), floor: true },
+  ].filter((input) => !yardstickOnly && Number.isInteger(input.size) && input.size > 0);
+  for (const input of unusable) {
+    const made = ensureUnusableCsv(input.kind, input.size, regenerate);
+    if (made.seconds !== null) {
+      console.log(`wrote ${relative(ROOT, made.path)} in ${made.seconds.toFixed(1)} s`);
+    }
+    inputs.push({
+      size: input.size,
+      label: `${formatCount(input.size)} ${input.kind === "short" ? "`x` rows" : "blank rows"}`,
+      file: made.path,
+      unusable: true,
+      floor: input.floor,
+    });
+  }
   const rows = [];
   for (const input of inputs) {
     const gapStages = hasGap5 ? ["gap5", "file+gap5", "summarize"] : [];
-    const stages = input.yardstick
-      ? ["csv", ...gapStages]
-      : [
-          "csv",
-          "validate",
-          "columns",
-          ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
-          ...gapStages,
-        ];
+    const stages = input.unusable
+      ? ["csv-unusable"]
+      : input.yardstick
+        ? ["csv", ...gapStages]
+        : [
+            "csv",
+            "validate",
+            "columns",
+            ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
+            ...gapStages,
+          ];
+    const withFloor = hasFloor && input.floor !== false;
     // With --runs N every stage and the floor run N times in turn; each figure is the median
     // over the rounds and each ratio the median of the per-round ratios to that round's floor.
     const rounds = [];
     for (let round = 0; round < runs; round++) {
       const results = {};
-      for (const stage of [...(hasFloor ? ["floor"] : []), ...stages]) {
+      for (const stage of [...(withFloor ? ["floor"] : []), ...stages]) {
         const result = child(stage, input.size, input.file);
         results[stage] = result;
         const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
@@ -383,6 +438,13 @@ async function main() {
   }
   console.log("");
   printTable(rows);
+  for (const row of rows) {
+    if (row.stage !== "csv-unusable" || row.error) continue;
+    const c = row.check;
+    console.log(
+      `  ${row.label}: rows in ${formatCount(c.rowsIn)}, excluded ${formatCount(c.rowsExcluded)} (${formatCount(c.excludedListed)} listed), unreadable lines ${formatCount(c.unreadableLines)}`,
+    );
+  }
   const output = join(DATA, "results.json");
   writeFileSync(
     output,

@@ -129,6 +129,8 @@ async function run(
   process.stderr.write(
     `\nWrote ${join(settings.out, "report.json")} and ${join(settings.out, "report.md")}\n`,
   );
+  // Lines that could not be read as rows are listed in the report; the run still fails.
+  if (report.unreadableLines > 0) process.exitCode = 1;
 }
 
 function parseMissing(text: string): ValidationOptions["missing"] {

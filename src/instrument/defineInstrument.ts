@@ -1,3 +1,5 @@
+import { deepFreeze } from "../_lib/deepFreeze";
+import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { type InstrumentSpec, instrumentSpecSchema } from "./instrumentSchema";
@@ -8,7 +10,10 @@ import type { Instrument } from "./types";
  *
  * Checks the shape (ids, labels, format) and the rules that span fields: scale `min < max`,
  * the range divisible by `step`, point labels on the scale, dimension ids unique, item ids
- * unique across the whole instrument (so each item sits in exactly one dimension).
+ * unique across the whole instrument (so each item sits in exactly one dimension), and no
+ * "not applicable" token that is itself an answer on the scale (such as `"0"` on a 0–6 scale:
+ * a cell holding it could mean either; a numeric code off the scale, such as `"99"` or `"-9"`,
+ * is fine).
  *
  * @param spec - The instrument: id, name, scale, response format and dimensions with items.
  * @returns The validated, frozen {@link Instrument}.
@@ -67,6 +72,16 @@ function crossFieldIssues(instrument: Instrument): Issue[] {
       });
     }
   });
+  instrument.scale.notApplicable.forEach((token, index) => {
+    const value = parseDecimal(token.trim());
+    if (!Number.isFinite(value) || value < min || value > max) return;
+    if (!isMultiple(value - min, step)) return;
+    issues.push({
+      code: "not-applicable-on-scale",
+      message: `the not-applicable token "${token}" is also the answer ${value} on the scale ${min}..${max}, so a cell holding it would be ambiguous; use a token off the scale (such as "NA" or "99")`,
+      path: ["scale", "notApplicable", index],
+    });
+  });
   const dimensionSeen = new Map<string, number>();
   const itemSeen = new Map<string, string>();
   instrument.dimensions.forEach((dimension, d) => {
@@ -95,12 +110,4 @@ function crossFieldIssues(instrument: Instrument): Issue[] {
 function isMultiple(value: number, step: number): boolean {
   const ratio = value / step;
   return Math.abs(ratio - Math.round(ratio)) < 1e-9;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

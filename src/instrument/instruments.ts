@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_lib/deepFreeze";
 import { libqualCore22 } from "./builtin/libqualCore22";
 import { servperf22 } from "./builtin/servperf22";
 import { servqual22 } from "./builtin/servqual22";
@@ -12,10 +13,10 @@ import { servqual1988 } from "./builtin/servqual1988";
  * instruments.servqual22.dimensions.map((d) => d.id)
  * //=> ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
  */
-export const instruments = {
+export const instruments = deepFreeze({
   servqual22,
   servqual1988,
   servperf22,
   servqual22Tolerance,
   libqualCore22,
-} as const;
+} as const);

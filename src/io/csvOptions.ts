@@ -12,11 +12,13 @@ export type CsvTextOptions = ValidationOptions & {
 };
 
 /** Text encodings `readResponsesCsv` can decode. */
-export type CsvEncoding = "utf-8" | "utf-16le" | "latin1";
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "latin1";
 
 /**
- * Options of `readResponsesCsv`: those of `readResponsesCsvText` plus the file's `encoding`
- * (`"utf-8"` by default; a byte-order mark is always removed).
+ * Options of `readResponsesCsv`: those of `readResponsesCsvText` plus the file's `encoding`.
+ * Without it, a byte-order mark at the start of the file picks UTF-8 (EF BB BF), UTF-16LE
+ * (FF FE) or UTF-16BE (FE FF), and a file without one is read as UTF-8. A byte-order mark is
+ * always removed.
  */
 export type CsvFileOptions = CsvTextOptions & {
   readonly encoding?: CsvEncoding;
@@ -33,12 +35,13 @@ export interface SplitCsvOptions {
   readonly validation: ValidationOptions;
   /** The delimiter, or null to detect it. */
   readonly delimiter: string | null;
-  readonly encoding: CsvEncoding;
+  /** The encoding given, or null to detect it from a byte-order mark (UTF-8 without one). */
+  readonly encoding: CsvEncoding | null;
   /** Threads asked for, or null for the default. */
   readonly threads: number | null;
 }
 
-const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
+const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "utf-16be", "latin1"];
 
 /**
  * Checks the CSV-level options and separates them from the validation options (which
@@ -46,7 +49,7 @@ const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "latin1"];
  *
  * @param options - The caller's options.
  * @param allowEncoding - Whether `encoding` is accepted (files) or not (text).
- * @returns The validation options, the delimiter (null = detect) and the encoding.
+ * @returns The validation options, the delimiter (null = detect) and the encoding (null = detect).
  * @throws {ServqualError} `invalid-options` naming each bad option.
  */
 export function splitCsvOptions(
@@ -54,7 +57,7 @@ export function splitCsvOptions(
   allowEncoding: boolean,
 ): SplitCsvOptions {
   if (options === undefined || options === null) {
-    return { validation: {}, delimiter: null, encoding: "utf-8", threads: null };
+    return { validation: {}, delimiter: null, encoding: null, threads: null };
   }
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", [
@@ -115,7 +118,7 @@ export function splitCsvOptions(
   return {
     validation,
     delimiter: delimiter ?? null,
-    encoding: encoding ?? "utf-8",
+    encoding: encoding ?? null,
     threads: threads ?? null,
   };
 }

@@ -9,7 +9,6 @@ import {
 import type { Facet, Instrument } from "../instrument/types";
 import type { Dataset, ValidationReport } from "../responses/types";
 import type { ValidationOptions } from "../responses/validationOptions";
-import type { CsvEncoding } from "./csvOptions";
 import { type CsvNewline, createCsvResponseReader } from "./csvResponseReader";
 
 /**
@@ -35,7 +34,7 @@ export interface RangeJob {
   /** Bytes [start, end) of the file: whole lines after the header. */
   readonly start: number;
   readonly end: number;
-  readonly encoding: CsvEncoding;
+  readonly encoding: "utf-8" | "latin1";
   readonly delimiter: string;
   readonly newline: CsvNewline;
   readonly instrument: Instrument;
@@ -73,12 +72,6 @@ export interface RangeResult {
 const PIECE_ROWS = 16_384;
 const READ_BYTES = 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
-
-const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
-  "utf-8": "utf8",
-  "utf-16le": "utf16le",
-  latin1: "latin1",
-};
 
 /**
  * Reads one byte range of a CSV file with the ordinary reader (the header line first, then the
@@ -161,7 +154,7 @@ export async function readCsvRange(
           },
         }),
   });
-  const decoder = new StringDecoder(NODE_ENCODING[job.encoding]);
+  const decoder = new StringDecoder(job.encoding === "latin1" ? "latin1" : "utf8");
   reader.write(job.prefix);
   const handle = await open(job.path, "r");
   try {

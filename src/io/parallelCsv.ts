@@ -37,7 +37,8 @@ export interface ParallelRequest {
   readonly instrument: Instrument;
   readonly validation: ValidationOptions;
   readonly delimiter: string | null;
-  readonly encoding: CsvEncoding;
+  /** The encoding given, or null for UTF-8 unless a UTF-16 byte-order mark says otherwise. */
+  readonly encoding: CsvEncoding | null;
   readonly threads: number;
   readonly workerUrl: URL;
   /** Smallest file read in parallel (default {@link PARALLEL_MIN_BYTES}). */
@@ -124,7 +125,9 @@ interface Plan {
 
 /** The header and the byte ranges, or null when the file is read on one thread. */
 async function planRanges(request: ParallelRequest): Promise<Plan | null> {
-  if (request.encoding === "utf-16le" || request.threads < 2) return null;
+  const { encoding } = request;
+  if (request.threads < 2) return null;
+  if (encoding !== null && encoding !== "utf-8" && encoding !== "latin1") return null;
   if (request.size < (request.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   // Run from the sources (no built worker next to the module): one thread.
   if (request.workerUrl.protocol !== "file:" || !existsSync(fileURLToPath(request.workerUrl))) {
@@ -160,7 +163,7 @@ function jobsOf(
       prefix: head.prefix,
       start: range.start,
       end: range.end,
-      encoding: request.encoding,
+      encoding: request.encoding === "latin1" ? "latin1" : "utf-8",
       delimiter: head.delimiter,
       newline: head.newline,
       instrument: request.instrument,
@@ -212,6 +215,10 @@ async function readHead(handle: FileHandle, request: ParallelRequest): Promise<H
   const firstBreak = bytes.indexOf(LF);
   const lastBreak = bytes.lastIndexOf(LF);
   if (firstBreak === -1 || bytes.indexOf(QUOTE) !== -1) return null;
+  // A UTF-16 byte-order mark without an encoding given: UTF-16, read on one thread.
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    return null;
+  }
   const decoder = new StringDecoder(request.encoding === "latin1" ? "latin1" : "utf8");
   const prefix = decoder.write(bytes.subarray(0, firstBreak + 1));
   const sample =
@@ -223,10 +230,7 @@ async function readHead(handle: FileHandle, request: ParallelRequest): Promise<H
   const { delimiter, newline } = detectCsvDialect(text, request.delimiter);
   if (newline === "\r") return null;
   let line = prefix.charCodeAt(0) === 0xfeff ? prefix.slice(1, -1) : prefix.slice(0, -1);
-  if (newline === "\r\n") {
-    if (!line.endsWith("\r")) return null;
-    line = line.slice(0, -1);
-  }
+  if (line.endsWith("\r")) line = line.slice(0, -1);
   if (line.trim() === "" || line.includes("\uFFFD")) return null;
   let layout: ColumnLayout;
   try {
@@ -462,7 +466,8 @@ function mergeReports(
   ranges: readonly Range[],
   results: readonly RangeResult[],
 ): ValidationReport {
-  const limit = resolveValidationOptions(request.validation).issueLimit;
+  const resolved = resolveValidationOptions(request.validation);
+  const limit = resolved.issueLimit;
   const headerCounts = new Map<string, number>();
   for (const warning of layout.warnings) {
     headerCounts.set(warning.code, (headerCounts.get(warning.code) ?? 0) + 1);
@@ -477,6 +482,7 @@ function mergeReports(
   let notApplicable = 0;
   let blank = 0;
   let weightsRescaled = 0;
+  let unreadableLines = 0;
   results.forEach((result, i) => {
     const report = result.report;
     const lineOffset = (ranges[i] as Range).breaksBefore;
@@ -517,7 +523,10 @@ function mergeReports(
       }
       replacementSeen = true;
     }
-    for (const row of report.excludedRows) excludedRows.push(shift(row));
+    for (const row of report.excludedRows) {
+      if (excludedRows.length < resolved.excludedLimit) excludedRows.push(shift(row));
+    }
+    unreadableLines += report.unreadableLines;
     rowsIn += report.rowsIn;
     rowsUsed += report.rowsUsed;
     notApplicable += report.notApplicable;
@@ -536,6 +545,8 @@ function mergeReports(
     rowsUsed,
     rowsExcluded: rowsIn - rowsUsed,
     excludedRows,
+    excludedRowsTruncated: rowsIn - rowsUsed > excludedRows.length,
+    unreadableLines,
     issues: listed,
     issueCounts: { ...issueCounts },
     issuesTruncated: total > listed.length,

@@ -18,7 +18,9 @@ const TEXT_CHUNK = 65536;
  * issue and excluded row carries `line`, the 1-based line of the text where its row starts
  * (the header is line 1; line breaks inside quoted cells count, so the lines are the ones an
  * editor shows). Quote errors become issues (`unterminated-quote`, `malformed-quote`) on the
- * line of their row. No `node:*` import: this works in browsers too.
+ * line of their row; a quote that would swallow the next lines excludes its own line and
+ * reading resumes on the next one, so no line is lost (see `readResponsesCsv`). No `node:*`
+ * import: this works in browsers too.
  *
  * In R: `read.csv(text = text, na.strings = "", check.names = FALSE)`, then the checks of
  * `validateResponses`.
@@ -28,8 +30,8 @@ const TEXT_CHUNK = 65536;
  * @param options - Validation options (see `ValidationOptions`) and `delimiter`.
  * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
  * @throws {ServqualError} `invalid-options`; `empty-input` (no header, or no data row);
- * `invalid-input` (not a string, no known column in the header, or a row that never ends
- * because a quote is not closed); `no-usable-rows`.
+ * `invalid-input` (not a string, no known column in the header, or a header row that never
+ * ends because a quote is not closed); `no-usable-rows`.
  *
  * @example
  * const one = defineInstrument({ id: "one", name: "One item", scale: { min: 1, max: 7 },

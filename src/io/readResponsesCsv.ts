@@ -20,11 +20,17 @@ const COUNT_BYTES = 1024 * 1024;
 /** Capacity hint when the input is not a regular file (a pipe): columns grow from here. */
 const DEFAULT_ROWS = 1024;
 
-const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
+const NODE_ENCODING: Readonly<Record<Exclude<CsvEncoding, "utf-16be">, BufferEncoding>> = {
   "utf-8": "utf8",
   "utf-16le": "utf16le",
   latin1: "latin1",
 };
+
+/** Decodes a file piece by piece (a character split between pieces waits for the next). */
+interface PieceDecoder {
+  write(bytes: Buffer): string;
+  end(): string;
+}
 
 /**
  * Reads a CSV file of survey answers (one header row, one row per respondent) and validates it
@@ -32,7 +38,8 @@ const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
  * returns the columnar dataset and the validation report.
  *
  * The file is read in 1 MiB pieces (the next read runs while one is parsed), decoded
- * (`options.encoding`, UTF-8 by default; a byte-order mark is removed) and parsed by papaparse as
+ * (`options.encoding`; without it a byte-order mark picks UTF-8, UTF-16LE or UTF-16BE, and a
+ * file without one is UTF-8; the mark is removed) and parsed by papaparse as
  * RFC 4180 CSV (Shafranovich 2005, IETF RFC 4180) 64 KiB at a time, in papaparse's fast mode
  * for chunks without quotes; each row goes straight into a `DatasetBuilder`. The delimiter is detected from the first rows among `,` tab `|` `;`
  * unless `options.delimiter` is given. Before parsing, one pass over the bytes counts the lines,
@@ -40,6 +47,11 @@ const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
  * `line`, the 1-based line of the file where its row starts (the header is line 1; line breaks
  * inside quoted cells count, so the lines are those an editor shows); empty lines are skipped.
  * Quote errors become issues (`unterminated-quote`, `malformed-quote`) on their row's line.
+ * No line is lost: a row may span lines only through quoted cells and with as many cells as
+ * the header; a quote that would swallow the next lines instead excludes its own line, and
+ * reading resumes on the next one. A line longer than the row limit is one excluded row
+ * (`cell-too-long`). These, and rows of the wrong size, are counted in `unreadableLines`.
+ * Excluded rows are counted in full and listed up to `excludedLimit` (memory stays flat).
  *
  * In R: `read.csv(path, na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")`, then
  * the checks of `validateResponses`.
@@ -49,9 +61,9 @@ const NODE_ENCODING: Readonly<Record<CsvEncoding, BufferEncoding>> = {
  * @param options - Validation options (see `ValidationOptions`), `delimiter` and `encoding`.
  * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
  * @throws {ServqualError} `invalid-options`; `invalid-input` naming the path when the file
- * does not exist, is a directory or cannot be read, when the header has no known column or a
- * row never ends because a quote is not closed; `empty-input` (empty file, or a header and no
- * data row); `no-usable-rows`.
+ * does not exist, is a directory or cannot be read, when the header has no known column or the
+ * header row never ends because a quote is not closed; `empty-input` (empty file, or a header
+ * and no data row); `no-usable-rows`.
  *
  * @example
  * const { dataset, report } = await readResponsesCsv("data/demo-bank.csv", instruments.servqual22);
@@ -159,9 +171,10 @@ export async function readCsvFile(
     expectedRows,
     ...(pieces === null ? {} : { onPiece: pieces.onPiece }),
   });
-  const decoder = new StringDecoder(NODE_ENCODING[encoding]);
+  let decoder: PieceDecoder | null = null;
   try {
     await readChunks(path, (bytes) => {
+      decoder ??= pieceDecoder(encoding ?? encodingOfMark(bytes));
       // Decoded in small pieces: a 64 KiB string lives and dies in the young generation,
       // where a 1 MiB string would be a large object left to full garbage collections.
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
@@ -171,13 +184,35 @@ export async function readCsvFile(
   } catch (error) {
     throw fileError(error, name);
   }
-  reader.write(decoder.end());
+  if (decoder !== null) reader.write((decoder as PieceDecoder).end());
   return reader.end();
 }
 
 /** The built worker entry, next to this module (dist/csvWorker.js; the CJS build shims the URL). */
 function defaultWorkerUrl(): URL {
   return new URL("./csvWorker.js", import.meta.url);
+}
+
+/**
+ * The encoding a byte-order mark at the start of the file names (WHATWG Encoding, "BOM
+ * sniff"): FE FF UTF-16BE, FF FE UTF-16LE; UTF-8 otherwise (with EF BB BF or without a mark).
+ */
+function encodingOfMark(bytes: Uint8Array): CsvEncoding {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  return "utf-8";
+}
+
+function pieceDecoder(encoding: CsvEncoding): PieceDecoder {
+  if (encoding === "utf-16be") {
+    // Node's StringDecoder has no big-endian UTF-16; TextDecoder streams it (and drops the mark).
+    const decoder = new TextDecoder("utf-16be");
+    return {
+      write: (bytes) => decoder.decode(bytes, { stream: true }),
+      end: () => decoder.decode(),
+    };
+  }
+  return new StringDecoder(NODE_ENCODING[encoding]);
 }
 
 function displayPath(path: string | URL): string {

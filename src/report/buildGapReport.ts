@@ -75,6 +75,11 @@ export function buildGapReport(
   if (validation.issuesTruncated) {
     warnings.push("more issues were found than are listed; the counts are complete");
   }
+  if (validation.excludedRowsTruncated) {
+    warnings.push(
+      `${validation.rowsExcluded} rows were excluded but only ${validation.excludedRows.length} are listed (excludedLimit); the reasons counted are those of the listed rows`,
+    );
+  }
   return {
     kind: "servqual-gap-report",
     version: 1,

@@ -279,7 +279,7 @@ export function renderMarkdown(report: GapReport): string {
       "",
     );
   }
-  out.push(`Blank answers: ${v.blank}; "not applicable": ${v.notApplicable}.`);
+  out.push(`In the rows used: ${v.blank} blank answers; ${v.notApplicable} "not applicable".`);
   if (v.ignoredColumns.length > 0)
     out.push(`Columns not used: ${v.ignoredColumns.map(markdownText).join(", ")}.`);
   out.push("");

@@ -38,7 +38,9 @@ export interface ReportValidation {
     readonly line?: number;
     readonly column?: string;
   }[];
+  /** "Not applicable" answers in the rows used. */
   readonly notApplicable: number;
+  /** Blank answers in the rows used. */
   readonly blank: number;
   readonly ignoredColumns: readonly string[];
   readonly absentColumns: readonly string[];

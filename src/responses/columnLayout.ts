@@ -45,8 +45,19 @@ const UNSAFE_NAMES = new Set(["__proto__", "constructor", "prototype"]);
  * segments, and which are ignored. Unsafe names (`__proto__`, `constructor`, `prototype`) and
  * repeated names are ignored with a warning.
  *
- * @throws {ServqualError} `invalid-input` when no column holds an answer of the instrument, or
- * a requested segment column is missing.
+ * Every column name has at most one role. Before any header or row is read, the names the
+ * options give (id, date, segments, and the answer, importance and weight templates filled in
+ * with the instrument's item and dimension ids) are checked against each other: a name with
+ * two roles (the id column named `E_1`, the id column also the date or a segment column, a
+ * segment listed twice) throws.
+ *
+ * @throws {ServqualError} `invalid-options` when a column name has two roles; `invalid-input`
+ * when no column holds an answer of the instrument, or a requested segment column is missing.
+ *
+ * @example
+ * columnLayout(["respondent_id", "E_1", "P_1"], instruments.servqual22, resolveValidationOptions()).hasId //=> true
+ * columnLayout(["E_1", "P_1"], instruments.servqual22, resolveValidationOptions({ columns: { id: "E_1" } }))
+ * // throws ServqualError: the column "E_1" is both the respondent id column and the expectation answer of item 1
  */
 export function columnLayout(
   rawHeader: readonly string[],
@@ -59,35 +70,65 @@ export function columnLayout(
   });
   const facets = facetsOf(instrument.format);
   const items = itemsOf(instrument);
-  const known = new Map<string, { role: ColumnRole; target: number; item: number }>();
+  const known = new Map<string, { role: ColumnRole; target: number; item: number; what: string }>();
+  const conflicts: Issue[] = [];
+  const claim = (name: string, role: ColumnRole, target: number, item: number, what: string) => {
+    const other = known.get(name);
+    if (other === undefined) {
+      known.set(name, { role, target, item, what });
+      return;
+    }
+    conflicts.push({
+      code: "column-role-conflict",
+      message:
+        other.what === what
+          ? `the column "${displayName(name)}" is named twice as ${what}; name it once`
+          : `the column "${displayName(name)}" is both ${other.what} and ${what}; a column has one role, so name another column for one of them`,
+      row: 0,
+      column: displayName(name),
+    });
+  };
   facets.forEach((facet, f) => {
     for (const item of items) {
-      known.set(options.templates[facet].replace("{item}", item.id), {
-        role: ColumnRole.Answer,
-        target: f,
-        item: item.index,
-      });
+      claim(
+        options.templates[facet].replace("{item}", item.id),
+        ColumnRole.Answer,
+        f,
+        item.index,
+        `the ${facet} answer of item ${item.id}`,
+      );
     }
   });
   instrument.dimensions.forEach((dimension, d) => {
-    known.set(options.templates.weight.replace("{dimension}", dimension.id), {
-      role: ColumnRole.Weight,
-      target: d,
-      item: -1,
-    });
+    claim(
+      options.templates.weight.replace("{dimension}", dimension.id),
+      ColumnRole.Weight,
+      d,
+      -1,
+      `the importance points of dimension ${dimension.id}`,
+    );
   });
   for (const item of items) {
-    known.set(options.templates.importance.replace("{item}", item.id), {
-      role: ColumnRole.Importance,
-      target: item.index,
-      item: -1,
-    });
+    claim(
+      options.templates.importance.replace("{item}", item.id),
+      ColumnRole.Importance,
+      item.index,
+      -1,
+      `the importance rating of item ${item.id}`,
+    );
   }
-  known.set(options.idColumn, { role: ColumnRole.Id, target: 0, item: -1 });
-  known.set(options.dateColumn, { role: ColumnRole.Date, target: 0, item: -1 });
+  claim(options.idColumn, ColumnRole.Id, 0, -1, "the respondent id column");
+  claim(options.dateColumn, ColumnRole.Date, 0, -1, "the date column");
   options.segmentColumns.forEach((name, s) => {
-    known.set(name, { role: ColumnRole.Segment, target: s, item: -1 });
+    claim(name, ColumnRole.Segment, s, -1, "a segment column");
   });
+  if (conflicts.length > 0) {
+    throw new ServqualError(
+      "invalid-options",
+      "Two roles are given to the same column name.",
+      conflicts,
+    );
+  }
 
   const role = new Uint8Array(header.length);
   const target = new Int32Array(header.length).fill(-1);
@@ -154,6 +195,18 @@ export function columnLayout(
       ],
     );
   }
+  for (const facet of facets) {
+    const template = options.templates[facet];
+    if (items.some((placed) => present.has(template.replace("{item}", placed.id)))) continue;
+    const first = template.replace("{item}", items[0]?.id ?? "");
+    const last = template.replace("{item}", items[items.length - 1]?.id ?? "");
+    warnings.push({
+      code: "absent-facet",
+      message: `no column holds the ${facet} answers (expected ${first}${items.length > 1 ? ` … ${last}` : ""}); no item can have all of its answers, so no row is usable`,
+      row: 0,
+      column: displayName(first),
+    });
+  }
   if (absent.length > 0) {
     warnings.push({
       code: "absent-columns",
@@ -173,6 +226,17 @@ export function columnLayout(
     ]);
   }
   const hasRole = (wanted: ColumnRole) => role.some((value) => value === wanted);
+  const weighted = new Set(header.filter((_, c) => role[c] === ColumnRole.Weight));
+  if (weighted.size > 0 && weighted.size < instrument.dimensions.length) {
+    const lacking = instrument.dimensions
+      .map((dimension) => options.templates.weight.replace("{dimension}", dimension.id))
+      .filter((name) => !weighted.has(name));
+    warnings.push({
+      code: "absent-weight-columns",
+      message: `importance points are given for ${weighted.size} of ${instrument.dimensions.length} dimensions; the dimensions without a column (${lacking.slice(0, 5).map(displayName).join(", ")}${lacking.length > 5 ? ", …" : ""}) get 0 points`,
+      row: 0,
+    });
+  }
   const summary: ColumnSummary = { used, ignored, absent };
   return {
     header,

@@ -1,10 +1,12 @@
 import { isValid, parseISO } from "date-fns";
+import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout, displayName } from "./columnLayout";
 import { itemsNeeded } from "./itemsNeeded";
+import { noUsableRowsIssues } from "./noUsableRowsIssues";
 import {
   type AnswerFault,
   cellText,
@@ -38,8 +40,24 @@ export interface RowOrigin {
 export interface DatasetBuilder {
   /** The input's columns as the builder understood them. */
   readonly header: readonly string[];
-  /** Validates one row; returns true when the row is kept. */
+  /**
+   * Validates one row; returns true when the row is kept. Respondent ids follow one rule: the
+   * first row that carries a readable id claims it, whether that row is used or excluded;
+   * every later row with the same id is excluded as a duplicate. A row whose cells cannot be
+   * matched to columns (wrong cell count) shows its id cell in the exclusion but claims no id.
+   */
   push(cells: ArrayLike<unknown>, origin: RowOrigin): boolean;
+  /**
+   * Records an issue the caller found in a row before pushing it (for example a hole in a
+   * sparse row array), in the same log as the builder's own issues.
+   */
+  note(issue: Issue): void;
+  /**
+   * Counts a row that could not be read as a row of the table (a CSV line whose quotes are
+   * broken, or too long to read) and excludes it with `reason`; its id is taken from the id
+   * cell when that is readable. Returns false (the row is never kept).
+   */
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false;
   /**
    * Ends the input and returns the dataset with its validation report.
    *
@@ -105,14 +123,22 @@ class Builder implements DatasetBuilder {
   private sourceRows: Int32Array;
   private ids: string[] = [];
   private segments: (string | null)[][];
+  /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
+  /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
   private readonly excluded: ExcludedRow[] = [];
+  private excludedCount = 0;
+  /** Input position of the id column, or -1. */
+  private readonly idColumn: number;
   private readonly issues: Issue[] = [];
   private readonly issueCounts: Record<string, number> = Object.create(null);
   private issueTotal = 0;
+  /** Not-applicable and blank answers in used rows. */
   private notApplicable = 0;
   private blank = 0;
   private weightsRescaled = 0;
+  /** Why the last label read was unreadable, or null (blank and readable labels). */
+  private unreadable: string | null = null;
   // per-row scratch
   private readonly rowWeights: Float64Array;
   private readonly answered: Uint8Array;
@@ -175,6 +201,7 @@ class Builder implements DatasetBuilder {
       (c) => (this.layout.target[c] as number) * this.itemCount + (this.layout.item[c] as number),
     );
     this.otherCells = Int32Array.from(otherCells);
+    this.idColumn = this.layout.role.indexOf(ColumnRole.Id);
     this.flatColumns = this.columns.flat();
     this.usableByDimension = new Int32Array(this.dimensionCount);
     for (const warning of this.layout.warnings) this.record(warning);
@@ -193,7 +220,7 @@ class Builder implements DatasetBuilder {
       reasons.push(
         `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
       );
-      return this.exclude(origin, null, reasons);
+      return this.exclude(origin, this.idOf(cells), reasons);
     }
 
     let id: string | null = null;
@@ -201,6 +228,9 @@ class Builder implements DatasetBuilder {
     let rejectedAnswers = 0;
     let weightsGiven = 0;
     let weightsBad = false;
+    let blankWeights: string[] | null = null;
+    let rowBlank = 0;
+    let rowNotApplicable = 0;
     this.answered.fill(0);
     this.rowWeights.fill(0);
     const segmentValues: (string | null)[] = this.segments.map(() => null);
@@ -237,8 +267,8 @@ class Builder implements DatasetBuilder {
       if (Number.isNaN(value)) {
         const parsed = parseAnswer(cell, scale, options.maxCellLength);
         if (parsed.ok) value = parsed.value;
-        else if (parsed.fault === "blank") this.blank += 1;
-        else if (parsed.fault === "not-applicable") this.notApplicable += 1;
+        else if (parsed.fault === "blank") rowBlank += 1;
+        else if (parsed.fault === "not-applicable") rowNotApplicable += 1;
         else {
           rejectedAnswers += 1;
           this.rejectCell(where, c, cell, parsed.fault);
@@ -257,14 +287,21 @@ class Builder implements DatasetBuilder {
       const cell = cells[c];
       if (kind === ColumnRole.Id) {
         id = this.readLabel(cell, where, c, "id");
-        // readLabel gives null for a blank id and for one too long to read.
-        idUnreadable =
-          id === null && cell !== null && cell !== undefined && cellText(cell).trim() !== "";
+        // readLabel gives null for a blank id and for one it cannot read (too long, an object).
+        idUnreadable = this.unreadable !== null;
       } else if (kind === ColumnRole.Weight) {
         const text = typeof cell === "string" ? cell.trim() : cell;
-        if (text === "" || text === null || text === undefined) continue;
+        if (text === "" || text === null || text === undefined) {
+          blankWeights ??= [];
+          blankWeights.push(displayName(layout.header[c] ?? ""));
+          continue;
+        }
         const points =
-          typeof text === "number" ? text : typeof text === "string" ? Number(text) : Number.NaN;
+          typeof text === "number"
+            ? text
+            : typeof text === "string" && text.length <= options.maxCellLength
+              ? parseDecimal(text)
+              : Number.NaN;
         if (typeof text === "string" && text.length > options.maxCellLength) {
           weightsBad = true;
           this.record({
@@ -277,7 +314,7 @@ class Builder implements DatasetBuilder {
           weightsBad = true;
           this.record({
             code: "bad-weight",
-            message: `${showCell(cell)} is not a number of importance points from 0 to 100; this row's weights are not used`,
+            message: `${showCell(cell)} is not a number of importance points from 0 to 100 (a plain decimal number such as 20 or 12.5); this row's weights are not used`,
             ...whereOf(where),
             column: displayName(layout.header[c] ?? ""),
           });
@@ -303,30 +340,45 @@ class Builder implements DatasetBuilder {
     }
 
     if (id === null) id = layout.hasId ? null : `row-${origin.row}`;
+    let claims = false;
     if (id === null) {
       reasons.push(
-        idUnreadable
-          ? `the respondent id is longer than ${options.maxCellLength} characters and cannot be read`
-          : "the respondent id is blank",
+        idUnreadable ? `the respondent id ${this.unreadable}` : "the respondent id is blank",
       );
     } else if (layout.hasId) {
       // Generated ids (`row-<n>`) cannot collide: only ids from the data are tracked.
       const first = this.seenIds.get(id);
       if (first !== undefined) {
         reasons.push(
-          `the respondent id ${showCell(id)} was already used by data row ${first}; only the first is kept`,
+          `the respondent id ${showCell(id)} was already claimed by data row ${Math.abs(first)}${first < 0 ? " (itself excluded)" : ""}; the first row with an id claims it, later rows with that id are excluded`,
         );
-      }
+      } else claims = true;
     }
     if (rejectedAnswers > 0 && options.invalidAnswers === "exclude-row") {
       reasons.push(`${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`);
     }
     const usability = this.usability();
     if (usability !== null) reasons.push(usability);
-    if (reasons.length > 0) return this.exclude(origin, id, reasons);
+    if (reasons.length > 0) {
+      if (claims) this.seenIds.set(id as string, -origin.row);
+      return this.exclude(origin, id, reasons);
+    }
 
-    if (this.weights !== null) this.storeWeights(at, weightsGiven, weightsBad, where);
-    if (id !== null && layout.hasId) this.seenIds.set(id, origin.row);
+    this.blank += rowBlank;
+    this.notApplicable += rowNotApplicable;
+    if (this.weights !== null) {
+      if (blankWeights !== null && (weightsGiven > 0 || weightsBad)) {
+        weightsBad = true;
+        this.record({
+          code: "blank-weight",
+          message: `the importance points are blank for ${blankWeights.length === 1 ? "this dimension" : "these dimensions"} while others are given; a blank is not read as 0 points, so this row's weights are not used and sample-mean weights stand in (write 0 for no points)`,
+          ...whereOf(where),
+          column: blankWeights.join(", "),
+        });
+      }
+      this.storeWeights(at, weightsGiven, weightsBad, where);
+    }
+    if (claims) this.seenIds.set(id as string, origin.row);
     this.ids.push(id as string);
     this.sourceRows[at] = origin.row;
     segmentValues.forEach((value, s) => {
@@ -334,6 +386,15 @@ class Builder implements DatasetBuilder {
     });
     this.count += 1;
     return true;
+  }
+
+  note(issue: Issue): void {
+    this.record(issue);
+  }
+
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false {
+    this.rowsIn += 1;
+    return this.exclude(origin, this.idOf(cells), [reason]);
   }
 
   finish(): ValidatedResponses {
@@ -348,23 +409,20 @@ class Builder implements DatasetBuilder {
     }
     const n = this.count;
     if (n + this.drained === 0) {
-      const reasons = this.excluded.slice(0, 20).map((row) => ({
-        code: "row-excluded",
-        message: row.reasons.join("; "),
-        row: row.row,
-        ...(row.line === undefined ? {} : { line: row.line }),
-      }));
-      throw new ServqualError("no-usable-rows", `None of the ${this.rowsIn} rows can be used.`, [
-        ...reasons,
-        ...this.issues.slice(0, 20),
-      ]);
+      throw new ServqualError(
+        "no-usable-rows",
+        `None of the ${this.rowsIn} rows can be used.`,
+        noUsableRowsIssues(this.issues, this.excluded),
+      );
     }
     const dataset = this.piece();
     const report: ValidationReport = {
       rowsIn: this.rowsIn,
       rowsUsed: n + this.drained,
-      rowsExcluded: this.excluded.length,
+      rowsExcluded: this.excludedCount,
       excludedRows: this.excluded,
+      excludedRowsTruncated: this.excludedCount > this.excluded.length,
+      unreadableLines: 0,
       issues: this.issues,
       issueCounts: { ...this.issueCounts },
       issuesTruncated: this.issueTotal > this.issues.length,
@@ -496,11 +554,30 @@ class Builder implements DatasetBuilder {
     c: number,
     what: "id" | "label",
   ): string | null {
+    this.unreadable = null;
     if (cell === null || cell === undefined) return null;
+    const column = displayName(this.layout.header[c] ?? "");
+    const kind = typeof cell;
+    if (kind === "number" && Number.isNaN(cell)) return null;
+    if (
+      !(kind === "string" || kind === "number" || kind === "bigint" || kind === "boolean") ||
+      (kind === "number" && !Number.isFinite(cell))
+    ) {
+      const shown =
+        kind === "number" ? String(cell) : kind === "object" ? describeObject(cell) : `a ${kind}`;
+      this.unreadable = `is ${shown}, not text or a number`;
+      this.record({
+        code: what === "id" ? "bad-id" : "bad-label",
+        message: `the ${what === "id" ? "respondent id" : "label"} is ${shown}, not text or a number; it is not read`,
+        ...whereOf(where),
+        column,
+      });
+      return null;
+    }
     const text = cellText(cell).trim();
     if (text.length === 0) return null;
-    const column = displayName(this.layout.header[c] ?? "");
     if (text.length > this.options.maxCellLength) {
+      this.unreadable = `is longer than ${this.options.maxCellLength} characters and cannot be read`;
       this.record({
         code: "cell-too-long",
         message: `the ${what} has ${text.length} characters, more than the limit of ${this.options.maxCellLength}; it is not read`,
@@ -509,7 +586,7 @@ class Builder implements DatasetBuilder {
       });
       return null;
     }
-    if (FORMULA_START.test(text) && Number.isNaN(Number(text))) {
+    if (FORMULA_START.test(text) && Number.isNaN(parseDecimal(text))) {
       this.record({
         code: "formula-like-label",
         message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text (never evaluated) and escaped in reports`,
@@ -530,7 +607,18 @@ class Builder implements DatasetBuilder {
 
   private readDate(cell: unknown, where: { row: number; line?: number }, c: number): number {
     if (cell === null || cell === undefined) return Number.NaN;
-    if (cell instanceof Date) return cell.getTime();
+    if (cell instanceof Date) {
+      const time = cell.getTime();
+      if (!Number.isNaN(time)) return time;
+      this.record({
+        code: "bad-date",
+        message:
+          "the date is an invalid Date object (its time is NaN); the date is treated as unknown",
+        ...whereOf(where),
+        column: displayName(this.layout.header[c] ?? ""),
+      });
+      return Number.NaN;
+    }
     const text = cellText(cell).trim();
     if (text.length === 0) return Number.NaN;
     // A calendar date alone is read as UTC midnight, so results do not depend on the time zone.
@@ -566,8 +654,28 @@ class Builder implements DatasetBuilder {
   }
 
   private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
-    this.excluded.push({ ...origin, id, reasons });
+    this.excludedCount += 1;
+    if (this.excluded.length < this.options.excludedLimit) {
+      this.excluded.push({ ...origin, id, reasons });
+    }
     return false;
+  }
+
+  /**
+   * The id of a row that cannot be validated cell by cell (wrong cell count, broken quotes):
+   * the trimmed id cell when it exists, is text of at most `maxCellLength` characters and holds
+   * no line break; else null. Nothing is recorded about it.
+   */
+  private idOf(cells: ArrayLike<unknown>): string | null {
+    const c = this.idColumn;
+    if (c < 0 || c >= cells.length) return null;
+    const cell = cells[c];
+    if (cell === null || cell === undefined || typeof cell === "object") return null;
+    const text = cellText(cell).trim();
+    if (text.length === 0 || text.length > this.options.maxCellLength || /[\r\n]/.test(text)) {
+      return null;
+    }
+    return text;
   }
 
   private record(issue: Issue) {
@@ -636,6 +744,13 @@ export function exactInSinglePrecision(instrument: Instrument): boolean {
   return (
     binaryStep && exact(min) && exact(step) && Math.abs(min) < 2 ** 20 && Math.abs(max) < 2 ** 20
   );
+}
+
+/** How an object cell is named in a message: "an array", "a Date object", "an object". */
+function describeObject(cell: unknown): string {
+  if (Array.isArray(cell)) return "an array";
+  if (cell instanceof Date) return "a Date object";
+  return "an object";
 }
 
 /** The location of an issue: the row and, when known, the line. */

@@ -1,3 +1,4 @@
+export { DECIMAL_GRAMMAR, parseDecimal } from "../_lib/parseDecimal";
 export {
   createDatasetBuilder,
   type DatasetBuilder,

@@ -1,3 +1,4 @@
+import { parseDecimal } from "../_lib/parseDecimal";
 import type { Scale } from "../instrument/types";
 
 /** Why a cell is not a usable answer. */
@@ -14,12 +15,12 @@ export type ParsedAnswer =
   | { readonly ok: true; readonly value: number }
   | { readonly ok: false; readonly fault: AnswerFault };
 
-const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
  * Reads one answer cell against a scale: a number on the scale's grid between min and max, a
- * "not applicable" token, a blank, or a fault with its reason. Strings are trimmed; a decimal
- * comma is not accepted (it is ambiguous in CSV).
+ * "not applicable" token, a blank, or a fault with its reason. Strings are trimmed and must
+ * follow the number grammar of {@link parseDecimal} (`7`, `-1`, `3.5`, `.5`; no `+`,
+ * exponent, leading zero, trailing point, hexadecimal or decimal comma); a JavaScript number
+ * must be finite. A grammatical number beyond the range of a double is `out-of-range`.
  *
  * @example
  * parseAnswer("6", instruments.servqual22.scale, 1000) //=> { ok: true, value: 6 }
@@ -36,8 +37,9 @@ export function parseAnswer(cell: unknown, scale: Scale, maxCellLength: number):
     const text = cell.trim();
     if (text.length === 0) return { ok: false, fault: "blank" };
     if (isNotApplicable(text, scale)) return { ok: false, fault: "not-applicable" };
-    if (!NUMBER_PATTERN.test(text)) return { ok: false, fault: "not-a-number" };
-    value = Number(text);
+    value = parseDecimal(text);
+    if (Number.isNaN(value)) return { ok: false, fault: "not-a-number" };
+    if (!Number.isFinite(value)) return { ok: false, fault: "out-of-range" };
   } else {
     return { ok: false, fault: "not-a-number" };
   }
@@ -68,7 +70,7 @@ export function describeAnswerFault(fault: AnswerFault, cell: unknown, scale: Sc
     case "not-applicable":
       return `${shown} means "not applicable"`;
     case "not-a-number":
-      return `${shown} is not a number; answers must be numbers from ${scale.min} to ${scale.max}`;
+      return `${shown} is not a plain decimal number (such as 7, -1 or 3.5; no +, exponent or leading zero); answers must be numbers from ${scale.min} to ${scale.max}`;
     case "out-of-range":
       return `${shown} is outside the scale ${scale.min}..${scale.max}`;
     case "off-scale-step":

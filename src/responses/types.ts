@@ -73,19 +73,32 @@ export interface ColumnSummary {
 /**
  * Everything validation found. `rowsIn = rowsUsed + rowsExcluded` always holds. Cell-level
  * issues are counted in full in `issueCounts`; the first `issueLimit` are listed in `issues`.
+ * Excluded rows are counted in full in `rowsExcluded`; the first `excludedLimit` are listed in
+ * `excludedRows`, so memory stays bounded however many rows are unusable.
  */
 export interface ValidationReport {
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsExcluded: number;
+  /** The excluded rows in input order, each with its reasons (at most `excludedLimit`). */
   readonly excludedRows: readonly ExcludedRow[];
+  /** True when more rows were excluded than `excludedRows` lists (`rowsExcluded` is complete). */
+  readonly excludedRowsTruncated: boolean;
+  /**
+   * Lines of a CSV input that could not be read as a row of the table: a row with more or
+   * fewer cells than the header, a quote that is never closed or that runs over line breaks
+   * into a row of the wrong size, a line too long to read. Each is an excluded row named by its
+   * line (and, for quote and length problems, a coded issue); reading goes on at the next line.
+   * Always 0 for input that is not CSV text. The `servqual` command exits 1 when it is not 0.
+   */
+  readonly unreadableLines: number;
   /** Rejected cells and warnings, in input order (at most `issueLimit`). */
   readonly issues: readonly Issue[];
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly issuesTruncated: boolean;
-  /** Answers marked "not applicable" (kept as missing by design). */
+  /** Answers marked "not applicable" (kept as missing by design), in used rows only. */
   readonly notApplicable: number;
-  /** Answers left blank. */
+  /** Answers left blank, in used rows only (an excluded row's cells are not counted). */
   readonly blank: number;
   readonly columns: ColumnSummary;
   readonly missingPolicy: MissingPolicy;

@@ -1,7 +1,7 @@
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
-import { ColumnRole, columnLayout } from "./columnLayout";
+import { ColumnRole, columnLayout, displayName } from "./columnLayout";
 import { createDatasetBuilder } from "./createDatasetBuilder";
 import type { AnswerColumn, Dataset, ValidatedResponses } from "./types";
 import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
@@ -67,12 +67,35 @@ export function validateColumns(
   const adopted = n > 0 ? adoptCleanColumns(header, values, n, instrument, options) : null;
   if (adopted !== null) return adopted;
   const builder = createDatasetBuilder(instrument, header, options, n);
+  noteHoles(builder, header, values);
   const cells: unknown[] = new Array(header.length);
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < header.length; c++) cells[c] = (values[c] as ArrayLike<unknown>)[r];
     builder.push(cells, { row: r + 1 });
   }
   return builder.finish();
+}
+
+/** A hole in a plain-array column (a sparse array) is an issue; the cell reads as blank. */
+function noteHoles(
+  builder: ReturnType<typeof createDatasetBuilder>,
+  header: readonly string[],
+  values: readonly ArrayLike<unknown>[],
+) {
+  values.forEach((column, c) => {
+    // A hole reads as undefined, so only columns that hold an undefined are searched.
+    if (!Array.isArray(column) || !column.includes(undefined)) return;
+    for (let r = 0; r < column.length; r++) {
+      if (r in column) continue;
+      builder.note({
+        code: "hole-in-column",
+        message:
+          "the column array has a hole here (a sparse array with no element for this row); the cell is read as blank",
+        row: r + 1,
+        column: displayName(header[c] as string),
+      });
+    }
+  });
 }
 
 /** The fast path: clean typed answer columns become the dataset as they are; else null. */
@@ -132,6 +155,8 @@ function adoptCleanColumns(
       rowsUsed: n,
       rowsExcluded: 0,
       excludedRows: [],
+      excludedRowsTruncated: false,
+      unreadableLines: 0,
       issues: layout.warnings.slice(0, resolved.issueLimit),
       issueCounts,
       issuesTruncated: layout.warnings.length > resolved.issueLimit,

@@ -1,11 +1,13 @@
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
-import { defaultColumnPrefix, facetsOf } from "../instrument/facets";
+import { facetsOf } from "../instrument/facets";
+import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
-import { cellText } from "./parseAnswer";
+import { displayName } from "./columnLayout";
+import { createDatasetBuilder } from "./createDatasetBuilder";
+import { cellText, showCell } from "./parseAnswer";
 import type { ValidatedResponses } from "./types";
-import { validateResponses } from "./validateResponses";
-import type { ValidationOptions } from "./validationOptions";
+import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
 
 /** Column names of long input (one row per respondent, item and facet). */
 export interface LongColumns {
@@ -15,7 +17,10 @@ export interface LongColumns {
   readonly value?: string;
 }
 
-const FACET_NAMES: Readonly<Record<string, Facet>> = {
+/** What a long row's value is: an answer of a facet, stated importance, or importance points. */
+type LongKind = Facet | "importance" | "weight";
+
+const KINDS: Readonly<Record<string, LongKind>> = {
   e: "expectation",
   expectation: "expectation",
   p: "perception",
@@ -27,21 +32,49 @@ const FACET_NAMES: Readonly<Record<string, Facet>> = {
   des: "desired",
   desired: "desired",
   d: "desired",
+  i: "importance",
+  importance: "importance",
+  w: "weight",
+  weight: "weight",
+  points: "weight",
 };
 
+/** One respondent gathered from long rows: wide cells, and the long row each came from. */
+interface Gathered {
+  readonly id: string;
+  readonly firstRow: number;
+  readonly cells: Map<string, { readonly value: unknown; readonly row: number }>;
+}
+
 /**
- * Validates long survey rows (respondent, item, facet, value) by pivoting them to wide rows and
- * running {@link validateResponses}. Facets may be written `E`/`expectation`, `P`/`perception`,
- * `MIN`/`adequate`, `DES`/`desired`. A repeated (respondent, item, facet) is reported and the
- * later value ignored; unknown items or facets, blank ids and rows that are not objects are
- * reported and skipped. Row numbers in the result refer to respondents in order of first
- * appearance; long-row issues name the long row.
+ * Validates long survey rows (respondent, item, facet, value) by gathering each respondent's
+ * rows into one wide row and validating it as {@link validateResponses} does.
+ *
+ * - Facets may be written `E`/`expectation`, `P`/`perception`, `MIN`/`adequate`,
+ *   `DES`/`desired`; `I`/`importance` gives an item's stated importance and `W`/`weight`/
+ *   `points` a dimension's importance points (the item column then holds the dimension id).
+ * - The date column and the segment columns (`options.columns.date`, `options.columns.segments`)
+ *   may be carried on the long rows; they belong to the respondent: the first non-blank value
+ *   counts, and a different value on a later row of the same respondent is a
+ *   `conflicting-value` issue.
+ * - All long rows with the same respondent id form one respondent, so an id is never
+ *   duplicated; a repeated (respondent, item, facet) is a `duplicate-answer` issue and the later
+ *   value is ignored. Unknown items or facets, blank or unreadable ids and rows that are not
+ *   objects are reported and skipped.
+ *
+ * Numbering: every issue and excluded row names a long row, the 1-based position in `rows`:
+ * an issue about one value names the long row that holds it; an issue about a respondent as a
+ * whole (weights not summing to 100, the row excluded) names the respondent's first long row.
+ * Messages start with the respondent id. `dataset.sourceRows` holds each respondent's first
+ * long row. `report.rowsIn` counts respondents (rows in = used + excluded respondents); every
+ * long row is either gathered into a respondent or named by an issue.
  *
  * @param rows - Long rows as objects.
  * @param instrument - The instrument.
  * @param options - Validation options plus `long`: the four column names (defaults
- *   `respondent_id`, `item`, `facet`, `value`).
- * @throws {ServqualError} as {@link validateResponses}; `invalid-input` when a long column is absent.
+ *   `respondent_id` or `options.columns.id`, `item`, `facet`, `value`).
+ * @throws {ServqualError} as {@link validateResponses}; `invalid-input` when a long column (or a
+ *   requested segment column) is absent; `invalid-options` when two roles share a column name.
  *
  * @example
  * validateLongResponses(
@@ -54,7 +87,8 @@ export function validateLongResponses(
   instrument: Instrument,
   options: ValidationOptions & { readonly long?: LongColumns } = {},
 ): ValidatedResponses {
-  const { long, ...rest } = options;
+  const { long, ...rest } = options ?? {};
+  const resolved = resolveValidationOptions(rest);
   const names = {
     respondent: long?.respondent ?? rest.columns?.id ?? "respondent_id",
     item: long?.item ?? "item",
@@ -71,99 +105,299 @@ export function validateLongResponses(
       { code: "empty-input", message: "there are no long rows to validate" },
     ]);
   }
-  const first = rows[0] ?? {};
-  const absent = Object.values(names).filter((name) => !Object.hasOwn(first, name));
+  checkLongNames(names, resolved.dateColumn, resolved.segmentColumns);
+  const first: unknown = rows[0];
+  const firstRow = first !== null && typeof first === "object" ? first : {};
+  const required = [...Object.values(names), ...resolved.segmentColumns];
+  const absent = required.filter((name) => !Object.hasOwn(firstRow, name));
   if (absent.length > 0) {
     throw new ServqualError("invalid-input", "A column of the long format is missing.", [
       {
         code: "missing-long-column",
-        message: `the long rows lack the column(s) ${absent.join(", ")}`,
+        message: `the long rows lack the column(s) ${absent.map(displayName).join(", ")}`,
         row: 1,
       },
     ]);
   }
-  const itemIds = new Set(instrument.dimensions.flatMap((d) => d.items.map((item) => item.id)));
-  const allowedFacets = new Set(facetsOf(instrument.format));
-  const byRespondent = new Map<string, Record<string, unknown>>();
+
+  const items = itemsOf(instrument);
+  const itemIds = new Set(items.map((item) => item.id));
+  const dimensionIds = new Set(instrument.dimensions.map((dimension) => dimension.id));
+  const allowed = new Set<LongKind>([...facetsOf(instrument.format), "importance", "weight"]);
+  const { templates } = resolved;
+  const columnOf = (kind: LongKind, id: string) =>
+    kind === "weight"
+      ? templates.weight.replace("{dimension}", id)
+      : templates[kind].replace("{item}", id);
+  const attributes = [resolved.dateColumn, ...resolved.segmentColumns];
+  let hasDate = false;
+
+  const byRespondent = new Map<string, Gathered>();
   const issues: Issue[] = [];
-  rows.forEach((row, r) => {
-    const where = { row: r + 1 };
-    if (row === null || typeof row !== "object") {
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    const at = r + 1;
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
       issues.push({
         code: "not-an-object",
-        message: `the long row is ${row === null ? "null" : typeof row}, not an object; it is ignored`,
-        ...where,
-        column: names.respondent,
+        message: `the long row is ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}, not an object; it is ignored`,
+        row: at,
       });
-      return;
+      continue;
     }
-    const respondent = cellText(row[names.respondent] ?? "").trim();
-    const item = cellText(row[names.item] ?? "").trim();
-    const facet =
-      FACET_NAMES[
-        cellText(row[names.facet] ?? "")
-          .trim()
-          .toLowerCase()
-      ];
-    if (respondent === "") {
+    const record = row as Readonly<Record<string, unknown>>;
+    const own = (name: string) => (Object.hasOwn(record, name) ? record[name] : undefined);
+    const respondent = labelOf(own(names.respondent));
+    if (respondent === null || respondent.length > resolved.maxCellLength) {
+      const unreadable = respondent === null && !isBlank(own(names.respondent));
       issues.push({
-        code: "missing-id",
-        message: "the respondent id is blank",
-        ...where,
-        column: names.respondent,
+        code: unreadable ? "bad-id" : respondent === null ? "missing-id" : "cell-too-long",
+        message: unreadable
+          ? "the respondent id is not text or a number; the long row is ignored"
+          : respondent === null
+            ? "the respondent id is blank; the long row is ignored"
+            : `the respondent id is longer than ${resolved.maxCellLength} characters; the long row is ignored`,
+        row: at,
+        column: displayName(names.respondent),
       });
-      return;
+      continue;
     }
-    if (!itemIds.has(item)) {
-      issues.push({
-        code: "unknown-item",
-        message: `item ${JSON.stringify(item.slice(0, 40))} is not in the instrument`,
-        ...where,
-        column: names.item,
-      });
-      return;
-    }
-    if (facet === undefined || !allowedFacets.has(facet)) {
+    const who = `respondent ${showCell(respondent)}`;
+    const id = labelOf(own(names.item)) ?? "";
+    const kind = KINDS[(labelOf(own(names.facet)) ?? "").toLowerCase()];
+    if (kind === undefined || !allowed.has(kind)) {
       issues.push({
         code: "unknown-facet",
-        message: `facet ${JSON.stringify(cellText(row[names.facet] ?? "").slice(0, 40))} is not one the instrument collects`,
-        ...where,
-        column: names.facet,
+        message: `${who}: facet ${showCell(cellText(own(names.facet) ?? ""))} is not one the instrument collects; the long row is ignored`,
+        row: at,
+        column: displayName(names.facet),
       });
-      return;
+      continue;
     }
-    let wide = byRespondent.get(respondent);
-    if (wide === undefined) {
-      wide = Object.create(null) as Record<string, unknown>;
-      wide[names.respondent] = respondent;
-      byRespondent.set(respondent, wide);
+    if (kind === "weight" ? !dimensionIds.has(id) : !itemIds.has(id)) {
+      issues.push({
+        code: kind === "weight" ? "unknown-dimension" : "unknown-item",
+        message: `${who}: ${kind === "weight" ? "dimension" : "item"} ${showCell(id)} is not in the instrument; the long row is ignored`,
+        row: at,
+        column: displayName(names.item),
+      });
+      continue;
     }
-    const template = rest.columns?.[facet] ?? `${defaultColumnPrefix(facet)}{item}`;
-    const column = template.replace("{item}", item);
-    if (Object.hasOwn(wide, column)) {
+    let gathered = byRespondent.get(respondent);
+    if (gathered === undefined) {
+      gathered = { id: respondent, firstRow: at, cells: new Map() };
+      byRespondent.set(respondent, gathered);
+    }
+    const column = columnOf(kind, id);
+    if (gathered.cells.has(column)) {
       issues.push({
         code: "duplicate-answer",
-        message: `respondent ${JSON.stringify(respondent.slice(0, 40))} already answered item ${item} (${facet}); this row is ignored`,
-        ...where,
-        column: names.value,
+        message: `${who}: ${kind === "weight" ? `dimension ${id}` : `item ${id}`} (${kind}) already has a value on long row ${gathered.cells.get(column)?.row}; this one is ignored`,
+        row: at,
+        column: displayName(names.value),
       });
-      return;
+    } else gathered.cells.set(column, { value: own(names.value), row: at });
+    for (const name of attributes) {
+      if (!Object.hasOwn(record, name)) continue;
+      if (name === resolved.dateColumn) hasDate = true;
+      const value = record[name];
+      if (isBlank(value)) continue;
+      const held = gathered.cells.get(name);
+      if (held === undefined) gathered.cells.set(name, { value, row: at });
+      else if (!sameValue(held.value, value)) {
+        issues.push({
+          code: "conflicting-value",
+          message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${name === resolved.dateColumn ? "date" : "segment label"}, the first is kept`,
+          row: at,
+          column: displayName(name),
+        });
+      }
     }
-    wide[column] = row[names.value];
-  });
-  const result = validateResponses([...byRespondent.values()], instrument, {
-    ...rest,
-    columns: { ...rest.columns, id: names.respondent },
-  });
-  if (issues.length === 0) return result;
-  const counts: Record<string, number> = { ...result.report.issueCounts };
+  }
+
+  // Points are asked for every dimension at once: when any respondent gives points, every
+  // dimension has its column, so a dimension left out is a blank cell (not 0 points).
+  const weightColumns = new Set(
+    instrument.dimensions.map((dimension) => columnOf("weight", dimension.id)),
+  );
+  const anyWeight = [...byRespondent.values()].some((gathered) =>
+    [...weightColumns].some((name) => gathered.cells.has(name)),
+  );
+  const header = wideHeader(names.respondent, hasDate ? resolved.dateColumn : null, resolved, [
+    ...[...facetsOf(instrument.format), "importance" as const].flatMap((kind) =>
+      items.map((item) => columnOf(kind, item.id)),
+    ),
+    ...instrument.dimensions.map((dimension) => columnOf("weight", dimension.id)),
+  ]).filter(
+    (name, c) =>
+      c < 1 + (hasDate ? 1 : 0) + resolved.segmentColumns.length ||
+      (weightColumns.has(name) && anyWeight) ||
+      [...byRespondent.values()].some((gathered) => gathered.cells.has(name)),
+  );
+  const builder = createDatasetBuilder(
+    instrument,
+    header,
+    { ...rest, columns: { ...rest.columns, id: names.respondent } },
+    byRespondent.size,
+  );
+  const cells: unknown[] = new Array(header.length);
+  const firstRows: number[] = [];
+  for (const gathered of byRespondent.values()) {
+    cells[0] = gathered.id;
+    for (let c = 1; c < header.length; c++) {
+      cells[c] = gathered.cells.get(header[c] as string)?.value;
+    }
+    firstRows.push(gathered.firstRow);
+    builder.push(cells, { row: gathered.firstRow });
+  }
+  const byFirstRow = new Map([...byRespondent.values()].map((g) => [g.firstRow, g]));
+  const kept = new Set([names.respondent, ...attributes].map(displayName));
+  const relocate = (issue: Issue): Issue => relocateIssue(issue, byFirstRow, names.value, kept);
+
+  let result: ValidatedResponses;
+  try {
+    if (byRespondent.size === 0) {
+      throw new ServqualError(
+        "no-usable-rows",
+        `None of the ${rows.length} long rows can be used.`,
+        [],
+      );
+    }
+    result = builder.finish();
+  } catch (error) {
+    if (!(error instanceof ServqualError) || error.code !== "no-usable-rows") throw error;
+    throw new ServqualError(
+      "no-usable-rows",
+      `None of the ${byRespondent.size} respondents in ${rows.length} long rows can be used.`,
+      mergeIssues(error.issues.map(relocate), issues),
+    );
+  }
+  const { report } = result;
+  const counts: Record<string, number> = { ...report.issueCounts };
   for (const issue of issues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
+  const merged = mergeIssues(report.issues.map(relocate), issues);
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const listed = merged.slice(0, resolved.issueLimit);
   return {
     dataset: result.dataset,
     report: {
-      ...result.report,
-      issues: [...issues, ...result.report.issues],
+      ...report,
+      issues: listed,
       issueCounts: counts,
+      issuesTruncated: total > listed.length,
     },
   };
+}
+
+/** The wide header: id, date (when any long row carries it), segments, then value columns. */
+function wideHeader(
+  idColumn: string,
+  dateColumn: string | null,
+  resolved: ReturnType<typeof resolveValidationOptions>,
+  valueColumns: readonly string[],
+): string[] {
+  return [
+    idColumn,
+    ...(dateColumn === null ? [] : [dateColumn]),
+    ...resolved.segmentColumns,
+    ...valueColumns,
+  ];
+}
+
+/**
+ * Points a builder issue at the long row that holds its value: the builder names the
+ * respondent's first long row and the wide column; the long row of that column replaces it, and
+ * the message starts with the respondent id and the wide column.
+ */
+function relocateIssue(
+  issue: Issue,
+  byFirstRow: ReadonlyMap<number, Gathered>,
+  valueColumn: string,
+  ownColumns: ReadonlySet<string>,
+): Issue {
+  if (issue.row === undefined || issue.row === 0 || issue.code === "rows-excluded") return issue;
+  const gathered = byFirstRow.get(issue.row);
+  if (gathered === undefined) return issue;
+  const held = issue.column === undefined ? undefined : gathered.cells.get(issue.column);
+  const message = `respondent ${showCell(gathered.id)}${issue.column === undefined ? "" : `, ${issue.column}`}: ${issue.message}`;
+  if (held === undefined) return { ...issue, message };
+  // Date and segment columns are columns of the long rows too; values sit in the value column.
+  return {
+    ...issue,
+    message,
+    row: held.row,
+    column: ownColumns.has(issue.column as string) ? issue.column : displayName(valueColumn),
+  };
+}
+
+/** Header issues first, then every issue by long row (stable, so a row's issues keep their order). */
+function mergeIssues(fromBuilder: readonly Issue[], fromLongRows: readonly Issue[]): Issue[] {
+  const header = fromBuilder.filter((issue) => issue.row === 0);
+  const summaries = fromBuilder.filter((issue) => issue.code === "rows-excluded");
+  const rest = [
+    ...fromBuilder.filter((issue) => issue.row !== 0 && issue.code !== "rows-excluded"),
+    ...fromLongRows,
+  ];
+  rest.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return [...header, ...summaries, ...rest];
+}
+
+/** Two long-row names used for two roles (the item column also a segment, …) throw. */
+function checkLongNames(
+  names: Readonly<Record<string, string>>,
+  dateColumn: string,
+  segments: readonly string[],
+): void {
+  const roles = new Map<string, string>();
+  const issues: Issue[] = [];
+  const claim = (name: string, role: string) => {
+    const other = roles.get(name);
+    if (other === undefined) roles.set(name, role);
+    else {
+      issues.push({
+        code: "column-role-conflict",
+        message: `the long column "${displayName(name)}" is both ${other} and ${role}; give one of them another column`,
+        row: 0,
+        column: displayName(name),
+      });
+    }
+  };
+  claim(names.respondent as string, "the respondent id column");
+  claim(names.item as string, "the item column");
+  claim(names.facet as string, "the facet column");
+  claim(names.value as string, "the value column");
+  claim(dateColumn, "the date column");
+  for (const segment of segments) claim(segment, "a segment column");
+  if (issues.length > 0) {
+    throw new ServqualError(
+      "invalid-options",
+      "Two roles are given to the same column name.",
+      issues,
+    );
+  }
+}
+
+/** A cell as a trimmed label, or null when blank or not text / a number. */
+function labelOf(cell: unknown): string | null {
+  const kind = typeof cell;
+  if (kind === "number" && !Number.isFinite(cell)) return null;
+  if (kind !== "string" && kind !== "number" && kind !== "bigint" && kind !== "boolean")
+    return null;
+  const text = cellText(cell).trim();
+  return text === "" ? null : text;
+}
+
+function isBlank(cell: unknown): boolean {
+  return (
+    cell === null ||
+    cell === undefined ||
+    (typeof cell === "number" && Number.isNaN(cell)) ||
+    (typeof cell === "string" && cell.trim() === "")
+  );
+}
+
+/** Same respondent attribute: equal text after trimming, or the same time for Date objects. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return cellText(a).trim() === cellText(b).trim();
 }

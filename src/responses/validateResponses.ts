@@ -1,5 +1,6 @@
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
+import { displayName } from "./columnLayout";
 import { createDatasetBuilder } from "./createDatasetBuilder";
 import type { ValidatedResponses } from "./types";
 import type { ValidationOptions } from "./validationOptions";
@@ -23,6 +24,14 @@ export type ResponseRecords = readonly Readonly<Record<string, unknown>>[];
  * `E_<item>`, `P_<item>`, `MIN_<item>`, `DES_<item>`, `I_<item>` and `W_<dimension>`
  * (importance points summing to 100); `options.columns` and `options.rename` change them.
  * Only own properties of record objects are read, so a `__proto__` key is inert.
+ *
+ * Text cells holding numbers (answers, importance, points) follow one grammar, plain decimals
+ * such as `7`, `-1`, `3.5`, `.5` (no `+`, exponent, leading zero or trailing point; see
+ * `parseDecimal`). The first row that carries an id claims it, used or excluded; later rows
+ * with that id are excluded as duplicates. A blank points cell among given ones rejects the
+ * row's points (sample-mean weights stand in). `report.blank` and `report.notApplicable` count
+ * used rows. A hole in a row array, an invalid Date and an object as id or label are coded
+ * issues. The full rules: docs/input-rules.md.
  *
  * Missing-data policy (`options.missing`): `{ minimumShare: 0.5 }` by default, after
  * Parasuraman, Berry & Zeithaml (1991): a respondent's dimension score needs half of its items.
@@ -66,18 +75,27 @@ export function validateResponses(
   const header = unionOfKeys(input);
   const builder = createDatasetBuilder(instrument, header, options, input.length);
   const cells: unknown[] = new Array(header.length);
-  input.forEach((record, r) => {
-    if (record === null || typeof record !== "object") {
+  // A plain loop: forEach would skip holes in a sparse input array.
+  for (let r = 0; r < input.length; r++) {
+    const record: unknown = input[r];
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+      builder.note({
+        code: "not-an-object",
+        message: `the row is ${record === null ? "null" : Array.isArray(record) ? "an array" : typeof record}, not an object of column name → value; it is excluded`,
+        row: r + 1,
+      });
       cells.length = 0;
     } else {
       cells.length = header.length;
       for (let c = 0; c < header.length; c++) {
         const key = header[c] as string;
-        cells[c] = Object.hasOwn(record, key) ? record[key] : undefined;
+        cells[c] = Object.hasOwn(record, key)
+          ? (record as Record<string, unknown>)[key]
+          : undefined;
       }
     }
     builder.push(cells, { row: r + 1 });
-  });
+  }
   return builder.finish();
 }
 
@@ -87,9 +105,38 @@ function validateTable(
   options: ValidationOptions,
 ): ValidatedResponses {
   const builder = createDatasetBuilder(instrument, table.header, options, table.rows.length);
-  table.rows.forEach((row, r) => {
-    builder.push(row ?? [], { row: r + 1 });
-  });
+  const header = builder.header;
+  // A plain loop: forEach would skip holes in a sparse `rows` array.
+  for (let r = 0; r < table.rows.length; r++) {
+    const row: unknown = table.rows[r];
+    const origin = { row: r + 1 };
+    if (Array.isArray(row)) {
+      // A row of the wrong length is excluded as a whole; holes are looked for in the others.
+      // A hole reads as undefined, so `includes(undefined)` (one fast builtin pass) finds the
+      // rows that may have one.
+      const mayHaveHoles = row.length === header.length && row.includes(undefined);
+      for (let c = 0; mayHaveHoles && c < row.length; c++) {
+        if (c in row) continue;
+        builder.note({
+          code: "hole-in-row",
+          message:
+            "the row array has a hole here (a sparse array with no element at this position); the cell is read as blank",
+          row: origin.row,
+          column: displayName(header[c] as string),
+        });
+      }
+      builder.push(row, origin);
+    } else if (ArrayBuffer.isView(row) && !(row instanceof DataView)) {
+      builder.push(row as unknown as ArrayLike<unknown>, origin);
+    } else {
+      builder.note({
+        code: "not-an-array",
+        message: `the row is ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}, not an array of cells in header order; it is excluded`,
+        row: origin.row,
+      });
+      builder.push([], origin);
+    }
+  }
   return builder.finish();
 }
 
@@ -112,7 +159,7 @@ function isTable(input: unknown): input is ResponseTable {
 function unionOfKeys(records: ResponseRecords): string[] {
   const seen = new Set<string>();
   for (const record of records) {
-    if (record === null || typeof record !== "object") continue;
+    if (record === null || typeof record !== "object" || Array.isArray(record)) continue;
     for (const key of Object.keys(record)) seen.add(key);
   }
   return [...seen];

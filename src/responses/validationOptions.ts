@@ -34,6 +34,7 @@ export const validationOptionsSchema = z.object({
     .optional(),
   maxCellLength: z.number().int().positive().optional(),
   issueLimit: z.number().int().nonnegative().optional(),
+  excludedLimit: z.number().int().nonnegative().optional(),
 });
 
 /**
@@ -48,6 +49,8 @@ export const validationOptionsSchema = z.object({
  *   `"reject"` (default: the row's weights are dropped, the row stays) or `"rescale"` to 100.
  * - `maxCellLength`: longer cells are rejected (default 1000 characters).
  * - `issueLimit`: how many issues are listed in full (default 1000; all are counted).
+ * - `excludedLimit`: how many excluded rows are listed with their reasons (default 1000; all are
+ *   counted in `rowsExcluded`, and `excludedRowsTruncated` says when the list is cut).
  */
 export type ValidationOptions = z.input<typeof validationOptionsSchema>;
 
@@ -71,6 +74,7 @@ export interface ResolvedValidationOptions {
   readonly weightMismatch: "reject" | "rescale";
   readonly maxCellLength: number;
   readonly issueLimit: number;
+  readonly excludedLimit: number;
 }
 
 /**
@@ -120,5 +124,6 @@ export function resolveValidationOptions(
     weightMismatch: o.weights?.onMismatch ?? "reject",
     maxCellLength: o.maxCellLength ?? 1000,
     issueLimit: o.issueLimit ?? 1000,
+    excludedLimit: o.excludedLimit ?? 1000,
   };
 }

@@ -66,6 +66,24 @@ describe("servqual command", () => {
     expect(stderr).toMatch(/E_1, P_1/);
   });
 
+  it("writes the report but exits 1 when a line cannot be read as a row", () => {
+    const out = mkdtempSync(join(tmpdir(), "servqual-cli-"));
+    const demo = readFileSync(
+      fileURLToPath(new URL("../../data/demo-bank.csv", import.meta.url)),
+      "utf8",
+    );
+    const lines = demo.split("\n");
+    // A stray quote on line 100 (respondent R0099): that line is excluded, all others read.
+    lines[99] = (lines[99] ?? "").replace(",North,", ',"North,');
+    const path = join(out, "stray-quote.csv");
+    writeFileSync(path, lines.join("\n"));
+    const { code, stdout } = run(["report", path, "--out", out]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Rows in: 601 · used: 598 · excluded: 3");
+    const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    expect(json.validation.issueCounts["malformed-quote"]).toBe(1);
+  });
+
   it("rejects an unknown command or instrument with exit code 2", () => {
     expect(run(["explode"]).code).toBe(2);
     expect(run(["report", "x.csv", "--instrument", "__proto__"]).code).toBe(2);

@@ -78,6 +78,49 @@ describe("defineInstrument", () => {
     expect(messages[0]).toMatch(/outside the scale 1\.\.5/);
   });
 
+  it("rejects a not-applicable token that is also a point of the scale, naming it", () => {
+    const zeroToSix = { min: 0, max: 6 };
+    const zero = issuesOf({ ...minimal, scale: { ...zeroToSix, notApplicable: ["NA", "0"] } });
+    expect(zero).toHaveLength(1);
+    expect(zero[0]).toMatch(/not-applicable token "0" is also the answer 0 on the scale 0\.\.6/);
+    // "7.0" reads as 7 under the number grammar, a point of 1..7; " 3 " is trimmed to 3.
+    expect(issuesOf({ ...minimal, scale: { min: 1, max: 7, notApplicable: ["7.0"] } })[0]).toMatch(
+      /"7\.0" is also the answer 7/,
+    );
+    expect(
+      issuesOf({ ...minimal, scale: { min: 1, max: 7, notApplicable: [" 3 "] } }),
+    ).toHaveLength(1);
+    // On a half-point scale 2.5 is a point; on an integer scale it is not.
+    const halves = { min: 0, max: 5, step: 0.5 };
+    expect(issuesOf({ ...minimal, scale: { ...halves, notApplicable: [".5"] } })[0]).toMatch(/\.5/);
+    expect(() =>
+      defineInstrument({ ...minimal, scale: { min: 1, max: 7, notApplicable: ["2.5"] } }),
+    ).not.toThrow();
+  });
+
+  it.each([["99"], ["-9"], ["0"], ["NA"], ["+3"], ["07"]])(
+    "accepts the not-applicable token %j on a 1..7 scale (never an answer there)",
+    (token) => {
+      const instrument = defineInstrument({
+        ...minimal,
+        scale: { min: 1, max: 7, notApplicable: [token] },
+      });
+      expect(instrument.scale.notApplicable).toEqual([token]);
+    },
+  );
+
+  it("the error names the token's place in the specification", () => {
+    try {
+      defineInstrument({ ...minimal, scale: { min: 0, max: 6, notApplicable: ["x", "6"] } });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ServqualError);
+      expect((error as ServqualError).issues[0]?.path).toEqual(["scale", "notApplicable", 1]);
+      expect((error as ServqualError).issues[0]?.code).toBe("not-applicable-on-scale");
+      return;
+    }
+    throw new Error("expected defineInstrument to throw");
+  });
+
   it("never leaks a raw zod error for non-object input", () => {
     expect(issuesOf(null).length).toBeGreaterThan(0);
     expect(issuesOf("servqual").length).toBeGreaterThan(0);
@@ -91,6 +134,39 @@ describe("built-in instruments", () => {
       expect(defineInstrument(instrument)).toEqual(instrument);
     },
   );
+
+  it.each(Object.entries(instruments))("%s is frozen all the way down", (_, instrument) => {
+    const walk = (value: unknown): void => {
+      if (value === null || typeof value !== "object") return;
+      expect(Object.isFrozen(value)).toBe(true);
+      for (const child of Object.values(value)) walk(child);
+    };
+    walk(instrument);
+  });
+
+  it("cannot be changed by any code: assignments throw in strict mode and change nothing", () => {
+    // Test modules are ES modules, so this code runs in strict mode.
+    const scale = instruments.servqual22.scale as { max: number };
+    expect(() => {
+      scale.max = 100;
+    }).toThrow(TypeError);
+    expect(instruments.servqual22.scale.max).toBe(7);
+    const items = instruments.servqual22.dimensions[0]?.items as unknown as { label: string }[];
+    expect(() => {
+      (items[0] as { label: string }).label = "changed";
+    }).toThrow(TypeError);
+    expect(() => items.push({ label: "extra" })).toThrow(TypeError);
+    expect(instruments.servqual22.dimensions[0]?.items).toHaveLength(4);
+    const registry = instruments as Record<string, unknown>;
+    expect(() => {
+      registry.servqual22 = instruments.servperf22;
+    }).toThrow(TypeError);
+    expect(instruments.servqual22.id).toBe("servqual-1991");
+    // Shared parts (the 7-point scale, the 1991 dimensions) are frozen for every instrument.
+    const notApplicable = instruments.libqualCore22.scale.notApplicable as string[];
+    expect(() => notApplicable.push("0")).toThrow(TypeError);
+    expect(instruments.servqual22Tolerance.scale.notApplicable).toEqual(["N", "N/A", "NA"]);
+  });
 
   it("SERVQUAL-22 maps items 1–4, 5–9, 10–13, 14–17, 18–22 to the five dimensions", () => {
     const byDimension = Object.fromEntries(

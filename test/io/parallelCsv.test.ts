@@ -151,10 +151,14 @@ describe("parallel readResponsesCsv", () => {
       expect(parallel.report).toEqual(single.report);
     }
     // With a short issue list, the merged list is the file's first issues.
-    const short = await bothWays(path, 3, { ...options, issueLimit: 5 });
+    const short = await bothWays(path, 3, { ...options, issueLimit: 5, excludedLimit: 2 });
     expect(short.ranInParallel).toBe(true);
     expect(short.parallel.report).toEqual(short.single.report);
     expect(short.parallel.report.issues).toHaveLength(5);
+    expect(short.parallel.report.excludedRows).toHaveLength(2);
+    expect(short.parallel.report.excludedRowsTruncated).toBe(true);
+    // The row a cell short is an unreadable line in both.
+    expect(short.parallel.report.unreadableLines).toBeGreaterThan(0);
   });
 
   it("falls back to one thread when an id occurs in two ranges", async () => {

@@ -144,11 +144,20 @@ describe("readResponsesCsvText: bad input", () => {
     expect(error.issues[0]?.path).toEqual(["encoding"]);
   });
 
-  it("a quote that never closes in a long text stops the read at its line", () => {
+  it("a quote that never closes in a long text excludes its line; every later line is read", () => {
     const text = `${HEADER.join(",")}\nr1,ok,1,2,3,4,5,6,7,1\nr2,"never closed\n${"x,1,2,3\n".repeat(200_000)}`;
-    const error = thrown(() => readResponsesCsvText(text, twoByTwo));
-    expect(error.code).toBe("invalid-input");
-    expect(error.issues[0]).toMatchObject({ code: "unterminated-quote", line: 3 });
+    const { dataset, report } = readResponsesCsvText(text, twoByTwo);
+    // The quote of line 3 is given up after the row limit (1 MiB); lines 4..200,003 are then
+    // rows of 4 cells under a header of 10: excluded, each counted as unreadable.
+    expect(report.issues[0]).toMatchObject({ code: "unterminated-quote", line: 3 });
+    expect(dataset.ids).toEqual(["r1"]);
+    expect(report.rowsIn).toBe(200_002);
+    expect(report.rowsExcluded).toBe(200_001);
+    expect(report.unreadableLines).toBe(200_001);
+    expect(report.excludedRows[0]).toMatchObject({ row: 2, line: 3, id: "r2" });
+    expect(report.excludedRows[1]).toMatchObject({ row: 3, line: 4, id: "x" });
+    expect(report.excludedRows).toHaveLength(1000);
+    expect(report.excludedRowsTruncated).toBe(true);
   });
 });
 

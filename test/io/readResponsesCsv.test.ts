@@ -210,6 +210,56 @@ describe("readResponsesCsv: encodings", () => {
   });
 });
 
+describe("readResponsesCsv: byte-order marks pick the encoding", () => {
+  const good = readFileSync(fixture("good.csv"), "utf8");
+  /** UTF-16BE bytes of a string: the UTF-16LE bytes with each pair swapped. */
+  const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
+
+  it("reads UTF-16LE and UTF-16BE files with their mark and no encoding option", async () => {
+    const le = join(scratch, "mark-le.csv");
+    const be = join(scratch, "mark-be.csv");
+    writeFileSync(le, Buffer.from(`\uFEFF${good}`, "utf16le"));
+    writeFileSync(be, utf16be(`\uFEFF${good}`));
+    // The marks themselves, written by hand: FF FE (LE) and FE FF (BE).
+    expect([...readFileSync(le).subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect([...readFileSync(be).subarray(0, 2)]).toEqual([0xfe, 0xff]);
+    for (const path of [le, be]) {
+      const { dataset, report } = await readResponsesCsv(path, twoByTwo, {
+        columns: { segments: ["region"] },
+      });
+      expect(columns(dataset)).toEqual(GOOD);
+      expect(report.columns.used[0]).toBe("respondent_id");
+      expect(report.issues).toEqual([]);
+    }
+  });
+
+  it("decodes UTF-16BE across read pieces (characters split between 1 MiB reads)", async () => {
+    // A comment column with characters of 2 and 4 bytes, over more than one 1 MiB read.
+    const lines = [`respondent_id,comment,E_s1,E_s2,E_c1,E_c2,P_s1,P_s2,P_c1,P_c2`];
+    for (let i = 0; i < 30_000; i++) lines.push(`r${i},Zürich € 😀 ${i},7,6,5,7,5,4,6,6`);
+    const text = `${lines.join("\n")}\n`;
+    const path = join(scratch, "big-be.csv");
+    writeFileSync(path, utf16be(`\uFEFF${text}`));
+    expect(readFileSync(path).length).toBeGreaterThan(2 * 1024 * 1024);
+    const options = { columns: { segments: ["comment"] } };
+    const { dataset, report } = await readResponsesCsv(path, twoByTwo, options);
+    expect(dataset.n).toBe(30_000);
+    expect(dataset.segments[0]?.values[29_999]).toBe("Zürich € 😀 29999");
+    expect(report.issues).toEqual([]);
+    expect(dataset.segments[0]?.values.every((v, i) => v === `Zürich € 😀 ${i}`)).toBe(true);
+  });
+
+  it("an explicit encoding is used as given; utf-16be reads a file without a mark", async () => {
+    const path = join(scratch, "no-mark-be.csv");
+    writeFileSync(path, utf16be(good));
+    const { dataset } = await readResponsesCsv(path, twoByTwo, {
+      encoding: "utf-16be",
+      columns: { segments: ["region"] },
+    });
+    expect(columns(dataset)).toEqual(GOOD);
+  });
+});
+
 describe("readResponsesCsv: bad files", () => {
   it("a missing file is invalid-input naming the path, not a raw ENOENT", async () => {
     const path = fixture("no-such-file.csv");
@@ -253,22 +303,30 @@ describe("readResponsesCsv: bad files", () => {
     expect(error.issues[0]).toMatchObject({ code: "no-known-columns", line: 1, row: 0 });
   });
 
-  it("a malformed quote is an issue on its row's line; later lines stay right", async () => {
-    const { report } = await readResponsesCsv(fixture("malformed-quote.csv"), twoByTwo);
-    // papaparse reads `"6"x,6,…` on to the next quote (line 4), so line 3's row swallows line 4.
+  it("a malformed quote excludes its line only; reading resumes on the next line", async () => {
+    const { dataset, report } = await readResponsesCsv(fixture("malformed-quote.csv"), twoByTwo);
+    // Line 3 `r2,"6"x,…`: the quote closes in the wrong place and papaparse reads on into line
+    // 4; the row is broken, so line 3 alone is excluded and lines 4 and 5 are read as rows.
     const located = report.issues.map(({ code, line }) => ({ code, line }));
-    expect(located[0]).toEqual({ code: "malformed-quote", line: 3 });
-    expect(located.at(-1)).toEqual({ code: "out-of-range", line: 5 });
-    expect(report.rowsIn).toBe(3);
+    expect(located).toEqual([
+      { code: "malformed-quote", line: 3 },
+      { code: "out-of-range", line: 4 },
+      { code: "out-of-range", line: 5 },
+    ]);
+    expect(dataset.ids).toEqual(["r1", "r3", "r4"]);
+    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 2, line: 3, id: "r2" })]);
+    expect(report.rowsIn).toBe(4);
     expect(report.rowsIn).toBe(report.rowsUsed + report.rowsExcluded);
+    expect(report.unreadableLines).toBe(1);
   });
 
-  it("an unterminated quote is an issue on its line and its row is excluded", async () => {
+  it("an unterminated quote excludes its line with an issue; the next lines are read", async () => {
     const { dataset, report } = await readResponsesCsv(fixture("unterminated-quote.csv"), twoByTwo);
     expect(report.issues[0]).toMatchObject({ code: "unterminated-quote", line: 4 });
-    expect(report.rowsIn).toBe(3);
-    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 3, line: 4, id: null })]);
-    expect(dataset.ids).toEqual(["r1", "r2"]);
+    expect(report.rowsIn).toBe(4);
+    expect(report.excludedRows).toEqual([expect.objectContaining({ row: 3, line: 4, id: "r3" })]);
+    expect(dataset.ids).toEqual(["r1", "r2", "r4"]);
+    expect(report.unreadableLines).toBe(1);
   });
 
   it("checks the options before touching the file", async () => {
@@ -291,6 +349,8 @@ describe("readResponsesCsv: bad files", () => {
     });
     expect(report.issues).toEqual([expect.objectContaining({ code: "malformed-quote", line: 3 })]);
     expect(report.issuesTruncated).toBe(true);
+    expect(report.issueCounts["malformed-quote"]).toBe(1);
+    expect(report.issueCounts["out-of-range"]).toBe(2);
     expect(report.issueCounts["malformed-quote"]).toBeGreaterThan(0);
     expect(report.issueCounts["out-of-range"]).toBeGreaterThan(0);
   });

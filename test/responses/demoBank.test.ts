@@ -50,7 +50,7 @@ const DIRTY: Readonly<Record<string, Outcome>> = {
   R0475: { kind: "weights", sum: 110 },
   R0512: { kind: "excluded", reason: /no answers/ },
   R0558: { kind: "label", code: "markup-in-label", column: "channel", text: SCRIPT_TAG },
-  R0205: { kind: "excluded", reason: /already used by data row 205/ },
+  R0205: { kind: "excluded", reason: /already claimed by data row 205/ },
 };
 
 function facetAndItem(column: string): [Facet, string] {
@@ -109,8 +109,9 @@ describe("validateResponses on the demo survey (data/demo-bank.csv)", () => {
     });
     expect(report.issuesTruncated).toBe(false);
     expect(report.notApplicable).toBe(0);
-    // Blank answers: R0297 1, R0340 2, R0386 10, R0512 all 44.
-    expect(report.blank).toBe(1 + 2 + 10 + 44);
+    // Blank answers in used rows: R0297 1, R0340 2, R0386 10 (R0512's 44 blanks are in an
+    // excluded row and not counted).
+    expect(report.blank).toBe(1 + 2 + 10);
     expect(report.columns.ignored).toEqual([]);
     expect(report.columns.absent).toEqual([]);
   });

@@ -1,7 +1,9 @@
 /**
  * parseAnswer: one cell against a scale. Each expected outcome follows from the rules in its
- * doc comment: a plain decimal number (no hex, no decimal comma, no other digit systems) on the
- * scale's grid between min and max; blanks and not-applicable tokens are not faults.
+ * doc comment: a plain decimal number (the grammar of parseDecimal: optional minus, digits
+ * without leading zeros, optional point with digits after it; no +, exponent, hex, decimal comma
+ * or other digit systems) on the scale's grid between min and max; blanks and not-applicable
+ * tokens are not faults.
  */
 import { describe, expect, it } from "vitest";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
@@ -23,8 +25,8 @@ describe("parseAnswer", () => {
     ["7", 7],
     [" 7 ", 7],
     ["7.0", 7],
-    ["+3", 3],
-    ["1e0", 1],
+    ["7.00", 7],
+    ["\t3\r", 3],
     [5, 5],
   ])("reads %j as %d on the 1..7 scale", (cell, value) => {
     expect(parseAnswer(cell, seven, 1000)).toEqual({ ok: true, value });
@@ -32,8 +34,24 @@ describe("parseAnswer", () => {
 
   it.each([
     ["1e400", "not-a-number"],
-    ["-1e400", "not-a-number"],
+    ["1e0", "not-a-number"],
+    ["2E0", "not-a-number"],
+    ["+3", "not-a-number"],
+    ["+7", "not-a-number"],
+    ["0007", "not-a-number"],
+    ["07", "not-a-number"],
+    ["7.", "not-a-number"],
     ["0x7", "not-a-number"],
+    ["0b11", "not-a-number"],
+    ["0o7", "not-a-number"],
+    ["1_000", "not-a-number"],
+    ["- 3", "not-a-number"],
+    ["--3", "not-a-number"],
+    ["3-", "not-a-number"],
+    [".", "not-a-number"],
+    ["-", "not-a-number"],
+    ["1.2.3", "not-a-number"],
+    ["-1e400", "not-a-number"],
     ["7,0", "not-a-number"],
     ["７", "not-a-number"],
     ["٧", "not-a-number"],
@@ -49,7 +67,7 @@ describe("parseAnswer", () => {
     ["99999999999999999999999", "out-of-range"],
     ["4.5", "off-scale-step"],
     [4.5, "off-scale-step"],
-    ["1e-400", "out-of-range"],
+    ["1e-400", "not-a-number"],
     ["", "blank"],
     ["   ", "blank"],
     [null, "blank"],
@@ -78,4 +96,41 @@ describe("parseAnswer", () => {
     expect(parseAnswer("0", halves, 1000)).toEqual({ ok: true, value: 0 });
     expect(parseAnswer("2.25", halves, 1000)).toEqual({ ok: false, fault: "off-scale-step" });
   });
+});
+
+describe("the number grammar on a scale with negatives and fractions (-3..3, step 0.5)", () => {
+  const signed = defineInstrument({
+    id: "signed",
+    name: "Signed half points",
+    scale: { min: -3, max: 3, step: 0.5 },
+    format: "perception-only",
+    dimensions: [{ id: "d", label: "D", items: [{ id: "1", label: "one" }] }],
+  }).scale;
+
+  it.each([
+    ["-1", -1],
+    ["-3", -3],
+    ["3.5", "out-of-range"],
+    ["2.5", 2.5],
+    [".5", 0.5],
+    ["-.5", -0.5],
+    ["-0.5", -0.5],
+    ["0", 0],
+    ["0.0", 0],
+    ["-0", 0],
+  ])("reads %j as %j", (cell, expected) => {
+    const parsed = parseAnswer(cell, signed, 1000);
+    if (typeof expected === "number") {
+      expect(parsed).toEqual({ ok: true, value: expected });
+      // -0 is read as 0, so it never shows as "-0" in results.
+      if (parsed.ok) expect(Object.is(parsed.value, -0)).toBe(false);
+    } else expect(parsed).toEqual({ ok: false, fault: expected });
+  });
+
+  it.each(["+1", "-1.", "-01", "00", "00.5", "1e-1", "5e-1", "0x1", "-0x1", "½", "1/2"])(
+    "rejects %j as not-a-number",
+    (cell) => {
+      expect(parseAnswer(cell, signed, 1000)).toEqual({ ok: false, fault: "not-a-number" });
+    },
+  );
 });

@@ -51,12 +51,35 @@ function longRows(): LongRow[] {
 }
 
 describe("validateLongResponses", () => {
-  it("gives the same dataset and report as the wide equivalent", () => {
+  it("gives the same dataset and counts as the wide equivalent, numbered by long row", () => {
     const wide = validateResponses(wideRecords(), servqual22, { missing: "pairwise" });
-    const long = validateLongResponses(longRows(), servqual22, { missing: "pairwise" });
+    const rows = longRows();
+    const long = validateLongResponses(rows, servqual22, { missing: "pairwise" });
     expect(wide.report.issues.length).toBeGreaterThan(0);
-    expect(long.dataset).toEqual(wide.dataset);
-    expect(long.report).toEqual(wide.report);
+    // Respondent r's first long row is r·44 + 1 (22 E rows, then 22 P rows).
+    const firstRows = RESPONDENTS.map((_, r) => r * 44 + 1);
+    expect(Array.from(long.dataset.sourceRows)).toEqual(firstRows);
+    expect({ ...long.dataset, sourceRows: null }).toEqual({ ...wide.dataset, sourceRows: null });
+    const { issues: longIssues, excludedRows: longExcluded, ...longRest } = long.report;
+    const { issues: wideIssues, excludedRows: wideExcluded, ...wideRest } = wide.report;
+    expect(longRest).toEqual(wideRest);
+    expect(longExcluded.map((row) => row.id)).toEqual(wideExcluded.map((row) => row.id));
+    // Each wide cell issue (respondent row w, column E_3) names the long row holding that value.
+    expect(longIssues).toHaveLength(wideIssues.length);
+    wideIssues.forEach((issue, k) => {
+      const id = RESPONDENTS[(issue.row as number) - 1] as string;
+      const [facet, item] = (issue.column as string).split("_");
+      const longRow =
+        rows.findIndex(
+          (row) => row.respondent_id === id && row.facet === facet && row.item === item,
+        ) + 1;
+      expect(longIssues[k]).toEqual({
+        ...issue,
+        row: longRow,
+        column: "value",
+        message: `respondent "${id}", ${issue.column}: ${issue.message}`,
+      });
+    });
   });
 
   it("gives the same dataset whatever the order of a respondent's long rows", () => {
@@ -66,7 +89,7 @@ describe("validateLongResponses", () => {
     );
     const wide = validateResponses(wideRecords(), servqual22);
     const long = validateLongResponses(reordered, servqual22);
-    expect(long.dataset).toEqual(wide.dataset);
+    expect({ ...long.dataset, sourceRows: null }).toEqual({ ...wide.dataset, sourceRows: null });
     expect(long.report.issueCounts).toEqual(wide.report.issueCounts);
   });
 
@@ -180,5 +203,163 @@ describe("validateLongResponses", () => {
     expect(report.issues.filter((i) => i.row !== 0).map((i) => [i.code, i.row])).toEqual([
       ["not-an-object", 2],
     ]);
+  });
+});
+
+describe("validateLongResponses: dates, segments, weights and one row numbering", () => {
+  /** Complete long rows of one respondent (E 6, P 5 on every item), with extra cells on each. */
+  const respondent = (id: string, extra: LongRow = {}): LongRow[] =>
+    FACETS.flatMap((facet) =>
+      ITEM_IDS.map((item) => ({
+        respondent_id: id,
+        item,
+        facet,
+        value: facet === "E" ? 6 : 5,
+        ...extra,
+      })),
+    );
+
+  it("reads the date and segment columns carried on the long rows", () => {
+    const rows = [
+      ...respondent("a", { date: "2024-03-01", region: "North" }),
+      ...respondent("b", { date: "2024-03-02", region: "South" }),
+    ];
+    const { dataset, report } = validateLongResponses(rows, servqual22, {
+      columns: { segments: ["region"] },
+    });
+    expect(Array.from(dataset.dates ?? [])).toEqual([Date.UTC(2024, 2, 1), Date.UTC(2024, 2, 2)]);
+    expect(dataset.segments).toEqual([{ name: "region", values: ["North", "South"] }]);
+    expect(report.issues).toEqual([]);
+  });
+
+  it("takes the first non-blank date or label and reports a conflicting one by long row", () => {
+    const rows = respondent("a");
+    rows[0] = { ...rows[0], region: "" };
+    rows[1] = { ...rows[1], region: "North" };
+    rows[5] = { ...rows[5], region: "South" };
+    rows[7] = { ...rows[7], region: " North " };
+    const { dataset, report } = validateLongResponses(rows, servqual22, {
+      columns: { segments: ["region"] },
+    });
+    expect(dataset.segments[0]?.values).toEqual(["North"]);
+    expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["conflicting-value", 6, "region"],
+    ]);
+    expect(report.issues[0]?.message).toMatch(
+      /^respondent "a": "South" differs from "North" on long row 2/,
+    );
+  });
+
+  it("throws when a requested segment column is not on the long rows", () => {
+    const error = servqualErrorOf(() =>
+      validateLongResponses(respondent("a"), servqual22, { columns: { segments: ["region"] } }),
+    );
+    expect(error.code).toBe("invalid-input");
+    expect(error.issues[0]?.message).toContain("region");
+  });
+
+  it("reads importance points (facet W, item = dimension id) as the wide W_ columns", () => {
+    const points: Record<string, number> = {
+      tangibles: 10,
+      reliability: 35,
+      responsiveness: 25,
+      assurance: 15,
+      empathy: 15,
+    };
+    const rows = [
+      ...respondent("a"),
+      ...Object.entries(points).map(([dimension, value]) => ({
+        respondent_id: "a",
+        item: dimension,
+        facet: "weight",
+        value,
+      })),
+      { respondent_id: "a", item: "3", facet: "I", value: 7 },
+    ];
+    const { dataset, report } = validateLongResponses(rows, servqual22);
+    expect(report.issues).toEqual([]);
+    expect(dataset.weights?.map((column) => column[0])).toEqual([0.1, 0.35, 0.25, 0.15, 0.15]);
+    expect(dataset.importance?.[2]?.[0]).toBe(7);
+    expect(dataset.importance?.[0]?.[0]).toBeNaN();
+  });
+
+  it("names the long row of a bad weight, and the first long row for the set of points", () => {
+    const rows: LongRow[] = [
+      ...respondent("a"), // long rows 1..44
+      { respondent_id: "a", item: "tangibles", facet: "W", value: "0x14" }, // 45
+      { respondent_id: "a", item: "nowhere", facet: "W", value: 10 }, // 46
+      ...respondent("b"), // 47..90
+      { respondent_id: "b", item: "tangibles", facet: "W", value: 50 }, // 91
+      { respondent_id: "b", item: "empathy", facet: "W", value: 40 }, // 92
+    ];
+    const { report } = validateLongResponses(rows, servqual22);
+    // Issues about a respondent's points as a whole sit on its first long row (1 for a, 47
+    // for b): dimensions without a W row are blank, never 0 points.
+    expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["blank-weight", 1, "W_reliability, W_responsiveness, W_assurance, W_empathy"],
+      ["bad-weight", 45, "value"],
+      ["unknown-dimension", 46, "item"],
+      ["blank-weight", 47, "W_reliability, W_responsiveness, W_assurance"],
+    ]);
+    for (const issue of report.issues) expect(issue.message).toMatch(/^respondent "[ab]"/);
+  });
+
+  it("names the long row of a bad value and of a bad date, with the respondent", () => {
+    const rows = [
+      ...respondent("a", { date: "2024-01-02" }),
+      ...respondent("b", { date: "2024-01-02" }),
+    ];
+    rows[44 + 3] = { ...rows[44 + 3], value: "9" }; // long row 48: b, E_4
+    rows[44 + 30] = { ...rows[44 + 30], date: "2024-02-30" }; // long row 75 (ignored: b already has a date)
+    rows[10] = { ...rows[10], date: "" }; // blank: no conflict
+    const { dataset, report } = validateLongResponses(rows, servqual22);
+    expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["out-of-range", 48, "value"],
+      ["conflicting-value", 75, "date"],
+    ]);
+    expect(report.issues[0]?.message).toMatch(
+      /^respondent "b", E_4: "9" is outside the scale 1\.\.7/,
+    );
+    expect(dataset.dates?.[1]).toBe(Date.UTC(2024, 0, 2));
+
+    const badDate = [...respondent("c", { date: "yesterday" })];
+    const dated = validateLongResponses(badDate, servqual22);
+    expect(dated.report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["bad-date", 1, "date"],
+    ]);
+  });
+
+  it("names excluded respondents by their first long row, and the cause when none is usable", () => {
+    const rows: LongRow[] = [
+      { respondent_id: "a", item: "1", facet: "E", value: 6 },
+      { respondent_id: "b", item: "1", facet: "E", value: 6 },
+      { respondent_id: "a", item: "2", facet: "E", value: 6 },
+      { respondent_id: "b", item: "1", facet: "Q", value: 6 },
+    ];
+    const error = servqualErrorOf(() => validateLongResponses(rows, servqual22));
+    expect(error.code).toBe("no-usable-rows");
+    const excluded = error.issues.filter((i) => i.code === "row-excluded");
+    expect(excluded.map((i) => i.row)).toEqual([1, 2]);
+    expect(excluded[0]?.message).toMatch(/^respondent "a": /);
+    expect(error.issues.some((i) => i.code === "unknown-facet" && i.row === 4)).toBe(true);
+  });
+
+  it("rejects an id that is an object, by long row", () => {
+    const rows: LongRow[] = [
+      ...respondent("a"),
+      { respondent_id: { id: 1 }, item: "1", facet: "E", value: 6 },
+    ];
+    const { report } = validateLongResponses(rows, servqual22);
+    expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["bad-id", 45, "respondent_id"],
+    ]);
+  });
+
+  it("throws when a long column is also the date or a segment column", () => {
+    const error = servqualErrorOf(() =>
+      validateLongResponses(respondent("a"), servqual22, { columns: { segments: ["item"] } }),
+    );
+    expect(error.code).toBe("invalid-options");
+    expect(error.issues[0]?.message).toMatch(/"item" is both the item column and a segment column/);
   });
 });

@@ -61,7 +61,7 @@ describe("validateResponses: the bad inputs of the validation issue", () => {
       ["not-a-number", 1, "E_9"],
       ["not-a-number", 1, "P_2"],
     ]);
-    expect(report.issues[0]?.message).toContain('"six" is not a number');
+    expect(report.issues[0]?.message).toContain('"six" is not a plain decimal number');
     expect(cellValue(dataset, "a", "expectation", "2")).toBeNaN();
     expect(cellValue(dataset, "a", "perception", "2")).toBeNaN();
     expect(cellValue(dataset, "a", "expectation", "9")).toBeNaN();

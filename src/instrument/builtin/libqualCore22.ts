@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
 import { ninePointWithNoOpinion } from "./sevenPointAgreement";
 
@@ -10,7 +11,7 @@ import { ninePointWithNoOpinion } from "./sevenPointAgreement";
  *
  * Reference: Thompson, Cook & Kyrillidou (2005), portal 5(1); Association of Research Libraries.
  */
-export const libqualCore22: Instrument = {
+export const libqualCore22: Instrument = deepFreeze({
   id: "libqual-core-22",
   name: "LibQUAL-style 22-item core (three-column)",
   citation:
@@ -59,4 +60,4 @@ export const libqualCore22: Instrument = {
       ],
     },
   ],
-};
+});

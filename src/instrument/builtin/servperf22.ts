@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
 import { servqualDimensions1991 } from "./servqualDimensions1991";
 import { sevenPointAgreement } from "./sevenPointAgreement";
@@ -7,7 +8,7 @@ import { sevenPointAgreement } from "./sevenPointAgreement";
  *
  * Reference: Cronin, J. J., & Taylor, S. A. (1992), J. Marketing 56(3):55–68.
  */
-export const servperf22: Instrument = {
+export const servperf22: Instrument = deepFreeze({
   id: "servperf-22",
   name: "SERVPERF-22 (perceptions only)",
   citation:
@@ -15,4 +16,4 @@ export const servperf22: Instrument = {
   scale: sevenPointAgreement,
   format: "perception-only",
   dimensions: servqualDimensions1991,
-};
+});

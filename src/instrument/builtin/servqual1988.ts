@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
 import { sevenPointAgreement } from "./sevenPointAgreement";
 
@@ -9,7 +10,7 @@ import { sevenPointAgreement } from "./sevenPointAgreement";
  *
  * Reference: Parasuraman, Zeithaml & Berry (1988), J. Retailing 64(1):12–40.
  */
-export const servqual1988: Instrument = {
+export const servqual1988: Instrument = deepFreeze({
   id: "servqual-1988",
   name: "SERVQUAL (1988 original)",
   citation:
@@ -70,4 +71,4 @@ export const servqual1988: Instrument = {
       ],
     },
   ],
-};
+});

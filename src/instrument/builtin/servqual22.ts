@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
 import { servqualDimensions1991 } from "./servqualDimensions1991";
 import { sevenPointAgreement } from "./sevenPointAgreement";
@@ -8,7 +9,7 @@ import { sevenPointAgreement } from "./sevenPointAgreement";
  *
  * Reference: Parasuraman, Berry & Zeithaml (1991), J. Retailing 67(4):420–450.
  */
-export const servqual22: Instrument = {
+export const servqual22: Instrument = deepFreeze({
   id: "servqual-1991",
   name: "SERVQUAL-22 (1991 revision)",
   citation:
@@ -16,4 +17,4 @@ export const servqual22: Instrument = {
   scale: sevenPointAgreement,
   format: "expectation-perception",
   dimensions: servqualDimensions1991,
-};
+});

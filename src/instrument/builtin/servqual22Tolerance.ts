@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
 import { servqualDimensions1991 } from "./servqualDimensions1991";
 import { ninePointWithNoOpinion } from "./sevenPointAgreement";
@@ -9,7 +10,7 @@ import { ninePointWithNoOpinion } from "./sevenPointAgreement";
  *
  * Reference: Parasuraman, Zeithaml & Berry (1994), J. Retailing 70(3):201–230.
  */
-export const servqual22Tolerance: Instrument = {
+export const servqual22Tolerance: Instrument = deepFreeze({
   id: "servqual-1994-three-column",
   name: "SERVQUAL-22, three-column zone-of-tolerance format",
   citation:
@@ -17,4 +18,4 @@ export const servqual22Tolerance: Instrument = {
   scale: ninePointWithNoOpinion,
   format: "tolerance",
   dimensions: servqualDimensions1991,
-};
+});

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Dimension } from "../types";
 
 /**
@@ -5,7 +6,7 @@ import type { Dimension } from "../types";
  * Zeithaml 1991, J. Retailing 67(4)): 1–4 tangibles, 5–9 reliability, 10–13 responsiveness,
  * 14–17 assurance, 18–22 empathy. All items positively worded. Labels are short paraphrases.
  */
-export const servqualDimensions1991: readonly Dimension[] = [
+export const servqualDimensions1991: readonly Dimension[] = deepFreeze([
   {
     id: "tangibles",
     label: "Tangibles",
@@ -58,4 +59,4 @@ export const servqualDimensions1991: readonly Dimension[] = [
       { id: "22", label: "understands specific needs", reverse: false },
     ],
   },
-];
+]);
