@@ -23,9 +23,10 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "latin1";
 export type CsvFileOptions = CsvTextOptions & {
   readonly encoding?: CsvEncoding;
   /**
-   * Threads that read a large file (default: the machine's cores, at most 4). Files of 8 MiB
-   * or more without any double quote are split at line ends and read in parallel, with the
-   * same result as one thread; 1 reads on one thread.
+   * Threads that read a large file. Files of 8 MiB or more without any double quote are split
+   * at line ends and read in parallel, with the same result as one thread; 1 reads on one
+   * thread. Default: the machine's cores (at most 4) when its 1-minute load average is at most
+   * cores − 1, else 1 (on a busy machine a second thread only adds work).
    */
   readonly threads?: number;
 };

@@ -1,5 +1,5 @@
 import { type FileHandle, open, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
@@ -133,7 +133,7 @@ export async function readCsvFile(
       { code: "empty-input", message: "the file has 0 bytes: no header row and no data", line: 1 },
     ]);
   }
-  const threadCount = threads ?? Math.min(4, availableParallelism());
+  const threadCount = threads ?? defaultThreads();
   const minBytes = parallel.minBytes ?? PARALLEL_MIN_BYTES;
   const parallelWay = pieces === null ? readCsvParallel : pieces.parallel;
   if (regular && parallelWay !== undefined && threadCount > 1 && size >= minBytes) {
@@ -186,6 +186,16 @@ export async function readCsvFile(
   }
   if (decoder !== null) reader.write((decoder as PieceDecoder).end());
   return reader.end();
+}
+
+/**
+ * Threads when none are asked for: the cores (at most 4) when the machine is otherwise idle
+ * (1-minute load average at most cores − 1), else 1. On a busy machine a second thread only
+ * adds work: the scheduler gives the process its share however many threads it runs.
+ */
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return (loadavg()[0] ?? 0) <= cores - 1 ? Math.min(4, cores) : 1;
 }
 
 /** The built worker entry, next to this module (dist/csvWorker.js; the CJS build shims the URL). */
