@@ -156,10 +156,58 @@ function columnsOf(size) {
   return { columns: Object.fromEntries(names.map((name, c) => [name, arrays[c]])) };
 }
 
+/** The long-scale stage: 10 dimensions × 100 items, 10,000 respondents (issue 12's target). */
+const WIDE = { dimensions: 10, items: 100, respondents: 10_000 };
+
+/**
+ * A seeded instrument of WIDE.dimensions × WIDE.items E/P items on 1..7 and its answers column
+ * by column (Float32Array per column), correlated within each dimension like `generate`.
+ */
+function wideData(core) {
+  const dimensions = Array.from({ length: WIDE.dimensions }, (_, d) => ({
+    id: `d${d + 1}`,
+    label: `Dimension ${d + 1}`,
+    items: Array.from({ length: WIDE.items }, (_, i) => ({
+      id: `d${d + 1}i${i + 1}`,
+      label: `Item ${i + 1} of dimension ${d + 1}`,
+    })),
+  }));
+  const instrument = core.defineInstrument({
+    id: "bench-wide",
+    name: "Bench: 10 dimensions × 100 items",
+    scale: { min: 1, max: 7 },
+    format: "expectation-perception",
+    dimensions,
+  });
+  const n = WIDE.respondents;
+  const ids = dimensions.flatMap((d) => d.items.map((item) => item.id));
+  const e = ids.map(() => new Float32Array(n));
+  const p = ids.map(() => new Float32Array(n));
+  const random = mulberry32(SEED);
+  const clamp = (value) => Math.max(1, Math.min(7, Math.round(value)));
+  for (let r = 0; r < n; r++) {
+    for (let d = 0; d < WIDE.dimensions; d++) {
+      const levelE = random() * 2 - 1;
+      const levelP = random() * 3 - 1.5;
+      for (let i = 0; i < WIDE.items; i++) {
+        const c = d * WIDE.items + i;
+        e[c][r] = clamp(5.8 + levelE + random() * 1.6 - 0.8);
+        p[c][r] = clamp(5.0 + levelP + random() * 2 - 1);
+      }
+    }
+  }
+  const columns = {};
+  ids.forEach((id, c) => {
+    columns[`E_${id}`] = e[c];
+    columns[`P_${id}`] = p[c];
+  });
+  return { instrument, columns };
+}
+
 // ---------------------------------------------------------------- one stage (child process)
 
 async function runStage(stage, size, file) {
-  const repeats = stage === "floor" ? 1 : repeatsFor(size);
+  const repeats = stage === "floor" ? 1 : stage === "gap5-wide" ? 3 : repeatsFor(size);
   let measure;
   let check = (value) => value;
   if (stage === "floor") {
@@ -205,6 +253,13 @@ async function runStage(stage, size, file) {
                 reliability: false,
               });
       check = (result) => (result === null || result === undefined ? 0 : 1);
+    } else if (stage === "gap5-wide") {
+      // 10 dimensions × 100 items, 10,000 respondents in memory: gap5 with reliability (alpha,
+      // item analysis and alpha if deleted of E, P and gap for each 100-item dimension).
+      const { instrument: wide, columns } = wideData(core);
+      const { dataset } = core.validateColumns({ columns }, wide);
+      measure = () => core.gap5(dataset);
+      check = (result) => result.reliability?.length ?? 0;
     } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
@@ -316,6 +371,7 @@ const STAGE_LABELS = {
   "csv+gap5": "readResponsesCsv + gap5 (sum of the two stages)",
   "file+gap5": "readResponsesCsv + gap5, one process",
   summarize: "summarizeResponsesCsv (streaming gap5)",
+  "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
 };
 
@@ -435,6 +491,24 @@ async function main() {
     for (const [stage, result] of Object.entries(results)) {
       rows.push({ ...result, stage, label: input.label, stageLabel: STAGE_LABELS[stage] });
     }
+  }
+  if (hasGap5 && !yardstickOnly) {
+    // Long scales: ratio to the floor of the largest file timed above (the gen.cjs 1M file
+    // when present): the floor is a SERVQUAL-22 yardstick, so this compares machine speed.
+    const wide = child("gap5-wide", WIDE.respondents, "");
+    const done = wide.error ? `failed: ${wide.error}` : `${wide.seconds.toFixed(3)} s`;
+    console.log(`  ${formatCount(WIDE.respondents)} gap5-wide: ${done}`);
+    const floors = rows.filter((row) => row.stage === "floor" && !row.error);
+    const floor = floors[floors.length - 1];
+    rows.push({
+      ...wide,
+      stage: "gap5-wide",
+      label: `${formatCount(WIDE.respondents)} × ${WIDE.dimensions * WIDE.items} items`,
+      stageLabel: STAGE_LABELS["gap5-wide"],
+      ratio: floor !== undefined && !wide.error ? wide.seconds / floor.seconds : undefined,
+      cpuRatio: floor !== undefined && !wide.error ? wide.cpuSeconds / floor.cpuSeconds : undefined,
+      floorOf: floor?.label,
+    });
   }
   console.log("");
   printTable(rows);

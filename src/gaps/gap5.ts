@@ -2,7 +2,7 @@ import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
 import type { GapTables } from "./finishGaps";
 import { addGap5Dataset, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
-import type { DimensionReliability } from "./gapReliability";
+import { type DimensionReliability, datasetItemReducer } from "./gapReliability";
 
 /** Options of {@link gap5}. */
 export interface Gap5Options {
@@ -15,6 +15,11 @@ export interface Gap5Options {
    * reliability (default true; false skips the extra pass).
    */
   readonly reliability?: boolean;
+  /**
+   * With items of zero variance in a facet: also give alpha and the item analysis without
+   * them (`withoutConstantItems`), as psych::alpha does (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }
 
 /** The Gap 5 result: perception − expectation at item, dimension and overall level. */
@@ -60,5 +65,5 @@ export type Gap5Result = {
 export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
   const reliability = options.reliability !== false;
   const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
-  return finishGap5(addGap5Dataset(accumulator, dataset), options);
+  return finishGap5(addGap5Dataset(accumulator, dataset), options, datasetItemReducer(dataset));
 }

@@ -14,7 +14,7 @@ import {
   type GapAccumulator,
   mergeGapAccumulators,
 } from "./gapAccumulator";
-import { reliabilityFromAccumulators } from "./gapReliability";
+import { type ReduceItems, reliabilityFromAccumulators } from "./gapReliability";
 
 /**
  * Everything {@link gap5} needs from the respondents, gathered chunk by chunk and mergeable:
@@ -100,11 +100,17 @@ export function mergeGap5Accumulators(a: Gap5Accumulator, b: Gap5Accumulator): G
  *
  * @param accumulator - The accumulator holding every respondent.
  * @param options - As {@link gap5}.
+ * @param reduce - Item sums of a subset of items, for alpha without constant items (absent when
+ *   the data were streamed: that alpha is then not computed, with a warning).
  * @returns The Gap 5 result, equal to `gap5` of the whole dataset.
  * @example
  * finishGap5(addGap5Dataset(createGap5Accumulator(instrument, policy), dataset));
  */
-export function finishGap5(accumulator: Gap5Accumulator, options: Gap5Options = {}): Gap5Result {
+export function finishGap5(
+  accumulator: Gap5Accumulator,
+  options: Gap5Options = {},
+  reduce?: ReduceItems,
+): Gap5Result {
   const tables = finishGaps(
     accumulator.gaps,
     accumulator.instrument,
@@ -121,6 +127,10 @@ export function finishGap5(accumulator: Gap5Accumulator, options: Gap5Options = 
           accumulator.n,
           accumulator.items,
           tables.dimensions,
+          options.dropConstantItems === undefined
+            ? {}
+            : { dropConstantItems: options.dropConstantItems },
+          reduce,
         );
   return {
     kind: "gap5",

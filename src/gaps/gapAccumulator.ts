@@ -3,6 +3,15 @@ import type { Facet, Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
+  averagedKey,
+  type GapKey,
+  type KeyScale,
+  keyScaleOf,
+  keySign,
+  lcmUpTo,
+  MAX_EXACT_KEY,
+} from "./gapKeys";
+import {
   addPair,
   addPairSums,
   addSumsInto,
@@ -22,6 +31,8 @@ export interface GapAccumulator {
   readonly required: Facet;
   readonly delivered: Facet;
   readonly shift: number;
+  /** Scales of the exact signed-rank keys (numbers, or bigints for large instruments). */
+  readonly keyScales: GapKeyScales;
   readonly items: PairMoments[];
   readonly dimensions: PairMoments[];
   readonly overallItemMean: PairMoments;
@@ -52,8 +63,6 @@ export interface FallbackSums {
   readonly crossD: number[];
 }
 
-const MAX_EXACT_KEY = 2 ** 52;
-
 /**
  * Sign of a gap computed in floating point (−1, 0 or 1), with gaps within rounding noise of 0
  * (|gap| ≤ 1e-9 scale steps) counted as 0: a weighted or averaged gap that is exactly 0 in
@@ -63,35 +72,38 @@ function signOf(gapInSteps: number): number {
   return Math.abs(gapInSteps) <= 1e-9 ? 0 : Math.sign(gapInSteps);
 }
 
-function lcmUpTo(m: number): number {
-  let result = 1;
-  for (let k = 2; k <= m; k++) result = (result * k) / gcd(result, k);
-  return result;
-}
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
+/** Key scales of the exact signed-rank histograms (see {@link gapKeyScales}). */
+export interface GapKeyScales {
+  readonly item: 1;
+  /** Per dimension: lcm(1..items in it). */
+  readonly dimension: readonly KeyScale[];
+  /** lcm(1..all items). */
+  readonly overallItemMean: KeyScale;
+  /** lcm(1..dimensions)·lcm(1..largest dimension). */
+  readonly overallUnweighted: KeyScale;
+  readonly step: number;
 }
 
 /**
  * Key scales for the exact signed-rank histograms: a respondent's mean gap over c items times
  * lcm(1..m) is an integer number of scale steps, so ties are exact (no floating-point noise).
+ * Each scale is a number while the keys fit a double exactly, else a bigint (any instrument
+ * size; see gapKeys.ts).
+ *
+ * @param limit - largest |key| kept as a number (default 2^52; a smaller limit forces the
+ *   bigint keys, which give the same results: for tests)
  */
-export function gapKeyScales(instrument: Instrument) {
+export function gapKeyScales(instrument: Instrument, limit = MAX_EXACT_KEY): GapKeyScales {
   const step = instrument.scale.step;
   const range = (instrument.scale.max - instrument.scale.min) / step;
   const sizes = instrument.dimensions.map((d) => d.items.length);
   const totalItems = sizes.reduce((a, b) => a + b, 0);
   const maxSize = Math.max(...sizes);
-  const exact = (scale: number) => (scale * range <= MAX_EXACT_KEY ? scale : null);
   return {
     item: 1,
-    dimension: sizes.map((m) => exact(lcmUpTo(m))),
-    overallItemMean: exact(lcmUpTo(totalItems)),
-    overallUnweighted: exact(lcmUpTo(sizes.length) * lcmUpTo(maxSize)),
+    dimension: sizes.map((m) => keyScaleOf(lcmUpTo(m), range, limit)),
+    overallItemMean: keyScaleOf(lcmUpTo(totalItems), range, limit),
+    overallUnweighted: keyScaleOf(lcmUpTo(sizes.length) * lcmUpTo(maxSize), range, limit),
     step,
   };
 }
@@ -105,24 +117,21 @@ export function createGapAccumulator(
   instrument: Instrument,
   required: Facet,
   delivered: Facet,
+  /** @internal largest key kept as a number (tests force the bigint keys with 0). */
+  keyLimit = MAX_EXACT_KEY,
 ): GapAccumulator {
-  const scales = gapKeyScales(instrument);
+  const scales = gapKeyScales(instrument, keyLimit);
   const dimensionCount = instrument.dimensions.length;
   const square = () => new Array<number>(dimensionCount * dimensionCount).fill(0);
   return {
     required,
     delivered,
     shift: (instrument.scale.min + instrument.scale.max) / 2,
+    keyScales: scales,
     items: instrument.dimensions.flatMap((d) => d.items.map(() => createPairMoments(1))),
-    dimensions: scales.dimension.map((scale) => createPairMoments(scale ?? 1, scale !== null)),
-    overallItemMean: createPairMoments(
-      scales.overallItemMean ?? 1,
-      scales.overallItemMean !== null,
-    ),
-    overallUnweighted: createPairMoments(
-      scales.overallUnweighted ?? 1,
-      scales.overallUnweighted !== null,
-    ),
+    dimensions: scales.dimension.map((scale) => createPairMoments(scale)),
+    overallItemMean: createPairMoments(scales.overallItemMean),
+    overallUnweighted: createPairMoments(scales.overallUnweighted),
     weightedOwn: createPairMoments(1, false),
     fallback: {
       n: 0,
@@ -237,7 +246,7 @@ function accumulateBlock(
   scratch: Scratch,
 ) {
   const instrument = dataset.instrument;
-  const scales = gapKeyScales(instrument);
+  const scales = accumulator.keyScales;
   const step = scales.step;
   const shift = accumulator.shift;
   const length = end - start;
@@ -276,7 +285,7 @@ function accumulateBlock(
       (accumulator.unscored[d] as number) +
       scoreDimension(
         accumulator.dimensions[d] as PairMoments,
-        scales.dimension[d] ?? null,
+        scales.dimension[d] as KeyScale,
         size,
         range,
         needed,
@@ -310,8 +319,9 @@ function accumulateBlock(
   // Overall unweighted: the mean of the respondent's dimension scores. Its exact key is
   // Σ_d steps_d · M/(scored · c_d), a whole number for M = lcm(1..D)·lcm(1..largest dimension).
   const unweightedScale = scales.overallUnweighted;
+  const bigScale = typeof unweightedScale === "bigint" ? unweightedScale : null;
   const unweightedSums = createPairMoments(1, false);
-  const unweightedKeys = new Map<number, number>();
+  const unweightedKeys = new Map<GapKey, number>();
   const weights = dataset.weights;
   const fallback = accumulator.fallback;
   for (let local = 0; local < length; local++) {
@@ -327,20 +337,30 @@ function accumulateBlock(
     }
     if (scored === 0) continue;
     accumulator.respondents += 1;
-    let key = 0;
-    for (let d = 0; d < dimensionCount; d++) {
-      if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
-      const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
-      const count = (scoreCount[d] as Int32Array)[local] as number;
-      key +=
-        unweightedScale === null
-          ? stepSum / count / scored
-          : stepSum * (unweightedScale / (scored * count));
+    let key: GapKey;
+    if (bigScale === null) {
+      let sum = 0;
+      for (let d = 0; d < dimensionCount; d++) {
+        if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
+        const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
+        const count = (scoreCount[d] as Int32Array)[local] as number;
+        sum += stepSum * ((unweightedScale as number) / (scored * count));
+      }
+      key = Math.round(sum);
+    } else {
+      let sum = 0n;
+      for (let d = 0; d < dimensionCount; d++) {
+        if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
+        const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
+        const count = (scoreCount[d] as Int32Array)[local] as number;
+        if (stepSum !== 0) sum += BigInt(stepSum) * (bigScale / BigInt(scored * count));
+      }
+      key = sum;
     }
-    key = unweightedScale === null ? signOf(key) : Math.round(key);
+    const sign = keySign(key);
     addPairSums(unweightedSums, sumR / scored, sumD / scored);
-    unweightedSums.negative += key < 0 ? 1 : 0;
-    unweightedSums.zero += key === 0 ? 1 : 0;
+    unweightedSums.negative += sign < 0 ? 1 : 0;
+    unweightedSums.zero += sign === 0 ? 1 : 0;
     unweightedKeys.set(key, (unweightedKeys.get(key) ?? 0) + 1);
     if (weights === null) continue;
     // Weighted: own weights when usable, else sample-mean weights (finished later). The mean
@@ -395,42 +415,64 @@ function accumulateBlock(
 }
 
 /**
- * Counts of (items answered c, gap sum in steps s): a dense table, since both take few values.
+ * Counts of (items answered c, gap sum in steps s): a dense table when small (both take few
+ * values), else a map of the cells seen, so that instruments with many items stay light.
  * Folded into a histogram of exact keys s·scale/c at the end.
  */
 interface StepTally {
   readonly maxCount: number;
   readonly offset: number;
   readonly width: number;
-  readonly counts: Float64Array;
+  /** Dense counts, cell c·width + s + offset; null when sparse. */
+  readonly counts: Float64Array | null;
+  /** Sparse counts by the same cell number. */
+  readonly cells: Map<number, number>;
 }
+
+/** Largest dense tally (cells). */
+const DENSE_TALLY = 1 << 16;
 
 function createTally(maxCount: number, range: number): StepTally {
   const offset = maxCount * range;
   const width = 2 * offset + 1;
-  return { maxCount, offset, width, counts: new Float64Array((maxCount + 1) * width) };
+  const size = (maxCount + 1) * width;
+  return {
+    maxCount,
+    offset,
+    width,
+    counts: size <= DENSE_TALLY ? new Float64Array(size) : null,
+    cells: new Map(),
+  };
 }
 
 function tallyAdd(tally: StepTally, count: number, steps: number) {
   const cell = count * tally.width + steps + tally.offset;
-  tally.counts[cell] = (tally.counts[cell] as number) + 1;
+  const counts = tally.counts;
+  if (counts !== null) counts[cell] = (counts[cell] as number) + 1;
+  else tally.cells.set(cell, (tally.cells.get(cell) ?? 0) + 1);
 }
 
-/** Adds the tally's signs and, with an exact key scale, its keys to the moments. */
-function foldTally(tally: StepTally, moments: PairMoments, keyScale: number | null) {
+/** Adds the tally's signs and exact keys to the moments. */
+function foldTally(tally: StepTally, moments: PairMoments, keyScale: KeyScale) {
   const { counts, width, offset } = tally;
-  for (let c = 1; c <= tally.maxCount; c++) {
-    for (let j = 0; j < width; j++) {
-      const count = counts[c * width + j] as number;
-      if (count === 0) continue;
-      const steps = j - offset;
-      if (steps < 0) moments.negative += count;
-      else if (steps === 0) moments.zero += count;
-      if (moments.histogram !== null && keyScale !== null) {
-        const key = (steps * keyScale) / c;
-        moments.histogram.set(key, (moments.histogram.get(key) ?? 0) + count);
-      }
+  const fold = (cell: number, count: number) => {
+    const c = Math.floor(cell / width);
+    if (c === 0) return;
+    const steps = cell - c * width - offset;
+    if (steps < 0) moments.negative += count;
+    else if (steps === 0) moments.zero += count;
+    if (moments.histogram !== null) {
+      const key = averagedKey(steps, c, keyScale);
+      moments.histogram.set(key, (moments.histogram.get(key) ?? 0) + count);
     }
+  };
+  if (counts !== null) {
+    for (let cell = width; cell < counts.length; cell++) {
+      const count = counts[cell] as number;
+      if (count !== 0) fold(cell, count);
+    }
+  } else {
+    for (const [cell, count] of tally.cells) fold(cell, count);
   }
 }
 
@@ -499,7 +541,7 @@ function accumulateItem(
  */
 function scoreDimension(
   moments: PairMoments,
-  keyScale: number | null,
+  keyScale: KeyScale,
   size: number,
   range: number,
   needed: number,
@@ -557,6 +599,7 @@ export function mergeGapAccumulators(a: GapAccumulator, b: GapAccumulator): GapA
     required: a.required,
     delivered: a.delivered,
     shift: a.shift,
+    keyScales: a.keyScales,
     items: a.items.map((x, i) => merge(x, b.items[i] as PairMoments)),
     dimensions: a.dimensions.map((x, i) => merge(x, b.dimensions[i] as PairMoments)),
     overallItemMean: merge(a.overallItemMean, b.overallItemMean),

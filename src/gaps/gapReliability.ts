@@ -1,8 +1,16 @@
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
-import { type CronbachAlphaResult, cronbachAlpha } from "../psychometrics/cronbachAlpha";
+import { accumulateItems } from "../psychometrics/accumulateItems";
+import {
+  alphaFromAccumulator,
+  type CronbachAlphaResult,
+  prepareScale,
+} from "../psychometrics/cronbachAlpha";
 import { differenceScoreReliability } from "../psychometrics/differenceScoreReliability";
-import { type ItemAnalysisResult, itemAnalysis } from "../psychometrics/itemAnalysis";
+import {
+  type ItemAnalysisResult,
+  itemAnalysisFromAccumulator,
+} from "../psychometrics/itemAnalysis";
 import type { ItemCovarianceAccumulator } from "../psychometrics/itemCovarianceAccumulator";
 import type { MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
@@ -17,6 +25,15 @@ import type { Gap5Statistics } from "./types";
 export interface FacetReliability {
   readonly alpha: CronbachAlphaResult;
   readonly items: ItemAnalysisResult;
+  /**
+   * With constant items (zero variance) and `dropConstantItems` (default true): alpha and the
+   * item analysis without them, as psych::alpha reports (it deletes such items). Null otherwise.
+   */
+  readonly withoutConstantItems: {
+    readonly dropped: readonly string[];
+    readonly alpha: CronbachAlphaResult;
+    readonly items: ItemAnalysisResult;
+  } | null;
 }
 
 /** Reliability of a dimension's expectation, perception and gap scores. */
@@ -41,6 +58,11 @@ export interface GapReliabilityOptions {
   readonly missing?: MissingMode;
   /** Alpha below this draws a warning (default 0.7, Nunnally 1978). */
   readonly threshold?: number;
+  /**
+   * With items of zero variance in a facet: also report alpha and the item analysis without
+   * them (`withoutConstantItems`), as psych::alpha does (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }
 
 /**
@@ -85,19 +107,70 @@ export function gapReliability(
     accumulators,
     dimensions,
     options,
+    datasetItemReducer(dataset),
   );
 }
 
 /**
+ * A {@link ReduceItems} that reads the kept items' columns of a dataset again (for alpha
+ * without constant items).
+ *
+ * @param dataset - The dataset the accumulators were filled from.
+ * @returns The reducer.
+ * @example
+ * reliabilityFromAccumulators(instrument, n, acc, dims, {}, datasetItemReducer(dataset));
+ */
+export function datasetItemReducer(dataset: Dataset): ReduceItems {
+  const expectation = dataset.facets.expectation ?? [];
+  const perception = dataset.facets.perception ?? [];
+  let start = 0;
+  const firstItem = dataset.instrument.dimensions.map((dimension) => {
+    const first = start;
+    start += dimension.items.length;
+    return first;
+  });
+  return (d, facet, keep) => {
+    const column = (columns: typeof expectation, i: number) =>
+      columns[(firstItem[d] as number) + i] as ArrayLike<number>;
+    const itemNames = keep.map((i) => dataset.instrument.dimensions[d]?.items[i]?.id as string);
+    if (facet === "gap") {
+      return accumulateItems(
+        {
+          columns: keep.map((i) => column(perception, i)),
+          subtract: keep.map((i) => column(expectation, i)),
+        },
+        { itemNames },
+      );
+    }
+    const columns = facet === "expectation" ? expectation : perception;
+    return accumulateItems({ columns: keep.map((i) => column(columns, i)) }, { itemNames });
+  };
+}
+
+/**
+ * The item accumulator of a dimension's facet restricted to the items `keep` (indices within
+ * the dimension), or null when the data are no longer at hand (streamed).
+ */
+export type ReduceItems = (
+  dimension: number,
+  facet: "expectation" | "perception" | "gap",
+  keep: readonly number[],
+) => ItemCovarianceAccumulator | null;
+
+/**
  * The reliability tables of {@link gapReliability} from item accumulators that already hold
  * every respondent (one pass, or chunks merged): alpha and item analysis per dimension and
- * facet, the difference-score reliability and the warnings.
+ * facet, the difference-score reliability and the warnings. Alpha without constant items needs
+ * the kept items' sums on their own (a person's score changes when an item is left out):
+ * `reduce` gives them, or returns null when the data were streamed, and then that alpha is
+ * not computed (a warning says so).
  *
  * @param instrument - The instrument the accumulators were built for.
  * @param n - Respondents behind the accumulators (a facet needs two).
  * @param accumulators - Per dimension: E, P and gap item accumulators (null for one item).
  * @param dimensions - The Gap 5 dimension statistics (σ_E, σ_P, r_PE).
- * @param options - Missing-data mode and warning threshold.
+ * @param options - Missing-data mode, warning threshold, `dropConstantItems`.
+ * @param reduce - Item sums of a subset of a facet's items, or null.
  * @returns One entry per dimension, as {@link gapReliability}.
  * @example
  * const acc = addFacetItems(createFacetItemAccumulators(instrument), dataset);
@@ -109,12 +182,14 @@ export function reliabilityFromAccumulators(
   accumulators: FacetItemAccumulators,
   dimensions: readonly Gap5Statistics[],
   options: GapReliabilityOptions = {},
+  reduce: ReduceItems = () => null,
 ): DimensionReliability[] {
   const missing = options.missing ?? "pairwise";
   const threshold = options.threshold ?? 0.7;
   const results: DimensionReliability[] = [];
   instrument.dimensions.forEach((dimension, d) => {
     const size = dimension.items.length;
+    const names = dimension.items.map((item) => item.id);
     const facets = accumulators[d] ?? null;
     const warnings: string[] = [];
     if (size < 2 || facets === null) {
@@ -129,24 +204,53 @@ export function reliabilityFromAccumulators(
       });
       return;
     }
+    const finish = (accumulator: ItemCovarianceAccumulator) => {
+      // One finish (moments, eigen-decomposition) for both alpha and the item analysis.
+      const prepared = prepareScale(accumulator, missing);
+      return {
+        alpha: alphaFromAccumulator(accumulator, missing, prepared),
+        items: itemAnalysisFromAccumulator(accumulator, missing, prepared),
+      };
+    };
     const facet = (
-      accumulator: ItemCovarianceAccumulator | undefined,
+      which: "expectation" | "perception" | "gap",
       label: string,
     ): FacetReliability | null => {
-      if (n < 2 || accumulator === undefined) return null;
-      const alpha = cronbachAlpha(accumulator, { missing });
-      const items = itemAnalysis(accumulator, { missing });
+      if (n < 2) return null;
+      const { alpha, items } = finish(facets[which]);
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
         warnings.push(
           `${label} alpha of ${dimension.id} is ${alpha.rawAlpha.toFixed(2)}, below ${threshold}`,
         );
       }
       for (const warning of alpha.warnings) warnings.push(`${label}: ${warning}`);
-      return { alpha, items };
+      let withoutConstantItems: FacetReliability["withoutConstantItems"] = null;
+      const constant = alpha.constantItems;
+      if (constant.length > 0 && options.dropConstantItems !== false) {
+        const keep = names.flatMap((name, i) => (constant.includes(name) ? [] : [i]));
+        const kept = keep.length >= 2 ? reduce(d, which, keep) : null;
+        if (keep.length >= 2 && kept === null) {
+          warnings.push(
+            `${label}: alpha of ${dimension.id} without the constant items is not computed from streamed sums (read the dataset and use gap5 for it)`,
+          );
+        } else if (kept !== null) {
+          const reduced = finish(kept);
+          withoutConstantItems = { dropped: constant, ...reduced };
+          const a = reduced.alpha.rawAlpha;
+          warnings.push(
+            `${label}: without the constant ${constant.length === 1 ? "item" : "items"} ${constant.join(", ")}, alpha of ${dimension.id} is ${a === null ? "not computable" : a.toFixed(2)} (as psych::alpha reports it)`,
+          );
+        } else {
+          warnings.push(
+            `${label}: fewer than two items of ${dimension.id} vary; alpha without the constant items is not computed`,
+          );
+        }
+      }
+      return { alpha, items, withoutConstantItems };
     };
-    const e = facet(facets?.expectation, "expectation");
-    const p = facet(facets?.perception, "perception");
-    const g = facet(facets?.gap, "gap");
+    const e = facet("expectation", "expectation");
+    const p = facet("perception", "perception");
+    const g = facet("gap", "gap");
     const stats = dimensions[d];
     const alphaP = p?.alpha.rawAlpha ?? null;
     const alphaE = e?.alpha.rawAlpha ?? null;

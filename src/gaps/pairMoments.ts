@@ -1,4 +1,5 @@
 import { centredSquares } from "../_lib/centredSquares";
+import type { GapKey, KeyScale } from "./gapKeys";
 
 /**
  * Sufficient statistics of paired answers (a "required" side R and a "delivered" side D, so
@@ -18,14 +19,17 @@ export interface PairMoments {
   sumRD: number;
   negative: number;
   zero: number;
-  /** Exact gap key (gap × `keyScale`, an integer on grid data) → count; null when not kept. */
-  histogram: Map<number, number> | null;
-  /** What one key unit is in gap units: gap = key / keyScale. */
-  keyScale: number;
+  /**
+   * Exact gap key (gap in steps × `keyScale`, an integer on grid data; a bigint for large
+   * instruments) → count; null when not kept.
+   */
+  histogram: Map<GapKey, number> | null;
+  /** What one key unit is in gap steps: gap = key / keyScale. */
+  keyScale: KeyScale;
 }
 
 /** An empty accumulator. */
-export function createPairMoments(keyScale: number, withHistogram = true): PairMoments {
+export function createPairMoments(keyScale: KeyScale, withHistogram = true): PairMoments {
   return {
     n: 0,
     sumR: 0,

@@ -12,6 +12,8 @@ export interface MeanSummary {
   readonly sd: number | null;
   readonly se: number | null;
   readonly ci: Interval;
+  /** Why a value is null or to be read with care (as in gap5's statistics). */
+  readonly warnings: readonly string[];
 }
 
 /** The SERVPERF score (performance only) per item, dimension and overall. */
@@ -33,6 +35,11 @@ export interface ServperfResult {
     /** Per respondent: mean of all answered perception items, then averaged (Cronin & Taylor 1992). */
     readonly itemMean: MeanSummary;
   };
+  /**
+   * Every warning of the items, dimensions and overall scores, each prefixed with what it is
+   * about, plus respondents left without a dimension score (too few items answered).
+   */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -68,6 +75,7 @@ export function servperf(
   const dimensionSum = new Float64Array(n);
   const dimensionCount = new Int32Array(n);
   const items: ServperfResult["items"][number][] = [];
+  const warnings: string[] = [];
   const dimensions: ServperfResult["dimensions"][number][] = [];
   let itemIndex = 0;
   for (const dimension of instrument.dimensions) {
@@ -109,6 +117,12 @@ export function servperf(
       label: dimension.label,
       ...summarizeMoments(moments, level),
     });
+    const unscored = n - moments.n;
+    if (unscored > 0) {
+      warnings.push(
+        `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${needed} of its ${size} items answered)`,
+      );
+    }
   }
   const unweighted = createMoments();
   const itemMean = createMoments();
@@ -118,15 +132,25 @@ export function servperf(
     const ac = allCount[r] as number;
     if (ac > 0) addMoment(itemMean, (allSum[r] as number) / ac);
   }
+  const overall = {
+    unweighted: summarizeMoments(unweighted, level),
+    itemMean: summarizeMoments(itemMean, level),
+  };
+  const about = (what: string, summary: MeanSummary) =>
+    summary.warnings.map((warning) => `${what}: ${warning}`);
   return {
     kind: "servperf",
     unit: "scale points",
     items,
     dimensions,
-    overall: {
-      unweighted: summarizeMoments(unweighted, level),
-      itemMean: summarizeMoments(itemMean, level),
-    },
+    overall,
+    warnings: [
+      ...items.flatMap((item) => about(`item ${item.item}`, item)),
+      ...dimensions.flatMap((d) => about(`dimension ${d.dimension}`, d)),
+      ...warnings,
+      ...about("overall (mean of dimension scores)", overall.unweighted),
+      ...about("overall (mean of all items)", overall.itemMean),
+    ],
   };
 }
 
@@ -160,5 +184,11 @@ function summarizeMoments(moments: Moments, level: number): MeanSummary {
     lower = mean - t * se;
     upper = mean + t * se;
   }
-  return { n, mean, sd, se, ci: { level, lower, upper } };
+  const warnings: string[] = [];
+  // The same wording as gap5's statistics.
+  if (n === 0) warnings.push("no respondent answered");
+  else if (n < 2) warnings.push("fewer than two respondents: no standard deviation or interval");
+  else if (sd === 0)
+    warnings.push("no variance (every score is the same): the interval has zero width");
+  return { n, mean, sd, se, ci: { level, lower, upper }, warnings };
 }

@@ -2,6 +2,7 @@ import { cohenDzFromSummary } from "../stats/cohenDz";
 import { pairedTTestFromSummary } from "../stats/pairedTTestFromSummary";
 import { wilcoxonSignedRankFromCounts } from "../stats/wilcoxonSignedRankFromCounts";
 import { wilsonInterval } from "../stats/wilsonInterval";
+import { rankableHistogram } from "./gapKeys";
 import { type PairMoments, pairMeansAndVariances } from "./pairMoments";
 import type { GapStatistics, GapWilcoxon } from "./types";
 
@@ -40,7 +41,8 @@ export function summarizeGap<Required extends string, Delivered extends string>(
   const histogram = moments.histogram;
   let wilcoxon: GapWilcoxon | null = null;
   if (histogram !== null && n > 0) {
-    const test = wilcoxonSignedRankFromCounts(histogram);
+    // Bigint keys (large instruments) become order-preserving numbers: same ranks, V and p.
+    const test = wilcoxonSignedRankFromCounts(rankableHistogram(histogram));
     wilcoxon = {
       V: test.V,
       pValue: test.pValue,

@@ -18,6 +18,13 @@ export interface WeightedOverall<Required extends string, Delivered extends stri
     readonly respondentsWithOwnWeights: number;
     readonly respondentsWithMeanWeights: number;
   };
+  /**
+   * Respondents with some but not every dimension score: they are in the unweighted overall
+   * score (the mean of the dimension scores they have) but not in `perRespondent`, whose
+   * Σ_d w_rd·SQ_rd needs a score on every dimension. This is why its n can be below the
+   * unweighted n. (Respondents without usable points are not left out: they get the mean weights.)
+   */
+  readonly respondentsMissingADimension: number;
   /** From the mean weights and the sample dimension means: Σ_d w̄_d·SQ_d. */
   readonly fromMeanWeights: { readonly gap: number | null } & {
     readonly [K in Required]: number | null;
@@ -70,6 +77,12 @@ export function weightedOverall<Required extends string, Delivered extends strin
       `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
     );
   }
+  const missingADimension = accumulator.respondents - own - fallback.n;
+  if (missingADimension > 0) {
+    warnings.push(
+      `${missingADimension} respondent(s) with some but not every dimension score are left out of the weighted score (it needs a score on every dimension); they are in the unweighted score`,
+    );
+  }
   const perRespondent = {
     ...summary,
     shareNegative: own > 0 ? accumulator.weightedOwn.negative / own : null,
@@ -99,6 +112,7 @@ export function weightedOverall<Required extends string, Delivered extends strin
       instrument.dimensions.map((d, i) => [d.id, meanWeights[i] as number]),
     ),
     perRespondent,
+    respondentsMissingADimension: accumulator.respondents - own - fallback.n,
     fromMeanWeights: {
       gap: weightedSide((s) => s.gap.mean),
       [names.required]: weightedSide((s) => side(s, names.required)),

@@ -1,5 +1,5 @@
 import { median, sampleVariance } from "simple-statistics";
-import { squaredMultipleCorrelations } from "./symmetricEigen";
+import { type Smc, squaredMultipleCorrelations } from "./symmetricEigen";
 
 /**
  * The alpha family from a covariance matrix C and its correlation matrix R (psych's internal
@@ -59,6 +59,7 @@ export function alphaStatistics(
   c: ArrayLike<number>,
   r: ArrayLike<number>,
   k: number,
+  smcOfR: Smc | null = null,
 ): AlphaStatistics {
   let trC = 0;
   let sumC = 0;
@@ -85,7 +86,7 @@ export function alphaStatistics(
   const ratio = k / (k - 1);
   const rawAlpha = (1 - trC / sumC) * ratio;
   const standardizedAlpha = (1 - k / sumR) * ratio;
-  const smc = squaredMultipleCorrelations(r, k);
+  const smc = smcOfR ?? squaredMultipleCorrelations(r, k);
   let sumSmc = 0;
   for (let i = 0; i < k; i++) sumSmc += smc.values[i] as number;
   const guttmanLambda6 = 1 - (k - sumSmc) / sumR;
@@ -105,4 +106,30 @@ export function alphaStatistics(
     medianR: finite && lower.length >= 1 ? median(lower) : Number.NaN,
     smcClamped: smc.clamped,
   };
+}
+
+/**
+ * The covariance-only part of the alpha family (defined with constant items too): raw alpha
+ * k/(k−1)·(1 − tr C/ΣΣC) and the Duhachek–Iacobucci Q.
+ */
+export function covarianceAlpha(c: ArrayLike<number>, k: number): { rawAlpha: number; q: number } {
+  let trC = 0;
+  let sumC = 0;
+  let trCC = 0;
+  let sumCC = 0;
+  for (let i = 0; i < k; i++) {
+    trC += c[i * k + i] as number;
+    let column = 0;
+    for (let j = 0; j < k; j++) {
+      const cij = c[i * k + j] as number;
+      sumC += cij;
+      trCC += cij * cij;
+      column += cij;
+    }
+    sumCC += column * column;
+  }
+  const rawAlpha = (1 - trC / sumC) * (k / (k - 1));
+  const q =
+    ((2 * k * k) / ((k - 1) ** 2 * sumC ** 3)) * (sumC * (trCC + trC * trC) - 2 * trC * sumCC);
+  return { rawAlpha, q };
 }

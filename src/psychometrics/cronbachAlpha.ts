@@ -1,6 +1,6 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
 import { ServqualError } from "../_lib/ServqualError";
-import { alphaStatistics, covarianceToCorrelation } from "./alphaStatistics";
+import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
 import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
@@ -10,7 +10,8 @@ import {
   keyingWarnings,
   negativeAlphaWarning,
 } from "./keyingDiagnostics";
-import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
+import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
+import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
 import type { MissingMode, ReliabilityOptions } from "./types";
 
 /** A 95 % interval; bounds are null when they cannot be computed. */
@@ -67,6 +68,22 @@ export interface CronbachAlphaResult {
   /** Mean and SD (n − 1) of the person score (mean of the items each person answered) [mean, sd] */
   readonly totalMean: number | null;
   readonly totalSd: number | null;
+  /**
+   * Items with zero variance (everyone gave the same answer). Raw alpha, ase and the Feldt and
+   * Duhachek intervals still follow from the covariance matrix; standardised alpha, λ6 and the
+   * correlation-based figures are null, and a warning names the items.
+   */
+  readonly constantItems: readonly string[];
+  /**
+   * With `dropConstantItems` (default true) and constant items: every statistic recomputed on
+   * the data without them, which is what psych::alpha reports (it deletes such items with a
+   * warning). Null when no item is constant, when fewer than two items would remain, or when
+   * the input was an accumulator (the person scores need the data).
+   */
+  readonly withoutConstantItems: {
+    readonly dropped: readonly string[];
+    readonly alpha: CronbachAlphaResult;
+  } | null;
   readonly warnings: readonly string[];
 }
 
@@ -74,8 +91,16 @@ function nullable(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Problems that make the covariance matrix unusable, as warnings (empty when usable). */
-export function covarianceProblems(m: ItemMoments, names: readonly string[]): string[] {
+/**
+ * Problems that make the covariance matrix unusable, as warnings (empty when usable). With
+ * `constantIsProblem` false an item with zero variance is not a problem (alpha and the item
+ * analysis handle it).
+ */
+export function covarianceProblems(
+  m: ItemMoments,
+  names: readonly string[],
+  constantIsProblem = true,
+): string[] {
   const k = m.k;
   const problems: string[] = [];
   if (m.nObservations < 2 || m.scoreN < 2) {
@@ -98,12 +123,12 @@ export function covarianceProblems(m: ItemMoments, names: readonly string[]): st
   if (tooFew.length > 0) {
     problems.push(`fewer than 2 answers for ${tooFew.join(", ")}: no variance can be computed`);
   }
-  if (constant.length > 0) {
+  if (constant.length > 0 && constantIsProblem) {
     problems.push(
       `zero variance for ${constant.join(", ")} (everyone gave the same answer): correlations with ${constant.length === 1 ? "this item" : "these items"} are undefined. Remove ${constant.length === 1 ? "it" : "them"} and recompute (psych::alpha deletes such items)`,
     );
   }
-  if (tooFew.length === 0 && constant.length === 0) {
+  if (tooFew.length === 0 && (constant.length === 0 || !constantIsProblem)) {
     for (let i = 0; i < k; i++) {
       for (let j = i + 1; j < k; j++) {
         if ((m.counts[i * k + j] as number) < 2) {
@@ -141,14 +166,38 @@ function pairwiseRange(m: ItemMoments): { min: number; max: number } {
   return { min: Number.isFinite(min) ? min : 0, max };
 }
 
+/** The finished moments of a scale, its fatal problems and (when usable) its analysis. */
+export interface PreparedScale {
+  readonly missing: MissingMode;
+  readonly m: ItemMoments;
+  /** Fatal problems (n < 2, too few answers, undefined covariance cells). */
+  readonly problems: readonly string[];
+  /** Null when there are fatal problems. */
+  readonly analysis: ScaleAnalysis | null;
+}
+
+/** Finishes an accumulator once for alpha and the item analysis (internal). */
+export function prepareScale(acc: ItemCovarianceAccumulator, missing: MissingMode): PreparedScale {
+  const m = itemMoments(acc, missing);
+  const problems = covarianceProblems(m, acc.itemNames, false);
+  return { missing, m, problems, analysis: problems.length === 0 ? analyseScale(m) : null };
+}
+
+/** The warning that names constant items. */
+export function constantItemsWarning(names: readonly string[], what: string): string {
+  const one = names.length === 1;
+  return `constant-item: zero variance for ${names.join(", ")} (everyone gave the same answer): ${what} ${one ? "this item" : "these items"} are undefined and null; raw alpha comes from the covariance matrix with ${one ? "it" : "them"} included. psych::alpha deletes such items: see withoutConstantItems`;
+}
+
 /** Internal: alpha from an accumulator (shared with itemAnalysis). */
 export function alphaFromAccumulator(
   acc: ItemCovarianceAccumulator,
   missing: MissingMode,
+  prepared: PreparedScale = prepareScale(acc, missing),
 ): CronbachAlphaResult {
   const k = acc.k;
   const names = acc.itemNames;
-  const m = itemMoments(acc, missing);
+  const { m, problems, analysis } = prepared;
   const warnings: string[] = [...recodingWarnings(acc)];
   const range = pairwiseRange(m);
   const base = {
@@ -166,15 +215,16 @@ export function alphaFromAccumulator(
     nObservations: m.nObservations,
     pairwiseNMin: range.min,
     pairwiseNMax: range.max,
+    constantItems: analysis === null ? [] : analysis.constant.map((i) => names[i] as string),
+    withoutConstantItems: null,
   };
   if (missing === "complete-cases" && m.nCompleteRows < m.nRows) {
     warnings.push(
       `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
     );
   }
-  const problems = covarianceProblems(m, names);
   const scoreOk = m.scoreN >= 2;
-  if (problems.length > 0) {
+  if (analysis === null) {
     return {
       ...base,
       rawAlpha: null,
@@ -193,34 +243,44 @@ export function alphaFromAccumulator(
     };
   }
   const c = m.covariance;
-  const r = covarianceToCorrelation(c, k);
-  const stats = alphaStatistics(c, r, k);
-  const rawAlpha = nullable(stats.rawAlpha);
-  const q = stats.q;
+  const { r, eigen, smc } = analysis;
+  const covarianceOnly = covarianceAlpha(c, k);
+  const stats = r !== null ? alphaStatistics(c, r, k, smc) : null;
+  const rawAlpha = nullable(covarianceOnly.rawAlpha);
+  const q = covarianceOnly.q;
   const ase = q >= 0 && m.nObservations > 0 ? Math.sqrt(q / m.nObservations) : Number.NaN;
+  if (base.constantItems.length > 0) {
+    warnings.push(
+      constantItemsWarning(
+        base.constantItems,
+        "standardised alpha, λ6 and the inter-item correlations of",
+      ),
+    );
+  }
   if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
   const rDrop = correctedItemTotal(c, k);
-  const pc1 = firstComponentLoadings(r, k);
-  warnings.push(...indefiniteWarning(r, k, missing));
+  const pc1 = r !== null ? firstComponentLoadings(r, k, eigen) : null;
+  if (r !== null) warnings.push(...indefiniteWarning(r, k, missing, eigen));
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (rawAlpha !== null && rawAlpha < 0) {
     warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));
   }
-  if (stats.smcClamped.length > 0) {
+  if (stats !== null && stats.smcClamped.length > 0) {
     warnings.push(
       `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
     );
   }
   const aseValue = nullable(ase);
+  const fromR = (x: number | undefined) => (x === undefined ? null : nullable(x));
   return {
     ...base,
     rawAlpha,
-    standardizedAlpha: nullable(stats.standardizedAlpha),
-    guttmanLambda6: nullable(stats.guttmanLambda6),
-    averageR: nullable(stats.averageR),
-    signalToNoise: nullable(stats.signalToNoise),
-    medianR: nullable(stats.medianR),
-    varianceR: nullable(stats.varianceR),
+    standardizedAlpha: fromR(stats?.standardizedAlpha),
+    guttmanLambda6: fromR(stats?.guttmanLambda6),
+    averageR: fromR(stats?.averageR),
+    signalToNoise: fromR(stats?.signalToNoise),
+    medianR: fromR(stats?.medianR),
+    varianceR: fromR(stats?.varianceR),
     ase: aseValue,
     feldt: feldtInterval(rawAlpha, m.nObservations, k),
     duhachek:
@@ -264,10 +324,13 @@ export function alphaFromAccumulator(
  * @param data - respondents × items: an array of rows, `{ columns }` (one array per item, e.g.
  *   Float64Array with NaN = missing), or an accumulator from `accumulateItems`
  * @param options - `missing` ("pairwise" default, or "complete-cases"), `reverse` (indices or
- *   names), `scaleMin`/`scaleMax`, `itemNames`
- * @returns the alpha statistics; a statistic that cannot be computed (n < 2, an item with zero
- *   variance, no rows) is null with the reason in `warnings`; a negative alpha comes with a
- *   warning naming the likely miscoded items
+ *   names), `scaleMin`/`scaleMax`, `itemNames`, `dropConstantItems` (default true)
+ * @returns the alpha statistics; a statistic that cannot be computed (n < 2, no rows) is null
+ *   with the reason in `warnings`. An item with zero variance leaves raw alpha and ase (from
+ *   C) defined and the correlation-based figures null, names the item in `constantItems` and a
+ *   `constant-item:` warning, and (with `dropConstantItems`) gives everything without it in
+ *   `withoutConstantItems`, as psych::alpha does. A negative alpha comes with a warning naming
+ *   the likely miscoded items
  * @throws {ServqualError} `invalid-input` for fewer than 2 items, a ragged matrix, columns of
  *   unequal length, ±Infinity or non-numbers; `empty-input` for no rows; `invalid-options` for
  *   an unknown missing mode or reverse key
@@ -285,5 +348,15 @@ export function cronbachAlpha(
   if (acc.k < 2) {
     throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${acc.k}`);
   }
-  return alphaFromAccumulator(acc, missing);
+  const result = alphaFromAccumulator(acc, missing);
+  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
+  const subset = withoutItems(data, acc, result.constantItems, options);
+  if (subset === null) return result;
+  return {
+    ...result,
+    withoutConstantItems: {
+      dropped: result.constantItems,
+      alpha: cronbachAlpha(subset.data, subset.options),
+    },
+  };
 }

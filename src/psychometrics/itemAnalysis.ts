@@ -1,15 +1,15 @@
 import { ServqualError } from "../_lib/ServqualError";
-import { alphaStatistics, covarianceToCorrelation, withoutItem } from "./alphaStatistics";
-import { covarianceProblems } from "./cronbachAlpha";
-import { checkMissingMode, itemMoments } from "./itemCovariance";
+import { constantItemsWarning, type PreparedScale, prepareScale } from "./cronbachAlpha";
+import { checkMissingMode } from "./itemCovariance";
+import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
   correctedItemTotal,
   firstComponentLoadings,
   indefiniteWarning,
   keyingWarnings,
 } from "./keyingDiagnostics";
-import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
-import { squaredMultipleCorrelations } from "./symmetricEigen";
+import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
+import { deletedStatistics } from "./scaleAnalysis";
 import type { MissingMode, ReliabilityOptions } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
@@ -57,6 +57,16 @@ export interface ItemAnalysisResult {
   /** n behind `alphaIfDeleted.ase` (every row in pairwise mode, as psych). */
   readonly nObservations: number;
   readonly items: readonly ItemStatistics[];
+  /** Items with zero variance: their correlations, and every correlation-based figure, are null. */
+  readonly constantItems: readonly string[];
+  /**
+   * With `dropConstantItems` (default true) and constant items: the item analysis of the data
+   * without them (what psych::alpha reports). Null otherwise, or for an accumulator input.
+   */
+  readonly withoutConstantItems: {
+    readonly dropped: readonly string[];
+    readonly items: ItemAnalysisResult;
+  } | null;
   readonly warnings: readonly string[];
 }
 
@@ -102,8 +112,32 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
   const k = acc.k;
   if (k < 2)
     throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${k}`);
+  const result = itemAnalysisFromAccumulator(acc, missing);
+  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
+  const subset = withoutItems(data, acc, result.constantItems, options);
+  if (subset === null) return result;
+  return {
+    ...result,
+    withoutConstantItems: {
+      dropped: result.constantItems,
+      items: itemAnalysis(subset.data, subset.options),
+    },
+  };
+}
+
+/**
+ * Internal: the item analysis of an accumulator, from a scale already finished by
+ * `prepareScale` (shared with alpha so the moments and the eigen-decomposition are computed
+ * once). Alpha if deleted uses the rank-one closed forms of `deletedStatistics`.
+ */
+export function itemAnalysisFromAccumulator(
+  acc: ItemCovarianceAccumulator,
+  missing: MissingMode,
+  prepared: PreparedScale = prepareScale(acc, missing),
+): ItemAnalysisResult {
+  const k = acc.k;
   const names = acc.itemNames;
-  const m = itemMoments(acc, missing);
+  const { m, problems, analysis } = prepared;
   const warnings: string[] = [...recodingWarnings(acc)];
   const base = {
     method: "item-analysis" as const,
@@ -112,6 +146,8 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
     nRows: m.nRows,
     nCompleteRows: m.nCompleteRows,
     nObservations: m.nObservations,
+    constantItems: analysis === null ? [] : analysis.constant.map((i) => names[i] as string),
+    withoutConstantItems: null,
   };
   const describeItem = (i: number) => {
     const n = m.counts[i * k + i] as number;
@@ -124,8 +160,7 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
       sd: n >= 2 && variance >= 0 ? nullable(Math.sqrt(variance)) : null,
     };
   };
-  const problems = covarianceProblems(m, names);
-  if (problems.length > 0) {
+  if (analysis === null) {
     return {
       ...base,
       items: names.map((_, i) => ({
@@ -140,22 +175,30 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
     };
   }
   const c = m.covariance;
-  const r = covarianceToCorrelation(c, k);
-  let sumR = 0;
+  const { r, eigen, smc } = analysis;
+  let sumR = Number.NaN;
   const colR = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = r[i * k + j] as number;
-      sumR += v;
-      colR[j] = (colR[j] as number) + v;
+  let sumRc = Number.NaN;
+  if (r !== null && smc !== null) {
+    sumR = 0;
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        const v = r[i * k + j] as number;
+        sumR += v;
+        colR[j] = (colR[j] as number) + v;
+      }
     }
+    sumRc = sumR;
+    for (let i = 0; i < k; i++) sumRc += (smc.values[i] as number) - 1;
   }
-  const smc = squaredMultipleCorrelations(r, k).values;
-  let sumRc = sumR;
-  for (let i = 0; i < k; i++) sumRc += (smc[i] as number) - 1;
+  if (base.constantItems.length > 0) {
+    warnings.push(
+      constantItemsWarning(base.constantItems, "item–total correlations (std.r, r.cor) with"),
+    );
+  }
   const rDrop = correctedItemTotal(c, k);
-  const pc1 = firstComponentLoadings(r, k);
-  warnings.push(...indefiniteWarning(r, k, missing));
+  const pc1 = r !== null ? firstComponentLoadings(r, k, eigen) : null;
+  if (r !== null) warnings.push(...indefiniteWarning(r, k, missing, eigen));
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (k === 2) {
     warnings.push(
@@ -163,10 +206,11 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
     );
   }
   const n = m.nObservations;
+  const deleted = k > 2 ? deletedStatistics(analysis) : null;
   const items = names.map((_, i): ItemStatistics => {
     let alphaIfDeleted: AlphaIfItemDeleted | null = null;
-    if (k > 2) {
-      const s = alphaStatistics(withoutItem(c, k, i), withoutItem(r, k, i), k - 1);
+    const s = deleted?.[i];
+    if (s !== undefined) {
       alphaIfDeleted = {
         rawAlpha: nullable(s.rawAlpha),
         standardizedAlpha: nullable(s.standardizedAlpha),
@@ -181,8 +225,11 @@ export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): 
     return {
       ...describeItem(i),
       rawR: nullable(m.itemScoreCorrelation[i] as number),
-      standardizedR: nullable((colR[i] as number) / Math.sqrt(sumR)),
-      correctedR: nullable(((colR[i] as number) - 1 + (smc[i] as number)) / Math.sqrt(sumRc)),
+      standardizedR: smc === null ? null : nullable((colR[i] as number) / Math.sqrt(sumR)),
+      correctedR:
+        smc === null
+          ? null
+          : nullable(((colR[i] as number) - 1 + (smc.values[i] as number)) / Math.sqrt(sumRc)),
       rDrop: nullable(rDrop[i] as number),
       alphaIfDeleted,
     };

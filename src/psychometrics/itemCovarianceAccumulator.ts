@@ -368,17 +368,85 @@ function accumulate(acc: ItemCovarianceAccumulator, nRows: number, fill: BlockFi
     }
     nComplete += len - incomplete;
     for (let i = 0; i < k; i++) {
-      const bi = blocks[i] as Float64Array;
-      ccSum[i] = (ccSum[i] as number) + dot(bi, null, len);
-      for (let j = i; j < k; j++) {
-        ccCross[i * k + j] =
-          (ccCross[i * k + j] as number) + dot(bi, blocks[j] as Float64Array, len);
-      }
+      ccSum[i] = (ccSum[i] as number) + dot(blocks[i] as Float64Array, null, len);
     }
+    addCrossProducts(blocks, ccCross, k, len);
   }
   s.nRows += nRows;
   s.nComplete += nComplete;
   s.nEmpty += nEmpty;
+}
+
+/**
+ * Adds Σ_r bᵢ[r]·bⱼ[r] over r < len to cross[i·k + j] for every i ≤ j: the O(n·k²) core of
+ * the accumulator. Pairs of rows i, i+1 against four columns j..j+3 at a time (eight sums per
+ * six loads instead of one per two), so the loads, not the multiplications, stop being the
+ * limit; the rest pair by pair.
+ */
+function addCrossProducts(
+  blocks: readonly Float64Array[],
+  cross: Float64Array,
+  k: number,
+  len: number,
+): void {
+  const add = (cell: number, value: number) => {
+    cross[cell] = (cross[cell] as number) + value;
+  };
+  let i = 0;
+  for (; i + 1 < k; i += 2) {
+    const a0 = blocks[i] as Float64Array;
+    const a1 = blocks[i + 1] as Float64Array;
+    const row0 = i * k;
+    const row1 = row0 + k;
+    add(row0 + i, dot(a0, a0, len));
+    add(row0 + i + 1, dot(a0, a1, len));
+    add(row1 + i + 1, dot(a1, a1, len));
+    let j = i + 2;
+    for (; j + 3 < k; j += 4) {
+      const b0 = blocks[j] as Float64Array;
+      const b1 = blocks[j + 1] as Float64Array;
+      const b2 = blocks[j + 2] as Float64Array;
+      const b3 = blocks[j + 3] as Float64Array;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let r = 0; r < len; r++) {
+        const x = a0[r] as number;
+        const y = a1[r] as number;
+        const c0 = b0[r] as number;
+        const c1 = b1[r] as number;
+        const c2 = b2[r] as number;
+        const c3 = b3[r] as number;
+        s0 += x * c0;
+        s1 += x * c1;
+        s2 += x * c2;
+        s3 += x * c3;
+        t0 += y * c0;
+        t1 += y * c1;
+        t2 += y * c2;
+        t3 += y * c3;
+      }
+      add(row0 + j, s0);
+      add(row0 + j + 1, s1);
+      add(row0 + j + 2, s2);
+      add(row0 + j + 3, s3);
+      add(row1 + j, t0);
+      add(row1 + j + 1, t1);
+      add(row1 + j + 2, t2);
+      add(row1 + j + 3, t3);
+    }
+    for (; j < k; j++) {
+      const b = blocks[j] as Float64Array;
+      add(row0 + j, dot(a0, b, len));
+      add(row1 + j, dot(a1, b, len));
+    }
+  }
+  if (i < k) add(i * k + i, dot(blocks[i] as Float64Array, blocks[i] as Float64Array, len));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { symmetricEigen } from "./symmetricEigen";
+import { type SymmetricEigen, symmetricEigen } from "./symmetricEigen";
 
 /**
  * Reverse-keying guardrails shared by alpha, item analysis and omega (internal).
@@ -35,9 +35,14 @@ export function correctedItemTotal(c: ArrayLike<number>, k: number): Float64Arra
  * Warning when a (pairwise) correlation matrix is not positive semi-definite: then alpha, λ6
  * and omega can leave [0, 1]. Empty when the matrix is fine or not finite.
  */
-export function indefiniteWarning(r: ArrayLike<number>, k: number, missing: string): string[] {
+export function indefiniteWarning(
+  r: ArrayLike<number>,
+  k: number,
+  missing: string,
+  eigen: SymmetricEigen | null = null,
+): string[] {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return [];
-  const { values } = symmetricEigen(r, k);
+  const { values } = eigen ?? symmetricEigen(r, k);
   const smallest = values[k - 1] as number;
   if (smallest >= -1e-10 * Math.max(1, values[0] as number)) return [];
   return [
@@ -46,9 +51,13 @@ export function indefiniteWarning(r: ArrayLike<number>, k: number, missing: stri
 }
 
 /** First principal component loadings of a correlation matrix, or null if not defined. */
-export function firstComponentLoadings(r: ArrayLike<number>, k: number): Float64Array | null {
+export function firstComponentLoadings(
+  r: ArrayLike<number>,
+  k: number,
+  eigen: SymmetricEigen | null = null,
+): Float64Array | null {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return null;
-  const { values, vectors } = symmetricEigen(r, k);
+  const { values, vectors } = eigen ?? symmetricEigen(r, k);
   const top = values[0] as number;
   if (!(top > 0)) return null;
   // A tie between the first two eigenvalues leaves the component undefined.

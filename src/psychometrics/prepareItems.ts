@@ -6,7 +6,7 @@ import {
   defaultItemNames,
   type ItemCovarianceAccumulator,
 } from "./itemCovarianceAccumulator";
-import type { ItemColumns, ItemDataOptions, ItemRows } from "./types";
+import type { ItemColumns, ItemDataOptions, ItemRows, ReliabilityOptions } from "./types";
 
 /** What the reliability functions accept as data. */
 export type ItemData = ItemRows | ItemColumns | ItemCovarianceAccumulator;
@@ -207,4 +207,49 @@ export function recodingWarnings(acc: ItemCovarianceAccumulator): string[] {
   return [
     `reverse-keyed items were recoded as ${acc.reverseSum} − x, using the observed minimum + maximum over all items (psych::alpha's rule); pass scaleMin and scaleMax to recode with the nominal scale`,
   ];
+}
+
+/**
+ * The same data without the named items, with options that follow (item names, reverse keys
+ * by name, the scale, the missing mode; `dropConstantItems` off), or null when the data is an
+ * accumulator (it cannot be split by item without the rows) or fewer than two items remain.
+ */
+export function withoutItems<O extends ReliabilityOptions>(
+  data: ItemData,
+  acc: ItemCovarianceAccumulator,
+  drop: readonly string[],
+  options: O,
+): { data: ItemData; options: ReliabilityOptions } | null {
+  if (isAccumulator(data)) return null;
+  const keep: number[] = [];
+  acc.itemNames.forEach((name, i) => {
+    if (!drop.includes(name)) keep.push(i);
+  });
+  if (keep.length < 2) return null;
+  const names = keep.map((i) => acc.itemNames[i] as string);
+  const reverse = names.filter((_, position) => acc.reversed[keep[position] as number]);
+  let subset: ItemData;
+  if (isColumns(data)) {
+    const { columns, subtract } = data;
+    subset = {
+      columns: keep.map((i) => columns[i] as ArrayLike<number | null | undefined>),
+      ...(subtract === undefined
+        ? {}
+        : { subtract: keep.map((i) => subtract[i] as ArrayLike<number | null | undefined>) }),
+    };
+  } else {
+    subset = (data as ItemRows).map((row) => keep.map((i) => row[i]));
+  }
+  return {
+    data: subset,
+    options: {
+      itemNames: names,
+      ...(reverse.length > 0 ? { reverse } : {}),
+      ...(options.scaleMin !== undefined && options.scaleMax !== undefined
+        ? { scaleMin: options.scaleMin, scaleMax: options.scaleMax }
+        : {}),
+      ...(options.missing !== undefined ? { missing: options.missing } : {}),
+      dropConstantItems: false,
+    },
+  };
 }

@@ -57,4 +57,9 @@ export interface ItemDataOptions {
 export interface ReliabilityOptions extends ItemDataOptions {
   /** Missing-data handling, default `"pairwise"` (as psych). */
   readonly missing?: MissingMode;
+  /**
+   * With items of zero variance: also report every statistic without them
+   * (`withoutConstantItems`), as psych::alpha does when it deletes such items (default true).
+   */
+  readonly dropConstantItems?: boolean;
 }

@@ -79,6 +79,8 @@ export function renderMarkdown(report: GapReport): string {
       out.push(
         `Mean importance points: ${shares}. Weighted gap from mean weights: ${fixed(weighted.fromMeanWeights.gap)}.`,
         "",
+        weightedCountNote(weighted, gap.overall.unweighted.n),
+        "",
       );
     }
     out.push("## Dimensions", "");
@@ -130,6 +132,28 @@ export function renderMarkdown(report: GapReport): string {
       "Gap-score reliability: r_D = (σ²_P·α_P + σ²_E·α_E − 2·r_PE·σ_P·σ_E)/(σ²_P + σ²_E − 2·r_PE·σ_P·σ_E) (Peter, Churchill & Brown 1993). Alpha below 0.70 (Nunnally 1978), or a gap score less reliable than P alone, is listed under Warnings.",
       "",
     );
+    const constantNotes = reliability.flatMap((entry, d) =>
+      (
+        [
+          ["E", entry.expectation],
+          ["P", entry.perception],
+          ["gap", entry.gap],
+        ] as const
+      ).flatMap(([facet, result]) => {
+        if (result === null || result.alpha.constantItems.length === 0) return [];
+        const dimension = markdownText(gap?.dimensions[d]?.label ?? entry.dimension);
+        const items = result.alpha.constantItems.map(markdownText).join(", ");
+        const without = result.withoutConstantItems;
+        return [
+          `- α ${facet} of ${dimension} includes ${items} with zero variance (everyone gave the same answer): raw alpha is from the covariance matrix, standardised alpha is not defined.${
+            without === null
+              ? ""
+              : ` Without ${without.dropped.length === 1 ? "it" : "them"} (as psych::alpha reports): α ${fixed(without.alpha.rawAlpha)}.`
+          }`,
+        ];
+      }),
+    );
+    if (constantNotes.length > 0) out.push("Constant items:", "", ...constantNotes, "");
   }
   if (report.worstItems.length > 0) {
     out.push("## Worst items", "");
@@ -293,6 +317,27 @@ export function renderMarkdown(report: GapReport): string {
     out.push("## Warnings", "", ...warnings.map((w) => `- ${markdownText(w)}`), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * Why the weighted n differs from the unweighted n: the weighted score needs every dimension
+ * score; respondents without usable points are scored with the mean weights, not left out.
+ */
+function weightedCountNote(
+  weighted: NonNullable<NonNullable<GapReport["gap5"]>["overall"]["weighted"]>,
+  unweightedN: number,
+): string {
+  const p = weighted.perRespondent;
+  const parts = [
+    `Weighted n ${p.n}: ${p.respondentsWithOwnWeights} with their own importance points and ${p.respondentsWithMeanWeights} without usable points, scored with the mean weights.`,
+  ];
+  const left = weighted.respondentsMissingADimension;
+  if (left > 0) {
+    parts.push(
+      `The weighted score needs a score on every dimension, so ${left} respondent${left === 1 ? "" : "s"} with some but not every dimension score ${left === 1 ? "is" : "are"} left out of it while counted in the unweighted score (n ${unweightedN}).`,
+    );
+  }
+  return parts.join(" ");
 }
 
 function describePolicy(policy: GapReport["validation"]["missingPolicy"]): string {

@@ -128,11 +128,30 @@ describe("servperf beside Gap 5 and on bad input", () => {
     });
   });
 
+  it("warnings: r5 has no B score (1 of 3 items, 2 needed); nothing else to warn about", () => {
+    const result = servperf(validateResponses(rows, perceptionOnly).dataset);
+    expect(result.warnings).toEqual([
+      "dimension B: 1 of 5 respondents have no score (fewer than 2 of its 3 items answered)",
+    ]);
+    for (const summary of [...result.items, ...result.dimensions]) {
+      expect(summary.warnings).toEqual([]);
+    }
+  });
+
   it("one respondent: means, null SD and interval, no NaN", () => {
     const result = servperf(validateResponses(rows.slice(0, 1), perceptionOnly).dataset);
     near(result.items[0]?.mean, 5);
     expect(result.items[0]?.sd).toBeNull();
     expect(result.items[0]?.ci.lower).toBeNull();
+    expect(result.items[0]?.warnings).toEqual([
+      "fewer than two respondents: no standard deviation or interval",
+    ]);
+    expect(result.warnings).toContain(
+      "item a1: fewer than two respondents: no standard deviation or interval",
+    );
+    expect(result.warnings).toContain(
+      "overall (mean of all items): fewer than two respondents: no standard deviation or interval",
+    );
     expect(() => strictJson(result)).not.toThrow();
   });
 
@@ -143,6 +162,9 @@ describe("servperf beside Gap 5 and on bad input", () => {
     expect(A?.sd).toBe(0);
     expect(A?.ci.lower).toBe(5.5);
     expect(A?.ci.upper).toBe(5.5);
+    expect(A?.warnings).toEqual([
+      "no variance (every score is the same): the interval has zero width",
+    ]);
   });
 
   it.each([1.5, 1, 0, -0.2, Number.NaN])("level %s throws invalid-options", (level) => {

@@ -317,17 +317,52 @@ describe("cronbachAlpha: guardrails", () => {
 });
 
 describe("cronbachAlpha: bad input", () => {
-  it("null + warning for an item with zero variance, never NaN", () => {
+  it("an item with zero variance: raw alpha from C, correlation figures null, a warning", () => {
+    // C = [[1, 0], [0, 0]]: tr C = 1, ΣΣC = 1, so raw α = 2·(1 − 1/1) = 0.
     const result = cronbachAlpha([
       [1, 3],
       [2, 3],
       [3, 3],
     ]);
-    expect(result.rawAlpha).toBeNull();
+    expect(result.rawAlpha).toBe(0);
     expect(result.standardizedAlpha).toBeNull();
-    expect(result.feldt.lower).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/zero variance for item2/);
+    expect(result.guttmanLambda6).toBeNull();
+    expect(result.averageR).toBeNull();
+    expect(result.constantItems).toEqual(["item2"]);
+    // one item would remain: nothing to report without it
+    expect(result.withoutConstantItems).toBeNull();
+    expect(result.warnings.join(" ")).toMatch(/constant-item: zero variance for item2/);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("dropConstantItems: the statistics without the constant item, as psych::alpha reports", () => {
+    // x = (1, 2, 3, 4), y = (1, 3, 3, 5), z = 4 throughout.
+    // var x = 5/3, var y = 8/3, cov(x, y) = ((−1.5)(−2) + 0 + 0 + (1.5)(2))/3 = 2.
+    // With z: tr C = 13/3, ΣΣC = 5/3 + 8/3 + 2·2 = 25/3 → raw α = 3/2·(1 − 13/25) = 18/25.
+    // Without z: raw α = 2·(1 − 13/25) = 24/25; r = 2/sqrt(40/9) = 6/sqrt(40),
+    // standardised α = 2r/(1 + r).
+    const rows = [
+      [1, 1, 4],
+      [2, 3, 4],
+      [3, 3, 4],
+      [4, 5, 4],
+    ];
+    const result = cronbachAlpha(rows, { itemNames: ["x", "y", "z"] });
+    expect(result.rawAlpha).toBeCloseTo(18 / 25, 14);
+    expect(result.standardizedAlpha).toBeNull();
+    expect(result.constantItems).toEqual(["z"]);
+    expect(result.warnings.join(" ")).toMatch(/zero variance for z/);
+    const dropped = result.withoutConstantItems;
+    expect(dropped?.dropped).toEqual(["z"]);
+    expect(dropped?.alpha.itemNames).toEqual(["x", "y"]);
+    expect(dropped?.alpha.rawAlpha).toBeCloseTo(24 / 25, 14);
+    const r = 6 / Math.sqrt(40);
+    expect(dropped?.alpha.standardizedAlpha).toBeCloseTo((2 * r) / (1 + r), 14);
+    // the person score without z: means of (1, 1), (2, 3), (3, 3), (4, 5) = 1, 2.5, 3, 4.5
+    expect(dropped?.alpha.totalMean).toBeCloseTo(11 / 4, 14);
+    const off = cronbachAlpha(rows, { itemNames: ["x", "y", "z"], dropConstantItems: false });
+    expect(off.withoutConstantItems).toBeNull();
+    expect(off.rawAlpha).toBeCloseTo(18 / 25, 14);
   });
 
   it("null + warning for n < 2", () => {

@@ -135,6 +135,31 @@ describe("itemAnalysis: behaviour", () => {
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
+  it("a constant item: alpha if deleted from C, correlation figures null, dropped version", () => {
+    // x = (1, 2, 3, 4), y = (1, 3, 3, 5), z = 4: var x = 5/3, var y = 8/3, cov = 2.
+    // Deleting z leaves x, y: raw α = 2·(1 − (13/3)/(25/3)) = 24/25. Deleting x leaves y, z:
+    // C = [[8/3, 0], [0, 0]], raw α = 2·(1 − 1) = 0.
+    const rows = [
+      [1, 1, 4],
+      [2, 3, 4],
+      [3, 3, 4],
+      [4, 5, 4],
+    ];
+    const result = itemAnalysis(rows, { itemNames: ["x", "y", "z"] });
+    expect(result.constantItems).toEqual(["z"]);
+    expect(result.items[2]?.alphaIfDeleted?.rawAlpha).toBeCloseTo(24 / 25, 14);
+    expect(result.items[0]?.alphaIfDeleted?.rawAlpha).toBeCloseTo(0, 14);
+    expect(result.items[0]?.alphaIfDeleted?.standardizedAlpha).toBeNull();
+    expect(result.items[0]?.standardizedR).toBeNull();
+    // r.drop of x: (ΣC_x· − C_xx)/sqrt(C_xx · ΣΣC₋ₓ) = 2/sqrt(5/3 · 8/3) = 6/sqrt(40)
+    expect(result.items[0]?.rDrop).toBeCloseTo(6 / Math.sqrt(40), 14);
+    expect(result.items[2]?.rDrop).toBeNull();
+    const dropped = result.withoutConstantItems;
+    expect(dropped?.items.items.map((item) => item.item)).toEqual(["x", "y"]);
+    expect(dropped?.items.items[0]?.rDrop).toBeCloseTo(6 / Math.sqrt(40), 14);
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+  });
+
   it("n < 2 and all-missing data: null + warning, never NaN", () => {
     const single = itemAnalysis([[1, 2, 3]]);
     expect(single.items[0]?.rDrop).toBeNull();
