@@ -25,8 +25,8 @@ export type CsvFileOptions = CsvTextOptions & {
   /**
    * Threads that read a large file. Files of 8 MiB or more without any double quote are split
    * at line ends and read in parallel, with the same result as one thread; 1 reads on one
-   * thread. Default: the machine's cores (at most 4) when its 1-minute load average is at most
-   * cores − 1, else 1 (on a busy machine a second thread only adds work).
+   * thread. Default: the machine's cores (at most 4) unless its 1-minute load average is twice
+   * the cores or more, then 1 (on a busy machine a second thread only adds work).
    */
   readonly threads?: number;
 };
