@@ -1,16 +1,35 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+/** The package's entries (`servqual`, `servqual/report`, `servqual/node`): their type declarations. */
+const entries = { index: "src/index.ts", report: "src/report.ts", node: "src/node.ts" };
+
+/**
+ * Keeps relative imports as imports of the sibling output file (`.js` in ESM, `.cjs` in CJS),
+ * so that each source module is emitted as its own file (dist/ mirrors src/) and a bundler
+ * keeps only the modules an import reaches.
+ */
+const perModule: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "per-module",
+  setup(build) {
+    const extension = build.initialOptions.format === "cjs" ? ".cjs" : ".js";
+    build.onResolve({ filter: /^\.\.?\// }, (args) =>
+      args.kind === "entry-point"
+        ? undefined
+        : { path: `${args.path}${extension}`, external: true },
+    );
+  },
+};
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", report: "src/report.ts", node: "src/node.ts" },
+    entry: ["src/**/*.ts", "!src/cli.ts"],
     format: ["esm", "cjs"],
-    dts: true,
+    dts: { entry: entries },
     sourcemap: false,
     clean: true,
     target: "node20",
     platform: "neutral",
-    treeshake: true,
-    splitting: false,
+    esbuildPlugins: [perModule],
   },
   {
     entry: { cli: "src/cli.ts" },

@@ -1,3 +1,4 @@
+import { expectShape } from "./checkArgument";
 /**
  * One problem found in the input: where it is and what is wrong, in a sentence a person
  * understands. `row` is the 1-based data row (the header is row 0; for a CSV file, `line` is
@@ -15,8 +16,18 @@ export interface Issue {
   readonly path?: readonly (string | number)[];
 }
 
-/** Codes of a {@link ServqualError}: the kind of failure, details are in `issues`. */
+/**
+ * Codes of a {@link ServqualError}: the kind of failure, details are in `issues`.
+ * - `invalid-argument`: the call itself is wrong (a missing argument, a value of the wrong
+ *   kind, e.g. `gap5(undefined)`): the issue names the function, the parameter and what was
+ *   expected.
+ * - `invalid-options`: an option has a bad value, or is unknown (issue code `unknown-option`,
+ *   naming the closest valid option).
+ * - `invalid-instrument`, `invalid-input`, `empty-input`, `no-usable-rows`: the call is right
+ *   but the instrument or the data are not usable.
+ */
 export type ServqualErrorCode =
+  | "invalid-argument"
   | "invalid-instrument"
   | "invalid-options"
   | "invalid-input"
@@ -55,8 +66,11 @@ function formatIssues(issues: readonly Issue[]): string {
   return lines.join("\n");
 }
 
+const ISSUE = { what: "an Issue { code, message }", fields: { message: "string" } } as const;
+
 /** One issue as a line of text: `line 12, column E_3: 9 is above the scale maximum 7`. */
 export function describeIssue(issue: Issue): string {
+  expectShape("describeIssue", "issue", issue, ISSUE);
   const where: string[] = [];
   if (issue.line !== undefined) where.push(`line ${issue.line}`);
   else if (issue.row !== undefined) where.push(`row ${issue.row}`);

@@ -1,3 +1,4 @@
+import { invalidArgument } from "./checkArgument";
 /**
  * The one number grammar of servqual's input cells (answers, importance ratings and importance
  * points): a plain decimal number.
@@ -28,6 +29,8 @@ export const DECIMAL_GRAMMAR = /^-?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+)$/
  * parseDecimal("+7") //=> NaN
  */
 export function parseDecimal(text: string): number {
+  // Called once per cell: a direct typeof check.
+  if (typeof text !== "string") throw invalidArgument("parseDecimal", "text", "a string", text);
   if (!DECIMAL_GRAMMAR.test(text)) return Number.NaN;
   // Adding 0 turns -0 into 0, so "-0" and "0" are the same answer.
   return Number(text) + 0;

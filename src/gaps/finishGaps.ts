@@ -1,3 +1,4 @@
+import { expectShape, shapes } from "../_lib/guards";
 import type { Instrument } from "../instrument/types";
 import type { MissingPolicy } from "../responses/types";
 import { adjustPValues, type PAdjustMethod } from "../stats/adjustPValues";
@@ -35,6 +36,11 @@ export interface GapTables<Required extends string, Delivered extends string> {
   };
 }
 
+const NAMES = {
+  what: "the facet names { required, delivered }",
+  fields: { required: "string", delivered: "string" },
+} as const;
+
 /** Finishes an accumulator into gap tables (no tests; see gap5 for the full result). */
 export function finishGaps<Required extends string, Delivered extends string>(
   accumulator: GapAccumulator,
@@ -44,6 +50,10 @@ export function finishGaps<Required extends string, Delivered extends string>(
   level = 0.95,
   pAdjustMethod: PAdjustMethod = "holm",
 ): GapTables<Required, Delivered> {
+  expectShape("finishGaps", "accumulator", accumulator, shapes.gapAccumulator);
+  expectShape("finishGaps", "instrument", instrument, shapes.instrument);
+  expectShape("finishGaps", "missingPolicy", missingPolicy, shapes.missingPolicy);
+  expectShape("finishGaps", "names", names, NAMES);
   const summarize = (moments: PairMoments) =>
     summarizeGap(moments, accumulator.shift, names, level);
   const itemStats = adjustFamily(accumulator.items.map(summarize), pAdjustMethod);

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
 import type { GapTables } from "./finishGaps";
@@ -31,6 +32,14 @@ export type Gap5Result = {
   readonly reliability: readonly DimensionReliability[] | null;
 } & GapTables<"expectation", "perception">;
 
+/** The option names of {@link gap5}. */
+export const GAP5_OPTIONS = optionNames<Gap5Options>({
+  level: true,
+  pAdjust: true,
+  reliability: true,
+  dropConstantItems: true,
+});
+
 /**
  * Gap 5 of the service-quality gap model, the SERVQUAL score: perception − expectation.
  *
@@ -63,6 +72,8 @@ export type Gap5Result = {
  * result.dimensions.map((d) => [d.dimension, d.gap.mean]) //=> [["tangibles", -0.3], …]
  */
 export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
+  expectShape("gap5", "dataset", dataset, shapes.dataset);
+  checkOptionKeys("gap5", options, GAP5_OPTIONS);
   const reliability = options.reliability !== false;
   const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
   return finishGap5(addGap5Dataset(accumulator, dataset), options, datasetItemReducer(dataset));

@@ -1,3 +1,4 @@
+import { expectKind, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Facet, Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
@@ -120,6 +121,9 @@ export function createGapAccumulator(
   /** @internal largest key kept as a number (tests force the bigint keys with 0). */
   keyLimit = MAX_EXACT_KEY,
 ): GapAccumulator {
+  expectShape("createGapAccumulator", "instrument", instrument, shapes.instrument);
+  expectKind("createGapAccumulator", "required", required, "string", "a facet name");
+  expectKind("createGapAccumulator", "delivered", delivered, "string", "a facet name");
   const scales = gapKeyScales(instrument, keyLimit);
   const dimensionCount = instrument.dimensions.length;
   const square = () => new Array<number>(dimensionCount * dimensionCount).fill(0);
@@ -159,8 +163,10 @@ export function accumulateGaps(
   accumulator: GapAccumulator,
   dataset: Dataset,
   start = 0,
-  end = dataset.n,
+  end = dataset?.n, // `?.`: a missing dataset is reported by the check below
 ): GapAccumulator {
+  expectShape("accumulateGaps", "accumulator", accumulator, shapes.gapAccumulator);
+  expectShape("accumulateGaps", "dataset", dataset, shapes.dataset);
   const requiredColumns = dataset.facets[accumulator.required];
   const deliveredColumns = dataset.facets[accumulator.delivered];
   if (requiredColumns === undefined || deliveredColumns === undefined) {
@@ -588,6 +594,8 @@ function scoreDimension(
  * accumulators of two chunks equals one pass over both.
  */
 export function mergeGapAccumulators(a: GapAccumulator, b: GapAccumulator): GapAccumulator {
+  expectShape("mergeGapAccumulators", "a", a, shapes.gapAccumulator);
+  expectShape("mergeGapAccumulators", "b", b, shapes.gapAccumulator);
   const merge = (x: PairMoments, y: PairMoments) => {
     const copy = clonePairMoments(x);
     mergePairMomentsInto(copy, y);

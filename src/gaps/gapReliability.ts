@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { accumulateItems } from "../psychometrics/accumulateItems";
@@ -65,6 +66,12 @@ export interface GapReliabilityOptions {
   readonly dropConstantItems?: boolean;
 }
 
+const GAP_RELIABILITY_OPTIONS = optionNames<GapReliabilityOptions>({
+  missing: true,
+  threshold: true,
+  dropConstantItems: true,
+});
+
 /**
  * Cronbach's alpha and item analysis of each dimension's E, P and gap (G = P − E) items, the
  * reliability of the dimension's difference score, and warnings when an alpha is below 0.7 or
@@ -86,6 +93,15 @@ export function gapReliability(
   dimensions: readonly Gap5Statistics[],
   options: GapReliabilityOptions = {},
 ): DimensionReliability[] {
+  expectShape("gapReliability", "dataset", dataset, shapes.dataset);
+  expectKind(
+    "gapReliability",
+    "dimensions",
+    dimensions,
+    "array",
+    "the dimensions of a gap5 result",
+  );
+  checkOptionKeys("gapReliability", options, GAP_RELIABILITY_OPTIONS);
   const expectation = dataset.facets.expectation;
   const perception = dataset.facets.perception;
   if (expectation === undefined || perception === undefined) {

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { gap5 } from "./gap5";
@@ -60,6 +61,12 @@ export interface ImportancePerformanceResult {
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
 }
 
+const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
+  level: true,
+  performance: true,
+  crosshair: true,
+});
+
 /**
  * Importance–performance analysis: each attribute placed by mean importance (y) and mean
  * performance (x) into four quadrants: concentrate here (high importance, low performance), keep
@@ -83,6 +90,8 @@ export function importancePerformance(
   dataset: Dataset,
   options: ImportancePerformanceOptions = {},
 ): ImportancePerformanceResult {
+  expectShape("importancePerformance", "dataset", dataset, shapes.dataset);
+  checkOptionKeys("importancePerformance", options, IPA_OPTIONS);
   const level =
     checkChoice(options.level, ["dimension", "item"], "level") ??
     (dataset.weights !== null ? "dimension" : "item");
@@ -221,7 +230,7 @@ function checkChoice<T extends string>(
   throw new ServqualError(
     "invalid-options",
     `importancePerformance: ${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}`,
-    [{ code: "unknown-option", message: `${name} is ${String(value)}`, path: [name] }],
+    [{ code: "unknown-value", message: `${name} is ${String(value)}`, path: [name] }],
   );
 }
 

@@ -1,8 +1,9 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { checkLevel } from "../stats/checkOptions";
+import { studentTQuantile } from "../stats/distributions/studentTQuantile";
 import type { Interval } from "./types";
 
 /** Mean, SD (n − 1), SE and t interval of a score; null where it cannot be computed. */
@@ -62,6 +63,8 @@ export function servperf(
   dataset: Dataset,
   options: { readonly level?: number } = {},
 ): ServperfResult {
+  expectShape("servperf", "dataset", dataset, shapes.dataset);
+  checkOptionKeys("servperf", options, ["level"]);
   const perception = dataset.facets.perception;
   if (perception === undefined) {
     throw new ServqualError("invalid-input", "SERVPERF needs perception answers.", [
@@ -180,7 +183,7 @@ function summarizeMoments(moments: Moments, level: number): MeanSummary {
   let lower: number | null = null;
   let upper: number | null = null;
   if (se !== null && mean !== null) {
-    const t = tQuantile(1 - (1 - level) / 2, n - 1);
+    const t = studentTQuantile(1 - (1 - level) / 2, n - 1);
     lower = mean - t * se;
     upper = mean + t * se;
   }

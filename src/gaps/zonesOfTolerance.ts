@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
@@ -74,6 +75,8 @@ export function zonesOfTolerance(
   dataset: Dataset,
   options: { readonly level?: number } = {},
 ): ZonesOfToleranceResult {
+  expectShape("zonesOfTolerance", "dataset", dataset, shapes.dataset);
+  checkOptionKeys("zonesOfTolerance", options, ["level"]);
   const adequate = dataset.facets.adequate;
   const desired = dataset.facets.desired;
   const perception = dataset.facets.perception;

@@ -1,7 +1,9 @@
 import { deepFreeze } from "../_lib/deepFreeze";
+import { expectKind } from "../_lib/guards";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
+import { zodIssues } from "../_lib/zodIssues";
 import { type InstrumentSpec, instrumentSpecSchema } from "./instrumentSchema";
 import type { Instrument } from "./types";
 
@@ -30,13 +32,10 @@ import type { Instrument } from "./types";
  * quick.scale.step //=> 1
  */
 export function defineInstrument(spec: InstrumentSpec): Instrument {
-  const parsed = instrumentSpecSchema.safeParse(spec);
+  expectKind("defineInstrument", "spec", spec, "object", "an instrument specification object");
+  const parsed = instrumentSpecSchema().safeParse(spec);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((issue) => ({
-      code: issue.code,
-      message: `${issue.path.length > 0 ? `${issue.path.join(".")} ` : ""}${issue.message}`,
-      path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    }));
+    const issues = zodIssues(instrumentSpecSchema(), parsed.error.issues);
     throw new ServqualError("invalid-instrument", "The instrument is not valid.", issues);
   }
   const instrument = parsed.data;

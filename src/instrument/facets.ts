@@ -1,3 +1,4 @@
+import { expectOneOf } from "../_lib/guards";
 import type { Facet, ResponseFormat } from "./types";
 
 /**
@@ -7,6 +8,11 @@ import type { Facet, ResponseFormat } from "./types";
  * facetsOf("tolerance") //=> ["adequate", "desired", "perception"]
  */
 export function facetsOf(format: ResponseFormat): readonly Facet[] {
+  expectOneOf("facetsOf", "format", format, [
+    "expectation-perception",
+    "tolerance",
+    "perception-only",
+  ]);
   switch (format) {
     case "expectation-perception":
       return ["expectation", "perception"];
@@ -19,6 +25,12 @@ export function facetsOf(format: ResponseFormat): readonly Facet[] {
 
 /** Default column prefix of each facet in wide input: `E_1`, `P_1`, `MIN_1`, `DES_1`. */
 export function defaultColumnPrefix(facet: Facet): string {
+  expectOneOf("defaultColumnPrefix", "facet", facet, [
+    "expectation",
+    "perception",
+    "adequate",
+    "desired",
+  ]);
   switch (facet) {
     case "expectation":
       return "E_";

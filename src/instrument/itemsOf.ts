@@ -1,3 +1,4 @@
+import { expectShape, shapes } from "../_lib/guards";
 import type { Instrument, Item } from "./types";
 
 /** An item together with the index and id of its dimension. */
@@ -15,6 +16,7 @@ export interface PlacedItem extends Item {
  * itemsOf(instruments.servqual22).length //=> 22
  */
 export function itemsOf(instrument: Instrument): readonly PlacedItem[] {
+  expectShape("itemsOf", "instrument", instrument, shapes.instrument);
   const placed: PlacedItem[] = [];
   instrument.dimensions.forEach((dimension, dimensionIndex) => {
     for (const item of dimension.items) {

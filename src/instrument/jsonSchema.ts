@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { instrumentSpecSchema } from "./instrumentSchema";
 
 /**
@@ -9,5 +9,5 @@ import { instrumentSpecSchema } from "./instrumentSchema";
  * instrumentJsonSchema().type //=> "object"
  */
 export function instrumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(instrumentSpecSchema, { io: "input" }) as Record<string, unknown>;
+  return z.toJSONSchema(instrumentSpecSchema(), { io: "input" }) as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
+import { optionNames } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
-import type { ValidationOptions } from "../responses/validationOptions";
+import { VALIDATION_OPTIONS, type ValidationOptions } from "../responses/validationOptions";
 
 /**
  * Options of `readResponsesCsvText`: the validation options plus the CSV `delimiter`
@@ -45,6 +46,19 @@ export interface SplitCsvOptions {
 const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "utf-16be", "latin1"];
 
 /**
+ * The option names of the CSV readers: the validation options, `delimiter` and `encoding`
+ * (the text reader names `encoding` in its own message: text is already decoded).
+ */
+export const CSV_FILE_OPTIONS: readonly string[] = [
+  ...VALIDATION_OPTIONS,
+  ...optionNames<Omit<CsvFileOptions, keyof ValidationOptions>>({
+    delimiter: true,
+    encoding: true,
+    threads: true,
+  }),
+];
+
+/**
  * Checks the CSV-level options and separates them from the validation options (which
  * `createDatasetBuilder` checks).
  *
@@ -86,7 +100,7 @@ export function splitCsvOptions(
   if (encoding !== undefined) {
     if (!allowEncoding) {
       issues.push({
-        code: "unrecognized-key",
+        code: "unknown-option",
         message: "option encoding: only files have an encoding; the text is already decoded",
         path: ["encoding"],
       });

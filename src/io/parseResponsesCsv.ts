@@ -1,7 +1,8 @@
+import { checkOptionKeys, expectKind, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import type { ValidatedResponses } from "../responses/types";
-import { type CsvTextOptions, splitCsvOptions } from "./csvOptions";
+import { CSV_FILE_OPTIONS, type CsvTextOptions, splitCsvOptions } from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
 
 /** Characters handed to the parser at a time, so a large text never becomes one array of rows. */
@@ -47,6 +48,9 @@ export function readResponsesCsvText(
   instrument: Instrument,
   options: CsvTextOptions = {},
 ): ValidatedResponses {
+  expectKind("readResponsesCsvText", "text", text, "string", "the CSV text as a string");
+  expectShape("readResponsesCsvText", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("readResponsesCsvText", options ?? undefined, CSV_FILE_OPTIONS);
   if (typeof text !== "string") {
     throw new ServqualError("invalid-input", "readResponsesCsvText expects the CSV as a string.", [
       { code: "not-a-string", message: `the input is ${typeof text}, not a string` },

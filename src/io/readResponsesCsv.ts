@@ -3,11 +3,17 @@ import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
+import { checkOptionKeys, expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
-import { type CsvEncoding, type CsvFileOptions, splitCsvOptions } from "./csvOptions";
+import {
+  CSV_FILE_OPTIONS,
+  type CsvEncoding,
+  type CsvFileOptions,
+  splitCsvOptions,
+} from "./csvOptions";
 import { createCsvResponseReader } from "./csvResponseReader";
 import { PARALLEL_MIN_BYTES, type ParallelRequest, readCsvParallel } from "./parallelCsv";
 
@@ -76,6 +82,11 @@ export async function readResponsesCsv(
   instrument: Instrument,
   options: CsvFileOptions = {},
 ): Promise<ValidatedResponses> {
+  if (typeof path !== "string" && !(path instanceof URL)) {
+    throw invalidArgument("readResponsesCsv", "path", "a file path (string or file: URL)", path);
+  }
+  expectShape("readResponsesCsv", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("readResponsesCsv", options ?? undefined, CSV_FILE_OPTIONS);
   const { dataset, report } = await readCsvFile(path, instrument, options, null);
   return { dataset: dataset as Dataset, report };
 }

@@ -1,4 +1,5 @@
-import type { Gap5Options, Gap5Result } from "../gaps/gap5";
+import { checkOptionKeys, expectShape, invalidArgument, shapes } from "../_lib/guards";
+import { GAP5_OPTIONS, type Gap5Options, type Gap5Result } from "../gaps/gap5";
 import {
   addGap5Dataset,
   createGap5Accumulator,
@@ -7,7 +8,7 @@ import {
 } from "../gaps/gap5Accumulator";
 import type { Instrument } from "../instrument/types";
 import type { ValidationReport } from "../responses/types";
-import type { CsvFileOptions } from "./csvOptions";
+import { CSV_FILE_OPTIONS, type CsvFileOptions } from "./csvOptions";
 import { summarizeCsvParallel } from "./parallelCsv";
 import { type ParallelSettings, readCsvFile } from "./readResponsesCsv";
 
@@ -63,8 +64,20 @@ export async function summarizeResponsesCsv(
   instrument: Instrument,
   options: SummarizeCsvOptions = {},
 ): Promise<CsvGap5Summary> {
+  if (typeof path !== "string" && !(path instanceof URL)) {
+    throw invalidArgument(
+      "summarizeResponsesCsv",
+      "path",
+      "a file path (string or file: URL)",
+      path,
+    );
+  }
+  expectShape("summarizeResponsesCsv", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("summarizeResponsesCsv", options ?? undefined, SUMMARY_OPTIONS);
   return summarizeCsvFile(path, instrument, options, {});
 }
+
+const SUMMARY_OPTIONS: readonly string[] = [...CSV_FILE_OPTIONS, ...GAP5_OPTIONS];
 
 /** The engine of {@link summarizeResponsesCsv}, with the parallel settings (for tests). */
 export async function summarizeCsvFile(

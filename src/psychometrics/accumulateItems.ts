@@ -1,6 +1,7 @@
+import { checkOptionKeys } from "../_lib/guards";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import { type ItemData, prepareItems } from "./prepareItems";
-import type { ItemDataOptions } from "./types";
+import { ITEM_DATA_OPTIONS, type ItemDataOptions } from "./types";
 
 /**
  * Reads respondents × items data into an item accumulator in one pass, with reverse keys
@@ -31,5 +32,6 @@ export function accumulateItems(
   data: ItemData,
   options: ItemDataOptions = {},
 ): ItemCovarianceAccumulator {
+  checkOptionKeys("accumulateItems", options, ITEM_DATA_OPTIONS);
   return prepareItems(data, options, "accumulateItems").acc;
 }

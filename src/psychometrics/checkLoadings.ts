@@ -1,3 +1,4 @@
+import { invalidArgument } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /**
@@ -9,7 +10,7 @@ export function checkLoadings(
   fn: string,
 ): { readonly heywood: number[]; readonly negative: number[] } {
   if (!Array.isArray(loadings) && !ArrayBuffer.isView(loadings)) {
-    throw new ServqualError("invalid-input", `${fn} requires an array of standardised loadings`);
+    throw invalidArgument(fn, "loadings", "an array of standardised loadings", loadings);
   }
   if (loadings.length === 0) {
     throw new ServqualError("empty-input", `${fn} requires at least one loading`);

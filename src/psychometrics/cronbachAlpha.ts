@@ -1,4 +1,5 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
+import { checkOptionKeys } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
 import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
@@ -12,7 +13,7 @@ import {
 } from "./keyingDiagnostics";
 import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
 import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
-import type { MissingMode, ReliabilityOptions } from "./types";
+import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
 
 /** A 95 % interval; bounds are null when they cannot be computed. */
 export interface ReliabilityInterval {
@@ -342,6 +343,7 @@ export function cronbachAlpha(
   data: ItemData,
   options: ReliabilityOptions = {},
 ): CronbachAlphaResult {
+  checkOptionKeys("cronbachAlpha", options, RELIABILITY_OPTIONS);
   const fn = "cronbachAlpha";
   const missing = checkMissingMode(options.missing, fn);
   const { acc } = prepareItems(data, options, fn);

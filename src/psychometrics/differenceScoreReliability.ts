@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** Inputs of {@link differenceScoreReliability}: the two components of D = P − E. */
@@ -24,6 +25,14 @@ export interface DifferenceScoreReliabilityResult {
   readonly denominator: number;
   readonly warnings: readonly string[];
 }
+
+const INPUTS = optionNames<DifferenceScoreInputs>({
+  reliabilityP: true,
+  reliabilityE: true,
+  varianceP: true,
+  varianceE: true,
+  correlationPE: true,
+});
 
 /**
  * Reliability of a difference score D = P − E (such as a SERVQUAL gap) from the reliabilities,
@@ -56,6 +65,8 @@ export interface DifferenceScoreReliabilityResult {
 export function differenceScoreReliability(
   inputs: DifferenceScoreInputs,
 ): DifferenceScoreReliabilityResult {
+  expectKind("differenceScoreReliability", "inputs", inputs, "object", "an object of inputs");
+  checkOptionKeys("differenceScoreReliability", inputs, INPUTS, "inputs");
   const fn = "differenceScoreReliability";
   if (typeof inputs !== "object" || inputs === null) {
     throw new ServqualError("invalid-input", `${fn} requires an object of inputs`);

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** Inputs of {@link fornellLarckerCriterion}. */
@@ -34,6 +35,11 @@ export interface FornellLarckerResult {
   readonly warnings: readonly string[];
 }
 
+const INPUTS = {
+  what: "{ ave, correlations } (arrays)",
+  fields: { ave: "array", correlations: "array" },
+} as const;
+
 /**
  * Fornell–Larcker criterion of discriminant validity: each construct's AVE must exceed its
  * squared correlation with every other construct (equivalently √AVE > |r|).
@@ -58,6 +64,13 @@ export interface FornellLarckerResult {
  * //=> true (0.7² = 0.49 is below both AVEs)
  */
 export function fornellLarckerCriterion(inputs: FornellLarckerInputs): FornellLarckerResult {
+  expectShape("fornellLarckerCriterion", "inputs", inputs, INPUTS);
+  checkOptionKeys(
+    "fornellLarckerCriterion",
+    inputs,
+    ["constructs", "ave", "correlations"],
+    "inputs",
+  );
   const fn = "fornellLarckerCriterion";
   const ave = inputs?.ave;
   const r = inputs?.correlations;

@@ -1,6 +1,7 @@
+import { checkOptionKeys, expectKind, invalidArgument, optionNames } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
-import { type ItemData, prepareItems, resolveItems } from "./prepareItems";
+import { ITEM_DATA, type ItemData, prepareItems, resolveItems } from "./prepareItems";
 import type { ItemDataOptions, MissingMode } from "./types";
 
 /** A correlation matrix given directly to {@link htmt}, with optional item names. */
@@ -100,6 +101,15 @@ function readCorrelation(
   return { r, k, names };
 }
 
+const HTMT_OPTIONS = optionNames<HtmtOptions>({
+  itemNames: true,
+  reverse: true,
+  scaleMin: true,
+  scaleMax: true,
+  missing: true,
+  absolute: true,
+});
+
 /**
  * Heterotrait–monotrait ratio of correlations (HTMT) for every pair of constructs: the mean
  * correlation between the items of two different constructs, divided by the geometric mean of
@@ -132,6 +142,11 @@ export function htmt(
   groups: Readonly<Record<string, ReadonlyArray<number | string>>>,
   options: HtmtOptions = {},
 ): HtmtResult {
+  if (typeof input !== "object" || input === null) {
+    throw invalidArgument("htmt", "input", `{ correlation } or ${ITEM_DATA}`, input);
+  }
+  expectKind("htmt", "groups", groups, "object", "a record of construct → item names or indices");
+  checkOptionKeys("htmt", options, HTMT_OPTIONS);
   const fn = "htmt";
   let r: Float64Array;
   let k: number;

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { constantItemsWarning, type PreparedScale, prepareScale } from "./cronbachAlpha";
 import { checkMissingMode } from "./itemCovariance";
@@ -10,7 +11,7 @@ import {
 } from "./keyingDiagnostics";
 import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
 import { deletedStatistics } from "./scaleAnalysis";
-import type { MissingMode, ReliabilityOptions } from "./types";
+import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
 export interface AlphaIfItemDeleted {
@@ -106,6 +107,7 @@ function nullable(x: number): number | null {
  * //=> 0.9922778767136679 (psych: r.drop 0.9922779)
  */
 export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): ItemAnalysisResult {
+  checkOptionKeys("itemAnalysis", options, RELIABILITY_OPTIONS);
   const fn = "itemAnalysis";
   const missing = checkMissingMode(options.missing, fn);
   const { acc } = prepareItems(data, options, fn);

@@ -1,4 +1,5 @@
 import { centredSquares } from "../_lib/centredSquares";
+import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import type { MissingMode } from "./types";
@@ -224,6 +225,8 @@ export function itemCovariance(
   acc: ItemCovarianceAccumulator,
   options: { readonly missing?: MissingMode } = {},
 ): ItemCovarianceResult {
+  expectShape("itemCovariance", "acc", acc, shapes.itemCovarianceAccumulator);
+  checkOptionKeys("itemCovariance", options, ["missing"]);
   const missing = checkMissingMode(options.missing, "itemCovariance");
   const m = itemMoments(acc, missing);
   const k = acc.k;
@@ -267,7 +270,7 @@ export function checkMissingMode(mode: unknown, fn: string): MissingMode {
     `${fn}: missing must be "pairwise" or "complete-cases", got ${String(mode)}`,
     [
       {
-        code: "unknown-option",
+        code: "unknown-value",
         message: `unknown missing-data mode ${String(mode)}`,
         path: ["missing"],
       },

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /**
@@ -90,6 +91,13 @@ export function defaultItemNames(k: number): string[] {
   return Array.from({ length: k }, (_, i) => `item${i + 1}`);
 }
 
+const ACCUMULATOR_OPTIONS = optionNames<ItemCovarianceAccumulatorOptions>({
+  itemNames: true,
+  reverse: true,
+  reverseSum: true,
+  reverseSumSource: true,
+});
+
 /**
  * Creates an empty accumulator of item sums for `k` items.
  *
@@ -120,6 +128,8 @@ export function createItemCovarianceAccumulator(
   k: number,
   options: ItemCovarianceAccumulatorOptions = {},
 ): ItemCovarianceAccumulator {
+  expectKind("createItemCovarianceAccumulator", "k", k, "number", "a number of items");
+  checkOptionKeys("createItemCovarianceAccumulator", options, ACCUMULATOR_OPTIONS);
   const fn = "createItemCovarianceAccumulator";
   if (!Number.isInteger(k) || k < 1) invalid(fn, `k must be a positive integer, got ${k}`);
   const itemNames = options.itemNames ? [...options.itemNames] : defaultItemNames(k);
@@ -597,6 +607,9 @@ export function addItemRows(
   rows: ReadonlyArray<ArrayLike<number | null | undefined>>,
   options: { readonly rowOffset?: number } = {},
 ): ItemCovarianceAccumulator {
+  expectShape("addItemRows", "acc", acc, shapes.itemCovarianceAccumulator);
+  expectKind("addItemRows", "rows", rows, "array", "an array of rows");
+  checkOptionKeys("addItemRows", options, ["rowOffset"]);
   const fn = "addItemRows";
   const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(rows)) invalid(fn, "rows must be an array of rows");
@@ -749,6 +762,9 @@ export function addItemColumns(
   columns: ReadonlyArray<ArrayLike<number | null | undefined>>,
   options: AddItemColumnsOptions = {},
 ): ItemCovarianceAccumulator {
+  expectShape("addItemColumns", "acc", acc, shapes.itemCovarianceAccumulator);
+  expectKind("addItemColumns", "columns", columns, "array", "an array of columns");
+  checkOptionKeys("addItemColumns", options, ["rowOffset", "subtract"]);
   const fn = "addItemColumns";
   const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(columns)) invalid(fn, "columns must be an array of columns");
@@ -802,6 +818,8 @@ export function mergeItemCovarianceAccumulators(
   a: ItemCovarianceAccumulator,
   b: ItemCovarianceAccumulator,
 ): ItemCovarianceAccumulator {
+  expectShape("mergeItemCovarianceAccumulators", "a", a, shapes.itemCovarianceAccumulator);
+  expectShape("mergeItemCovarianceAccumulators", "b", b, shapes.itemCovarianceAccumulator);
   const fn = "mergeItemCovarianceAccumulators";
   if (a.k !== b.k) invalid(fn, `cannot merge ${a.k} items with ${b.k} items`);
   const k = a.k;

@@ -1,10 +1,11 @@
+import { checkOptionKeys } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { covarianceProblems } from "./cronbachAlpha";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
 import { correctedItemTotal, indefiniteWarning, keyingWarnings } from "./keyingDiagnostics";
 import { minresOnMatrix } from "./oneFactorMinres";
 import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
-import type { MissingMode, ReliabilityOptions } from "./types";
+import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
 
 /** Result of {@link mcdonaldOmega}. */
 export interface McDonaldOmegaResult {
@@ -94,6 +95,7 @@ export function mcdonaldOmega(
   data: ItemData,
   options: ReliabilityOptions = {},
 ): McDonaldOmegaResult {
+  checkOptionKeys("mcdonaldOmega", options, RELIABILITY_OPTIONS);
   const fn = "mcdonaldOmega";
   const missing = checkMissingMode(options.missing, fn);
   const { acc } = prepareItems(data, options, fn);

@@ -1,3 +1,4 @@
+import { expectKind } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { squaredMultipleCorrelations, symmetricEigen } from "./symmetricEigen";
 
@@ -161,6 +162,13 @@ function newtonStep(r: ArrayLike<number>, k: number, l: Float64Array): number {
 export function oneFactorMinres(
   correlation: ReadonlyArray<ReadonlyArray<number>>,
 ): OneFactorSolution {
+  expectKind(
+    "oneFactorMinres",
+    "correlation",
+    correlation,
+    "array",
+    "a correlation matrix (array of rows)",
+  );
   const fn = "oneFactorMinres";
   const k = Array.isArray(correlation) ? correlation.length : 0;
   const issues: Issue[] = [];

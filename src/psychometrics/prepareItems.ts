@@ -1,3 +1,4 @@
+import { invalidArgument } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import {
   addItemColumns,
@@ -102,6 +103,10 @@ function observedRange(
   return { min, max };
 }
 
+/** What the reliability functions accept as data. */
+export const ITEM_DATA =
+  "a respondents × items matrix (array of rows), { columns } or an item accumulator";
+
 /**
  * Reads the data into an accumulator with reverse keys applied (one pass; plus a min/max pass
  * when reverse keys must be recoded with the observed range).
@@ -156,10 +161,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
     read = (i, r) => (rows[r] as ArrayLike<unknown>)[i];
     add = (acc) => addItemRows(acc, rows);
   } else {
-    throw new ServqualError(
-      "invalid-input",
-      `${fn} requires a respondents × items matrix (array of rows), { columns } or an item accumulator`,
-    );
+    throw invalidArgument(fn, "data", ITEM_DATA, data);
   }
   if (k === 0) throw new ServqualError("empty-input", `${fn}: the rows have no items`);
   const itemNames = options.itemNames ? [...options.itemNames] : defaultItemNames(k);

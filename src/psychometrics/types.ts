@@ -1,3 +1,4 @@
+import { optionNames } from "../_lib/guards";
 /**
  * Shared types of the psychometrics module.
  *
@@ -63,3 +64,21 @@ export interface ReliabilityOptions extends ItemDataOptions {
    */
   readonly dropConstantItems?: boolean;
 }
+
+/** The option names of {@link ItemDataOptions}. */
+export const ITEM_DATA_OPTIONS = optionNames<ItemDataOptions>({
+  itemNames: true,
+  reverse: true,
+  scaleMin: true,
+  scaleMax: true,
+});
+
+/** The option names of {@link ReliabilityOptions}. */
+export const RELIABILITY_OPTIONS = optionNames<ReliabilityOptions>({
+  itemNames: true,
+  reverse: true,
+  scaleMin: true,
+  scaleMax: true,
+  missing: true,
+  dropConstantItems: true,
+});

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { gap5 } from "../gaps/gap5";
 import { importancePerformance } from "../gaps/importancePerformance";
 import { servperf } from "../gaps/servperf";
@@ -18,6 +19,14 @@ export interface GapReportOptions {
   readonly listLimit?: number;
 }
 
+const REPORT_OPTIONS = optionNames<GapReportOptions>({
+  title: true,
+  source: true,
+  level: true,
+  worstItems: true,
+  listLimit: true,
+});
+
 /**
  * Assembles a gap report from a validated dataset: Gap 5 (or the zones of tolerance for
  * three-column data), the SERVPERF score, the importance–performance analysis when the data
@@ -37,6 +46,9 @@ export function buildGapReport(
   validation: ValidationReport,
   options: GapReportOptions = {},
 ): GapReport {
+  expectShape("buildGapReport", "dataset", dataset, shapes.dataset);
+  expectShape("buildGapReport", "validation", validation, shapes.validationReport);
+  checkOptionKeys("buildGapReport", options, REPORT_OPTIONS);
   const level = options.level ?? 0.95;
   const listLimit = options.listLimit ?? 50;
   const { instrument } = dataset;

@@ -1,3 +1,4 @@
+import { expectShape, shapes } from "../_lib/guards";
 import type { GapReport } from "./types";
 
 /**
@@ -8,5 +9,6 @@ import type { GapReport } from "./types";
  * JSON.parse(renderJson(report)).kind //=> "servqual-gap-report"
  */
 export function renderJson(report: GapReport): string {
+  expectShape("renderJson", "report", report, shapes.gapReport);
   return `${JSON.stringify(report, null, 2)}\n`;
 }

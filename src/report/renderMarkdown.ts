@@ -1,3 +1,4 @@
+import { expectShape, shapes } from "../_lib/guards";
 import type { GapStatistics } from "../gaps/types";
 import { fixed, interval, markdownTable, markdownText, percent, pValue } from "./format";
 import type { GapReport } from "./types";
@@ -34,6 +35,7 @@ function gapCells(stats: AnyGap, required: string): string[] {
  * console.log(renderMarkdown(buildGapReport(dataset, report)));
  */
 export function renderMarkdown(report: GapReport): string {
+  expectShape("renderMarkdown", "report", report, shapes.gapReport);
   const out: string[] = [];
   const v = report.validation;
   out.push(`# ${markdownText(report.title)}`, "");

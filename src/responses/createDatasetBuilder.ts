@@ -1,4 +1,5 @@
 import { isValid, parseISO } from "date-fns";
+import { expectKind, expectShape, shapes } from "../_lib/guards";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
@@ -94,6 +95,8 @@ export function createDatasetBuilder(
   options: ValidationOptions = {},
   expectedRows = 1024,
 ): DatasetBuilder {
+  expectShape("createDatasetBuilder", "instrument", instrument, shapes.instrument);
+  expectKind("createDatasetBuilder", "header", header, "array", "an array of column names");
   const resolved = resolveValidationOptions(options);
   return new Builder(instrument, header, resolved, Math.max(16, Math.ceil(expectedRows)));
 }

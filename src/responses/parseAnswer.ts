@@ -1,3 +1,4 @@
+import { invalidArgument, shapes } from "../_lib/guards";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Scale } from "../instrument/types";
 
@@ -15,6 +16,8 @@ export type ParsedAnswer =
   | { readonly ok: true; readonly value: number }
   | { readonly ok: false; readonly fault: AnswerFault };
 
+const FN = "parseAnswer";
+
 /**
  * Reads one answer cell against a scale: a number on the scale's grid between min and max, a
  * "not applicable" token, a blank, or a fault with its reason. Strings are trimmed and must
@@ -27,6 +30,10 @@ export type ParsedAnswer =
  * parseAnswer("4.5", instruments.servqual22.scale, 1000) //=> { ok: false, fault: "off-scale-step" }
  */
 export function parseAnswer(cell: unknown, scale: Scale, maxCellLength: number): ParsedAnswer {
+  // Called once per cell: direct property checks, cheaper than expectShape.
+  if (typeof scale?.step !== "number") throw invalidArgument(FN, "scale", shapes.scale.what, scale);
+  if (typeof maxCellLength !== "number")
+    throw invalidArgument(FN, "maxCellLength", "a number", maxCellLength);
   let value: number;
   if (typeof cell === "number") {
     value = cell;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
+import { expectShape, shapes } from "../_lib/guards";
 import { facetsOf } from "../instrument/facets";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Instrument } from "../instrument/types";
@@ -14,6 +15,7 @@ import { resolveValidationOptions, type ValidationOptions } from "./validationOp
  * responseRowSchema(instruments.servqual22).safeParse({ respondent_id: "c1", E_1: 9 }).success //=> false
  */
 export function responseRowSchema(instrument: Instrument, options: ValidationOptions = {}) {
+  expectShape("responseRowSchema", "instrument", instrument, shapes.instrument);
   const resolved = resolveValidationOptions(options);
   const { min, max } = instrument.scale;
   const answer = z.number().min(min).max(max).nullable().optional();
@@ -47,6 +49,7 @@ export function responseRowJsonSchema(
   instrument: Instrument,
   options: ValidationOptions = {},
 ): Record<string, unknown> {
+  expectShape("responseRowJsonSchema", "instrument", instrument, shapes.instrument);
   return z.toJSONSchema(responseRowSchema(instrument, options), { io: "input" }) as Record<
     string,
     unknown

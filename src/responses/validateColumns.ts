@@ -1,3 +1,4 @@
+import { expectShape, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
@@ -10,6 +11,11 @@ import { resolveValidationOptions, type ValidationOptions } from "./validationOp
 export interface ResponseColumns {
   readonly columns: Readonly<Record<string, ArrayLike<unknown>>>;
 }
+
+const COLUMNS = {
+  what: "{ columns } (an object of column name → values)",
+  fields: { columns: "object" },
+} as const;
 
 /**
  * Validates survey answers held column by column (as a columnar engine, Arrow or a data frame
@@ -40,6 +46,8 @@ export function validateColumns(
   instrument: Instrument,
   options: ValidationOptions = {},
 ): ValidatedResponses {
+  expectShape("validateColumns", "input", input, COLUMNS);
+  expectShape("validateColumns", "instrument", instrument, shapes.instrument);
   const columns = input?.columns;
   if (columns === null || typeof columns !== "object") {
     throw new ServqualError("invalid-input", "validateColumns expects { columns }.", [

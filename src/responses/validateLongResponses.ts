@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { facetsOf } from "../instrument/facets";
@@ -7,7 +8,12 @@ import { displayName } from "./columnLayout";
 import { createDatasetBuilder } from "./createDatasetBuilder";
 import { cellText, showCell } from "./parseAnswer";
 import type { ValidatedResponses } from "./types";
-import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
+import { validateResponses } from "./validateResponses";
+import {
+  resolveValidationOptions,
+  VALIDATION_OPTIONS,
+  type ValidationOptions,
+} from "./validationOptions";
 
 /** Column names of long input (one row per respondent, item and facet). */
 export interface LongColumns {
@@ -38,6 +44,15 @@ const KINDS: Readonly<Record<string, LongKind>> = {
   weight: "weight",
   points: "weight",
 };
+
+const LONG_OPTIONS = [...VALIDATION_OPTIONS, "long"];
+
+const LONG_COLUMNS = optionNames<LongColumns>({
+  respondent: true,
+  item: true,
+  facet: true,
+  value: true,
+});
 
 /** One respondent gathered from long rows: wide cells, and the long row each came from. */
 interface Gathered {
@@ -87,6 +102,10 @@ export function validateLongResponses(
   instrument: Instrument,
   options: ValidationOptions & { readonly long?: LongColumns } = {},
 ): ValidatedResponses {
+  expectKind("validateLongResponses", "rows", rows, "array", "an array of long row objects");
+  expectShape("validateLongResponses", "instrument", instrument, shapes.instrument);
+  checkOptionKeys("validateLongResponses", options ?? undefined, LONG_OPTIONS);
+  checkOptionKeys("validateLongResponses", options?.long, LONG_COLUMNS, "options.long");
   const { long, ...rest } = options ?? {};
   const resolved = resolveValidationOptions(rest);
   const names = {

@@ -1,3 +1,4 @@
+import { expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { displayName } from "./columnLayout";
@@ -13,6 +14,8 @@ export interface ResponseTable {
 
 /** Wide rows as objects keyed by column name (e.g. parsed JSON or CSV records). */
 export type ResponseRecords = readonly Readonly<Record<string, unknown>>[];
+
+const ROWS = "an array of row objects or a table { header, rows }";
 
 /**
  * Validates wide survey rows (one row per respondent) against an instrument and returns a
@@ -58,6 +61,9 @@ export function validateResponses(
   instrument: Instrument,
   options: ValidationOptions = {},
 ): ValidatedResponses {
+  if (!Array.isArray(input) && !isTable(input))
+    throw invalidArgument("validateResponses", "input", ROWS, input);
+  expectShape("validateResponses", "instrument", instrument, shapes.instrument);
   if (isTable(input)) {
     if (input.rows.length === 0) throw emptyInput();
     return validateTable(input, instrument, options);

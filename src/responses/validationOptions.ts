@@ -1,41 +1,48 @@
-import { z } from "zod";
+import * as z from "zod";
+import { optionNames } from "../_lib/checkOptionKeys";
+import { lazy } from "../_lib/lazy";
 import { ServqualError } from "../_lib/ServqualError";
+import { zodIssues } from "../_lib/zodIssues";
 import type { MissingPolicy } from "./types";
 
-const missingSchema = z.union([
-  z.literal("listwise"),
-  z.literal("pairwise"),
-  z.object({ minimumShare: z.number().gt(0).lte(1) }),
-]);
+const missingSchema = /* @__PURE__ */ lazy(() =>
+  z.union([
+    z.literal("listwise"),
+    z.literal("pairwise"),
+    z.strictObject({ minimumShare: z.number().gt(0).lte(1) }),
+  ]),
+);
 
-/** Zod schema of the options of `validateResponses` and `readResponsesCsv`. */
-export const validationOptionsSchema = z.object({
-  columns: z
-    .object({
-      id: z.string().min(1).optional(),
-      date: z.string().min(1).optional(),
-      segments: z.array(z.string().min(1)).optional(),
-      expectation: z.string().includes("{item}").optional(),
-      perception: z.string().includes("{item}").optional(),
-      adequate: z.string().includes("{item}").optional(),
-      desired: z.string().includes("{item}").optional(),
-      importance: z.string().includes("{item}").optional(),
-      weight: z.string().includes("{dimension}").optional(),
-    })
-    .optional(),
-  rename: z.record(z.string(), z.string()).optional(),
-  missing: missingSchema.optional(),
-  invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
-  weights: z
-    .object({
-      tolerance: z.number().min(0).max(50).optional(),
-      onMismatch: z.enum(["reject", "rescale"]).optional(),
-    })
-    .optional(),
-  maxCellLength: z.number().int().positive().optional(),
-  issueLimit: z.number().int().nonnegative().optional(),
-  excludedLimit: z.number().int().nonnegative().optional(),
-});
+/** Zod schema of the options of `validateResponses` and `readResponsesCsv` (built on first call). */
+export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
+    columns: z
+      .strictObject({
+        id: z.string().min(1).optional(),
+        date: z.string().min(1).optional(),
+        segments: z.array(z.string().min(1)).optional(),
+        expectation: z.string().includes("{item}").optional(),
+        perception: z.string().includes("{item}").optional(),
+        adequate: z.string().includes("{item}").optional(),
+        desired: z.string().includes("{item}").optional(),
+        importance: z.string().includes("{item}").optional(),
+        weight: z.string().includes("{dimension}").optional(),
+      })
+      .optional(),
+    rename: z.record(z.string(), z.string()).optional(),
+    missing: missingSchema().optional(),
+    invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
+    weights: z
+      .strictObject({
+        tolerance: z.number().min(0).max(50).optional(),
+        onMismatch: z.enum(["reject", "rescale"]).optional(),
+      })
+      .optional(),
+    maxCellLength: z.number().int().positive().optional(),
+    issueLimit: z.number().int().nonnegative().optional(),
+    excludedLimit: z.number().int().nonnegative().optional(),
+  }),
+);
 
 /**
  * Options of `validateResponses`.
@@ -52,7 +59,7 @@ export const validationOptionsSchema = z.object({
  * - `excludedLimit`: how many excluded rows are listed with their reasons (default 1000; all are
  *   counted in `rowsExcluded`, and `excludedRowsTruncated` says when the list is cut).
  */
-export type ValidationOptions = z.input<typeof validationOptionsSchema>;
+export type ValidationOptions = z.input<ReturnType<typeof validationOptionsSchema>>;
 
 /** Options with every default filled in. */
 export interface ResolvedValidationOptions {
@@ -85,16 +92,12 @@ export interface ResolvedValidationOptions {
 export function resolveValidationOptions(
   options: ValidationOptions = {},
 ): ResolvedValidationOptions {
-  const parsed = validationOptionsSchema.safeParse(options);
+  const parsed = validationOptionsSchema().safeParse(options);
   if (!parsed.success) {
     throw new ServqualError(
       "invalid-options",
       "The validation options are not valid.",
-      parsed.error.issues.map((issue) => ({
-        code: issue.code,
-        message: `option ${issue.path.join(".")}: ${issue.message}`,
-        path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-      })),
+      zodIssues(validationOptionsSchema(), parsed.error.issues, "option"),
     );
   }
   const o = parsed.data;
@@ -127,3 +130,17 @@ export function resolveValidationOptions(
     excludedLimit: o.excludedLimit ?? 1000,
   };
 }
+
+/** The names of the validation options (for functions that take them plus their own). */
+export const VALIDATION_OPTIONS: readonly string[] = /* @__PURE__ */ optionNames<ValidationOptions>(
+  {
+    columns: true,
+    rename: true,
+    missing: true,
+    invalidAnswers: true,
+    weights: true,
+    maxCellLength: true,
+    issueLimit: true,
+    excludedLimit: true,
+  },
+);

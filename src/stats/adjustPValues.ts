@@ -1,3 +1,4 @@
+import { expectKind } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** p-value adjustment methods, named as in R's `p.adjust`. */
@@ -71,11 +72,12 @@ export function adjustPValues(
   p: ArrayLike<number | null | undefined>,
   method: PAdjustMethod,
 ): PValueAdjustment {
+  expectKind("adjustPValues", "p", p, "array-like", "an array of p-values");
   if (!Object.hasOwn(DIRECTION, method)) {
     throw new ServqualError(
       "invalid-options",
       `${FN}: method must be one of holm, hochberg, bonferroni, BH, BY`,
-      [{ code: "unknown-option", message: `method is ${String(method)}`, path: ["method"] }],
+      [{ code: "unknown-value", message: `method is ${String(method)}`, path: ["method"] }],
     );
   }
   if (p === null || p === undefined || typeof p.length !== "number") {

@@ -1,5 +1,6 @@
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { finiteValues } from "./finiteValues";
@@ -76,11 +77,18 @@ function checkOptions(options: BootstrapOptions) {
   }
   if (method !== "percentile" && method !== "bca") {
     throw new ServqualError("invalid-options", `${FN}: method must be "percentile" or "bca"`, [
-      { code: "unknown-option", message: `method is ${String(method)}`, path: ["method"] },
+      { code: "unknown-value", message: `method is ${String(method)}`, path: ["method"] },
     ]);
   }
   return { seed, resamples, method, level };
 }
+
+const BOOTSTRAP_OPTIONS = optionNames<BootstrapOptions>({
+  seed: true,
+  resamples: true,
+  level: true,
+  method: true,
+});
 
 /**
  * Bootstrap confidence interval of any statistic of one sample, seeded and reproducible.
@@ -121,6 +129,9 @@ export function bootstrapCI(
   statistic: (sample: Float64Array) => number,
   options: BootstrapOptions = {},
 ): BootstrapResult {
+  expectKind("bootstrapCI", "data", data, "array-like", "an array of numbers");
+  expectKind("bootstrapCI", "statistic", statistic, "function", "a function of a sample");
+  checkOptionKeys("bootstrapCI", options, BOOTSTRAP_OPTIONS);
   const { seed, resamples, method, level } = checkOptions(options);
   if (typeof statistic !== "function") {
     throw new ServqualError("invalid-options", `${FN} requires a statistic function`);

@@ -31,7 +31,7 @@ export function checkAlternative(alternative: Alternative | undefined, fn: strin
     `${fn}: alternative must be "two-sided", "less" or "greater"`,
     [
       {
-        code: "unknown-option",
+        code: "unknown-value",
         message: `alternative is ${String(alternative)}`,
         path: ["alternative"],
       },

@@ -1,4 +1,5 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { checkOptionKeys } from "../_lib/guards";
 import { checkLevel } from "./checkOptions";
 import type { EffectSizeOptions } from "./cohenDz";
 import { finiteValues } from "./finiteValues";
@@ -50,6 +51,7 @@ export function cohenD(
   y: NumericInput,
   options: EffectSizeOptions = {},
 ): CohenDResult {
+  checkOptionKeys("cohenD", options, ["level"]);
   const level = checkLevel(options.level, "cohenD");
   const a = finiteValues(x, "cohenD", "x");
   const b = finiteValues(y, "cohenD", "y");

@@ -1,9 +1,10 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { completePairs } from "./finiteValues";
 import { meanVariance } from "./moments";
-import type { DifferenceSummary } from "./pairedTTestFromSummary";
+import { type DifferenceSummary, SUMMARY } from "./pairedTTestFromSummary";
 import type { ConfidenceInterval, NumericInput } from "./types";
 
 /** Options of {@link cohenDz}. */
@@ -52,6 +53,8 @@ export function cohenDzFromSummary(
   summary: DifferenceSummary,
   options: EffectSizeOptions = {},
 ): CohenDzResult {
+  expectShape("cohenDzFromSummary", "summary", summary, SUMMARY);
+  checkOptionKeys("cohenDzFromSummary", options, ["level"]);
   const level = checkLevel(options.level, "cohenDzFromSummary");
   const { n, mean, sd } = summary;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
@@ -126,6 +129,7 @@ export function cohenDz(
   y: NumericInput,
   options: EffectSizeOptions = {},
 ): CohenDzResult {
+  checkOptionKeys("cohenDz", options, ["level"]);
   checkLevel(options.level, "cohenDz");
   const pairs = completePairs(x, y, "cohenDz");
   const d = new Float64Array(pairs.x.length);

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { finiteValues } from "./finiteValues";
 import { weightedMean } from "./moments";
@@ -134,6 +135,7 @@ function medianAbsoluteDeviation(sc: SortedCounts, center: number): number {
  * //     trimmed: 22, mad: 1.4826, … }
  */
 export function describe(values: NumericInput, options: DescribeOptions = {}): Description {
+  checkOptionKeys("describe", options, ["trim"]);
   const trim = options.trim ?? 0.1;
   if (typeof trim !== "number" || !(trim >= 0 && trim <= 0.5)) {
     throw new ServqualError("invalid-options", "describe: trim must be between 0 and 0.5", [

@@ -1,3 +1,4 @@
+import { invalidArgument } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import type { NumericInput } from "./types";
 
@@ -46,7 +47,7 @@ function throwBadValues(fn: string, issues: readonly Issue[]): never {
  */
 export function finiteValues(input: NumericInput, fn: string, arg = "values"): FiniteValues {
   if (input === null || input === undefined || typeof input.length !== "number") {
-    throw new ServqualError("invalid-input", `${fn} requires an array of numbers as ${arg}`);
+    throw invalidArgument(fn, arg, "an array of numbers", input);
   }
   const out = new Float64Array(input.length);
   let n = 0;
@@ -82,10 +83,10 @@ export interface CompletePairs {
  */
 export function completePairs(x: NumericInput, y: NumericInput, fn: string): CompletePairs {
   if (x === null || x === undefined || typeof x.length !== "number") {
-    throw new ServqualError("invalid-input", `${fn} requires an array of numbers as x`);
+    throw invalidArgument(fn, "x", "an array of numbers", x);
   }
   if (y === null || y === undefined || typeof y.length !== "number") {
-    throw new ServqualError("invalid-input", `${fn} requires an array of numbers as y`);
+    throw invalidArgument(fn, "y", "an array of numbers", y);
   }
   if (x.length !== y.length) {
     throw new ServqualError("invalid-input", `${fn} requires x and y of equal length`, [

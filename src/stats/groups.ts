@@ -1,3 +1,4 @@
+import { invalidArgument } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { finiteValues } from "./finiteValues";
 import type { NumericInput } from "./types";
@@ -42,7 +43,7 @@ export interface CleanGroup {
  */
 export function cleanGroups(groups: GroupsInput, fn: string): CleanGroup[] {
   if (groups === null || typeof groups !== "object") {
-    throw new ServqualError("invalid-input", `${fn} requires groups as a record or an array`);
+    throw invalidArgument(fn, "groups", "a record or an array of groups", groups);
   }
   const list: { name: string; values: NumericInput }[] = Array.isArray(groups)
     ? (groups as readonly { name: string; values: NumericInput }[]).map((group, i) => {

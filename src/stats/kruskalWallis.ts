@@ -1,7 +1,7 @@
+import { chiSquareUpperTail } from "./distributions/chiSquareUpperTail";
 import { groupRanks } from "./groupRanks";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupSummary, type GroupsInput } from "./groups";
-import { chiSquareUpperTail } from "./tailProbability";
 
 /** Result of {@link kruskalWallis}. */
 export interface KruskalWallisResult {

@@ -1,7 +1,8 @@
+import { checkOptionKeys, optionNames } from "../_lib/guards";
 import { checkAlternative } from "./checkOptions";
+import { normalPValue } from "./distributions/normalPValue";
 import { finiteValues } from "./finiteValues";
 import { groupRanks } from "./groupRanks";
-import { normalPValue } from "./tailProbability";
 import type { Alternative, NumericInput } from "./types";
 
 /** Options of {@link mannWhitney}. */
@@ -32,6 +33,8 @@ export interface MannWhitneyResult {
   readonly warnings: readonly string[];
 }
 
+const MANN_WHITNEY_OPTIONS = optionNames<MannWhitneyOptions>({ alternative: true, correct: true });
+
 /**
  * Wilcoxon rank-sum / Mann–Whitney test of two independent groups (Wilcoxon 1945; Mann &
  * Whitney 1947, Ann Math Stat 18(1)), normal approximation with tie and continuity correction:
@@ -60,6 +63,7 @@ export function mannWhitney(
   y: NumericInput,
   options: MannWhitneyOptions = {},
 ): MannWhitneyResult {
+  checkOptionKeys("mannWhitney", options, MANN_WHITNEY_OPTIONS);
   const alternative = checkAlternative(options.alternative, "mannWhitney");
   const correct = options.correct ?? true;
   const a = finiteValues(x, "mannWhitney", "x");

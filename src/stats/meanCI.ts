@@ -1,5 +1,5 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { checkLevel } from "./checkOptions";
+import { studentTQuantile } from "./distributions/studentTQuantile";
 import { finiteValues } from "./finiteValues";
 import { meanVariance } from "./moments";
 import type { NumericInput } from "./types";
@@ -72,7 +72,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     warnings.push("all values are (essentially) equal: the interval is undefined");
     return { ...empty, mean, sd, se, df, warnings };
   }
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  const q = studentTQuantile(1 - (1 - confidence) / 2, df);
   return {
     n,
     missing,

@@ -1,6 +1,6 @@
+import { fUpperTail } from "./distributions/fUpperTail";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupSummary, type GroupsInput } from "./groups";
-import { fUpperTail } from "./tailProbability";
 
 /** Result of {@link oneWayAnova} and {@link welchAnova}. */
 export interface AnovaResult {

@@ -1,3 +1,4 @@
+import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { type CohenDzResult, cohenDzFromSummary } from "./cohenDz";
 import { completePairs } from "./finiteValues";
@@ -129,6 +130,7 @@ function checkStep(step: number, fn: string): number {
  * //=> { mean: -0.5, sd: 1.2909…, se: 0.6454…, nNegative: 2, nZero: 1, nPositive: 1 }
  */
 export function createPairedAccumulator(options: PairedAccumulatorOptions = {}): PairedAccumulator {
+  checkOptionKeys("createPairedAccumulator", options, ["step"]);
   return {
     step: checkStep(options.step ?? 1, "createPairedAccumulator"),
     n: 0,
@@ -190,6 +192,8 @@ function countDifference(acc: PairedAccumulator, kd: number): void {
   acc.histogram[index] = (acc.histogram[index] as number) + 1;
 }
 
+const ACC = shapes.pairedAccumulator.what;
+
 /**
  * Adds one pair (x, y) to the accumulator, in place. A pair with a missing x or y (null,
  * undefined, NaN) is counted in `missing` and otherwise ignored.
@@ -210,6 +214,8 @@ export function addPair(
   x: number | null | undefined,
   y: number | null | undefined,
 ): void {
+  // Called once per pair: a direct property check, cheaper than expectShape.
+  if (typeof acc?.step !== "number") throw invalidArgument("addPair", "acc", ACC, acc);
   const xMissing = isMissing(x);
   const yMissing = isMissing(y);
   // Present values are checked even when the other one is missing (±Infinity is an error).
@@ -259,6 +265,7 @@ function gridIndexOrThrow(value: unknown, step: number, name: string): number {
  * [acc.n, acc.missing]; //=> [3, 1]
  */
 export function addPairs(acc: PairedAccumulator, x: NumericInput, y: NumericInput): void {
+  expectShape("addPairs", "acc", acc, shapes.pairedAccumulator);
   const pairs = completePairs(x, y, "addPairs");
   for (let i = 0; i < pairs.x.length; i++) addPair(acc, pairs.x[i], pairs.y[i]);
   acc.missing += pairs.missing;
@@ -282,6 +289,8 @@ export function mergePairedAccumulators(
   a: PairedAccumulator,
   b: PairedAccumulator,
 ): PairedAccumulator {
+  expectShape("mergePairedAccumulators", "a", a, shapes.pairedAccumulator);
+  expectShape("mergePairedAccumulators", "b", b, shapes.pairedAccumulator);
   if (a.step !== b.step) {
     throw new ServqualError("invalid-input", "mergePairedAccumulators requires the same step", [
       { code: "step-mismatch", message: `steps are ${a.step} and ${b.step}` },
@@ -332,6 +341,13 @@ function toUnits(k: number, step: number): number {
   return Number.isInteger(inverse) ? k / inverse : k * step;
 }
 
+const FINISH_OPTIONS = optionNames<FinishPairedOptions>({
+  alternative: true,
+  level: true,
+  correct: true,
+  exact: true,
+});
+
 /**
  * Finishes an accumulator: means and SDs of x, y and d = y − x, their correlation, the counts
  * of negative/zero/positive d, the paired t-test ({@link pairedTTestFromSummary}), the Wilcoxon
@@ -358,6 +374,8 @@ export function finishPaired(
   acc: PairedAccumulator,
   options: FinishPairedOptions = {},
 ): PairedSummary {
+  expectShape("finishPaired", "acc", acc, shapes.pairedAccumulator);
+  checkOptionKeys("finishPaired", options, FINISH_OPTIONS);
   const { n, step } = acc;
   const warnings: string[] = [];
   const kd: number[] = [];

@@ -1,8 +1,10 @@
+import { checkOptionKeys } from "../_lib/guards";
 import { completePairs } from "./finiteValues";
 import { meanVariance } from "./moments";
 import {
   type PairedTTestOptions,
   type PairedTTestResult,
+  T_TEST_OPTIONS,
   tTestCore,
 } from "./pairedTTestFromSummary";
 import type { NumericInput } from "./types";
@@ -34,6 +36,7 @@ export function pairedTTest(
   y: NumericInput,
   options: PairedTTestOptions = {},
 ): PairedTTestResult {
+  checkOptionKeys("pairedTTest", options, T_TEST_OPTIONS);
   const pairs = completePairs(x, y, "pairedTTest");
   const d = new Float64Array(pairs.x.length);
   for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);

@@ -1,7 +1,8 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, expectShape, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
-import { tPValue } from "./tailProbability";
+import { studentTQuantile } from "./distributions/studentTQuantile";
+import { tPValue } from "./distributions/tPValue";
 import type { Alternative, ConfidenceInterval } from "./types";
 
 /** Summary of the paired differences d (for {@link pairedTTestFromSummary}). */
@@ -89,6 +90,16 @@ function checkSummary(summary: DifferenceSummary, fn: string): void {
   }
 }
 
+/** What a difference summary must look like (the values are checked later). */
+export const SUMMARY = { what: "a summary { n, mean, sd }", fields: { n: "number" } } as const;
+
+/** The option names of the paired t-test. */
+export const T_TEST_OPTIONS = optionNames<PairedTTestOptions>({
+  alternative: true,
+  level: true,
+  mu: true,
+});
+
 /**
  * Paired t-test from the summary (n, mean, SD) of the differences, so a one-pass accumulator
  * can run it without the raw data. Identical to the one-sample t-test of the differences.
@@ -115,6 +126,8 @@ export function pairedTTestFromSummary(
   summary: DifferenceSummary,
   options: PairedTTestOptions = {},
 ): PairedTTestResult {
+  expectShape("pairedTTestFromSummary", "summary", summary, SUMMARY);
+  checkOptionKeys("pairedTTestFromSummary", options, T_TEST_OPTIONS);
   return tTestCore(summary, options, FN, "Paired t-test");
 }
 
@@ -178,13 +191,13 @@ export function tTestCore(
   const pValue = tPValue(t, df, alternative);
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
-    const q = tQuantile(1 - (1 - level) / 2, df);
+    const q = studentTQuantile(1 - (1 - level) / 2, df);
     ci = { level, lower: mean - q * stderr, upper: mean + q * stderr };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: mean + tQuantile(level, df) * stderr };
+    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: mean - tQuantile(level, df) * stderr, upper: null };
+    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

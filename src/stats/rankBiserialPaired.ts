@@ -1,3 +1,4 @@
+import { expectKind } from "../_lib/guards";
 import type { NumericInput } from "./types";
 import { wilcoxonSignedRank } from "./wilcoxonSignedRank";
 
@@ -40,6 +41,8 @@ export interface RankBiserialPairedResult {
  * //=> { r: 0.7777…, tPlus: 40, tMinus: 5, n: 9, nZero: 0, … }
  */
 export function rankBiserialPaired(x: NumericInput, y: NumericInput): RankBiserialPairedResult {
+  expectKind("rankBiserialPaired", "x", x, "array-like", "an array of numbers");
+  expectKind("rankBiserialPaired", "y", y, "array-like", "an array of numbers");
   const w = wilcoxonSignedRank(x, y, { exact: false });
   return {
     r: w.rankBiserial,

@@ -1,3 +1,4 @@
+import { expectKind } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 
 const TWO_POW_32 = 4294967296;
@@ -20,6 +21,8 @@ const TWO_POW_32 = 4294967296;
  * //=> [11520, 0, 5927040]   (the reference C implementation gives the same)
  */
 export function xoshiro128StarStar(s0: number, s1: number, s2: number, s3: number): () => number {
+  for (const [i, s] of [s0, s1, s2, s3].entries())
+    expectKind("xoshiro128StarStar", `s${i}`, s, "number", "a 32-bit state word");
   let a = s0 >>> 0;
   let b = s1 >>> 0;
   let c = s2 >>> 0;
@@ -74,6 +77,7 @@ function splitMix32(state: number): [number, number] {
  * random(); //=> 0.15377165307290852 (in every run and every JavaScript engine)
  */
 export function seededRandom(seed: number): () => number {
+  expectKind("seededRandom", "seed", seed, "number", "an integer seed");
   if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
     throw new ServqualError("invalid-options", "seededRandom: seed must be a safe integer", [
       { code: "not-an-integer", message: `seed is ${String(seed)}`, path: ["seed"] },

@@ -1,7 +1,7 @@
+import { fUpperTail } from "./distributions/fUpperTail";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupsInput } from "./groups";
 import { type AnovaResult, smallGroupWarning } from "./oneWayAnova";
-import { fUpperTail } from "./tailProbability";
 
 /**
  * Welch's one-way ANOVA for k groups with unequal variances (Welch 1951, Biometrika 38(3/4)):

@@ -1,9 +1,10 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { checkOptionKeys, optionNames } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
+import { studentTQuantile } from "./distributions/studentTQuantile";
+import { tPValue } from "./distributions/tPValue";
 import { finiteValues } from "./finiteValues";
 import { meanVariance } from "./moments";
-import { tPValue } from "./tailProbability";
 import type { Alternative, ConfidenceInterval, NumericInput } from "./types";
 
 /** Options of {@link welchTTest}. */
@@ -48,6 +49,13 @@ export interface TwoSampleTTestResult {
 
 const FN = "welchTTest";
 
+const WELCH_OPTIONS = optionNames<TwoSampleTTestOptions>({
+  alternative: true,
+  level: true,
+  mu: true,
+  varEqual: true,
+});
+
 /**
  * Two-sample t-test of independent groups x and y: Welch's unequal-variance test by default,
  * Student's pooled test with `varEqual: true`.
@@ -78,6 +86,7 @@ export function welchTTest(
   y: NumericInput,
   options: TwoSampleTTestOptions = {},
 ): TwoSampleTTestResult {
+  checkOptionKeys(FN, options, WELCH_OPTIONS);
   const alternative = checkAlternative(options.alternative, FN);
   const level = checkLevel(options.level, FN);
   const varEqual = options.varEqual ?? false;
@@ -150,13 +159,13 @@ export function welchTTest(
   const t = (difference - mu) / stderr;
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
-    const q = tQuantile(1 - (1 - level) / 2, df);
+    const q = studentTQuantile(1 - (1 - level) / 2, df);
     ci = { level, lower: difference - q * stderr, upper: difference + q * stderr };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: difference + tQuantile(level, df) * stderr };
+    ci = { level, lower: null, upper: difference + studentTQuantile(level, df) * stderr };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: difference - tQuantile(level, df) * stderr, upper: null };
+    ci = { level, lower: difference - studentTQuantile(level, df) * stderr, upper: null };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

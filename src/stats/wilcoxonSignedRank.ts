@@ -1,9 +1,11 @@
+import { checkOptionKeys } from "../_lib/guards";
 import { completePairs } from "./finiteValues";
 import type { NumericInput } from "./types";
 import {
   type AbsoluteRuns,
   runsFromEntries,
   signedRankFromRuns,
+  WILCOXON_OPTIONS,
   type WilcoxonOptions,
   type WilcoxonSignedRankResult,
 } from "./wilcoxonSignedRankFromCounts";
@@ -97,6 +99,7 @@ export function wilcoxonSignedRank(
   y: NumericInput,
   options: WilcoxonOptions = {},
 ): WilcoxonSignedRankResult {
+  checkOptionKeys("wilcoxonSignedRank", options, WILCOXON_OPTIONS);
   const fn = "wilcoxonSignedRank";
   const pairs = completePairs(x, y, fn);
   const d = new Float64Array(pairs.x.length);

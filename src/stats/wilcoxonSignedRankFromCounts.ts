@@ -1,7 +1,8 @@
 import signrankCdf from "@stdlib/stats-base-dists-signrank-cdf";
+import { checkOptionKeys, invalidArgument, optionNames } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkAlternative } from "./checkOptions";
-import { normalPValue } from "./tailProbability";
+import { normalPValue } from "./distributions/normalPValue";
 import type { Alternative } from "./types";
 
 /**
@@ -82,10 +83,7 @@ function entriesOf(counts: DifferenceCounts): [number, number][] {
     arrays.values === undefined ||
     arrays.counts === undefined
   ) {
-    throw new ServqualError(
-      "invalid-input",
-      `${FN} requires a Map (difference → count) or { values, counts }`,
-    );
+    throw invalidArgument(FN, "counts", "a Map (difference → count) or { values, counts }", counts);
   }
   if (arrays.values.length !== arrays.counts.length) {
     throw new ServqualError("invalid-input", `${FN} requires values and counts of equal length`, [
@@ -115,6 +113,13 @@ function exactPValue(v: number, n: number, alternative: Alternative): number {
   const p = v > total / 2 ? upperAtLeast(v) : lower(v);
   return Math.min(2 * p, 1);
 }
+
+/** The option names of the signed-rank test. */
+export const WILCOXON_OPTIONS = optionNames<WilcoxonOptions>({
+  alternative: true,
+  correct: true,
+  exact: true,
+});
 
 /**
  * Wilcoxon signed-rank test from the histogram of the paired differences, so a one-pass
@@ -151,6 +156,7 @@ export function wilcoxonSignedRankFromCounts(
   counts: DifferenceCounts,
   options: WilcoxonOptions = {},
 ): WilcoxonSignedRankResult {
+  checkOptionKeys(FN, options, WILCOXON_OPTIONS);
   return signedRankCore(entriesOf(counts), options, FN);
 }
 

@@ -1,4 +1,5 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { expectKind } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 
@@ -45,6 +46,8 @@ function checkCount(value: number, name: string): void {
  * //=> { proportion: 0.8, lower: 0.490162…, upper: 0.943317…, level: 0.95, … }
  */
 export function wilsonInterval(successes: number, n: number, level = 0.95): WilsonInterval {
+  expectKind("wilsonInterval", "successes", successes, "number", "a count");
+  expectKind("wilsonInterval", "n", n, "number", "a count");
   const confidence = checkLevel(level, "wilsonInterval");
   checkCount(successes, "successes");
   checkCount(n, "n");

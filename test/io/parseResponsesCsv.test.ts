@@ -131,9 +131,9 @@ describe("readResponsesCsvText: bad input", () => {
     expect(error.issues[0]?.line).toBe(1);
   });
 
-  it("a value that is not a string is invalid-input", () => {
+  it("a value that is not a string is invalid-argument", () => {
     const error = thrown(() => readResponsesCsvText(42 as unknown as string, twoByTwo));
-    expect(error.code).toBe("invalid-input");
+    expect(error.code).toBe("invalid-argument");
   });
 
   it("encoding is not an option of text", () => {

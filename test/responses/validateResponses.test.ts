@@ -856,11 +856,11 @@ describe("validateResponses: report bookkeeping", () => {
     expect(rows).toEqual(copy);
   });
 
-  it("throws invalid-input for input that is not an array or a table", () => {
+  it("throws invalid-argument for input that is not an array or a table", () => {
     const error = servqualErrorOf(() =>
       validateResponses("E_1,P_1\n5,6" as unknown as [], servqual22),
     );
-    expect(error.code).toBe("invalid-input");
+    expect(error.code).toBe("invalid-argument");
   });
 
   it("excludes a null record as a row it cannot read, keeping the count", () => {

@@ -1,0 +1,546 @@
+/**
+ * Every exported function of the three entries (`servqual`, `servqual/report`,
+ * `servqual/node`), called the wrong way: (a) without arguments, (b) with `{}`, (c) with a
+ * misspelled option key where it takes options, plus the wrong calls named in the issue. Each
+ * must throw (or reject with) a ServqualError with the listed code, never a TypeError and never
+ * return quietly. The table must list every export, so a new function cannot skip its checks.
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ServqualError, type ServqualErrorCode } from "../../src/_lib/ServqualError";
+import * as core from "../../src/index";
+import * as nodeEntry from "../../src/node";
+import * as reportEntry from "../../src/report";
+import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
+import { twoByTwo } from "../io/csvFixtures";
+
+const api: Record<string, unknown> = { ...core, ...reportEntry, ...nodeEntry };
+
+/** A valid call whose result is checked by `check` (it must return something real). */
+interface Valid {
+  readonly returns: (result: unknown) => boolean;
+}
+
+type Outcome = ServqualErrorCode | Valid;
+
+interface Typo {
+  /** A call that is right but for one misspelled option key. */
+  readonly call: () => unknown;
+  readonly key: string;
+  /** The valid key the message must suggest. */
+  readonly suggest: string;
+  /** The error code (default `invalid-options`). */
+  readonly code?: ServqualErrorCode;
+}
+
+interface Row {
+  /** Outcome of a call without arguments (default `invalid-argument`). */
+  readonly none?: Outcome;
+  /** Outcome of a call with `{}` (default `invalid-argument`). */
+  readonly empty?: Outcome;
+  readonly typo?: Typo;
+  /** Further wrong calls and their codes. */
+  readonly also?: readonly (readonly [string, () => unknown, ServqualErrorCode])[];
+}
+
+// ---- fixtures (valid values, so the misspelled key is the only fault of a typo call) ----
+const records = [
+  tinyRecord("r1", [5, 6, 4, 5, 6], [4, 6, 5, 3, 6]),
+  tinyRecord("r2", [6, 7, 5, 6, 7], [5, 5, 5, 4, 7]),
+  tinyRecord("r3", [4, 5, 6, 5, 5], [4, 6, 4, 5, 5]),
+  tinyRecord("r4", [7, 6, 6, 7, 6], [6, 6, 5, 6, 4]),
+];
+const { dataset, report: validation } = core.validateResponses(records, tinyInstrument);
+const gapReport = reportEntry.buildGapReport(dataset, validation);
+const x = [1, 2, 3, 4, 5, 6];
+const y = [2, 2, 4, 5, 7, 6];
+const matrix = [
+  [1, 2, 3],
+  [2, 3, 3],
+  [3, 3, 5],
+  [4, 5, 5],
+  [2, 2, 1],
+];
+const itemAcc = () => core.createItemCovarianceAccumulator(3);
+const csvPath = fileURLToPath(new URL("../fixtures/csv/good.csv", import.meta.url));
+const csvText = "respondent_id,E_s1,P_s1\nr1,5,6\n";
+const isObject = (value: unknown) => typeof value === "object" && value !== null;
+
+const typo = (call: () => unknown, key: string, suggest: string, code?: ServqualErrorCode) => ({
+  call,
+  key,
+  suggest,
+  ...(code === undefined ? {} : { code }),
+});
+
+/** Every exported function; a new export fails the completeness test until it is listed. */
+const table: Readonly<Record<string, Row>> = {
+  // _lib
+  describeIssue: {},
+  // gaps
+  finishGaps: {},
+  gap5: {
+    typo: typo(() => core.gap5(dataset, { levl: 0.9 } as never), "levl", "level"),
+    also: [["gap5(undefined)", () => core.gap5(undefined as never), "invalid-argument"]],
+  },
+  accumulateGaps: {},
+  createGapAccumulator: {},
+  mergeGapAccumulators: {},
+  gapReliability: {
+    typo: typo(
+      () => core.gapReliability(dataset, [], { treshold: 0.7 } as never),
+      "treshold",
+      "threshold",
+    ),
+  },
+  importancePerformance: {
+    typo: typo(
+      () => core.importancePerformance(dataset, { crosshairs: "data-mean" } as never),
+      "crosshairs",
+      "crosshair",
+    ),
+  },
+  servperf: { typo: typo(() => core.servperf(dataset, { lvl: 0.9 } as never), "lvl", "level") },
+  zonesOfTolerance: {
+    typo: typo(() => core.zonesOfTolerance(dataset, { Level: 0.9 } as never), "Level", "level"),
+  },
+  // instrument
+  defineInstrument: {
+    empty: "invalid-instrument",
+    typo: typo(
+      () =>
+        core.defineInstrument({
+          id: "t",
+          name: "T",
+          scale: { min: 1, max: 5 },
+          format: "perception-only",
+          dimensions: [{ id: "d", label: "D", items: [{ id: "i", lable: "I" } as never] }],
+        }),
+      "lable",
+      "label",
+      "invalid-instrument",
+    ),
+  },
+  defaultColumnPrefix: {},
+  facetsOf: {},
+  itemsOf: {},
+  instrumentJsonSchema: {
+    // takes no arguments: both calls are valid
+    none: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+    empty: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+  },
+  // psychometrics
+  accumulateItems: {
+    typo: typo(
+      () => core.accumulateItems(matrix, { itemName: ["a", "b", "c"] } as never),
+      "itemName",
+      "itemNames",
+    ),
+  },
+  averageVarianceExtracted: {},
+  compositeReliability: {},
+  cronbachAlpha: {
+    typo: typo(
+      () => core.cronbachAlpha(matrix, { mising: "pairwise" } as never),
+      "mising",
+      "missing",
+    ),
+  },
+  differenceScoreReliability: {
+    empty: "invalid-input",
+    typo: typo(
+      () =>
+        core.differenceScoreReliability({
+          reliabilityP: 0.8,
+          reliabilityE: 0.7,
+          varianceP: 1,
+          varianceE: 1,
+          correlationEP: 0.3,
+        } as never),
+      "correlationEP",
+      "correlationPE",
+    ),
+  },
+  fornellLarckerCriterion: {
+    typo: typo(
+      () =>
+        core.fornellLarckerCriterion({
+          ave: [0.5, 0.6],
+          correlations: [
+            [1, 0.3],
+            [0.3, 1],
+          ],
+          construct: ["a", "b"],
+        } as never),
+      "construct",
+      "constructs",
+    ),
+  },
+  htmt: {
+    typo: typo(
+      () => core.htmt(matrix, { A: [0, 1], B: [2] }, { absolut: true } as never),
+      "absolut",
+      "absolute",
+    ),
+  },
+  itemAnalysis: {
+    typo: typo(
+      () => core.itemAnalysis(matrix, { Missing: "pairwise" } as never),
+      "Missing",
+      "missing",
+    ),
+  },
+  itemCovariance: {
+    typo: typo(
+      () => core.itemCovariance(itemAcc(), { missin: "pairwise" } as never),
+      "missin",
+      "missing",
+    ),
+  },
+  addItemColumns: {
+    typo: typo(
+      () => core.addItemColumns(itemAcc(), [[1], [2], [3]], { substract: [] } as never),
+      "substract",
+      "subtract",
+    ),
+  },
+  addItemRows: {
+    typo: typo(
+      () => core.addItemRows(itemAcc(), matrix, { rowOfset: 0 } as never),
+      "rowOfset",
+      "rowOffset",
+    ),
+  },
+  createItemCovarianceAccumulator: {
+    typo: typo(
+      () => core.createItemCovarianceAccumulator(3, { reverseSums: 6 } as never),
+      "reverseSums",
+      "reverseSum",
+    ),
+  },
+  mergeItemCovarianceAccumulators: {},
+  mcdonaldOmega: {
+    typo: typo(
+      () => core.mcdonaldOmega(matrix, { missng: "pairwise" } as never),
+      "missng",
+      "missing",
+    ),
+  },
+  oneFactorMinres: {},
+  // responses
+  createDatasetBuilder: {
+    typo: typo(
+      () =>
+        core.createDatasetBuilder(tinyInstrument, ["respondent_id"], {
+          missingPolicy: "listwise",
+        } as never),
+      "missingPolicy",
+      "missing",
+    ),
+  },
+  itemsNeeded: {},
+  parseAnswer: {},
+  parseDecimal: {},
+  responseRowJsonSchema: {
+    typo: typo(
+      () => core.responseRowJsonSchema(tinyInstrument, { column: {} } as never),
+      "column",
+      "columns",
+    ),
+  },
+  responseRowSchema: {
+    typo: typo(
+      () => core.responseRowSchema(tinyInstrument, { column: {} } as never),
+      "column",
+      "columns",
+    ),
+  },
+  validateColumns: {
+    typo: typo(
+      () =>
+        core.validateColumns({ columns: { respondent_id: ["r1"] } }, tinyInstrument, {
+          issueLimt: 5,
+        } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+  },
+  validateLongResponses: {
+    typo: typo(
+      () =>
+        core.validateLongResponses(
+          [{ respondent_id: "r1", item: "a1", facet: "E", value: 5 }],
+          tinyInstrument,
+          {
+            long: { respondant: "respondent_id" },
+          } as never,
+        ),
+      "respondant",
+      "respondent",
+    ),
+  },
+  validateResponses: {
+    typo: typo(
+      () => core.validateResponses(records, tinyInstrument, { missingPolicy: "listwise" } as never),
+      "missingPolicy",
+      "missing",
+    ),
+    also: [
+      [
+        "validateResponses(rows, undefined)",
+        () => core.validateResponses(records, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  resolveValidationOptions: {
+    none: { returns: (r) => (r as { idColumn?: string }).idColumn === "respondent_id" },
+    empty: { returns: (r) => (r as { idColumn?: string }).idColumn === "respondent_id" },
+    typo: typo(
+      () => core.resolveValidationOptions({ invalidAnswer: "missing" } as never),
+      "invalidAnswer",
+      "invalidAnswers",
+    ),
+  },
+  // stats
+  adjustPValues: {},
+  bootstrapCI: {
+    typo: typo(
+      () => core.bootstrapCI(x, (s) => s[0] as number, { resample: 100 } as never),
+      "resample",
+      "resamples",
+    ),
+  },
+  cohenD: { typo: typo(() => core.cohenD(x, y, { levels: 0.9 } as never), "levels", "level") },
+  cohenDz: { typo: typo(() => core.cohenDz(x, y, { levle: 0.9 } as never), "levle", "level") },
+  cohenDzFromSummary: {
+    typo: typo(
+      () => core.cohenDzFromSummary({ n: 5, mean: 0.2, sd: 1 }, { lvel: 0.9 } as never),
+      "lvel",
+      "level",
+    ),
+  },
+  describe: { typo: typo(() => core.describe(x, { trimm: 0.1 } as never), "trimm", "trim") },
+  kruskalWallis: { empty: "invalid-input" },
+  mannWhitney: {
+    typo: typo(
+      () => core.mannWhitney(x, y, { correction: true } as never),
+      "correction",
+      "correct",
+    ),
+  },
+  meanCI: {},
+  oneWayAnova: { empty: "invalid-input" },
+  addPair: {},
+  addPairs: {},
+  createPairedAccumulator: {
+    none: { returns: (acc) => (acc as { n?: number }).n === 0 },
+    empty: { returns: (acc) => (acc as { step?: number }).step === 1 },
+    typo: typo(() => core.createPairedAccumulator({ stp: 1 } as never), "stp", "step"),
+  },
+  finishPaired: {
+    typo: typo(
+      () => core.finishPaired(core.createPairedAccumulator(), { exakt: true } as never),
+      "exakt",
+      "exact",
+    ),
+  },
+  mergePairedAccumulators: {},
+  pairedTTest: {
+    typo: typo(
+      () => core.pairedTTest(x, y, { alternativ: "less" } as never),
+      "alternativ",
+      "alternative",
+    ),
+  },
+  pairedTTestFromSummary: {
+    typo: typo(
+      () => core.pairedTTestFromSummary({ n: 5, mean: 0.2, sd: 1 }, { Mu: 0 } as never),
+      "Mu",
+      "mu",
+    ),
+  },
+  rankBiserialPaired: {},
+  seededRandom: {},
+  xoshiro128StarStar: {},
+  welchAnova: { empty: "invalid-input" },
+  welchTTest: {
+    typo: typo(() => core.welchTTest(x, y, { var_equal: true } as never), "var_equal", "varEqual"),
+  },
+  wilcoxonSignedRank: {
+    typo: typo(() => core.wilcoxonSignedRank(x, y, { exactly: true } as never), "exactly", "exact"),
+  },
+  wilcoxonSignedRankFromCounts: {
+    typo: typo(
+      () =>
+        core.wilcoxonSignedRankFromCounts(
+          new Map([
+            [1, 2],
+            [-1, 1],
+          ]),
+          { correkt: true } as never,
+        ),
+      "correkt",
+      "correct",
+    ),
+  },
+  wilsonInterval: {},
+  // report
+  buildGapReport: {
+    typo: typo(
+      () => reportEntry.buildGapReport(dataset, validation, { titel: "T" } as never),
+      "titel",
+      "title",
+    ),
+    also: [
+      [
+        "buildGapReport(dataset, undefined)",
+        () => reportEntry.buildGapReport(dataset, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  renderJson: {
+    also: [
+      [
+        "renderJson(undefined)",
+        () => reportEntry.renderJson(undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  renderMarkdown: {
+    also: [
+      [
+        "renderMarkdown(a Dataset)",
+        () => reportEntry.renderMarkdown(dataset as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  // node
+  readResponsesCsv: {
+    typo: typo(
+      () => nodeEntry.readResponsesCsv(csvPath, twoByTwo, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readResponsesCsv(path, undefined)",
+        () => nodeEntry.readResponsesCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readResponsesCsvText: {
+    typo: typo(
+      () => nodeEntry.readResponsesCsvText(csvText, twoByTwo, { issuelimit: 3 } as never),
+      "issuelimit",
+      "issueLimit",
+    ),
+  },
+};
+
+/** Exports that are not functions to call this way. */
+const NOT_CALLED: Readonly<Record<string, string>> = {
+  ServqualError: "the error class itself, constructed with new",
+  dimensionSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  instrumentSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  itemSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  scaleSpecSchema: "schema getter: takes no arguments, returns the zod schema",
+  validationOptionsSchema: "schema getter: takes no arguments, returns the zod schema",
+};
+
+type Settled = { readonly threw: unknown } | { readonly value: unknown };
+
+/** Runs a call, waiting for a promise, and reports what came out. */
+async function settle(call: () => unknown): Promise<Settled> {
+  try {
+    return { value: await call() };
+  } catch (error) {
+    return { threw: error };
+  }
+}
+
+function expectOutcome(settled: Settled, outcome: Outcome, name: string) {
+  if (typeof outcome === "string") {
+    expect("threw" in settled, `${name} should throw ${outcome}`).toBe(true);
+    const error = (settled as { threw: unknown }).threw;
+    expect(error, `${name}: ${String(error)}`).toBeInstanceOf(ServqualError);
+    const servqualError = error as ServqualError;
+    expect(servqualError.code, `${name}: ${servqualError.message}`).toBe(outcome);
+    expect(servqualError.issues.length + servqualError.message.length).toBeGreaterThan(0);
+    if (outcome === "invalid-argument") {
+      expect(servqualError.message.startsWith(`${name.split("(")[0]}: `)).toBe(true);
+      expect(servqualError.issues[0]?.code).toBe("invalid-argument");
+    }
+  } else {
+    expect("value" in settled, `${name} should return`).toBe(true);
+    expect(outcome.returns((settled as { value: unknown }).value)).toBe(true);
+  }
+}
+
+const functionNames = Object.entries(api)
+  .filter(([, value]) => typeof value === "function")
+  .map(([name]) => name)
+  .sort();
+
+describe("argument checks of every public function", () => {
+  it("the table lists every exported function, and only those", () => {
+    const listed = [...Object.keys(table), ...Object.keys(NOT_CALLED)].sort();
+    expect(listed).toEqual(functionNames);
+  });
+
+  const rows = Object.entries(table);
+
+  it.each(rows)("%s() without arguments", async (name, row) => {
+    const fn = api[name] as (...args: unknown[]) => unknown;
+    expectOutcome(await settle(() => fn()), row.none ?? "invalid-argument", name);
+  });
+
+  it.each(rows)("%s({})", async (name, row) => {
+    const fn = api[name] as (...args: unknown[]) => unknown;
+    expectOutcome(await settle(() => fn({})), row.empty ?? "invalid-argument", name);
+  });
+
+  const typos = rows.filter(([, row]) => row.typo !== undefined);
+  it.each(typos)(
+    "%s with a misspelled option names it and the closest valid one",
+    async (name, row) => {
+      const { call, key, suggest, code } = row.typo as Typo;
+      const settled = await settle(call);
+      expectOutcome(settled, code ?? "invalid-options", name);
+      const error = (settled as { threw: ServqualError }).threw;
+      const issue = error.issues.find((i) => i.code === "unknown-option");
+      expect(issue?.message).toContain(`unknown option '${key}'`);
+      expect(issue?.message).toContain(`did you mean '${suggest}'?`);
+      expect(issue?.path?.at(-1)).toBe(key);
+    },
+  );
+
+  const more = rows.flatMap(([, row]) => row.also ?? []);
+  it.each(more)("%s", async (name, call, code) => {
+    expectOutcome(await settle(call), code, name);
+  });
+});
+
+describe("argument checks let valid calls through", () => {
+  it("a report built from a dataset renders to JSON and Markdown", () => {
+    expect(JSON.parse(reportEntry.renderJson(gapReport)).kind).toBe("servqual-gap-report");
+    expect(reportEntry.renderMarkdown(gapReport).startsWith("# ")).toBe(true);
+  });
+
+  it("a null options object of the CSV text reader still means no options", () => {
+    const { report } = nodeEntry.readResponsesCsvText(
+      "respondent_id,E_s1,P_s1,E_s2,P_s2,E_c1,P_c1,E_c2,P_c2\nr1,5,6,5,6,5,6,5,6\n",
+      twoByTwo,
+      null as never,
+    );
+    expect(report.rowsUsed).toBe(1);
+  });
+});
