@@ -1,19 +1,5 @@
-export {
-  addFacetItems,
-  createFacetItemAccumulators,
-  type DimensionItemAccumulators,
-  type FacetItemAccumulators,
-  mergeFacetItemAccumulators,
-} from "./facetItemAccumulators";
 export { finishGaps, type GapTables } from "./finishGaps";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
-export {
-  addGap5Dataset,
-  createGap5Accumulator,
-  finishGap5,
-  type Gap5Accumulator,
-  mergeGap5Accumulators,
-} from "./gap5Accumulator";
 export {
   accumulateGaps,
   createGapAccumulator,
@@ -26,7 +12,6 @@ export {
   type FacetReliability,
   type GapReliabilityOptions,
   gapReliability,
-  reliabilityFromAccumulators,
 } from "./gapReliability";
 export {
   type ImportancePerformanceOptions,

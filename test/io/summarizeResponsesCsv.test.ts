@@ -11,7 +11,11 @@ import { ServqualError } from "../../src/_lib/ServqualError";
 import { gap5 } from "../../src/gaps/gap5";
 import { instruments } from "../../src/instrument/instruments";
 import { readResponsesCsv } from "../../src/io/readResponsesCsv";
-import { SUMMARY_PIECE_ROWS, summarizeResponsesCsv } from "../../src/io/summarizeResponsesCsv";
+import {
+  SUMMARY_PIECE_ROWS,
+  type SummarizeCsvOptions,
+  summarizeResponsesCsv,
+} from "../../src/io/summarizeResponsesCsv";
 import { fixture, repoFile, twoByTwo } from "./csvFixtures";
 
 const scratch = mkdtempSync(join(tmpdir(), "servqual-summary-"));
@@ -105,9 +109,14 @@ function generatedFile(rows: number, seed: number): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function bothWays(path: string, instrument = instruments.servqual22, options = {}) {
-  const { dataset, report } = await readResponsesCsv(path, instrument, options);
-  const expected = gap5(dataset, options);
+async function bothWays(
+  path: string,
+  instrument = instruments.servqual22,
+  options: SummarizeCsvOptions = {},
+) {
+  const { level, pAdjust, reliability, dropConstantItems, ...csv } = options;
+  const { dataset, report } = await readResponsesCsv(path, instrument, csv);
+  const expected = gap5(dataset, { level, pAdjust, reliability, dropConstantItems });
   const summary = await summarizeResponsesCsv(path, instrument, options);
   return { expected, report, summary };
 }
