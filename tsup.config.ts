@@ -54,4 +54,13 @@ export default defineConfig([
       },
     ],
   },
+  {
+    // The worker of the parallel CSV reader, loaded by servqual/node (ESM and CJS) from dist/.
+    entry: { csvWorker: "src/io/csvWorker.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    target: "node20",
+    platform: "node",
+  },
 ]);

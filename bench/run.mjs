@@ -1,8 +1,10 @@
 // servqual benchmark: `npm run bench` (builds, then `node --expose-gc bench/run.mjs`).
 // See bench/README.md. Every stage runs in its own child process so that its peak memory
 // (the RSS high-water mark) is its own:
-//   node --expose-gc bench/run.mjs [--sizes 10000,100000,1000000] [--regenerate]
-//   node --expose-gc bench/run.mjs --stage csv|validate|gap5|floor --size N --file F  (one stage)
+//   node --expose-gc bench/run.mjs [--sizes 10000,100000,1000000] [--runs 3] [--regenerate]
+//     [--yardstick-only]
+//   node --expose-gc bench/run.mjs --stage csv|validate|gap5|file+gap5|summarize|floor --size N --file F
+//   (one stage)
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -216,11 +218,18 @@ async function runStage(stage, size, file) {
     };
   } else {
     const core = await import("servqual");
-    const { readResponsesCsv } = await import("servqual/node");
+    const { readResponsesCsv, summarizeResponsesCsv } = await import("servqual/node");
     const instrument = core.instruments.servqual22;
     if (stage === "csv") {
       measure = () => readResponsesCsv(file, instrument, OPTIONS);
       check = (result) => result.report.rowsUsed;
+    } else if (stage === "file+gap5") {
+      // The whole way from the file to Gap 5 with reliability, in one process (peak RSS of both).
+      measure = async () => core.gap5((await readResponsesCsv(file, instrument, OPTIONS)).dataset);
+      check = (result) => result.respondents;
+    } else if (stage === "summarize") {
+      measure = () => summarizeResponsesCsv(file, instrument, OPTIONS);
+      check = (result) => result.gap5.respondents;
     } else if (stage === "csv-unusable") {
       measure = () => readResponsesCsv(file, instrument, OPTIONS);
       check = ({ report }) => ({
@@ -359,7 +368,9 @@ const STAGE_LABELS = {
   "columns+gap5": "validateColumns + gap5 tables, in memory",
   "gap5-tables": "gap5 tables + tests (no reliability)",
   gap5: "gap5(dataset) with alpha, item analysis",
-  "csv+gap5": "file → gap5 (sum)",
+  "csv+gap5": "readResponsesCsv + gap5 (sum of the two stages)",
+  "file+gap5": "readResponsesCsv + gap5, one process",
+  summarize: "summarizeResponsesCsv (streaming gap5)",
   "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
 };
@@ -371,6 +382,7 @@ async function main() {
     .filter((n) => Number.isInteger(n) && n > 0);
   if (sizes.length === 0) throw new Error("--sizes takes a comma-separated list of row counts");
   const regenerate = process.argv.includes("--regenerate");
+  const runs = Math.max(1, Number(argument("runs") ?? 1));
   mkdirSync(DATA, { recursive: true });
 
   let core;
@@ -419,7 +431,11 @@ async function main() {
     }
   }
 
-  const inputs = sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
+  // --yardstick-only: just gen.cjs's 1M file (the speed targets), against the floor.
+  const yardstickOnly = process.argv.includes("--yardstick-only");
+  const inputs = yardstickOnly
+    ? []
+    : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
@@ -429,7 +445,7 @@ async function main() {
   const unusable = [
     { kind: "short", size: Number(argument("unusable-short") ?? 8_000_000), floor: false },
     { kind: "blank", size: Number(argument("unusable-blank") ?? 1_000_000), floor: true },
-  ].filter((input) => Number.isInteger(input.size) && input.size > 0);
+  ].filter((input) => !yardstickOnly && Number.isInteger(input.size) && input.size > 0);
   for (const input of unusable) {
     const made = ensureUnusableCsv(input.kind, input.size, regenerate);
     if (made.seconds !== null) {
@@ -445,48 +461,38 @@ async function main() {
   }
   const rows = [];
   for (const input of inputs) {
+    const gapStages = hasGap5 ? ["gap5", "file+gap5", "summarize"] : [];
     const stages = input.unusable
       ? ["csv-unusable"]
       : input.yardstick
-        ? ["csv"]
+        ? ["csv", ...gapStages]
         : [
             "csv",
             "validate",
             "columns",
-            ...(hasGap5 ? ["columns+gap5", "gap5-tables", "gap5"] : []),
+            ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
+            ...gapStages,
           ];
-    const results = {};
     const withFloor = hasFloor && input.floor !== false;
-    for (const stage of [...stages, ...(withFloor ? ["floor"] : [])]) {
-      const result = child(stage, input.size, input.file);
-      results[stage] = result;
-      const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
-      console.log(`  ${input.label} ${stage}: ${done}`);
+    // With --runs N every stage and the floor run N times in turn; each figure is the median
+    // over the rounds and each ratio the median of the per-round ratios to that round's floor.
+    const rounds = [];
+    for (let round = 0; round < runs; round++) {
+      const results = {};
+      for (const stage of [...(withFloor ? ["floor"] : []), ...stages]) {
+        const result = child(stage, input.size, input.file);
+        results[stage] = result;
+        const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
+        console.log(`  ${input.label} ${stage}${runs > 1 ? ` (run ${round + 1})` : ""}: ${done}`);
+      }
+      rounds.push(results);
     }
-    if (results.csv && results.gap5 && !results.csv.error && !results.gap5.error) {
-      results["csv+gap5"] = {
-        stage: "csv+gap5",
-        size: input.size,
-        seconds: results.csv.seconds + results.gap5.seconds,
-        cpuSeconds: results.csv.cpuSeconds + results.gap5.cpuSeconds,
-        maxRssMiB: Math.max(results.csv.maxRssMiB, results.gap5.maxRssMiB),
-      };
-    }
-    const floor = results.floor && !results.floor.error ? results.floor : undefined;
+    const results = medianOfRounds(rounds);
     for (const [stage, result] of Object.entries(results)) {
-      const compared =
-        floor !== undefined && !result.error && stage !== "floor" && stage !== "validate";
-      rows.push({
-        ...result,
-        stage,
-        label: input.label,
-        stageLabel: STAGE_LABELS[stage],
-        ratio: compared ? result.seconds / floor.seconds : undefined,
-        cpuRatio: compared ? result.cpuSeconds / floor.cpuSeconds : undefined,
-      });
+      rows.push({ ...result, stage, label: input.label, stageLabel: STAGE_LABELS[stage] });
     }
   }
-  if (hasGap5) {
+  if (hasGap5 && !yardstickOnly) {
     // Long scales: ratio to the floor of the largest file timed above (the gen.cjs 1M file
     // when present): the floor is a SERVQUAL-22 yardstick, so this compares machine speed.
     const wide = child("gap5-wide", WIDE.respondents, "");
@@ -539,6 +545,58 @@ async function main() {
   console.log(
     "rows/s = respondents per second; ours/floor = our time / floor.cjs time on the same file; cpu = user + system CPU seconds of the process (all threads)",
   );
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * One result per stage from rounds of results: medians of the times and peak RSS, and the
+ * median of each round's ratio to the floor of the same round ("csv+gap5" is added per round).
+ */
+function medianOfRounds(rounds) {
+  for (const results of rounds) {
+    if (results.csv && results.gap5 && !results.csv.error && !results.gap5.error) {
+      results["csv+gap5"] = {
+        stage: "csv+gap5",
+        size: results.csv.size,
+        seconds: results.csv.seconds + results.gap5.seconds,
+        cpuSeconds: results.csv.cpuSeconds + results.gap5.cpuSeconds,
+        maxRssMiB: Math.max(results.csv.maxRssMiB, results.gap5.maxRssMiB),
+      };
+    }
+    const floor = results.floor && !results.floor.error ? results.floor : undefined;
+    for (const [stage, result] of Object.entries(results)) {
+      if (floor === undefined || result.error || stage === "floor") continue;
+      result.ratio = result.seconds / floor.seconds;
+      result.cpuRatio = result.cpuSeconds / floor.cpuSeconds;
+    }
+  }
+  const merged = {};
+  for (const stage of Object.keys(rounds[0])) {
+    const all = rounds.map((results) => results[stage]).filter((r) => r && !r.error);
+    if (all.length === 0) {
+      merged[stage] = rounds[0][stage];
+      continue;
+    }
+    const pick = (key) =>
+      all.every((r) => typeof r[key] === "number") ? median(all.map((r) => r[key])) : undefined;
+    merged[stage] = {
+      ...all[0],
+      runs: all.length,
+      seconds: pick("seconds"),
+      cpuSeconds: pick("cpuSeconds"),
+      maxRssMiB: pick("maxRssMiB"),
+      baselineRssMiB: pick("baselineRssMiB"),
+      ratio: pick("ratio"),
+      cpuRatio: pick("cpuRatio"),
+      perRun: all.map((r) => ({ seconds: r.seconds, ratio: r.ratio, maxRssMiB: r.maxRssMiB })),
+    };
+  }
+  return merged;
 }
 
 const stage = argument("stage");

@@ -1,9 +1,9 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
-import { finishGaps, type GapTables } from "./finishGaps";
-import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
-import { type DimensionReliability, gapReliability } from "./gapReliability";
+import type { GapTables } from "./finishGaps";
+import { addGap5Dataset, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
+import { type DimensionReliability, datasetItemReducer } from "./gapReliability";
 
 /** Options of {@link gap5}. */
 export interface Gap5Options {
@@ -32,7 +32,8 @@ export type Gap5Result = {
   readonly reliability: readonly DimensionReliability[] | null;
 } & GapTables<"expectation", "perception">;
 
-const GAP5_OPTIONS = optionNames<Gap5Options>({
+/** The option names of {@link gap5}. */
+export const GAP5_OPTIONS = optionNames<Gap5Options>({
   level: true,
   pAdjust: true,
   reliability: true,
@@ -73,32 +74,7 @@ const GAP5_OPTIONS = optionNames<Gap5Options>({
 export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
   expectShape("gap5", "dataset", dataset, shapes.dataset);
   checkOptionKeys("gap5", options, GAP5_OPTIONS);
-  const accumulator = accumulateGaps(
-    createGapAccumulator(dataset.instrument, "expectation", "perception"),
-    dataset,
-  );
-  const tables = finishGaps(
-    accumulator,
-    dataset.instrument,
-    dataset.missingPolicy,
-    { required: "expectation", delivered: "perception" },
-    options.level ?? 0.95,
-    options.pAdjust ?? "holm",
-  );
-  return {
-    kind: "gap5",
-    unit: "scale points",
-    sign: "perception − expectation; negative = shortfall",
-    ...tables,
-    reliability:
-      options.reliability === false
-        ? null
-        : gapReliability(
-            dataset,
-            tables.dimensions,
-            options.dropConstantItems === undefined
-              ? {}
-              : { dropConstantItems: options.dropConstantItems },
-          ),
-  };
+  const reliability = options.reliability !== false;
+  const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
+  return finishGap5(addGap5Dataset(accumulator, dataset), options, datasetItemReducer(dataset));
 }

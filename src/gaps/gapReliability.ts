@@ -1,5 +1,6 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
+import type { Instrument } from "../instrument/types";
 import { accumulateItems } from "../psychometrics/accumulateItems";
 import {
   alphaFromAccumulator,
@@ -11,8 +12,14 @@ import {
   type ItemAnalysisResult,
   itemAnalysisFromAccumulator,
 } from "../psychometrics/itemAnalysis";
-import type { ItemColumns, MissingMode } from "../psychometrics/types";
+import type { ItemCovarianceAccumulator } from "../psychometrics/itemCovarianceAccumulator";
+import type { MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
+import {
+  addFacetItems,
+  createFacetItemAccumulators,
+  type FacetItemAccumulators,
+} from "./facetItemAccumulators";
 import type { Gap5Statistics } from "./types";
 
 /** Reliability of one facet (E, P or the gap) of one dimension. */
@@ -109,18 +116,99 @@ export function gapReliability(
       ],
     );
   }
+  const accumulators = addFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
+  return reliabilityFromAccumulators(
+    dataset.instrument,
+    dataset.n,
+    accumulators,
+    dimensions,
+    options,
+    datasetItemReducer(dataset),
+  );
+}
+
+/**
+ * A {@link ReduceItems} that reads the kept items' columns of a dataset again (for alpha
+ * without constant items).
+ *
+ * @param dataset - The dataset the accumulators were filled from.
+ * @returns The reducer.
+ * @example
+ * reliabilityFromAccumulators(instrument, n, acc, dims, {}, datasetItemReducer(dataset));
+ */
+export function datasetItemReducer(dataset: Dataset): ReduceItems {
+  const expectation = dataset.facets.expectation ?? [];
+  const perception = dataset.facets.perception ?? [];
+  let start = 0;
+  const firstItem = dataset.instrument.dimensions.map((dimension) => {
+    const first = start;
+    start += dimension.items.length;
+    return first;
+  });
+  return (d, facet, keep) => {
+    const column = (columns: typeof expectation, i: number) =>
+      columns[(firstItem[d] as number) + i] as ArrayLike<number>;
+    const itemNames = keep.map((i) => dataset.instrument.dimensions[d]?.items[i]?.id as string);
+    if (facet === "gap") {
+      return accumulateItems(
+        {
+          columns: keep.map((i) => column(perception, i)),
+          subtract: keep.map((i) => column(expectation, i)),
+        },
+        { itemNames },
+      );
+    }
+    const columns = facet === "expectation" ? expectation : perception;
+    return accumulateItems({ columns: keep.map((i) => column(columns, i)) }, { itemNames });
+  };
+}
+
+/**
+ * The item accumulator of a dimension's facet restricted to the items `keep` (indices within
+ * the dimension), or null when the data are no longer at hand (streamed).
+ */
+export type ReduceItems = (
+  dimension: number,
+  facet: "expectation" | "perception" | "gap",
+  keep: readonly number[],
+) => ItemCovarianceAccumulator | null;
+
+/**
+ * The reliability tables of {@link gapReliability} from item accumulators that already hold
+ * every respondent (one pass, or chunks merged): alpha and item analysis per dimension and
+ * facet, the difference-score reliability and the warnings. Alpha without constant items needs
+ * the kept items' sums on their own (a person's score changes when an item is left out):
+ * `reduce` gives them, or returns null when the data were streamed, and then that alpha is
+ * not computed (a warning says so).
+ *
+ * @param instrument - The instrument the accumulators were built for.
+ * @param n - Respondents behind the accumulators (a facet needs two).
+ * @param accumulators - Per dimension: E, P and gap item accumulators (null for one item).
+ * @param dimensions - The Gap 5 dimension statistics (σ_E, σ_P, r_PE).
+ * @param options - Missing-data mode, warning threshold, `dropConstantItems`.
+ * @param reduce - Item sums of a subset of a facet's items, or null.
+ * @returns One entry per dimension, as {@link gapReliability}.
+ * @example
+ * const acc = addFacetItems(createFacetItemAccumulators(instrument), dataset);
+ * reliabilityFromAccumulators(instrument, dataset.n, acc, gap5(dataset).dimensions);
+ */
+export function reliabilityFromAccumulators(
+  instrument: Instrument,
+  n: number,
+  accumulators: FacetItemAccumulators,
+  dimensions: readonly Gap5Statistics[],
+  options: GapReliabilityOptions = {},
+  reduce: ReduceItems = () => null,
+): DimensionReliability[] {
   const missing = options.missing ?? "pairwise";
   const threshold = options.threshold ?? 0.7;
   const results: DimensionReliability[] = [];
-  let start = 0;
-  dataset.instrument.dimensions.forEach((dimension, d) => {
+  instrument.dimensions.forEach((dimension, d) => {
     const size = dimension.items.length;
     const names = dimension.items.map((item) => item.id);
-    const eColumns = expectation.slice(start, start + size);
-    const pColumns = perception.slice(start, start + size);
-    start += size;
+    const facets = accumulators[d] ?? null;
     const warnings: string[] = [];
-    if (size < 2) {
+    if (size < 2 || facets === null) {
       warnings.push(`dimension "${dimension.id}" has one item: alpha needs at least two`);
       results.push({
         dimension: dimension.id,
@@ -132,8 +220,7 @@ export function gapReliability(
       });
       return;
     }
-    const finish = (data: ItemColumns, itemNames: readonly string[]) => {
-      const accumulator = accumulateItems(data, { itemNames });
+    const finish = (accumulator: ItemCovarianceAccumulator) => {
       // One finish (moments, eigen-decomposition) for both alpha and the item analysis.
       const prepared = prepareScale(accumulator, missing);
       return {
@@ -141,9 +228,12 @@ export function gapReliability(
         items: itemAnalysisFromAccumulator(accumulator, missing, prepared),
       };
     };
-    const facet = (data: ItemColumns, label: string): FacetReliability | null => {
-      if (dataset.n < 2) return null;
-      const { alpha, items } = finish(data, names);
+    const facet = (
+      which: "expectation" | "perception" | "gap",
+      label: string,
+    ): FacetReliability | null => {
+      if (n < 2) return null;
+      const { alpha, items } = finish(facets[which]);
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
         warnings.push(
           `${label} alpha of ${dimension.id} is ${alpha.rawAlpha.toFixed(2)}, below ${threshold}`,
@@ -154,16 +244,13 @@ export function gapReliability(
       const constant = alpha.constantItems;
       if (constant.length > 0 && options.dropConstantItems !== false) {
         const keep = names.flatMap((name, i) => (constant.includes(name) ? [] : [i]));
-        if (keep.length >= 2) {
-          const reduced = finish(
-            {
-              columns: keep.map((i) => data.columns[i] as ArrayLike<number>),
-              ...(data.subtract === undefined
-                ? {}
-                : { subtract: keep.map((i) => data.subtract?.[i] as ArrayLike<number>) }),
-            },
-            keep.map((i) => names[i] as string),
+        const kept = keep.length >= 2 ? reduce(d, which, keep) : null;
+        if (keep.length >= 2 && kept === null) {
+          warnings.push(
+            `${label}: alpha of ${dimension.id} without the constant items is not computed from streamed sums (read the dataset and use gap5 for it)`,
           );
+        } else if (kept !== null) {
+          const reduced = finish(kept);
           withoutConstantItems = { dropped: constant, ...reduced };
           const a = reduced.alpha.rawAlpha;
           warnings.push(
@@ -177,10 +264,9 @@ export function gapReliability(
       }
       return { alpha, items, withoutConstantItems };
     };
-    const e = facet({ columns: eColumns }, "expectation");
-    const p = facet({ columns: pColumns }, "perception");
-    // Gap items G = P − E read straight from the two columns, without building gap columns.
-    const g = facet({ columns: pColumns, subtract: eColumns }, "gap");
+    const e = facet("expectation", "expectation");
+    const p = facet("perception", "perception");
+    const g = facet("gap", "gap");
     const stats = dimensions[d];
     const alphaP = p?.alpha.rawAlpha ?? null;
     const alphaE = e?.alpha.rawAlpha ?? null;

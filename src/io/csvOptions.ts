@@ -23,6 +23,13 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "latin1";
  */
 export type CsvFileOptions = CsvTextOptions & {
   readonly encoding?: CsvEncoding;
+  /**
+   * Threads that read a large file. Files of 8 MiB or more without any double quote are split
+   * at line ends and read in parallel, with the same result as one thread; 1 reads on one
+   * thread. Default: the machine's cores (at most 4) unless its 1-minute load average is twice
+   * the cores or more, then 1 (on a busy machine a second thread only adds work).
+   */
+  readonly threads?: number;
 };
 
 /** CSV options split into the validation options and the CSV-level settings. */
@@ -32,6 +39,8 @@ export interface SplitCsvOptions {
   readonly delimiter: string | null;
   /** The encoding given, or null to detect it from a byte-order mark (UTF-8 without one). */
   readonly encoding: CsvEncoding | null;
+  /** Threads asked for, or null for the default. */
+  readonly threads: number | null;
 }
 
 const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "utf-16be", "latin1"];
@@ -45,6 +54,7 @@ export const CSV_FILE_OPTIONS: readonly string[] = [
   ...optionNames<Omit<CsvFileOptions, keyof ValidationOptions>>({
     delimiter: true,
     encoding: true,
+    threads: true,
   }),
 ];
 
@@ -62,14 +72,14 @@ export function splitCsvOptions(
   allowEncoding: boolean,
 ): SplitCsvOptions {
   if (options === undefined || options === null) {
-    return { validation: {}, delimiter: null, encoding: null };
+    return { validation: {}, delimiter: null, encoding: null, threads: null };
   }
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", [
       { code: "invalid-type", message: `the options must be an object, not ${typeof options}` },
     ]);
   }
-  const { delimiter, encoding, ...validation } = options;
+  const { delimiter, encoding, threads, ...validation } = options as CsvFileOptions;
   const issues: Issue[] = [];
   if (delimiter !== undefined) {
     if (typeof delimiter !== "string" || delimiter.length === 0 || delimiter.length > 8) {
@@ -102,8 +112,28 @@ export function splitCsvOptions(
       });
     }
   }
+  if (threads !== undefined) {
+    if (!allowEncoding) {
+      issues.push({
+        code: "unrecognized-key",
+        message: "option threads: only files are read in parallel",
+        path: ["threads"],
+      });
+    } else if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+      issues.push({
+        code: "invalid-threads",
+        message: "option threads: must be a whole number from 1 to 64",
+        path: ["threads"],
+      });
+    }
+  }
   if (issues.length > 0) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", issues);
   }
-  return { validation, delimiter: delimiter ?? null, encoding: encoding ?? null };
+  return {
+    validation,
+    delimiter: delimiter ?? null,
+    encoding: encoding ?? null,
+    threads: threads ?? null,
+  };
 }

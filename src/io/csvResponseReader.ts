@@ -4,7 +4,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout } from "../responses/columnLayout";
 import { createDatasetBuilder, type DatasetBuilder } from "../responses/createDatasetBuilder";
-import type { ValidatedResponses, ValidationReport } from "../responses/types";
+import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import {
   type ResolvedValidationOptions,
   resolveValidationOptions,
@@ -34,6 +34,16 @@ export interface CsvReaderSettings {
   readonly delimiter: string | null;
   /** Capacity hint: the number of data rows expected. */
   readonly expectedRows: number;
+  /** The line break, or absent to detect it with the delimiter (see {@link detectCsvDialect}). */
+  readonly newline?: CsvNewline;
+  /** Called with every data row before it is validated (cells are reused: copy what you keep). */
+  readonly onRow?: (cells: readonly string[]) => void;
+  /**
+   * Streaming: called with the rows kept so far every `expectedRows` rows and once more at the
+   * end, each piece valid only during the call (see `DatasetBuilder.drain`); the dataset `end`
+   * returns then holds only the last piece, already handed over.
+   */
+  readonly onPiece?: (piece: Dataset) => void;
 }
 
 /** Characters gathered before the delimiter and the line break are detected. */
@@ -133,6 +143,8 @@ class Reader implements CsvResponseReader {
   private parseIssueTotal = 0;
   private seekReplacement = false;
   private replacementReported = false;
+  private readonly onPiece: ((piece: Dataset) => void) | undefined;
+  private readonly pieceRows: number;
 
   constructor(instrument: Instrument, validation: ValidationOptions, settings: CsvReaderSettings) {
     const resolved = resolveValidationOptions(validation);
@@ -142,6 +154,8 @@ class Reader implements CsvResponseReader {
     this.settings = settings;
     this.issueLimit = resolved.issueLimit;
     this.maxCellLength = resolved.maxCellLength;
+    this.onPiece = settings.onPiece;
+    this.pieceRows = Math.max(1, Math.floor(settings.expectedRows));
   }
 
   write(chunk: string): void {
@@ -197,6 +211,7 @@ class Reader implements CsvResponseReader {
     } catch (error) {
       throw this.located(error);
     }
+    this.onPiece?.(result.dataset);
     return { dataset: result.dataset, report: this.mergeReport(result.report) };
   }
 
@@ -206,26 +221,11 @@ class Reader implements CsvResponseReader {
 
   /** Detects the delimiter (unless given) and the line break from the first rows. */
   private configure() {
-    const sample =
-      this.pending.length > 2 * SNIFF_LENGTH
-        ? this.pending.slice(0, 2 * SNIFF_LENGTH)
-        : this.pending;
-    const sniff = Papa.parse<string[]>(sample, {
-      delimiter: this.settings.delimiter ?? "",
-      quoteChar: QUOTE,
-      preview: 10,
-      skipEmptyLines: true,
-    });
-    // Rows end at LF outside quotes in LF and CRLF files alike (the CR is removed from the
-    // last cell), so a stray LF in a CRLF file ends its row as an editor shows it.
-    const newline = sniff.meta.linebreak === "\r" ? "\r" : "\n";
+    const detected = detectCsvDialect(this.pending, this.settings.delimiter);
+    const newline = this.settings.newline ?? detected.newline;
     this.breakChar = newline;
     const Parser = Papa.Parser as unknown as new (config: Papa.ParseConfig) => ChunkParser;
-    this.parser = new Parser({
-      delimiter: this.settings.delimiter ?? sniff.meta.delimiter,
-      newline,
-      quoteChar: QUOTE,
-    });
+    this.parser = new Parser({ delimiter: detected.delimiter, newline, quoteChar: QUOTE });
   }
 
   /**
@@ -392,7 +392,11 @@ class Reader implements CsvResponseReader {
       if (cells.length !== this.columnCount) this.unreadable += 1;
       origin.row = this.rows;
       origin.line = line;
+      this.settings.onRow?.(cells);
       this.builder.push(cells, origin);
+      if (this.onPiece !== undefined && this.rows % this.pieceRows === 0) {
+        this.onPiece(this.builder.drain());
+      }
     }
     return null;
   }
@@ -560,6 +564,36 @@ class Reader implements CsvResponseReader {
       unreadableLines,
     };
   }
+}
+
+/** The line break rows end at: LF (LF and CRLF files; a CR before it leaves the last cell) or CR. */
+export type CsvNewline = "\n" | "\r";
+
+/**
+ * The delimiter (unless given) and the line break of CSV text, detected by papaparse from the
+ * first rows of `text` (at most its first 128 KiB are looked at); the reader's own detection.
+ *
+ * @param text - The start of the text (byte-order mark removed).
+ * @param delimiter - The delimiter when known, or null to detect it.
+ * @returns The delimiter and the line break.
+ * @example
+ * detectCsvDialect("a;b\r\n1;2\r\n", null) //=> { delimiter: ";", newline: "\n" }
+ */
+export function detectCsvDialect(
+  text: string,
+  delimiter: string | null,
+): { readonly delimiter: string; readonly newline: CsvNewline } {
+  const sample = text.length > 2 * SNIFF_LENGTH ? text.slice(0, 2 * SNIFF_LENGTH) : text;
+  const sniff = Papa.parse<string[]>(sample, {
+    delimiter: delimiter ?? "",
+    quoteChar: QUOTE,
+    preview: 10,
+    skipEmptyLines: true,
+  });
+  // Rows end at LF outside quotes in LF and CRLF files alike (the CR is removed from the
+  // last cell), so a stray LF in a CRLF file ends its row as an editor shows it.
+  const newline = sniff.meta.linebreak === "\r" ? "\r" : "\n";
+  return { delimiter: delimiter ?? sniff.meta.delimiter, newline };
 }
 
 /** Number of `mark` characters in `text` before `end`. */

@@ -66,6 +66,15 @@ export interface DatasetBuilder {
    * row was excluded (the issues say why).
    */
   finish(): ValidatedResponses;
+  /**
+   * Hands over the rows kept since the last drain as a dataset and starts the next piece
+   * (`n` = those rows; ids, duplicate checks, issues and counts carry on across pieces). The
+   * dataset's columns are views of the builder's storage, valid until the next `push`:
+   * consume it (e.g. add it to an accumulator) first. `finish` then returns the rows kept since
+   * the last drain, with the report of every row pushed. This keeps memory at one piece of
+   * rows however long the input is.
+   */
+  drain(): Dataset;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -106,6 +115,8 @@ class Builder implements DatasetBuilder {
   private readonly weightColumns: string;
   private capacity: number;
   private count = 0;
+  /** Rows kept and handed over by `drain`. */
+  private drained = 0;
   private rowsIn = 0;
   private columns: AnswerColumn[][];
   private readonly answerArray: typeof Float32Array | typeof Float64Array;
@@ -113,8 +124,8 @@ class Builder implements DatasetBuilder {
   private importance: AnswerColumn[] | null;
   private dates: Float64Array | null;
   private sourceRows: Int32Array;
-  private readonly ids: string[] = [];
-  private readonly segments: (string | null)[][];
+  private ids: string[] = [];
+  private segments: (string | null)[][];
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
   /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
@@ -400,39 +411,17 @@ class Builder implements DatasetBuilder {
       ]);
     }
     const n = this.count;
-    if (n === 0) {
+    if (n + this.drained === 0) {
       throw new ServqualError(
         "no-usable-rows",
         `None of the ${this.rowsIn} rows can be used.`,
         noUsableRowsIssues(this.issues, this.excluded),
       );
     }
-    this.fillAbsentColumns();
-    // A view of the first n rows: no copy, so finishing never doubles the memory.
-    const trim = <T extends Float32Array | Float64Array>(array: T): T =>
-      (array.length === n ? array : array.subarray(0, n)) as T;
-    const facets: Partial<Record<Facet, AnswerColumn[]>> = {};
-    this.layout.facets.forEach((facet, f) => {
-      facets[facet] = (this.columns[f] as AnswerColumn[]).map(trim);
-    });
-    const dataset: Dataset = {
-      instrument: this.instrument,
-      n,
-      ids: this.ids,
-      sourceRows: this.sourceRows.subarray(0, n),
-      facets,
-      weights: this.weights === null ? null : this.weights.map(trim),
-      importance: this.importance === null ? null : this.importance.map(trim),
-      dates: this.dates === null ? null : trim(this.dates),
-      segments: this.layout.segmentNames.map((name, s) => ({
-        name,
-        values: this.segments[s] ?? [],
-      })),
-      missingPolicy: this.options.missing,
-    };
+    const dataset = this.piece();
     const report: ValidationReport = {
       rowsIn: this.rowsIn,
-      rowsUsed: n,
+      rowsUsed: n + this.drained,
       rowsExcluded: this.excludedCount,
       excludedRows: this.excluded,
       excludedRowsTruncated: this.excludedCount > this.excluded.length,
@@ -447,6 +436,43 @@ class Builder implements DatasetBuilder {
       weightsRescaled: this.weightsRescaled,
     };
     return { dataset, report };
+  }
+
+  drain(): Dataset {
+    const dataset = this.piece();
+    this.drained += this.count;
+    this.count = 0;
+    this.ids = [];
+    this.segments = this.layout.segmentNames.map(() => []);
+    return dataset;
+  }
+
+  /** The rows kept since the last drain as a dataset of views (no copy). */
+  private piece(): Dataset {
+    const n = this.count;
+    this.fillAbsentColumns();
+    // A view of the first n rows: no copy, so finishing never doubles the memory.
+    const trim = <T extends Float32Array | Float64Array>(array: T): T =>
+      (array.length === n ? array : array.subarray(0, n)) as T;
+    const facets: Partial<Record<Facet, AnswerColumn[]>> = {};
+    this.layout.facets.forEach((facet, f) => {
+      facets[facet] = (this.columns[f] as AnswerColumn[]).map(trim);
+    });
+    return {
+      instrument: this.instrument,
+      n,
+      ids: this.ids,
+      sourceRows: this.sourceRows.subarray(0, n),
+      facets,
+      weights: this.weights === null ? null : this.weights.map(trim),
+      importance: this.importance === null ? null : this.importance.map(trim),
+      dates: this.dates === null ? null : trim(this.dates),
+      segments: this.layout.segmentNames.map((name, s) => ({
+        name,
+        values: this.segments[s] ?? [],
+      })),
+      missingPolicy: this.options.missing,
+    };
   }
 
   /** Null when the row can be used under the missing-data policy, else the reason. */
@@ -714,7 +740,7 @@ class Builder implements DatasetBuilder {
  * True when every answer on the instrument's scale is exact in single precision: integer or
  * binary-fraction steps (1, 0.5, 0.25 …) on a scale well inside ±2²⁰.
  */
-function exactInSinglePrecision(instrument: Instrument): boolean {
+export function exactInSinglePrecision(instrument: Instrument): boolean {
   const { min, max, step } = instrument.scale;
   const exact = (value: number) => Math.fround(value) === value;
   const binaryStep = Number.isInteger(Math.log2(step)) || Number.isInteger(step);

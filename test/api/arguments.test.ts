@@ -437,6 +437,20 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  summarizeResponsesCsv: {
+    typo: typo(
+      () => nodeEntry.summarizeResponsesCsv(csvPath, twoByTwo, { reliabilty: false } as never),
+      "reliabilty",
+      "reliability",
+    ),
+    also: [
+      [
+        "summarizeResponsesCsv(path, undefined)",
+        () => nodeEntry.summarizeResponsesCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   readResponsesCsvText: {
     typo: typo(
       () => nodeEntry.readResponsesCsvText(csvText, twoByTwo, { issuelimit: 3 } as never),

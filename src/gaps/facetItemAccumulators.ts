@@ -1,0 +1,99 @@
+import type { Instrument } from "../instrument/types";
+import {
+  addItemColumns,
+  createItemCovarianceAccumulator,
+  type ItemCovarianceAccumulator,
+  mergeItemCovarianceAccumulators,
+} from "../psychometrics/itemCovarianceAccumulator";
+import type { Dataset } from "../responses/types";
+
+/** One dimension's item accumulators: expectations, perceptions and gaps G = P − E. */
+export interface DimensionItemAccumulators {
+  readonly expectation: ItemCovarianceAccumulator;
+  readonly perception: ItemCovarianceAccumulator;
+  readonly gap: ItemCovarianceAccumulator;
+}
+
+/** Per dimension (instrument order): its item accumulators, or null for a one-item dimension. */
+export type FacetItemAccumulators = readonly (DimensionItemAccumulators | null)[];
+
+/**
+ * Empty item accumulators for the reliability of Gap 5: per dimension with at least two items,
+ * one for the E items, one for the P items and one for the gap items G = P − E, named by item
+ * id. They keep the sums behind the item covariance matrix (O(k²) per dimension of k items),
+ * so their size does not depend on the number of respondents.
+ *
+ * @param instrument - An expectation–perception instrument.
+ * @returns The accumulators, to feed with {@link addFacetItems}.
+ * @example
+ * const acc = addFacetItems(createFacetItemAccumulators(instruments.servqual22), dataset);
+ * cronbachAlpha(acc[0]?.perception).rawAlpha //=> alpha of the tangibles perceptions
+ */
+export function createFacetItemAccumulators(instrument: Instrument): FacetItemAccumulators {
+  return instrument.dimensions.map((dimension) => {
+    if (dimension.items.length < 2) return null;
+    const options = { itemNames: dimension.items.map((item) => item.id) };
+    const k = dimension.items.length;
+    return {
+      expectation: createItemCovarianceAccumulator(k, options),
+      perception: createItemCovarianceAccumulator(k, options),
+      gap: createItemCovarianceAccumulator(k, options),
+    };
+  });
+}
+
+/**
+ * Adds every respondent of a dataset (or a piece of one) to the accumulators, in place: one
+ * pass per dimension and facet over the answer columns; the gap items are read as P − E
+ * straight from the two columns (a cell missing on either side is missing).
+ *
+ * @param accumulators - From {@link createFacetItemAccumulators} for the dataset's instrument.
+ * @param dataset - A dataset with expectation and perception answers.
+ * @returns The same accumulators.
+ * @example
+ * addFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
+ */
+export function addFacetItems(
+  accumulators: FacetItemAccumulators,
+  dataset: Dataset,
+): FacetItemAccumulators {
+  const expectation = dataset.facets.expectation ?? [];
+  const perception = dataset.facets.perception ?? [];
+  let start = 0;
+  dataset.instrument.dimensions.forEach((dimension, d) => {
+    const size = dimension.items.length;
+    const eColumns = expectation.slice(start, start + size);
+    const pColumns = perception.slice(start, start + size);
+    start += size;
+    const facets = accumulators[d];
+    if (facets === null || facets === undefined) return;
+    addItemColumns(facets.expectation, eColumns);
+    addItemColumns(facets.perception, pColumns);
+    addItemColumns(facets.gap, pColumns, { subtract: eColumns });
+  });
+  return accumulators;
+}
+
+/**
+ * Merges two sets of accumulators of the same instrument (chunk by chunk equals one pass).
+ *
+ * @param a - Accumulators of one part of the respondents.
+ * @param b - Accumulators of another part.
+ * @returns New accumulators holding both.
+ * @example
+ * mergeFacetItemAccumulators(first, second);
+ */
+export function mergeFacetItemAccumulators(
+  a: FacetItemAccumulators,
+  b: FacetItemAccumulators,
+): FacetItemAccumulators {
+  return a.map((x, d) => {
+    const y = b[d];
+    if (x === null || y === null || y === undefined) return null;
+    return {
+      expectation: mergeItemCovarianceAccumulators(x.expectation, y.expectation),
+      perception: mergeItemCovarianceAccumulators(x.perception, y.perception),
+      gap: mergeItemCovarianceAccumulators(x.gap, y.gap),
+    };
+  });
+}
