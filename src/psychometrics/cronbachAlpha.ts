@@ -261,7 +261,11 @@ export function alphaFromAccumulator(
   if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
   const rDrop = correctedItemTotal(c, k);
   const pc1 = r !== null ? firstComponentLoadings(r, k, eigen) : null;
-  if (r !== null) warnings.push(...indefiniteWarning(r, k, missing, eigen));
+  if (base.constantItems.length > 0) {
+    warnings.push(...indefiniteWarning(c, k, missing, null, "covariance"));
+  } else if (r !== null) {
+    warnings.push(...indefiniteWarning(r, k, missing, eigen));
+  }
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (rawAlpha !== null && rawAlpha < 0) {
     warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));

@@ -33,20 +33,23 @@ export function correctedItemTotal(c: ArrayLike<number>, k: number): Float64Arra
 
 /**
  * Warning when a (pairwise) correlation matrix is not positive semi-definite: then alpha, λ6
- * and omega can leave [0, 1]. Empty when the matrix is fine or not finite.
+ * and omega can leave [0, 1]. Empty when the matrix is fine or not finite. With constant items
+ * the correlation matrix is undefined and the covariance matrix is checked instead
+ * (`matrix: "covariance"`): raw alpha comes from it and leaves [0, 1] the same way.
  */
 export function indefiniteWarning(
   r: ArrayLike<number>,
   k: number,
   missing: string,
   eigen: SymmetricEigen | null = null,
+  matrix: "correlation" | "covariance" = "correlation",
 ): string[] {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return [];
   const { values } = eigen ?? symmetricEigen(r, k);
   const smallest = values[k - 1] as number;
   if (smallest >= -1e-10 * Math.max(1, values[0] as number)) return [];
   return [
-    `the ${missing === "pairwise" ? "pairwise " : ""}correlation matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+    `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
   ];
 }
 
