@@ -1,7 +1,7 @@
 import { covarianceToCorrelation, withoutItem } from "./alphaStatistics";
 import { householderEigen } from "./householderEigen";
 import type { ItemMoments } from "./itemCovariance";
-import type { Smc, SymmetricEigen } from "./symmetricEigen";
+import { type Smc, type SymmetricEigen, smcFromDiagonal } from "./symmetricEigen";
 
 /**
  * What alpha, the item analysis and alpha-if-deleted share, computed once per scale from its
@@ -46,25 +46,6 @@ function pseudoInverseOf(eigen: SymmetricEigen, k: number): Float64Array {
     }
   }
   return out;
-}
-
-/** smc = 1 − 1/diag(R⁺), clamped to [0, 1] as psych::smc (NaN → 1). */
-export function smcFromDiagonal(diagonal: (i: number) => number, k: number): Smc {
-  const values = new Float64Array(k);
-  const clamped: number[] = [];
-  for (let i = 0; i < k; i++) {
-    let value = 1 - 1 / diagonal(i);
-    if (Number.isNaN(value)) value = 1;
-    if (value > 1) {
-      value = 1;
-      clamped.push(i);
-    } else if (value < 0) {
-      value = 0;
-      clamped.push(i);
-    }
-    values[i] = value;
-  }
-  return { values, clamped };
 }
 
 /** Analyses a usable covariance matrix (no fatal problems; constant items allowed). */

@@ -112,10 +112,15 @@ export interface Smc {
  */
 export function squaredMultipleCorrelations(r: ArrayLike<number>, k: number): Smc {
   const inv = pseudoInverse(r, k);
+  return smcFromDiagonal((i) => inv[i * k + i] as number, k);
+}
+
+/** smc = 1 − 1/diag(R⁺), clamped to [0, 1] as psych::smc (NaN → 1). */
+export function smcFromDiagonal(diagonal: (i: number) => number, k: number): Smc {
   const values = new Float64Array(k);
   const clamped: number[] = [];
   for (let i = 0; i < k; i++) {
-    let value = 1 - 1 / (inv[i * k + i] as number);
+    let value = 1 - 1 / diagonal(i);
     if (Number.isNaN(value)) value = 1;
     if (value > 1) {
       value = 1;

@@ -21,34 +21,11 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Servqual from "../../src/index";
 import { bundleFromDist, repoRoot, requireBuiltPackage } from "../bundle/bundleFromDist";
+import { tinySpec } from "../gaps/tinySurvey";
 
 const CHROMIUM = process.env.SERVQUAL_CHROMIUM ?? "/usr/bin/chromium";
 
-const spec = {
-  id: "tiny-two-dimensions",
-  name: "Tiny two-dimension survey",
-  scale: { min: 1, max: 7 },
-  format: "expectation-perception",
-  dimensions: [
-    {
-      id: "A",
-      label: "Dimension A",
-      items: [
-        { id: "a1", label: "first A item" },
-        { id: "a2", label: "second A item" },
-      ],
-    },
-    {
-      id: "B",
-      label: "Dimension B",
-      items: [
-        { id: "b1", label: "first B item" },
-        { id: "b2", label: "second B item" },
-        { id: "b3", label: "third B item" },
-      ],
-    },
-  ],
-} as const;
+const spec = tinySpec;
 
 const ITEMS = ["a1", "a2", "b1", "b2", "b3"];
 const answers: [string, number[], number[]][] = [

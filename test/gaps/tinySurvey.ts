@@ -4,11 +4,13 @@
  * dimension scores differ). Answers on the 1..7 scale.
  */
 import { defineInstrument } from "../../src/instrument/defineInstrument";
+import type { InstrumentSpec } from "../../src/instrument/instrumentSchema";
 import type { Instrument } from "../../src/instrument/types";
 
 export const TINY_ITEMS = ["a1", "a2", "b1", "b2", "b3"] as const;
 
-export const tinyInstrument: Instrument = defineInstrument({
+/** The specification of the tiny survey, as plain data (it also travels into a browser). */
+export const tinySpec: InstrumentSpec = {
   id: "tiny-two-dimensions",
   name: "Tiny two-dimension survey",
   scale: { min: 1, max: 7 },
@@ -32,7 +34,9 @@ export const tinyInstrument: Instrument = defineInstrument({
       ],
     },
   ],
-});
+};
+
+export const tinyInstrument: Instrument = defineInstrument(tinySpec);
 
 /** One answer per item in TINY_ITEMS order; null = left blank. */
 export type Answers = readonly (number | null)[];
