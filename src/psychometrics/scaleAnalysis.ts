@@ -1,4 +1,4 @@
-import { covarianceToCorrelation, withoutItem } from "./alphaStatistics";
+import { type AlphaStatistics, covarianceToCorrelation, withoutItem } from "./alphaStatistics";
 import { householderEigen } from "./householderEigen";
 import type { ItemMoments } from "./itemCovariance";
 import { type Smc, type SymmetricEigen, smcFromDiagonal } from "./symmetricEigen";
@@ -68,16 +68,7 @@ export function analyseScale(m: ItemMoments): ScaleAnalysis {
 }
 
 /** The alpha family without item i, as numbers (NaN where undefined). */
-export interface DeletedStatistics {
-  readonly rawAlpha: number;
-  readonly standardizedAlpha: number;
-  readonly guttmanLambda6: number;
-  readonly averageR: number;
-  readonly signalToNoise: number;
-  readonly q: number;
-  readonly varianceR: number;
-  readonly medianR: number;
-}
+export type DeletedStatistics = Omit<AlphaStatistics, "smcClamped">;
 
 /**
  * Every scale statistic of psych's `alpha.drop` for each item at once, without rebuilding and
