@@ -15,6 +15,7 @@ import type { Instrument } from "../../src/instrument/types";
 import { buildGapReport } from "../../src/report/buildGapReport";
 import { renderMarkdown } from "../../src/report/renderMarkdown";
 import { validateResponses } from "../../src/responses/validateResponses";
+import { seededRandom } from "../../src/stats/seededRandom";
 import { dimensionsOf, strictJson } from "./tinySurvey";
 
 const DIMENSIONS = 20;
@@ -35,25 +36,13 @@ function bigInstrument(format: "expectation-perception" | "tolerance"): Instrume
   });
 }
 
-/** A seeded generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Respondents × items of (required, delivered) answers, null = missing. Gaps are mostly 0 and
  * otherwise ±1, and respondents skip up to 40% of the items, so dimension means such as 1/25
  * and 2/50 tie exactly while their counts differ.
  */
 function answers(seed: number, items: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: RESPONDENTS }, () => {
     const skip = next() * 0.4;
     return Array.from({ length: items }, () => {

@@ -16,6 +16,7 @@ import {
   type SummarizeCsvOptions,
   summarizeResponsesCsv,
 } from "../../src/io/summarizeResponsesCsv";
+import { seededRandom } from "../../src/stats/seededRandom";
 import { fixture, repoFile, twoByTwo } from "./csvFixtures";
 
 const scratch = mkdtempSync(join(tmpdir(), "servqual-summary-"));
@@ -53,24 +54,13 @@ function compare(a: unknown, b: unknown, tolerance = 1e-12) {
   return { differences, numbers };
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A SERVQUAL-22 file in the demo's layout (id, E_1…E_22, P_1…P_22, W_<dimension>) with blank
  * answers, "N/A", out-of-range and non-numeric answers, rows without answers, repeated ids,
  * weights that do not sum to 100 and blank lines, seeded.
  */
 function generatedFile(rows: number, seed: number): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const dims = instruments.servqual22.dimensions.map((d) => d.id);
   const header = ["respondent_id"];
   for (let i = 1; i <= 22; i++) header.push(`E_${i}`);
