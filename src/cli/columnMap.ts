@@ -1,17 +1,17 @@
 import { readFile } from "node:fs/promises";
+import { FACET_NAMES } from "../instrument/facets";
+import type { Facet } from "../instrument/types";
 import { closest } from "./closest";
 import { UsageError } from "./usageError";
 
 /** The column names a `--columns MAP.json` file gives (the `columns` and `rename` options). */
 export interface ColumnMap {
   readonly columns: {
+    readonly [F in Facet]?: string;
+  } & {
     readonly id?: string;
     readonly date?: string;
     readonly segments?: readonly string[];
-    readonly expectation?: string;
-    readonly perception?: string;
-    readonly adequate?: string;
-    readonly desired?: string;
     readonly importance?: string;
     readonly weight?: string;
   };
@@ -19,7 +19,7 @@ export interface ColumnMap {
 }
 
 const NAMES = ["id", "date"] as const;
-const ITEM_TEMPLATES = ["expectation", "perception", "adequate", "desired", "importance"] as const;
+const ITEM_TEMPLATES = [...FACET_NAMES, "importance"] as const;
 const KEYS = [...NAMES, "segments", ...ITEM_TEMPLATES, "weight", "rename"];
 
 /**

@@ -1,5 +1,13 @@
 export { defineInstrument } from "./defineInstrument";
-export { defaultColumnPrefix, facetsOf } from "./facets";
+export {
+  defaultColumnPrefix,
+  FACET_NAMES,
+  FACETS,
+  type FacetInfo,
+  facetsOf,
+  RESPONSE_FORMAT_NAMES,
+  RESPONSE_FORMATS,
+} from "./facets";
 export {
   dimensionSpecSchema,
   type InstrumentSpec,

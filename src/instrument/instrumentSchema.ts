@@ -1,6 +1,8 @@
 import * as z from "zod";
 import type { DeepReadonly } from "../_lib/DeepReadonly";
 import { lazy } from "../_lib/lazy";
+import { RESPONSE_FORMAT_NAMES } from "./facets";
+import type { ResponseFormat } from "./types";
 
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -58,7 +60,7 @@ export const instrumentSpecSchema = /* @__PURE__ */ lazy(() =>
     name: label(),
     citation: z.string().max(500).default(""),
     scale: scaleSpecSchema(),
-    format: z.enum(["expectation-perception", "tolerance", "perception-only"]),
+    format: z.enum(RESPONSE_FORMAT_NAMES as [ResponseFormat, ...ResponseFormat[]]),
     dimensions: z.array(dimensionSpecSchema()).min(1),
   }),
 );

@@ -1,12 +1,14 @@
-/** The answer kinds a survey can collect for one item. */
-export type Facet = "expectation" | "perception" | "adequate" | "desired";
+import type { FACETS, RESPONSE_FORMATS } from "./facets";
+
+/** The answer kinds a survey can collect for one item (the keys of the facet registry `FACETS`). */
+export type Facet = keyof typeof FACETS;
 
 /**
  * How an instrument asks its items: paired expectation and perception (SERVQUAL), the
  * three-column tolerance format (adequate, desired, perceived; Parasuraman, Zeithaml & Berry
  * 1994) or perceptions alone (SERVPERF; Cronin & Taylor 1992).
  */
-export type ResponseFormat = "expectation-perception" | "tolerance" | "perception-only";
+export type ResponseFormat = keyof typeof RESPONSE_FORMATS;
 
 /** A labelled point of a rating scale. */
 export interface ScalePoint {

@@ -1,7 +1,7 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
-import { facetsOf } from "../instrument/facets";
+import { FACET_NAMES, FACETS, facetsOf } from "../instrument/facets";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
 import { displayName } from "./columnLayout";
@@ -27,17 +27,9 @@ export interface LongColumns {
 type LongKind = Facet | "importance" | "weight";
 
 const KINDS: Readonly<Record<string, LongKind>> = {
-  e: "expectation",
-  expectation: "expectation",
-  p: "perception",
-  perception: "perception",
-  min: "adequate",
-  minimum: "adequate",
-  adequate: "adequate",
-  a: "adequate",
-  des: "desired",
-  desired: "desired",
-  d: "desired",
+  ...Object.fromEntries(
+    FACET_NAMES.flatMap((facet) => FACETS[facet].aliases.map((alias) => [alias, facet])),
+  ),
   i: "importance",
   importance: "importance",
   w: "weight",

@@ -3,6 +3,8 @@ import { optionNames } from "../_lib/checkOptionKeys";
 import { lazy } from "../_lib/lazy";
 import { ServqualError } from "../_lib/ServqualError";
 import { zodIssues } from "../_lib/zodIssues";
+import { FACET_NAMES, FACETS } from "../instrument/facets";
+import type { Facet } from "../instrument/types";
 import type { MissingPolicy } from "./types";
 
 const missingSchema = /* @__PURE__ */ lazy(() =>
@@ -21,10 +23,9 @@ export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
         id: z.string().min(1).optional(),
         date: z.string().min(1).optional(),
         segments: z.array(z.string().min(1)).optional(),
-        expectation: z.string().includes("{item}").optional(),
-        perception: z.string().includes("{item}").optional(),
-        adequate: z.string().includes("{item}").optional(),
-        desired: z.string().includes("{item}").optional(),
+        ...(Object.fromEntries(
+          FACET_NAMES.map((facet) => [facet, z.string().includes("{item}").optional()]),
+        ) as { [F in Facet]: z.ZodOptional<z.ZodString> }),
         importance: z.string().includes("{item}").optional(),
         weight: z.string().includes("{dimension}").optional(),
       })
@@ -67,10 +68,8 @@ export interface ResolvedValidationOptions {
   readonly dateColumn: string;
   readonly segmentColumns: readonly string[];
   readonly templates: {
-    readonly expectation: string;
-    readonly perception: string;
-    readonly adequate: string;
-    readonly desired: string;
+    readonly [F in Facet]: string;
+  } & {
     readonly importance: string;
     readonly weight: string;
   };
@@ -113,10 +112,9 @@ export function resolveValidationOptions(
     dateColumn: columns.date ?? "date",
     segmentColumns: columns.segments ?? [],
     templates: {
-      expectation: columns.expectation ?? "E_{item}",
-      perception: columns.perception ?? "P_{item}",
-      adequate: columns.adequate ?? "MIN_{item}",
-      desired: columns.desired ?? "DES_{item}",
+      ...(Object.fromEntries(
+        FACET_NAMES.map((facet) => [facet, columns[facet] ?? `${FACETS[facet].prefix}{item}`]),
+      ) as { [F in Facet]: string }),
       importance: columns.importance ?? "I_{item}",
       weight: columns.weight ?? "W_{dimension}",
     },
