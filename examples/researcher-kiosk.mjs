@@ -40,7 +40,7 @@ console.log("K-SERVQUAL kiosk survey, gap = P − E (n = 207)");
 console.log("dimension          E      P    gap   95% CI");
 for (const d of result.dimensions) {
   console.log(
-    `${d.dimension.padEnd(16)} ${d.expectation.mean.toFixed(2)}  ${d.perception.mean.toFixed(2)}  ${d.gap.mean.toFixed(2).padStart(5)}  [${d.gap.ci.lower.toFixed(2)}, ${d.gap.ci.upper.toFixed(2)}]`,
+    `${d.dimension.padEnd(16)} ${d.required.mean.toFixed(2)}  ${d.delivered.mean.toFixed(2)}  ${d.gap.mean.toFixed(2).padStart(5)}  [${d.gap.ci.lower.toFixed(2)}, ${d.gap.ci.upper.toFixed(2)}]`,
   );
 }
 const overall = result.overall.itemMean.gap;

@@ -1,6 +1,7 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
+import type { GapEnvelope } from "./envelope";
 import type { GapTables } from "./finishGaps";
 import { addGap5Dataset, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
 import { type DimensionReliability, datasetItemReducer } from "./gapReliability";
@@ -23,9 +24,19 @@ export interface Gap5Options {
   readonly dropConstantItems?: boolean;
 }
 
-/** The Gap 5 result: perception − expectation at item, dimension and overall level. */
-export type Gap5Result = {
-  readonly kind: "gap5";
+/**
+ * The Gap 5 result: perception − expectation at item, dimension and overall level, in the
+ * common {@link GapEnvelope} (gap 5, design `paired`), with its detail beside it: instrument,
+ * missing-data policy, confidence level, p adjustment, respondents and reliability.
+ */
+export type Gap5Result = GapEnvelope<
+  GapTables<"expectation", "perception">["items"][number],
+  GapTables<"expectation", "perception">["dimensions"][number],
+  GapTables<"expectation", "perception">["overall"]
+> & {
+  readonly gap: 5;
+  readonly name: "Gap 5: perceived vs expected service";
+  readonly design: "paired";
   readonly unit: "scale points";
   readonly sign: "perception − expectation; negative = shortfall";
   /** Per dimension: alpha and item analysis of E, P and gap, difference-score reliability; null when not asked for. */

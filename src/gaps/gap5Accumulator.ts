@@ -133,10 +133,15 @@ export function finishGap5(
           reduce,
         );
   return {
-    kind: "gap5",
+    gap: 5,
+    name: "Gap 5: perceived vs expected service",
+    design: "paired",
     unit: "scale points",
     sign: "perception − expectation; negative = shortfall",
     ...tables,
     reliability,
+    // Every Gap 5 warning belongs to a row (validation already excludes respondents without a
+    // dimension score), so the result-level list is empty.
+    warnings: [],
   };
 }

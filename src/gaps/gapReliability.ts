@@ -270,8 +270,8 @@ export function reliabilityFromAccumulators(
     const stats = dimensions[d];
     const alphaP = p?.alpha.rawAlpha ?? null;
     const alphaE = e?.alpha.rawAlpha ?? null;
-    const sdP = stats?.perception.sd ?? null;
-    const sdE = stats?.expectation.sd ?? null;
+    const sdP = stats?.delivered.sd ?? null;
+    const sdE = stats?.required.sd ?? null;
     const correlation = stats?.correlation ?? null;
     let differenceScore: number | null = null;
     if (

@@ -1,3 +1,10 @@
+export type {
+  GapDesign,
+  GapDimensionRow,
+  GapEnvelope,
+  GapItemRow,
+  GapNumber,
+} from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
@@ -26,6 +33,7 @@ export type {
   DimensionRef,
   Gap5Statistics,
   GapMean,
+  GapSide,
   GapStatistics,
   Interval,
   ItemRef,

@@ -58,8 +58,8 @@ export function summarizeGap<Required extends string, Delivered extends string>(
   }
   return {
     n,
-    [names.required]: { mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
-    [names.delivered]: { mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
+    required: { side: names.required, mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
+    delivered: { side: names.delivered, mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
     gap: { mean: meanGap, sd, se, ci: { level, lower: tTest.ci.lower, upper: tTest.ci.upper } },
     shareNegative: n > 0 ? moments.negative / n : null,
     shareNegativeCi: { level, lower: share.lower, upper: share.upper },
@@ -70,5 +70,5 @@ export function summarizeGap<Required extends string, Delivered extends string>(
     wilcoxon,
     effectSize: { dz: dz.dz, ci: { level, lower: dz.ci.lower, upper: dz.ci.upper } },
     warnings,
-  } as GapStatistics<Required, Delivered>;
+  };
 }

@@ -41,14 +41,31 @@ export interface GapWilcoxon {
 }
 
 /**
+ * One side of a gap: which facet it is (`side`) with its mean and SD (n − 1). The field holding
+ * it is always `required` or `delivered`, whatever the facets are.
+ */
+export interface GapSide<Side extends string = string> extends SideSummary {
+  /** The facet on this side: `expectation`, `adequate`, `desired` (required) or `perception` (delivered). */
+  readonly side: Side;
+}
+
+/**
  * Statistics of one gap `delivered − required` (Gap 5: perception − expectation) over the
  * respondents with both sides: the two sides' means and SDs, the gap's mean, SD, SE and CI, the
  * share of respondents with a negative gap (a shortfall) and the correlation of the two sides.
- * Field names follow the facets: `expectation`/`perception` for Gap 5, `adequate`/`perception`
- * for MSA, `desired`/`perception` for MSS.
+ * The sides are always in `required` and `delivered`, each naming its facet in `side`:
+ * `expectation`/`perception` for Gap 5, `adequate`/`perception` for MSA, `desired`/`perception`
+ * for MSS.
  */
-export type GapStatistics<Required extends string, Delivered extends string> = {
+export interface GapStatistics<
+  Required extends string = string,
+  Delivered extends string = string,
+> {
   readonly n: number;
+  /** The required side (Gap 5: expectation E). */
+  readonly required: GapSide<Required>;
+  /** The delivered side (Gap 5: perception P). */
+  readonly delivered: GapSide<Delivered>;
   readonly gap: GapMean;
   readonly shareNegative: number | null;
   /** Wilson interval of the share of negative gaps. */
@@ -63,7 +80,7 @@ export type GapStatistics<Required extends string, Delivered extends string> = {
   /** Cohen's d_z = mean gap / SD of gaps, with a normal-approximation interval. */
   readonly effectSize: { readonly dz: number | null; readonly ci: Interval };
   readonly warnings: readonly string[];
-} & { readonly [K in Required]: SideSummary } & { readonly [K in Delivered]: SideSummary };
+}
 
 /** Gap 5 statistics: perception − expectation. */
 export type Gap5Statistics = GapStatistics<"expectation", "perception">;

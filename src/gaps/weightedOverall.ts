@@ -3,7 +3,7 @@ import { wilsonInterval } from "../stats/wilsonInterval";
 import type { GapAccumulator } from "./gapAccumulator";
 import { clonePairMoments, type PairMoments } from "./pairMoments";
 import { summarizeGap } from "./summarizeGap";
-import type { GapStatistics, SideSummary } from "./types";
+import type { GapStatistics } from "./types";
 
 /** The importance-weighted overall gap, computed two ways (Parasuraman, Berry & Zeithaml 1991). */
 export interface WeightedOverall<Required extends string, Delivered extends string> {
@@ -26,9 +26,13 @@ export interface WeightedOverall<Required extends string, Delivered extends stri
    */
   readonly respondentsMissingADimension: number;
   /** From the mean weights and the sample dimension means: Σ_d w̄_d·SQ_d. */
-  readonly fromMeanWeights: { readonly gap: number | null } & {
-    readonly [K in Required]: number | null;
-  } & { readonly [K in Delivered]: number | null };
+  readonly fromMeanWeights: {
+    readonly gap: number | null;
+    /** Σ_d w̄_d·mean of the required side in d (Gap 5: expectation). */
+    readonly required: { readonly side: Required; readonly mean: number | null };
+    /** Σ_d w̄_d·mean of the delivered side in d (Gap 5: perception). */
+    readonly delivered: { readonly side: Delivered; readonly mean: number | null };
+  };
 }
 
 /** Weighted overall gap from an accumulator, or null when the data carry no usable weights. */
@@ -105,8 +109,6 @@ export function weightedOverall<Required extends string, Delivered extends strin
     }
     return total;
   };
-  const side = (s: GapStatistics<Required, Delivered>, name: string) =>
-    (s as unknown as Record<string, SideSummary>)[name]?.mean ?? null;
   return {
     meanWeights: Object.fromEntries(
       instrument.dimensions.map((d, i) => [d.id, meanWeights[i] as number]),
@@ -115,8 +117,8 @@ export function weightedOverall<Required extends string, Delivered extends strin
     respondentsMissingADimension: accumulator.respondents - own - fallback.n,
     fromMeanWeights: {
       gap: weightedSide((s) => s.gap.mean),
-      [names.required]: weightedSide((s) => side(s, names.required)),
-      [names.delivered]: weightedSide((s) => side(s, names.delivered)),
-    } as WeightedOverall<Required, Delivered>["fromMeanWeights"],
+      required: { side: names.required, mean: weightedSide((s) => s.required.mean) },
+      delivered: { side: names.delivered, mean: weightedSide((s) => s.delivered.mean) },
+    },
   };
 }

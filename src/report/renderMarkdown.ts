@@ -4,21 +4,14 @@ import { fixed, interval, markdownTable, markdownText, percent, pValue } from ".
 import type { GapReport } from "./types";
 
 type AnyGap = Pick<
-  GapStatistics<"expectation", "perception">,
-  "n" | "gap" | "shareNegative" | "tTest" | "effectSize"
+  GapStatistics,
+  "n" | "required" | "delivered" | "gap" | "shareNegative" | "tTest" | "effectSize"
 >;
 
-function side(stats: AnyGap, name: string): number | null {
-  const value: unknown = (stats as unknown as Record<string, unknown>)[name];
-  return typeof value === "object" && value !== null && "mean" in value
-    ? (value as { mean: number | null }).mean
-    : null;
-}
-
-function gapCells(stats: AnyGap, required: string): string[] {
+function gapCells(stats: AnyGap): string[] {
   return [
-    fixed(side(stats, required)),
-    fixed(side(stats, "perception")),
+    fixed(stats.required.mean),
+    fixed(stats.delivered.mean),
     fixed(stats.gap.mean),
     interval(stats.gap.ci.lower, stats.gap.ci.upper),
     percent(stats.shareNegative),
@@ -52,16 +45,13 @@ export function renderMarkdown(report: GapReport): string {
     const level = Math.round(gap.level * 100);
     out.push("## Overall service quality (Gap 5 = P − E)", "");
     const rows: string[][] = [
-      ["Unweighted (mean of dimension scores)", ...gapCells(gap.overall.unweighted, "expectation")],
+      ["Unweighted (mean of dimension scores)", ...gapCells(gap.overall.unweighted)],
     ];
     const weighted = gap.overall.weighted;
     if (weighted !== null) {
-      rows.push([
-        "Weighted by importance points",
-        ...gapCells(weighted.perRespondent, "expectation"),
-      ]);
+      rows.push(["Weighted by importance points", ...gapCells(weighted.perRespondent)]);
     }
-    rows.push(["Mean of all item gaps", ...gapCells(gap.overall.itemMean, "expectation")]);
+    rows.push(["Mean of all item gaps", ...gapCells(gap.overall.itemMean)]);
     out.push(
       markdownTable(["Score", "E", "P", "Gap", `${level}% CI`, "% negative", "n"], rows, [
         "l",
@@ -103,7 +93,7 @@ export function renderMarkdown(report: GapReport): string {
         gap.dimensions.map((d) => [
           markdownText(d.label),
           String(d.items.length),
-          ...gapCells(d, "expectation"),
+          ...gapCells(d),
           fixed(d.effectSize.dz),
           pValue(d.tTest.pAdjusted),
         ]),
@@ -195,7 +185,7 @@ export function renderMarkdown(report: GapReport): string {
           markdownText(item.item),
           markdownText(item.label),
           markdownText(item.dimension),
-          ...gapCells(item, "expectation"),
+          ...gapCells(item),
           fixed(item.effectSize.dz),
           pValue(item.tTest.pAdjusted),
         ]),

@@ -26,10 +26,10 @@ const result = gap5(dataset);
 // biome-ignore lint/suspicious/noExplicitAny: oracle entry
 function compare(ours: any, r: any) {
   expect(ours.n).toBe(r.n);
-  close(ours.expectation.mean, r.mean_E);
-  close(ours.perception.mean, r.mean_P);
-  close(ours.expectation.sd, r.sd_E);
-  close(ours.perception.sd, r.sd_P);
+  close(ours.required.mean, r.mean_E);
+  close(ours.delivered.mean, r.mean_P);
+  close(ours.required.sd, r.sd_E);
+  close(ours.delivered.sd, r.sd_P);
   close(ours.gap.mean, r.mean_gap);
   close(ours.gap.sd, r.sd_gap);
   close(ours.gap.se, r.se_gap);

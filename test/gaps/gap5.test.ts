@@ -51,7 +51,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     expect(report.rowsUsed).toBe(5);
     expect(result.respondents).toBe(5);
     expect(result.missingPolicy).toEqual({ kind: "minimum-share", share: 0.5 });
-    expect(result.kind).toBe("gap5");
+    expect(result.gap).toBe(5);
+    expect(result.design).toBe("paired");
   });
 
   it("item a1: means, SDs, SE, t interval, share negative and correlation", () => {
@@ -59,8 +60,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     // G = -1, 1, -3, 1, -2: mean -4/5; squared deviations .04 + 3.24 + 4.84 + 3.24 + 1.44
     // = 12.8, var 12.8/4 = 3.2; SE = sqrt(3.2/5) = 0.8.
     expect(a1.n).toBe(5);
-    near(a1.expectation.mean, 28 / 5); // (6+5+7+4+6)/5
-    near(a1.perception.mean, 24 / 5); // (5+6+4+5+4)/5
+    near(a1.required.mean, 28 / 5); // (6+5+7+4+6)/5
+    near(a1.delivered.mean, 24 / 5); // (5+6+4+5+4)/5
     near(a1.gap.mean, -0.8);
     near(a1.gap.sd, Math.sqrt(3.2));
     near(a1.gap.se, 0.8);
@@ -69,8 +70,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     near(a1.gap.ci.upper, -0.8 + QT_975_4 * 0.8, 1e-8);
     expect(a1.gap.ci.level).toBe(0.95);
     // E: deviations .4 -.6 1.4 -1.6 .4 → SS 5.2, var 1.3; P: .2 1.2 -.8 .2 -.8 → SS 2.8, var .7
-    near(a1.expectation.sd, Math.sqrt(1.3));
-    near(a1.perception.sd, Math.sqrt(0.7));
+    near(a1.required.sd, Math.sqrt(1.3));
+    near(a1.delivered.sd, Math.sqrt(0.7));
     // cov = (.08 - .72 - 1.12 - .32 - .32)/4 = -0.6; r = -0.6/sqrt(1.3·0.7)
     near(a1.correlation, -0.6 / Math.sqrt(1.3 * 0.7));
     expect(a1.negative).toBe(3); // -1, -3, -2
@@ -82,8 +83,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     const a2 = itemOf(result, "a2");
     // G = -2, -1, 0, 0: mean -3/4; SS 1.5625 + .0625 + .5625 + .5625 = 2.75, var 11/12
     expect(a2.n).toBe(4);
-    near(a2.expectation.mean, 23 / 4);
-    near(a2.perception.mean, 5); // (5+4+6+5)/4, not (5+4+6+5+5)/5
+    near(a2.required.mean, 23 / 4);
+    near(a2.delivered.mean, 5); // (5+4+6+5)/4, not (5+4+6+5+5)/5
     near(a2.gap.mean, -3 / 4);
     near(a2.gap.sd, Math.sqrt(11 / 12));
     expect(a2.negative).toBe(2);
@@ -111,8 +112,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     near(A.gap.sd, Math.sqrt(1.175));
     near(A.gap.se, Math.sqrt(1.175 / 5));
     // E means 6.5, 5, 6.5, 4.5, 6 → 5.7; P means 5, 5, 5, 5, 4 → 4.8
-    near(A.expectation.mean, 5.7);
-    near(A.perception.mean, 4.8);
+    near(A.required.mean, 5.7);
+    near(A.delivered.mean, 4.8);
     near(A.shareNegative, 3 / 5);
     expect(A.zero).toBe(1); // r2
   });
@@ -129,8 +130,8 @@ describe("gap5, default policy (minimum share 0.5)", () => {
     near(B.gap.ci.lower, -2 / 3 - QT_975_3 / 3, 1e-8);
     near(B.gap.ci.upper, -2 / 3 + QT_975_3 / 3, 1e-8);
     // E means 6, 6, 19/3, 17/3 → 6; P means 5, 5, 20/3, 14/3 → 16/3
-    near(B.expectation.mean, 6);
-    near(B.perception.mean, 16 / 3);
+    near(B.required.mean, 6);
+    near(B.delivered.mean, 16 / 3);
     near(B.shareNegative, 3 / 4);
   });
 
@@ -266,8 +267,8 @@ describe("gap5, edge cases", () => {
     const B = dimensionOf(result, "B");
     near(B.gap.mean, -1 / 3);
     expect(B.gap.sd).toBe(0);
-    expect(B.expectation.sd).toBe(0);
-    expect(B.perception.sd).toBe(0);
+    expect(B.required.sd).toBe(0);
+    expect(B.delivered.sd).toBe(0);
     expect(B.correlation).toBeNull();
     expect(B.warnings.some((w) => w.includes("correlation undefined"))).toBe(true);
     expect(result.overall.unweighted.gap.sd).toBe(0);

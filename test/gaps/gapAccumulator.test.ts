@@ -173,14 +173,10 @@ describe("gap5 properties on random small surveys", () => {
           close(y.effectSize.dz, x.effectSize.dz, `${name} dz`);
           expect(y.wilcoxon?.V, `${name} V`).toBe(x.wilcoxon?.V);
           close(y.wilcoxon?.pValue ?? null, x.wilcoxon?.pValue ?? null, `${name} Wilcoxon p`);
-          close(
-            y.expectation.mean,
-            x.expectation.mean === null ? null : x.expectation.mean + c,
-            name,
-          );
-          close(y.perception.mean, x.perception.mean === null ? null : x.perception.mean + c, name);
-          close(y.expectation.sd, x.expectation.sd, `${name} E sd`);
-          close(y.perception.sd, x.perception.sd, `${name} P sd`);
+          close(y.required.mean, x.required.mean === null ? null : x.required.mean + c, name);
+          close(y.delivered.mean, x.delivered.mean === null ? null : x.delivered.mean + c, name);
+          close(y.required.sd, x.required.sd, `${name} E sd`);
+          close(y.delivered.sd, x.delivered.sd, `${name} P sd`);
         });
         close(
           shifted.overall.meanOfDimensionGaps,
@@ -263,8 +259,8 @@ describe("gap5 properties on random small surveys", () => {
           close(y.gap.mean, x.gap.mean === null ? null : -x.gap.mean, `${name} gap mean`);
           close(y.gap.sd, x.gap.sd, `${name} gap sd`);
           close(y.gap.ci.lower, x.gap.ci.upper === null ? null : -x.gap.ci.upper, name);
-          close(y.expectation.mean, x.perception.mean, name);
-          close(y.perception.sd, x.expectation.sd, name);
+          close(y.required.mean, x.delivered.mean, name);
+          close(y.delivered.sd, x.required.sd, name);
           close(y.correlation, x.correlation, `${name} correlation`, 1e-7);
           expect(y.zero, name).toBe(x.zero);
           // The negatives of the swapped data are the positives of the original.

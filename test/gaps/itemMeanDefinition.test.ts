@@ -26,7 +26,7 @@ describe("overall item mean with an answer on one side only", () => {
   });
 
   it("takes E and P means over the same paired items: E (23/4 + 4)/2, P (18/4 + 23/5)/2", () => {
-    near(itemMean.expectation.mean, (23 / 4 + 4) / 2);
-    near(itemMean.perception.mean, (18 / 4 + 23 / 5) / 2);
+    near(itemMean.required.mean, (23 / 4 + 4) / 2);
+    near(itemMean.delivered.mean, (18 / 4 + 23 / 5) / 2);
   });
 });

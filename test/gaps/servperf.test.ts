@@ -120,11 +120,11 @@ describe("servperf beside Gap 5 and on bad input", () => {
     const perf = servperf(dataset);
     const gaps = gap5(dataset);
     perf.items.forEach((item, i) => {
-      near(item.mean, gaps.items[i]?.perception.mean as number);
-      near(item.sd, gaps.items[i]?.perception.sd as number);
+      near(item.mean, gaps.items[i]?.delivered.mean as number);
+      near(item.sd, gaps.items[i]?.delivered.sd as number);
     });
     perf.dimensions.forEach((d, i) => {
-      near(d.mean, gaps.dimensions[i]?.perception.mean as number);
+      near(d.mean, gaps.dimensions[i]?.delivered.mean as number);
     });
   });
 

@@ -76,8 +76,8 @@ describe("weighted overall with own weights and the sample-mean fallback", () =>
     near(p?.gap.se, Math.sqrt(6677 / 36000 / 5));
     // E side: r1 .4·6.5 + .6·6 = 6.2; r2 5.5; r3 .2·6.5 + .8·19/3 = 191/30;
     // r4 .3·4.5 + .7·17/3 = 319/60; r6 6 → mean 1763/300. P side = E + gap = 1051/200.
-    near(p?.expectation.mean, 1763 / 300);
-    near(p?.perception.mean, 1051 / 200);
+    near(p?.required.mean, 1763 / 300);
+    near(p?.delivered.mean, 1051 / 200);
   });
 
   it("share negative counts only respondents with their own weights, and warns about the fallback", () => {
@@ -92,9 +92,9 @@ describe("weighted overall with own weights and the sample-mean fallback", () =>
     // .35·-.6 + .65·-11/15 = -0.21 - 0.47667 = -103/150
     near(weighted?.fromMeanWeights.gap, -103 / 150);
     // Ē_A = 28.5/5 = 5.7, Ē_B = 30/5 = 6 → .35·5.7 + .65·6 = 5.895
-    near(weighted?.fromMeanWeights.expectation, 5.895);
+    near(weighted?.fromMeanWeights.required.mean, 5.895);
     // P̄_A = 25.5/5 = 5.1, P̄_B = (15 + 34/3)/5 = 79/15 → .35·5.1 + .65·79/15 = 125/24
-    near(weighted?.fromMeanWeights.perception, 125 / 24);
+    near(weighted?.fromMeanWeights.delivered.mean, 125 / 24);
   });
 
   it("points that do not sum to 100 are rejected and the row falls back to the mean weights", () => {

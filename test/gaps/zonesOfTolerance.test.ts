@@ -113,12 +113,14 @@ describe("zonesOfTolerance on a hand-worked survey", () => {
     expect(msa?.n).toBe(4);
     near(msa?.gap.mean, 3 / 4);
     near(msa?.gap.sd, Math.sqrt(28.75 / 3));
-    near(msa?.adequate.mean, 19 / 4);
+    near(msa?.required.mean, 19 / 4);
     near(msa?.shareNegative, 2 / 4);
     // MSS = P - D = -2, -5, 2, 1 → mean -1
     near(mss?.gap.mean, -1);
-    near(mss?.desired.mean, 26 / 4);
+    near(mss?.required.mean, 26 / 4);
     near(mss?.shareNegative, 2 / 4);
+    expect([msa?.required.side, msa?.delivered.side]).toEqual(["adequate", "perception"]);
+    expect([mss?.required.side, mss?.delivered.side]).toEqual(["desired", "perception"]);
   });
 
   it("dimension A: positions from each respondent's means", () => {
