@@ -1,1 +1,2 @@
+export { accumulatorFromJson, accumulatorToJson } from "./accumulatorJson";
 export { describeIssue, type Issue, ServqualError, type ServqualErrorCode } from "./ServqualError";

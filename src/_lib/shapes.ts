@@ -36,7 +36,7 @@ export const shapes = {
   },
   pairedAccumulator: {
     what: "a PairedAccumulator (from createPairedAccumulator)",
-    fields: { step: "number", n: "number", histogram: "array" },
+    fields: { unit: "number", n: "number", sumR: "number", sumD: "number" },
   },
   itemCovarianceAccumulator: {
     what: "an ItemCovarianceAccumulator (from createItemCovarianceAccumulator)",

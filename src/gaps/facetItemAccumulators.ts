@@ -1,6 +1,6 @@
 import type { Instrument } from "../instrument/types";
 import {
-  addItemColumns,
+  accumulateItemColumns,
   createItemCovarianceAccumulator,
   type ItemCovarianceAccumulator,
   mergeItemCovarianceAccumulators,
@@ -24,9 +24,9 @@ export type FacetItemAccumulators = readonly (DimensionItemAccumulators | null)[
  * so their size does not depend on the number of respondents.
  *
  * @param instrument - An expectation–perception instrument.
- * @returns The accumulators, to feed with {@link addFacetItems}.
+ * @returns The accumulators, to feed with {@link accumulateFacetItems}.
  * @example
- * const acc = addFacetItems(createFacetItemAccumulators(instruments.servqual22), dataset);
+ * const acc = accumulateFacetItems(createFacetItemAccumulators(instruments.servqual22), dataset);
  * cronbachAlpha(acc[0]?.perception).rawAlpha //=> alpha of the tangibles perceptions
  */
 export function createFacetItemAccumulators(instrument: Instrument): FacetItemAccumulators {
@@ -51,9 +51,9 @@ export function createFacetItemAccumulators(instrument: Instrument): FacetItemAc
  * @param dataset - A dataset with expectation and perception answers.
  * @returns The same accumulators.
  * @example
- * addFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
+ * accumulateFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
  */
-export function addFacetItems(
+export function accumulateFacetItems(
   accumulators: FacetItemAccumulators,
   dataset: Dataset,
 ): FacetItemAccumulators {
@@ -67,9 +67,9 @@ export function addFacetItems(
     start += size;
     const facets = accumulators[d];
     if (facets === null || facets === undefined) return;
-    addItemColumns(facets.expectation, eColumns);
-    addItemColumns(facets.perception, pColumns);
-    addItemColumns(facets.gap, pColumns, { subtract: eColumns });
+    accumulateItemColumns(facets.expectation, eColumns);
+    accumulateItemColumns(facets.perception, pColumns);
+    accumulateItemColumns(facets.gap, pColumns, { subtract: eColumns });
   });
   return accumulators;
 }

@@ -3,7 +3,7 @@ import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
 import type { GapEnvelope } from "./envelope";
 import type { GapTables } from "./finishGaps";
-import { addGap5Dataset, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
+import { accumulateGap5, createGap5Accumulator, finishGap5 } from "./gap5Accumulator";
 import { type DimensionReliability, datasetItemReducer } from "./gapReliability";
 
 /** Options of {@link gap5}. */
@@ -87,5 +87,5 @@ export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
   checkOptionKeys("gap5", options, GAP5_OPTIONS);
   const reliability = options.reliability !== false;
   const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
-  return finishGap5(addGap5Dataset(accumulator, dataset), options, datasetItemReducer(dataset));
+  return finishGap5(accumulateGap5(accumulator, dataset), options, datasetItemReducer(dataset));
 }

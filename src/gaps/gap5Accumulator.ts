@@ -1,7 +1,7 @@
 import type { Instrument } from "../instrument/types";
 import type { Dataset, MissingPolicy } from "../responses/types";
 import {
-  addFacetItems,
+  accumulateFacetItems,
   createFacetItemAccumulators,
   type FacetItemAccumulators,
   mergeFacetItemAccumulators,
@@ -39,7 +39,7 @@ export interface Gap5Accumulator {
  * @param instrument - An expectation–perception instrument.
  * @param missingPolicy - The missing-data policy the datasets were validated with.
  * @param reliability - Whether to keep the item sums for alpha and item analysis (default true).
- * @returns The accumulator; add datasets with {@link addGap5Dataset}, finish with {@link finishGap5}.
+ * @returns The accumulator; add datasets with {@link accumulateGap5}, finish with {@link finishGap5}.
  * @example
  * const acc = createGap5Accumulator(instruments.servqual22, { kind: "minimum-share", share: 0.5 });
  */
@@ -65,11 +65,11 @@ export function createGap5Accumulator(
  * @returns A new accumulator value sharing the (mutated) sums.
  * @throws {ServqualError} `invalid-input` when the dataset has no expectation or perception answers.
  * @example
- * acc = addGap5Dataset(acc, piece);
+ * acc = accumulateGap5(acc, piece);
  */
-export function addGap5Dataset(accumulator: Gap5Accumulator, dataset: Dataset): Gap5Accumulator {
+export function accumulateGap5(accumulator: Gap5Accumulator, dataset: Dataset): Gap5Accumulator {
   accumulateGaps(accumulator.gaps, dataset);
-  if (accumulator.items !== null) addFacetItems(accumulator.items, dataset);
+  if (accumulator.items !== null) accumulateFacetItems(accumulator.items, dataset);
   return { ...accumulator, n: accumulator.n + dataset.n };
 }
 
@@ -104,7 +104,7 @@ export function mergeGap5Accumulators(a: Gap5Accumulator, b: Gap5Accumulator): G
  *   the data were streamed: that alpha is then not computed, with a warning).
  * @returns The Gap 5 result, equal to `gap5` of the whole dataset.
  * @example
- * finishGap5(addGap5Dataset(createGap5Accumulator(instrument, policy), dataset));
+ * finishGap5(accumulateGap5(createGap5Accumulator(instrument, policy), dataset));
  */
 export function finishGap5(
   accumulator: Gap5Accumulator,

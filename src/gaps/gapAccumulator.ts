@@ -4,6 +4,15 @@ import type { Facet, Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
+  addPairSums,
+  addShiftedPair,
+  addSumsInto,
+  clonePairMoments,
+  createPairMoments,
+  mergePairMomentsInto,
+  type PairMoments,
+} from "../stats/pairedAccumulator";
+import {
   averagedKey,
   type GapKey,
   type KeyScale,
@@ -12,15 +21,6 @@ import {
   lcmUpTo,
   MAX_EXACT_KEY,
 } from "./gapKeys";
-import {
-  addPair,
-  addPairSums,
-  addSumsInto,
-  clonePairMoments,
-  createPairMoments,
-  mergePairMomentsInto,
-  type PairMoments,
-} from "./pairMoments";
 
 /**
  * Everything a gap analysis needs from the data, gathered in one pass and mergeable: pair
@@ -392,7 +392,7 @@ function accumulateBlock(
         wr += w * ((scoreR[d] as Float64Array)[local] as number);
         wd += w * ((scoreD[d] as Float64Array)[local] as number);
       }
-      addPair(accumulator.weightedOwn, wr, wd, signOf((wd - wr) / step));
+      addShiftedPair(accumulator.weightedOwn, wr, wd, signOf((wd - wr) / step));
     } else {
       fallback.n += 1;
       for (let d = 0; d < dimensionCount; d++) {

@@ -16,7 +16,7 @@ import type { ItemCovarianceAccumulator } from "../psychometrics/itemCovarianceA
 import type { MissingMode } from "../psychometrics/types";
 import type { Dataset } from "../responses/types";
 import {
-  addFacetItems,
+  accumulateFacetItems,
   createFacetItemAccumulators,
   type FacetItemAccumulators,
 } from "./facetItemAccumulators";
@@ -116,7 +116,10 @@ export function gapReliability(
       ],
     );
   }
-  const accumulators = addFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
+  const accumulators = accumulateFacetItems(
+    createFacetItemAccumulators(dataset.instrument),
+    dataset,
+  );
   return reliabilityFromAccumulators(
     dataset.instrument,
     dataset.n,
@@ -189,7 +192,7 @@ export type ReduceItems = (
  * @param reduce - Item sums of a subset of a facet's items, or null.
  * @returns One entry per dimension, as {@link gapReliability}.
  * @example
- * const acc = addFacetItems(createFacetItemAccumulators(instrument), dataset);
+ * const acc = accumulateFacetItems(createFacetItemAccumulators(instrument), dataset);
  * reliabilityFromAccumulators(instrument, dataset.n, acc, gap5(dataset).dimensions);
  */
 export function reliabilityFromAccumulators(

@@ -27,7 +27,6 @@ export {
   type IpaQuadrant,
   importancePerformance,
 } from "./importancePerformance";
-export type { PairMoments } from "./pairMoments";
 export { type MeanSummary, type ServperfResult, servperf } from "./servperf";
 export type {
   DimensionRef,

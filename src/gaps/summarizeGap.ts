@@ -1,9 +1,9 @@
 import { cohenDzFromSummary } from "../stats/cohenDz";
+import { type PairMoments, pairMeansAndVariances } from "../stats/pairedAccumulator";
 import { pairedTTestFromSummary } from "../stats/pairedTTestFromSummary";
 import { wilcoxonSignedRankFromCounts } from "../stats/wilcoxonSignedRankFromCounts";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import { rankableHistogram } from "./gapKeys";
-import { type PairMoments, pairMeansAndVariances } from "./pairMoments";
 import type { GapStatistics, GapWilcoxon } from "./types";
 
 /**

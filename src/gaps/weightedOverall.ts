@@ -1,7 +1,7 @@
 import type { Instrument } from "../instrument/types";
+import { clonePairMoments, type PairMoments } from "../stats/pairedAccumulator";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import type { GapAccumulator } from "./gapAccumulator";
-import { clonePairMoments, type PairMoments } from "./pairMoments";
 import { summarizeGap } from "./summarizeGap";
 import type { GapStatistics } from "./types";
 

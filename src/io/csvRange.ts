@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { ServqualError } from "../_lib/ServqualError";
 import {
-  addGap5Dataset,
+  accumulateGap5,
   createGap5Accumulator,
   type Gap5Accumulator,
 } from "../gaps/gap5Accumulator";
@@ -102,7 +102,7 @@ export async function readCsvRange(
         piece.missingPolicy,
         job.summary?.reliability !== false,
       );
-      accumulator = addGap5Dataset(accumulator, piece);
+      accumulator = accumulateGap5(accumulator, piece);
       written += n;
       return;
     }

@@ -1,7 +1,7 @@
 import { checkOptionKeys, expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { GAP5_OPTIONS, type Gap5Options, type Gap5Result } from "../gaps/gap5";
 import {
-  addGap5Dataset,
+  accumulateGap5,
   createGap5Accumulator,
   finishGap5,
   type Gap5Accumulator,
@@ -111,7 +111,7 @@ export async function summarizeCsvFile(
           piece.missingPolicy,
           reliability !== false,
         );
-        if (piece.n > 0) accumulator = addGap5Dataset(accumulator, piece);
+        if (piece.n > 0) accumulator = accumulateGap5(accumulator, piece);
       },
     },
     parallel,

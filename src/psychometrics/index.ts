@@ -37,8 +37,8 @@ export { type ItemCovarianceResult, itemCovariance } from "./itemCovariance";
 export {
   type AccumulatorState,
   type AddItemColumnsOptions,
-  addItemColumns,
-  addItemRows,
+  accumulateItemColumns,
+  accumulateItemRows,
   createItemCovarianceAccumulator,
   type ItemCovarianceAccumulator,
   type ItemCovarianceAccumulatorOptions,

@@ -217,7 +217,7 @@ function toMatrix(values: Float64Array, k: number): (number | null)[][] {
  * @returns counts, means, covariance and correlation as plain arrays (null where undefined)
  * @throws {ServqualError} `invalid-options` for an unknown missing mode
  * @example
- * const acc = addItemRows(createItemCovarianceAccumulator(2), [[1, 2], [2, null], [3, 5]]);
+ * const acc = accumulateItemRows(createItemCovarianceAccumulator(2), [[1, 2], [2, null], [3, 5]]);
  * itemCovariance(acc).covariance;
  * //=> [[1, 3], [3, 4.5]]
  */

@@ -6,7 +6,7 @@ import { type Issue, ServqualError } from "../_lib/ServqualError";
  * covariances, item means and the person-score statistics of Cronbach's alpha follow exactly.
  *
  * Build it with {@link createItemCovarianceAccumulator}, feed it chunks of data with
- * {@link addItemRows} / {@link addItemColumns}, combine chunks with
+ * {@link accumulateItemRows} / {@link accumulateItemColumns}, combine chunks with
  * {@link mergeItemCovarianceAccumulators} and finish with `itemCovariance`. The arrays in
  * `state` are an implementation detail; treat them as opaque.
  */
@@ -120,7 +120,7 @@ const ACCUMULATOR_OPTIONS = optionNames<ItemCovarianceAccumulatorOptions>({
  *   out of range, or reverse keys without a finite `reverseSum`
  * @example
  * const acc = createItemCovarianceAccumulator(3, { reverse: [2], reverseSum: 8 });
- * addItemRows(acc, [[1, 2, 7], [3, 4, 5]]);
+ * accumulateItemRows(acc, [[1, 2, 7], [3, 4, 5]]);
  * itemCovariance(acc).covariance;
  * //=> [[2, 2, 2], [2, 2, 2], [2, 2, 2]]
  */
@@ -598,19 +598,19 @@ function addPartialRow(
  *   ±Infinity or a non-number answer
  * @example
  * const acc = createItemCovarianceAccumulator(2);
- * addItemRows(acc, [[1, 2], [2, null], [3, 5]]);
+ * accumulateItemRows(acc, [[1, 2], [2, null], [3, 5]]);
  * itemCovariance(acc).counts;
  * //=> [[3, 2], [2, 2]]
  */
-export function addItemRows(
+export function accumulateItemRows(
   acc: ItemCovarianceAccumulator,
   rows: ReadonlyArray<ArrayLike<number | null | undefined>>,
   options: { readonly rowOffset?: number } = {},
 ): ItemCovarianceAccumulator {
-  expectShape("addItemRows", "acc", acc, shapes.itemCovarianceAccumulator);
-  expectKind("addItemRows", "rows", rows, "array", "an array of rows");
-  checkOptionKeys("addItemRows", options, ["rowOffset"]);
-  const fn = "addItemRows";
+  expectShape("accumulateItemRows", "acc", acc, shapes.itemCovarianceAccumulator);
+  expectKind("accumulateItemRows", "rows", rows, "array", "an array of rows");
+  checkOptionKeys("accumulateItemRows", options, ["rowOffset"]);
+  const fn = "accumulateItemRows";
   const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(rows)) invalid(fn, "rows must be an array of rows");
   const k = acc.k;
@@ -636,7 +636,7 @@ export function addItemRows(
   return acc;
 }
 
-/** Options of {@link addItemColumns}. */
+/** Options of {@link accumulateItemColumns}. */
 export interface AddItemColumnsOptions {
   /** Number of rows before this chunk, for the row numbers in errors. */
   readonly rowOffset?: number;
@@ -739,7 +739,7 @@ function float64DifferenceFiller(
  * Adds respondents held column by column (one array per item, e.g. a `Float64Array` per item
  * with `NaN` = missing) to the accumulator, in place, without building row arrays. With
  * `subtract`, the items are the cell-by-cell differences (gap scores P − E). Same sums as
- * {@link addItemRows}.
+ * {@link accumulateItemRows}.
  *
  * In R: no equivalent; with `subtract` the items are `P - E` of the two matrices.
  *
@@ -753,19 +753,19 @@ function float64DifferenceFiller(
  *   length, ±Infinity or a non-number answer
  * @example
  * const acc = createItemCovarianceAccumulator(2);
- * addItemColumns(acc, [Float64Array.of(1, 2, 3), Float64Array.of(2, NaN, 5)]);
+ * accumulateItemColumns(acc, [Float64Array.of(1, 2, 3), Float64Array.of(2, NaN, 5)]);
  * itemCovariance(acc).counts;
  * //=> [[3, 2], [2, 2]]
  */
-export function addItemColumns(
+export function accumulateItemColumns(
   acc: ItemCovarianceAccumulator,
   columns: ReadonlyArray<ArrayLike<number | null | undefined>>,
   options: AddItemColumnsOptions = {},
 ): ItemCovarianceAccumulator {
-  expectShape("addItemColumns", "acc", acc, shapes.itemCovarianceAccumulator);
-  expectKind("addItemColumns", "columns", columns, "array", "an array of columns");
-  checkOptionKeys("addItemColumns", options, ["rowOffset", "subtract"]);
-  const fn = "addItemColumns";
+  expectShape("accumulateItemColumns", "acc", acc, shapes.itemCovarianceAccumulator);
+  expectKind("accumulateItemColumns", "columns", columns, "array", "an array of columns");
+  checkOptionKeys("accumulateItemColumns", options, ["rowOffset", "subtract"]);
+  const fn = "accumulateItemColumns";
   const rowOffset = options.rowOffset ?? 0;
   if (!Array.isArray(columns)) invalid(fn, "columns must be an array of columns");
   const first = columns[0];
@@ -809,8 +809,8 @@ export function addItemColumns(
  * @returns a new accumulator holding both chunks
  * @throws {ServqualError} `invalid-input` when the two describe different items or keys
  * @example
- * const a = addItemRows(createItemCovarianceAccumulator(2), [[1, 2], [2, 3]]);
- * const b = addItemRows(createItemCovarianceAccumulator(2), [[3, 5]]);
+ * const a = accumulateItemRows(createItemCovarianceAccumulator(2), [[1, 2], [2, 3]]);
+ * const b = accumulateItemRows(createItemCovarianceAccumulator(2), [[3, 5]]);
  * itemCovariance(mergeItemCovarianceAccumulators(a, b)).covariance;
  * //=> [[1, 1.5], [1.5, 2.333…]]
  */

@@ -1,8 +1,8 @@
 import { invalidArgument } from "../_lib/guards";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import {
-  addItemColumns,
-  addItemRows,
+  accumulateItemColumns,
+  accumulateItemRows,
   createItemCovarianceAccumulator,
   defaultItemNames,
   type ItemCovarianceAccumulator,
@@ -146,7 +146,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
             const b = (subtract[i] as ArrayLike<unknown> | undefined)?.[r];
             return typeof a === "number" && typeof b === "number" ? a - b : null;
           };
-    add = (acc) => addItemColumns(acc, columns, subtract === undefined ? {} : { subtract });
+    add = (acc) => accumulateItemColumns(acc, columns, subtract === undefined ? {} : { subtract });
   } else if (Array.isArray(data)) {
     const rows = data as ItemRows;
     if (rows.length === 0) {
@@ -159,7 +159,7 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
     k = first && typeof first.length === "number" ? first.length : 0;
     n = rows.length;
     read = (i, r) => (rows[r] as ArrayLike<unknown>)[i];
-    add = (acc) => addItemRows(acc, rows);
+    add = (acc) => accumulateItemRows(acc, rows);
   } else {
     throw invalidArgument(fn, "data", ITEM_DATA, data);
   }

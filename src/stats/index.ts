@@ -19,8 +19,8 @@ export { type MannWhitneyOptions, type MannWhitneyResult, mannWhitney } from "./
 export { type MeanConfidenceInterval, meanCI } from "./meanCI";
 export { type AnovaResult, oneWayAnova } from "./oneWayAnova";
 export {
-  addPair,
-  addPairs,
+  accumulatePair,
+  accumulatePairs,
   createPairedAccumulator,
   type FinishPairedOptions,
   finishPaired,
@@ -29,6 +29,7 @@ export {
   type PairedAccumulator,
   type PairedAccumulatorOptions,
   type PairedSummary,
+  type PairKey,
 } from "./pairedAccumulator";
 export { pairedTTest } from "./pairedTTest";
 export {

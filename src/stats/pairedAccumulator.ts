@@ -1,3 +1,4 @@
+import { centredSquares } from "../_lib/centredSquares";
 import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import { type CohenDzResult, cohenDzFromSummary } from "./cohenDz";
@@ -6,36 +7,155 @@ import { type PairedTTestResult, pairedTTestFromSummary } from "./pairedTTestFro
 import type { Alternative, NumericInput } from "./types";
 import { signedRankCore, type WilcoxonSignedRankResult } from "./wilcoxonSignedRankFromCounts";
 
+/** A histogram key: a whole number of 1/keyScale grid steps (a bigint beyond 2⁵² in size). */
+export type PairKey = number | bigint;
+
 /**
- * Sufficient statistics of paired values (x, y) on a grid, for the mean, SD and t-test of x,
- * y and d = y − x, their correlation, and the Wilcoxon signed-rank test of d. Plain,
- * JSON-serialisable data: build one per chunk (or worker, or SQL group), merge, finish.
+ * Sufficient statistics of paired values (x, y), with d = y − x: counts, sums, squares and the
+ * cross-product, the number of negative and zero d, and the histogram of exact d for the
+ * signed-rank test. One accumulator for every paired analysis: `createPairedAccumulator`
+ * feeds it pair by pair (values on a grid of `unit`); the gap accumulators (Gap 5, zones of
+ * tolerance) fill one per item, dimension and overall score in their one-pass loop. Build one
+ * per chunk (or worker, or SQL group), merge, finish.
  *
- * Every value is stored as its grid index k = round(v/step) (integers), so the sums are exact
- * integer arithmetic and merging is exact: merging the accumulators of two halves gives the
- * same object, field by field, as one pass over both (while the sums stay below 2⁵³, e.g. up to
- * ~10¹⁴ pairs of 7-point Likert answers).
+ * Values are stored as u = (v − shift)/unit: `createPairedAccumulator` uses shift 0 and
+ * unit = step, so u is the integer grid index and every sum is exact integer arithmetic (while
+ * it stays below 2⁵³, e.g. up to ~10¹⁴ pairs of 7-point Likert answers); the gap accumulators
+ * use unit 1 and the scale midpoint as shift (kept beside them), which keeps sums of squares
+ * well conditioned for averaged scores.
+ *
+ * Plain data: it survives `structuredClone`; through JSON it travels with
+ * `accumulatorToJson` / `accumulatorFromJson` (the histogram is a Map, and large instruments
+ * use bigint keys).
  */
 export interface PairedAccumulator {
-  /** Grid step: every value must be a multiple of it (1 for Likert answers). */
-  step: number;
+  /** Stored values are (v − shift)/unit; for `createPairedAccumulator`, unit = the grid step. */
+  readonly unit: number;
   /** Complete pairs added. */
   n: number;
   /** Pairs skipped because x or y was missing (null, undefined, NaN). */
   missing: number;
-  /** Σk_x, Σk_x², Σk_y, Σk_y², Σk_x·k_y in grid units. */
-  sumX: number;
-  sumX2: number;
-  sumY: number;
-  sumY2: number;
-  sumXY: number;
-  /** Grid index of d = y − x held by `histogram[0]` (the smallest d seen). */
-  histogramOffset: number;
+  /** Σu_x, Σu_x², Σu_y, Σu_y², Σu_x·u_y (R = required side x, D = delivered side y). */
+  sumR: number;
+  sumR2: number;
+  sumD: number;
+  sumD2: number;
+  sumRD: number;
+  /** Pairs with d < 0 and d = 0. */
+  negative: number;
+  zero: number;
   /**
-   * Dense counts of d = y − x in grid units: histogram[i] pairs have d = (histogramOffset + i)·step.
-   * Spans exactly the smallest to the largest d seen (empty before the first pair).
+   * Exact key of d (d in grid steps × `keyScale`, an integer) → count; null when not kept.
+   * Holds only the distinct d seen, so its size does not grow with n.
    */
-  histogram: number[];
+  histogram: Map<PairKey, number> | null;
+  /** What one key unit is in grid steps: d = key / keyScale steps. */
+  keyScale: PairKey;
+}
+
+/** The accumulator under its internal name in the gap code. */
+export type PairMoments = PairedAccumulator;
+
+/**
+ * An empty accumulator (internal form of {@link createPairedAccumulator}: no option checks).
+ *
+ * @param keyScale - Key units per grid step.
+ * @param withHistogram - Keep the histogram of exact keys (default true).
+ * @param unit - Stored values are (v − shift)/unit (default 1).
+ */
+export function createPairMoments(
+  keyScale: PairKey,
+  withHistogram = true,
+  unit = 1,
+): PairedAccumulator {
+  return {
+    unit,
+    n: 0,
+    missing: 0,
+    sumR: 0,
+    sumR2: 0,
+    sumD: 0,
+    sumD2: 0,
+    sumRD: 0,
+    negative: 0,
+    zero: 0,
+    histogram: withHistogram ? new Map() : null,
+    keyScale,
+  };
+}
+
+/** Adds one pair (values already shifted and scaled) to the sums only: no key, sign or histogram. */
+export function addPairSums(moments: PairedAccumulator, required: number, delivered: number) {
+  moments.n += 1;
+  moments.sumR += required;
+  moments.sumR2 += required * required;
+  moments.sumD += delivered;
+  moments.sumD2 += delivered * delivered;
+  moments.sumRD += required * delivered;
+}
+
+/** Adds one pair (values already shifted and scaled) with its exact key. */
+export function addShiftedPair(
+  moments: PairedAccumulator,
+  required: number,
+  delivered: number,
+  key: number,
+) {
+  addPairSums(moments, required, delivered);
+  if (key < 0) moments.negative += 1;
+  else if (key === 0) moments.zero += 1;
+  const histogram = moments.histogram;
+  if (histogram !== null) histogram.set(key, (histogram.get(key) ?? 0) + 1);
+}
+
+/** Adds the sums, missing and sign counts of `source` into `target`, leaving the histogram alone. */
+export function addSumsInto(target: PairedAccumulator, source: PairedAccumulator) {
+  target.n += source.n;
+  target.missing += source.missing;
+  target.sumR += source.sumR;
+  target.sumR2 += source.sumR2;
+  target.sumD += source.sumD;
+  target.sumD2 += source.sumD2;
+  target.sumRD += source.sumRD;
+  target.negative += source.negative;
+  target.zero += source.zero;
+}
+
+/** Adds `source` into `target` (same shift, unit and key scale). */
+export function mergePairMomentsInto(target: PairedAccumulator, source: PairedAccumulator) {
+  addSumsInto(target, source);
+  if (target.histogram !== null && source.histogram !== null) {
+    for (const [key, count] of source.histogram) {
+      target.histogram.set(key, (target.histogram.get(key) ?? 0) + count);
+    }
+  } else target.histogram = null;
+}
+
+/** A deep copy. */
+export function clonePairMoments(moments: PairedAccumulator): PairedAccumulator {
+  return {
+    ...moments,
+    histogram: moments.histogram === null ? null : new Map(moments.histogram),
+  };
+}
+
+/** Mean and n − 1 variance of R, D and the gap D − R in the data's units, undoing shift and unit. */
+export function pairMeansAndVariances(moments: PairedAccumulator, shift: number) {
+  const { n, sumR, sumR2, sumD, sumD2, sumRD, unit } = moments;
+  const meanR = n > 0 ? (sumR / n) * unit + shift : null;
+  const meanD = n > 0 ? (sumD / n) * unit + shift : null;
+  const meanGap = n > 0 ? ((sumD - sumR) / n) * unit : null;
+  const denominator = n - 1;
+  const unit2 = unit * unit;
+  const variance = (squares: number, sum: number, magnitude: number) =>
+    (centredSquares(squares, sum, n, magnitude) / denominator) * unit2;
+  const varR = n > 1 ? variance(sumR2, sumR, sumR2) : null;
+  const varD = n > 1 ? variance(sumD2, sumD, sumD2) : null;
+  const sumG = sumD - sumR;
+  const sumG2 = sumD2 - 2 * sumRD + sumR2;
+  const varGap = n > 1 ? variance(sumG2, sumG, sumD2 + 2 * Math.abs(sumRD) + sumR2) : null;
+  const covRD = n > 1 ? ((sumRD - (sumR * sumD) / n) / denominator) * unit2 : null;
+  return { n, meanR, meanD, meanGap, varR, varD, varGap, covRD };
 }
 
 /** Options of {@link createPairedAccumulator}. */
@@ -80,7 +200,7 @@ export interface PairedSummary {
   readonly y: MeanSd;
   /** Pearson correlation of x and y; null when n < 2 or a variance is 0. */
   readonly correlation: number | null;
-  /** d = y − x (the gap P − E for `addPair(acc, e, p)`). */
+  /** d = y − x (the gap P − E for `accumulatePair(acc, e, p)`). */
   readonly difference: MeanSd & {
     /** Standard error sd/√n. */
     readonly se: number | null;
@@ -100,7 +220,8 @@ export interface PairedSummary {
   readonly warnings: readonly string[];
 }
 
-const MAX_SPAN = 1 << 20;
+/** Most distinct differences one accumulator keeps (a histogram beyond it needs a coarser step). */
+const MAX_DISTINCT = 1 << 20;
 
 function checkStep(step: number, fn: string): number {
   if (typeof step !== "number" || !Number.isFinite(step) || !(step > 0)) {
@@ -114,35 +235,25 @@ function checkStep(step: number, fn: string): number {
 /**
  * A new, empty accumulator of paired values (see {@link PairedAccumulator}).
  *
- * Use: `const acc = createPairedAccumulator()`, then `addPair(acc, e, p)` for every respondent
- * (or `addPairs` for arrays), `mergePairedAccumulators(a, b)` to combine chunks, and
- * `finishPaired(acc)` for the statistics. d = y − x, so `addPair(acc, E, P)` accumulates the
+ * Use: `const acc = createPairedAccumulator()`, then `accumulatePair(acc, e, p)` for every
+ * respondent (or `accumulatePairs` for arrays), `mergePairedAccumulators(a, b)` to combine
+ * chunks, and `finishPaired(acc)` for the statistics (create / accumulate / merge / finish, as
+ * every accumulator of the library). d = y − x, so `accumulatePair(acc, E, P)` accumulates the
  * SERVQUAL gap P − E.
  *
  * @category stats
  * @param options - step of the value grid (default 1)
- * @returns an empty accumulator (plain data)
+ * @returns an empty accumulator (plain data; JSON through `accumulatorToJson`)
  * @throws {ServqualError} `invalid-options` for a step that is not a finite number > 0
  * @example
  * const acc = createPairedAccumulator();
- * addPair(acc, 6, 5); addPair(acc, 7, 7); addPair(acc, 5, 6); addPair(acc, 6, 4);
+ * accumulatePair(acc, 6, 5); accumulatePair(acc, 7, 7); accumulatePair(acc, 5, 6); accumulatePair(acc, 6, 4);
  * finishPaired(acc).difference;
  * //=> { mean: -0.5, sd: 1.2909…, se: 0.6454…, nNegative: 2, nZero: 1, nPositive: 1 }
  */
 export function createPairedAccumulator(options: PairedAccumulatorOptions = {}): PairedAccumulator {
   checkOptionKeys("createPairedAccumulator", options, ["step"]);
-  return {
-    step: checkStep(options.step ?? 1, "createPairedAccumulator"),
-    n: 0,
-    missing: 0,
-    sumX: 0,
-    sumX2: 0,
-    sumY: 0,
-    sumY2: 0,
-    sumXY: 0,
-    histogramOffset: 0,
-    histogram: [],
-  };
+  return createPairMoments(1, true, checkStep(options.step ?? 1, "createPairedAccumulator"));
 }
 
 function gridIndex(value: number, step: number, fn: string, name: string): number {
@@ -165,33 +276,6 @@ function isMissing(value: unknown): boolean {
   );
 }
 
-function countDifference(acc: PairedAccumulator, kd: number): void {
-  if (acc.histogram.length === 0) {
-    acc.histogramOffset = kd;
-    acc.histogram.push(1);
-    return;
-  }
-  let index = kd - acc.histogramOffset;
-  if (index < 0 || index >= acc.histogram.length) {
-    const low = Math.min(acc.histogramOffset, kd);
-    const high = Math.max(acc.histogramOffset + acc.histogram.length - 1, kd);
-    if (high - low + 1 > MAX_SPAN) {
-      throw new ServqualError(
-        "unsupported",
-        `pairedAccumulator: differences span more than ${MAX_SPAN} grid steps; use a coarser step`,
-      );
-    }
-    if (index < 0) {
-      acc.histogram = new Array<number>(-index).fill(0).concat(acc.histogram);
-      acc.histogramOffset = kd;
-      index = 0;
-    } else {
-      while (acc.histogram.length <= index) acc.histogram.push(0);
-    }
-  }
-  acc.histogram[index] = (acc.histogram[index] as number) + 1;
-}
-
 const ACC = shapes.pairedAccumulator.what;
 
 /**
@@ -203,42 +287,46 @@ const ACC = shapes.pairedAccumulator.what;
  * @param x - first value (e.g. expectation E)
  * @param y - second value (e.g. perception P); d = y − x
  * @throws {ServqualError} `invalid-input` for ±Infinity, a non-number or a value off the grid
- *   (code `off-grid`); `unsupported` when the differences span more than 2²⁰ grid steps
+ *   (code `off-grid`); `unsupported` when more than 2²⁰ distinct differences are seen
  * @example
  * const acc = createPairedAccumulator();
- * addPair(acc, 6, 5);
+ * accumulatePair(acc, 6, 5);
  * acc.n; //=> 1
  */
-export function addPair(
+export function accumulatePair(
   acc: PairedAccumulator,
   x: number | null | undefined,
   y: number | null | undefined,
 ): void {
   // Called once per pair: a direct property check, cheaper than expectShape.
-  if (typeof acc?.step !== "number") throw invalidArgument("addPair", "acc", ACC, acc);
+  if (typeof acc?.unit !== "number" || typeof acc.sumR !== "number") {
+    throw invalidArgument("accumulatePair", "acc", ACC, acc);
+  }
   const xMissing = isMissing(x);
   const yMissing = isMissing(y);
   // Present values are checked even when the other one is missing (±Infinity is an error).
-  const kx = xMissing ? 0 : gridIndexOrThrow(x, acc.step, "x");
-  const ky = yMissing ? 0 : gridIndexOrThrow(y, acc.step, "y");
+  const kx = xMissing ? 0 : gridIndexOrThrow(x, acc.unit, "x");
+  const ky = yMissing ? 0 : gridIndexOrThrow(y, acc.unit, "y");
   if (xMissing || yMissing) {
     acc.missing++;
     return;
   }
-  acc.n++;
-  acc.sumX += kx;
-  acc.sumX2 += kx * kx;
-  acc.sumY += ky;
-  acc.sumY2 += ky * ky;
-  acc.sumXY += kx * ky;
-  countDifference(acc, ky - kx);
+  const histogram = acc.histogram;
+  const kd = ky - kx;
+  if (histogram !== null && histogram.size >= MAX_DISTINCT && !histogram.has(kd)) {
+    throw new ServqualError(
+      "unsupported",
+      `accumulatePair: more than ${MAX_DISTINCT} distinct differences; use a coarser step`,
+    );
+  }
+  addShiftedPair(acc, kx, ky, kd);
 }
 
 function gridIndexOrThrow(value: unknown, step: number, name: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new ServqualError(
       "invalid-input",
-      "addPair requires finite numbers (null or NaN = missing)",
+      "accumulatePair requires finite numbers (null or NaN = missing)",
       [
         {
           code: typeof value === "number" ? "not-finite" : "not-a-number",
@@ -247,7 +335,7 @@ function gridIndexOrThrow(value: unknown, step: number, name: string): number {
       ],
     );
   }
-  return gridIndex(value, step, "addPair", name);
+  return gridIndex(value, step, "accumulatePair", name);
 }
 
 /**
@@ -258,31 +346,32 @@ function gridIndexOrThrow(value: unknown, step: number, name: string): number {
  * @param x - first values (e.g. E of one item for a chunk of respondents)
  * @param y - second values (e.g. P), same length
  * @throws {ServqualError} `invalid-input` (`length-mismatch`) for unequal lengths, and as
- *   {@link addPair}
+ *   {@link accumulatePair}
  * @example
  * const acc = createPairedAccumulator();
- * addPairs(acc, [6, 7, 5, null], [5, 7, 6, 4]);
+ * accumulatePairs(acc, [6, 7, 5, null], [5, 7, 6, 4]);
  * [acc.n, acc.missing]; //=> [3, 1]
  */
-export function addPairs(acc: PairedAccumulator, x: NumericInput, y: NumericInput): void {
-  expectShape("addPairs", "acc", acc, shapes.pairedAccumulator);
-  const pairs = completePairs(x, y, "addPairs");
-  for (let i = 0; i < pairs.x.length; i++) addPair(acc, pairs.x[i], pairs.y[i]);
+export function accumulatePairs(acc: PairedAccumulator, x: NumericInput, y: NumericInput): void {
+  expectShape("accumulatePairs", "acc", acc, shapes.pairedAccumulator);
+  const pairs = completePairs(x, y, "accumulatePairs");
+  for (let i = 0; i < pairs.x.length; i++) accumulatePair(acc, pairs.x[i], pairs.y[i]);
   acc.missing += pairs.missing;
 }
 
 /**
  * Merges two accumulators into a new one (the inputs are not changed). Exact: the result equals
- * the accumulator of one pass over both inputs' pairs.
+ * the accumulator of one pass over both inputs' pairs (on integer grid indices every sum is
+ * exact; the histogram counts add).
  *
  * @category stats
  * @param a - an accumulator
- * @param b - an accumulator with the same step
+ * @param b - an accumulator with the same step (unit) and key scale
  * @returns a new accumulator
- * @throws {ServqualError} `invalid-input` when the steps differ
+ * @throws {ServqualError} `invalid-input` when the steps or key scales differ
  * @example
- * const a = createPairedAccumulator(); addPairs(a, [6, 7], [5, 7]);
- * const b = createPairedAccumulator(); addPairs(b, [5, 6], [6, 4]);
+ * const a = createPairedAccumulator(); accumulatePairs(a, [6, 7], [5, 7]);
+ * const b = createPairedAccumulator(); accumulatePairs(b, [5, 6], [6, 4]);
  * mergePairedAccumulators(a, b).n; //=> 4
  */
 export function mergePairedAccumulators(
@@ -291,43 +380,17 @@ export function mergePairedAccumulators(
 ): PairedAccumulator {
   expectShape("mergePairedAccumulators", "a", a, shapes.pairedAccumulator);
   expectShape("mergePairedAccumulators", "b", b, shapes.pairedAccumulator);
-  if (a.step !== b.step) {
+  if (a.unit !== b.unit || a.keyScale !== b.keyScale) {
     throw new ServqualError("invalid-input", "mergePairedAccumulators requires the same step", [
-      { code: "step-mismatch", message: `steps are ${a.step} and ${b.step}` },
+      {
+        code: "step-mismatch",
+        message: `steps are ${a.unit} and ${b.unit}; key scales ${a.keyScale} and ${b.keyScale}`,
+      },
     ]);
   }
-  let histogramOffset: number;
-  let histogram: number[];
-  if (a.histogram.length === 0 || b.histogram.length === 0) {
-    const source = a.histogram.length === 0 ? b : a;
-    histogramOffset = source.histogramOffset;
-    histogram = source.histogram.slice();
-  } else {
-    histogramOffset = Math.min(a.histogramOffset, b.histogramOffset);
-    const end = Math.max(
-      a.histogramOffset + a.histogram.length,
-      b.histogramOffset + b.histogram.length,
-    );
-    histogram = new Array<number>(end - histogramOffset).fill(0);
-    for (const source of [a, b]) {
-      const shift = source.histogramOffset - histogramOffset;
-      source.histogram.forEach((count, i) => {
-        histogram[shift + i] = (histogram[shift + i] as number) + count;
-      });
-    }
-  }
-  return {
-    step: a.step,
-    n: a.n + b.n,
-    missing: a.missing + b.missing,
-    sumX: a.sumX + b.sumX,
-    sumX2: a.sumX2 + b.sumX2,
-    sumY: a.sumY + b.sumY,
-    sumY2: a.sumY2 + b.sumY2,
-    sumXY: a.sumXY + b.sumXY,
-    histogramOffset,
-    histogram,
-  };
+  const merged = clonePairMoments(a);
+  mergePairMomentsInto(merged, b);
+  return merged;
 }
 
 /** (n·Σk² − (Σk)²)/(n(n − 1)): exact integer numerator while it stays below 2⁵³. */
@@ -361,13 +424,14 @@ const FINISH_OPTIONS = optionNames<FinishPairedOptions>({
  * In R: `t.test(y, x, paired = TRUE)`, `wilcox.test(y, x, paired = TRUE)`, `cor(x, y)`.
  *
  * @category stats
- * @param acc - an accumulator (not changed)
+ * @param acc - an accumulator from {@link createPairedAccumulator} (not changed)
  * @param options - alternative, level, correct, exact (as the tests)
  * @returns a {@link PairedSummary}; statistics that need more data are null with a warning
- * @throws {ServqualError} `invalid-options` for a bad alternative or level
+ * @throws {ServqualError} `invalid-options` for a bad alternative or level; `invalid-argument`
+ *   for an accumulator without its histogram
  * @example
  * const acc = createPairedAccumulator();
- * addPairs(acc, [6, 7, 5, 6], [5, 7, 6, 4]);
+ * accumulatePairs(acc, [6, 7, 5, 6], [5, 7, 6, 4]);
  * finishPaired(acc).tTest.t; //=> -0.7745966692414834
  */
 export function finishPaired(
@@ -376,18 +440,23 @@ export function finishPaired(
 ): PairedSummary {
   expectShape("finishPaired", "acc", acc, shapes.pairedAccumulator);
   checkOptionKeys("finishPaired", options, FINISH_OPTIONS);
-  const { n, step } = acc;
+  if (acc.histogram === null || acc.keyScale !== 1) {
+    throw invalidArgument(
+      "finishPaired",
+      "acc",
+      "an accumulator from createPairedAccumulator",
+      acc,
+    );
+  }
+  const { n, unit: step } = acc;
   const warnings: string[] = [];
-  const kd: number[] = [];
-  const counts: number[] = [];
+  const kd = [...acc.histogram.keys()].map(Number).sort((p, q) => p - q);
+  const counts = kd.map((k) => acc.histogram?.get(k) as number);
   let nNegative = 0;
   let nZero = 0;
   let nPositive = 0;
-  acc.histogram.forEach((count, i) => {
-    if (count <= 0) return;
-    const k = acc.histogramOffset + i;
-    kd.push(k);
-    counts.push(count);
+  kd.forEach((k, i) => {
+    const count = counts[i] as number;
     if (k < 0) nNegative += count;
     else if (k === 0) nZero += count;
     else nPositive += count;
@@ -401,13 +470,13 @@ export function finishPaired(
   let correlation: number | null = null;
   if (n === 0) warnings.push("no complete pairs");
   if (n > 0) {
-    meanX = (acc.sumX / n) * step;
-    meanY = (acc.sumY / n) * step;
-    const meanK = (acc.sumY - acc.sumX) / n;
+    meanX = (acc.sumR / n) * step;
+    meanY = (acc.sumD / n) * step;
+    const meanK = (acc.sumD - acc.sumR) / n;
     meanD = meanK * step;
     if (n > 1) {
-      const varX = gridVariance(n, acc.sumX, acc.sumX2);
-      const varY = gridVariance(n, acc.sumY, acc.sumY2);
+      const varX = gridVariance(n, acc.sumR, acc.sumR2);
+      const varY = gridVariance(n, acc.sumD, acc.sumD2);
       let ss = 0;
       kd.forEach((k, i) => {
         ss += (counts[i] as number) * (k - meanK) ** 2;
@@ -416,7 +485,7 @@ export function finishPaired(
       sdY = Math.sqrt(Math.max(0, varY)) * step;
       sdD = Math.sqrt(ss / (n - 1)) * step;
       if (varX > 0 && varY > 0) {
-        const cov = (n * acc.sumXY - acc.sumX * acc.sumY) / (n * (n - 1));
+        const cov = (n * acc.sumRD - acc.sumR * acc.sumD) / (n * (n - 1));
         correlation = Math.max(-1, Math.min(1, cov / Math.sqrt(varX * varY)));
       } else {
         warnings.push("x or y is constant: the correlation is undefined");

@@ -201,16 +201,16 @@ const table: Readonly<Record<string, Row>> = {
       "missing",
     ),
   },
-  addItemColumns: {
+  accumulateItemColumns: {
     typo: typo(
-      () => core.addItemColumns(itemAcc(), [[1], [2], [3]], { substract: [] } as never),
+      () => core.accumulateItemColumns(itemAcc(), [[1], [2], [3]], { substract: [] } as never),
       "substract",
       "subtract",
     ),
   },
-  addItemRows: {
+  accumulateItemRows: {
     typo: typo(
-      () => core.addItemRows(itemAcc(), matrix, { rowOfset: 0 } as never),
+      () => core.accumulateItemRows(itemAcc(), matrix, { rowOfset: 0 } as never),
       "rowOfset",
       "rowOffset",
     ),
@@ -335,11 +335,26 @@ const table: Readonly<Record<string, Row>> = {
   },
   meanCI: {},
   oneWayAnova: { empty: "invalid-input" },
-  addPair: {},
-  addPairs: {},
+  accumulatePair: {},
+  accumulatePairs: {},
+  accumulatorToJson: {
+    empty: { returns: (text) => text === "{}" },
+    also: [
+      ["accumulatorToJson(a function)", () => core.accumulatorToJson(() => 1), "invalid-argument"],
+    ],
+  },
+  accumulatorFromJson: {
+    also: [
+      [
+        "accumulatorFromJson(text that is not JSON)",
+        () => core.accumulatorFromJson("{n: 1"),
+        "invalid-input",
+      ],
+    ],
+  },
   createPairedAccumulator: {
     none: { returns: (acc) => (acc as { n?: number }).n === 0 },
-    empty: { returns: (acc) => (acc as { step?: number }).step === 1 },
+    empty: { returns: (acc) => (acc as { unit?: number }).unit === 1 },
     typo: typo(() => core.createPairedAccumulator({ stp: 1 } as never), "stp", "step"),
   },
   finishPaired: {

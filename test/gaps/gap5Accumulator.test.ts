@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { gap5 } from "../../src/gaps/gap5";
 import {
-  addGap5Dataset,
+  accumulateGap5,
   createGap5Accumulator,
   finishGap5,
   mergeGap5Accumulators,
@@ -41,7 +41,7 @@ describe("Gap 5 accumulators", () => {
       const second = part(lines.slice(at));
       expect(first.n + second.n).toBe(whole.n);
       const accumulate = (dataset: typeof whole) =>
-        addGap5Dataset(createGap5Accumulator(dataset.instrument, dataset.missingPolicy), dataset);
+        accumulateGap5(createGap5Accumulator(dataset.instrument, dataset.missingPolicy), dataset);
       const merged = finishGap5(mergeGap5Accumulators(accumulate(first), accumulate(second)));
       const a = numbers(expected);
       const b = numbers(merged);
@@ -55,7 +55,7 @@ describe("Gap 5 accumulators", () => {
   );
 
   it("finishes without reliability when the item sums were not kept", () => {
-    const acc = addGap5Dataset(
+    const acc = accumulateGap5(
       createGap5Accumulator(whole.instrument, whole.missingPolicy, false),
       whole,
     );

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
+  accumulateItemRows,
   accumulateItems,
-  addItemRows,
   type CronbachAlphaResult,
   createItemCovarianceAccumulator,
   cronbachAlpha,
@@ -537,8 +537,8 @@ describe("cronbachAlpha: properties", () => {
       fc.property(matrix, fc.nat(), ({ k, rows }, cut) => {
         const split = cut % (rows.length + 1);
         const merged = mergeItemCovarianceAccumulators(
-          addItemRows(createItemCovarianceAccumulator(k), rows.slice(0, split)),
-          addItemRows(createItemCovarianceAccumulator(k), rows.slice(split)),
+          accumulateItemRows(createItemCovarianceAccumulator(k), rows.slice(0, split)),
+          accumulateItemRows(createItemCovarianceAccumulator(k), rows.slice(split)),
         );
         const a = cronbachAlpha(rows);
         const b = cronbachAlpha(merged);

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
-  addItemColumns,
-  addItemRows,
+  accumulateItemColumns,
+  accumulateItemRows,
   createItemCovarianceAccumulator,
   type ItemCovarianceResult,
   itemCovariance,
@@ -101,7 +101,7 @@ const continuousMatrix = fc.integer({ min: 2, max: 5 }).chain((k) =>
 );
 
 function onePass(k: number, rows: Matrix) {
-  return addItemRows(createItemCovarianceAccumulator(k), rows);
+  return accumulateItemRows(createItemCovarianceAccumulator(k), rows);
 }
 
 describe("item covariance accumulator", () => {
@@ -138,10 +138,10 @@ describe("item covariance accumulator", () => {
         const split = rows.length === 0 ? 0 : cut % (rows.length + 1);
         const make = () => createItemCovarianceAccumulator(k, { reverse: [0], reverseSum: 3 });
         const merged = mergeItemCovarianceAccumulators(
-          addItemRows(make(), rows.slice(0, split)),
-          addItemRows(make(), rows.slice(split)),
+          accumulateItemRows(make(), rows.slice(0, split)),
+          accumulateItemRows(make(), rows.slice(split)),
         );
-        const whole = addItemRows(make(), rows);
+        const whole = accumulateItemRows(make(), rows);
         expectSameResult(itemCovariance(merged), itemCovariance(whole));
       }),
     );
@@ -167,10 +167,10 @@ describe("item covariance accumulator", () => {
         const plainColumns = Array.from({ length: k }, (_, i) => rows.map((row) => row[i] ?? null));
         const fromRows = itemCovariance(onePass(k, rows));
         const fromColumns = itemCovariance(
-          addItemColumns(createItemCovarianceAccumulator(k), columns),
+          accumulateItemColumns(createItemCovarianceAccumulator(k), columns),
         );
         const fromPlain = itemCovariance(
-          addItemColumns(createItemCovarianceAccumulator(k), plainColumns),
+          accumulateItemColumns(createItemCovarianceAccumulator(k), plainColumns),
         );
         expectSameResult(fromColumns, fromRows);
         expectSameResult(fromPlain, fromRows);
@@ -182,7 +182,7 @@ describe("item covariance accumulator", () => {
     // hand-worked: item 3 = (7, 5) becomes (1, 3); every column is then (a, a + 2):
     // variance ((−1)² + 1²)/1 = 2, every covariance 2
     const acc = createItemCovarianceAccumulator(3, { reverse: [2], reverseSum: 8 });
-    addItemRows(acc, [
+    accumulateItemRows(acc, [
       [1, 2, 7],
       [3, 4, 5],
     ]);
@@ -269,15 +269,15 @@ describe("item covariance accumulator", () => {
       expect((error as ServqualError).issues[0]).toMatchObject({ row: 2, column: "item2" });
     }
     expect(() =>
-      addItemColumns(createItemCovarianceAccumulator(1), [Float64Array.of(1, -Infinity)]),
+      accumulateItemColumns(createItemCovarianceAccumulator(1), [Float64Array.of(1, -Infinity)]),
     ).toThrow(ServqualError);
     expect(() => onePass(2, [[1, "2" as unknown as number]])).toThrow(ServqualError);
   });
 
   it("throws ServqualError for columns of unequal length or the wrong count", () => {
     const acc = createItemCovarianceAccumulator(2);
-    expect(() => addItemColumns(acc, [[1, 2], [1]])).toThrow(ServqualError);
-    expect(() => addItemColumns(acc, [[1, 2]])).toThrow(ServqualError);
+    expect(() => accumulateItemColumns(acc, [[1, 2], [1]])).toThrow(ServqualError);
+    expect(() => accumulateItemColumns(acc, [[1, 2]])).toThrow(ServqualError);
   });
 
   it("refuses to merge accumulators of different items or keys", () => {
@@ -337,10 +337,10 @@ describe("gap columns without building them (subtract)", () => {
         );
         const fromGap = itemCovariance(onePass(k, gap));
         const typed = itemCovariance(
-          addItemColumns(createItemCovarianceAccumulator(k), pCols, { subtract: eCols }),
+          accumulateItemColumns(createItemCovarianceAccumulator(k), pCols, { subtract: eCols }),
         );
         const plain = itemCovariance(
-          addItemColumns(
+          accumulateItemColumns(
             createItemCovarianceAccumulator(k),
             pCols.map((c) => Array.from(c)),
             { subtract: eCols.map((c) => Array.from(c, (v) => (Number.isNaN(v) ? null : v))) },
@@ -356,13 +356,15 @@ describe("gap columns without building them (subtract)", () => {
     const acc = () => createItemCovarianceAccumulator(2);
     const p = [Float64Array.of(1, 2), Float64Array.of(3, 4)];
     expect(() =>
-      addItemColumns(acc(), p, { subtract: [Float64Array.of(1, Infinity), Float64Array.of(1, 1)] }),
+      accumulateItemColumns(acc(), p, {
+        subtract: [Float64Array.of(1, Infinity), Float64Array.of(1, 1)],
+      }),
     ).toThrow(ServqualError);
-    expect(() => addItemColumns(acc(), p, { subtract: [Float64Array.of(1, 2)] })).toThrow(
+    expect(() => accumulateItemColumns(acc(), p, { subtract: [Float64Array.of(1, 2)] })).toThrow(
       ServqualError,
     );
     expect(() =>
-      addItemColumns(acc(), p, { subtract: [Float64Array.of(1), Float64Array.of(1)] }),
+      accumulateItemColumns(acc(), p, { subtract: [Float64Array.of(1), Float64Array.of(1)] }),
     ).toThrow(ServqualError);
   });
 });

@@ -4,8 +4,8 @@ import * as stats from "../../src/stats/index";
 describe("stats barrel", () => {
   it("exports every public function by name", () => {
     const names = [
-      "addPair",
-      "addPairs",
+      "accumulatePair",
+      "accumulatePairs",
       "adjustPValues",
       "bootstrapCI",
       "cohenD",

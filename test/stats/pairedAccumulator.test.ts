@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { accumulatorFromJson, accumulatorToJson } from "../../src/_lib/accumulatorJson";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
-  addPair,
-  addPairs,
+  accumulatePair,
+  accumulatePairs,
   createPairedAccumulator,
   finishPaired,
   mergePairedAccumulators,
@@ -20,7 +21,7 @@ function accumulate(
   pairs: readonly (readonly [number | null, number | null])[],
 ): PairedAccumulator {
   const acc = createPairedAccumulator();
-  for (const [x, y] of pairs) addPair(acc, x, y);
+  for (const [x, y] of pairs) accumulatePair(acc, x, y);
   return acc;
 }
 
@@ -30,11 +31,11 @@ const likert = fc.oneof(
 );
 
 describe("pairedAccumulator", () => {
-  it("finishes to R's values for every kiosk item (addPair(acc, E, P): d = P − E)", () => {
+  it("finishes to R's values for every kiosk item (accumulatePair(acc, E, P): d = P − E)", () => {
     for (const item of kioskItems.items) {
       const ref = refItem(item.item);
       const acc = createPairedAccumulator();
-      addPairs(acc, kioskColumn(item.E), kioskColumn(item.P));
+      accumulatePairs(acc, kioskColumn(item.E), kioskColumn(item.P));
       const s = finishPaired(acc);
       expect(s.n).toBe(ref.n);
       expectClose(s.x.mean, ref.mean_E, POINT);
@@ -62,7 +63,7 @@ describe("pairedAccumulator", () => {
       const ref = refDimension(dimension);
       const { E, P } = integerSums(kioskItems.dimensions[dimension] as readonly string[]);
       const acc = createPairedAccumulator();
-      addPairs(acc, E, P);
+      accumulatePairs(acc, E, P);
       const s = finishPaired(acc);
       expect(s.wilcoxon.V).toBe(ref.wilcoxon_on_integer_sums.V);
       expectClose(s.wilcoxon.pValue, ref.wilcoxon_on_integer_sums.p_value, PVAL);
@@ -78,7 +79,7 @@ describe("pairedAccumulator", () => {
     const ref = refDimension("fun");
     const { E, P } = integerSums(kioskItems.dimensions.fun as readonly string[]);
     const acc = createPairedAccumulator({ step: 1 / 3 });
-    addPairs(
+    accumulatePairs(
       acc,
       E.map((v) => v / 3),
       P.map((v) => v / 3),
@@ -136,17 +137,37 @@ describe("pairedAccumulator", () => {
     );
   });
 
-  it("is plain JSON: a serialised accumulator merges and finishes like the original", () => {
+  it("a state cloned (structuredClone) or sent through JSON (accumulatorToJson) merges and finishes like one pass (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(likert, likert), { maxLength: 120 }),
+        fc.nat(),
+        (pairs, cut) => {
+          const at = pairs.length === 0 ? 0 : cut % (pairs.length + 1);
+          const a = accumulate(pairs.slice(0, at));
+          const b = accumulate(pairs.slice(at));
+          const once = finishPaired(accumulate(pairs));
+          const viaJson = accumulatorFromJson<PairedAccumulator>(accumulatorToJson(a));
+          expect(viaJson).toEqual(a);
+          expect(finishPaired(mergePairedAccumulators(structuredClone(a), b))).toEqual(once);
+          expect(finishPaired(mergePairedAccumulators(viaJson, b))).toEqual(once);
+        },
+      ),
+    );
+  });
+
+  it("plain JSON.stringify loses the histogram; the codec keeps it", () => {
     const a = accumulate([
       [6, 5],
       [7, 7],
-      [5, 6],
     ]);
-    const b = accumulate([[6, 4]]);
-    const copy = JSON.parse(JSON.stringify(a)) as PairedAccumulator;
-    expect(finishPaired(mergePairedAccumulators(copy, b))).toEqual(
-      finishPaired(mergePairedAccumulators(a, b)),
-    );
+    const plain = JSON.parse(JSON.stringify(a)) as PairedAccumulator;
+    expect(plain.histogram).toEqual({});
+    const coded = accumulatorFromJson<PairedAccumulator>(accumulatorToJson(a));
+    expect([...(coded.histogram ?? [])]).toEqual([
+      [-1, 1],
+      [0, 1],
+    ]);
   });
 
   it("hand-worked summary of four pairs", () => {
@@ -174,7 +195,7 @@ describe("pairedAccumulator", () => {
 
   it("accepts a finer grid (step 0.5) and reports histogram values in the data's units", () => {
     const acc = createPairedAccumulator({ step: 0.5 });
-    addPairs(acc, [1, 2.5, 3], [1.5, 2, 3]);
+    accumulatePairs(acc, [1, 2.5, 3], [1.5, 2, 3]);
     const s = finishPaired(acc);
     expect(s.histogram).toEqual({ values: [-0.5, 0, 0.5], counts: [1, 1, 1] });
     expect(s.x.mean).toBe(6.5 / 3);
@@ -182,9 +203,9 @@ describe("pairedAccumulator", () => {
 
   it("counts missing pairs and returns nulls + warnings when there is too little data", () => {
     const acc = createPairedAccumulator();
-    addPair(acc, null, 3);
-    addPair(acc, 4, Number.NaN);
-    addPairs(acc, [undefined, 1], [2, null] as (number | null)[]);
+    accumulatePair(acc, null, 3);
+    accumulatePair(acc, 4, Number.NaN);
+    accumulatePairs(acc, [undefined, 1], [2, null] as (number | null)[]);
     const empty = finishPaired(acc);
     expect(acc.missing).toBe(4);
     expect(empty.n).toBe(0);
@@ -193,8 +214,8 @@ describe("pairedAccumulator", () => {
     expect(empty.wilcoxon.pValue).toBeNull();
     expect(empty.warnings.length).toBe(1);
     expect(JSON.stringify(empty)).not.toMatch(/NaN|Infinity/);
-    addPair(acc, 3, 3);
-    addPair(acc, 4, 4);
+    accumulatePair(acc, 3, 3);
+    accumulatePair(acc, 4, 4);
     const constant = finishPaired(acc);
     expect(constant.tTest.t).toBeNull();
     expect(constant.wilcoxon.pValue).toBeNull();
@@ -205,23 +226,35 @@ describe("pairedAccumulator", () => {
   it("throws a ServqualError for off-grid values, Infinity, bad steps and step mismatch", () => {
     const acc = createPairedAccumulator();
     try {
-      addPair(acc, 1.5, 2);
+      accumulatePair(acc, 1.5, 2);
       expect.fail("expected a throw");
     } catch (error) {
       expect(error).toBeInstanceOf(ServqualError);
       expect((error as ServqualError).issues[0]?.code).toBe("off-grid");
     }
-    expect(() => addPair(acc, Number.POSITIVE_INFINITY, 2)).toThrow(ServqualError);
-    expect(() => addPair(acc, null, Number.NEGATIVE_INFINITY)).toThrow(ServqualError);
-    expect(() => addPairs(acc, [1, 2], [1])).toThrow(ServqualError);
+    expect(() => accumulatePair(acc, Number.POSITIVE_INFINITY, 2)).toThrow(ServqualError);
+    expect(() => accumulatePair(acc, null, Number.NEGATIVE_INFINITY)).toThrow(ServqualError);
+    expect(() => accumulatePairs(acc, [1, 2], [1])).toThrow(ServqualError);
     expect(() => createPairedAccumulator({ step: 0 })).toThrow(ServqualError);
     expect(() => createPairedAccumulator({ step: Number.NaN })).toThrow(ServqualError);
     expect(() =>
       mergePairedAccumulators(createPairedAccumulator(), createPairedAccumulator({ step: 0.5 })),
     ).toThrow(ServqualError);
+    // The histogram keeps only the differences seen: a wide span is fine, too many distinct
+    // differences (more than 2^20) are refused.
     const wide = createPairedAccumulator();
-    addPair(wide, 0, 0);
-    expect(() => addPair(wide, 0, 2 ** 21)).toThrow(ServqualError);
+    accumulatePair(wide, 0, 0);
+    accumulatePair(wide, 0, 2 ** 21);
+    expect(finishPaired(wide).histogram).toEqual({ values: [0, 2 ** 21], counts: [1, 1] });
+    for (let d = 1; d < 2 ** 20 - 1; d++) accumulatePair(wide, 0, -d);
+    expect(wide.histogram?.size).toBe(2 ** 20);
+    accumulatePair(wide, 0, 0); // a difference already seen is still counted
+    try {
+      accumulatePair(wide, 0, 5);
+      expect.fail("expected a throw");
+    } catch (error) {
+      expect((error as ServqualError).code).toBe("unsupported");
+    }
     expect(acc.n).toBe(0);
   });
 
@@ -234,9 +267,9 @@ describe("pairedAccumulator", () => {
       x[i] = 1 + (i % 7);
       y[i] = 1 + ((i * 3) % 7);
     }
-    addPairs(acc, x, y);
+    accumulatePairs(acc, x, y);
     expect(acc.n).toBe(n);
-    expect(acc.histogram.length).toBeLessThanOrEqual(13);
+    expect(acc.histogram?.size).toBeLessThanOrEqual(13);
     const s = finishPaired(acc);
     expect(s.wilcoxon.n + s.wilcoxon.nZero).toBe(n);
   });
