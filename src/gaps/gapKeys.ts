@@ -1,3 +1,5 @@
+import type { PairKey } from "../stats/pairedAccumulator";
+
 /**
  * Exact keys of averaged gaps for the signed-rank test (internal to the gap module).
  *
@@ -11,11 +13,11 @@
  * order-preserving small numbers before the test.
  */
 
-/** An exact gap key: a whole number of 1/M scale steps. */
-export type GapKey = number | bigint;
+/** An exact gap key: a whole number of 1/M scale steps (the paired accumulator's key). */
+export type GapKey = PairKey;
 
 /** A key scale M: a number when every key fits a double exactly, else a bigint. */
-export type KeyScale = number | bigint;
+export type KeyScale = PairKey;
 
 /** Largest |key| kept as a number (below 2^53, with headroom for sums of keys). */
 export const MAX_EXACT_KEY = 2 ** 52;
