@@ -699,7 +699,7 @@ class Builder implements DatasetBuilder {
     } else if (text.length > 0) {
       const code = text.length > 40 ? -1 : populationCode(populations, text);
       if (code >= 0) return code;
-      const reason = `the population ${showCell(text)} is not one of ${listPopulations(populations)} (declare further populations in options.population.labels); the row is excluded`;
+      const reason = `the population ${showCell(text)} is not one of ${listPopulations(populations)} (declare further populations in options.population.labels, or --population-labels on the command line); the row is excluded`;
       this.record({ code: "unknown-population", message: reason, ...whereOf(where), column });
       return reason;
     }

@@ -171,7 +171,7 @@ function resolvePopulations(option: { default?: string; labels?: string[] } | un
     if (populationDefault === -1) {
       problems.push({
         code: "unknown-population",
-        message: `the default population "${option.default.slice(0, 40)}" is not one of ${vocabulary.labels.join(", ")}; declare it in options.population.labels`,
+        message: `the default population "${option.default.slice(0, 40)}" is not one of ${vocabulary.labels.join(", ")}; declare it in options.population.labels (--population-labels on the command line)`,
         path: ["population", "default"],
       });
     }
