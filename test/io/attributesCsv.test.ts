@@ -115,7 +115,7 @@ describe("covariates and population from CSV", () => {
       rows.filter((row) => row.role === "").length,
     );
     const firstBad = single.report.issues.find((issue) => issue.code === "bad-covariate");
-    const firstBadRow = rows.findIndex((row) => row === badTemperatures[0]) + 1;
+    const firstBadRow = rows.indexOf(badTemperatures[0] as Written) + 1;
     expect(firstBad).toMatchObject({
       row: firstBadRow,
       line: firstBadRow + 1,

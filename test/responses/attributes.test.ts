@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
+import { responseRowSchema } from "../../src/responses/responseSchema";
 import { rowsOfPopulation } from "../../src/responses/rowsOfPopulation";
 import { validateColumns } from "../../src/responses/validateColumns";
 import { validateLongResponses } from "../../src/responses/validateLongResponses";
@@ -434,5 +435,18 @@ describe("long rows", () => {
     );
     expect(error.code).toBe("invalid-options");
     expect(error.issues[0]?.message).toMatch(/both the facet column and the population column/);
+  });
+});
+
+describe("responseRowSchema", () => {
+  it("checks covariates as numbers and the population as one of the labels", () => {
+    const schema = responseRowSchema(tinyInstrument, {
+      columns: { covariates: ["temperature"], population: "role" },
+      population: { labels: ["owners"] },
+    });
+    const row = { respondent_id: "r1", E_a1: 5, P_a1: 4 };
+    expect(schema.safeParse({ ...row, temperature: 21.5, role: "owners" }).success).toBe(true);
+    expect(schema.safeParse({ ...row, temperature: "warm", role: "owners" }).success).toBe(false);
+    expect(schema.safeParse({ ...row, temperature: null, role: "suppliers" }).success).toBe(false);
   });
 });
