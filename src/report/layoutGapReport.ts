@@ -6,7 +6,7 @@ import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "
 import type { ChartSpec } from "./chart";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
-import { type SidedStatistics, sideMean, warningText } from "./readResults";
+import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -216,8 +216,8 @@ function reliabilitySection(gap: Gap5Result): Section | null {
       ],
       reliability.map((entry, d) => [
         label(dimensionLabel(d, entry.dimension)),
-        num(entry.expectation?.alpha.rawAlpha),
-        num(entry.perception?.alpha.rawAlpha),
+        num(sideReliability(entry, "required")?.alpha.rawAlpha),
+        num(sideReliability(entry, "delivered")?.alpha.rawAlpha),
         num(entry.gap?.alpha.rawAlpha),
         num(entry.differenceScore),
         num(gap.dimensions[d]?.correlation),
@@ -231,8 +231,8 @@ function reliabilitySection(gap: Gap5Result): Section | null {
   const constantNotes = reliability.flatMap((entry, d) =>
     (
       [
-        ["E", entry.expectation],
-        ["P", entry.perception],
+        ["E", sideReliability(entry, "required")],
+        ["P", sideReliability(entry, "delivered")],
         ["gap", entry.gap],
       ] as const
     ).flatMap(([facet, result]) => {

@@ -1,3 +1,5 @@
+import type { DimensionReliability, FacetReliability } from "../gaps/gapReliability";
+
 /**
  * The few places where a layout reads analysis results whose shape is still settling: the two
  * sides of a gap and the text of a warning. Layouts read them only through these accessors.
@@ -21,6 +23,20 @@ export function sideMean(stats: SidedStatistics, side: "required" | "delivered")
   if (typeof summary !== "object" || summary === null || !("mean" in summary)) return null;
   const mean = (summary as { mean: unknown }).mean;
   return typeof mean === "number" && Number.isFinite(mean) ? mean : null;
+}
+
+/**
+ * The reliability of one side of a dimension (required = E, delivered = P), or null when it
+ * was not computed (fewer than two items).
+ *
+ * @example
+ * sideReliability(gap5(dataset).reliability[0], "delivered")?.alpha.rawAlpha //=> 0.81
+ */
+export function sideReliability(
+  entry: DimensionReliability,
+  side: "required" | "delivered",
+): FacetReliability | null {
+  return entry[GAP5_SIDES[side]];
 }
 
 /** A warning as results carry it: a sentence, or a coded warning with its sentence. */
