@@ -5,10 +5,10 @@ export function fixed(value: number | null | undefined, decimals = 2): string {
   return text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text;
 }
 
-/** A share as a percentage with one decimal, or an em dash. */
-export function percent(value: number | null | undefined): string {
+/** A share as a percentage (one decimal unless told), or an em dash. */
+export function percent(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return `${(value * 100).toFixed(1)}%`;
+  return `${fixed(value * 100, decimals)}%`;
 }
 
 /** An interval as `[lower, upper]`. */

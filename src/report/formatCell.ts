@@ -1,6 +1,6 @@
 import { invalidArgument } from "../_lib/guards";
 import type { Cell } from "./cells";
-import { fixed, interval, pValue } from "./format";
+import { fixed, interval, percent, pValue } from "./format";
 
 /** What a renderer shows for a value that could not be computed. */
 export const MISSING = "—";
@@ -28,7 +28,7 @@ export function formatCell(cell: Cell): string {
     case "count":
       return cell.value === null ? MISSING : String(cell.value);
     case "percent":
-      return cell.value === null ? MISSING : `${fixed(cell.value * 100, cell.decimals)}%`;
+      return percent(cell.value, cell.decimals);
     default:
       throw invalidArgument("formatCell", "cell", CELL, cell);
   }
