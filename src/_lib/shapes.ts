@@ -36,7 +36,7 @@ export const shapes = {
   },
   gap5Result: {
     what: "a Gap5Result (from gap5)",
-    fields: { kind: "string", instrument: "object", items: "array", dimensions: "array" },
+    fields: { gap: "number", instrument: "object", items: "array", dimensions: "array" },
   },
   gapAccumulator: {
     what: "a GapAccumulator (from createGapAccumulator)",
