@@ -15,6 +15,9 @@ const MAX_PATTERNS = 1 << 19;
 /** Items per dimension the pattern pass handles (shorter dimensions are padded). */
 const MAX_ITEMS = 5;
 
+/** Rows per run of the pattern pass (the rows to add one by one are listed per run). */
+const STRETCH = 1 << 16;
+
 /** Error messages name this function: the general path's entry. */
 const FN = "addItemColumns";
 
@@ -58,21 +61,22 @@ function zeroedTable(slot: number, size: number): Int32Array {
 interface Patterns {
   readonly table: Int32Array;
   readonly touched: Int32Array;
-  size: number;
+  /** [0]: the number of keys in `touched` (a typed array, written where a key is first seen). */
+  readonly size: Int32Array;
 }
 
 function patterns(slot: number, tableSize: number, rows: number): Patterns {
   return {
     table: zeroedTable(slot, tableSize),
     touched: new Int32Array(Math.max(1, Math.min(tableSize, rows))),
-    size: 0,
+    size: new Int32Array(1),
   };
 }
 
 /** Sets every counted entry back to zero (the table's invariant between calls). */
 function clear(p: Patterns): void {
-  for (let t = 0; t < p.size; t++) p.table[p.touched[t] as number] = 0;
-  p.size = 0;
+  for (let t = 0; t < (p.size[0] as number); t++) p.table[p.touched[t] as number] = 0;
+  p.size[0] = 0;
 }
 
 /**
@@ -92,7 +96,7 @@ function flush(
   const ccSum = s.ccSum;
   const ccCross = s.ccCross;
   let complete = 0;
-  for (let t = 0; t < p.size; t++) {
+  for (let t = 0; t < (p.size[0] as number); t++) {
     const key = p.touched[t] as number;
     const count = p.table[key] as number;
     p.table[key] = 0;
@@ -112,7 +116,7 @@ function flush(
         ccCross[row + j] = (ccCross[row + j] as number) + cdi * (d[j] as number);
     }
   }
-  p.size = 0;
+  p.size[0] = 0;
   s.nComplete += complete;
 }
 
@@ -174,28 +178,30 @@ function addRow(
 }
 
 /** Adds one to a pattern's count, noting the key the first time. */
-function countKey(table: Int32Array, touched: Int32Array, size: number, key: number): number {
+function countKey(table: Int32Array, touched: Int32Array, size: Int32Array, key: number): void {
   const c = table[key] as number;
   table[key] = c + 1;
-  if (c !== 0) return size;
-  touched[size] = key;
-  return size + 1;
+  if (c !== 0) return;
+  const at = size[0] as number;
+  touched[at] = key;
+  size[0] = at + 1;
 }
 
 /**
- * The pattern pass over the `n` rows of five E and five P columns (a shorter dimension repeats
+ * The pattern pass over rows from…to − 1 of five E and five P columns (a shorter dimension repeats
  * its first columns with weight 0): a row whose answers are all integers on the scale adds one
  * to its E, P and gap pattern; otherwise the facets on the grid are counted and the row is
  * listed in `later` with flags (1: E missing or off the grid, 2: P) to be added one by one.
  * Returns the number of rows listed. Written out for five items (with a loop over the items
- * the pass takes about twice as long) and run once over all rows, so that the optimised loop
- * is not left at the end of every block.
+ * the pass takes about twice as long) and run over long stretches of rows, so that the
+ * optimised loop is seldom left.
  */
 function countPatterns(
   e: readonly NumericColumn[],
   p: readonly NumericColumn[],
   weight: Float64Array,
-  n: number,
+  from: number,
+  to: number,
   min: number,
   range: number,
   gapOffset: number,
@@ -224,11 +230,11 @@ function countPatterns(
   const touchedE = pe.touched;
   const touchedP = pp.touched;
   const touchedG = pg.touched;
-  let sizeE = pe.size;
-  let sizeP = pp.size;
-  let sizeG = pg.size;
+  const sizeE = pe.size;
+  const sizeP = pp.size;
+  const sizeG = pg.size;
   let listed = 0;
-  for (let r = 0; r < n; r++) {
+  for (let r = from; r < to; r++) {
     // On the grid: an integer 0 ≤ t < range (NaN, fractions and ±Infinity are not).
     const a0 = (e0[r] as number) - min;
     const a1 = (e1[r] as number) - min;
@@ -264,19 +270,16 @@ function countPatterns(
       c4 < range;
     const keyE = (a0 + w1 * a1 + w2 * a2 + w3 * a3 + w4 * a4) | 0;
     const keyP = (c0 + w1 * c1 + w2 * c2 + w3 * c3 + w4 * c4) | 0;
-    if (okE) sizeE = countKey(tableE, touchedE, sizeE, keyE);
-    if (okP) sizeP = countKey(tableP, touchedP, sizeP, keyP);
+    if (okE) countKey(tableE, touchedE, sizeE, keyE);
+    if (okP) countKey(tableP, touchedP, sizeP, keyP);
     if (okE && okP) {
-      sizeG = countKey(tableG, touchedG, sizeG, keyP - keyE + gapOffset);
+      countKey(tableG, touchedG, sizeG, keyP - keyE + gapOffset);
     } else {
       later[listed] = r;
       laterFlags[listed] = (okE ? 0 : 1) | (okP ? 0 : 2);
       listed++;
     }
   }
-  pe.size = sizeE;
-  pp.size = sizeP;
-  pg.size = sizeG;
   return listed;
 }
 
@@ -368,27 +371,31 @@ export function addPairedIntegerColumns(
   const d = new Float64Array(k);
   const idx = new Int32Array(k);
   try {
-    const later = new Int32Array(n);
-    const laterFlags = new Uint8Array(n);
-    const listed = countPatterns(
-      eSlots,
-      pSlots,
-      weight,
-      n,
-      min,
-      range,
-      gapOffset,
-      counts,
-      later,
-      laterFlags,
-    );
-    // Rows with a missing answer or off the grid, in row order, as the general path adds them.
-    for (let j = 0; j < listed; j++) {
-      const row = later[j] as number;
-      const flags = laterFlags[j] as number;
-      if ((flags & 1) !== 0) addRow(expectation, eColumns, null, row, d, idx);
-      if ((flags & 2) !== 0) addRow(perception, pColumns, null, row, d, idx);
-      addRow(gap, pColumns, eColumns, row, d, idx);
+    const later = new Int32Array(Math.min(n, STRETCH));
+    const laterFlags = new Uint8Array(Math.min(n, STRETCH));
+    for (let from = 0; from < n; from += STRETCH) {
+      const to = Math.min(n, from + STRETCH);
+      const listed = countPatterns(
+        eSlots,
+        pSlots,
+        weight,
+        from,
+        to,
+        min,
+        range,
+        gapOffset,
+        counts,
+        later,
+        laterFlags,
+      );
+      // Rows with a missing answer or off the grid, in row order, as the general path adds them.
+      for (let j = 0; j < listed; j++) {
+        const row = later[j] as number;
+        const flags = laterFlags[j] as number;
+        if ((flags & 1) !== 0) addRow(expectation, eColumns, null, row, d, idx);
+        if ((flags & 2) !== 0) addRow(perception, pColumns, null, row, d, idx);
+        addRow(gap, pColumns, eColumns, row, d, idx);
+      }
     }
     flush(expectation, counts[0], base, min, d);
     flush(perception, counts[1], base, min, d);
