@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { expectKind, expectShape, shapes } from "../_lib/guards";
+import { IssueLog } from "../_lib/issueLog";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
@@ -15,13 +16,7 @@ import {
   parseAnswer,
   showCell,
 } from "./parseAnswer";
-import type {
-  AnswerColumn,
-  Dataset,
-  ExcludedRow,
-  ValidatedResponses,
-  ValidationReport,
-} from "./types";
+import type { AnswerColumn, Dataset, ValidatedResponses, ValidationReport } from "./types";
 import {
   type ResolvedValidationOptions,
   resolveValidationOptions,
@@ -98,7 +93,28 @@ export function createDatasetBuilder(
   expectShape("createDatasetBuilder", "instrument", instrument, shapes.instrument);
   expectKind("createDatasetBuilder", "header", header, "array", "an array of column names");
   const resolved = resolveValidationOptions(options);
-  return new Builder(instrument, header, resolved, Math.max(16, Math.ceil(expectedRows)));
+  return new Builder(
+    instrument,
+    header,
+    resolved,
+    Math.max(16, Math.ceil(expectedRows)),
+    new IssueLog(resolved),
+  );
+}
+
+/**
+ * A {@link DatasetBuilder} that records into a given issue log (the CSV reader's, which also
+ * holds the problems found while splitting lines into rows, so everything is in input order).
+ * Options must be resolved already.
+ */
+export function createDatasetBuilderOnLog(
+  instrument: Instrument,
+  header: readonly string[],
+  options: ResolvedValidationOptions,
+  expectedRows: number,
+  log: IssueLog,
+): DatasetBuilder {
+  return new Builder(instrument, header, options, Math.max(16, Math.ceil(expectedRows)), log);
 }
 
 class Builder implements DatasetBuilder {
@@ -128,14 +144,10 @@ class Builder implements DatasetBuilder {
   private segments: (string | null)[][];
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
-  /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
-  private readonly excluded: ExcludedRow[] = [];
-  private excludedCount = 0;
+  /** Issues and excluded rows, counted in full, listed up to the limits. */
+  private readonly log: IssueLog;
   /** Input position of the id column, or -1. */
   private readonly idColumn: number;
-  private readonly issues: Issue[] = [];
-  private readonly issueCounts: Record<string, number> = Object.create(null);
-  private issueTotal = 0;
   /** Not-applicable and blank answers in used rows. */
   private notApplicable = 0;
   private blank = 0;
@@ -160,7 +172,9 @@ class Builder implements DatasetBuilder {
     header: readonly string[],
     options: ResolvedValidationOptions,
     capacity: number,
+    log: IssueLog,
   ) {
+    this.log = log;
     this.instrument = instrument;
     this.options = options;
     this.layout = columnLayout(header, instrument, options);
@@ -415,20 +429,15 @@ class Builder implements DatasetBuilder {
       throw new ServqualError(
         "no-usable-rows",
         `None of the ${this.rowsIn} rows can be used.`,
-        noUsableRowsIssues(this.issues, this.excluded),
+        noUsableRowsIssues(this.log.issues, this.log.excludedRows),
       );
     }
     const dataset = this.piece();
     const report: ValidationReport = {
       rowsIn: this.rowsIn,
       rowsUsed: n + this.drained,
-      rowsExcluded: this.excludedCount,
-      excludedRows: this.excluded,
-      excludedRowsTruncated: this.excludedCount > this.excluded.length,
+      ...this.log.summary(),
       unreadableLines: 0,
-      issues: this.issues,
-      issueCounts: { ...this.issueCounts },
-      issuesTruncated: this.issueTotal > this.issues.length,
       notApplicable: this.notApplicable,
       blank: this.blank,
       columns: this.layout.summary,
@@ -657,10 +666,7 @@ class Builder implements DatasetBuilder {
   }
 
   private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
-    this.excludedCount += 1;
-    if (this.excluded.length < this.options.excludedLimit) {
-      this.excluded.push({ ...origin, id, reasons });
-    }
+    this.log.exclude({ ...origin, id, reasons });
     return false;
   }
 
@@ -682,9 +688,7 @@ class Builder implements DatasetBuilder {
   }
 
   private record(issue: Issue) {
-    this.issueCounts[issue.code] = (this.issueCounts[issue.code] ?? 0) + 1;
-    this.issueTotal += 1;
-    if (this.issues.length < this.options.issueLimit) this.issues.push(issue);
+    this.log.record(issue);
   }
 
   /**

@@ -1,4 +1,8 @@
+import type { ExcludedRow, IssueLogSummary } from "../_lib/issueLog";
 import type { Issue } from "../_lib/ServqualError";
+
+export type { ExcludedRow } from "../_lib/issueLog";
+
 import type { Facet, Instrument } from "../instrument/types";
 
 /**
@@ -52,14 +56,6 @@ export interface Dataset {
   readonly missingPolicy: MissingPolicy;
 }
 
-/** A respondent row left out of the analysis, with every reason. */
-export interface ExcludedRow {
-  readonly row: number;
-  readonly line?: number;
-  readonly id: string | null;
-  readonly reasons: readonly string[];
-}
-
 /** How the input's columns were understood. */
 export interface ColumnSummary {
   /** Columns read as answers, weights, id, date or segments. */
@@ -76,7 +72,7 @@ export interface ColumnSummary {
  * Excluded rows are counted in full in `rowsExcluded`; the first `excludedLimit` are listed in
  * `excludedRows`, so memory stays bounded however many rows are unusable.
  */
-export interface ValidationReport {
+export interface ValidationReport extends IssueLogSummary {
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsExcluded: number;

@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
+import { IssueLog, mergeIssueLogs } from "../_lib/issueLog";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { facetsOf } from "../instrument/facets";
@@ -152,12 +153,13 @@ export function validateLongResponses(
   let hasDate = false;
 
   const byRespondent = new Map<string, Gathered>();
-  const issues: Issue[] = [];
+  // Long rows that cannot be gathered into a respondent: counted in full, listed up to the limit.
+  const log = new IssueLog(resolved);
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     const at = r + 1;
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      issues.push({
+      log.record({
         code: "not-an-object",
         message: `the long row is ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}, not an object; it is ignored`,
         row: at,
@@ -169,7 +171,7 @@ export function validateLongResponses(
     const respondent = labelOf(own(names.respondent));
     if (respondent === null || respondent.length > resolved.maxCellLength) {
       const unreadable = respondent === null && !isBlank(own(names.respondent));
-      issues.push({
+      log.record({
         code: unreadable ? "bad-id" : respondent === null ? "missing-id" : "cell-too-long",
         message: unreadable
           ? "the respondent id is not text or a number; the long row is ignored"
@@ -185,7 +187,7 @@ export function validateLongResponses(
     const id = labelOf(own(names.item)) ?? "";
     const kind = KINDS[(labelOf(own(names.facet)) ?? "").toLowerCase()];
     if (kind === undefined || !allowed.has(kind)) {
-      issues.push({
+      log.record({
         code: "unknown-facet",
         message: `${who}: facet ${showCell(cellText(own(names.facet) ?? ""))} is not one the instrument collects; the long row is ignored`,
         row: at,
@@ -194,7 +196,7 @@ export function validateLongResponses(
       continue;
     }
     if (kind === "weight" ? !dimensionIds.has(id) : !itemIds.has(id)) {
-      issues.push({
+      log.record({
         code: kind === "weight" ? "unknown-dimension" : "unknown-item",
         message: `${who}: ${kind === "weight" ? "dimension" : "item"} ${showCell(id)} is not in the instrument; the long row is ignored`,
         row: at,
@@ -209,7 +211,7 @@ export function validateLongResponses(
     }
     const column = columnOf(kind, id);
     if (gathered.cells.has(column)) {
-      issues.push({
+      log.record({
         code: "duplicate-answer",
         message: `${who}: ${kind === "weight" ? `dimension ${id}` : `item ${id}`} (${kind}) already has a value on long row ${gathered.cells.get(column)?.row}; this one is ignored`,
         row: at,
@@ -224,7 +226,7 @@ export function validateLongResponses(
       const held = gathered.cells.get(name);
       if (held === undefined) gathered.cells.set(name, { value, row: at });
       else if (!sameValue(held.value, value)) {
-        issues.push({
+        log.record({
           code: "conflicting-value",
           message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${name === resolved.dateColumn ? "date" : "segment label"}, the first is kept`,
           row: at,
@@ -288,23 +290,14 @@ export function validateLongResponses(
     throw new ServqualError(
       "no-usable-rows",
       `None of the ${byRespondent.size} respondents in ${rows.length} long rows can be used.`,
-      mergeIssues(error.issues.map(relocate), issues),
+      mergeIssues(error.issues.map(relocate), log.issues),
     );
   }
   const { report } = result;
-  const counts: Record<string, number> = { ...report.issueCounts };
-  for (const issue of issues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
-  const merged = mergeIssues(report.issues.map(relocate), issues);
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  const listed = merged.slice(0, resolved.issueLimit);
+  const relocated = { ...report, issues: report.issues.map(relocate) };
   return {
     dataset: result.dataset,
-    report: {
-      ...report,
-      issues: listed,
-      issueCounts: counts,
-      issuesTruncated: total > listed.length,
-    },
+    report: { ...report, ...mergeIssueLogs([relocated, log.summary()], resolved) },
   };
 }
 
