@@ -1,1 +1,3 @@
+export type { IssueLogSummary } from "./issueLog";
+export type { Notice, NoticeCode } from "./notice";
 export { describeIssue, type Issue, ServqualError, type ServqualErrorCode } from "./ServqualError";

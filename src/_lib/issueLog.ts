@@ -1,3 +1,4 @@
+import type { Notice } from "./notice";
 import type { Issue } from "./ServqualError";
 
 /** A row left out of an analysis, with every reason. */
@@ -7,7 +8,8 @@ export interface ExcludedRow {
   /** The 1-based line of a file, when the input is a file. */
   readonly line?: number;
   readonly id: string | null;
-  readonly reasons: readonly string[];
+  /** Every reason the row was excluded, each with its code. */
+  readonly reasons: readonly Notice[];
 }
 
 /** How many issues and excluded rows a log lists in full (all are counted). */
@@ -21,14 +23,17 @@ export interface IssueLimits {
  * `structuredClone`, so logs of chunks read in worker threads can be merged). These are the
  * fields of a validation report with the same names and meaning: `issueCounts` counts every
  * issue by code, `issues` lists the first `issueLimit` in input order and `issuesTruncated`
- * says when there are more; `rowsExcluded` counts every excluded row, `excludedRows` lists the
- * first `excludedLimit` and `excludedRowsTruncated` says when there are more.
+ * says when there are more; `rowsExcluded` counts every excluded row, `exclusionCounts`
+ * counts the excluded rows by reason code (a row with two reasons counts under both),
+ * `excludedRows` lists the first `excludedLimit` and `excludedRowsTruncated` says when there
+ * are more.
  */
 export interface IssueLogSummary {
   readonly issues: readonly Issue[];
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly issuesTruncated: boolean;
   readonly rowsExcluded: number;
+  readonly exclusionCounts: Readonly<Record<string, number>>;
   readonly excludedRows: readonly ExcludedRow[];
   readonly excludedRowsTruncated: boolean;
 }
@@ -54,6 +59,7 @@ export class IssueLog {
   private issueTotal = 0;
   private readonly excluded: ExcludedRow[] = [];
   private excludedTotal = 0;
+  private readonly reasonCounts: Record<string, number> = Object.create(null);
 
   constructor(limits: IssueLimits) {
     this.limits = { issueLimit: limits.issueLimit, excludedLimit: limits.excludedLimit };
@@ -66,9 +72,14 @@ export class IssueLog {
     if (this.list.length < this.limits.issueLimit) this.list.push(issue);
   }
 
-  /** Counts an excluded row and lists it while fewer than `excludedLimit` are listed. */
+  /**
+   * Counts an excluded row (and its reasons by code) and lists it while fewer than
+   * `excludedLimit` are listed.
+   */
   exclude(row: ExcludedRow): void {
     this.excludedTotal += 1;
+    const codes = new Set(row.reasons.map((reason) => reason.code));
+    for (const code of codes) this.reasonCounts[code] = (this.reasonCounts[code] ?? 0) + 1;
     if (this.excluded.length < this.limits.excludedLimit) this.excluded.push(row);
   }
 
@@ -99,6 +110,7 @@ export class IssueLog {
       issueCounts: { ...this.counts },
       issuesTruncated: this.issueTotal > this.list.length,
       rowsExcluded: this.excludedTotal,
+      exclusionCounts: { ...this.reasonCounts },
       excludedRows: [...this.excluded],
       excludedRowsTruncated: this.excludedTotal > this.excluded.length,
     };
@@ -152,8 +164,8 @@ function mergeListed<T extends { readonly row?: number; readonly line?: number }
  * @example
  * mergeIssueLogs(
  *   [
- *     { issues: [{ code: "a", message: "…", line: 5 }], issueCounts: { a: 1 }, issuesTruncated: false, rowsExcluded: 0, excludedRows: [], excludedRowsTruncated: false },
- *     { issues: [{ code: "b", message: "…", line: 2 }], issueCounts: { b: 1 }, issuesTruncated: false, rowsExcluded: 0, excludedRows: [], excludedRowsTruncated: false },
+ *     { issues: [{ code: "a", message: "…", line: 5 }], issueCounts: { a: 1 }, issuesTruncated: false, rowsExcluded: 0, exclusionCounts: {}, excludedRows: [], excludedRowsTruncated: false },
+ *     { issues: [{ code: "b", message: "…", line: 2 }], issueCounts: { b: 1 }, issuesTruncated: false, rowsExcluded: 0, exclusionCounts: {}, excludedRows: [], excludedRowsTruncated: false },
  *   ],
  *   { issueLimit: 10, excludedLimit: 10 },
  * ).issues.map((issue) => issue.code); //=> ["b", "a"]
@@ -163,6 +175,7 @@ export function mergeIssueLogs(
   limits: IssueLimits,
 ): IssueLogSummary {
   const issueCounts: Record<string, number> = Object.create(null);
+  const exclusionCounts: Record<string, number> = Object.create(null);
   let issueTotal = 0;
   let rowsExcluded = 0;
   for (const part of parts) {
@@ -170,6 +183,9 @@ export function mergeIssueLogs(
       if (count <= 0) continue;
       issueCounts[code] = (issueCounts[code] ?? 0) + count;
       issueTotal += count;
+    }
+    for (const [code, count] of Object.entries(part.exclusionCounts)) {
+      exclusionCounts[code] = (exclusionCounts[code] ?? 0) + count;
     }
     rowsExcluded += part.rowsExcluded;
   }
@@ -186,6 +202,7 @@ export function mergeIssueLogs(
     issueCounts: { ...issueCounts },
     issuesTruncated: issueTotal > issues.length,
     rowsExcluded,
+    exclusionCounts: { ...exclusionCounts },
     excludedRows,
     excludedRowsTruncated: rowsExcluded > excludedRows.length,
   };

@@ -1,3 +1,4 @@
+import type { Notice } from "../_lib/notice";
 /** Mean and standard deviation (n − 1) of one side of a gap; null when it cannot be computed. */
 export interface SideSummary {
   readonly mean: number | null;
@@ -62,7 +63,7 @@ export type GapStatistics<Required extends string, Delivered extends string> = {
   readonly wilcoxon: GapWilcoxon | null;
   /** Cohen's d_z = mean gap / SD of gaps, with a normal-approximation interval. */
   readonly effectSize: { readonly dz: number | null; readonly ci: Interval };
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 } & { readonly [K in Required]: SideSummary } & { readonly [K in Delivered]: SideSummary };
 
 /** Gap 5 statistics: perception − expectation. */

@@ -1,3 +1,4 @@
+import { notice } from "../_lib/notice";
 import type { Instrument } from "../instrument/types";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import type { GapAccumulator } from "./gapAccumulator";
@@ -74,13 +75,19 @@ export function weightedOverall<Required extends string, Delivered extends strin
   const warnings = [...summary.warnings];
   if (fallback.n > 0) {
     warnings.push(
-      `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
+      notice(
+        "mean-weights",
+        `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
+      ),
     );
   }
   const missingADimension = accumulator.respondents - own - fallback.n;
   if (missingADimension > 0) {
     warnings.push(
-      `${missingADimension} respondent(s) with some but not every dimension score are left out of the weighted score (it needs a score on every dimension); they are in the unweighted score`,
+      notice(
+        "partly-scored-respondents",
+        `${missingADimension} respondent(s) with some but not every dimension score are left out of the weighted score (it needs a score on every dimension); they are in the unweighted score`,
+      ),
     );
   }
   const perRespondent = {

@@ -325,7 +325,10 @@ class Reader implements CsvResponseReader {
     this.unreadable += 1;
     this.origin.row = this.rows;
     this.origin.line = broken.line;
-    (this.builder as DatasetBuilder).reject(cells, this.origin, broken.message);
+    (this.builder as DatasetBuilder).reject(cells, this.origin, {
+      code: broken.code,
+      message: broken.message,
+    });
     this.nextLine = broken.line + 1;
     this.window = RECOVERY_WINDOW;
     if (end !== -1) {

@@ -528,6 +528,7 @@ function mergeReports(
       issueCounts,
       issuesTruncated: report.issuesTruncated,
       rowsExcluded: report.rowsExcluded,
+      exclusionCounts: report.exclusionCounts,
       excludedRows: report.excludedRows.map(shift),
       excludedRowsTruncated: report.excludedRowsTruncated,
     });

@@ -1,5 +1,6 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
 import { checkOptionKeys } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
 import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
@@ -85,7 +86,7 @@ export interface CronbachAlphaResult {
     readonly dropped: readonly string[];
     readonly alpha: CronbachAlphaResult;
   } | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function nullable(x: number): number | null {
@@ -185,9 +186,12 @@ export function prepareScale(acc: ItemCovarianceAccumulator, missing: MissingMod
 }
 
 /** The warning that names constant items. */
-export function constantItemsWarning(names: readonly string[], what: string): string {
+export function constantItemsWarning(names: readonly string[], what: string): Notice {
   const one = names.length === 1;
-  return `constant-item: zero variance for ${names.join(", ")} (everyone gave the same answer): ${what} ${one ? "this item" : "these items"} are undefined and null; raw alpha comes from the covariance matrix with ${one ? "it" : "them"} included. psych::alpha deletes such items: see withoutConstantItems`;
+  return notice(
+    "constant-item",
+    `constant-item: zero variance for ${names.join(", ")} (everyone gave the same answer): ${what} ${one ? "this item" : "these items"} are undefined and null; raw alpha comes from the covariance matrix with ${one ? "it" : "them"} included. psych::alpha deletes such items: see withoutConstantItems`,
+  );
 }
 
 /** Internal: alpha from an accumulator (shared with itemAnalysis). */
@@ -199,7 +203,7 @@ export function alphaFromAccumulator(
   const k = acc.k;
   const names = acc.itemNames;
   const { m, problems, analysis } = prepared;
-  const warnings: string[] = [...recodingWarnings(acc)];
+  const warnings: Notice[] = [...recodingWarnings(acc)];
   const range = pairwiseRange(m);
   const base = {
     method: "cronbach-alpha" as const,
@@ -221,7 +225,10 @@ export function alphaFromAccumulator(
   };
   if (missing === "complete-cases" && m.nCompleteRows < m.nRows) {
     warnings.push(
-      `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+      notice(
+        "rows-left-out",
+        `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+      ),
     );
   }
   const scoreOk = m.scoreN >= 2;
@@ -240,7 +247,10 @@ export function alphaFromAccumulator(
       duhachek: { level: 0.95, lower: null, upper: null },
       totalMean: scoreOk || m.scoreN === 1 ? nullable(m.scoreMean) : null,
       totalSd: scoreOk ? nullable(m.scoreSd) : null,
-      warnings: [...warnings, ...problems.map((p) => `alpha is null: ${p}`)],
+      warnings: [
+        ...warnings,
+        ...problems.map((p) => notice("not-computable", `alpha is null: ${p}`)),
+      ],
     };
   }
   const c = m.covariance;
@@ -258,7 +268,13 @@ export function alphaFromAccumulator(
       ),
     );
   }
-  if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
+  if (q < 0)
+    warnings.push(
+      notice(
+        "negative-variance-estimate",
+        "the Duhachek–Iacobucci variance Q is negative: ase is null",
+      ),
+    );
   const rDrop = correctedItemTotal(c, k);
   const pc1 = r !== null ? firstComponentLoadings(r, k, eigen) : null;
   if (base.constantItems.length > 0) {
@@ -272,7 +288,10 @@ export function alphaFromAccumulator(
   }
   if (stats !== null && stats.smcClamped.length > 0) {
     warnings.push(
-      `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
+      notice(
+        "smc-clamped",
+        `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
+      ),
     );
   }
   const aseValue = nullable(ase);

@@ -275,7 +275,7 @@ export function renderMarkdown(report: GapReport): string {
         v.excludedRows.map((row) => [
           String(row.line === undefined ? row.row : `${row.row} (line ${row.line})`),
           markdownText(row.id ?? "—"),
-          markdownText(row.reasons.join("; ")),
+          markdownText(row.reasons.map((reason) => reason.message).join("; ")),
         ]),
         ["r", "l", "l"],
       ),
@@ -316,7 +316,7 @@ export function renderMarkdown(report: GapReport): string {
     ...(reliability ?? []).flatMap((entry) => entry.warnings),
   ];
   if (warnings.length > 0) {
-    out.push("## Warnings", "", ...warnings.map((w) => `- ${markdownText(w)}`), "");
+    out.push("## Warnings", "", ...warnings.map((w) => `- ${markdownText(w.message)}`), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -1,6 +1,7 @@
 import { isValid, parseISO } from "date-fns";
 import { expectKind, expectShape, shapes } from "../_lib/guards";
 import { IssueLog } from "../_lib/issueLog";
+import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
@@ -53,7 +54,7 @@ export interface DatasetBuilder {
    * broken, or too long to read) and excludes it with `reason`; its id is taken from the id
    * cell when that is readable. Returns false (the row is never kept).
    */
-  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false;
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: Notice): false;
   /**
    * Ends the input and returns the dataset with its validation report.
    *
@@ -229,13 +230,16 @@ class Builder implements DatasetBuilder {
     if (this.count === this.capacity) this.grow();
     const { layout, options } = this;
     const scale = this.instrument.scale;
-    const reasons: string[] = [];
+    const reasons: Notice[] = [];
     const at = this.count;
     const where = origin;
 
     if (cells.length !== layout.header.length) {
       reasons.push(
-        `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
+        notice(
+          "wrong-cell-count",
+          `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
+        ),
       );
       return this.exclude(origin, this.idOf(cells), reasons);
     }
@@ -360,19 +364,29 @@ class Builder implements DatasetBuilder {
     let claims = false;
     if (id === null) {
       reasons.push(
-        idUnreadable ? `the respondent id ${this.unreadable}` : "the respondent id is blank",
+        idUnreadable
+          ? notice("unreadable-id", `the respondent id ${this.unreadable}`)
+          : notice("blank-id", "the respondent id is blank"),
       );
     } else if (layout.hasId) {
       // Generated ids (`row-<n>`) cannot collide: only ids from the data are tracked.
       const first = this.seenIds.get(id);
       if (first !== undefined) {
         reasons.push(
-          `the respondent id ${showCell(id)} was already claimed by data row ${Math.abs(first)}${first < 0 ? " (itself excluded)" : ""}; the first row with an id claims it, later rows with that id are excluded`,
+          notice(
+            "duplicate-id",
+            `the respondent id ${showCell(id)} was already claimed by data row ${Math.abs(first)}${first < 0 ? " (itself excluded)" : ""}; the first row with an id claims it, later rows with that id are excluded`,
+          ),
         );
       } else claims = true;
     }
     if (rejectedAnswers > 0 && options.invalidAnswers === "exclude-row") {
-      reasons.push(`${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`);
+      reasons.push(
+        notice(
+          "rejected-answers",
+          `${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`,
+        ),
+      );
     }
     const usability = this.usability();
     if (usability !== null) reasons.push(usability);
@@ -409,7 +423,7 @@ class Builder implements DatasetBuilder {
     this.record(issue);
   }
 
-  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false {
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: Notice): false {
     this.rowsIn += 1;
     return this.exclude(origin, this.idOf(cells), [reason]);
   }
@@ -485,7 +499,7 @@ class Builder implements DatasetBuilder {
   }
 
   /** Null when the row can be used under the missing-data policy, else the reason. */
-  private usability(): string | null {
+  private usability(): Notice | null {
     const { answered, itemCount } = this;
     const facetCount = this.layout.facets.length;
     const policy = this.options.missing;
@@ -505,9 +519,12 @@ class Builder implements DatasetBuilder {
         usableByDimension[d] = (usableByDimension[d] as number) + 1;
       } else complete = false;
     }
-    if (!anyAnswer) return "the row has no answers";
+    if (!anyAnswer) return notice("no-answers", "the row has no answers");
     if (policy.kind === "listwise" && !complete) {
-      return "some answers are missing and the missing-data policy is listwise";
+      return notice(
+        "incomplete-listwise",
+        "some answers are missing and the missing-data policy is listwise",
+      );
     }
     if (policy.kind === "minimum-share") {
       for (let d = 0; d < this.dimensionCount; d++) {
@@ -516,12 +533,15 @@ class Builder implements DatasetBuilder {
         )
           return null;
       }
-      return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`;
+      return notice(
+        "too-few-items",
+        `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`,
+      );
     }
     let anyUsable = false;
     for (let d = 0; d < this.dimensionCount; d++)
       if ((usableByDimension[d] as number) > 0) anyUsable = true;
-    return anyUsable ? null : "no item has all of its answers";
+    return anyUsable ? null : notice("no-complete-item", "no item has all of its answers");
   }
 
   private storeWeights(
@@ -665,7 +685,7 @@ class Builder implements DatasetBuilder {
     });
   }
 
-  private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
+  private exclude(origin: RowOrigin, id: string | null, reasons: Notice[]): false {
     this.log.exclude({ ...origin, id, reasons });
     return false;
   }

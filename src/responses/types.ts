@@ -76,6 +76,8 @@ export interface ValidationReport extends IssueLogSummary {
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsExcluded: number;
+  /** Excluded rows by reason code (`duplicate-id`, `no-answers`, …), counted for every row. */
+  readonly exclusionCounts: Readonly<Record<string, number>>;
   /** The excluded rows in input order, each with its reasons (at most `excludedLimit`). */
   readonly excludedRows: readonly ExcludedRow[];
   /** True when more rows were excluded than `excludedRows` lists (`rowsExcluded` is complete). */

@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectShape } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { completePairs } from "./finiteValues";
@@ -27,7 +28,7 @@ export interface CohenDzResult {
   readonly ci: ConfidenceInterval;
   /** How the interval is computed. */
   readonly ciMethod: string;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const CI_METHOD =
@@ -65,7 +66,7 @@ export function cohenDzFromSummary(
     );
   }
   const missing = summary.missing ?? 0;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty = {
     n,
     missing,
@@ -74,7 +75,7 @@ export function cohenDzFromSummary(
     ciMethod: CI_METHOD,
   };
   if (n < 2) {
-    warnings.push("d_z needs at least 2 complete pairs");
+    warnings.push(notice("too-few-values", "d_z needs at least 2 complete pairs"));
     return { ...empty, dz: null, warnings };
   }
   if (
@@ -91,7 +92,12 @@ export function cohenDzFromSummary(
     );
   }
   if (!(sd > 10 * Number.EPSILON * Math.abs(mean))) {
-    warnings.push("the differences are (essentially) constant (sd = 0): d_z is undefined");
+    warnings.push(
+      notice(
+        "zero-variance",
+        "the differences are (essentially) constant (sd = 0): d_z is undefined",
+      ),
+    );
     return { ...empty, dz: null, warnings };
   }
   const dz = mean / sd;

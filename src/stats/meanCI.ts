@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
 import { finiteValues } from "./finiteValues";
@@ -20,7 +21,7 @@ export interface MeanConfidenceInterval {
   readonly level: number;
   readonly lower: number | null;
   readonly upper: number | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -45,7 +46,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
   const confidence = checkLevel(level, "meanCI");
   const { values: x, missing } = finiteValues(values, "meanCI");
   const n = x.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty = {
     n,
     missing,
@@ -57,19 +58,21 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     upper: null,
   };
   if (n === 0) {
-    warnings.push("no non-missing values: the mean and its interval are null");
+    warnings.push(notice("no-data", "no non-missing values: the mean and its interval are null"));
     return { ...empty, mean: null, warnings };
   }
   const { mean, variance } = meanVariance(x);
   if (n < 2) {
-    warnings.push("n = 1: the interval needs at least 2 values");
+    warnings.push(notice("too-few-values", "n = 1: the interval needs at least 2 values"));
     return { ...empty, mean, warnings };
   }
   const sd = Math.sqrt(variance);
   const se = sd / Math.sqrt(n);
   const df = n - 1;
   if (!(se > 10 * Number.EPSILON * Math.abs(mean))) {
-    warnings.push("all values are (essentially) equal: the interval is undefined");
+    warnings.push(
+      notice("zero-variance", "all values are (essentially) equal: the interval is undefined"),
+    );
     return { ...empty, mean, sd, se, df, warnings };
   }
   const q = studentTQuantile(1 - (1 - confidence) / 2, df);

@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { type CohenDzResult, cohenDzFromSummary } from "./cohenDz";
 import { completePairs } from "./finiteValues";
@@ -97,7 +98,7 @@ export interface PairedSummary {
   readonly wilcoxon: WilcoxonSignedRankResult;
   /** Cohen's d_z of d. */
   readonly cohenDz: CohenDzResult;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const MAX_SPAN = 1 << 20;
@@ -377,7 +378,7 @@ export function finishPaired(
   expectShape("finishPaired", "acc", acc, shapes.pairedAccumulator);
   checkOptionKeys("finishPaired", options, FINISH_OPTIONS);
   const { n, step } = acc;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const kd: number[] = [];
   const counts: number[] = [];
   let nNegative = 0;
@@ -399,7 +400,7 @@ export function finishPaired(
   let sdY: number | null = null;
   let sdD: number | null = null;
   let correlation: number | null = null;
-  if (n === 0) warnings.push("no complete pairs");
+  if (n === 0) warnings.push(notice("no-data", "no complete pairs"));
   if (n > 0) {
     meanX = (acc.sumX / n) * step;
     meanY = (acc.sumY / n) * step;
@@ -419,10 +420,12 @@ export function finishPaired(
         const cov = (n * acc.sumXY - acc.sumX * acc.sumY) / (n * (n - 1));
         correlation = Math.max(-1, Math.min(1, cov / Math.sqrt(varX * varY)));
       } else {
-        warnings.push("x or y is constant: the correlation is undefined");
+        warnings.push(notice("zero-variance", "x or y is constant: the correlation is undefined"));
       }
     } else {
-      warnings.push("n = 1: SDs and the correlation need at least 2 pairs");
+      warnings.push(
+        notice("too-few-values", "n = 1: SDs and the correlation need at least 2 pairs"),
+      );
     }
   }
   const summary = { n, mean: meanD, sd: sdD, missing: acc.missing };

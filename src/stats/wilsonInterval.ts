@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { expectKind } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 
@@ -13,7 +14,7 @@ export interface WilsonInterval {
   readonly lower: number | null;
   readonly upper: number | null;
   readonly method: string;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function checkCount(value: number, name: string): void {
@@ -66,7 +67,7 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Wils
       lower: null,
       upper: null,
       method,
-      warnings: ["n = 0: no proportion to estimate"],
+      warnings: [notice("no-data", "n = 0: no proportion to estimate")],
     };
   }
   const p = successes / n;

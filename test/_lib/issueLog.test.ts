@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IssueLog, mergeIssueLogs } from "../../src/_lib/issueLog";
+import { notice } from "../../src/_lib/notice";
 import type { Issue } from "../../src/_lib/ServqualError";
 
 const issue = (code: string, line: number): Issue => ({ code, message: `${code} @${line}`, line });
@@ -20,11 +21,16 @@ describe("IssueLog", () => {
 
   it("counts every excluded row and lists the first excludedLimit", () => {
     const log = new IssueLog({ issueLimit: 5, excludedLimit: 1 });
-    log.exclude({ row: 1, id: "a", reasons: ["x"] });
-    log.exclude({ row: 2, id: "b", reasons: ["y"] });
+    const blank = notice("blank-id", "the respondent id is blank");
+    const none = notice("no-answers", "the row has no answers");
+    log.exclude({ row: 1, id: "a", reasons: [none] });
+    log.exclude({ row: 2, id: null, reasons: [blank, none] });
+    log.exclude({ row: 3, id: "c", reasons: [none, none] });
     const summary = log.summary();
-    expect(summary.rowsExcluded).toBe(2);
-    expect(summary.excludedRows).toEqual([{ row: 1, id: "a", reasons: ["x"] }]);
+    expect(summary.rowsExcluded).toBe(3);
+    // Rows by reason code, for every row (listed or not); a code counts once per row.
+    expect(summary.exclusionCounts).toEqual({ "no-answers": 3, "blank-id": 1 });
+    expect(summary.excludedRows).toEqual([{ row: 1, id: "a", reasons: [none] }]);
     expect(summary.excludedRowsTruncated).toBe(true);
   });
 
@@ -46,7 +52,7 @@ describe("IssueLog", () => {
   it("summarises as plain data that survives structuredClone and JSON", () => {
     const log = new IssueLog({ issueLimit: 3, excludedLimit: 3 });
     log.record({ code: "x", message: "m", row: 4, column: "E_1", path: ["a", 1] });
-    log.exclude({ row: 4, line: 5, id: "r4", reasons: ["no answers"] });
+    log.exclude({ row: 4, line: 5, id: "r4", reasons: [notice("no-answers", "no answers")] });
     const summary = log.summary();
     expect(structuredClone(summary)).toEqual(summary);
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
@@ -106,7 +112,10 @@ describe("mergeIssueLogs", () => {
   });
 
   it("logs of consecutive chunks merge into the log of the whole input (property)", () => {
-    const entry = fc.record({ code: fc.constantFrom("a", "b", "c"), excluded: fc.boolean() });
+    const entry = fc.record({
+      code: fc.constantFrom("no-data", "blank-id", "duplicate-id" as const),
+      excluded: fc.boolean(),
+    });
     fc.assert(
       fc.property(
         fc.array(entry, { maxLength: 60 }),
@@ -122,7 +131,8 @@ describe("mergeIssueLogs", () => {
             const line = k + 1;
             const part = parts[bounds.findIndex((b, j) => j > 0 && k < b) - 1] ?? parts.at(-1);
             for (const log of [whole, part as IssueLog]) {
-              if (e.excluded) log.exclude({ row: line, line, id: null, reasons: [e.code] });
+              if (e.excluded)
+                log.exclude({ row: line, line, id: null, reasons: [notice(e.code, e.code)] });
               else log.record(issue(e.code, line));
             }
           });
