@@ -1,3 +1,4 @@
+export type { IntervalMethod } from "./interval";
 export type { IssueLogSummary } from "./issueLog";
 export type { Notice, NoticeCode } from "./notice";
 export { describeIssue, type Issue, ServqualError, type ServqualErrorCode } from "./ServqualError";

@@ -202,5 +202,5 @@ function summarizeMoments(moments: Moments, level: number): MeanSummary {
     warnings.push(
       notice("zero-variance", "no variance (every score is the same): the interval has zero width"),
     );
-  return { n, mean, sd, se, ci: { level, lower, upper }, warnings };
+  return { n, mean, sd, se, ci: { level, lower, upper, method: "t" }, warnings };
 }

@@ -67,15 +67,15 @@ export function summarizeGap<Required extends string, Delivered extends string>(
     n,
     [names.required]: { mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
     [names.delivered]: { mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
-    gap: { mean: meanGap, sd, se, ci: { level, lower: tTest.ci.lower, upper: tTest.ci.upper } },
+    gap: { mean: meanGap, sd, se, ci: tTest.ci },
     shareNegative: n > 0 ? moments.negative / n : null,
-    shareNegativeCi: { level, lower: share.lower, upper: share.upper },
+    shareNegativeCi: { level, lower: share.lower, upper: share.upper, method: "wilson" },
     negative: moments.negative,
     zero: moments.zero,
     correlation,
     tTest: { t: tTest.t, df: tTest.df, pValue: tTest.pValue, pAdjusted: tTest.pValue },
     wilcoxon,
-    effectSize: { dz: dz.dz, ci: { level, lower: dz.ci.lower, upper: dz.ci.upper } },
+    effectSize: { dz: dz.dz, ci: dz.ci },
     warnings,
   } as GapStatistics<Required, Delivered>;
 }

@@ -1,15 +1,11 @@
+import type { Interval } from "../_lib/interval";
 import type { Notice } from "../_lib/notice";
+
+export type { Interval } from "../_lib/interval";
 /** Mean and standard deviation (n − 1) of one side of a gap; null when it cannot be computed. */
 export interface SideSummary {
   readonly mean: number | null;
   readonly sd: number | null;
-}
-
-/** A confidence interval; a bound is null when it cannot be computed. */
-export interface Interval {
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
 }
 
 /** The gap itself: mean, sd, standard error and t-based confidence interval. */

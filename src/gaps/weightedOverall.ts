@@ -95,7 +95,7 @@ export function weightedOverall<Required extends string, Delivered extends strin
     shareNegative: own > 0 ? accumulator.weightedOwn.negative / own : null,
     shareNegativeCi: (() => {
       const share = wilsonInterval(accumulator.weightedOwn.negative, own, level);
-      return { level, lower: share.lower, upper: share.upper };
+      return { level, lower: share.lower, upper: share.upper, method: "wilson" as const };
     })(),
     negative: accumulator.weightedOwn.negative,
     zero: accumulator.weightedOwn.zero,

@@ -1,5 +1,6 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
 import { checkOptionKeys } from "../_lib/guards";
+import { type Interval, interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
@@ -16,12 +17,8 @@ import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./p
 import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
 import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
 
-/** A 95 % interval; bounds are null when they cannot be computed. */
-export interface ReliabilityInterval {
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
+/** A 95 % interval of alpha: the library's {@link Interval}. */
+export type ReliabilityInterval = Interval;
 
 /** Result of {@link cronbachAlpha}. Field names in brackets are psych's. */
 export interface CronbachAlphaResult {
@@ -146,12 +143,12 @@ export function covarianceProblems(
 
 /** Feldt (1965) interval as psych::alpha.ci. */
 export function feldtInterval(alpha: number | null, n: number, k: number): ReliabilityInterval {
-  if (alpha === null || n < 2 || k < 2) return { level: 0.95, lower: null, upper: null };
+  if (alpha === null || n < 2 || k < 2) return interval(0.95, null, null, "feldt");
   const df1 = n - 1;
   const df2 = (n - 1) * (k - 1);
   const lower = 1 - (1 - alpha) * fQuantile(0.975, df1, df2);
   const upper = 1 - (1 - alpha) * fQuantile(0.025, df1, df2);
-  return { level: 0.95, lower: nullable(lower), upper: nullable(upper) };
+  return interval(0.95, lower, upper, "feldt");
 }
 
 function pairwiseRange(m: ItemMoments): { min: number; max: number } {
@@ -243,8 +240,8 @@ export function alphaFromAccumulator(
       medianR: null,
       varianceR: null,
       ase: null,
-      feldt: { level: 0.95, lower: null, upper: null },
-      duhachek: { level: 0.95, lower: null, upper: null },
+      feldt: interval(0.95, null, null, "feldt"),
+      duhachek: interval(0.95, null, null, "normal-approximation"),
       totalMean: scoreOk || m.scoreN === 1 ? nullable(m.scoreMean) : null,
       totalSd: scoreOk ? nullable(m.scoreSd) : null,
       warnings: [
@@ -309,8 +306,13 @@ export function alphaFromAccumulator(
     feldt: feldtInterval(rawAlpha, m.nObservations, k),
     duhachek:
       rawAlpha === null || aseValue === null
-        ? { level: 0.95, lower: null, upper: null }
-        : { level: 0.95, lower: rawAlpha - 1.96 * aseValue, upper: rawAlpha + 1.96 * aseValue },
+        ? interval(0.95, null, null, "normal-approximation")
+        : interval(
+            0.95,
+            rawAlpha - 1.96 * aseValue,
+            rawAlpha + 1.96 * aseValue,
+            "normal-approximation",
+          ),
     totalMean: nullable(m.scoreMean),
     totalSd: nullable(m.scoreSd),
     warnings,

@@ -1,6 +1,7 @@
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
+import type { Interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
@@ -22,13 +23,10 @@ export interface BootstrapOptions {
 }
 
 /** Result of {@link bootstrapCI}. */
-export interface BootstrapResult {
+export interface BootstrapResult extends Interval {
   readonly method: "percentile" | "bca";
   /** The statistic on the original data. */
   readonly estimate: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
   /** The tail probabilities whose replicate quantiles are the bounds (α/2, 1 − α/2 for percentile). */
   readonly quantiles: readonly [number, number] | null;
   /** Bootstrap SE: SD of the replicates. */

@@ -64,7 +64,7 @@ export function cohenD(
     n2,
     pooledSd: null,
     se: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
     ciMethod: CI_METHOD,
     missing: a.missing + b.missing,
   };
@@ -94,7 +94,7 @@ export function cohenD(
     pooledSd,
     d,
     se,
-    ci: { level, lower: d - z * se, upper: d + z * se },
+    ci: { level, lower: d - z * se, upper: d + z * se, method: "normal-approximation" },
     warnings,
   };
 }

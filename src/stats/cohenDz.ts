@@ -71,7 +71,7 @@ export function cohenDzFromSummary(
     n,
     missing,
     se: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
     ciMethod: CI_METHOD,
   };
   if (n < 2) {
@@ -103,7 +103,18 @@ export function cohenDzFromSummary(
   const dz = mean / sd;
   const se = Math.sqrt(1 / n + (dz * dz) / (2 * n));
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  return { ...empty, dz, se, ci: { level, lower: dz - z * se, upper: dz + z * se }, warnings };
+  return {
+    ...empty,
+    dz,
+    se,
+    ci: {
+      level,
+      lower: dz - z * se,
+      upper: dz + z * se,
+      method: "normal-approximation",
+    },
+    warnings,
+  };
 }
 
 /**

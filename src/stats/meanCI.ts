@@ -1,3 +1,4 @@
+import type { Interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
@@ -6,7 +7,7 @@ import { meanVariance } from "./moments";
 import type { NumericInput } from "./types";
 
 /** Result of {@link meanCI}. */
-export interface MeanConfidenceInterval {
+export interface MeanConfidenceInterval extends Interval {
   /** Non-missing values used. */
   readonly n: number;
   /** Missing values dropped (null, undefined, NaN). */
@@ -18,9 +19,8 @@ export interface MeanConfidenceInterval {
   readonly se: number | null;
   /** Degrees of freedom n − 1. */
   readonly df: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
+  /** `"t"`. */
+  readonly method: "t";
   readonly warnings: readonly Notice[];
 }
 
@@ -54,6 +54,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     se: null,
     df: null,
     level: confidence,
+    method: "t" as const,
     lower: null,
     upper: null,
   };
@@ -84,6 +85,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     se,
     df,
     level: confidence,
+    method: "t" as const,
     lower: mean - q * se,
     upper: mean + q * se,
     warnings,

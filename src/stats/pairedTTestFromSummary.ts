@@ -153,7 +153,7 @@ export function tTestCore(
   const warnings: Notice[] = [];
   const notes: string[] = [];
   const base = { method, alternative, n, missing, mu, notes, warnings };
-  const nullCi: ConfidenceInterval = { level, lower: null, upper: null };
+  const nullCi: ConfidenceInterval = { level, lower: null, upper: null, method: "t" };
   if (n === 0) {
     warnings.push(notice("no-data", "no complete pairs: the test needs at least 2"));
     return {
@@ -196,12 +196,12 @@ export function tTestCore(
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
     const q = studentTQuantile(1 - (1 - level) / 2, df);
-    ci = { level, lower: mean - q * stderr, upper: mean + q * stderr };
+    ci = { level, lower: mean - q * stderr, upper: mean + q * stderr, method: "t" };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr };
+    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr, method: "t" };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null };
+    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null, method: "t" };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

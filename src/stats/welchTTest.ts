@@ -130,7 +130,7 @@ export function welchTTest(
     t: null,
     df,
     pValue: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "t" },
   });
   let stderr: number;
   let df: number;
@@ -173,12 +173,22 @@ export function welchTTest(
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
     const q = studentTQuantile(1 - (1 - level) / 2, df);
-    ci = { level, lower: difference - q * stderr, upper: difference + q * stderr };
+    ci = { level, lower: difference - q * stderr, upper: difference + q * stderr, method: "t" };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: difference + studentTQuantile(level, df) * stderr };
+    ci = {
+      level,
+      lower: null,
+      upper: difference + studentTQuantile(level, df) * stderr,
+      method: "t",
+    };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: difference - studentTQuantile(level, df) * stderr, upper: null };
+    ci = {
+      level,
+      lower: difference - studentTQuantile(level, df) * stderr,
+      upper: null,
+      method: "t",
+    };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

@@ -1,19 +1,18 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { expectKind } from "../_lib/guards";
+import type { Interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 
 /** Result of {@link wilsonInterval}. */
-export interface WilsonInterval {
+export interface WilsonInterval extends Interval {
   readonly successes: number;
   readonly n: number;
   /** p̂ = successes/n. */
   readonly proportion: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  readonly method: string;
+  /** `"wilson"`. */
+  readonly method: "wilson";
   readonly warnings: readonly Notice[];
 }
 
@@ -57,7 +56,7 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Wils
       { code: "out-of-range", message: `successes is ${successes}, n is ${n}` },
     ]);
   }
-  const method = "Wilson score interval";
+  const method = "wilson" as const;
   if (n === 0) {
     return {
       successes,
