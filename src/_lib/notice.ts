@@ -63,7 +63,9 @@ export type NoticeCode =
   | "no-answers"
   | "incomplete-listwise"
   | "too-few-items"
-  | "no-complete-item";
+  | "no-complete-item"
+  | "unknown-population"
+  | "blank-population";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

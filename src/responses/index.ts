@@ -6,14 +6,18 @@ export {
 } from "./createDatasetBuilder";
 export { itemsNeeded } from "./itemsNeeded";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
+export { BUILT_IN_POPULATIONS, POPULATION_LABEL } from "./populations";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
+export { rowsOfPopulation } from "./rowsOfPopulation";
 export type {
   AnswerColumn,
   ColumnSummary,
+  CovariateColumn,
   Dataset,
   ExcludedRow,
   FacetColumns,
   MissingPolicy,
+  PopulationColumn,
   SegmentColumn,
   ValidatedResponses,
   ValidationReport,
