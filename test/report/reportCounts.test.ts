@@ -3,7 +3,7 @@
  * wording of their sentences. Counts are worked by hand on the tiny survey.
  */
 import { describe, expect, it } from "vitest";
-import { buildGapReport } from "../../src/report/buildGapReport";
+import { gapReportResults } from "../../src/report/gapReportResults";
 import { validateResponses } from "../../src/responses/validateResponses";
 import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 
@@ -32,7 +32,7 @@ describe("gap report counts by code", () => {
   });
 
   it("the gap report shows those counts, and counts its warnings by code", () => {
-    const gapReport = buildGapReport(dataset, report);
+    const gapReport = gapReportResults(dataset, report);
     expect(gapReport.validation.exclusionReasons).toEqual({ "duplicate-id": 2, "no-answers": 3 });
     // 3 respondents (< 30) and a cut excluded-row list: one warning each.
     expect(gapReport.warningCounts["few-respondents"]).toBe(1);
