@@ -1,2 +1,5 @@
 export { accumulatorFromJson, accumulatorToJson } from "./accumulatorJson";
+export type { IntervalMethod } from "./interval";
+export type { IssueLogSummary } from "./issueLog";
+export type { Notice, NoticeCode } from "./notice";
 export { describeIssue, type Issue, ServqualError, type ServqualErrorCode } from "./ServqualError";

@@ -53,10 +53,32 @@ function keysAt(schema: z.ZodType, path: Path): string[] {
   return [...new Set(keys)];
 }
 
-const kebab = (code: string) => code.replace(/_/g, "-");
+/**
+ * Zod's issue codes → the project's kebab-case codes (listed in docs/codes.md). An issue code
+ * zod may add later becomes `invalid-value`.
+ */
+export const ZOD_ISSUE_CODES: Readonly<Record<string, string>> = {
+  invalid_type: "invalid-type",
+  too_small: "too-small",
+  too_big: "too-large",
+  invalid_format: "invalid-format",
+  not_multiple_of: "off-step",
+  unrecognized_keys: "unknown-option",
+  invalid_union: "no-matching-form",
+  invalid_key: "invalid-key",
+  invalid_element: "invalid-element",
+  invalid_value: "not-allowed",
+  custom: "invalid-value",
+};
+
+/** The project's code for a zod issue code. */
+export function zodIssueCode(code: string): string {
+  return Object.hasOwn(ZOD_ISSUE_CODES, code) ? (ZOD_ISSUE_CODES[code] as string) : "invalid-value";
+}
 
 /**
- * Zod's issues in the project's own terms: kebab-case codes (`invalid-type`, `too-small`…),
+ * Zod's issues in the project's own terms: kebab-case codes (`invalid-type`, `too-large`…,
+ * see {@link ZOD_ISSUE_CODES}),
  * one `unknown-option` issue per unrecognised key naming the closest valid key, and a union
  * that failed on an unknown key reported through the branch that knew the value's shape.
  *
@@ -90,7 +112,7 @@ export function zodIssues(
     }
     const at = path.join(".");
     const where = path.length === 0 ? "" : subject ? `${subject} ${at}: ` : `${at} `;
-    out.push({ code: kebab(issue.code), message: `${where}${issue.message}`, path });
+    out.push({ code: zodIssueCode(issue.code), message: `${where}${issue.message}`, path });
   };
   for (const issue of issues) visit(issue as unknown as RawIssue, []);
   return out;

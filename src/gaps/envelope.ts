@@ -1,3 +1,5 @@
+import type { Notice } from "../_lib/notice";
+
 /**
  * The gap model of Parasuraman, Zeithaml & Berry (1985; Zeithaml, Berry & Parasuraman 1988)
  * numbers five gaps. Each analysis returns its result in one envelope, so a report, a chart or
@@ -74,6 +76,6 @@ export interface GapEnvelope<
   readonly dimensions: readonly Dimension[];
   /** The overall figure(s) of the gap. */
   readonly overall: Overall;
-  /** Warnings about the result as a whole (each row keeps its own). */
-  readonly warnings: readonly string[];
+  /** Coded warnings about the result as a whole (each row keeps its own). */
+  readonly warnings: readonly Notice[];
 }

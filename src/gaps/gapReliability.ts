@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
+import { about, type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { accumulateItems } from "../psychometrics/accumulateItems";
@@ -50,7 +51,7 @@ export interface DimensionReliability {
    * with r_PP, r_EE the alphas of P and E and σ, r_PE from the respondent dimension scores.
    */
   readonly differenceScore: number | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /** Options of {@link gapReliability}. */
@@ -210,9 +211,14 @@ export function reliabilityFromAccumulators(
     const size = dimension.items.length;
     const names = dimension.items.map((item) => item.id);
     const facets = accumulators[d] ?? null;
-    const warnings: string[] = [];
+    const warnings: Notice[] = [];
     if (size < 2 || facets === null) {
-      warnings.push(`dimension "${dimension.id}" has one item: alpha needs at least two`);
+      warnings.push(
+        notice(
+          "single-item-dimension",
+          `dimension "${dimension.id}" has one item: alpha needs at least two`,
+        ),
+      );
       results.push({
         dimension: dimension.id,
         expectation: null,
@@ -239,10 +245,13 @@ export function reliabilityFromAccumulators(
       const { alpha, items } = finish(facets[which]);
       if (alpha.rawAlpha !== null && alpha.rawAlpha < threshold) {
         warnings.push(
-          `${label} alpha of ${dimension.id} is ${alpha.rawAlpha.toFixed(2)}, below ${threshold}`,
+          notice(
+            "low-alpha",
+            `${label} alpha of ${dimension.id} is ${alpha.rawAlpha.toFixed(2)}, below ${threshold}`,
+          ),
         );
       }
-      for (const warning of alpha.warnings) warnings.push(`${label}: ${warning}`);
+      for (const warning of alpha.warnings) warnings.push(about(label, warning));
       let withoutConstantItems: FacetReliability["withoutConstantItems"] = null;
       const constant = alpha.constantItems;
       if (constant.length > 0 && options.dropConstantItems !== false) {
@@ -250,18 +259,27 @@ export function reliabilityFromAccumulators(
         const kept = keep.length >= 2 ? reduce(d, which, keep) : null;
         if (keep.length >= 2 && kept === null) {
           warnings.push(
-            `${label}: alpha of ${dimension.id} without the constant items is not computed from streamed sums (read the dataset and use gap5 for it)`,
+            notice(
+              "constant-items-dropped",
+              `${label}: alpha of ${dimension.id} without the constant items is not computed from streamed sums (read the dataset and use gap5 for it)`,
+            ),
           );
         } else if (kept !== null) {
           const reduced = finish(kept);
           withoutConstantItems = { dropped: constant, ...reduced };
           const a = reduced.alpha.rawAlpha;
           warnings.push(
-            `${label}: without the constant ${constant.length === 1 ? "item" : "items"} ${constant.join(", ")}, alpha of ${dimension.id} is ${a === null ? "not computable" : a.toFixed(2)} (as psych::alpha reports it)`,
+            notice(
+              "constant-items-dropped",
+              `${label}: without the constant ${constant.length === 1 ? "item" : "items"} ${constant.join(", ")}, alpha of ${dimension.id} is ${a === null ? "not computable" : a.toFixed(2)} (as psych::alpha reports it)`,
+            ),
           );
         } else {
           warnings.push(
-            `${label}: fewer than two items of ${dimension.id} vary; alpha without the constant items is not computed`,
+            notice(
+              "constant-items-dropped",
+              `${label}: fewer than two items of ${dimension.id} vary; alpha without the constant items is not computed`,
+            ),
           );
         }
       }
@@ -283,7 +301,10 @@ export function reliabilityFromAccumulators(
       (alphaP > 1 || alphaE > 1 || alphaP < 0 || alphaE < 0)
     ) {
       warnings.push(
-        `an alpha of ${dimension.id} lies outside [0, 1] (miscoded items, or pairwise-missing data with few respondents); the difference-score reliability is not computed`,
+        notice(
+          "alpha-out-of-range",
+          `an alpha of ${dimension.id} lies outside [0, 1] (miscoded items, or pairwise-missing data with few respondents); the difference-score reliability is not computed`,
+        ),
       );
     } else if (
       alphaP !== null &&
@@ -302,13 +323,19 @@ export function reliabilityFromAccumulators(
       differenceScore = result.reliability;
       if (differenceScore === null) {
         warnings.push(
-          `the difference-score reliability of ${dimension.id} is undefined (P and E scores are perfectly related)`,
+          notice(
+            "undefined-statistic",
+            `the difference-score reliability of ${dimension.id} is undefined (P and E scores are perfectly related)`,
+          ),
         );
       }
     }
     if (differenceScore !== null && alphaP !== null && differenceScore < alphaP) {
       warnings.push(
-        `the gap score of ${dimension.id} (reliability ${differenceScore.toFixed(2)}) is less reliable than perceptions alone (alpha ${alphaP.toFixed(2)}); report P and E beside the gap`,
+        notice(
+          "gap-less-reliable",
+          `the gap score of ${dimension.id} (reliability ${differenceScore.toFixed(2)}) is less reliable than perceptions alone (alpha ${alphaP.toFixed(2)}); report P and E beside the gap`,
+        ),
       );
     }
     results.push({

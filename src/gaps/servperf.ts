@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
+import { about as aboutPart, type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
@@ -14,7 +15,7 @@ export interface MeanSummary {
   readonly se: number | null;
   readonly ci: Interval;
   /** Why a value is null or to be read with care (as in gap5's statistics). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /** The SERVPERF score (performance only) per item, dimension and overall. */
@@ -40,7 +41,7 @@ export interface ServperfResult {
    * Every warning of the items, dimensions and overall scores, each prefixed with what it is
    * about, plus respondents left without a dimension score (too few items answered).
    */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -78,7 +79,7 @@ export function servperf(
   const dimensionSum = new Float64Array(n);
   const dimensionCount = new Int32Array(n);
   const items: ServperfResult["items"][number][] = [];
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const dimensions: ServperfResult["dimensions"][number][] = [];
   let itemIndex = 0;
   for (const dimension of instrument.dimensions) {
@@ -123,7 +124,10 @@ export function servperf(
     const unscored = n - moments.n;
     if (unscored > 0) {
       warnings.push(
-        `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${needed} of its ${size} items answered)`,
+        notice(
+          "unscored-respondents",
+          `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${needed} of its ${size} items answered)`,
+        ),
       );
     }
   }
@@ -140,7 +144,7 @@ export function servperf(
     itemMean: summarizeMoments(itemMean, level),
   };
   const about = (what: string, summary: MeanSummary) =>
-    summary.warnings.map((warning) => `${what}: ${warning}`);
+    summary.warnings.map((warning) => aboutPart(what, warning));
   return {
     kind: "servperf",
     unit: "scale points",
@@ -187,11 +191,16 @@ function summarizeMoments(moments: Moments, level: number): MeanSummary {
     lower = mean - t * se;
     upper = mean + t * se;
   }
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   // The same wording as gap5's statistics.
-  if (n === 0) warnings.push("no respondent answered");
-  else if (n < 2) warnings.push("fewer than two respondents: no standard deviation or interval");
+  if (n === 0) warnings.push(notice("no-data", "no respondent answered"));
+  else if (n < 2)
+    warnings.push(
+      notice("too-few-values", "fewer than two respondents: no standard deviation or interval"),
+    );
   else if (sd === 0)
-    warnings.push("no variance (every score is the same): the interval has zero width");
-  return { n, mean, sd, se, ci: { level, lower, upper }, warnings };
+    warnings.push(
+      notice("zero-variance", "no variance (every score is the same): the interval has zero width"),
+    );
+  return { n, mean, sd, se, ci: { level, lower, upper, method: "t" }, warnings };
 }

@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { cohenDzFromSummary } from "../stats/cohenDz";
 import { type PairMoments, pairMeansAndVariances } from "../stats/pairedAccumulator";
 import { pairedTTestFromSummary } from "../stats/pairedTTestFromSummary";
@@ -21,9 +22,12 @@ export function summarizeGap<Required extends string, Delivered extends string>(
     moments,
     shift,
   );
-  const warnings: string[] = [];
-  if (n === 0) warnings.push("no respondent answered both sides");
-  else if (n < 2) warnings.push("fewer than two respondents: no standard deviation or interval");
+  const warnings: Notice[] = [];
+  if (n === 0) warnings.push(notice("no-data", "no respondent answered both sides"));
+  else if (n < 2)
+    warnings.push(
+      notice("too-few-values", "fewer than two respondents: no standard deviation or interval"),
+    );
   const sd = varGap === null ? null : Math.sqrt(varGap);
   const se = sd === null ? null : sd / Math.sqrt(n);
   let correlation: number | null = null;
@@ -32,7 +36,10 @@ export function summarizeGap<Required extends string, Delivered extends string>(
       correlation = Math.max(-1, Math.min(1, covRD / Math.sqrt(varR * varD)));
     else
       warnings.push(
-        `no variance in ${varR === 0 ? names.required : names.delivered}: correlation undefined`,
+        notice(
+          "zero-variance",
+          `no variance in ${varR === 0 ? names.required : names.delivered}: correlation undefined`,
+        ),
       );
   }
   const summary = { n, mean: meanGap, sd };
@@ -54,21 +61,21 @@ export function summarizeGap<Required extends string, Delivered extends string>(
   }
   const share = wilsonInterval(moments.negative, n, level);
   for (const warning of [...tTest.warnings, ...dz.warnings]) {
-    if (!warnings.includes(warning)) warnings.push(warning);
+    if (!warnings.some((w) => w.message === warning.message)) warnings.push(warning);
   }
   return {
     n,
     required: { side: names.required, mean: meanR, sd: varR === null ? null : Math.sqrt(varR) },
     delivered: { side: names.delivered, mean: meanD, sd: varD === null ? null : Math.sqrt(varD) },
-    gap: { mean: meanGap, sd, se, ci: { level, lower: tTest.ci.lower, upper: tTest.ci.upper } },
+    gap: { mean: meanGap, sd, se, ci: tTest.ci },
     shareNegative: n > 0 ? moments.negative / n : null,
-    shareNegativeCi: { level, lower: share.lower, upper: share.upper },
+    shareNegativeCi: { level, lower: share.lower, upper: share.upper, method: "wilson" },
     negative: moments.negative,
     zero: moments.zero,
     correlation,
     tTest: { t: tTest.t, df: tTest.df, pValue: tTest.pValue, pAdjusted: tTest.pValue },
     wilcoxon,
-    effectSize: { dz: dz.dz, ci: { level, lower: dz.ci.lower, upper: dz.ci.upper } },
+    effectSize: { dz: dz.dz, ci: dz.ci },
     warnings,
   };
 }

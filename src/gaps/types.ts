@@ -1,14 +1,11 @@
+import type { Interval } from "../_lib/interval";
+import type { Notice } from "../_lib/notice";
+
+export type { Interval } from "../_lib/interval";
 /** Mean and standard deviation (n − 1) of one side of a gap; null when it cannot be computed. */
 export interface SideSummary {
   readonly mean: number | null;
   readonly sd: number | null;
-}
-
-/** A confidence interval; a bound is null when it cannot be computed. */
-export interface Interval {
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
 }
 
 /** The gap itself: mean, sd, standard error and t-based confidence interval. */
@@ -79,7 +76,7 @@ export interface GapStatistics<
   readonly wilcoxon: GapWilcoxon | null;
   /** Cohen's d_z = mean gap / SD of gaps, with a normal-approximation interval. */
   readonly effectSize: { readonly dz: number | null; readonly ci: Interval };
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /** Gap 5 statistics: perception − expectation. */

@@ -1,3 +1,4 @@
+import { notice } from "../_lib/notice";
 import type { Instrument } from "../instrument/types";
 import { clonePairMoments, type PairMoments } from "../stats/pairedAccumulator";
 import { wilsonInterval } from "../stats/wilsonInterval";
@@ -78,13 +79,19 @@ export function weightedOverall<Required extends string, Delivered extends strin
   const warnings = [...summary.warnings];
   if (fallback.n > 0) {
     warnings.push(
-      `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
+      notice(
+        "mean-weights",
+        `${fallback.n} respondent(s) without usable importance points were scored with the sample-mean weights`,
+      ),
     );
   }
   const missingADimension = accumulator.respondents - own - fallback.n;
   if (missingADimension > 0) {
     warnings.push(
-      `${missingADimension} respondent(s) with some but not every dimension score are left out of the weighted score (it needs a score on every dimension); they are in the unweighted score`,
+      notice(
+        "partly-scored-respondents",
+        `${missingADimension} respondent(s) with some but not every dimension score are left out of the weighted score (it needs a score on every dimension); they are in the unweighted score`,
+      ),
     );
   }
   const perRespondent = {
@@ -92,7 +99,7 @@ export function weightedOverall<Required extends string, Delivered extends strin
     shareNegative: own > 0 ? accumulator.weightedOwn.negative / own : null,
     shareNegativeCi: (() => {
       const share = wilsonInterval(accumulator.weightedOwn.negative, own, level);
-      return { level, lower: share.lower, upper: share.upper };
+      return { level, lower: share.lower, upper: share.upper, method: "wilson" as const };
     })(),
     negative: accumulator.weightedOwn.negative,
     zero: accumulator.weightedOwn.zero,

@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
@@ -49,7 +50,7 @@ export interface ZonesOfToleranceResult {
   } & ZonePosition)[];
   /** Respondents with at least one inverted item zone (A > D). */
   readonly respondentsWithInversions: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -151,10 +152,13 @@ export function zonesOfTolerance(
     dimensions.push({ dimension: dimension.id, label: dimension.label, ...finishTally(tally) });
   }
   const respondentsWithInversions = inverted.reduce((total, flag) => total + flag, 0);
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   if (respondentsWithInversions > 0) {
     warnings.push(
-      `${respondentsWithInversions} respondent(s) rated an adequate level above the desired level for at least one item (an inverted zone); such answers are counted as inverted and not placed in the zone`,
+      notice(
+        "inverted-zone",
+        `${respondentsWithInversions} respondent(s) rated an adequate level above the desired level for at least one item (an inverted zone); such answers are counted as inverted and not placed in the zone`,
+      ),
     );
   }
   return {

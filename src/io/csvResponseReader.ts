@@ -1,9 +1,10 @@
 import Papa from "papaparse";
+import { IssueLog } from "../_lib/issueLog";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout } from "../responses/columnLayout";
-import { createDatasetBuilder, type DatasetBuilder } from "../responses/createDatasetBuilder";
+import { createDatasetBuilderOnLog, type DatasetBuilder } from "../responses/createDatasetBuilder";
 import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import {
   type ResolvedValidationOptions,
@@ -113,10 +114,8 @@ export function createCsvResponseReader(
 
 class Reader implements CsvResponseReader {
   private readonly instrument: Instrument;
-  private readonly validation: ValidationOptions;
   private readonly resolved: ResolvedValidationOptions;
   private readonly settings: CsvReaderSettings;
-  private readonly issueLimit: number;
   private readonly maxCellLength: number;
   private started = false;
   private pending = "";
@@ -138,9 +137,11 @@ class Reader implements CsvResponseReader {
   private unreadable = 0;
   /** Reused for every row: the builder copies what it keeps. */
   private readonly origin = { row: 0, line: 0 };
-  private readonly parseIssues: Issue[] = [];
-  private readonly parseIssueCounts: Record<string, number> = Object.create(null);
-  private parseIssueTotal = 0;
+  /**
+   * The one log of the input: the problems found while splitting lines into rows and, once the
+   * header is read, the builder's own, in input order.
+   */
+  private readonly log: IssueLog;
   private seekReplacement = false;
   private replacementReported = false;
   private readonly onPiece: ((piece: Dataset) => void) | undefined;
@@ -149,10 +150,9 @@ class Reader implements CsvResponseReader {
   constructor(instrument: Instrument, validation: ValidationOptions, settings: CsvReaderSettings) {
     const resolved = resolveValidationOptions(validation);
     this.instrument = instrument;
-    this.validation = validation;
     this.resolved = resolved;
     this.settings = settings;
-    this.issueLimit = resolved.issueLimit;
+    this.log = new IssueLog(resolved);
     this.maxCellLength = resolved.maxCellLength;
     this.onPiece = settings.onPiece;
     this.pieceRows = Math.max(1, Math.floor(settings.expectedRows));
@@ -202,14 +202,14 @@ class Reader implements CsvResponseReader {
           message: "the header is the only row; there are no respondents to validate",
           line: this.headerLine,
         },
-        ...this.parseIssues,
+        ...this.log.issues.filter((issue) => issue.row === undefined),
       ]);
     }
     let result: ValidatedResponses;
     try {
       result = builder.finish();
     } catch (error) {
-      throw this.located(error);
+      throw this.located(error, false);
     }
     this.onPiece?.(result.dataset);
     return { dataset: result.dataset, report: this.mergeReport(result.report) };
@@ -325,7 +325,10 @@ class Reader implements CsvResponseReader {
     this.unreadable += 1;
     this.origin.row = this.rows;
     this.origin.line = broken.line;
-    (this.builder as DatasetBuilder).reject(cells, this.origin, broken.message);
+    (this.builder as DatasetBuilder).reject(cells, this.origin, {
+      code: broken.code,
+      message: broken.message,
+    });
     this.nextLine = broken.line + 1;
     this.window = RECOVERY_WINDOW;
     if (end !== -1) {
@@ -453,14 +456,15 @@ class Reader implements CsvResponseReader {
   private startHeader(cells: string[], line: number) {
     this.headerLine = line;
     try {
-      this.builder = createDatasetBuilder(
+      this.builder = createDatasetBuilderOnLog(
         this.instrument,
         cells,
-        this.validation,
+        this.resolved,
         this.settings.expectedRows,
+        this.log,
       );
     } catch (error) {
-      throw this.located(error);
+      throw this.located(error, true);
     }
     this.columnCount = cells.length;
     const { role } = columnLayout(cells, this.instrument, this.resolved);
@@ -509,20 +513,22 @@ class Reader implements CsvResponseReader {
   }
 
   private recordParseIssue(issue: Issue) {
-    this.parseIssueCounts[issue.code] = (this.parseIssueCounts[issue.code] ?? 0) + 1;
-    this.parseIssueTotal += 1;
-    if (this.parseIssues.length < this.issueLimit) this.parseIssues.push(issue);
+    this.log.record(issue);
   }
 
-  /** Adds the header's line to issues without one and names the file in the message. */
-  private located(error: unknown): unknown {
+  /**
+   * Adds the header's line to issues without one and names the file in the message; an error
+   * about the header also lists the problems found before it (the builder's errors list the
+   * log themselves).
+   */
+  private located(error: unknown, header: boolean): unknown {
     if (!(error instanceof ServqualError)) return error;
     const headline = error.message.split("\n", 1)[0] ?? "";
     const message =
       this.settings.source === null ? headline : `${this.settings.source}: ${headline}`;
     return new ServqualError(error.code, message, [
       ...error.issues.map((issue) => this.withLine(issue)),
-      ...this.parseIssues.slice(0, 20),
+      ...(header ? this.log.issues.slice(0, 20) : []),
     ]);
   }
 
@@ -530,39 +536,10 @@ class Reader implements CsvResponseReader {
     return issue.line === undefined ? { ...issue, line: this.headerLine || 1 } : issue;
   }
 
-  /** The builder's report with header issues given a line and the parse issues merged in. */
+  /** The report with the header's line given to issues without one. */
   private mergeReport(report: ValidationReport): ValidationReport {
-    const builderIssues = report.issues.map((issue) => this.withLine(issue));
-    const unreadableLines = this.unreadable;
-    if (this.parseIssueTotal === 0) return { ...report, issues: builderIssues, unreadableLines };
-    const merged: Issue[] = [];
-    const parsed = this.parseIssues;
-    let a = 0;
-    let b = 0;
-    while (merged.length < this.issueLimit && (a < builderIssues.length || b < parsed.length)) {
-      const left = builderIssues[a];
-      const right = parsed[b];
-      if (right !== undefined && (left === undefined || (right.line ?? 0) <= (left.line ?? 0))) {
-        merged.push(right);
-        b += 1;
-      } else if (left !== undefined) {
-        merged.push(left);
-        a += 1;
-      }
-    }
-    const issueCounts: Record<string, number> = { ...report.issueCounts };
-    let total = this.parseIssueTotal;
-    for (const count of Object.values(report.issueCounts)) total += count;
-    for (const [code, count] of Object.entries(this.parseIssueCounts)) {
-      issueCounts[code] = (issueCounts[code] ?? 0) + count;
-    }
-    return {
-      ...report,
-      issues: merged,
-      issueCounts,
-      issuesTruncated: total > merged.length,
-      unreadableLines,
-    };
+    const issues = report.issues.map((issue) => this.withLine(issue));
+    return { ...report, issues, unreadableLines: this.unreadable };
   }
 }
 

@@ -3,6 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { type IssueLogSummary, mergeIssueLogs } from "../_lib/issueLog";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { type Gap5Accumulator, mergeGap5Accumulators } from "../gaps/gap5Accumulator";
 import type { Facet, Instrument } from "../instrument/types";
@@ -11,7 +12,6 @@ import { exactInSinglePrecision } from "../responses/createDatasetBuilder";
 import type {
   AnswerColumn,
   Dataset,
-  ExcludedRow,
   ValidatedResponses,
   ValidationReport,
 } from "../responses/types";
@@ -484,7 +484,11 @@ function merge(
   return { dataset, report: mergeReports(request, layout, ranges, results) };
 }
 
-/** The reports of the ranges as one report of the file. */
+/**
+ * The reports of the ranges as one report of the file: each range's log is shifted to the
+ * file's rows and lines, the header warnings every range repeats and all but the first
+ * replacement-character issue are dropped, and the logs merge by line.
+ */
 function mergeReports(
   request: ParallelRequest,
   layout: ColumnLayout,
@@ -492,14 +496,11 @@ function mergeReports(
   results: readonly RangeResult[],
 ): ValidationReport {
   const resolved = resolveValidationOptions(request.validation);
-  const limit = resolved.issueLimit;
   const headerCounts = new Map<string, number>();
   for (const warning of layout.warnings) {
     headerCounts.set(warning.code, (headerCounts.get(warning.code) ?? 0) + 1);
   }
-  const issues: Issue[] = [];
-  const issueCounts: Record<string, number> = Object.create(null);
-  const excludedRows: ExcludedRow[] = [];
+  const parts: IssueLogSummary[] = [];
   let rowOffset = 0;
   let replacementSeen = false;
   let rowsIn = 0;
@@ -511,14 +512,14 @@ function mergeReports(
   results.forEach((result, i) => {
     const report = result.report;
     const lineOffset = (ranges[i] as Range).breaksBefore;
+    const rows = rowOffset;
     const shift = <T extends { row?: number; line?: number }>(entry: T): T => ({
       ...entry,
-      ...(entry.row === undefined || entry.row === 0 ? {} : { row: entry.row + rowOffset }),
+      ...(entry.row === undefined || entry.row === 0 ? {} : { row: entry.row + rows }),
       ...(entry.line === undefined ? {} : { line: entry.line + lineOffset }),
     });
-    for (const [code, count] of Object.entries(report.issueCounts)) {
-      issueCounts[code] = (issueCounts[code] ?? 0) + count;
-    }
+    const issueCounts: Record<string, number> = { ...report.issueCounts };
+    const issues: Issue[] = [];
     const headerLeft = new Map(headerCounts);
     let replacementHere = false;
     for (const issue of report.issues) {
@@ -527,8 +528,7 @@ function mergeReports(
         (issue.row === undefined || issue.row === 0) && (headerLeft.get(issue.code) ?? 0) > 0;
       if (header) {
         headerLeft.set(issue.code, (headerLeft.get(issue.code) ?? 0) - 1);
-        if (i > 0) continue;
-        issues.push(issue);
+        if (i === 0) issues.push(issue);
         continue;
       }
       if (issue.code === "replacement-character") {
@@ -548,9 +548,15 @@ function mergeReports(
       }
       replacementSeen = true;
     }
-    for (const row of report.excludedRows) {
-      if (excludedRows.length < resolved.excludedLimit) excludedRows.push(shift(row));
-    }
+    parts.push({
+      issues,
+      issueCounts,
+      issuesTruncated: report.issuesTruncated,
+      rowsExcluded: report.rowsExcluded,
+      exclusionCounts: report.exclusionCounts,
+      excludedRows: report.excludedRows.map(shift),
+      excludedRowsTruncated: report.excludedRowsTruncated,
+    });
     unreadableLines += report.unreadableLines;
     rowsIn += report.rowsIn;
     rowsUsed += report.rowsUsed;
@@ -559,22 +565,12 @@ function mergeReports(
     weightsRescaled += report.weightsRescaled;
     rowOffset += report.rowsIn;
   });
-  for (const [code, count] of Object.entries(issueCounts)) {
-    if (count <= 0) delete issueCounts[code];
-  }
-  const listed = issues.slice(0, limit);
-  const total = Object.values(issueCounts).reduce((a, b) => a + b, 0);
   const first = (results[0] as RangeResult).report;
   return {
     rowsIn,
     rowsUsed,
-    rowsExcluded: rowsIn - rowsUsed,
-    excludedRows,
-    excludedRowsTruncated: rowsIn - rowsUsed > excludedRows.length,
+    ...mergeIssueLogs(parts, resolved),
     unreadableLines,
-    issues: listed,
-    issueCounts: { ...issueCounts },
-    issuesTruncated: total > listed.length,
     notApplicable,
     blank,
     weightsRescaled,

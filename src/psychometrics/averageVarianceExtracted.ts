@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { checkLoadings, positions } from "./checkLoadings";
 
 /** Result of {@link averageVarianceExtracted}. */
@@ -8,7 +9,7 @@ export interface AverageVarianceExtractedResult {
   /** Conventional cut-off .50: the construct explains more variance than the error does. */
   readonly threshold: 0.5;
   readonly meetsThreshold: boolean | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -35,15 +36,21 @@ export function averageVarianceExtracted(
 ): AverageVarianceExtractedResult {
   const { heywood, negative } = checkLoadings(loadings, "averageVarianceExtracted");
   const k = loadings.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   if (negative.length > 0) {
     warnings.push(
-      `negative loading(s) ${positions(negative)}: check that reverse-keyed indicators were recoded`,
+      notice(
+        "negative-loading",
+        `negative loading(s) ${positions(negative)}: check that reverse-keyed indicators were recoded`,
+      ),
     );
   }
   if (heywood.length > 0) {
     warnings.push(
-      `loading(s) ${positions(heywood)} exceed 1 in absolute value (Heywood case); AVE is null`,
+      notice(
+        "heywood-case",
+        `loading(s) ${positions(heywood)} exceed 1 in absolute value (Heywood case); AVE is null`,
+      ),
     );
     return { value: null, k, threshold: 0.5, meetsThreshold: null, warnings };
   }

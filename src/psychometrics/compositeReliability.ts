@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { checkLoadings, positions } from "./checkLoadings";
 
 /** Result of {@link compositeReliability}. */
@@ -10,7 +11,7 @@ export interface CompositeReliabilityResult {
   readonly threshold: 0.7;
   /** value ≥ threshold, or null when value is null. */
   readonly meetsThreshold: boolean | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -39,16 +40,23 @@ export interface CompositeReliabilityResult {
 export function compositeReliability(loadings: ReadonlyArray<number>): CompositeReliabilityResult {
   const { heywood, negative } = checkLoadings(loadings, "compositeReliability");
   const k = loadings.length;
-  const warnings: string[] = [];
-  if (k === 1) warnings.push("a single indicator: CR equals its squared loading");
+  const warnings: Notice[] = [];
+  if (k === 1)
+    warnings.push(notice("single-indicator", "a single indicator: CR equals its squared loading"));
   if (negative.length > 0) {
     warnings.push(
-      `negative loading(s) ${positions(negative)}: reverse-keyed indicators must be recoded first; a negative loading lowers (Σλ)²`,
+      notice(
+        "negative-loading",
+        `negative loading(s) ${positions(negative)}: reverse-keyed indicators must be recoded first; a negative loading lowers (Σλ)²`,
+      ),
     );
   }
   if (heywood.length > 0) {
     warnings.push(
-      `loading(s) ${positions(heywood)} exceed 1 in absolute value (Heywood case: negative error variance); CR is null`,
+      notice(
+        "heywood-case",
+        `loading(s) ${positions(heywood)} exceed 1 in absolute value (Heywood case: negative error variance); CR is null`,
+      ),
     );
     return { value: null, k, threshold: 0.7, meetsThreshold: null, warnings };
   }
@@ -60,7 +68,7 @@ export function compositeReliability(loadings: ReadonlyArray<number>): Composite
   }
   const denominator = sum * sum + error;
   if (!(denominator > 0)) {
-    warnings.push("(Σλ)² + Σ(1 − λ²) is zero: CR is undefined");
+    warnings.push(notice("undefined-statistic", "(Σλ)² + Σ(1 − λ²) is zero: CR is undefined"));
     return { value: null, k, threshold: 0.7, meetsThreshold: null, warnings };
   }
   const value = (sum * sum) / denominator;

@@ -1,5 +1,7 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
 import { checkOptionKeys } from "../_lib/guards";
+import { type Interval, interval } from "../_lib/interval";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
 import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
@@ -15,12 +17,8 @@ import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./p
 import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
 import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
 
-/** A 95 % interval; bounds are null when they cannot be computed. */
-export interface ReliabilityInterval {
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
+/** A 95 % interval of alpha: the library's {@link Interval}. */
+export type ReliabilityInterval = Interval;
 
 /** Result of {@link cronbachAlpha}. Field names in brackets are psych's. */
 export interface CronbachAlphaResult {
@@ -85,7 +83,7 @@ export interface CronbachAlphaResult {
     readonly dropped: readonly string[];
     readonly alpha: CronbachAlphaResult;
   } | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function nullable(x: number): number | null {
@@ -145,12 +143,12 @@ export function covarianceProblems(
 
 /** Feldt (1965) interval as psych::alpha.ci. */
 export function feldtInterval(alpha: number | null, n: number, k: number): ReliabilityInterval {
-  if (alpha === null || n < 2 || k < 2) return { level: 0.95, lower: null, upper: null };
+  if (alpha === null || n < 2 || k < 2) return interval(0.95, null, null, "feldt");
   const df1 = n - 1;
   const df2 = (n - 1) * (k - 1);
   const lower = 1 - (1 - alpha) * fQuantile(0.975, df1, df2);
   const upper = 1 - (1 - alpha) * fQuantile(0.025, df1, df2);
-  return { level: 0.95, lower: nullable(lower), upper: nullable(upper) };
+  return interval(0.95, lower, upper, "feldt");
 }
 
 function pairwiseRange(m: ItemMoments): { min: number; max: number } {
@@ -185,9 +183,12 @@ export function prepareScale(acc: ItemCovarianceAccumulator, missing: MissingMod
 }
 
 /** The warning that names constant items. */
-export function constantItemsWarning(names: readonly string[], what: string): string {
+export function constantItemsWarning(names: readonly string[], what: string): Notice {
   const one = names.length === 1;
-  return `constant-item: zero variance for ${names.join(", ")} (everyone gave the same answer): ${what} ${one ? "this item" : "these items"} are undefined and null; raw alpha comes from the covariance matrix with ${one ? "it" : "them"} included. psych::alpha deletes such items: see withoutConstantItems`;
+  return notice(
+    "constant-item",
+    `constant-item: zero variance for ${names.join(", ")} (everyone gave the same answer): ${what} ${one ? "this item" : "these items"} are undefined and null; raw alpha comes from the covariance matrix with ${one ? "it" : "them"} included. psych::alpha deletes such items: see withoutConstantItems`,
+  );
 }
 
 /** Internal: alpha from an accumulator (shared with itemAnalysis). */
@@ -199,7 +200,7 @@ export function alphaFromAccumulator(
   const k = acc.k;
   const names = acc.itemNames;
   const { m, problems, analysis } = prepared;
-  const warnings: string[] = [...recodingWarnings(acc)];
+  const warnings: Notice[] = [...recodingWarnings(acc)];
   const range = pairwiseRange(m);
   const base = {
     method: "cronbach-alpha" as const,
@@ -221,7 +222,10 @@ export function alphaFromAccumulator(
   };
   if (missing === "complete-cases" && m.nCompleteRows < m.nRows) {
     warnings.push(
-      `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+      notice(
+        "rows-left-out",
+        `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+      ),
     );
   }
   const scoreOk = m.scoreN >= 2;
@@ -236,11 +240,14 @@ export function alphaFromAccumulator(
       medianR: null,
       varianceR: null,
       ase: null,
-      feldt: { level: 0.95, lower: null, upper: null },
-      duhachek: { level: 0.95, lower: null, upper: null },
+      feldt: interval(0.95, null, null, "feldt"),
+      duhachek: interval(0.95, null, null, "normal-approximation"),
       totalMean: scoreOk || m.scoreN === 1 ? nullable(m.scoreMean) : null,
       totalSd: scoreOk ? nullable(m.scoreSd) : null,
-      warnings: [...warnings, ...problems.map((p) => `alpha is null: ${p}`)],
+      warnings: [
+        ...warnings,
+        ...problems.map((p) => notice("not-computable", `alpha is null: ${p}`)),
+      ],
     };
   }
   const c = m.covariance;
@@ -258,7 +265,13 @@ export function alphaFromAccumulator(
       ),
     );
   }
-  if (q < 0) warnings.push("the Duhachek–Iacobucci variance Q is negative: ase is null");
+  if (q < 0)
+    warnings.push(
+      notice(
+        "negative-variance-estimate",
+        "the Duhachek–Iacobucci variance Q is negative: ase is null",
+      ),
+    );
   const rDrop = correctedItemTotal(c, k);
   const pc1 = r !== null ? firstComponentLoadings(r, k, eigen) : null;
   if (base.constantItems.length > 0) {
@@ -272,7 +285,10 @@ export function alphaFromAccumulator(
   }
   if (stats !== null && stats.smcClamped.length > 0) {
     warnings.push(
-      `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
+      notice(
+        "smc-clamped",
+        `squared multiple correlations outside [0, 1] were clamped (as psych::smc) for ${stats.smcClamped.map((i) => names[i]).join(", ")}: the correlation matrix is (near) singular`,
+      ),
     );
   }
   const aseValue = nullable(ase);
@@ -290,8 +306,13 @@ export function alphaFromAccumulator(
     feldt: feldtInterval(rawAlpha, m.nObservations, k),
     duhachek:
       rawAlpha === null || aseValue === null
-        ? { level: 0.95, lower: null, upper: null }
-        : { level: 0.95, lower: rawAlpha - 1.96 * aseValue, upper: rawAlpha + 1.96 * aseValue },
+        ? interval(0.95, null, null, "normal-approximation")
+        : interval(
+            0.95,
+            rawAlpha - 1.96 * aseValue,
+            rawAlpha + 1.96 * aseValue,
+            "normal-approximation",
+          ),
     totalMean: nullable(m.scoreMean),
     totalSd: nullable(m.scoreSd),
     warnings,

@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** Inputs of {@link differenceScoreReliability}: the two components of D = P − E. */
@@ -23,7 +24,7 @@ export interface DifferenceScoreReliabilityResult {
   readonly numerator: number;
   /** σP² + σE² − 2·r_PE·σP·σE (observed variance of D). */
   readonly denominator: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const INPUTS = optionNames<DifferenceScoreInputs>({
@@ -127,21 +128,32 @@ export function differenceScoreReliability(
   const cross = 2 * rpe * Math.sqrt(vp) * Math.sqrt(ve);
   const numerator = vp * rpp + ve * ree - cross;
   const denominator = vp + ve - cross;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   for (const name of ["reliabilityP", "reliabilityE"] as const) {
     if (inputs[name] < 0)
-      warnings.push(`${name} is negative (${inputs[name]}): check the items' keys`);
+      warnings.push(
+        notice(
+          "negative-reliability-input",
+          `${name} is negative (${inputs[name]}): check the items' keys`,
+        ),
+      );
   }
   if (!(denominator > 1e-12 * (vp + ve))) {
     warnings.push(
-      "the variance of the difference P − E is zero or negative (P and E are perfectly correlated with equal spread): its reliability is undefined",
+      notice(
+        "zero-variance",
+        "the variance of the difference P − E is zero or negative (P and E are perfectly correlated with equal spread): its reliability is undefined",
+      ),
     );
     return { reliability: null, numerator, denominator, warnings };
   }
   const reliability = numerator / denominator;
   if (reliability < 0.7) {
     warnings.push(
-      `the difference score's reliability ${reliability.toFixed(3)} is below .70: report P and E separately as well (Peter, Churchill & Brown 1993)`,
+      notice(
+        "low-reliability",
+        `the difference score's reliability ${reliability.toFixed(3)} is below .70: report P and E separately as well (Peter, Churchill & Brown 1993)`,
+      ),
     );
   }
   return { reliability, numerator, denominator, warnings };

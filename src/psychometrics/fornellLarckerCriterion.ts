@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 
 /** Inputs of {@link fornellLarckerCriterion}. */
@@ -32,7 +33,7 @@ export interface FornellLarckerResult {
   readonly pairs: readonly FornellLarckerPair[];
   /** True when every pair passes. */
   readonly discriminant: boolean;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const INPUTS = {
@@ -158,7 +159,10 @@ export function fornellLarckerCriterion(inputs: FornellLarckerInputs): FornellLa
       ...(p.aveA <= p.sharedVariance ? [`${p.a} (AVE ${p.aveA.toFixed(3)})`] : []),
       ...(p.aveB <= p.sharedVariance ? [`${p.b} (AVE ${p.aveB.toFixed(3)})`] : []),
     ];
-    return `${p.a} and ${p.b} share more variance (r² = ${p.sharedVariance.toFixed(3)}) than ${low.join(" and ")} extract${low.length === 1 ? "s" : ""} from its indicators: discriminant validity is not established`;
+    return notice(
+      "fornell-larcker-fails",
+      `${p.a} and ${p.b} share more variance (r² = ${p.sharedVariance.toFixed(3)}) than ${low.join(" and ")} extract${low.length === 1 ? "s" : ""} from its indicators: discriminant validity is not established`,
+    );
   });
   return {
     constructs,

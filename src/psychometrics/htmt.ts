@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectKind, invalidArgument, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
 import { ITEM_DATA, type ItemData, prepareItems, resolveItems } from "./prepareItems";
@@ -42,7 +43,7 @@ export interface HtmtResult {
   readonly pairs: readonly HtmtPair[];
   /** Pairs at or above .85 (the conservative cut-off; .90 is the liberal one). */
   readonly above085: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function isCorrelationInput(x: unknown): x is CorrelationInput {
@@ -151,7 +152,7 @@ export function htmt(
   let r: Float64Array;
   let k: number;
   let names: string[];
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   if (isCorrelationInput(input)) {
     ({ r, k, names } = readCorrelation(input, fn));
   } else {
@@ -161,7 +162,8 @@ export function htmt(
     r = m.correlation;
     k = acc.k;
     names = [...acc.itemNames];
-    if (m.nObservations < 2) warnings.push("fewer than 2 rows: correlations are undefined");
+    if (m.nObservations < 2)
+      warnings.push(notice("too-few-values", "fewer than 2 rows: correlations are undefined"));
   }
   if (typeof groups !== "object" || groups === null) {
     throw new ServqualError("invalid-input", `${fn} requires groups: construct name → items`);
@@ -196,7 +198,10 @@ export function htmt(
     for (const j of used) {
       if (!Number.isFinite(r[i * k + j] as number)) {
         warnings.push(
-          `the correlation of ${names[i]} and ${names[j]} is undefined (zero variance or too few rows)`,
+          notice(
+            "undefined-correlation",
+            `the correlation of ${names[i]} and ${names[j]} is undefined (zero variance or too few rows)`,
+          ),
         );
       }
     }
@@ -204,7 +209,10 @@ export function htmt(
   const monotrait = members.map((items, c) => {
     if (items.length < 2) {
       warnings.push(
-        `construct ${constructs[c]} has a single item: its within-construct mean correlation, and so HTMT, is undefined`,
+        notice(
+          "single-item-construct",
+          `construct ${constructs[c]} has a single item: its within-construct mean correlation, and so HTMT, is undefined`,
+        ),
       );
       return null;
     }
@@ -221,7 +229,10 @@ export function htmt(
     }
     if (negative) {
       warnings.push(
-        `construct ${constructs[c]} has negatively correlated items: recode reverse-keyed items first (or use absolute: true)`,
+        notice(
+          "negative-correlation",
+          `construct ${constructs[c]} has negatively correlated items: recode reverse-keyed items first (or use absolute: true)`,
+        ),
       );
     }
     return sum / count;
@@ -247,7 +258,10 @@ export function htmt(
           if (!Number.isFinite(ratio)) ratio = null;
         } else {
           warnings.push(
-            `HTMT of ${constructs[a]} and ${constructs[b]} is null: a mean within-construct correlation is not positive`,
+            notice(
+              "undefined-statistic",
+              `HTMT of ${constructs[a]} and ${constructs[b]} is null: a mean within-construct correlation is not positive`,
+            ),
           );
         }
       }
@@ -268,8 +282,17 @@ export function htmt(
     .map((p) => `${p.a}–${p.b}`);
   if (above085.length > 0) {
     warnings.push(
-      `HTMT at or above .85 for ${above085.join(", ")}: discriminant validity is doubtful (Henseler et al. 2015)`,
+      notice(
+        "htmt-above-threshold",
+        `HTMT at or above .85 for ${above085.join(", ")}: discriminant validity is doubtful (Henseler et al. 2015)`,
+      ),
     );
   }
-  return { constructs, matrix, pairs, above085, warnings: [...new Set(warnings)] };
+  return { constructs, matrix, pairs, above085, warnings: distinct(warnings) };
+}
+
+/** The notices with repeated messages left out (first kept). */
+function distinct(notices: readonly Notice[]): Notice[] {
+  const seen = new Set<string>();
+  return notices.filter((item) => !seen.has(item.message) && seen.add(item.message) !== undefined);
 }

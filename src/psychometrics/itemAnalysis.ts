@@ -1,4 +1,5 @@
 import { checkOptionKeys } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { constantItemsWarning, type PreparedScale, prepareScale } from "./cronbachAlpha";
 import { checkMissingMode } from "./itemCovariance";
@@ -68,7 +69,7 @@ export interface ItemAnalysisResult {
     readonly dropped: readonly string[];
     readonly items: ItemAnalysisResult;
   } | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function nullable(x: number): number | null {
@@ -140,7 +141,7 @@ export function itemAnalysisFromAccumulator(
   const k = acc.k;
   const names = acc.itemNames;
   const { m, problems, analysis } = prepared;
-  const warnings: string[] = [...recodingWarnings(acc)];
+  const warnings: Notice[] = [...recodingWarnings(acc)];
   const base = {
     method: "item-analysis" as const,
     missing,
@@ -173,7 +174,10 @@ export function itemAnalysisFromAccumulator(
         rDrop: null,
         alphaIfDeleted: null,
       })),
-      warnings: [...warnings, ...problems.map((p) => `item–total statistics are null: ${p}`)],
+      warnings: [
+        ...warnings,
+        ...problems.map((p) => notice("not-computable", `item–total statistics are null: ${p}`)),
+      ],
     };
   }
   const c = m.covariance;
@@ -204,7 +208,10 @@ export function itemAnalysisFromAccumulator(
   warnings.push(...keyingWarnings(names, rDrop, pc1, acc.reversed));
   if (k === 2) {
     warnings.push(
-      "alpha if item deleted is null: with two items, deleting one leaves a single item (psych prints r12-based placeholders there)",
+      notice(
+        "two-items",
+        "alpha if item deleted is null: with two items, deleting one leaves a single item (psych prints r12-based placeholders there)",
+      ),
     );
   }
   const n = m.nObservations;

@@ -1,5 +1,6 @@
 import { centredSquares } from "../_lib/centredSquares";
 import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import type { MissingMode } from "./types";
@@ -188,7 +189,7 @@ export interface ItemCovarianceResult {
   readonly covariance: readonly (readonly (number | null)[])[];
   /** Pearson correlation, each cell from its own rows (null for zero variance or n < 2). */
   readonly correlation: readonly (readonly (number | null)[])[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function toNullable(x: number): number | null {
@@ -230,7 +231,7 @@ export function itemCovariance(
   const missing = checkMissingMode(options.missing, "itemCovariance");
   const m = itemMoments(acc, missing);
   const k = acc.k;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const counts = Array.from({ length: k }, (_, i) =>
     Array.from({ length: k }, (_, j) => m.counts[i * k + j] as number),
   );
@@ -239,9 +240,12 @@ export function itemCovariance(
       const n = m.counts[i * k + j] as number;
       if (n < 2) {
         warnings.push(
-          i === j
-            ? `item ${acc.itemNames[i]} has ${n} answer(s): its variance needs at least 2`
-            : `items ${acc.itemNames[i]} and ${acc.itemNames[j]} are answered together by ${n} row(s): their covariance needs at least 2`,
+          notice(
+            "too-few-pairs",
+            i === j
+              ? `item ${acc.itemNames[i]} has ${n} answer(s): its variance needs at least 2`
+              : `items ${acc.itemNames[i]} and ${acc.itemNames[j]} are answered together by ${n} row(s): their covariance needs at least 2`,
+          ),
         );
       }
     }

@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { type SymmetricEigen, symmetricEigen } from "./symmetricEigen";
 
 /**
@@ -43,13 +44,16 @@ export function indefiniteWarning(
   missing: string,
   eigen: SymmetricEigen | null = null,
   matrix: "correlation" | "covariance" = "correlation",
-): string[] {
+): Notice[] {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) return [];
   const { values } = eigen ?? symmetricEigen(r, k);
   const smallest = values[k - 1] as number;
   if (smallest >= -1e-10 * Math.max(1, values[0] as number)) return [];
   return [
-    `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+    notice(
+      "not-positive-definite",
+      `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+    ),
   ];
 }
 
@@ -115,8 +119,8 @@ export function keyingWarnings(
   pc1: ArrayLike<number> | null,
   declaredReverse: readonly boolean[],
   loadingsOf = "the first principal component",
-): string[] {
-  const warnings: string[] = [];
+): Notice[] {
+  const warnings: Notice[] = [];
   const hint = (indices: readonly number[]): string => {
     const declared = indices.filter((i) => declaredReverse[i]);
     if (declared.length > 0) {
@@ -131,7 +135,10 @@ export function keyingWarnings(
     for (let i = 0; i < rDrop.length; i++) if ((rDrop[i] as number) < 0) negative.push(i);
     if (negative.length > 0) {
       warnings.push(
-        `negative corrected item–total correlation (r_drop) for ${list(names, negative)}: ${negative.length === 1 ? "the item runs" : "these items run"} against the rest of the scale${hint(negative)}`,
+        notice(
+          "negative-item-total",
+          `negative corrected item–total correlation (r_drop) for ${list(names, negative)}: ${negative.length === 1 ? "the item runs" : "these items run"} against the rest of the scale${hint(negative)}`,
+        ),
       );
     }
   }
@@ -139,11 +146,17 @@ export function keyingWarnings(
     const opposite = oppositeSignItems(pc1);
     if (opposite.length > 0) {
       warnings.push(
-        `${list(names, opposite)} load${opposite.length === 1 ? "s" : ""} on ${loadingsOf} with the opposite sign of the other items${hint(opposite)}`,
+        notice(
+          "opposite-loading",
+          `${list(names, opposite)} load${opposite.length === 1 ? "s" : ""} on ${loadingsOf} with the opposite sign of the other items${hint(opposite)}`,
+        ),
       );
       if (negative.length > opposite.length) {
         warnings.push(
-          `with several miscoded items r_drop turns negative for correctly keyed items too; the ${loadingsOf} signs single out ${list(names, opposite)}`,
+          notice(
+            "opposite-loading",
+            `with several miscoded items r_drop turns negative for correctly keyed items too; the ${loadingsOf} signs single out ${list(names, opposite)}`,
+          ),
         );
       }
     }
@@ -157,7 +170,7 @@ export function negativeAlphaWarning(
   names: readonly string[],
   rDrop: ArrayLike<number> | null,
   pc1: ArrayLike<number> | null,
-): string {
+): Notice {
   // The loading signs single out the miscoded items; r_drop flags too many when several are.
   let items = pc1 !== null ? oppositeSignItems(pc1) : [];
   if (items.length === 0 && rDrop !== null) {
@@ -168,5 +181,8 @@ export function negativeAlphaWarning(
     items.length > 0
       ? ` Likely miscoded (reverse-worded but not recoded, or recoded twice): ${list(names, items)}.`
       : "";
-  return `alpha is negative (${alpha.toPrecision(3)}): the items covary negatively on average, so the total score is not measuring one thing consistently. This almost always means some items are scored in the opposite direction.${which} It does not mean "reliability below zero"; fix the item keys and recompute.`;
+  return notice(
+    "negative-alpha",
+    `alpha is negative (${alpha.toPrecision(3)}): the items covary negatively on average, so the total score is not measuring one thing consistently. This almost always means some items are scored in the opposite direction.${which} It does not mean "reliability below zero"; fix the item keys and recompute.`,
+  );
 }

@@ -1,4 +1,5 @@
 import { checkOptionKeys } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { covarianceProblems } from "./cronbachAlpha";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
@@ -46,7 +47,7 @@ export interface McDonaldOmegaResult {
   readonly heywood: boolean;
   /** Whether the minres fit converged (largest loading change < 1e-12). */
   readonly converged: boolean;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const DEFINITIONS = {
@@ -104,7 +105,7 @@ export function mcdonaldOmega(
     throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${k}`);
   const names = acc.itemNames;
   const m = itemMoments(acc, missing);
-  const warnings: string[] = [...recodingWarnings(acc)];
+  const warnings: Notice[] = [...recodingWarnings(acc)];
   const empty = {
     method: "mcdonald-omega" as const,
     estimator:
@@ -139,7 +140,13 @@ export function mcdonaldOmega(
     problems.push(`one factor is not identified with ${k} items (at least 3 are needed)`);
   }
   if (problems.length > 0) {
-    return { ...empty, warnings: [...warnings, ...problems.map((p) => `omega is null: ${p}`)] };
+    return {
+      ...empty,
+      warnings: [
+        ...warnings,
+        ...problems.map((p) => notice("not-computable", `omega is null: ${p}`)),
+      ],
+    };
   }
   warnings.push(...indefiniteWarning(r, k, missing));
   const fit = minresOnMatrix(r, k);
@@ -162,7 +169,10 @@ export function mcdonaldOmega(
         : [];
     });
     warnings.push(
-      `Heywood case: the unconstrained one-factor solution is improper for ${parts.join(", ")}. As psych does, the uniqueness was held at its lower bound 0.005; treat omega with caution (too few items per factor, or items that are near duplicates)`,
+      notice(
+        "heywood-case",
+        `Heywood case: the unconstrained one-factor solution is improper for ${parts.join(", ")}. As psych does, the uniqueness was held at its lower bound 0.005; treat omega with caution (too few items per factor, or items that are near duplicates)`,
+      ),
     );
   }
   warnings.push(

@@ -1,4 +1,5 @@
 import { expectKind } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { squaredMultipleCorrelations, symmetricEigen } from "./symmetricEigen";
 
@@ -21,7 +22,7 @@ export interface OneFactorSolution {
   readonly heywood: boolean;
   /** The loadings without psych's bound (equal to `loadings` unless `heywood`). */
   readonly unconstrainedLoadings: readonly number[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 function criterion(r: ArrayLike<number>, k: number, l: ArrayLike<number>): number {
@@ -225,7 +226,7 @@ export function oneFactorMinres(
 
 /** Internal: the fit on a row-major correlation matrix (k ≥ 3, finite). */
 export function minresOnMatrix(r: Float64Array, k: number): OneFactorSolution {
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   // principal-axis start: top eigenpair of R with smc on the diagonal
   const start = r.slice();
   const smc = squaredMultipleCorrelations(r, k).values;
@@ -266,7 +267,10 @@ export function minresOnMatrix(r: Float64Array, k: number): OneFactorSolution {
   const heywood = bounded || loadings.some((x) => Math.abs(x) >= 1);
   if (!converged) {
     warnings.push(
-      `minres did not converge in ${maxIterations} iterations: loadings may be inaccurate`,
+      notice(
+        "minres-not-converged",
+        `minres did not converge in ${maxIterations} iterations: loadings may be inaccurate`,
+      ),
     );
   }
   return {

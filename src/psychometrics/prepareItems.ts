@@ -1,4 +1,5 @@
 import { invalidArgument } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import {
   accumulateItemColumns,
@@ -204,10 +205,13 @@ export function prepareItems(data: ItemData, options: ItemDataOptions, fn: strin
 }
 
 /** The note every result carries when reverse keys were recoded with the observed range. */
-export function recodingWarnings(acc: ItemCovarianceAccumulator): string[] {
+export function recodingWarnings(acc: ItemCovarianceAccumulator): Notice[] {
   if (acc.reverseSumSource !== "observed" || acc.reverseSum === null) return [];
   return [
-    `reverse-keyed items were recoded as ${acc.reverseSum} − x, using the observed minimum + maximum over all items (psych::alpha's rule); pass scaleMin and scaleMax to recode with the nominal scale`,
+    notice(
+      "observed-recoding",
+      `reverse-keyed items were recoded as ${acc.reverseSum} − x, using the observed minimum + maximum over all items (psych::alpha's rule); pass scaleMin and scaleMax to recode with the nominal scale`,
+    ),
   ];
 }
 

@@ -1,10 +1,10 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
+import { countByCode, type Notice, notice } from "../_lib/notice";
 import { gap5 } from "../gaps/gap5";
 import { importancePerformance } from "../gaps/importancePerformance";
 import { servperf } from "../gaps/servperf";
 import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
 import type { Dataset, ValidationReport } from "../responses/types";
-import { warningText } from "./readResults";
 import type { GapReport, WorstItem } from "./types";
 
 /** Options of {@link gapReportResults} and {@link buildGapReport}. */
@@ -76,29 +76,35 @@ export function gapReportResults(
     }))
     .sort((a, b) => a.gap - b.gap || a.item.localeCompare(b.item))
     .slice(0, options.worstItems ?? 5);
-  const exclusionReasons: Record<string, number> = {};
-  for (const row of validation.excludedRows) {
-    for (const reason of row.reasons) {
-      const key = warningText(reason)
-        .replace(/"[^"]*"/g, '"…"')
-        .replace(/\d+/g, "N");
-      exclusionReasons[key] = (exclusionReasons[key] ?? 0) + 1;
-    }
-  }
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   if (validation.rowsUsed < 30) {
     warnings.push(
-      `only ${validation.rowsUsed} respondents: estimates are imprecise (30 or more recommended)`,
+      notice(
+        "few-respondents",
+        `only ${validation.rowsUsed} respondents: estimates are imprecise (30 or more recommended)`,
+      ),
     );
   }
   if (validation.issuesTruncated) {
-    warnings.push("more issues were found than are listed; the counts are complete");
+    warnings.push(
+      notice("list-truncated", "more issues were found than are listed; the counts are complete"),
+    );
   }
   if (validation.excludedRowsTruncated) {
     warnings.push(
-      `${validation.rowsExcluded} rows were excluded but only ${validation.excludedRows.length} are listed (excludedLimit); the reasons counted are those of the listed rows`,
+      notice(
+        "list-truncated",
+        `${validation.rowsExcluded} rows were excluded but only ${validation.excludedRows.length} are listed (excludedLimit); the reasons are counted for every row`,
+      ),
     );
   }
+  // Every warning the report shows, counted by code (a program reads these, not the text).
+  const warningCounts = countByCode([
+    ...warnings,
+    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
+    ...(zones?.warnings ?? []),
+    ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
+  ]);
   return {
     kind: "servqual-gap-report",
     version: 1,
@@ -115,7 +121,7 @@ export function gapReportResults(
       rowsUsed: validation.rowsUsed,
       rowsExcluded: validation.rowsExcluded,
       missingPolicy: validation.missingPolicy,
-      exclusionReasons,
+      exclusionReasons: { ...validation.exclusionCounts },
       excludedRows: validation.excludedRows.slice(0, listLimit),
       issueCounts: validation.issueCounts,
       issues: validation.issues.slice(0, listLimit),
@@ -130,5 +136,6 @@ export function gapReportResults(
     importancePerformance: ipa,
     worstItems,
     warnings,
+    warningCounts,
   };
 }

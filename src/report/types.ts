@@ -1,3 +1,4 @@
+import type { Notice } from "../_lib/notice";
 import type { Gap5Result } from "../gaps/gap5";
 import type { ImportancePerformanceResult } from "../gaps/importancePerformance";
 import type { ServperfResult } from "../gaps/servperf";
@@ -19,14 +20,14 @@ export interface ReportValidation {
   readonly rowsUsed: number;
   readonly rowsExcluded: number;
   readonly missingPolicy: MissingPolicy;
-  /** Why rows were excluded: reason → number of rows. */
+  /** Why rows were excluded: reason code (`duplicate-id`, `no-answers`, …) → number of rows. */
   readonly exclusionReasons: Readonly<Record<string, number>>;
   /** The excluded rows (at most `listLimit`), with row, id and reasons. */
   readonly excludedRows: readonly {
     readonly row: number;
     readonly line?: number;
     readonly id: string | null;
-    readonly reasons: readonly string[];
+    readonly reasons: readonly Notice[];
   }[];
   /** Issue code → count (rejected answers, warnings). */
   readonly issueCounts: Readonly<Record<string, number>>;
@@ -68,5 +69,10 @@ export interface GapReport {
   readonly servperf: ServperfResult | null;
   readonly importancePerformance: ImportancePerformanceResult | null;
   readonly worstItems: readonly WorstItem[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
+  /**
+   * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
+   * overall, reliability) and the zones of tolerance.
+   */
+  readonly warningCounts: Readonly<Record<string, number>>;
 }

@@ -1,5 +1,7 @@
 import { isValid, parseISO } from "date-fns";
 import { expectKind, expectShape, shapes } from "../_lib/guards";
+import { IssueLog } from "../_lib/issueLog";
+import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
@@ -16,13 +18,7 @@ import {
   showCell,
 } from "./parseAnswer";
 import { listPopulations, populationCode } from "./populations";
-import type {
-  AnswerColumn,
-  Dataset,
-  ExcludedRow,
-  ValidatedResponses,
-  ValidationReport,
-} from "./types";
+import type { AnswerColumn, Dataset, ValidatedResponses, ValidationReport } from "./types";
 import {
   type ResolvedValidationOptions,
   resolveValidationOptions,
@@ -59,7 +55,7 @@ export interface DatasetBuilder {
    * broken, or too long to read) and excludes it with `reason`; its id is taken from the id
    * cell when that is readable. Returns false (the row is never kept).
    */
-  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false;
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: Notice): false;
   /**
    * Ends the input and returns the dataset with its validation report.
    *
@@ -99,7 +95,28 @@ export function createDatasetBuilder(
   expectShape("createDatasetBuilder", "instrument", instrument, shapes.instrument);
   expectKind("createDatasetBuilder", "header", header, "array", "an array of column names");
   const resolved = resolveValidationOptions(options);
-  return new Builder(instrument, header, resolved, Math.max(16, Math.ceil(expectedRows)));
+  return new Builder(
+    instrument,
+    header,
+    resolved,
+    Math.max(16, Math.ceil(expectedRows)),
+    new IssueLog(resolved),
+  );
+}
+
+/**
+ * A {@link DatasetBuilder} that records into a given issue log (the CSV reader's, which also
+ * holds the problems found while splitting lines into rows, so everything is in input order).
+ * Options must be resolved already.
+ */
+export function createDatasetBuilderOnLog(
+  instrument: Instrument,
+  header: readonly string[],
+  options: ResolvedValidationOptions,
+  expectedRows: number,
+  log: IssueLog,
+): DatasetBuilder {
+  return new Builder(instrument, header, options, Math.max(16, Math.ceil(expectedRows)), log);
 }
 
 class Builder implements DatasetBuilder {
@@ -133,14 +150,10 @@ class Builder implements DatasetBuilder {
   private population: Uint8Array | null;
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
-  /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
-  private readonly excluded: ExcludedRow[] = [];
-  private excludedCount = 0;
+  /** Issues and excluded rows, counted in full, listed up to the limits. */
+  private readonly log: IssueLog;
   /** Input position of the id column, or -1. */
   private readonly idColumn: number;
-  private readonly issues: Issue[] = [];
-  private readonly issueCounts: Record<string, number> = Object.create(null);
-  private issueTotal = 0;
   /** Not-applicable and blank answers in used rows. */
   private notApplicable = 0;
   private blank = 0;
@@ -165,7 +178,9 @@ class Builder implements DatasetBuilder {
     header: readonly string[],
     options: ResolvedValidationOptions,
     capacity: number,
+    log: IssueLog,
   ) {
+    this.log = log;
     this.instrument = instrument;
     this.options = options;
     this.layout = columnLayout(header, instrument, options);
@@ -223,13 +238,16 @@ class Builder implements DatasetBuilder {
     if (this.count === this.capacity) this.grow();
     const { layout, options } = this;
     const scale = this.instrument.scale;
-    const reasons: string[] = [];
+    const reasons: Notice[] = [];
     const at = this.count;
     const where = origin;
 
     if (cells.length !== layout.header.length) {
       reasons.push(
-        `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
+        notice(
+          "wrong-cell-count",
+          `the row has ${cells.length} cells but the header has ${layout.header.length} columns, so its values cannot be matched to columns`,
+        ),
       );
       return this.exclude(origin, this.idOf(cells), reasons);
     }
@@ -245,7 +263,7 @@ class Builder implements DatasetBuilder {
     this.answered.fill(0);
     this.rowWeights.fill(0);
     const segmentValues: (string | null)[] = this.segments.map(() => null);
-    let population: number | string = options.populationDefault;
+    let population: number | Notice = options.populationDefault;
     const { role, target } = layout;
     const min = scale.min;
     const max = scale.max;
@@ -363,21 +381,31 @@ class Builder implements DatasetBuilder {
     let claims = false;
     if (id === null) {
       reasons.push(
-        idUnreadable ? `the respondent id ${this.unreadable}` : "the respondent id is blank",
+        idUnreadable
+          ? notice("unreadable-id", `the respondent id ${this.unreadable}`)
+          : notice("blank-id", "the respondent id is blank"),
       );
     } else if (layout.hasId) {
       // Generated ids (`row-<n>`) cannot collide: only ids from the data are tracked.
       const first = this.seenIds.get(id);
       if (first !== undefined) {
         reasons.push(
-          `the respondent id ${showCell(id)} was already claimed by data row ${Math.abs(first)}${first < 0 ? " (itself excluded)" : ""}; the first row with an id claims it, later rows with that id are excluded`,
+          notice(
+            "duplicate-id",
+            `the respondent id ${showCell(id)} was already claimed by data row ${Math.abs(first)}${first < 0 ? " (itself excluded)" : ""}; the first row with an id claims it, later rows with that id are excluded`,
+          ),
         );
       } else claims = true;
     }
-    if (typeof population === "string") reasons.push(population);
+    if (typeof population === "object") reasons.push(population);
     else if (this.population !== null) this.population[at] = population;
     if (rejectedAnswers > 0 && options.invalidAnswers === "exclude-row") {
-      reasons.push(`${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`);
+      reasons.push(
+        notice(
+          "rejected-answers",
+          `${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`,
+        ),
+      );
     }
     const usability = this.usability();
     if (usability !== null) reasons.push(usability);
@@ -414,7 +442,7 @@ class Builder implements DatasetBuilder {
     this.record(issue);
   }
 
-  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: string): false {
+  reject(cells: ArrayLike<unknown>, origin: RowOrigin, reason: Notice): false {
     this.rowsIn += 1;
     return this.exclude(origin, this.idOf(cells), [reason]);
   }
@@ -434,20 +462,15 @@ class Builder implements DatasetBuilder {
       throw new ServqualError(
         "no-usable-rows",
         `None of the ${this.rowsIn} rows can be used.`,
-        noUsableRowsIssues(this.issues, this.excluded),
+        noUsableRowsIssues(this.log.issues, this.log.excludedRows),
       );
     }
     const dataset = this.piece();
     const report: ValidationReport = {
       rowsIn: this.rowsIn,
       rowsUsed: n + this.drained,
-      rowsExcluded: this.excludedCount,
-      excludedRows: this.excluded,
-      excludedRowsTruncated: this.excludedCount > this.excluded.length,
+      ...this.log.summary(),
       unreadableLines: 0,
-      issues: this.issues,
-      issueCounts: { ...this.issueCounts },
-      issuesTruncated: this.issueTotal > this.issues.length,
       notApplicable: this.notApplicable,
       blank: this.blank,
       columns: this.layout.summary,
@@ -508,7 +531,7 @@ class Builder implements DatasetBuilder {
   }
 
   /** Null when the row can be used under the missing-data policy, else the reason. */
-  private usability(): string | null {
+  private usability(): Notice | null {
     const { answered, itemCount } = this;
     const facetCount = this.layout.facets.length;
     const policy = this.options.missing;
@@ -528,9 +551,12 @@ class Builder implements DatasetBuilder {
         usableByDimension[d] = (usableByDimension[d] as number) + 1;
       } else complete = false;
     }
-    if (!anyAnswer) return "the row has no answers";
+    if (!anyAnswer) return notice("no-answers", "the row has no answers");
     if (policy.kind === "listwise" && !complete) {
-      return "some answers are missing and the missing-data policy is listwise";
+      return notice(
+        "incomplete-listwise",
+        "some answers are missing and the missing-data policy is listwise",
+      );
     }
     if (policy.kind === "minimum-share") {
       for (let d = 0; d < this.dimensionCount; d++) {
@@ -539,12 +565,15 @@ class Builder implements DatasetBuilder {
         )
           return null;
       }
-      return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`;
+      return notice(
+        "too-few-items",
+        `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`,
+      );
     }
     let anyUsable = false;
     for (let d = 0; d < this.dimensionCount; d++)
       if ((usableByDimension[d] as number) > 0) anyUsable = true;
-    return anyUsable ? null : "no item has all of its answers";
+    return anyUsable ? null : notice("no-complete-item", "no item has all of its answers");
   }
 
   private storeWeights(
@@ -678,9 +707,9 @@ class Builder implements DatasetBuilder {
   /**
    * A population cell: the code of the label it names (trimmed, any case; see
    * `populationCode`), the default's code when it is blank and a default is given, else the
-   * reason the row is excluded (recorded as `blank-population` / `unknown-population`).
+   * reason the row is excluded (coded and recorded as `blank-population` / `unknown-population`).
    */
-  private readPopulation(cell: unknown, where: RowOrigin, c: number): number | string {
+  private readPopulation(cell: unknown, where: RowOrigin, c: number): number | Notice {
     const column = displayName(this.layout.header[c] ?? "");
     const readable =
       typeof cell === "string" ||
@@ -695,19 +724,19 @@ class Builder implements DatasetBuilder {
       const shown = typeof cell === "object" ? describeObject(cell) : `a ${typeof cell}`;
       const reason = `the population is ${shown}, not a label; the row is excluded`;
       this.record({ code: "unknown-population", message: reason, ...whereOf(where), column });
-      return reason;
+      return notice("unknown-population", reason);
     } else if (text.length > 0) {
       const code = text.length > 40 ? -1 : populationCode(populations, text);
       if (code >= 0) return code;
       const reason = `the population ${showCell(text)} is not one of ${listPopulations(populations)} (declare further populations in options.population.labels, or --population-labels on the command line); the row is excluded`;
       this.record({ code: "unknown-population", message: reason, ...whereOf(where), column });
-      return reason;
+      return notice("unknown-population", reason);
     }
     if (populationDefault >= 0) return populationDefault;
     const reason =
       "the population is blank and no default population is given (options.population.default); the row is excluded";
     this.record({ code: "blank-population", message: reason, ...whereOf(where), column });
-    return reason;
+    return notice("blank-population", reason);
   }
 
   private readDate(cell: unknown, where: { row: number; line?: number }, c: number): number {
@@ -758,11 +787,8 @@ class Builder implements DatasetBuilder {
     });
   }
 
-  private exclude(origin: RowOrigin, id: string | null, reasons: string[]): false {
-    this.excludedCount += 1;
-    if (this.excluded.length < this.options.excludedLimit) {
-      this.excluded.push({ ...origin, id, reasons });
-    }
+  private exclude(origin: RowOrigin, id: string | null, reasons: Notice[]): false {
+    this.log.exclude({ ...origin, id, reasons });
     return false;
   }
 
@@ -784,9 +810,7 @@ class Builder implements DatasetBuilder {
   }
 
   private record(issue: Issue) {
-    this.issueCounts[issue.code] = (this.issueCounts[issue.code] ?? 0) + 1;
-    this.issueTotal += 1;
-    if (this.issues.length < this.options.issueLimit) this.issues.push(issue);
+    this.log.record(issue);
   }
 
   /**

@@ -20,7 +20,7 @@ const ROWS_NAMED = 5;
  * @returns The header issues, at most 10 reasons, 20 rows and 20 cell issues, causes first.
  *
  * @example
- * noUsableRowsIssues([], [{ row: 1, id: "a", reasons: ["the row has no answers"] }])[0]
+ * noUsableRowsIssues([], [{ row: 1, id: "a", reasons: [{ code: "no-answers", message: "the row has no answers" }] }])[0]
  * //=> { code: "rows-excluded", message: "1 row excluded (data row 1): the row has no answers", row: 1 }
  */
 export function noUsableRowsIssues(
@@ -31,7 +31,7 @@ export function noUsableRowsIssues(
   const cells = issues.filter((issue) => issue.row !== 0).slice(0, MAX_CELL_ISSUES);
   const groups = new Map<string, { rows: ExcludedRow[]; count: number; order: number }>();
   for (const row of excluded) {
-    for (const reason of row.reasons) {
+    for (const { message: reason } of row.reasons) {
       let group = groups.get(reason);
       if (group === undefined) {
         group = { rows: [], count: 0, order: groups.size };
@@ -58,7 +58,7 @@ export function noUsableRowsIssues(
   const rows = excluded.slice(0, MAX_ROWS).map(
     (row): Issue => ({
       code: "row-excluded",
-      message: row.reasons.join("; "),
+      message: row.reasons.map((reason) => reason.message).join("; "),
       row: row.row,
       ...(row.line === undefined ? {} : { line: row.line }),
     }),

@@ -1,4 +1,8 @@
+import type { ExcludedRow, IssueLogSummary } from "../_lib/issueLog";
 import type { Issue } from "../_lib/ServqualError";
+
+export type { ExcludedRow } from "../_lib/issueLog";
+
 import type { Facet, Instrument } from "../instrument/types";
 
 /**
@@ -85,14 +89,6 @@ export interface Dataset {
   readonly missingPolicy: MissingPolicy;
 }
 
-/** A respondent row left out of the analysis, with every reason. */
-export interface ExcludedRow {
-  readonly row: number;
-  readonly line?: number;
-  readonly id: string | null;
-  readonly reasons: readonly string[];
-}
-
 /** How the input's columns were understood. */
 export interface ColumnSummary {
   /** Columns read as answers, weights, id, date, segments, covariates or population. */
@@ -109,10 +105,12 @@ export interface ColumnSummary {
  * Excluded rows are counted in full in `rowsExcluded`; the first `excludedLimit` are listed in
  * `excludedRows`, so memory stays bounded however many rows are unusable.
  */
-export interface ValidationReport {
+export interface ValidationReport extends IssueLogSummary {
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsExcluded: number;
+  /** Excluded rows by reason code (`duplicate-id`, `no-answers`, …), counted for every row. */
+  readonly exclusionCounts: Readonly<Record<string, number>>;
   /** The excluded rows in input order, each with its reasons (at most `excludedLimit`). */
   readonly excludedRows: readonly ExcludedRow[];
   /** True when more rows were excluded than `excludedRows` lists (`rowsExcluded` is complete). */

@@ -1,4 +1,5 @@
 import { expectShape, shapes } from "../_lib/guards";
+import { IssueLog } from "../_lib/issueLog";
 import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
@@ -163,21 +164,15 @@ function adoptCleanColumns(
           },
     missingPolicy: resolved.missing,
   };
-  const issueCounts: Record<string, number> = {};
-  for (const warning of layout.warnings)
-    issueCounts[warning.code] = (issueCounts[warning.code] ?? 0) + 1;
+  const log = new IssueLog(resolved);
+  for (const warning of layout.warnings) log.record(warning);
   return {
     dataset,
     report: {
       rowsIn: n,
       rowsUsed: n,
-      rowsExcluded: 0,
-      excludedRows: [],
-      excludedRowsTruncated: false,
+      ...log.summary(),
       unreadableLines: 0,
-      issues: layout.warnings.slice(0, resolved.issueLimit),
-      issueCounts,
-      issuesTruncated: layout.warnings.length > resolved.issueLimit,
       notApplicable: 0,
       blank: 0,
       columns: layout.summary,

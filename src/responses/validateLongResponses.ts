@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
+import { IssueLog, mergeIssueLogs } from "../_lib/issueLog";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { FACET_NAMES, FACETS, facetsOf } from "../instrument/facets";
@@ -149,12 +150,13 @@ export function validateLongResponses(
   let hasDate = false;
 
   const byRespondent = new Map<string, Gathered>();
-  const issues: Issue[] = [];
+  // Long rows that cannot be gathered into a respondent: counted in full, listed up to the limit.
+  const log = new IssueLog(resolved);
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     const at = r + 1;
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      issues.push({
+      log.record({
         code: "not-an-object",
         message: `the long row is ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}, not an object; it is ignored`,
         row: at,
@@ -166,7 +168,7 @@ export function validateLongResponses(
     const respondent = labelOf(own(names.respondent));
     if (respondent === null || respondent.length > resolved.maxCellLength) {
       const unreadable = respondent === null && !isBlank(own(names.respondent));
-      issues.push({
+      log.record({
         code: unreadable ? "bad-id" : respondent === null ? "missing-id" : "cell-too-long",
         message: unreadable
           ? "the respondent id is not text or a number; the long row is ignored"
@@ -182,7 +184,7 @@ export function validateLongResponses(
     const id = labelOf(own(names.item)) ?? "";
     const kind = KINDS[(labelOf(own(names.facet)) ?? "").toLowerCase()];
     if (kind === undefined || !allowed.has(kind)) {
-      issues.push({
+      log.record({
         code: "unknown-facet",
         message: `${who}: facet ${showCell(cellText(own(names.facet) ?? ""))} is not one the instrument collects; the long row is ignored`,
         row: at,
@@ -191,7 +193,7 @@ export function validateLongResponses(
       continue;
     }
     if (kind === "weight" ? !dimensionIds.has(id) : !itemIds.has(id)) {
-      issues.push({
+      log.record({
         code: kind === "weight" ? "unknown-dimension" : "unknown-item",
         message: `${who}: ${kind === "weight" ? "dimension" : "item"} ${showCell(id)} is not in the instrument; the long row is ignored`,
         row: at,
@@ -206,7 +208,7 @@ export function validateLongResponses(
     }
     const column = columnOf(kind, id);
     if (gathered.cells.has(column)) {
-      issues.push({
+      log.record({
         code: "duplicate-answer",
         message: `${who}: ${kind === "weight" ? `dimension ${id}` : `item ${id}`} (${kind}) already has a value on long row ${gathered.cells.get(column)?.row}; this one is ignored`,
         row: at,
@@ -221,7 +223,7 @@ export function validateLongResponses(
       const held = gathered.cells.get(name);
       if (held === undefined) gathered.cells.set(name, { value, row: at });
       else if (!sameValue(held.value, value)) {
-        issues.push({
+        log.record({
           code: "conflicting-value",
           message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${attributeKind(name, resolved)}, the first is kept`,
           row: at,
@@ -285,23 +287,14 @@ export function validateLongResponses(
     throw new ServqualError(
       "no-usable-rows",
       `None of the ${byRespondent.size} respondents in ${rows.length} long rows can be used.`,
-      mergeIssues(error.issues.map(relocate), issues),
+      mergeIssues(error.issues.map(relocate), log.issues),
     );
   }
   const { report } = result;
-  const counts: Record<string, number> = { ...report.issueCounts };
-  for (const issue of issues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
-  const merged = mergeIssues(report.issues.map(relocate), issues);
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  const listed = merged.slice(0, resolved.issueLimit);
+  const relocated = { ...report, issues: report.issues.map(relocate) };
   return {
     dataset: result.dataset,
-    report: {
-      ...report,
-      issues: listed,
-      issueCounts: counts,
-      issuesTruncated: total > listed.length,
-    },
+    report: { ...report, ...mergeIssueLogs([relocated, log.summary()], resolved) },
   };
 }
 

@@ -1,6 +1,8 @@
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
+import type { Interval } from "../_lib/interval";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { finiteValues } from "./finiteValues";
@@ -21,13 +23,10 @@ export interface BootstrapOptions {
 }
 
 /** Result of {@link bootstrapCI}. */
-export interface BootstrapResult {
+export interface BootstrapResult extends Interval {
   readonly method: "percentile" | "bca";
   /** The statistic on the original data. */
   readonly estimate: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
   /** The tail probabilities whose replicate quantiles are the bounds (α/2, 1 − α/2 for percentile). */
   readonly quantiles: readonly [number, number] | null;
   /** Bootstrap SE: SD of the replicates. */
@@ -44,7 +43,7 @@ export interface BootstrapResult {
   readonly seed: number;
   readonly n: number;
   readonly missing: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const FN = "bootstrapCI";
@@ -138,7 +137,7 @@ export function bootstrapCI(
   }
   const { values, missing } = finiteValues(data, FN, "data");
   const n = values.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty: BootstrapResult = {
     method,
     estimate: null,
@@ -158,12 +157,12 @@ export function bootstrapCI(
     warnings,
   };
   if (n < 2) {
-    warnings.push("the bootstrap needs at least 2 values");
+    warnings.push(notice("too-few-values", "the bootstrap needs at least 2 values"));
     return empty;
   }
   const estimate = statistic(Float64Array.from(values));
   if (!Number.isFinite(estimate)) {
-    warnings.push("the statistic is not finite on the data");
+    warnings.push(notice("non-finite-statistic", "the statistic is not finite on the data"));
     return empty;
   }
   const random = seededRandom(seed);
@@ -179,11 +178,14 @@ export function bootstrapCI(
   const base = { ...empty, estimate, nonFiniteReplicates };
   if (nonFiniteReplicates > 0) {
     warnings.push(
-      `${nonFiniteReplicates} of ${resamples} replicates were not finite and were left out`,
+      notice(
+        "non-finite-replicates",
+        `${nonFiniteReplicates} of ${resamples} replicates were not finite and were left out`,
+      ),
     );
   }
   if (kept < 2) {
-    warnings.push("fewer than 2 finite replicates: no interval");
+    warnings.push(notice("too-few-values", "fewer than 2 finite replicates: no interval"));
     return base;
   }
   const sorted = replicates.slice(0, kept).sort();
@@ -209,7 +211,10 @@ export function bootstrapCI(
   const share = (below + equal / 2) / kept;
   if (share <= 0 || share >= 1) {
     warnings.push(
-      "every replicate lies on one side of the estimate: the BCa bias correction is infinite",
+      notice(
+        "bca-undefined",
+        "every replicate lies on one side of the estimate: the BCa bias correction is infinite",
+      ),
     );
     return summary;
   }
@@ -230,11 +235,19 @@ export function bootstrapCI(
     sum3 += dev * dev * dev;
   }
   if (!Number.isFinite(sum2) || !Number.isFinite(sum3)) {
-    warnings.push("the statistic is not finite on some jackknife sample: no BCa interval");
+    warnings.push(
+      notice(
+        "non-finite-statistic",
+        "the statistic is not finite on some jackknife sample: no BCa interval",
+      ),
+    );
     return { ...summary, biasCorrection: z0 };
   }
   const acceleration = sum2 > 0 ? sum3 / (6 * sum2 ** 1.5) : 0;
-  if (sum2 === 0) warnings.push("all jackknife values are equal: acceleration set to 0");
+  if (sum2 === 0)
+    warnings.push(
+      notice("constant-jackknife", "all jackknife values are equal: acceleration set to 0"),
+    );
   const adjust = (z: number): number => {
     const shifted = z0 + z;
     const denominator = 1 - acceleration * shifted;

@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { checkLevel } from "./checkOptions";
 import type { EffectSizeOptions } from "./cohenDz";
 import { finiteValues } from "./finiteValues";
@@ -20,7 +21,7 @@ export interface CohenDResult {
   readonly ciMethod: string;
   /** Missing values dropped (x and y together). */
   readonly missing: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const CI_METHOD =
@@ -57,25 +58,32 @@ export function cohenD(
   const b = finiteValues(y, "cohenD", "y");
   const n1 = a.values.length;
   const n2 = b.values.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty = {
     n1,
     n2,
     pooledSd: null,
     se: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
     ciMethod: CI_METHOD,
     missing: a.missing + b.missing,
   };
   if (n1 < 1 || n2 < 1 || n1 + n2 < 3) {
-    warnings.push("Cohen's d needs at least one value per group and three values in all");
+    warnings.push(
+      notice(
+        "too-few-values",
+        "Cohen's d needs at least one value per group and three values in all",
+      ),
+    );
     return { ...empty, d: null, warnings };
   }
   const ma = meanVariance(a.values);
   const mb = meanVariance(b.values);
   const pooledSd = Math.sqrt((ma.sumSquares + mb.sumSquares) / (n1 + n2 - 2));
   if (!(pooledSd > 0)) {
-    warnings.push("the pooled SD is 0 (every group is constant): d is undefined");
+    warnings.push(
+      notice("zero-variance", "the pooled SD is 0 (every group is constant): d is undefined"),
+    );
     return { ...empty, pooledSd, d: null, warnings };
   }
   const d = (ma.mean - mb.mean) / pooledSd;
@@ -86,7 +94,7 @@ export function cohenD(
     pooledSd,
     d,
     se,
-    ci: { level, lower: d - z * se, upper: d + z * se },
+    ci: { level, lower: d - z * se, upper: d + z * se, method: "normal-approximation" },
     warnings,
   };
 }

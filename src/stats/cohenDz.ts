@@ -1,5 +1,6 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectShape } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 import { completePairs } from "./finiteValues";
@@ -27,7 +28,7 @@ export interface CohenDzResult {
   readonly ci: ConfidenceInterval;
   /** How the interval is computed. */
   readonly ciMethod: string;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const CI_METHOD =
@@ -65,16 +66,16 @@ export function cohenDzFromSummary(
     );
   }
   const missing = summary.missing ?? 0;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty = {
     n,
     missing,
     se: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
     ciMethod: CI_METHOD,
   };
   if (n < 2) {
-    warnings.push("d_z needs at least 2 complete pairs");
+    warnings.push(notice("too-few-values", "d_z needs at least 2 complete pairs"));
     return { ...empty, dz: null, warnings };
   }
   if (
@@ -91,13 +92,29 @@ export function cohenDzFromSummary(
     );
   }
   if (!(sd > 10 * Number.EPSILON * Math.abs(mean))) {
-    warnings.push("the differences are (essentially) constant (sd = 0): d_z is undefined");
+    warnings.push(
+      notice(
+        "zero-variance",
+        "the differences are (essentially) constant (sd = 0): d_z is undefined",
+      ),
+    );
     return { ...empty, dz: null, warnings };
   }
   const dz = mean / sd;
   const se = Math.sqrt(1 / n + (dz * dz) / (2 * n));
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  return { ...empty, dz, se, ci: { level, lower: dz - z * se, upper: dz + z * se }, warnings };
+  return {
+    ...empty,
+    dz,
+    se,
+    ci: {
+      level,
+      lower: dz - z * se,
+      upper: dz + z * se,
+      method: "normal-approximation",
+    },
+    warnings,
+  };
 }
 
 /**

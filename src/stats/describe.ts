@@ -1,4 +1,5 @@
 import { checkOptionKeys } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { finiteValues } from "./finiteValues";
 import { weightedMean } from "./moments";
@@ -42,7 +43,7 @@ export interface Description {
   /** Excess kurtosis b₂ = m₄/s⁴ − 3 (psych type 3). */
   readonly kurtosis: number | null;
   /** Why a field is null. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const MAD_CONSTANT = 1.4826;
@@ -144,9 +145,9 @@ export function describe(values: NumericInput, options: DescribeOptions = {}): D
   }
   const { values: x, missing } = finiteValues(values, "describe");
   const n = x.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   if (n === 0) {
-    warnings.push("no non-missing values: every statistic is null");
+    warnings.push(notice("no-data", "no non-missing values: every statistic is null"));
     return {
       n,
       missing,
@@ -188,7 +189,9 @@ export function describe(values: NumericInput, options: DescribeOptions = {}): D
   let skewness: number | null = null;
   let kurtosis: number | null = null;
   if (n < 2) {
-    warnings.push("n = 1: sd, se, skewness and kurtosis need at least 2 values");
+    warnings.push(
+      notice("too-few-values", "n = 1: sd, se, skewness and kurtosis need at least 2 values"),
+    );
   } else {
     sd = Math.sqrt(s2 / (n - 1));
     se = sd / Math.sqrt(n);
@@ -196,7 +199,12 @@ export function describe(values: NumericInput, options: DescribeOptions = {}): D
       skewness = s3 / n / sd ** 3;
       kurtosis = s4 / n / sd ** 4 - 3;
     } else {
-      warnings.push("all values are equal (sd = 0): skewness and kurtosis are undefined");
+      warnings.push(
+        notice(
+          "zero-variance",
+          "all values are equal (sd = 0): skewness and kurtosis are undefined",
+        ),
+      );
     }
   }
   return {

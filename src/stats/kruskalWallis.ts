@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { chiSquareUpperTail } from "./distributions/chiSquareUpperTail";
 import { groupRanks } from "./groupRanks";
 import { groupSummaries } from "./groupSummaries";
@@ -14,7 +15,7 @@ export interface KruskalWallisResult {
   /** Mean rank per group (null for an empty group). */
   readonly meanRanks: readonly (number | null)[];
   readonly groups: readonly GroupSummary[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -41,7 +42,7 @@ export function kruskalWallis(groups: GroupsInput): KruskalWallisResult {
   const clean = cleanGroups(groups, "kruskalWallis");
   const summaries = groupSummaries(clean);
   const method = "Kruskal-Wallis rank sum test";
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const used = clean.filter((group) => group.values.length > 0);
   const ranks = groupRanks(used.map((group) => group.values));
   const sums = new Map(used.map((group, i) => [group, ranks.rankSums[i] as number]));
@@ -52,14 +53,19 @@ export function kruskalWallis(groups: GroupsInput): KruskalWallisResult {
   const none = { method, H: null, df: null, pValue: null, meanRanks, groups: summaries, warnings };
   if (used.length < clean.length) {
     warnings.push(
-      `groups without data were dropped: ${clean
-        .filter((group) => group.values.length === 0)
-        .map((group) => `"${group.name}"`)
-        .join(", ")}`,
+      notice(
+        "groups-dropped",
+        `groups without data were dropped: ${clean
+          .filter((group) => group.values.length === 0)
+          .map((group) => `"${group.name}"`)
+          .join(", ")}`,
+      ),
     );
   }
   if (used.length < 2) {
-    warnings.push("fewer than two groups have data: the test is undefined");
+    warnings.push(
+      notice("too-few-values", "fewer than two groups have data: the test is undefined"),
+    );
     return none;
   }
   const n = ranks.n;
@@ -70,7 +76,7 @@ export function kruskalWallis(groups: GroupsInput): KruskalWallisResult {
   });
   const denominator = 1 - ranks.tieSum / (n * n * n - n);
   if (!(denominator > 0)) {
-    warnings.push("all values are equal: the test is undefined");
+    warnings.push(notice("zero-variance", "all values are equal: the test is undefined"));
     return none;
   }
   const H = ((12 * sum) / (n * (n + 1)) - 3 * (n + 1)) / denominator;

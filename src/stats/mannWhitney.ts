@@ -1,4 +1,5 @@
 import { checkOptionKeys, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { checkAlternative } from "./checkOptions";
 import { normalPValue } from "./distributions/normalPValue";
 import { finiteValues } from "./finiteValues";
@@ -30,7 +31,7 @@ export interface MannWhitneyResult {
   readonly rankBiserial: number | null;
   readonly missing: number;
   readonly notes: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const MANN_WHITNEY_OPTIONS = optionNames<MannWhitneyOptions>({ alternative: true, correct: true });
@@ -76,7 +77,7 @@ export function mannWhitney(
   const table = groupRanks([a.values, b.values]);
   const W = nX > 0 ? (table.rankSums[0] as number) - (nX * (nX + 1)) / 2 : 0;
   const notes: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const base = {
     method,
     alternative,
@@ -89,14 +90,14 @@ export function mannWhitney(
     warnings,
   };
   if (nX === 0 || nY === 0) {
-    warnings.push("each group needs at least one value");
+    warnings.push(notice("too-few-values", "each group needs at least one value"));
     return { ...base, pValue: null, zStatistic: null, rankBiserial: null };
   }
   const n = nX + nY;
   const variance = ((nX * nY) / 12) * (n + 1 - table.tieSum / (n * (n - 1)));
   const rankBiserial = (2 * W) / (nX * nY) - 1;
   if (!(variance > 0)) {
-    warnings.push("all values are equal: the test is undefined");
+    warnings.push(notice("zero-variance", "all values are equal: the test is undefined"));
     return { ...base, pValue: null, zStatistic: null, rankBiserial };
   }
   if (nX < 50 && nY < 50 && !table.ties) {

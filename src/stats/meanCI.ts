@@ -1,3 +1,5 @@
+import type { Interval } from "../_lib/interval";
+import { type Notice, notice } from "../_lib/notice";
 import { checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
 import { finiteValues } from "./finiteValues";
@@ -5,7 +7,7 @@ import { meanVariance } from "./moments";
 import type { NumericInput } from "./types";
 
 /** Result of {@link meanCI}. */
-export interface MeanConfidenceInterval {
+export interface MeanConfidenceInterval extends Interval {
   /** Non-missing values used. */
   readonly n: number;
   /** Missing values dropped (null, undefined, NaN). */
@@ -17,10 +19,9 @@ export interface MeanConfidenceInterval {
   readonly se: number | null;
   /** Degrees of freedom n − 1. */
   readonly df: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  readonly warnings: readonly string[];
+  /** `"t"`. */
+  readonly method: "t";
+  readonly warnings: readonly Notice[];
 }
 
 /**
@@ -45,7 +46,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
   const confidence = checkLevel(level, "meanCI");
   const { values: x, missing } = finiteValues(values, "meanCI");
   const n = x.length;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const empty = {
     n,
     missing,
@@ -53,23 +54,26 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     se: null,
     df: null,
     level: confidence,
+    method: "t" as const,
     lower: null,
     upper: null,
   };
   if (n === 0) {
-    warnings.push("no non-missing values: the mean and its interval are null");
+    warnings.push(notice("no-data", "no non-missing values: the mean and its interval are null"));
     return { ...empty, mean: null, warnings };
   }
   const { mean, variance } = meanVariance(x);
   if (n < 2) {
-    warnings.push("n = 1: the interval needs at least 2 values");
+    warnings.push(notice("too-few-values", "n = 1: the interval needs at least 2 values"));
     return { ...empty, mean, warnings };
   }
   const sd = Math.sqrt(variance);
   const se = sd / Math.sqrt(n);
   const df = n - 1;
   if (!(se > 10 * Number.EPSILON * Math.abs(mean))) {
-    warnings.push("all values are (essentially) equal: the interval is undefined");
+    warnings.push(
+      notice("zero-variance", "all values are (essentially) equal: the interval is undefined"),
+    );
     return { ...empty, mean, sd, se, df, warnings };
   }
   const q = studentTQuantile(1 - (1 - confidence) / 2, df);
@@ -81,6 +85,7 @@ export function meanCI(values: NumericInput, level = 0.95): MeanConfidenceInterv
     se,
     df,
     level: confidence,
+    method: "t" as const,
     lower: mean - q * se,
     upper: mean + q * se,
     warnings,

@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { fUpperTail } from "./distributions/fUpperTail";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupSummary, type GroupsInput } from "./groups";
@@ -15,18 +16,21 @@ export interface AnovaResult {
   readonly pValue: number | null;
   /** n, mean, SD per group, in input order. */
   readonly groups: readonly GroupSummary[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**
  * Checks R's precondition of `oneway.test`: every group needs n ≥ 2 (R stops with "not
  * enough observations"). Returns the warning, or null when all groups are large enough.
  */
-export function smallGroupWarning(groups: readonly GroupSummary[]): string | null {
+export function smallGroupWarning(groups: readonly GroupSummary[]): Notice | null {
   const small = groups.filter((group) => group.n < 2);
   if (small.length === 0) return null;
   const list = small.map((group) => `"${group.name}" (n = ${group.n})`).join(", ");
-  return `every group needs at least 2 values; too small: ${list}. Merge or drop these groups`;
+  return notice(
+    "too-few-values",
+    `every group needs at least 2 values; too small: ${list}. Merge or drop these groups`,
+  );
 }
 
 /**
@@ -54,7 +58,7 @@ export function oneWayAnova(groups: GroupsInput): AnovaResult {
   const clean = cleanGroups(groups, "oneWayAnova");
   const summaries = groupSummaries(clean);
   const method = "One-way analysis of means";
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const none = { method, F: null, df1: null, df2: null, pValue: null, groups: summaries, warnings };
   const small = smallGroupWarning(summaries);
   if (small !== null) {
@@ -81,7 +85,9 @@ export function oneWayAnova(groups: GroupsInput): AnovaResult {
   const df2 = n - k;
   const msWithin = within / df2;
   if (!(msWithin > 0)) {
-    warnings.push("every group is constant (within-group variance 0): F is undefined");
+    warnings.push(
+      notice("zero-variance", "every group is constant (within-group variance 0): F is undefined"),
+    );
     return { ...none, df1, df2 };
   }
   const F = between / df1 / msWithin;

@@ -1,5 +1,6 @@
 import { centredSquares } from "../_lib/centredSquares";
 import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { type CohenDzResult, cohenDzFromSummary } from "./cohenDz";
 import { completePairs } from "./finiteValues";
@@ -217,7 +218,7 @@ export interface PairedSummary {
   readonly wilcoxon: WilcoxonSignedRankResult;
   /** Cohen's d_z of d. */
   readonly cohenDz: CohenDzResult;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /** Most distinct differences one accumulator keeps (a histogram beyond it needs a coarser step). */
@@ -449,7 +450,7 @@ export function finishPaired(
     );
   }
   const { n, unit: step } = acc;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const kd = [...acc.histogram.keys()].map(Number).sort((p, q) => p - q);
   const counts = kd.map((k) => acc.histogram?.get(k) as number);
   let nNegative = 0;
@@ -468,7 +469,7 @@ export function finishPaired(
   let sdY: number | null = null;
   let sdD: number | null = null;
   let correlation: number | null = null;
-  if (n === 0) warnings.push("no complete pairs");
+  if (n === 0) warnings.push(notice("no-data", "no complete pairs"));
   if (n > 0) {
     meanX = (acc.sumR / n) * step;
     meanY = (acc.sumD / n) * step;
@@ -488,10 +489,12 @@ export function finishPaired(
         const cov = (n * acc.sumRD - acc.sumR * acc.sumD) / (n * (n - 1));
         correlation = Math.max(-1, Math.min(1, cov / Math.sqrt(varX * varY)));
       } else {
-        warnings.push("x or y is constant: the correlation is undefined");
+        warnings.push(notice("zero-variance", "x or y is constant: the correlation is undefined"));
       }
     } else {
-      warnings.push("n = 1: SDs and the correlation need at least 2 pairs");
+      warnings.push(
+        notice("too-few-values", "n = 1: SDs and the correlation need at least 2 pairs"),
+      );
     }
   }
   const summary = { n, mean: meanD, sd: sdD, missing: acc.missing };

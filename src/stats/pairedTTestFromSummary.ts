@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
@@ -52,7 +53,7 @@ export interface PairedTTestResult {
   /** Facts a reader should know (e.g. an infinite bound reported as null). */
   readonly notes: readonly string[];
   /** Why a value is null. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const FN = "pairedTTestFromSummary";
@@ -149,12 +150,12 @@ export function tTestCore(
   checkSummary(summary, fn);
   const n = summary.n;
   const missing = summary.missing ?? 0;
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const notes: string[] = [];
   const base = { method, alternative, n, missing, mu, notes, warnings };
-  const nullCi: ConfidenceInterval = { level, lower: null, upper: null };
+  const nullCi: ConfidenceInterval = { level, lower: null, upper: null, method: "t" };
   if (n === 0) {
-    warnings.push("no complete pairs: the test needs at least 2");
+    warnings.push(notice("no-data", "no complete pairs: the test needs at least 2"));
     return {
       ...base,
       meanDifference: null,
@@ -167,7 +168,7 @@ export function tTestCore(
   }
   const mean = summary.mean as number;
   if (n < 2) {
-    warnings.push("n = 1: the t-test needs at least 2 complete pairs");
+    warnings.push(notice("too-few-values", "n = 1: the t-test needs at least 2 complete pairs"));
     return {
       ...base,
       meanDifference: mean,
@@ -183,7 +184,10 @@ export function tTestCore(
   const df = n - 1;
   if (!(stderr > 10 * Number.EPSILON * Math.abs(mean))) {
     warnings.push(
-      "the differences are (essentially) constant (sd = 0): t, p and the interval are undefined",
+      notice(
+        "zero-variance",
+        "the differences are (essentially) constant (sd = 0): t, p and the interval are undefined",
+      ),
     );
     return { ...base, meanDifference: mean, stderr, t: null, df, pValue: null, ci: nullCi };
   }
@@ -192,12 +196,12 @@ export function tTestCore(
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
     const q = studentTQuantile(1 - (1 - level) / 2, df);
-    ci = { level, lower: mean - q * stderr, upper: mean + q * stderr };
+    ci = { level, lower: mean - q * stderr, upper: mean + q * stderr, method: "t" };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr };
+    ci = { level, lower: null, upper: mean + studentTQuantile(level, df) * stderr, method: "t" };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null };
+    ci = { level, lower: mean - studentTQuantile(level, df) * stderr, upper: null, method: "t" };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

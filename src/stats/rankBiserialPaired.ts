@@ -1,4 +1,5 @@
 import { expectKind } from "../_lib/guards";
+import type { Notice } from "../_lib/notice";
 import type { NumericInput } from "./types";
 import { wilcoxonSignedRank } from "./wilcoxonSignedRank";
 
@@ -16,7 +17,7 @@ export interface RankBiserialPairedResult {
   readonly nZero: number;
   /** Incomplete pairs dropped. */
   readonly missing: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 /**

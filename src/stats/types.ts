@@ -1,3 +1,4 @@
+import type { Interval } from "../_lib/interval";
 /**
  * Shared types of the statistics module.
  *
@@ -16,15 +17,5 @@ export type Alternative = "two-sided" | "less" | "greater";
  */
 export type NumericInput = ArrayLike<number | null | undefined>;
 
-/**
- * A confidence interval. A bound that is infinite (the open side of a one-sided interval) is
- * `null`, with a note in the result that says so; never `Infinity`.
- */
-export interface ConfidenceInterval {
-  /** Confidence level, e.g. 0.95. */
-  readonly level: number;
-  /** Lower bound, or `null` when it is −∞ (alternative `"less"`) or cannot be computed. */
-  readonly lower: number | null;
-  /** Upper bound, or `null` when it is +∞ (alternative `"greater"`) or cannot be computed. */
-  readonly upper: number | null;
-}
+/** A confidence interval: the library's one {@link Interval} (kept under this name for stats callers). */
+export type ConfidenceInterval = Interval;

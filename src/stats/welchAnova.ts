@@ -1,3 +1,4 @@
+import { type Notice, notice } from "../_lib/notice";
 import { fUpperTail } from "./distributions/fUpperTail";
 import { groupSummaries } from "./groupSummaries";
 import { cleanGroups, type GroupsInput } from "./groups";
@@ -27,7 +28,7 @@ export function welchAnova(groups: GroupsInput): AnovaResult {
   const clean = cleanGroups(groups, "welchAnova");
   const summaries = groupSummaries(clean);
   const method = "One-way analysis of means (not assuming equal variances)";
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const none = { method, F: null, df1: null, df2: null, pValue: null, groups: summaries, warnings };
   const small = smallGroupWarning(summaries);
   if (small !== null) {
@@ -37,9 +38,12 @@ export function welchAnova(groups: GroupsInput): AnovaResult {
   const constant = summaries.filter((group) => !((group.sd as number) > 0));
   if (constant.length > 0) {
     warnings.push(
-      `Welch's ANOVA weights each group by n/variance; these groups have variance 0: ${constant
-        .map((group) => `"${group.name}"`)
-        .join(", ")}`,
+      notice(
+        "zero-variance",
+        `Welch's ANOVA weights each group by n/variance; these groups have variance 0: ${constant
+          .map((group) => `"${group.name}"`)
+          .join(", ")}`,
+      ),
     );
     return none;
   }

@@ -1,4 +1,5 @@
 import { checkOptionKeys, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
@@ -44,7 +45,7 @@ export interface TwoSampleTTestResult {
   /** Missing values dropped (x and y together). */
   readonly missing: number;
   readonly notes: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const FN = "welchTTest";
@@ -104,7 +105,7 @@ export function welchTTest(
   const my = meanVariance(b.values);
   const method = varEqual ? "Two Sample t-test" : "Welch Two Sample t-test";
   const notes: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const meanX = nX > 0 ? mx.mean : null;
   const meanY = nY > 0 ? my.mean : null;
   const base = {
@@ -129,13 +130,18 @@ export function welchTTest(
     t: null,
     df,
     pValue: null,
-    ci: { level, lower: null, upper: null },
+    ci: { level, lower: null, upper: null, method: "t" },
   });
   let stderr: number;
   let df: number;
   if (varEqual) {
     if (nX < 1 || nY < 1 || nX + nY < 3) {
-      warnings.push("Student's t-test needs at least one value per group and three in all");
+      warnings.push(
+        notice(
+          "too-few-values",
+          "Student's t-test needs at least one value per group and three in all",
+        ),
+      );
       return undefinedResult(null, null);
     }
     df = nX + nY - 2;
@@ -143,7 +149,9 @@ export function welchTTest(
     stderr = Math.sqrt(pooled * (1 / nX + 1 / nY));
   } else {
     if (nX < 2 || nY < 2) {
-      warnings.push("Welch's t-test needs at least 2 values in each group");
+      warnings.push(
+        notice("too-few-values", "Welch's t-test needs at least 2 values in each group"),
+      );
       return undefinedResult(null, null);
     }
     const sx2 = mx.variance / nX;
@@ -152,7 +160,12 @@ export function welchTTest(
     df = stderr ** 4 / (sx2 ** 2 / (nX - 1) + sy2 ** 2 / (nY - 1));
   }
   if (!(stderr > 10 * Number.EPSILON * Math.max(Math.abs(mx.mean), Math.abs(my.mean)))) {
-    warnings.push("the data are (essentially) constant: t, p and the interval are undefined");
+    warnings.push(
+      notice(
+        "zero-variance",
+        "the data are (essentially) constant: t, p and the interval are undefined",
+      ),
+    );
     return undefinedResult(stderr, varEqual ? df : null);
   }
   const difference = mx.mean - my.mean;
@@ -160,12 +173,22 @@ export function welchTTest(
   let ci: ConfidenceInterval;
   if (alternative === "two-sided") {
     const q = studentTQuantile(1 - (1 - level) / 2, df);
-    ci = { level, lower: difference - q * stderr, upper: difference + q * stderr };
+    ci = { level, lower: difference - q * stderr, upper: difference + q * stderr, method: "t" };
   } else if (alternative === "less") {
-    ci = { level, lower: null, upper: difference + studentTQuantile(level, df) * stderr };
+    ci = {
+      level,
+      lower: null,
+      upper: difference + studentTQuantile(level, df) * stderr,
+      method: "t",
+    };
     notes.push('one-sided interval (alternative "less"): the lower bound is −∞, reported as null');
   } else {
-    ci = { level, lower: difference - studentTQuantile(level, df) * stderr, upper: null };
+    ci = {
+      level,
+      lower: difference - studentTQuantile(level, df) * stderr,
+      upper: null,
+      method: "t",
+    };
     notes.push(
       'one-sided interval (alternative "greater"): the upper bound is +∞, reported as null',
     );

@@ -1,5 +1,6 @@
 import signrankCdf from "@stdlib/stats-base-dists-signrank-cdf";
 import { checkOptionKeys, invalidArgument, optionNames } from "../_lib/guards";
+import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkAlternative } from "./checkOptions";
 import { normalPValue } from "./distributions/normalPValue";
@@ -61,7 +62,7 @@ export interface WilcoxonSignedRankResult {
   /** Facts a reader should know (R's warnings, e.g. why the exact p was not used). */
   readonly notes: readonly string[];
   /** Why a value is null. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Notice[];
 }
 
 const FN = "wilcoxonSignedRankFromCounts";
@@ -267,14 +268,14 @@ export function signedRankFromRuns(
   const total = (n * (n + 1)) / 2;
   const tMinus = total - v;
   const notes: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Notice[] = [];
   const exactWanted = options.exact ?? n < 50;
   const base = { alternative, V: v, tMinus, n, nZero, missing, ties, notes, warnings };
   if (n === 0) {
     warnings.push(
       nZero > 0
-        ? "every difference is zero: the signed-rank test is undefined"
-        : "no differences: the signed-rank test needs data",
+        ? notice("zero-variance", "every difference is zero: the signed-rank test is undefined")
+        : notice("no-data", "no differences: the signed-rank test needs data"),
     );
     return {
       ...base,

@@ -1,19 +1,19 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { expectKind } from "../_lib/guards";
+import type { Interval } from "../_lib/interval";
+import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
 
 /** Result of {@link wilsonInterval}. */
-export interface WilsonInterval {
+export interface WilsonInterval extends Interval {
   readonly successes: number;
   readonly n: number;
   /** p̂ = successes/n. */
   readonly proportion: number | null;
-  readonly level: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  readonly method: string;
-  readonly warnings: readonly string[];
+  /** `"wilson"`. */
+  readonly method: "wilson";
+  readonly warnings: readonly Notice[];
 }
 
 function checkCount(value: number, name: string): void {
@@ -56,7 +56,7 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Wils
       { code: "out-of-range", message: `successes is ${successes}, n is ${n}` },
     ]);
   }
-  const method = "Wilson score interval";
+  const method = "wilson" as const;
   if (n === 0) {
     return {
       successes,
@@ -66,7 +66,7 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Wils
       lower: null,
       upper: null,
       method,
-      warnings: ["n = 0: no proportion to estimate"],
+      warnings: [notice("no-data", "n = 0: no proportion to estimate")],
     };
   }
   const p = successes / n;

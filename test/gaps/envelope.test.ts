@@ -42,7 +42,7 @@ const compliance = {
       records: 40,
       compliant: 30,
       rate: 0.75,
-      ci: { level: 0.95, lower: 0.6, upper: 0.86 },
+      ci: { level: 0.95, lower: 0.6, upper: 0.86, method: "wilson" },
       warnings: [],
     },
   ],

@@ -129,7 +129,9 @@ describe("gap5 on the kiosk survey matches R", () => {
   it("warns where the gap score is less reliable than perceptions alone", () => {
     for (const entry of result.reliability ?? []) {
       const alphaP = entry.perception?.alpha.rawAlpha ?? null;
-      const flagged = entry.warnings.some((w) => w.includes("less reliable than perceptions"));
+      const flagged = entry.warnings.some((w) =>
+        w.message.includes("less reliable than perceptions"),
+      );
       expect(flagged).toBe(
         entry.differenceScore !== null && alphaP !== null && entry.differenceScore < alphaP,
       );

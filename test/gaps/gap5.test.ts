@@ -253,7 +253,7 @@ describe("gap5, edge cases", () => {
     expect(b3.n).toBe(0);
     expect(b3.gap.mean).toBeNull();
     expect(b3.shareNegative).toBeNull();
-    expect(b3.warnings).toContain("no respondent answered both sides");
+    expect(b3.warnings.map((w) => w.message)).toContain("no respondent answered both sides");
     // B is still scored from b1, b2 (2 of 3 items ≥ 50 %): r1 (0 - 2)/2 = -1, r2 -3/2,
     // r3 -1/2, r4 -1 → mean -1
     near(dimensionOf(result, "B").gap.mean, -1);
@@ -270,7 +270,7 @@ describe("gap5, edge cases", () => {
     expect(B.required.sd).toBe(0);
     expect(B.delivered.sd).toBe(0);
     expect(B.correlation).toBeNull();
-    expect(B.warnings.some((w) => w.includes("correlation undefined"))).toBe(true);
+    expect(B.warnings.some((w) => w.message.includes("correlation undefined"))).toBe(true);
     expect(result.overall.unweighted.gap.sd).toBe(0);
     expect(result.overall.itemMean.gap.sd).toBe(0);
   });

@@ -131,7 +131,11 @@ describe("servperf beside Gap 5 and on bad input", () => {
   it("warnings: r5 has no B score (1 of 3 items, 2 needed); nothing else to warn about", () => {
     const result = servperf(validateResponses(rows, perceptionOnly).dataset);
     expect(result.warnings).toEqual([
-      "dimension B: 1 of 5 respondents have no score (fewer than 2 of its 3 items answered)",
+      {
+        code: "unscored-respondents",
+        message:
+          "dimension B: 1 of 5 respondents have no score (fewer than 2 of its 3 items answered)",
+      },
     ]);
     for (const summary of [...result.items, ...result.dimensions]) {
       expect(summary.warnings).toEqual([]);
@@ -144,12 +148,15 @@ describe("servperf beside Gap 5 and on bad input", () => {
     expect(result.items[0]?.sd).toBeNull();
     expect(result.items[0]?.ci.lower).toBeNull();
     expect(result.items[0]?.warnings).toEqual([
-      "fewer than two respondents: no standard deviation or interval",
+      {
+        code: "too-few-values",
+        message: "fewer than two respondents: no standard deviation or interval",
+      },
     ]);
-    expect(result.warnings).toContain(
+    expect(result.warnings.map((w) => w.message)).toContain(
       "item a1: fewer than two respondents: no standard deviation or interval",
     );
-    expect(result.warnings).toContain(
+    expect(result.warnings.map((w) => w.message)).toContain(
       "overall (mean of all items): fewer than two respondents: no standard deviation or interval",
     );
     expect(() => strictJson(result)).not.toThrow();
@@ -163,7 +170,10 @@ describe("servperf beside Gap 5 and on bad input", () => {
     expect(A?.ci.lower).toBe(5.5);
     expect(A?.ci.upper).toBe(5.5);
     expect(A?.warnings).toEqual([
-      "no variance (every score is the same): the interval has zero width",
+      {
+        code: "zero-variance",
+        message: "no variance (every score is the same): the interval has zero width",
+      },
     ]);
   });
 

@@ -84,7 +84,7 @@ describe("weighted overall with own weights and the sample-mean fallback", () =>
     const p = weighted?.perRespondent;
     expect(p?.negative).toBe(4); // r1..r4 all below 0
     expect(p?.shareNegative).toBe(1);
-    expect(p?.warnings.some((m) => m.includes("sample-mean weights"))).toBe(true);
+    expect(p?.warnings.some((m) => m.message.includes("sample-mean weights"))).toBe(true);
   });
 
   it("fromMeanWeights = Σ_d w̄_d·SQ_d from the sample dimension means", () => {

@@ -164,7 +164,7 @@ describe("zonesOfTolerance on a hand-worked survey", () => {
   it("counts respondents with an inverted zone and warns", () => {
     expect(zones.respondentsWithInversions).toBe(1);
     expect(zones.warnings.length).toBe(1);
-    expect(zones.warnings[0]).toContain("1 respondent(s)");
+    expect(zones.warnings[0]?.message).toContain("1 respondent(s)");
   });
 });
 

@@ -19,8 +19,12 @@ describe("averageVarianceExtracted (Fornell & Larcker 1981)", () => {
   it("null + warning for a Heywood loading; warning for a negative loading", () => {
     const heywood = averageVarianceExtracted([0.7, -1.2]);
     expect(heywood.value).toBeNull();
-    expect(heywood.warnings.join(" ")).toMatch(/Heywood/);
-    expect(averageVarianceExtracted([0.7, -0.6]).warnings.join(" ")).toMatch(/#2/);
+    expect(heywood.warnings.map((w) => w.message).join(" ")).toMatch(/Heywood/);
+    expect(
+      averageVarianceExtracted([0.7, -0.6])
+        .warnings.map((w) => w.message)
+        .join(" "),
+    ).toMatch(/#2/);
   });
 
   it("throws ServqualError for no loadings or non-finite ones", () => {

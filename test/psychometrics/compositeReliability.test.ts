@@ -38,10 +38,10 @@ describe("compositeReliability (Fornell & Larcker 1981)", () => {
   it("null + warning for a Heywood loading; warning for a negative loading", () => {
     const heywood = compositeReliability([0.7, 1.05, 0.6]);
     expect(heywood.value).toBeNull();
-    expect(heywood.warnings.join(" ")).toMatch(/Heywood/);
+    expect(heywood.warnings.map((w) => w.message).join(" ")).toMatch(/Heywood/);
     const negative = compositeReliability([0.7, -0.6, 0.8]);
     expect(negative.value).not.toBeNull();
-    expect(negative.warnings.join(" ")).toMatch(/negative loading\(s\) #2/);
+    expect(negative.warnings.map((w) => w.message).join(" ")).toMatch(/negative loading\(s\) #2/);
   });
 
   it("throws ServqualError for no loadings or non-finite ones", () => {

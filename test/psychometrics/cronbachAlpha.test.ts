@@ -94,9 +94,10 @@ describe("cronbachAlpha against psych::alpha (test/fixtures/oracle)", () => {
     // psych_notes: "Some items ( E5 ) were negatively correlated with the total scale …"
     expect(scale.alpha.pairwise.psych_notes.join(" ")).toContain("( E5 )");
     const result = cronbachAlpha(scale.rows, scaleOptions(scale));
-    const pc1 = result.warnings.filter((w) => w.includes("first principal component"));
+    const pc1 = result.warnings.filter((w) => w.message.includes("first principal component"));
     expect(pc1).toHaveLength(1);
-    expect(pc1[0]).toMatch(/^E5 loads/);
+    expect(pc1[0]?.message).toMatch(/^E5 loads/);
+    expect(pc1[0]?.code).toBe("opposite-loading");
   });
 
   it("gives no keying warning where psych gave none", () => {
@@ -104,7 +105,9 @@ describe("cronbachAlpha against psych::alpha (test/fixtures/oracle)", () => {
       const notes = scale.alpha.pairwise.psych_notes.join(" ");
       if (notes.includes("negatively correlated")) continue;
       const result = cronbachAlpha(scale.rows, scaleOptions(scale));
-      expect(result.warnings.filter((w) => /principal|r_drop|negative/.test(w))).toEqual([]);
+      expect(result.warnings.filter((w) => /principal|r_drop|negative/.test(w.message))).toEqual(
+        [],
+      );
     }
   });
 
@@ -215,7 +218,7 @@ describe("cronbachAlpha: reverse keys", () => {
     // observed range 2…6 → 8 − x here too, but with a note; min + max = 8
     const result = cronbachAlpha(rows, { reverse: ["item3"] });
     expect(result.reverseRecoding).toEqual({ sum: 8, source: "observed" });
-    expect(result.warnings.join(" ")).toContain("observed minimum + maximum");
+    expect(result.warnings.map((w) => w.message).join(" ")).toContain("observed minimum + maximum");
     // observed and nominal differ on a 1–9 scale: (1 + 9) − x shifts item 3 by +2 but leaves
     // every covariance (and so alpha) unchanged
     const nominal = cronbachAlpha(rows, { reverse: [2], scaleMin: 1, scaleMax: 9 });
@@ -246,7 +249,7 @@ describe("cronbachAlpha: guardrails", () => {
 
   it("names an item whose r_drop is negative and whose first-component loading flips", () => {
     const result = cronbachAlpha(rows, { itemNames: names });
-    const text = result.warnings.join("\n");
+    const text = result.warnings.map((w) => w.message).join("\n");
     expect(text).toMatch(/r_drop\) for q4/);
     expect(text).toMatch(/q4 loads on the first principal component/);
   });
@@ -270,7 +273,7 @@ describe("cronbachAlpha: guardrails", () => {
     const a = cronbachAlpha(five, { itemNames: names5 });
     // with two of five items miscoded every r_drop turns negative; the component signs and the
     // negative-alpha explanation single out q3 and q4
-    const text = a.warnings.join("\n");
+    const text = a.warnings.map((w) => w.message).join("\n");
     expect(text).toMatch(/r_drop\) for q1, q2, q3, q4, q5/);
     expect(text).toMatch(/^q3, q4 load on the first principal component/m);
     expect(text).toMatch(
@@ -288,7 +291,7 @@ describe("cronbachAlpha: guardrails", () => {
     const two = rows.map(([a, , , d]) => [a as number, d as number]);
     const result = cronbachAlpha(two, { itemNames: ["q1", "q4"] });
     expect(result.rawAlpha).toBeLessThan(0);
-    const text = result.warnings.join("\n");
+    const text = result.warnings.map((w) => w.message).join("\n");
     expect(text).toMatch(/alpha is negative/);
     expect(text).toMatch(/opposite direction/);
     expect(text).toMatch(/miscoded .*q1|miscoded .*q4/);
@@ -312,7 +315,9 @@ describe("cronbachAlpha: guardrails", () => {
       scaleMin: 1,
       scaleMax: 7,
     });
-    expect(result.warnings.join("\n")).toMatch(/q1 was declared reverse-keyed/);
+    expect(result.warnings.map((w) => w.message).join("\n")).toMatch(
+      /q1 was declared reverse-keyed/,
+    );
   });
 });
 
@@ -331,7 +336,9 @@ describe("cronbachAlpha: bad input", () => {
     expect(result.constantItems).toEqual(["item2"]);
     // one item would remain: nothing to report without it
     expect(result.withoutConstantItems).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/constant-item: zero variance for item2/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(
+      /constant-item: zero variance for item2/,
+    );
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
@@ -351,7 +358,7 @@ describe("cronbachAlpha: bad input", () => {
     expect(result.rawAlpha).toBeCloseTo(18 / 25, 14);
     expect(result.standardizedAlpha).toBeNull();
     expect(result.constantItems).toEqual(["z"]);
-    expect(result.warnings.join(" ")).toMatch(/zero variance for z/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/zero variance for z/);
     const dropped = result.withoutConstantItems;
     expect(dropped?.dropped).toEqual(["z"]);
     expect(dropped?.alpha.itemNames).toEqual(["x", "y"]);
@@ -369,7 +376,7 @@ describe("cronbachAlpha: bad input", () => {
     const result = cronbachAlpha([[1, 2, 3]]);
     expect(result.rawAlpha).toBeNull();
     expect(result.totalSd).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/at least 2 respondents/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/at least 2 respondents/);
   });
 
   it("null + warning when every answer is missing", () => {
@@ -378,7 +385,7 @@ describe("cronbachAlpha: bad input", () => {
     });
     expect(result.rawAlpha).toBeNull();
     expect(result.totalMean).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/every answer is missing/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/every answer is missing/);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
@@ -386,7 +393,7 @@ describe("cronbachAlpha: bad input", () => {
     const result = cronbachAlpha({ columns: [new Float64Array(0), new Float64Array(0)] });
     expect(result.rawAlpha).toBeNull();
     expect(result.nRows).toBe(0);
-    expect(result.warnings.join(" ")).toMatch(/no rows/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/no rows/);
   });
 
   it("null + warning when no row is complete in complete-cases mode", () => {
@@ -483,7 +490,9 @@ describe("cronbachAlpha: properties", () => {
           if (complete[key] !== null) expect(complete[key]).toBeLessThanOrEqual(1 + 1e-12);
           // pairwise deletion can break positive semi-definiteness: then a warning says so
           if ((result[key] ?? 0) > 1 + 1e-12) {
-            expect(result.warnings.join(" ")).toMatch(/not positive semi-definite/);
+            expect(result.warnings.map((w) => w.message).join(" ")).toMatch(
+              /not positive semi-definite/,
+            );
           }
         }
       }),
@@ -499,7 +508,7 @@ describe("cronbachAlpha: properties", () => {
       [7, 1, 1, 4],
     ]);
     expect(result.rawAlpha).toBeCloseTo(120 / 13, 12);
-    expect(result.warnings.join(" ")).toMatch(
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(
       /pairwise covariance matrix is not positive semi-definite/,
     );
   });

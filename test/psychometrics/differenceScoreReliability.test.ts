@@ -14,7 +14,7 @@ describe("differenceScoreReliability", () => {
     // r_PE = .70 → .15/.30 = .50
     const b = differenceScoreReliability({ ...base, correlationPE: 0.7 });
     expect(b.reliability).toBeCloseTo(0.5, 14);
-    expect(b.warnings.join(" ")).toMatch(/below \.70/);
+    expect(b.warnings.map((w) => w.message).join(" ")).toMatch(/below \.70/);
   });
 
   it("unequal variances, hand-worked", () => {
@@ -81,7 +81,7 @@ describe("differenceScoreReliability", () => {
   it("null + warning when Var(P − E) is 0 (equal variances, r_PE = 1)", () => {
     const result = differenceScoreReliability({ ...base, correlationPE: 1 });
     expect(result.reliability).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/variance of the difference/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/variance of the difference/);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 

@@ -32,7 +32,7 @@ describe("fornellLarckerCriterion", () => {
     });
     expect(result.discriminant).toBe(false);
     expect(result.pairs.map((p) => p.discriminant)).toEqual([false, true, true]);
-    expect(result.warnings[0]).toMatch(/B \(AVE 0.550\)/);
+    expect(result.warnings[0]?.message).toMatch(/B \(AVE 0.550\)/);
   });
 
   it("throws ServqualError for malformed inputs", () => {

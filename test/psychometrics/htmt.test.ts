@@ -54,7 +54,9 @@ describe("htmt (Henseler, Ringle & Sarstedt 2015)", () => {
     ];
     const result = htmt({ correlation: r }, { A: [0, 1], B: [2, 3] });
     expect(result.above085).toEqual(["A–B"]);
-    expect(result.warnings.join(" ")).toMatch(/discriminant validity is doubtful/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(
+      /discriminant validity is doubtful/,
+    );
   });
 
   it("from data: uses cor(x, use = 'pairwise') and the same reverse keys", () => {
@@ -82,7 +84,7 @@ describe("htmt (Henseler, Ringle & Sarstedt 2015)", () => {
   it("null + warning for a single-item construct or a non-positive monotrait mean", () => {
     const single = htmt({ correlation }, { A: [0], B: [1, 2, 3] });
     expect(single.matrix[0]?.[1]).toBeNull();
-    expect(single.warnings.join(" ")).toMatch(/single item/);
+    expect(single.warnings.map((w) => w.message).join(" ")).toMatch(/single item/);
     const r = [
       [1, -0.4, 0.3, 0.2],
       [-0.4, 1, 0.25, 0.25],
@@ -91,7 +93,7 @@ describe("htmt (Henseler, Ringle & Sarstedt 2015)", () => {
     ];
     const negative = htmt({ correlation: r }, { A: [0, 1], B: [2, 3] });
     expect(negative.matrix[0]?.[1]).toBeNull();
-    expect(negative.warnings.join(" ")).toMatch(/negatively correlated/);
+    expect(negative.warnings.map((w) => w.message).join(" ")).toMatch(/negatively correlated/);
     // absolute: true uses |r| as semTools does by default: .25/sqrt(.4 · .49)
     const absolute = htmt({ correlation: r }, { A: [0, 1], B: [2, 3] }, { absolute: true });
     expect(absolute.matrix[0]?.[1]).toBeCloseTo(0.25 / Math.sqrt(0.4 * 0.49), 14);

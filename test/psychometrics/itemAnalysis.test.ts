@@ -96,7 +96,7 @@ describe("itemAnalysis: behaviour", () => {
 
   it("warns, naming the item, when r_drop is negative; the same warnings in any item order", () => {
     const a = itemAnalysis(rows, { itemNames: names });
-    expect(a.warnings.join("\n")).toMatch(/r_drop\) for q4/);
+    expect(a.warnings.map((w) => w.message).join("\n")).toMatch(/r_drop\) for q4/);
     const order = [2, 3, 0, 1];
     const b = itemAnalysis(
       rows.map((row) => order.map((i) => row[i] as number)),
@@ -120,7 +120,7 @@ describe("itemAnalysis: behaviour", () => {
     // with two items r_drop is their correlation: x = (1, 2, 3), y = (2, 3, 5):
     // var x = 1, var y = 7/3, cov = ((−1)(−4/3) + (1)(5/3))/2 = 1.5 → r = 1.5/sqrt(7/3)
     expect(result.items[0]?.rDrop).toBeCloseTo(1.5 / Math.sqrt(7 / 3), 14);
-    expect(result.warnings.join(" ")).toMatch(/two items/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/two items/);
   });
 
   it("zero variance: item statistics null + warning, never NaN", () => {
@@ -131,7 +131,7 @@ describe("itemAnalysis: behaviour", () => {
     ]);
     expect(result.items[1]?.sd).toBe(0);
     expect(result.items[1]?.rDrop).toBeNull();
-    expect(result.warnings.join(" ")).toMatch(/zero variance for item2/);
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/zero variance for item2/);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });
 
@@ -165,12 +165,12 @@ describe("itemAnalysis: behaviour", () => {
     expect(single.items[0]?.rDrop).toBeNull();
     expect(single.items[0]?.sd).toBeNull();
     expect(single.items[0]?.mean).toBe(1);
-    expect(single.warnings.join(" ")).toMatch(/at least 2 respondents/);
+    expect(single.warnings.map((w) => w.message).join(" ")).toMatch(/at least 2 respondents/);
     const empty = itemAnalysis({
       columns: [Float64Array.of(Number.NaN, Number.NaN), Float64Array.of(Number.NaN, Number.NaN)],
     });
     expect(empty.items.every((item) => item.mean === null && item.n === 0)).toBe(true);
-    expect(empty.warnings.join(" ")).toMatch(/every answer is missing/);
+    expect(empty.warnings.map((w) => w.message).join(" ")).toMatch(/every answer is missing/);
     for (const result of [single, empty])
       expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });

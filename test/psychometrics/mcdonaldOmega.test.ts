@@ -54,7 +54,7 @@ describe("mcdonaldOmega against psych::omega(nfactors = 1) and psych::fa(fm = 'm
       if (!scale) throw new Error(`missing ${label}`);
       const result = mcdonaldOmega(scale.rows, scaleOptions(scale));
       expect(result.heywood, label).toBe(true);
-      expect(result.warnings.join(" "), label).toMatch(/Heywood case/);
+      expect(result.warnings.map((w) => w.message).join(" "), label).toMatch(/Heywood case/);
     }
     const fine = oracleScales().find((s) => s.label === "kiosk_servqual/P/fun");
     if (!fine) throw new Error("missing P/fun");
@@ -219,7 +219,7 @@ describe("mcdonaldOmega: definitions, keys and guardrails", () => {
     expect(keyed.warnings).toEqual([]);
     // without the key the item loads against the others: warned, not silently flipped
     const unkeyed = mcdonaldOmega(miscoded);
-    expect(unkeyed.warnings.join("\n")).toMatch(
+    expect(unkeyed.warnings.map((w) => w.message).join("\n")).toMatch(
       /item4 loads on the one factor with the opposite sign/,
     );
     expect(unkeyed.loadings[3]).toBeLessThan(0);
@@ -263,14 +263,14 @@ describe("mcdonaldOmega: definitions, keys and guardrails", () => {
       [3, 5],
     ]);
     expect(two.omegaTotal).toBeNull();
-    expect(two.warnings.join(" ")).toMatch(/not identified/);
+    expect(two.warnings.map((w) => w.message).join(" ")).toMatch(/not identified/);
     const constant = mcdonaldOmega([
       [1, 2, 4],
       [2, 3, 4],
       [3, 5, 4],
     ]);
     expect(constant.omegaTotal).toBeNull();
-    expect(constant.warnings.join(" ")).toMatch(/zero variance/);
+    expect(constant.warnings.map((w) => w.message).join(" ")).toMatch(/zero variance/);
     const single = mcdonaldOmega([[1, 2, 3]]);
     expect(single.omegaTotal).toBeNull();
     for (const result of [two, constant, single]) {

@@ -209,7 +209,8 @@ describe("population", () => {
     expect(byRow.get(4)?.message).toContain('"<script>alert(1)</script>"');
     expect(byRow.get(5)?.code).toBe("blank-population");
     expect(byRow.get(6)?.message).toContain("an object, not a label");
-    expect(report.excludedRows[0]?.reasons[0]).toMatch(/"manger" is not one of/);
+    expect(report.excludedRows[0]?.reasons[0]?.message).toMatch(/"manger" is not one of/);
+    expect(report.excludedRows[0]?.reasons[0]?.code).toBe("unknown-population");
     expect(dataset.population?.labels).toEqual(["customers", "managers", "employees"]);
   });
 

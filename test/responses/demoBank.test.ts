@@ -157,7 +157,7 @@ describe("validateResponses on the demo survey (data/demo-bank.csv)", () => {
       }
       case "excluded": {
         expect(excluded?.id).toBe(id);
-        expect(excluded?.reasons.join("; ")).toMatch(outcome.reason);
+        expect(excluded?.reasons.map((r) => r.message).join("; ")).toMatch(outcome.reason);
         expect(issues).toEqual([]);
         break;
       }

@@ -87,7 +87,9 @@ describe("validateColumns", () => {
     expect(report.rowsIn).toBe(3);
     // Row 2 has no complete item ("six" is rejected); row 3 repeats the id "a".
     expect(report.excludedRows.map((row) => row.row)).toEqual([2, 3]);
-    expect(report.excludedRows[1]?.reasons.join(" ")).toMatch(/already claimed by data row 1/);
+    expect(report.excludedRows[1]?.reasons.map((r) => r.message).join(" ")).toMatch(
+      /already claimed by data row 1/,
+    );
     expect(dataset.segments[0]?.values).toEqual(["North"]);
     expect(report.issueCounts["formula-like-label"]).toBe(1);
     expect(report.issueCounts["not-a-number"]).toBe(1);

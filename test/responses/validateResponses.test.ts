@@ -130,8 +130,9 @@ describe("validateResponses: the bad inputs of the validation issue", () => {
     ]);
     for (const excluded of report.excludedRows) {
       expect(excluded.reasons).toHaveLength(1);
-      expect(excluded.reasons[0]).toContain("data row 1");
-      expectSentence(excluded.reasons[0] ?? "");
+      expect(excluded.reasons[0]?.code).toBe("duplicate-id");
+      expect(excluded.reasons[0]?.message).toContain("data row 1");
+      expectSentence(excluded.reasons[0]?.message ?? "");
     }
   });
 
@@ -205,8 +206,8 @@ describe("validateResponses: the bad inputs of the validation issue", () => {
     const excluded = report.excludedRows[0];
     expect(excluded?.row).toBe(2);
     expect(excluded?.id).toBeNull();
-    expect(excluded?.reasons.join(" ")).toContain("1000 characters");
-    expect(excluded?.reasons.join(" ")).not.toContain("blank");
+    expect(excluded?.reasons.map((r) => r.message).join(" ")).toContain("1000 characters");
+    expect(excluded?.reasons.map((r) => r.message).join(" ")).not.toContain("blank");
     expect(JSON.stringify(report).length).toBeLessThan(10_000);
   });
 
@@ -278,9 +279,9 @@ describe("validateResponses: the bad inputs of the validation issue", () => {
     expect(dataset.ids).toEqual(["a"]);
     expect(report.rowsIn).toBe(3);
     expect(report.excludedRows.map((row) => row.row)).toEqual([2, 3]);
-    expect(report.excludedRows[0]?.reasons[0]).toContain("44 cells");
-    expect(report.excludedRows[0]?.reasons[0]).toContain("45 columns");
-    expect(report.excludedRows[1]?.reasons[0]).toContain("46 cells");
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain("44 cells");
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain("45 columns");
+    expect(report.excludedRows[1]?.reasons[0]?.message).toContain("46 cells");
   });
 
   it("throws no-usable-rows with each row's reason when every row is excluded", () => {
@@ -368,7 +369,8 @@ describe("validateResponses: where issues point", () => {
       ["cell-too-long", 12, "respondent_id"],
     ]);
     for (const issue of report.issues) expectSentence(issue.message);
-    for (const row of report.excludedRows) for (const reason of row.reasons) expectSentence(reason);
+    for (const row of report.excludedRows)
+      for (const reason of row.reasons) expectSentence(reason.message);
   });
 
   it("puts header issues on row 0 and names the column", () => {
@@ -442,7 +444,7 @@ describe("validateResponses: missing-data policies", () => {
     );
     expect(dataset.ids).toEqual(["a"]);
     expect(report.excludedRows.map((row) => row.row)).toEqual([2, 3]);
-    expect(report.excludedRows[0]?.reasons[0]).toContain("listwise");
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain("listwise");
     expect(report.missingPolicy).toEqual({ kind: "listwise" });
     expect(dataset.missingPolicy).toEqual({ kind: "listwise" });
   });
@@ -459,7 +461,7 @@ describe("validateResponses: missing-data policies", () => {
     );
     expect(dataset.ids).toEqual(["one-item", "complete"]);
     expect(report.excludedRows.map((row) => [row.row, row.id])).toEqual([[2, "e-only"]]);
-    expect(report.excludedRows[0]?.reasons[0]).toContain("no item has all of its answers");
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain("no item has all of its answers");
     expect(cellValue(dataset, "one-item", "expectation", "1")).toBe(6);
     expect(cellValue(dataset, "one-item", "expectation", "2")).toBeNaN();
     expect(report.missingPolicy).toEqual({ kind: "pairwise" });
@@ -472,7 +474,7 @@ describe("validateResponses: missing-data policies", () => {
       servqual22,
     );
     expect(dataset.ids).toEqual(["complete"]);
-    expect(report.excludedRows[0]?.reasons[0]).toContain("50%");
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain("50%");
     expect(report.missingPolicy).toEqual({ kind: "minimum-share", share: 0.5 });
   });
 
@@ -564,7 +566,7 @@ describe("validateResponses: invalidAnswers", () => {
     });
     expect(dataset.ids).toEqual(["b"]);
     expect(report.excludedRows.map((row) => [row.row, row.id])).toEqual([[1, "a"]]);
-    expect(report.excludedRows[0]?.reasons[0]).toContain('"exclude-row"');
+    expect(report.excludedRows[0]?.reasons[0]?.message).toContain('"exclude-row"');
     expect(report.issues.map((i) => [i.code, i.row, i.column])).toEqual([
       ["out-of-range", 1, "E_1"],
     ]);

@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Notice } from "../../src/_lib/notice";
 import type { ServqualError } from "../../src/_lib/ServqualError";
 import { instruments } from "../../src/instrument/instruments";
 import { readResponsesCsvText } from "../../src/io/parseResponsesCsv";
@@ -116,7 +117,7 @@ describe("duplicate ids: the first row that carries an id claims it, used or exc
   const expectRule = (report: {
     rowsIn: number;
     rowsUsed: number;
-    excludedRows: readonly { row: number; id: string | null; reasons: readonly string[] }[];
+    excludedRows: readonly { row: number; id: string | null; reasons: readonly Notice[] }[];
   }) => {
     expect(report.rowsIn).toBe(3);
     expect(report.rowsUsed).toBe(1);
@@ -124,7 +125,7 @@ describe("duplicate ids: the first row that carries an id claims it, used or exc
       [1, "a"],
       [2, "a"],
     ]);
-    expect(report.excludedRows[1]?.reasons.join(" ")).toMatch(
+    expect(report.excludedRows[1]?.reasons.map((r) => r.message).join(" ")).toMatch(
       /already claimed by data row 1 \(itself excluded\)/,
     );
   };
@@ -175,8 +176,10 @@ describe("duplicate ids: the first row that carries an id claims it, used or exc
     );
     expect(dataset.ids).toEqual(["b"]);
     expect(report.excludedRows.map((row) => row.row)).toEqual([1, 2]);
-    expect(report.excludedRows[0]?.reasons.join(" ")).toMatch(/exclude-row/);
-    expect(report.excludedRows[1]?.reasons.join(" ")).toMatch(/claimed by data row 1/);
+    expect(report.excludedRows[0]?.reasons.map((r) => r.message).join(" ")).toMatch(/exclude-row/);
+    expect(report.excludedRows[1]?.reasons.map((r) => r.message).join(" ")).toMatch(
+      /claimed by data row 1/,
+    );
   });
 
   it("rows that carry no id (blank, unreadable) claim none", () => {
@@ -301,7 +304,9 @@ describe("cells no reader should let slip through", () => {
       ["bad-id", 1, "respondent_id"],
     ]);
     expect(report.issues[0]?.message).toContain(shown);
-    expect(report.excludedRows[0]?.reasons.join(" ")).toMatch(/not text or a number/);
+    expect(report.excludedRows[0]?.reasons.map((r) => r.message).join(" ")).toMatch(
+      /not text or a number/,
+    );
   });
 
   it("ids that are numbers are read as their decimal text; NaN is a blank id", () => {
@@ -310,7 +315,9 @@ describe("cells no reader should let slip through", () => {
       servqual22,
     );
     expect(dataset.ids).toEqual(["17"]);
-    expect(report.excludedRows[0]?.reasons).toEqual(["the respondent id is blank"]);
+    expect(report.excludedRows[0]?.reasons).toEqual([
+      { code: "blank-id", message: "the respondent id is blank" },
+    ]);
   });
 
   it("an object as a segment label is a bad-label issue; the label is unknown, the row kept", () => {

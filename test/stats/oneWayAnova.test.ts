@@ -54,7 +54,7 @@ describe("oneWayAnova", () => {
     expect(result.F).toBeNull();
     expect(result.pValue).toBeNull();
     expect(result.warnings.length).toBe(1);
-    expect(result.warnings[0]).toMatch(/n = 1/);
+    expect(result.warnings[0]?.message).toMatch(/n = 1/);
     expect(result.groups.some((group) => group.n === 1)).toBe(true);
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });

@@ -42,7 +42,7 @@ describe("welchAnova", () => {
     expect(age.warnings.length).toBe(1);
     const flat = welchAnova({ a: [1, 1, 1], b: [2, 3, 4] });
     expect(flat.F).toBeNull();
-    expect(flat.warnings[0]).toMatch(/variance 0/);
+    expect(flat.warnings[0]?.message).toMatch(/variance 0/);
     expect(JSON.stringify(flat)).not.toMatch(/NaN|Infinity/);
   });
 

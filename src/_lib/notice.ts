@@ -1,0 +1,115 @@
+/**
+ * The project's kebab-case codes for warnings and reasons a row was excluded. Each is
+ * explained in docs/codes.md (one table for every code; a test keeps the two in step).
+ */
+export type NoticeCode =
+  // Data too small or too flat for a statistic
+  | "no-data"
+  | "too-few-values"
+  | "zero-variance"
+  | "groups-dropped"
+  | "rows-left-out"
+  // Bootstrap
+  | "non-finite-statistic"
+  | "non-finite-replicates"
+  | "bca-undefined"
+  | "constant-jackknife"
+  // Reliability and validity
+  | "not-computable"
+  | "constant-item"
+  | "constant-items-dropped"
+  | "observed-recoding"
+  | "not-positive-definite"
+  | "negative-item-total"
+  | "opposite-loading"
+  | "negative-alpha"
+  | "negative-variance-estimate"
+  | "smc-clamped"
+  | "two-items"
+  | "too-few-pairs"
+  | "single-indicator"
+  | "negative-loading"
+  | "heywood-case"
+  | "undefined-statistic"
+  | "minres-not-converged"
+  | "negative-reliability-input"
+  | "low-reliability"
+  | "undefined-correlation"
+  | "single-item-construct"
+  | "negative-correlation"
+  | "htmt-above-threshold"
+  | "fornell-larcker-fails"
+  // Gaps
+  | "single-item-dimension"
+  | "low-alpha"
+  | "alpha-out-of-range"
+  | "gap-less-reliable"
+  | "unscored-respondents"
+  | "mean-weights"
+  | "partly-scored-respondents"
+  | "inverted-zone"
+  // Reports
+  | "few-respondents"
+  | "list-truncated"
+  // Why a row was excluded
+  | "wrong-cell-count"
+  | "malformed-quote"
+  | "unterminated-quote"
+  | "cell-too-long"
+  | "blank-id"
+  | "unreadable-id"
+  | "duplicate-id"
+  | "rejected-answers"
+  | "no-answers"
+  | "incomplete-listwise"
+  | "too-few-items"
+  | "no-complete-item"
+  | "unknown-population"
+  | "blank-population";
+
+/**
+ * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or
+ * a reason a row was excluded. `code` is stable and meant for programs (count, filter,
+ * translate); `message` is for people and may change wording.
+ *
+ * @example
+ * const w: Notice = { code: "low-alpha", message: "perception alpha of D1 is 0.61, below 0.7" };
+ */
+export interface Notice {
+  readonly code: NoticeCode;
+  readonly message: string;
+}
+
+/**
+ * A {@link Notice} from its code and sentence.
+ *
+ * @example
+ * notice("zero-variance", "all values are equal: the test is undefined")
+ * //=> { code: "zero-variance", message: "all values are equal: the test is undefined" }
+ */
+export function notice(code: NoticeCode, message: string): Notice {
+  return { code, message };
+}
+
+/**
+ * The same notice with a prefix naming what it is about (`"item q1: " + message`), so a
+ * result that gathers the warnings of its parts keeps their codes.
+ *
+ * @example
+ * about("item q1", notice("no-data", "no respondent answered")).message //=> "item q1: no respondent answered"
+ */
+export function about(prefix: string, item: Notice): Notice {
+  return { code: item.code, message: `${prefix}: ${item.message}` };
+}
+
+/**
+ * Counts notices by code.
+ *
+ * @example
+ * countByCode([notice("no-data", "a"), notice("no-data", "b")]) //=> { "no-data": 2 }
+ */
+export function countByCode(notices: readonly Notice[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of notices) counts[item.code] = (counts[item.code] ?? 0) + 1;
+  return counts;
+}
