@@ -1,5 +1,6 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
+import { checkRows } from "../responses/rowSelection";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { gap5 } from "./gap5";
 import { servperf } from "./servperf";
@@ -27,6 +28,8 @@ export interface ImportancePerformanceOptions {
    * for item ratings, 100/D points for dimension weights).
    */
   readonly crosshair?: "data-mean" | "scale-midpoint";
+  /** Respondents to analyse, as row indices (a row listed twice counts twice); default all. */
+  readonly rows?: Int32Array;
 }
 
 /** One plotted attribute. */
@@ -65,6 +68,7 @@ const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
   level: true,
   performance: true,
   crosshair: true,
+  rows: true,
 });
 
 /**
@@ -78,7 +82,7 @@ const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
  * Reference: Martilla & James (1977), J. Marketing 41(1):77–79; Bacon (2003), IJMR 45(1):55–71.
  *
  * @param dataset - A validated dataset with importance points (`W_<dimension>`) or ratings (`I_<item>`).
- * @param options - Level, performance axis and crosshair.
+ * @param options - Level, performance axis, crosshair and `rows` (a selection of respondents).
  * @throws {ServqualError} `invalid-input` when the dataset carries no importance of the requested
  * kind, `invalid-options` for an unknown `level`, `performance` or `crosshair`.
  *
@@ -99,6 +103,8 @@ export function importancePerformance(
     checkChoice(options.performance, ["perception", "gap"], "performance") ?? "perception";
   const method =
     checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
+  const rows = checkRows("importancePerformance", options.rows, dataset.n);
+  const selection = rows === null ? {} : { rows };
   const { instrument } = dataset;
   if (level === "dimension" && dataset.weights === null) {
     throw new ServqualError("invalid-input", "No importance points in the data.", [
@@ -118,8 +124,9 @@ export function importancePerformance(
       },
     ]);
   }
-  const gaps = performanceKind === "gap" ? gap5(dataset) : null;
-  const perceptions = performanceKind === "perception" ? servperf(dataset) : null;
+  const gaps =
+    performanceKind === "gap" ? gap5(dataset, { reliability: false, ...selection }) : null;
+  const perceptions = performanceKind === "perception" ? servperf(dataset, selection) : null;
   const candidates: {
     id: string;
     label: string;
@@ -132,7 +139,7 @@ export function importancePerformance(
       candidates.push({
         id: dimension.id,
         label: dimension.label,
-        importance: meanOf(weights[d] as Float64Array, 100),
+        importance: meanOf(weights[d] as Float64Array, 100, rows),
         performance:
           gaps !== null
             ? (gaps.dimensions[d]?.gap.mean ?? null)
@@ -147,7 +154,7 @@ export function importancePerformance(
         candidates.push({
           id: item.id,
           label: item.label,
-          importance: meanOf(importance[index] as AnswerColumn, 1),
+          importance: meanOf(importance[index] as AnswerColumn, 1, rows),
           performance:
             gaps !== null
               ? (gaps.items[index]?.gap.mean ?? null)
@@ -234,10 +241,12 @@ function checkChoice<T extends string>(
   );
 }
 
-function meanOf(values: AnswerColumn, factor: number): number | null {
+function meanOf(values: AnswerColumn, factor: number, rows: Int32Array | null): number | null {
   let sum = 0;
   let n = 0;
-  for (const value of values) {
+  const length = rows === null ? values.length : rows.length;
+  for (let i = 0; i < length; i++) {
+    const value = values[rows === null ? i : (rows[i] as number)] as number;
     if (Number.isNaN(value)) continue;
     sum += value;
     n += 1;

@@ -2,6 +2,7 @@ export { finishGaps, type GapTables } from "./finishGaps";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
   accumulateGaps,
+  accumulateGapsByGroup,
   createGapAccumulator,
   type FallbackSums,
   type GapAccumulator,
@@ -12,6 +13,7 @@ export {
   type FacetReliability,
   type GapReliabilityOptions,
   gapReliability,
+  reliabilityMissingMode,
 } from "./gapReliability";
 export {
   type ImportancePerformanceOptions,
@@ -21,7 +23,12 @@ export {
   importancePerformance,
 } from "./importancePerformance";
 export type { PairMoments } from "./pairMoments";
-export { type MeanSummary, type ServperfResult, servperf } from "./servperf";
+export {
+  type MeanSummary,
+  type ServperfOptions,
+  type ServperfResult,
+  servperf,
+} from "./servperf";
 export type {
   DimensionRef,
   Gap5Statistics,
@@ -34,6 +41,7 @@ export type {
 export type { WeightedOverall } from "./weightedOverall";
 export {
   type ZonePosition,
+  type ZonesOfToleranceOptions,
   type ZonesOfToleranceResult,
   zonesOfTolerance,
 } from "./zonesOfTolerance";

@@ -49,7 +49,7 @@ export function indefiniteWarning(
   const smallest = values[k - 1] as number;
   if (smallest >= -1e-10 * Math.max(1, values[0] as number)) return [];
   return [
-    `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+    `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "listwise"`,
   ];
 }
 

@@ -507,7 +507,8 @@ class Builder implements DatasetBuilder {
         )
           return null;
       }
-      return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`;
+      const atLeast = (policy.atLeast ?? 1) > 1 ? ` (and at least ${policy.atLeast} items)` : "";
+      return `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered${atLeast}`;
     }
     let anyUsable = false;
     for (let d = 0; d < this.dimensionCount; d++)

@@ -6,6 +6,7 @@ export {
 } from "./createDatasetBuilder";
 export { itemsNeeded } from "./itemsNeeded";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
+export { type RespondentScoresOptions, respondentScores } from "./respondentScores";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
 export type {
   AnswerColumn,
