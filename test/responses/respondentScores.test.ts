@@ -3,6 +3,7 @@
  * (dimension A: a1, a2; B: b1, b2, b3; scale 1..7) and on a 4-item dimension for the index
  * rule max(2, ⌈k/2⌉) (DOMAIN §7 "Index formulas").
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { gap5 } from "../../src/gaps/gap5";
@@ -151,5 +152,87 @@ describe("itemsNeeded: one rule, with an optional atLeast count", () => {
     expect(
       valuesOf(respondentScores(index.dataset, { facet: "perception", level: "overall" })),
     ).toEqual([4, 7 / 3]);
+  });
+});
+
+describe("respondentScores against a direct computation from the records (fast-check)", () => {
+  const SIZES = { A: 2, B: 3, C: 4 };
+  const ids = Object.entries(SIZES).flatMap(([d, k]) =>
+    Array.from({ length: k }, (_, i) => `${d.toLowerCase()}${i}`),
+  );
+  const instrument = defineInstrument({
+    id: "three",
+    name: "Three dimensions",
+    scale: { min: 1, max: 7 },
+    format: "expectation-perception",
+    dimensions: dimensionsOf({
+      A: ids.slice(0, 2),
+      B: ids.slice(2, 5),
+      C: ids.slice(5, 9),
+    }),
+  });
+  const cell = fc.option(fc.integer({ min: 1, max: 7 }), { freq: 3, nil: null });
+  const person = fc.record({
+    e: fc.array(cell, { minLength: 9, maxLength: 9 }),
+    p: fc.array(cell, { minLength: 9, maxLength: 9 }),
+  });
+  const missing = fc.constantFrom(
+    "pairwise" as const,
+    { minimumShare: 0.5 },
+    { minimumShare: 0.75 },
+    { minimumShare: 0.5, atLeast: 2 },
+    { minimumShare: 0.25, atLeast: 3 },
+  );
+  /** Items a score needs, written out: max(atLeast, ⌈share·k⌉), 1 for pairwise. */
+  const need = (m: typeof missing extends fc.Arbitrary<infer T> ? T : never, k: number) =>
+    m === "pairwise" ? 1 : Math.max(m.atLeast ?? 1, Math.ceil(m.minimumShare * k));
+
+  it("dimension and overall gap scores equal the mean of the answered pairs under the rule", () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 12 }), missing, (drawn, m) => {
+        // A first respondent who answered everything, so that some row is always usable.
+        const people = [{ e: ids.map(() => 4), p: ids.map(() => 5) }, ...drawn];
+        const records = people.map((x, r) => {
+          const out: Record<string, unknown> = { respondent_id: `r${r}` };
+          ids.forEach((id, i) => {
+            out[`E_${id}`] = x.e[i] ?? "";
+            out[`P_${id}`] = x.p[i] ?? "";
+          });
+          return out;
+        });
+        const { dataset } = validateResponses(records, instrument, { missing: m });
+        const kept = dataset.ids.map((id) => people[Number(id.slice(1))] as (typeof people)[0]);
+        const dims = respondentScores(dataset, { facet: "gap", level: "dimension" });
+        const overall = respondentScores(dataset, { facet: "gap", level: "overall" });
+        kept.forEach((x, r) => {
+          let start = 0;
+          const scored: number[] = [];
+          Object.values(SIZES).forEach((k, d) => {
+            const gaps: number[] = [];
+            for (let i = start; i < start + k; i++) {
+              const e = x.e[i];
+              const p = x.p[i];
+              if (e !== null && e !== undefined && p !== null && p !== undefined) gaps.push(p - e);
+            }
+            start += k;
+            const actual = (dims[d] as Float64Array)[r] as number;
+            if (gaps.length < need(m, k)) {
+              expect(actual).toBeNaN();
+              return;
+            }
+            const expected = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+            expect(Math.abs(actual - expected)).toBeLessThan(1e-12);
+            scored.push(expected);
+          });
+          const o = overall[r] as number;
+          if (scored.length === 0) expect(o).toBeNaN();
+          else
+            expect(Math.abs(o - scored.reduce((a, b) => a + b, 0) / scored.length)).toBeLessThan(
+              1e-12,
+            );
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
