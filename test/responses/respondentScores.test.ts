@@ -176,15 +176,16 @@ describe("respondentScores against a direct computation from the records (fast-c
     e: fc.array(cell, { minLength: 9, maxLength: 9 }),
     p: fc.array(cell, { minLength: 9, maxLength: 9 }),
   });
-  const missing = fc.constantFrom(
-    "pairwise" as const,
+  type Missing = "pairwise" | { readonly minimumShare: number; readonly atLeast?: number };
+  const missing = fc.constantFrom<Missing>(
+    "pairwise",
     { minimumShare: 0.5 },
     { minimumShare: 0.75 },
     { minimumShare: 0.5, atLeast: 2 },
     { minimumShare: 0.25, atLeast: 3 },
   );
   /** Items a score needs, written out: max(atLeast, ⌈share·k⌉), 1 for pairwise. */
-  const need = (m: typeof missing extends fc.Arbitrary<infer T> ? T : never, k: number) =>
+  const need = (m: Missing, k: number) =>
     m === "pairwise" ? 1 : Math.max(m.atLeast ?? 1, Math.ceil(m.minimumShare * k));
 
   it("dimension and overall gap scores equal the mean of the answered pairs under the rule", () => {
