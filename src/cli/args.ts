@@ -16,6 +16,14 @@ export interface ReportCommand {
   readonly id: string | undefined;
   readonly date: string | undefined;
   readonly segments: readonly string[] | undefined;
+  /** Numeric covariate columns (`--covariates`). */
+  readonly covariates: readonly string[] | undefined;
+  /** The population column (`--population-column`). */
+  readonly populationColumn: string | undefined;
+  /** The default population (`--population`). */
+  readonly population: string | undefined;
+  /** Populations beyond customers, managers and employees (`--population-labels`). */
+  readonly populationLabels: readonly string[] | undefined;
   readonly missing: "listwise" | "pairwise" | { readonly minimumShare: number } | undefined;
   /** Source name → name, from every `--rename` in order. */
   readonly rename: ReadonlyMap<string, string>;
@@ -42,6 +50,10 @@ type OptionName =
   | "id"
   | "date"
   | "segments"
+  | "covariates"
+  | "population-column"
+  | "population"
+  | "population-labels"
   | "missing"
   | "encoding"
   | "delimiter"
@@ -68,6 +80,10 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   id: { type: "string", commands: REPORT },
   date: { type: "string", commands: REPORT },
   segments: { type: "string", commands: BOTH },
+  covariates: { type: "string", commands: REPORT },
+  "population-column": { type: "string", commands: REPORT },
+  population: { type: "string", commands: REPORT },
+  "population-labels": { type: "string", commands: REPORT },
   missing: { type: "string", commands: BOTH },
   encoding: { type: "string", commands: REPORT },
   delimiter: { type: "string", commands: REPORT },
@@ -192,7 +208,15 @@ export function parseCommandLine(argv: readonly string[]): Command {
     columnsFile: one("columns"),
     id: one("id"),
     date: one("date"),
-    segments: mapDefined(one("segments"), parseSegments),
+    segments: mapDefined(one("segments"), (text) => parseNames(text, "segments", "region,channel")),
+    covariates: mapDefined(one("covariates"), (text) =>
+      parseNames(text, "covariates", "temperature,tenure"),
+    ),
+    populationColumn: one("population-column"),
+    population: one("population"),
+    populationLabels: mapDefined(one("population-labels"), (text) =>
+      parseNames(text, "population-labels", "franchisees,suppliers"),
+    ),
     missing: mapDefined(one("missing"), parseMissing),
     rename: parseRename(strings.get("rename") ?? []),
     encoding: mapDefined(one("encoding"), parseEncoding),
@@ -219,14 +243,15 @@ function mapDefined<T>(value: string | undefined, parse: (text: string) => T): T
   return value === undefined ? undefined : parse(value);
 }
 
-function parseSegments(text: string): string[] {
+/** A comma-separated list of names, none empty or repeated (`--segments`, `--covariates`, …). */
+function parseNames(text: string, option: string, example: string): string[] {
   const names = text.split(",").map((s) => s.trim());
   if (names.some((name) => name.length === 0)) {
-    throw new UsageError(`--segments has an empty name in "${text}"; write e.g. region,channel`);
+    throw new UsageError(`--${option} has an empty name in "${text}"; write e.g. ${example}`);
   }
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new UsageError(`--segments names "${name}" twice`);
+    if (seen.has(name)) throw new UsageError(`--${option} names "${name}" twice`);
     seen.add(name);
   }
   return names;

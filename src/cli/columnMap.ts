@@ -8,6 +8,8 @@ export interface ColumnMap {
     readonly id?: string;
     readonly date?: string;
     readonly segments?: readonly string[];
+    readonly covariates?: readonly string[];
+    readonly population?: string;
     readonly expectation?: string;
     readonly perception?: string;
     readonly adequate?: string;
@@ -18,13 +20,14 @@ export interface ColumnMap {
   readonly rename: ReadonlyMap<string, string>;
 }
 
-const NAMES = ["id", "date"] as const;
+const NAMES = ["id", "date", "population"] as const;
 const ITEM_TEMPLATES = ["expectation", "perception", "adequate", "desired", "importance"] as const;
-const KEYS = [...NAMES, "segments", ...ITEM_TEMPLATES, "weight", "rename"];
+const KEYS = [...NAMES, "segments", "covariates", ...ITEM_TEMPLATES, "weight", "rename"];
 
 /**
  * Reads and checks a `--columns` file: one JSON object whose keys are the roles of
- * `options.columns` (`id`, `date`: a column name; `segments`: an array of column names;
+ * `options.columns` (`id`, `date`, `population`: a column name; `segments`, `covariates`: an
+ * array of column names;
  * `expectation`, `perception`, `adequate`, `desired`, `importance`: a template containing
  * `{item}`; `weight`: a template containing `{dimension}`) and `rename` (an object, source
  * column name → name used by the roles), e.g.
@@ -81,10 +84,10 @@ export function checkColumnMap(value: unknown, path: string): ColumnMap {
       problems.push(
         `unknown key "${key}"${hint === undefined ? "" : `; did you mean "${hint}"?`} (valid keys: ${KEYS.join(", ")}${key === "columns" ? "; the roles are at the top level" : ""})`,
       );
-    } else if (key === "segments") {
+    } else if (key === "segments" || key === "covariates") {
       if (!Array.isArray(entry) || !entry.every((s) => typeof s === "string" && s.length > 0)) {
-        problems.push(`"segments" must be an array of column names, not ${describe(entry)}`);
-      } else columns.segments = entry as string[];
+        problems.push(`"${key}" must be an array of column names, not ${describe(entry)}`);
+      } else columns[key] = entry as string[];
     } else if (key === "rename") {
       if (!isPlainObject(entry)) {
         problems.push(

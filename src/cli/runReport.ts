@@ -45,7 +45,7 @@ export interface PreparedReport {
  *
  * @example
  * const prepared = await prepareReport(parseCommandLine(["report", "survey.csv"]), demo);
- * prepared.options.columns //=> { segments: [] }
+ * prepared.options.columns //=> { segments: [], covariates: [] }
  */
 export async function prepareReport(
   command: ReportCommand,
@@ -64,7 +64,19 @@ export async function prepareReport(
       ...(command.id === undefined ? {} : { id: command.id }),
       ...(command.date === undefined ? {} : { date: command.date }),
       segments: [...segments],
+      covariates: [...(command.covariates ?? map?.columns.covariates ?? [])],
+      ...(command.populationColumn === undefined ? {} : { population: command.populationColumn }),
     },
+    ...(command.population === undefined && command.populationLabels === undefined
+      ? {}
+      : {
+          population: {
+            ...(command.population === undefined ? {} : { default: command.population }),
+            ...(command.populationLabels === undefined
+              ? {}
+              : { labels: [...command.populationLabels] }),
+          },
+        }),
     ...(rename.size === 0 ? {} : { rename: Object.fromEntries(rename) }),
     ...(command.missing === undefined ? {} : { missing: command.missing }),
     ...(command.delimiter === undefined ? {} : { delimiter: command.delimiter }),

@@ -22,13 +22,23 @@ Options of report (demo takes --segments, --missing, --title, --out, --force, --
                        libqualCore22
   --columns MAP.json   column names from a JSON file, e.g.
                        {"id": "Respondent", "perception": "Perf{item}", "rename": {"Q1e": "E_1"}};
-                       keys: id, date, segments, expectation, perception, adequate, desired,
-                       importance, weight, rename (the flags below take precedence)
+                       keys: id, date, segments, covariates, population, expectation,
+                       perception, adequate, desired, importance, weight, rename (the flags
+                       below take precedence)
   --rename OLD=NEW,…   rename source columns before they are matched (e.g. Q1e=E_1,Q1p=P_1);
                        may be repeated
   --id COLUMN          respondent id column (default respondent_id)
   --date COLUMN        date column (default date)
   --segments A,B       segment columns to keep (e.g. region,channel)
+  --covariates A,B     numeric covariate columns to keep (e.g. temperature,tenure)
+  --population-column COLUMN
+                       column naming each respondent's population: customers, managers,
+                       employees (or a label of --population-labels); a row naming none is
+                       excluded
+  --population LABEL   population of respondents without one (e.g. managers for a file of
+                       managers' estimates); fills blank population cells
+  --population-labels A,B
+                       populations beyond customers, managers and employees
   --missing POLICY     listwise | pairwise | a minimum share such as 0.5 (default 0.5)
   --encoding NAME      utf-8 | utf-16le | utf-16be | latin1 (default: from a byte-order mark,
                        UTF-8 without one)

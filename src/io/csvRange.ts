@@ -21,6 +21,10 @@ export interface SharedColumns {
   readonly weights: readonly Float64Array[] | null;
   readonly importance: readonly (Float32Array | Float64Array)[] | null;
   readonly dates: Float64Array | null;
+  /** One column per covariate (NaN = missing). */
+  readonly covariates: readonly Float64Array[];
+  /** Population code per row, or null when the dataset has no population. */
+  readonly population: Uint8Array | null;
   /** Data row within the range (the merge adds the rows before it). */
   readonly sourceRows: Int32Array;
 }
@@ -130,6 +134,10 @@ export async function readCsvRange(
       });
     }
     if (piece.dates !== null) shared.dates?.set(piece.dates, at);
+    piece.covariates.forEach((covariate, k) => {
+      (shared.covariates[k] as Float64Array).set(covariate.values, at);
+    });
+    if (piece.population !== null) shared.population?.set(piece.population.codes, at);
     shared.sourceRows.set(piece.sourceRows, at);
     if (ids !== null) for (const id of piece.ids) ids.push(id);
     piece.segments.forEach((segment, s) => {

@@ -80,7 +80,9 @@ export async function readCsvParallel(
   if (plan === null) return null;
   const { layout } = plan.head;
   const rows = plan.ranges.reduce((total, range) => total + range.lines, 0);
-  const shared = allocateShared(layout, request.instrument, rows);
+  const resolved = resolveValidationOptions(request.validation);
+  const population = layout.hasPopulation || resolved.populationDefault >= 0;
+  const shared = allocateShared(layout, request.instrument, rows, population);
   const jobs = jobsOf(request, plan, null);
   const results = await runJobs(jobs, shared, request);
   if (results === null) return null;
@@ -304,7 +306,12 @@ async function scan(
   return ranges;
 }
 
-function allocateShared(layout: ColumnLayout, instrument: Instrument, rows: number): SharedColumns {
+function allocateShared(
+  layout: ColumnLayout,
+  instrument: Instrument,
+  rows: number,
+  population: boolean,
+): SharedColumns {
   const items = instrument.dimensions.reduce((total, d) => total + d.items.length, 0);
   const single = exactInSinglePrecision(instrument);
   const capacity = Math.max(1, rows);
@@ -318,6 +325,8 @@ function allocateShared(layout: ColumnLayout, instrument: Instrument, rows: numb
     weights: layout.hasWeights ? instrument.dimensions.map(doubles) : null,
     importance: layout.hasImportance ? Array.from({ length: items }, answers) : null,
     dates: layout.hasDate ? doubles() : null,
+    covariates: layout.covariateNames.map(doubles),
+    population: population ? new Uint8Array(new SharedArrayBuffer(capacity)) : null,
     sourceRows: new Int32Array(new SharedArrayBuffer(capacity * 4)),
   };
 }
@@ -407,11 +416,13 @@ function merge(
   shared: SharedColumns,
 ): ValidatedResponses | null {
   if (!sameRespondents(layout, results)) return null;
-  const columns: (AnswerColumn | Int32Array)[] = [
+  const columns: (AnswerColumn | Int32Array | Uint8Array)[] = [
     ...shared.facets.flat(),
     ...(shared.weights ?? []),
     ...(shared.importance ?? []),
     ...(shared.dates === null ? [] : [shared.dates]),
+    ...shared.covariates,
+    ...(shared.population === null ? [] : [shared.population]),
     shared.sourceRows,
   ];
   let n = 0;
@@ -426,7 +437,8 @@ function merge(
     n += result.kept;
     rowOffset += result.report.rowsIn;
   });
-  const view = <T extends AnswerColumn | Int32Array>(array: T): T => array.subarray(0, n) as T;
+  const view = <T extends AnswerColumn | Int32Array | Uint8Array>(array: T): T =>
+    array.subarray(0, n) as T;
   const sourceRows = view(shared.sourceRows);
   const ids: string[] = [];
   if (layout.hasId) {
@@ -439,6 +451,7 @@ function merge(
     facets[facet] = (shared.facets[f] as AnswerColumn[]).map(view);
   });
   const first = (results[0] as RangeResult).report;
+  const resolved = resolveValidationOptions(request.validation);
   const dataset: Dataset = {
     instrument: request.instrument,
     n,
@@ -454,6 +467,18 @@ function merge(
         for (const value of result.segments[s] ?? []) values.push(value);
       return { name, values };
     }),
+    covariates: layout.covariateNames.map((name, k) => ({
+      name,
+      values: view(shared.covariates[k] as Float64Array),
+    })),
+    population:
+      shared.population === null
+        ? null
+        : {
+            column: layout.hasPopulation ? resolved.populationColumn : null,
+            labels: resolved.populations.labels,
+            codes: view(shared.population),
+          },
     missingPolicy: first.missingPolicy,
   };
   return { dataset, report: mergeReports(request, layout, ranges, results) };

@@ -15,6 +15,8 @@ export const ColumnRole = {
   Id: 4,
   Date: 5,
   Segment: 6,
+  Covariate: 7,
+  Population: 8,
 } as const;
 
 /** One of the {@link ColumnRole} codes. */
@@ -24,7 +26,10 @@ export type ColumnRole = (typeof ColumnRole)[keyof typeof ColumnRole];
 export interface ColumnLayout {
   readonly header: readonly string[];
   readonly role: Uint8Array;
-  /** Answer columns: index into `facets`. Weight: dimension index. Importance: item index. Segment: segment index. */
+  /**
+   * Answer columns: index into `facets`. Weight: dimension index. Importance: item index.
+   * Segment: segment index. Covariate: covariate index.
+   */
   readonly target: Int32Array;
   /** Answer columns: item index. */
   readonly item: Int32Array;
@@ -34,6 +39,10 @@ export interface ColumnLayout {
   readonly hasId: boolean;
   readonly hasDate: boolean;
   readonly segmentNames: readonly string[];
+  /** The covariate columns, in the order of the options. */
+  readonly covariateNames: readonly string[];
+  /** Whether the header has the population column. */
+  readonly hasPopulation: boolean;
   readonly summary: ColumnSummary;
   readonly warnings: readonly Issue[];
 }
@@ -41,18 +50,19 @@ export interface ColumnLayout {
 const UNSAFE_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
- * Reads a header: which column is which item and facet, which are weights, id, date and
- * segments, and which are ignored. Unsafe names (`__proto__`, `constructor`, `prototype`) and
+ * Reads a header: which column is which item and facet, which are weights, id, date,
+ * segments, covariates and the population, and which are ignored. Unsafe names (`__proto__`, `constructor`, `prototype`) and
  * repeated names are ignored with a warning.
  *
  * Every column name has at most one role. Before any header or row is read, the names the
- * options give (id, date, segments, and the answer, importance and weight templates filled in
+ * options give (id, date, segments, covariates, population, and the answer, importance and weight templates filled in
  * with the instrument's item and dimension ids) are checked against each other: a name with
  * two roles (the id column named `E_1`, the id column also the date or a segment column, a
- * segment listed twice) throws.
+ * segment listed twice, a covariate that is also an answer) throws.
  *
  * @throws {ServqualError} `invalid-options` when a column name has two roles; `invalid-input`
- * when no column holds an answer of the instrument, or a requested segment column is missing.
+ * when no column holds an answer of the instrument, or a requested segment, covariate or
+ * population column is missing.
  *
  * @example
  * columnLayout(["respondent_id", "E_1", "P_1"], instruments.servqual22, resolveValidationOptions()).hasId //=> true
@@ -122,6 +132,12 @@ export function columnLayout(
   options.segmentColumns.forEach((name, s) => {
     claim(name, ColumnRole.Segment, s, -1, "a segment column");
   });
+  options.covariateColumns.forEach((name, k) => {
+    claim(name, ColumnRole.Covariate, k, -1, "a covariate column");
+  });
+  if (options.populationColumn !== null) {
+    claim(options.populationColumn, ColumnRole.Population, 0, -1, "the population column");
+  }
   if (conflicts.length > 0) {
     throw new ServqualError(
       "invalid-options",
@@ -225,6 +241,28 @@ export function columnLayout(
       })),
     ]);
   }
+  const requested = [
+    ...options.covariateColumns.map((name) => ({ name, what: "covariate" })),
+    ...(options.populationColumn === null
+      ? []
+      : [{ name: options.populationColumn, what: "population" }]),
+  ].filter(({ name }) => !seen.has(name));
+  if (requested.length > 0) {
+    throw new ServqualError(
+      "invalid-input",
+      "A covariate or population column is not in the input.",
+      [
+        ...requested.map(({ name, what }) => ({
+          code: `missing-${what}-column`,
+          message: UNSAFE_NAMES.has(name)
+            ? `the ${what} column "${name}" has a reserved JavaScript property name and is never read; rename it (options.rename) and name the new name`
+            : `the ${what} column "${displayName(name)}" was requested but is not in the header`,
+          row: 0,
+          column: displayName(name),
+        })),
+      ],
+    );
+  }
   const hasRole = (wanted: ColumnRole) => role.some((value) => value === wanted);
   const weighted = new Set(header.filter((_, c) => role[c] === ColumnRole.Weight));
   if (weighted.size > 0 && weighted.size < instrument.dimensions.length) {
@@ -249,6 +287,8 @@ export function columnLayout(
     hasId: hasRole(ColumnRole.Id),
     hasDate: hasRole(ColumnRole.Date),
     segmentNames: options.segmentColumns,
+    covariateNames: options.covariateColumns,
+    hasPopulation: hasRole(ColumnRole.Population),
     summary,
     warnings,
   };

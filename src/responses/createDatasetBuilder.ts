@@ -15,6 +15,7 @@ import {
   parseAnswer,
   showCell,
 } from "./parseAnswer";
+import { listPopulations, populationCode } from "./populations";
 import type {
   AnswerColumn,
   Dataset,
@@ -126,6 +127,10 @@ class Builder implements DatasetBuilder {
   private sourceRows: Int32Array;
   private ids: string[] = [];
   private segments: (string | null)[][];
+  /** One column per covariate, NaN = missing. */
+  private covariates: Float64Array[];
+  /** Population code per row, or null when the dataset has no population. */
+  private population: Uint8Array | null;
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
   /** The first `excludedLimit` excluded rows; `excludedCount` counts them all. */
@@ -189,6 +194,9 @@ class Builder implements DatasetBuilder {
     this.dates = this.layout.hasDate ? new Float64Array(capacity) : null;
     this.sourceRows = new Int32Array(capacity);
     this.segments = this.layout.segmentNames.map(() => []);
+    this.covariates = this.allocate(this.layout.covariateNames.length, capacity, Float64Array);
+    this.population =
+      this.layout.hasPopulation || options.populationDefault >= 0 ? new Uint8Array(capacity) : null;
     this.rowWeights = new Float64Array(this.dimensionCount);
     this.answered = new Uint8Array(this.itemCount * this.layout.facets.length);
     const answerCells: number[] = [];
@@ -237,6 +245,7 @@ class Builder implements DatasetBuilder {
     this.answered.fill(0);
     this.rowWeights.fill(0);
     const segmentValues: (string | null)[] = this.segments.map(() => null);
+    let population: number | string = options.populationDefault;
     const { role, target } = layout;
     const min = scale.min;
     const max = scale.max;
@@ -339,6 +348,14 @@ class Builder implements DatasetBuilder {
         (this.dates as Float64Array)[at] = this.readDate(cell, where, c);
       } else if (kind === ColumnRole.Segment) {
         segmentValues[target[c] as number] = this.readLabel(cell, where, c, "label");
+      } else if (kind === ColumnRole.Covariate) {
+        (this.covariates[target[c] as number] as Float64Array)[at] = this.readCovariate(
+          cell,
+          where,
+          c,
+        );
+      } else if (kind === ColumnRole.Population) {
+        population = this.readPopulation(cell, where, c);
       }
     }
 
@@ -357,6 +374,8 @@ class Builder implements DatasetBuilder {
         );
       } else claims = true;
     }
+    if (typeof population === "string") reasons.push(population);
+    else if (this.population !== null) this.population[at] = population;
     if (rejectedAnswers > 0 && options.invalidAnswers === "exclude-row") {
       reasons.push(`${rejectedAnswers} answer(s) rejected and invalidAnswers is "exclude-row"`);
     }
@@ -471,6 +490,19 @@ class Builder implements DatasetBuilder {
         name,
         values: this.segments[s] ?? [],
       })),
+      covariates: this.layout.covariateNames.map((name, k) => ({
+        name,
+        values: trim(this.covariates[k] as Float64Array),
+      })),
+      population:
+        this.population === null
+          ? null
+          : {
+              column: this.layout.hasPopulation ? this.options.populationColumn : null,
+              labels: this.options.populations.labels,
+              codes:
+                this.population.length === n ? this.population : this.population.subarray(0, n),
+            },
       missingPolicy: this.options.missing,
     };
   }
@@ -609,6 +641,76 @@ class Builder implements DatasetBuilder {
     return text;
   }
 
+  /**
+   * A covariate cell: a number under the grammar of `parseDecimal` (or a finite JavaScript
+   * number); blank, NaN and the scale's not-applicable tokens are missing without an issue;
+   * anything else is a `bad-covariate` issue and missing (the row stays).
+   */
+  private readCovariate(cell: unknown, where: RowOrigin, c: number): number {
+    if (cell === null || cell === undefined) return Number.NaN;
+    if (typeof cell === "number") {
+      if (Number.isFinite(cell)) return cell + 0;
+      if (Number.isNaN(cell)) return Number.NaN;
+    } else if (typeof cell === "string") {
+      if (cell.length <= this.options.maxCellLength) {
+        const text = cell.trim();
+        if (text.length === 0 || isNotApplicableToken(text, this.instrument)) return Number.NaN;
+        const value = parseDecimal(text);
+        if (Number.isFinite(value)) return value;
+      }
+    }
+    const shown =
+      typeof cell === "string"
+        ? cell.length > this.options.maxCellLength
+          ? `a cell of ${cell.length} characters (more than the limit of ${this.options.maxCellLength})`
+          : showCell(cell)
+        : typeof cell === "object"
+          ? describeObject(cell)
+          : showCell(cell);
+    this.record({
+      code: "bad-covariate",
+      message: `${shown} is not a number (a plain decimal number such as 21.5 or -3; no +, exponent, leading zero or decimal comma); the covariate is missing for this row, which is kept`,
+      ...whereOf(where),
+      column: displayName(this.layout.header[c] ?? ""),
+    });
+    return Number.NaN;
+  }
+
+  /**
+   * A population cell: the code of the label it names (trimmed, any case; see
+   * `populationCode`), the default's code when it is blank and a default is given, else the
+   * reason the row is excluded (recorded as `blank-population` / `unknown-population`).
+   */
+  private readPopulation(cell: unknown, where: RowOrigin, c: number): number | string {
+    const column = displayName(this.layout.header[c] ?? "");
+    const readable =
+      typeof cell === "string" ||
+      (typeof cell === "number" && !Number.isNaN(cell)) ||
+      typeof cell === "boolean" ||
+      typeof cell === "bigint";
+    const text = readable ? cellText(cell).trim() : "";
+    const { populations, populationDefault } = this.options;
+    if (!readable && (cell === null || cell === undefined || typeof cell === "number")) {
+      // null, undefined and NaN are blanks
+    } else if (!readable) {
+      const shown = typeof cell === "object" ? describeObject(cell) : `a ${typeof cell}`;
+      const reason = `the population is ${shown}, not a label; the row is excluded`;
+      this.record({ code: "unknown-population", message: reason, ...whereOf(where), column });
+      return reason;
+    } else if (text.length > 0) {
+      const code = text.length > 40 ? -1 : populationCode(populations, text);
+      if (code >= 0) return code;
+      const reason = `the population ${showCell(text)} is not one of ${listPopulations(populations)} (declare further populations in options.population.labels, or --population-labels on the command line); the row is excluded`;
+      this.record({ code: "unknown-population", message: reason, ...whereOf(where), column });
+      return reason;
+    }
+    if (populationDefault >= 0) return populationDefault;
+    const reason =
+      "the population is blank and no default population is given (options.population.default); the row is excluded";
+    this.record({ code: "blank-population", message: reason, ...whereOf(where), column });
+    return reason;
+  }
+
   private readDate(cell: unknown, where: { row: number; line?: number }, c: number): number {
     if (cell === null || cell === undefined) return Number.NaN;
     if (cell instanceof Date) {
@@ -730,6 +832,12 @@ class Builder implements DatasetBuilder {
     if (this.weights !== null) this.weights = this.weights.map(enlarge);
     if (this.importance !== null) this.importance = this.importance.map(enlarge);
     if (this.dates !== null) this.dates = enlarge(this.dates);
+    this.covariates = this.covariates.map(enlarge);
+    if (this.population !== null) {
+      const codes = new Uint8Array(capacity);
+      codes.set(this.population);
+      this.population = codes;
+    }
     const rows = new Int32Array(capacity);
     rows.set(this.sourceRows);
     this.sourceRows = rows;
@@ -748,6 +856,12 @@ export function exactInSinglePrecision(instrument: Instrument): boolean {
   return (
     binaryStep && exact(min) && exact(step) && Math.abs(min) < 2 ** 20 && Math.abs(max) < 2 ** 20
   );
+}
+
+/** True when trimmed text is one of the instrument's not-applicable tokens (any case). */
+function isNotApplicableToken(text: string, instrument: Instrument): boolean {
+  const upper = text.toUpperCase();
+  return instrument.scale.notApplicable.some((token) => token.toUpperCase() === upper);
 }
 
 /** How an object cell is named in a message: "an array", "a Date object", "an object". */

@@ -6,15 +6,19 @@ export {
 } from "./createDatasetBuilder";
 export { itemsNeeded } from "./itemsNeeded";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
+export { BUILT_IN_POPULATIONS, POPULATION_LABEL } from "./populations";
 export { type RespondentScoresOptions, respondentScores } from "./respondentScores";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
+export { rowsOfPopulation } from "./rowsOfPopulation";
 export type {
   AnswerColumn,
   ColumnSummary,
+  CovariateColumn,
   Dataset,
   ExcludedRow,
   FacetColumns,
   MissingPolicy,
+  PopulationColumn,
   SegmentColumn,
   ValidatedResponses,
   ValidationReport,

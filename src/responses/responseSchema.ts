@@ -6,8 +6,10 @@ import type { Instrument } from "../instrument/types";
 import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
 
 /**
- * A zod schema of one wide response row for an instrument: the id, an optional ISO date, and
- * each answer column as a number on the scale (or null when unanswered). Use it in a client to
+ * A zod schema of one wide response row for an instrument: the id, an optional ISO date, each
+ * answer column as a number on the scale (or null when unanswered), each covariate column as a
+ * number or null, and the population column (when `options.columns.population` names one) as
+ * one of the population labels. Use it in a client to
  * check a single customer's answers before sending them; `validateResponses` remains the full
  * check (steps, weights, duplicates).
  *
@@ -23,6 +25,10 @@ export function responseRowSchema(instrument: Instrument, options: ValidationOpt
     [resolved.idColumn]: z.string().min(1).max(resolved.maxCellLength),
     [resolved.dateColumn]: z.iso.date().or(z.iso.datetime()).optional(),
   };
+  for (const name of resolved.covariateColumns) shape[name] = z.number().nullable().optional();
+  if (resolved.populationColumn !== null) {
+    shape[resolved.populationColumn] = z.enum(resolved.populations.labels as [string, ...string[]]);
+  }
   for (const facet of facetsOf(instrument.format)) {
     for (const item of itemsOf(instrument)) {
       shape[resolved.templates[facet].replace("{item}", item.id)] = answer;

@@ -36,6 +36,32 @@ export interface SegmentColumn {
 }
 
 /**
+ * A numeric covariate (temperature, tenure, visits, …): one value per respondent, NaN when the
+ * cell was blank, "not applicable" or not a number (the last with a `bad-covariate` issue).
+ * Read with the number grammar of the answers (`parseDecimal`); any finite value is allowed.
+ */
+export interface CovariateColumn {
+  readonly name: string;
+  readonly values: Float64Array;
+}
+
+/**
+ * Which population each respondent belongs to (customers, managers, employees, or a label
+ * declared in `options.population.labels`). Every kept respondent has one: a population cell
+ * that names no label excludes its row (`unknown-population`), a blank one takes the default
+ * (`options.population.default`) or excludes its row (`blank-population`). Gap 1 compares
+ * two populations of one dataset (`rowsOfPopulation`) or two datasets, each with its default.
+ */
+export interface PopulationColumn {
+  /** The column the labels were read from, or null when every respondent has the default. */
+  readonly column: string | null;
+  /** Every label a respondent may carry (built-in first, then declared); `codes` index it. */
+  readonly labels: readonly string[];
+  /** Per respondent: the index of its population in `labels`. */
+  readonly codes: Uint8Array;
+}
+
+/**
  * Validated survey answers, column by column. Row r of every array is the same respondent.
  * Reverse-keyed items are already recoded (min + max − x). Importance weights are shares that
  * sum to 1 per respondent (NaN when a respondent gave none or they were rejected).
@@ -55,6 +81,13 @@ export interface Dataset {
   /** Collection time of each respondent in epoch milliseconds (NaN if unknown), or null. */
   readonly dates: Float64Array | null;
   readonly segments: readonly SegmentColumn[];
+  /** Numeric covariates, in the order of `options.columns.covariates` (empty when none). */
+  readonly covariates: readonly CovariateColumn[];
+  /**
+   * The population of each respondent, or null when neither a population column
+   * (`options.columns.population`) nor a default (`options.population.default`) is given.
+   */
+  readonly population: PopulationColumn | null;
   readonly missingPolicy: MissingPolicy;
 }
 
@@ -68,7 +101,7 @@ export interface ExcludedRow {
 
 /** How the input's columns were understood. */
 export interface ColumnSummary {
-  /** Columns read as answers, weights, id, date or segments. */
+  /** Columns read as answers, weights, id, date, segments, covariates or population. */
   readonly used: readonly string[];
   /** Columns present in the input but not used. */
   readonly ignored: readonly string[];

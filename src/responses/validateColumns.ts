@@ -25,9 +25,10 @@ const COLUMNS = {
  * Fast path: when every column is an answer column held in a Float32Array or Float64Array, the
  * instrument has no reverse-keyed item and every value is a valid answer (no missing value),
  * the arrays are checked in one pass each and used as they are, without a copy: do not change
- * them afterwards. Anything else (ids, dates, segments, weights, missing or invalid answers,
- * reverse keys, plain arrays) goes through the row-by-row validation, so every issue is
- * reported exactly as there. Only own properties of `columns` are read.
+ * them afterwards (a default population, `options.population.default`, is applied). Anything
+ * else (ids, dates, segments, covariates, a population column, weights, missing or invalid
+ * answers, reverse keys, plain arrays) goes through the row-by-row validation, so every issue
+ * is reported exactly as there. Only own properties of `columns` are read.
  *
  * @param input - `{ columns }`: column name → values, all of the same length.
  * @param instrument - The instrument.
@@ -151,6 +152,15 @@ function adoptCleanColumns(
     importance: null,
     dates: null,
     segments: [],
+    covariates: [],
+    population:
+      resolved.populationDefault < 0
+        ? null
+        : {
+            column: null,
+            labels: resolved.populations.labels,
+            codes: new Uint8Array(n).fill(resolved.populationDefault),
+          },
     missingPolicy: resolved.missing,
   };
   const issueCounts: Record<string, number> = {};

@@ -68,10 +68,10 @@ interface Gathered {
  * - Facets may be written `E`/`expectation`, `P`/`perception`, `MIN`/`adequate`,
  *   `DES`/`desired`; `I`/`importance` gives an item's stated importance and `W`/`weight`/
  *   `points` a dimension's importance points (the item column then holds the dimension id).
- * - The date column and the segment columns (`options.columns.date`, `options.columns.segments`)
- *   may be carried on the long rows; they belong to the respondent: the first non-blank value
- *   counts, and a different value on a later row of the same respondent is a
- *   `conflicting-value` issue.
+ * - The date column, the segment columns, the covariate columns and the population column
+ *   (`options.columns.date`, `.segments`, `.covariates`, `.population`) may be carried on the
+ *   long rows; they belong to the respondent: the first non-blank value counts, and a
+ *   different value on a later row of the same respondent is a `conflicting-value` issue.
  * - All long rows with the same respondent id form one respondent, so an id is never
  *   duplicated; a repeated (respondent, item, facet) is a `duplicate-answer` issue and the later
  *   value is ignored. Unknown items or facets, blank or unreadable ids and rows that are not
@@ -124,10 +124,15 @@ export function validateLongResponses(
       { code: "empty-input", message: "there are no long rows to validate" },
     ]);
   }
-  checkLongNames(names, resolved.dateColumn, resolved.segmentColumns);
+  const carried = [
+    ...resolved.segmentColumns,
+    ...resolved.covariateColumns,
+    ...(resolved.populationColumn === null ? [] : [resolved.populationColumn]),
+  ];
+  checkLongNames(names, resolved);
   const first: unknown = rows[0];
   const firstRow = first !== null && typeof first === "object" ? first : {};
-  const required = [...Object.values(names), ...resolved.segmentColumns];
+  const required = [...Object.values(names), ...carried];
   const absent = required.filter((name) => !Object.hasOwn(firstRow, name));
   if (absent.length > 0) {
     throw new ServqualError("invalid-input", "A column of the long format is missing.", [
@@ -148,7 +153,7 @@ export function validateLongResponses(
     kind === "weight"
       ? templates.weight.replace("{dimension}", id)
       : templates[kind].replace("{item}", id);
-  const attributes = [resolved.dateColumn, ...resolved.segmentColumns];
+  const attributes = [resolved.dateColumn, ...carried];
   let hasDate = false;
 
   const byRespondent = new Map<string, Gathered>();
@@ -226,7 +231,7 @@ export function validateLongResponses(
       else if (!sameValue(held.value, value)) {
         issues.push({
           code: "conflicting-value",
-          message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${name === resolved.dateColumn ? "date" : "segment label"}, the first is kept`,
+          message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${attributeKind(name, resolved)}, the first is kept`,
           row: at,
           column: displayName(name),
         });
@@ -249,7 +254,7 @@ export function validateLongResponses(
     ...instrument.dimensions.map((dimension) => columnOf("weight", dimension.id)),
   ]).filter(
     (name, c) =>
-      c < 1 + (hasDate ? 1 : 0) + resolved.segmentColumns.length ||
+      c < 1 + (hasDate ? 1 : 0) + carried.length ||
       (weightColumns.has(name) && anyWeight) ||
       [...byRespondent.values()].some((gathered) => gathered.cells.has(name)),
   );
@@ -308,7 +313,10 @@ export function validateLongResponses(
   };
 }
 
-/** The wide header: id, date (when any long row carries it), segments, then value columns. */
+/**
+ * The wide header: id, date (when any long row carries it), segments, covariates, population,
+ * then value columns.
+ */
 function wideHeader(
   idColumn: string,
   dateColumn: string | null,
@@ -319,6 +327,8 @@ function wideHeader(
     idColumn,
     ...(dateColumn === null ? [] : [dateColumn]),
     ...resolved.segmentColumns,
+    ...resolved.covariateColumns,
+    ...(resolved.populationColumn === null ? [] : [resolved.populationColumn]),
     ...valueColumns,
   ];
 }
@@ -364,8 +374,7 @@ function mergeIssues(fromBuilder: readonly Issue[], fromLongRows: readonly Issue
 /** Two long-row names used for two roles (the item column also a segment, …) throw. */
 function checkLongNames(
   names: Readonly<Record<string, string>>,
-  dateColumn: string,
-  segments: readonly string[],
+  resolved: ReturnType<typeof resolveValidationOptions>,
 ): void {
   const roles = new Map<string, string>();
   const issues: Issue[] = [];
@@ -385,8 +394,10 @@ function checkLongNames(
   claim(names.item as string, "the item column");
   claim(names.facet as string, "the facet column");
   claim(names.value as string, "the value column");
-  claim(dateColumn, "the date column");
-  for (const segment of segments) claim(segment, "a segment column");
+  claim(resolved.dateColumn, "the date column");
+  for (const segment of resolved.segmentColumns) claim(segment, "a segment column");
+  for (const covariate of resolved.covariateColumns) claim(covariate, "a covariate column");
+  if (resolved.populationColumn !== null) claim(resolved.populationColumn, "the population column");
   if (issues.length > 0) {
     throw new ServqualError(
       "invalid-options",
@@ -394,6 +405,13 @@ function checkLongNames(
       issues,
     );
   }
+}
+
+/** What a carried column holds, for a message: "date", "segment label", … */
+function attributeKind(name: string, resolved: ReturnType<typeof resolveValidationOptions>) {
+  if (name === resolved.dateColumn) return "date";
+  if (name === resolved.populationColumn) return "population";
+  return resolved.covariateColumns.includes(name) ? "value of each covariate" : "segment label";
 }
 
 /** A cell as a trimmed label, or null when blank or not text / a number. */

@@ -3,6 +3,7 @@ import { optionNames } from "../_lib/checkOptionKeys";
 import { lazy } from "../_lib/lazy";
 import { ServqualError } from "../_lib/ServqualError";
 import { zodIssues } from "../_lib/zodIssues";
+import { type PopulationVocabulary, populationVocabulary } from "./populations";
 import type { MissingPolicy } from "./types";
 
 const missingSchema = /* @__PURE__ */ lazy(() =>
@@ -24,6 +25,8 @@ export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
         id: z.string().min(1).optional(),
         date: z.string().min(1).optional(),
         segments: z.array(z.string().min(1)).optional(),
+        covariates: z.array(z.string().min(1)).optional(),
+        population: z.string().min(1).optional(),
         expectation: z.string().includes("{item}").optional(),
         perception: z.string().includes("{item}").optional(),
         adequate: z.string().includes("{item}").optional(),
@@ -33,6 +36,12 @@ export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
       })
       .optional(),
     rename: z.record(z.string(), z.string()).optional(),
+    population: z
+      .strictObject({
+        default: z.string().min(1).optional(),
+        labels: z.array(z.string()).optional(),
+      })
+      .optional(),
     missing: missingSchema().optional(),
     invalidAnswers: z.enum(["missing", "exclude-row"]).optional(),
     weights: z
@@ -49,9 +58,16 @@ export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
 
 /**
  * Options of `validateResponses`.
- * - `columns`: names of the id, date and segment columns, and column templates
- *   (`{item}` / `{dimension}` stand for the id): defaults `respondent_id`, `date`, no segments,
+ * - `columns`: names of the id, date and segment columns, of the numeric covariate columns
+ *   (`covariates`, e.g. `["temperature", "tenure"]`) and of the population column
+ *   (`population`, e.g. `"role"`), and column templates (`{item}` / `{dimension}` stand for
+ *   the id): defaults `respondent_id`, `date`, no segments, covariates or population column,
  *   `E_{item}`, `P_{item}`, `MIN_{item}`, `DES_{item}`, `I_{item}`, `W_{dimension}`.
+ * - `population`: `default`, the population of respondents without a population column or
+ *   with a blank cell in it (e.g. `"managers"` for a file of managers' estimates), and
+ *   `labels`, populations beyond the built-in customers, managers and employees (plain names,
+ *   see `POPULATION_LABEL`). Population cells are matched to the labels without regard to
+ *   case (built-in labels also in the singular); a cell naming no label excludes its row.
  * - `rename`: source column name → name used above, applied first (a column map).
  * - `missing`: `"listwise"`, `"pairwise"` or `{ minimumShare, atLeast? }` (default
  *   `{ minimumShare: 0.5 }`): a dimension score needs max(atLeast, ⌈minimumShare·k⌉) of its k
@@ -71,6 +87,12 @@ export interface ResolvedValidationOptions {
   readonly idColumn: string;
   readonly dateColumn: string;
   readonly segmentColumns: readonly string[];
+  readonly covariateColumns: readonly string[];
+  /** The population column, or null. */
+  readonly populationColumn: string | null;
+  readonly populations: PopulationVocabulary;
+  /** Code of `population.default` in `populations`, or -1 when none is given. */
+  readonly populationDefault: number;
   readonly templates: {
     readonly expectation: string;
     readonly perception: string;
@@ -107,6 +129,7 @@ export function resolveValidationOptions(
   }
   const o = parsed.data;
   const columns = o.columns ?? {};
+  const { populations, populationDefault } = resolvePopulations(o.population);
   const missing: MissingPolicy =
     o.missing === "listwise"
       ? { kind: "listwise" }
@@ -119,6 +142,10 @@ export function resolveValidationOptions(
     idColumn: columns.id ?? "respondent_id",
     dateColumn: columns.date ?? "date",
     segmentColumns: columns.segments ?? [],
+    covariateColumns: columns.covariates ?? [],
+    populationColumn: columns.population ?? null,
+    populations,
+    populationDefault,
     templates: {
       expectation: columns.expectation ?? "E_{item}",
       perception: columns.perception ?? "P_{item}",
@@ -138,11 +165,36 @@ export function resolveValidationOptions(
   };
 }
 
+/** The population vocabulary and the default's code; throws `invalid-options` naming a bad label. */
+function resolvePopulations(option: { default?: string; labels?: string[] } | undefined): {
+  populations: PopulationVocabulary;
+  populationDefault: number;
+} {
+  const { vocabulary, issues } = populationVocabulary(option?.labels ?? []);
+  const problems = [...issues];
+  let populationDefault = -1;
+  if (vocabulary !== null && option?.default !== undefined) {
+    populationDefault = vocabulary.lookup.get(option.default.trim().toLowerCase()) ?? -1;
+    if (populationDefault === -1) {
+      problems.push({
+        code: "unknown-population",
+        message: `the default population "${option.default.slice(0, 40)}" is not one of ${vocabulary.labels.join(", ")}; declare it in options.population.labels (--population-labels on the command line)`,
+        path: ["population", "default"],
+      });
+    }
+  }
+  if (vocabulary === null || problems.length > 0) {
+    throw new ServqualError("invalid-options", "The population options are not valid.", problems);
+  }
+  return { populations: vocabulary, populationDefault };
+}
+
 /** The names of the validation options (for functions that take them plus their own). */
 export const VALIDATION_OPTIONS: readonly string[] = /* @__PURE__ */ optionNames<ValidationOptions>(
   {
     columns: true,
     rename: true,
+    population: true,
     missing: true,
     invalidAnswers: true,
     weights: true,

@@ -374,6 +374,20 @@ const table: Readonly<Record<string, Row>> = {
       "columns",
     ),
   },
+  rowsOfPopulation: {
+    also: [
+      [
+        "rowsOfPopulation(dataset without a population)",
+        () => core.rowsOfPopulation(dataset, "customers"),
+        "invalid-argument",
+      ],
+      [
+        "rowsOfPopulation(dataset, 3)",
+        () => core.rowsOfPopulation(dataset, 3 as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   responseRowSchema: {
     typo: typo(
       () => core.responseRowSchema(tinyInstrument, { column: {} } as never),
