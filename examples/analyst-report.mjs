@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { instruments } from "servqual";
 import { readResponsesCsv } from "servqual/node";
-import { buildGapReport, renderJson, renderMarkdown } from "servqual/report";
+import { buildGapReport, renderJson, renderMarkdown, toVegaLite } from "servqual/report";
 
 const file = process.argv[2] ?? fileURLToPath(new URL("../data/demo-bank.csv", import.meta.url));
 const { dataset, report } = await readResponsesCsv(file, instruments.servqual22, {
@@ -15,13 +15,20 @@ const { dataset, report } = await readResponsesCsv(file, instruments.servqual22,
 });
 assert.equal(report.rowsIn, report.rowsUsed + report.rowsExcluded);
 
-const gapReport = buildGapReport(dataset, report, {
+// A document: sections of typed tables, notes and charts, plus the results it was laid out from.
+const document = buildGapReport(dataset, report, {
   title: "Branch network: service-quality gaps",
   source: file,
 });
 const out = mkdtempSync(join(tmpdir(), "servqual-report-"));
-writeFileSync(join(out, "report.md"), renderMarkdown(gapReport));
-writeFileSync(join(out, "report.json"), renderJson(gapReport));
+writeFileSync(join(out, "report.md"), renderMarkdown(document));
+writeFileSync(join(out, "report.json"), renderJson(document));
+// Each chart as a Vega-Lite specification, for vega-embed or the Vega editor.
+const charts = document.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "chart");
+for (const chart of charts) {
+  writeFileSync(join(out, `${chart.id}.vl.json`), JSON.stringify(toVegaLite(chart), null, 2));
+}
+const gapReport = document.results;
 
 console.log(`Rows in ${report.rowsIn} = used ${report.rowsUsed} + excluded ${report.rowsExcluded}`);
 for (const dimension of gapReport.gap5.dimensions) {
@@ -32,4 +39,4 @@ for (const dimension of gapReport.gap5.dimensions) {
 console.log(
   `Worst item: ${gapReport.worstItems[0].label} (${gapReport.worstItems[0].gap.toFixed(2)})`,
 );
-console.log(`Report written to ${out}`);
+console.log(`Report and ${charts.length} chart specifications written to ${out}`);

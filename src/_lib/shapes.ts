@@ -27,8 +27,16 @@ export const shapes = {
     fields: { rowsIn: "number", rowsUsed: "number", issues: "array", columns: "object" },
   },
   gapReport: {
-    what: "a GapReport (from buildGapReport)",
+    what: "a GapReport (from gapReportResults)",
     fields: { kind: "string", validation: "object", instrument: "object" },
+  },
+  reportDocument: {
+    what: "a ReportDocument (from buildGapReport or layoutGapReport)",
+    fields: { kind: "string", title: "string", sections: "array" },
+  },
+  gap5Result: {
+    what: "a Gap5Result (from gap5)",
+    fields: { kind: "string", instrument: "object", items: "array", dimensions: "array" },
   },
   gapAccumulator: {
     what: "a GapAccumulator (from createGapAccumulator)",

@@ -2,8 +2,9 @@ import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guard
 import { ServqualError } from "../_lib/ServqualError";
 import { checkRows } from "../responses/rowSelection";
 import type { AnswerColumn, Dataset } from "../responses/types";
-import { gap5 } from "./gap5";
-import { servperf } from "./servperf";
+import { type Gap5Result, gap5 } from "./gap5";
+import { checkResultMatchesDataset } from "./resultMatchesDataset";
+import { type ServperfResult, servperf } from "./servperf";
 
 /** A quadrant of the importance–performance grid (Martilla & James 1977). */
 export type IpaQuadrant =
@@ -28,7 +29,21 @@ export interface ImportancePerformanceOptions {
    * for item ratings, 100/D points for dimension weights).
    */
   readonly crosshair?: "data-mean" | "scale-midpoint";
-  /** Respondents to analyse, as row indices (a row listed twice counts twice); default all. */
+  /**
+   * The Gap 5 result of this dataset, already computed (e.g. for a report), used instead of
+   * computing it again; implies `performance: "gap"`. It is checked against the dataset (same
+   * instrument and items, same n and mean gap per item).
+   */
+  readonly gaps?: Gap5Result;
+  /**
+   * The SERVPERF result of this dataset, already computed, used for `performance:
+   * "perception"` instead of computing it again; checked against the dataset like `gaps`.
+   */
+  readonly servperf?: ServperfResult;
+  /**
+   * Respondents to analyse, as row indices (a row listed twice counts twice); default all.
+   * Not with `gaps` or `servperf` (those are results of the whole dataset).
+   */
   readonly rows?: Int32Array;
 }
 
@@ -68,6 +83,8 @@ const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
   level: true,
   performance: true,
   crosshair: true,
+  gaps: true,
+  servperf: true,
   rows: true,
 });
 
@@ -96,11 +113,18 @@ export function importancePerformance(
 ): ImportancePerformanceResult {
   expectShape("importancePerformance", "dataset", dataset, shapes.dataset);
   checkOptionKeys("importancePerformance", options, IPA_OPTIONS);
+  if (options.gaps !== undefined) {
+    expectShape("importancePerformance", "options.gaps", options.gaps, shapes.gap5Result);
+  }
+  if (options.servperf !== undefined) {
+    expectShape("importancePerformance", "options.servperf", options.servperf, SERVPERF_SHAPE);
+  }
   const level =
     checkChoice(options.level, ["dimension", "item"], "level") ??
     (dataset.weights !== null ? "dimension" : "item");
   const performanceKind =
-    checkChoice(options.performance, ["perception", "gap"], "performance") ?? "perception";
+    checkChoice(options.performance, ["perception", "gap"], "performance") ??
+    (options.gaps !== undefined ? "gap" : "perception");
   const method =
     checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
   const rows = checkRows("importancePerformance", options.rows, dataset.n);
@@ -124,9 +148,7 @@ export function importancePerformance(
       },
     ]);
   }
-  const gaps =
-    performanceKind === "gap" ? gap5(dataset, { reliability: false, ...selection }) : null;
-  const perceptions = performanceKind === "perception" ? servperf(dataset, selection) : null;
+  const { gaps, perceptions } = performanceResults(dataset, performanceKind, options, selection);
   const candidates: {
     id: string;
     label: string;
@@ -225,6 +247,72 @@ export function importancePerformance(
     points,
     skipped,
   };
+}
+
+const SERVPERF_SHAPE = {
+  what: "a ServperfResult (from servperf)",
+  fields: { kind: "string", items: "array", dimensions: "array" },
+} as const;
+
+/**
+ * The result the performance axis is read from: the one passed in (checked against the
+ * dataset) or computed here.
+ */
+function performanceResults(
+  dataset: Dataset,
+  kind: "perception" | "gap",
+  options: ImportancePerformanceOptions,
+  selection: { readonly rows?: Int32Array },
+): { gaps: Gap5Result | null; perceptions: ServperfResult | null } {
+  const given =
+    options.gaps !== undefined ? "gaps" : options.servperf !== undefined ? "servperf" : null;
+  if (selection.rows !== undefined && given !== null) {
+    throw new ServqualError(
+      "invalid-options",
+      `importancePerformance: rows cannot be combined with ${given} (a result of the whole dataset)`,
+      [{ code: "conflicting-options", message: `rows given with ${given}`, path: ["rows"] }],
+    );
+  }
+  const unused = kind === "gap" ? options.servperf : options.gaps;
+  if (unused !== undefined) {
+    const [name, wanted] = kind === "gap" ? ["servperf", "perception"] : ["gaps", "gap"];
+    throw new ServqualError(
+      "invalid-options",
+      `importancePerformance: ${name} is used only with performance: "${wanted}"`,
+      [
+        {
+          code: "conflicting-options",
+          message: `${name} given with performance "${kind}"`,
+          path: [name],
+        },
+      ],
+    );
+  }
+  const { facets } = dataset;
+  if (kind === "gap" && options.gaps !== undefined) {
+    const given = options.gaps;
+    if (given.kind !== "gap5" || given.instrument.id !== dataset.instrument.id) {
+      throw new ServqualError(
+        "invalid-input",
+        `importancePerformance: options.gaps is not a Gap 5 result of instrument "${dataset.instrument.id}" (it is a ${String(given.kind)} result of "${String(given.instrument.id)}")`,
+        [{ code: "result-mismatch", message: "gaps of another instrument", path: ["gaps"] }],
+      );
+    }
+    const figures = given.items.map((s) => ({ item: s.item, n: s.n, mean: s.gap.mean }));
+    const [e, p] = [facets.expectation ?? [], facets.perception ?? []];
+    checkResultMatchesDataset("importancePerformance", "gaps", dataset, figures, e, p);
+    return { gaps: given, perceptions: null };
+  }
+  if (kind === "perception" && options.servperf !== undefined) {
+    const given = options.servperf;
+    const figures = given.items.map((s) => ({ item: s.item, n: s.n, mean: s.mean }));
+    const p = facets.perception ?? [];
+    checkResultMatchesDataset("importancePerformance", "servperf", dataset, figures, null, p);
+    return { gaps: null, perceptions: given };
+  }
+  return kind === "gap"
+    ? { gaps: gap5(dataset, { reliability: false, ...selection }), perceptions: null }
+    : { gaps: null, perceptions: servperf(dataset, selection) };
 }
 
 /** An option that must be one of a few names (or left out). */

@@ -1,37 +1,14 @@
-import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
-import { gap5 } from "../gaps/gap5";
-import { importancePerformance } from "../gaps/importancePerformance";
-import { servperf } from "../gaps/servperf";
-import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
+import { expectShape, shapes } from "../_lib/guards";
 import type { Dataset, ValidationReport } from "../responses/types";
-import type { GapReport, WorstItem } from "./types";
-
-/** Options of {@link buildGapReport}. */
-export interface GapReportOptions {
-  readonly title?: string;
-  /** Where the data came from (a file name), shown in the report. */
-  readonly source?: string;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly level?: number;
-  /** How many worst items to list (default 5). */
-  readonly worstItems?: number;
-  /** How many excluded rows and issues to list in full (default 50; all are counted). */
-  readonly listLimit?: number;
-}
-
-const REPORT_OPTIONS = optionNames<GapReportOptions>({
-  title: true,
-  source: true,
-  level: true,
-  worstItems: true,
-  listLimit: true,
-});
+import type { ReportDocument } from "./document";
+import { type GapReportOptions, gapReportResults } from "./gapReportResults";
+import { layoutGapReport } from "./layoutGapReport";
+import type { GapReport } from "./types";
 
 /**
- * Assembles a gap report from a validated dataset: Gap 5 (or the zones of tolerance for
- * three-column data), the SERVPERF score, the importance–performance analysis when the data
- * carry importance, the worst items, and the validation summary (rows in = used + excluded,
- * and why). The result is plain data for the renderers in `servqual/report`.
+ * A gap report document from a validated dataset: {@link gapReportResults} (each analysis
+ * computed once) laid out by {@link layoutGapReport}. Render it with renderMarkdown or
+ * renderJson.
  *
  * @param dataset - From validateResponses or readResponsesCsv.
  * @param validation - The validation report that came with it.
@@ -45,83 +22,8 @@ export function buildGapReport(
   dataset: Dataset,
   validation: ValidationReport,
   options: GapReportOptions = {},
-): GapReport {
+): ReportDocument<GapReport> {
   expectShape("buildGapReport", "dataset", dataset, shapes.dataset);
   expectShape("buildGapReport", "validation", validation, shapes.validationReport);
-  checkOptionKeys("buildGapReport", options, REPORT_OPTIONS);
-  const level = options.level ?? 0.95;
-  const listLimit = options.listLimit ?? 50;
-  const { instrument } = dataset;
-  const gap = instrument.format === "expectation-perception" ? gap5(dataset, { level }) : null;
-  const zones = instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level }) : null;
-  const performance = servperf(dataset, { level });
-  const ipa =
-    dataset.weights !== null || dataset.importance !== null
-      ? importancePerformance(dataset, { performance: gap !== null ? "gap" : "perception" })
-      : null;
-  const itemGaps = gap?.items ?? zones?.msa.items ?? [];
-  const worstItems: WorstItem[] = itemGaps
-    .filter((item) => item.gap.mean !== null)
-    .map((item) => ({
-      item: item.item,
-      label: item.label,
-      dimension: item.dimension,
-      gap: item.gap.mean as number,
-      shareNegative: item.shareNegative,
-    }))
-    .sort((a, b) => a.gap - b.gap || a.item.localeCompare(b.item))
-    .slice(0, options.worstItems ?? 5);
-  const exclusionReasons: Record<string, number> = {};
-  for (const row of validation.excludedRows) {
-    for (const reason of row.reasons) {
-      const key = reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, "N");
-      exclusionReasons[key] = (exclusionReasons[key] ?? 0) + 1;
-    }
-  }
-  const warnings: string[] = [];
-  if (validation.rowsUsed < 30) {
-    warnings.push(
-      `only ${validation.rowsUsed} respondents: estimates are imprecise (30 or more recommended)`,
-    );
-  }
-  if (validation.issuesTruncated) {
-    warnings.push("more issues were found than are listed; the counts are complete");
-  }
-  if (validation.excludedRowsTruncated) {
-    warnings.push(
-      `${validation.rowsExcluded} rows were excluded but only ${validation.excludedRows.length} are listed (excludedLimit); the reasons counted are those of the listed rows`,
-    );
-  }
-  return {
-    kind: "servqual-gap-report",
-    version: 1,
-    title: options.title ?? `${instrument.name}: service-quality gap report`,
-    source: options.source ?? null,
-    instrument: {
-      id: instrument.id,
-      name: instrument.name,
-      format: instrument.format,
-      citation: instrument.citation,
-    },
-    validation: {
-      rowsIn: validation.rowsIn,
-      rowsUsed: validation.rowsUsed,
-      rowsExcluded: validation.rowsExcluded,
-      missingPolicy: validation.missingPolicy,
-      exclusionReasons,
-      excludedRows: validation.excludedRows.slice(0, listLimit),
-      issueCounts: validation.issueCounts,
-      issues: validation.issues.slice(0, listLimit),
-      notApplicable: validation.notApplicable,
-      blank: validation.blank,
-      ignoredColumns: validation.columns.ignored,
-      absentColumns: validation.columns.absent,
-    },
-    gap5: gap,
-    zones,
-    servperf: performance,
-    importancePerformance: ipa,
-    worstItems,
-    warnings,
-  };
+  return layoutGapReport(gapReportResults(dataset, validation, options));
 }

@@ -5,10 +5,10 @@ export function fixed(value: number | null | undefined, decimals = 2): string {
   return text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text;
 }
 
-/** A share as a percentage with one decimal, or an em dash. */
-export function percent(value: number | null | undefined): string {
+/** A share as a percentage (one decimal unless told), or an em dash. */
+export function percent(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return `${(value * 100).toFixed(1)}%`;
+  return `${fixed(value * 100, decimals)}%`;
 }
 
 /** An interval as `[lower, upper]`. */
@@ -18,14 +18,20 @@ export function interval(lower: number | null, upper: number | null, decimals = 
 
 /**
  * Text made safe for a Markdown table cell: markup and Markdown syntax escaped, pipes and line
- * breaks neutralised, so a label like `<script>` or `=HYPERLINK(…)` shows as inert text.
+ * breaks neutralised, so a label like `<script>` or `=HYPERLINK(…)` shows as inert text. Left
+ * as they are, because CommonMark gives them no meaning: `&` that does not start an entity, and
+ * `_` between two letters or digits (`d_z`, `σ²_P`), which cannot open or close emphasis.
+ *
+ * @example
+ * markdownText("<b>a_b</b> | *x*") //=> "&lt;b&gt;a_b&lt;/b&gt; \\| \\*x\\*"
  */
 export function markdownText(text: string): string {
   return text
-    .replace(/&/g, "&amp;")
+    .replace(/&(?=#?\w+;)/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#~])/g, "\\$1")
+    .replace(/([\\`*[\]|#~])/g, "\\$1")
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
     .replace(/[\r\n\t]+/g, " ");
 }
 

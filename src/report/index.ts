@@ -1,4 +1,30 @@
-export { buildGapReport, type GapReportOptions } from "./buildGapReport";
+export { buildGapReport } from "./buildGapReport";
+export type {
+  Cell,
+  CellKind,
+  CountCell,
+  IntervalCell,
+  LabelCell,
+  NumberCell,
+  PercentCell,
+  PValueCell,
+} from "./cells";
+export type { ChartChannel, ChartSpec, ChartValue } from "./chart";
+export type {
+  Block,
+  ListBlock,
+  NoteBlock,
+  ParagraphBlock,
+  ReportDocument,
+  Section,
+  TableBlock,
+  TableColumn,
+} from "./document";
+export { formatCell } from "./formatCell";
+export { type GapReportOptions, gapReportResults } from "./gapReportResults";
+export { layoutGapReport } from "./layoutGapReport";
 export { renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
+export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
 export type { GapReport, ReportValidation, WorstItem } from "./types";
+export { type DocumentVisitor, walkDocument } from "./walkDocument";

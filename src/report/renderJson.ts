@@ -1,14 +1,16 @@
 import { expectShape, shapes } from "../_lib/guards";
-import type { GapReport } from "./types";
+import type { ReportDocument } from "./document";
 
 /**
- * The report as JSON text (2-space indent, keys in a fixed order, a final newline). The same
- * report always gives byte-identical text; non-finite numbers never occur in reports.
+ * A report document as JSON text (2-space indent, keys in a fixed order, a final newline):
+ * its sections with typed cells and chart specifications, and the full results it was laid
+ * out from. The same document always gives byte-identical text; non-finite numbers never
+ * occur in documents, so `JSON.parse` gives the document back.
  *
  * @example
- * JSON.parse(renderJson(report)).kind //=> "servqual-gap-report"
+ * JSON.parse(renderJson(document)).kind //=> "servqual-report-document"
  */
-export function renderJson(report: GapReport): string {
-  expectShape("renderJson", "report", report, shapes.gapReport);
-  return `${JSON.stringify(report, null, 2)}\n`;
+export function renderJson(document: ReportDocument): string {
+  expectShape("renderJson", "document", document, shapes.reportDocument);
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -47,8 +47,9 @@ export interface ReportValidation {
 }
 
 /**
- * A gap report as plain data: everything a renderer shows, nothing that depends on when or
- * where it was made, so the same input gives byte-identical JSON.
+ * The results of a gap report as plain data (from gapReportResults): everything the gap
+ * report layout shows, nothing that depends on when or where it was made, so the same input
+ * gives byte-identical JSON. Analyses not computed are null.
  */
 export interface GapReport {
   readonly kind: "servqual-gap-report";

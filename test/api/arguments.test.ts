@@ -52,6 +52,7 @@ const records = [
 ];
 const { dataset, report: validation } = core.validateResponses(records, tinyInstrument);
 const gapReport = reportEntry.buildGapReport(dataset, validation);
+const gapResults = reportEntry.gapReportResults(dataset, validation);
 const x = [1, 2, 3, 4, 5, 6];
 const y = [2, 2, 4, 5, 7, 6];
 const matrix = [
@@ -165,6 +166,18 @@ const table: Readonly<Record<string, Row>> = {
       "crosshairs",
       "crosshair",
     ),
+    also: [
+      [
+        "importancePerformance(dataset, { gaps: a dataset })",
+        () => core.importancePerformance(dataset, { gaps: dataset as never }),
+        "invalid-argument",
+      ],
+      [
+        "importancePerformance(dataset, { servperf: {} })",
+        () => core.importancePerformance(dataset, { servperf: {} as never }),
+        "invalid-argument",
+      ],
+    ],
   },
   reliabilityMissingMode: {},
   servperf: {
@@ -540,6 +553,61 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  gapReportResults: {
+    typo: typo(
+      () => reportEntry.gapReportResults(dataset, validation, { worstitems: 3 } as never),
+      "worstitems",
+      "worstItems",
+    ),
+    also: [
+      [
+        "gapReportResults(dataset, undefined)",
+        () => reportEntry.gapReportResults(dataset, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  layoutGapReport: {
+    also: [
+      [
+        "layoutGapReport(a document)",
+        () => reportEntry.layoutGapReport(gapReport as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  formatCell: {
+    also: [
+      [
+        "formatCell({ kind: 'money' })",
+        () => reportEntry.formatCell({ kind: "money", value: 1 } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  toVegaLite: {
+    also: [
+      [
+        "toVegaLite(a table block)",
+        () => reportEntry.toVegaLite(gapReport.sections[1]?.blocks[0] as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  walkDocument: {
+    also: [
+      [
+        "walkDocument(document, undefined)",
+        () => reportEntry.walkDocument(gapReport, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "walkDocument(results)",
+        () => reportEntry.walkDocument(gapResults as never, {} as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   renderJson: {
     also: [
       [
@@ -554,6 +622,11 @@ const table: Readonly<Record<string, Row>> = {
       [
         "renderMarkdown(a Dataset)",
         () => reportEntry.renderMarkdown(dataset as never),
+        "invalid-argument",
+      ],
+      [
+        "renderMarkdown(gap report results)",
+        () => reportEntry.renderMarkdown(gapResults as never),
         "invalid-argument",
       ],
     ],
@@ -681,7 +754,8 @@ describe("argument checks of every public function", () => {
 
 describe("argument checks let valid calls through", () => {
   it("a report built from a dataset renders to JSON and Markdown", () => {
-    expect(JSON.parse(reportEntry.renderJson(gapReport)).kind).toBe("servqual-gap-report");
+    expect(JSON.parse(reportEntry.renderJson(gapReport)).kind).toBe("servqual-report-document");
+    expect(JSON.parse(reportEntry.renderJson(gapReport)).results.kind).toBe("servqual-gap-report");
     expect(reportEntry.renderMarkdown(gapReport).startsWith("# ")).toBe(true);
   });
 

@@ -34,7 +34,7 @@ function report(file: string, args: readonly string[] = []) {
 }
 
 function validation(out: string) {
-  return JSON.parse(readFileSync(join(out, "report.json"), "utf8")).validation;
+  return JSON.parse(readFileSync(join(out, "report.json"), "utf8")).results.validation;
 }
 
 describe("servqual report with covariates and a population column", () => {

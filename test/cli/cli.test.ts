@@ -27,8 +27,11 @@ describe("servqual command", () => {
     expect(stdout).toContain("Rows in: 601 · used: 599 · excluded: 2");
     expect(stdout).toContain("| Reliability | 5 |");
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(json.kind).toBe("servqual-gap-report");
-    expect(json.validation.rowsIn).toBe(json.validation.rowsUsed + json.validation.rowsExcluded);
+    expect(json.kind).toBe("servqual-report-document");
+    expect(json.results.kind).toBe("servqual-gap-report");
+    expect(json.results.validation.rowsIn).toBe(
+      json.results.validation.rowsUsed + json.results.validation.rowsExcluded,
+    );
     expect(readFileSync(join(out, "report.md"), "utf8")).toBe(stdout);
   });
 
@@ -92,7 +95,7 @@ describe("servqual command", () => {
     expect(code).toBe(1);
     expect(stdout).toContain("Rows in: 601 · used: 598 · excluded: 3");
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(json.validation.issueCounts["malformed-quote"]).toBe(1);
+    expect(json.results.validation.issueCounts["malformed-quote"]).toBe(1);
   });
 
   it("rejects an unknown command or instrument with exit code 2", () => {

@@ -64,7 +64,7 @@ describe("servqual report --rename", () => {
     expect(code).toBe(0);
     expect(gapFigures(out)).not.toEqual(baseline);
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(JSON.stringify(json.validation.absentColumns)).toContain("E_1");
+    expect(JSON.stringify(json.results.validation.absentColumns)).toContain("E_1");
   });
 });
 
@@ -101,7 +101,7 @@ describe("servqual report --columns MAP.json", () => {
     const { code, out } = report(file(), ["--columns", map({ ...good, segments: ["region"] })]);
     expect(code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(json.validation.issueCounts["formula-like-label"]).toBe(1);
+    expect(json.results.validation.issueCounts["formula-like-label"]).toBe(1);
   });
 
   it("lets the flags take precedence over the file", () => {

@@ -72,7 +72,7 @@ describe("servqual --out and --force", () => {
     const { code } = runCli(["demo", "--out", out, "--force", "--quiet"]);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).kind).toBe(
-      "servqual-gap-report",
+      "servqual-report-document",
     );
     expect(readFileSync(join(out, "report.md"), "utf8")).toMatch(/^# /);
   });

@@ -33,7 +33,7 @@ export function tempFolder(): string {
  * the same answers (issue texts name the source columns, so they are left out).
  */
 export function gapFigures(folder: string): unknown {
-  const report = JSON.parse(readFileSync(join(folder, "report.json"), "utf8"));
+  const report = JSON.parse(readFileSync(join(folder, "report.json"), "utf8")).results;
   const { rowsIn, rowsUsed, rowsExcluded, issueCounts } = report.validation;
   return { rowsIn, rowsUsed, rowsExcluded, issueCounts, gap5: report.gap5 };
 }

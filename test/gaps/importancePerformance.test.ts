@@ -14,10 +14,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
+import { gap5 } from "../../src/gaps/gap5";
 import { importancePerformance } from "../../src/gaps/importancePerformance";
+import { servperf } from "../../src/gaps/servperf";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { validateResponses } from "../../src/responses/validateResponses";
-import { near } from "./tinySurvey";
+import { near, tinyInstrument, tinyRecord } from "./tinySurvey";
 
 const fourDimensions = defineInstrument({
   id: "four-dimensions",
@@ -224,4 +226,91 @@ describe("importancePerformance on bad input", () => {
       }
     },
   );
+});
+
+describe("importancePerformance with a result already computed", () => {
+  const errorOf = (call: () => unknown): ServqualError => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ServqualError);
+      return error as ServqualError;
+    }
+    throw new Error("expected a ServqualError");
+  };
+
+  it("gives the same output with { gaps } as computing Gap 5 itself (both levels, both crosshairs)", () => {
+    const gaps = gap5(full);
+    for (const level of ["dimension", "item"] as const) {
+      for (const crosshair of ["data-mean", "scale-midpoint"] as const) {
+        const own = importancePerformance(full, { level, crosshair, performance: "gap" });
+        const given = importancePerformance(full, { level, crosshair, gaps });
+        expect(given).toEqual(own);
+      }
+    }
+    // and the hand-worked gaps of the header: -3, 2/3, -1/3, 1
+    const points = importancePerformance(full, { gaps }).points;
+    for (const [d, value] of [-3, 2 / 3, -1 / 3, 1].entries()) {
+      near(points[d]?.performance, value, 1e-12);
+    }
+  });
+
+  it("gives the same output with { servperf } as computing SERVPERF itself", () => {
+    const perceptions = servperf(full);
+    for (const level of ["dimension", "item"] as const) {
+      expect(importancePerformance(full, { level, servperf: perceptions })).toEqual(
+        importancePerformance(full, { level }),
+      );
+    }
+  });
+
+  it("rejects the Gap 5 result of another dataset of the same instrument", () => {
+    // r1's P of q1 is 4 instead of 3: same n everywhere, q1's mean gap differs by 1/3
+    const changed = records(true, true);
+    (changed[0] as Record<string, unknown>).P_q1 = 4;
+    const other = gap5(validateResponses(changed, fourDimensions).dataset);
+    const error = errorOf(() => importancePerformance(full, { gaps: other }));
+    expect(error.code).toBe("invalid-input");
+    expect(error.message).toContain("options.gaps was not computed from this dataset");
+    expect(error.issues[0]).toMatchObject({ code: "result-mismatch", path: ["gaps", "items", 0] });
+    expect(error.issues[0]?.message).toContain('item "q1"');
+  });
+
+  it("rejects a result of fewer respondents (another selection of rows)", () => {
+    const firstTwo = validateResponses(records(true, true).slice(0, 2), fourDimensions).dataset;
+    const error = errorOf(() => importancePerformance(full, { gaps: gap5(firstTwo) }));
+    expect(error.issues[0]?.code).toBe("result-mismatch");
+    expect(error.issues[0]?.message).toBe('item "q1" has n 2, the dataset has 3');
+    const perceptions = servperf(firstTwo);
+    expect(errorOf(() => importancePerformance(full, { servperf: perceptions })).code).toBe(
+      "invalid-input",
+    );
+  });
+
+  it("rejects the Gap 5 result of another instrument, naming both", () => {
+    const tiny = validateResponses(
+      [
+        tinyRecord("r1", [5, 6, 4, 5, 6], [4, 6, 5, 3, 6]),
+        tinyRecord("r2", [6, 7, 5, 6, 7], [5, 5, 5, 4, 7]),
+      ],
+      tinyInstrument,
+    ).dataset;
+    const error = errorOf(() => importancePerformance(full, { gaps: gap5(tiny) }));
+    expect(error.code).toBe("invalid-input");
+    expect(error.message).toContain('instrument "four-dimensions"');
+    expect(error.message).toContain('"tiny-two-dimensions"');
+  });
+
+  it("rejects a result given for the other performance axis", () => {
+    const error = errorOf(() =>
+      importancePerformance(full, { performance: "perception", gaps: gap5(full) }),
+    );
+    expect(error.code).toBe("invalid-options");
+    expect(error.issues[0]?.path).toEqual(["gaps"]);
+    const both = errorOf(() =>
+      importancePerformance(full, { gaps: gap5(full), servperf: servperf(full) }),
+    );
+    expect(both.code).toBe("invalid-options");
+    expect(both.issues[0]?.path).toEqual(["servperf"]);
+  });
 });

@@ -209,8 +209,8 @@ describe("instruments with 1,000 items (issue 12: lcm(1..m) no longer overflows)
 
   it("buildGapReport and renderMarkdown return", () => {
     const built = buildGapReport(dataset, report);
-    expect(built.gap5?.items).toHaveLength(1000);
-    expect(built.gap5?.overall.itemMean.gap.mean).toBeCloseTo(
+    expect(built.results.gap5?.items).toHaveLength(1000);
+    expect(built.results.gap5?.overall.itemMean.gap.mean).toBeCloseTo(
       mean(expected.flatMap((r) => (r.all ? [r.all.s / r.all.c] : []))),
       12,
     );

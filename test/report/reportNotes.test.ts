@@ -48,8 +48,8 @@ describe("weighted n and unweighted n", () => {
       columns: { segments: ["region", "channel"] },
     });
     const built = buildGapReport(read.dataset, read.report);
-    const weighted = built.gap5?.overall.weighted;
-    const unweightedN = built.gap5?.overall.unweighted.n as number;
+    const weighted = built.results.gap5?.overall.weighted;
+    const unweightedN = built.results.gap5?.overall.unweighted.n as number;
     const weightedN = weighted?.perRespondent.n as number;
     // every respondent is in exactly one of the three groups
     expect(

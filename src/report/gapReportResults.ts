@@ -1,0 +1,134 @@
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
+import { gap5 } from "../gaps/gap5";
+import { importancePerformance } from "../gaps/importancePerformance";
+import { servperf } from "../gaps/servperf";
+import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
+import type { Dataset, ValidationReport } from "../responses/types";
+import { warningText } from "./readResults";
+import type { GapReport, WorstItem } from "./types";
+
+/** Options of {@link gapReportResults} and {@link buildGapReport}. */
+export interface GapReportOptions {
+  readonly title?: string;
+  /** Where the data came from (a file name), shown in the report. */
+  readonly source?: string;
+  /** Confidence level of the intervals (default 0.95). */
+  readonly level?: number;
+  /** How many worst items to list (default 5). */
+  readonly worstItems?: number;
+  /** How many excluded rows and issues to list in full (default 50; all are counted). */
+  readonly listLimit?: number;
+}
+
+const REPORT_OPTIONS = optionNames<GapReportOptions>({
+  title: true,
+  source: true,
+  level: true,
+  worstItems: true,
+  listLimit: true,
+});
+
+/**
+ * Computes what a gap report shows, each analysis once: Gap 5 (or the zones of tolerance for
+ * three-column data), the SERVPERF score, the importance–performance analysis when the data
+ * carry importance (placed on the Gap 5 or SERVPERF result already computed), the worst items,
+ * and the validation summary (rows in = used + excluded, and why). Plain data; lay it out with
+ * {@link layoutGapReport} (or do both with buildGapReport).
+ *
+ * @param dataset - From validateResponses or readResponsesCsv.
+ * @param validation - The validation report that came with it.
+ * @param options - Title, source, level, list lengths.
+ *
+ * @example
+ * const { dataset, report } = validateResponses(rows, instruments.servqual22);
+ * gapReportResults(dataset, report).gap5?.overall.unweighted.gap.mean //=> -1.2
+ */
+export function gapReportResults(
+  dataset: Dataset,
+  validation: ValidationReport,
+  options: GapReportOptions = {},
+): GapReport {
+  expectShape("gapReportResults", "dataset", dataset, shapes.dataset);
+  expectShape("gapReportResults", "validation", validation, shapes.validationReport);
+  checkOptionKeys("gapReportResults", options, REPORT_OPTIONS);
+  const level = options.level ?? 0.95;
+  const listLimit = options.listLimit ?? 50;
+  const { instrument } = dataset;
+  const gap = instrument.format === "expectation-perception" ? gap5(dataset, { level }) : null;
+  const zones = instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level }) : null;
+  const performance = servperf(dataset, { level });
+  const ipa =
+    dataset.weights !== null || dataset.importance !== null
+      ? importancePerformance(
+          dataset,
+          gap !== null ? { performance: "gap", gaps: gap } : { servperf: performance },
+        )
+      : null;
+  const itemGaps = gap?.items ?? zones?.msa.items ?? [];
+  const worstItems: WorstItem[] = itemGaps
+    .filter((item) => item.gap.mean !== null)
+    .map((item) => ({
+      item: item.item,
+      label: item.label,
+      dimension: item.dimension,
+      gap: item.gap.mean as number,
+      shareNegative: item.shareNegative,
+    }))
+    .sort((a, b) => a.gap - b.gap || a.item.localeCompare(b.item))
+    .slice(0, options.worstItems ?? 5);
+  const exclusionReasons: Record<string, number> = {};
+  for (const row of validation.excludedRows) {
+    for (const reason of row.reasons) {
+      const key = warningText(reason)
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/\d+/g, "N");
+      exclusionReasons[key] = (exclusionReasons[key] ?? 0) + 1;
+    }
+  }
+  const warnings: string[] = [];
+  if (validation.rowsUsed < 30) {
+    warnings.push(
+      `only ${validation.rowsUsed} respondents: estimates are imprecise (30 or more recommended)`,
+    );
+  }
+  if (validation.issuesTruncated) {
+    warnings.push("more issues were found than are listed; the counts are complete");
+  }
+  if (validation.excludedRowsTruncated) {
+    warnings.push(
+      `${validation.rowsExcluded} rows were excluded but only ${validation.excludedRows.length} are listed (excludedLimit); the reasons counted are those of the listed rows`,
+    );
+  }
+  return {
+    kind: "servqual-gap-report",
+    version: 1,
+    title: options.title ?? `${instrument.name}: service-quality gap report`,
+    source: options.source ?? null,
+    instrument: {
+      id: instrument.id,
+      name: instrument.name,
+      format: instrument.format,
+      citation: instrument.citation,
+    },
+    validation: {
+      rowsIn: validation.rowsIn,
+      rowsUsed: validation.rowsUsed,
+      rowsExcluded: validation.rowsExcluded,
+      missingPolicy: validation.missingPolicy,
+      exclusionReasons,
+      excludedRows: validation.excludedRows.slice(0, listLimit),
+      issueCounts: validation.issueCounts,
+      issues: validation.issues.slice(0, listLimit),
+      notApplicable: validation.notApplicable,
+      blank: validation.blank,
+      ignoredColumns: validation.columns.ignored,
+      absentColumns: validation.columns.absent,
+    },
+    gap5: gap,
+    zones,
+    servperf: performance,
+    importancePerformance: ipa,
+    worstItems,
+    warnings,
+  };
+}

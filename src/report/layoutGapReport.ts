@@ -1,0 +1,519 @@
+import { expectShape, shapes } from "../_lib/guards";
+import type { Gap5Result } from "../gaps/gap5";
+import type { ImportancePerformanceResult } from "../gaps/importancePerformance";
+import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
+import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
+import type { ChartSpec } from "./chart";
+import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
+import { fixed } from "./format";
+import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import type { GapReport } from "./types";
+
+/** A table column from a header: `r` aligns right (numbers), anything else left. */
+function columns(spec: readonly (readonly [string, "l" | "r"])[]): TableColumn[] {
+  return spec.map(([header, align]) => ({ header, align: align === "r" ? "right" : "left" }));
+}
+
+function table(
+  id: string,
+  spec: readonly (readonly [string, "l" | "r"])[],
+  rows: Cell[][],
+): TableBlock {
+  return { kind: "table", id, columns: columns(spec), rows };
+}
+
+type GapRow = SidedStatistics & {
+  readonly n: number;
+  readonly gap: {
+    readonly mean: number | null;
+    readonly ci: { readonly lower: number | null; readonly upper: number | null };
+  };
+  readonly shareNegative: number | null;
+};
+
+/** E, P, gap, interval, share negative and n of one row of gap statistics. */
+function gapCells(stats: GapRow): Cell[] {
+  return [
+    num(sideMean(stats, "required")),
+    num(sideMean(stats, "delivered")),
+    num(stats.gap.mean),
+    intervalCell(stats.gap.ci),
+    percentCell(stats.shareNegative),
+    count(stats.n),
+  ];
+}
+
+/**
+ * The gap report layout: turns the results of a gap report (from gapReportResults, or made by
+ * hand with null for what was not computed) into a document: the opening facts, overall Gap 5
+ * with its dimensions, reliability, the worst items, the item table, zones of tolerance,
+ * importance–performance (table and chart), data quality (rows in = used + excluded, and why)
+ * and every warning. Sections whose results are null are left out. Pure: no computation beyond
+ * choosing and labelling what the results hold.
+ *
+ * @param results - What was computed (see GapReport).
+ * @returns A document for renderMarkdown, renderJson or any renderer built on walkDocument.
+ *
+ * @example
+ * renderMarkdown(layoutGapReport(gapReportResults(dataset, report)))
+ */
+export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
+  expectShape("layoutGapReport", "results", results, shapes.gapReport);
+  const sections: Section[] = [openingSection(results)];
+  const gap = results.gap5;
+  if (gap !== null) sections.push(overallSection(gap), dimensionSection(gap));
+  const reliability = gap === null ? null : reliabilitySection(gap);
+  if (reliability !== null) sections.push(reliability);
+  if (results.worstItems.length > 0) sections.push(worstSection(results));
+  if (gap !== null) sections.push(itemSection(gap));
+  if (results.zones !== null) sections.push(zonesSection(results.zones));
+  if (results.importancePerformance !== null) {
+    sections.push(ipaSection(results.importancePerformance));
+  }
+  sections.push(dataQualitySection(results));
+  const warnings = [
+    ...results.warnings,
+    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
+    ...(results.zones?.warnings ?? []),
+    ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
+  ].map(warningText);
+  if (warnings.length > 0) {
+    sections.push({
+      id: "warnings",
+      title: "Warnings",
+      blocks: [{ kind: "list", items: warnings }],
+    });
+  }
+  return {
+    kind: "servqual-report-document",
+    version: 1,
+    layout: "gap-report",
+    title: results.title,
+    sections,
+    results,
+  };
+}
+
+function openingSection(results: GapReport): Section {
+  const v = results.validation;
+  const items = [`Instrument: ${results.instrument.name}`];
+  if (results.source !== null) items.push(`Source: ${results.source}`);
+  items.push(
+    `Rows in: ${v.rowsIn} · used: ${v.rowsUsed} · excluded: ${v.rowsExcluded}`,
+    `Missing data: ${describePolicy(v.missingPolicy)}`,
+    "Sign: gap = delivered − required (P − E); negative = service falls short. Unit: scale points.",
+  );
+  return { id: "about", title: null, blocks: [{ kind: "list", items }] };
+}
+
+function overallSection(gap: Gap5Result): Section {
+  const level = Math.round(gap.level * 100);
+  const weighted = gap.overall.weighted;
+  const rows: Cell[][] = [
+    [label("Unweighted (mean of dimension scores)"), ...gapCells(gap.overall.unweighted)],
+  ];
+  if (weighted !== null) {
+    rows.push([label("Weighted by importance points"), ...gapCells(weighted.perRespondent)]);
+  }
+  rows.push([label("Mean of all item gaps"), ...gapCells(gap.overall.itemMean)]);
+  const blocks: Block[] = [
+    table(
+      "overall",
+      [
+        ["Score", "l"],
+        ["E", "r"],
+        ["P", "r"],
+        ["Gap", "r"],
+        [`${level}% CI`, "r"],
+        ["% negative", "r"],
+        ["n", "r"],
+      ],
+      rows,
+    ),
+  ];
+  if (weighted !== null) {
+    const shares = Object.entries(weighted.meanWeights)
+      .map(([id, share]) => `${id} ${fixed(share * 100, 1)}`)
+      .join(", ");
+    blocks.push(
+      {
+        kind: "paragraph",
+        text: `Mean importance points: ${shares}. Weighted gap from mean weights: ${fixed(weighted.fromMeanWeights.gap)}.`,
+      },
+      { kind: "note", text: weightedCountNote(weighted, gap.overall.unweighted.n) },
+    );
+  }
+  return { id: "overall", title: "Overall service quality (Gap 5 = P − E)", blocks };
+}
+
+function dimensionSection(gap: Gap5Result): Section {
+  const level = Math.round(gap.level * 100);
+  const chart: ChartSpec = {
+    kind: "chart",
+    id: "dimension-gaps",
+    title: "Gap 5 by dimension (P − E)",
+    mark: "bar",
+    x: { field: "dimension", type: "nominal", title: "Dimension" },
+    y: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
+    color: null,
+    rules: { x: null, y: 0 },
+    data: gap.dimensions.map((d) => ({
+      dimension: d.label,
+      gap: d.gap.mean,
+      lower: d.gap.ci.lower,
+      upper: d.gap.ci.upper,
+    })),
+  };
+  return {
+    id: "dimensions",
+    title: "Dimensions",
+    blocks: [
+      table(
+        "dimensions",
+        [
+          ["Dimension", "l"],
+          ["Items", "r"],
+          ["E", "r"],
+          ["P", "r"],
+          ["Gap", "r"],
+          [`${level}% CI`, "r"],
+          ["% negative", "r"],
+          ["n", "r"],
+          ["d_z", "r"],
+          [`p (${gap.pAdjustMethod})`, "r"],
+        ],
+        gap.dimensions.map((d) => [
+          label(d.label),
+          count(d.items.length),
+          ...gapCells(d),
+          num(d.effectSize.dz),
+          pCell(d.tTest.pAdjusted),
+        ]),
+      ),
+      {
+        kind: "note",
+        text: `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
+      },
+      chart,
+    ],
+  };
+}
+
+function reliabilitySection(gap: Gap5Result): Section | null {
+  const reliability = gap.reliability;
+  if (reliability === null || reliability.length === 0) return null;
+  const dimensionLabel = (d: number, fallback: string) => gap.dimensions[d]?.label ?? fallback;
+  const blocks: Block[] = [
+    table(
+      "reliability",
+      [
+        ["Dimension", "l"],
+        ["α E", "r"],
+        ["α P", "r"],
+        ["α gap", "r"],
+        ["Gap-score reliability", "r"],
+        ["E and P correlation", "r"],
+      ],
+      reliability.map((entry, d) => [
+        label(dimensionLabel(d, entry.dimension)),
+        num(sideReliability(entry, "required")?.alpha.rawAlpha),
+        num(sideReliability(entry, "delivered")?.alpha.rawAlpha),
+        num(entry.gap?.alpha.rawAlpha),
+        num(entry.differenceScore),
+        num(gap.dimensions[d]?.correlation),
+      ]),
+    ),
+    {
+      kind: "note",
+      text: "Gap-score reliability: r_D = (σ²_P·α_P + σ²_E·α_E − 2·r_PE·σ_P·σ_E)/(σ²_P + σ²_E − 2·r_PE·σ_P·σ_E) (Peter, Churchill & Brown 1993). Alpha below 0.70 (Nunnally 1978), or a gap score less reliable than P alone, is listed under Warnings.",
+    },
+  ];
+  const constantNotes = reliability.flatMap((entry, d) =>
+    (
+      [
+        ["E", sideReliability(entry, "required")],
+        ["P", sideReliability(entry, "delivered")],
+        ["gap", entry.gap],
+      ] as const
+    ).flatMap(([facet, result]) => {
+      if (result === null || result.alpha.constantItems.length === 0) return [];
+      const items = result.alpha.constantItems.join(", ");
+      const without = result.withoutConstantItems;
+      return [
+        `α ${facet} of ${dimensionLabel(d, entry.dimension)} includes ${items} with zero variance (everyone gave the same answer): raw alpha is from the covariance matrix, standardised alpha is not defined.${
+          without === null
+            ? ""
+            : ` Without ${without.dropped.length === 1 ? "it" : "them"} (as psych::alpha reports): α ${fixed(without.alpha.rawAlpha)}.`
+        }`,
+      ];
+    }),
+  );
+  if (constantNotes.length > 0) {
+    blocks.push(
+      { kind: "paragraph", text: "Constant items:" },
+      { kind: "list", items: constantNotes },
+    );
+  }
+  return { id: "reliability", title: "Reliability (Cronbach's alpha)", blocks };
+}
+
+function worstSection(results: GapReport): Section {
+  return {
+    id: "worst-items",
+    title: "Worst items",
+    blocks: [
+      table(
+        "worst-items",
+        [
+          ["Item", "l"],
+          ["Statement", "l"],
+          ["Dimension", "l"],
+          ["Gap", "r"],
+          ["% negative", "r"],
+        ],
+        results.worstItems.map((item) => [
+          label(item.item),
+          label(item.label),
+          label(item.dimension),
+          num(item.gap),
+          percentCell(item.shareNegative),
+        ]),
+      ),
+    ],
+  };
+}
+
+function itemSection(gap: Gap5Result): Section {
+  return {
+    id: "items",
+    title: "Items",
+    blocks: [
+      table(
+        "items",
+        [
+          ["Item", "l"],
+          ["Statement", "l"],
+          ["Dimension", "l"],
+          ["E", "r"],
+          ["P", "r"],
+          ["Gap", "r"],
+          ["CI", "r"],
+          ["% negative", "r"],
+          ["n", "r"],
+          ["d_z", "r"],
+          [`p (${gap.pAdjustMethod})`, "r"],
+        ],
+        gap.items.map((item) => [
+          label(item.item),
+          label(item.label),
+          label(item.dimension),
+          ...gapCells(item),
+          num(item.effectSize.dz),
+          pCell(item.tTest.pAdjusted),
+        ]),
+      ),
+    ],
+  };
+}
+
+function zonesSection(zones: ZonesOfToleranceResult): Section {
+  const chart: ChartSpec = {
+    kind: "chart",
+    id: "zones-of-tolerance",
+    title: "Zones of tolerance: adequate, desired and perceived service by dimension",
+    mark: "point",
+    x: { field: "dimension", type: "nominal", title: "Dimension" },
+    y: { field: "score", type: "quantitative", title: "Mean score" },
+    color: { field: "level", type: "nominal", title: "Level" },
+    rules: { x: null, y: null },
+    data: zones.dimensions.flatMap((d) => [
+      { dimension: d.label, level: "adequate", score: d.adequate },
+      { dimension: d.label, level: "desired", score: d.desired },
+      { dimension: d.label, level: "perceived", score: d.perception },
+    ]),
+  };
+  return {
+    id: "zones-of-tolerance",
+    title: "Zones of tolerance (MSA = P − adequate, MSS = P − desired)",
+    blocks: [
+      table(
+        "zones-of-tolerance",
+        [
+          ["Dimension", "l"],
+          ["Adequate", "r"],
+          ["Desired", "r"],
+          ["Perceived", "r"],
+          ["MSA", "r"],
+          ["MSS", "r"],
+          ["Below", "r"],
+          ["Within", "r"],
+          ["Above", "r"],
+          ["n", "r"],
+        ],
+        zones.dimensions.map((d, i) => [
+          label(d.label),
+          num(d.adequate),
+          num(d.desired),
+          num(d.perception),
+          num(zones.msa.dimensions[i]?.gap.mean),
+          num(zones.mss.dimensions[i]?.gap.mean),
+          percentCell(d.shareBelow),
+          percentCell(d.shareWithin),
+          percentCell(d.shareAbove),
+          count(d.n),
+        ]),
+      ),
+      chart,
+    ],
+  };
+}
+
+function ipaSection(ipa: ImportancePerformanceResult): Section {
+  const chart: ChartSpec = {
+    kind: "chart",
+    id: "importance-performance",
+    title: `Importance–performance grid (${ipa.level}s)`,
+    mark: "point",
+    x: {
+      field: "performance",
+      type: "quantitative",
+      title: ipa.performance === "gap" ? "Performance: gap P − E" : "Performance: mean perception",
+    },
+    y: { field: "importance", type: "quantitative", title: `Importance (${ipa.importanceUnit})` },
+    color: { field: "quadrant", type: "nominal", title: "Quadrant" },
+    rules: { x: ipa.crosshair.performance, y: ipa.crosshair.importance },
+    data: ipa.points.map((p) => ({
+      attribute: p.label,
+      importance: p.importance,
+      performance: p.performance,
+      quadrant: p.quadrant,
+    })),
+  };
+  return {
+    id: "importance-performance",
+    title: `Importance–performance (${ipa.level}s, performance = ${ipa.performance})`,
+    blocks: [
+      table(
+        "importance-performance",
+        [
+          ["Attribute", "l"],
+          ["Importance", "r"],
+          ["Performance", "r"],
+          ["Quadrant", "l"],
+        ],
+        ipa.points.map((p) => [
+          label(p.label),
+          num(p.importance, 1),
+          num(p.performance),
+          label(p.quadrant.replace(/-/g, " ")),
+        ]),
+      ),
+      {
+        kind: "paragraph",
+        text: `Crosshair (${ipa.crosshair.method}): importance ${fixed(ipa.crosshair.importance, 1)}, performance ${fixed(ipa.crosshair.performance)}.`,
+      },
+      chart,
+    ],
+  };
+}
+
+function dataQualitySection(results: GapReport): Section {
+  const v = results.validation;
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      text: `Rows in ${v.rowsIn} = used ${v.rowsUsed} + excluded ${v.rowsExcluded}.`,
+    },
+  ];
+  const reasons = Object.entries(v.exclusionReasons);
+  if (reasons.length > 0) {
+    blocks.push(
+      table(
+        "exclusion-reasons",
+        [
+          ["Why rows were excluded", "l"],
+          ["Rows", "r"],
+        ],
+        reasons.map(([reason, rows]) => [label(reason), count(rows)]),
+      ),
+      table(
+        "excluded-rows",
+        [
+          ["Row", "r"],
+          ["Id", "l"],
+          ["Reasons", "l"],
+        ],
+        v.excludedRows.map((row) => [
+          label(row.line === undefined ? String(row.row) : `${row.row} (line ${row.line})`),
+          label(row.id),
+          label(row.reasons.map(warningText).join("; ")),
+        ]),
+      ),
+    );
+  }
+  const counts = Object.entries(v.issueCounts);
+  if (counts.length > 0) {
+    blocks.push(
+      table(
+        "issue-counts",
+        [
+          ["Issue", "l"],
+          ["Count", "r"],
+        ],
+        counts.map(([code, n]) => [label(code), count(n)]),
+      ),
+      table(
+        "issues",
+        [
+          ["Row", "r"],
+          ["Column", "l"],
+          ["Issue", "l"],
+        ],
+        v.issues.map((issue) => [
+          count(issue.line ?? issue.row ?? null),
+          label(issue.column),
+          label(issue.message),
+        ]),
+      ),
+    );
+  }
+  const ignored =
+    v.ignoredColumns.length > 0 ? ` Columns not used: ${v.ignoredColumns.join(", ")}.` : "";
+  blocks.push({
+    kind: "paragraph",
+    text: `In the rows used: ${v.blank} blank answers; ${v.notApplicable} "not applicable".${ignored}`,
+  });
+  return { id: "data-quality", title: "Data quality", blocks };
+}
+
+/**
+ * Why the weighted n differs from the unweighted n: the weighted score needs every dimension
+ * score; respondents without usable points are scored with the mean weights, not left out.
+ */
+function weightedCountNote(
+  weighted: NonNullable<Gap5Result["overall"]["weighted"]>,
+  unweightedN: number,
+): string {
+  const p = weighted.perRespondent;
+  const parts = [
+    `Weighted n ${p.n}: ${p.respondentsWithOwnWeights} with their own importance points and ${p.respondentsWithMeanWeights} without usable points, scored with the mean weights.`,
+  ];
+  const left = weighted.respondentsMissingADimension;
+  if (left > 0) {
+    parts.push(
+      `The weighted score needs a score on every dimension, so ${left} respondent${left === 1 ? "" : "s"} with some but not every dimension score ${left === 1 ? "is" : "are"} left out of it while counted in the unweighted score (n ${unweightedN}).`,
+    );
+  }
+  return parts.join(" ");
+}
+
+function describePolicy(policy: GapReport["validation"]["missingPolicy"]): string {
+  switch (policy.kind) {
+    case "listwise":
+      return "listwise (respondents with any missing answer excluded)";
+    case "pairwise":
+      return "pairwise (each statistic uses every respondent who answered what it needs)";
+    case "minimum-share":
+      return `a dimension score needs at least ${Math.round(policy.share * 100)}% of its items answered${(policy.atLeast ?? 1) > 1 ? ` and at least ${policy.atLeast} items` : ""}`;
+  }
+}
