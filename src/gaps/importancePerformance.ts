@@ -129,6 +129,15 @@ export function importancePerformance(
     checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
   const rows = checkRows("importancePerformance", options.rows, dataset.n);
   const selection = rows === null ? {} : { rows };
+  const given =
+    options.gaps !== undefined ? "gaps" : options.servperf !== undefined ? "servperf" : null;
+  if (rows !== null && given !== null) {
+    throw new ServqualError(
+      "invalid-options",
+      `importancePerformance: rows cannot be combined with ${given} (a result of the whole dataset)`,
+      [{ code: "conflicting-options", message: `rows given with ${given}`, path: ["rows"] }],
+    );
+  }
   const { instrument } = dataset;
   if (level === "dimension" && dataset.weights === null) {
     throw new ServqualError("invalid-input", "No importance points in the data.", [
@@ -264,15 +273,6 @@ function performanceResults(
   options: ImportancePerformanceOptions,
   selection: { readonly rows?: Int32Array },
 ): { gaps: Gap5Result | null; perceptions: ServperfResult | null } {
-  const given =
-    options.gaps !== undefined ? "gaps" : options.servperf !== undefined ? "servperf" : null;
-  if (selection.rows !== undefined && given !== null) {
-    throw new ServqualError(
-      "invalid-options",
-      `importancePerformance: rows cannot be combined with ${given} (a result of the whole dataset)`,
-      [{ code: "conflicting-options", message: `rows given with ${given}`, path: ["rows"] }],
-    );
-  }
   const unused = kind === "gap" ? options.servperf : options.gaps;
   if (unused !== undefined) {
     const [name, wanted] = kind === "gap" ? ["servperf", "perception"] : ["gaps", "gap"];

@@ -168,6 +168,16 @@ const table: Readonly<Record<string, Row>> = {
     ),
     also: [
       [
+        "importancePerformance(dataset, { rows, gaps }) (gaps is of the whole dataset)",
+        () =>
+          core.importancePerformance(dataset, {
+            level: "item",
+            gaps: core.gap5(dataset),
+            rows: Int32Array.of(0),
+          }),
+        "invalid-options",
+      ],
+      [
         "importancePerformance(dataset, { gaps: a dataset })",
         () => core.importancePerformance(dataset, { gaps: dataset as never }),
         "invalid-argument",
