@@ -2,7 +2,7 @@
 // See bench/README.md. Every stage runs in its own child process so that its peak memory
 // (the RSS high-water mark) is its own:
 //   node --expose-gc bench/run.mjs [--sizes 10000,100000,1000000] [--runs 3] [--regenerate]
-//     [--yardstick-only]
+//     [--yardstick-only] [--stages gap5,gap5-tables]
 //   node --expose-gc bench/run.mjs --stage csv|validate|gap5|file+gap5|summarize|floor --size N --file F
 //   (one stage)
 import { spawnSync } from "node:child_process";
@@ -473,6 +473,12 @@ async function main() {
             ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
             ...gapStages,
           ];
+    // --stages a,b: only those stages (the floor is timed all the same, for the ratios).
+    const only = argument("stages")?.split(",");
+    if (only !== undefined) {
+      const extra = only.filter((name) => !stages.includes(name) && STAGE_LABELS[name]);
+      stages.splice(0, stages.length, ...stages.filter((name) => only.includes(name)), ...extra);
+    }
     const withFloor = hasFloor && input.floor !== false;
     // With --runs N every stage and the floor run N times in turn; each figure is the median
     // over the rounds and each ratio the median of the per-round ratios to that round's floor.

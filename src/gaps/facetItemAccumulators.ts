@@ -1,4 +1,5 @@
 import type { Instrument } from "../instrument/types";
+import { addPairedIntegerColumns } from "../psychometrics/addPairedIntegerColumns";
 import {
   addItemColumns,
   createItemCovarianceAccumulator,
@@ -45,8 +46,9 @@ export function createFacetItemAccumulators(instrument: Instrument): FacetItemAc
 
 /**
  * Adds every respondent of a dataset (or a piece of one) to the accumulators, in place: one
- * pass per dimension and facet over the answer columns; the gap items are read as P − E
- * straight from the two columns (a cell missing on either side is missing).
+ * pass per dimension over its E and P columns on integer scales (answer patterns counted, see
+ * `addPairedIntegerColumns`), otherwise one pass per dimension and facet; the gap items are
+ * read as P − E straight from the two columns (a cell missing on either side is missing).
  *
  * @param accumulators - From {@link createFacetItemAccumulators} for the dataset's instrument.
  * @param dataset - A dataset with expectation and perception answers.
@@ -65,6 +67,7 @@ export function addFacetItems(
     (columns ?? []).map((column) => selectValues(column, rows));
   const expectation = select(dataset.facets.expectation);
   const perception = select(dataset.facets.perception);
+  const scale = dataset.instrument.scale;
   let start = 0;
   dataset.instrument.dimensions.forEach((dimension, d) => {
     const size = dimension.items.length;
@@ -73,6 +76,20 @@ export function addFacetItems(
     start += size;
     const facets = accumulators[d];
     if (facets === null || facets === undefined) return;
+    // Integer scales (Likert): one pass counting answer patterns, exactly the same sums.
+    if (
+      Number.isInteger(scale.step) &&
+      addPairedIntegerColumns(
+        facets.expectation,
+        facets.perception,
+        facets.gap,
+        eColumns,
+        pColumns,
+        scale,
+      )
+    ) {
+      return;
+    }
     addItemColumns(facets.expectation, eColumns);
     addItemColumns(facets.perception, pColumns);
     addItemColumns(facets.gap, pColumns, { subtract: eColumns });

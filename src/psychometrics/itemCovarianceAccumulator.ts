@@ -276,7 +276,7 @@ function reshift(s: AccumulatorState, k: number, newShift: Float64Array): void {
 }
 
 /** A cell value reader: item i of row r, or undefined/null/NaN when missing. */
-type CellReader = (i: number, r: number) => unknown;
+export type CellReader = (i: number, r: number) => unknown;
 
 /**
  * Fills one block of item i: `out[r]` = shifted, recoded value of row start + r, or 0 when the
@@ -295,7 +295,8 @@ type BlockFiller = (
 
 const BLOCK = 1024;
 
-function badCell(fn: string, value: unknown, row: number, item: string): never {
+/** @internal Throws the error for a cell that is neither a finite number nor missing. */
+export function badCell(fn: string, value: unknown, row: number, item: string): never {
   const message =
     typeof value === "number"
       ? `${value} is not a finite number (use null or NaN for a missing answer)`
@@ -314,8 +315,10 @@ function badCell(fn: string, value: unknown, row: number, item: string): never {
   );
 }
 
-/** Takes a shift for every item not seen so far from its first value in this chunk. */
-function setShifts(acc: ItemCovarianceAccumulator, nRows: number, read: CellReader): void {
+/**
+ * @internal Takes a shift for every item not seen so far from its first value in this chunk.
+ */
+export function setShifts(acc: ItemCovarianceAccumulator, nRows: number, read: CellReader): void {
   const s = acc.state;
   let newShift: Float64Array | null = null;
   for (let i = 0; i < acc.k; i++) {
@@ -548,7 +551,11 @@ function genericFiller(
   };
 }
 
-function addPartialRow(
+/**
+ * @internal Adds one row with some (not all) answers missing: `d` holds the shifted, recoded
+ * values at the `m` answered item indices `idx`.
+ */
+export function addPartialRow(
   s: AccumulatorState,
   k: number,
   d: Float64Array,
