@@ -6,6 +6,7 @@ import {
   type ItemCovarianceAccumulator,
   mergeItemCovarianceAccumulators,
 } from "../psychometrics/itemCovarianceAccumulator";
+import { selectValues } from "../responses/rowSelection";
 import type { Dataset } from "../responses/types";
 
 /** One dimension's item accumulators: expectations, perceptions and gaps G = P − E. */
@@ -51,6 +52,8 @@ export function createFacetItemAccumulators(instrument: Instrument): FacetItemAc
  *
  * @param accumulators - From {@link createFacetItemAccumulators} for the dataset's instrument.
  * @param dataset - A dataset with expectation and perception answers.
+ * @param rows - Only these rows (checked by the caller; copies of the selected cells are
+ *   read), or null for every row.
  * @returns The same accumulators.
  * @example
  * accumulateFacetItems(createFacetItemAccumulators(dataset.instrument), dataset);
@@ -58,9 +61,12 @@ export function createFacetItemAccumulators(instrument: Instrument): FacetItemAc
 export function accumulateFacetItems(
   accumulators: FacetItemAccumulators,
   dataset: Dataset,
+  rows: Int32Array | null = null,
 ): FacetItemAccumulators {
-  const expectation = dataset.facets.expectation ?? [];
-  const perception = dataset.facets.perception ?? [];
+  const select = (columns: Dataset["facets"]["expectation"]) =>
+    (columns ?? []).map((column) => selectValues(column, rows));
+  const expectation = select(dataset.facets.expectation);
+  const perception = select(dataset.facets.perception);
   const scale = dataset.instrument.scale;
   let start = 0;
   dataset.instrument.dimensions.forEach((dimension, d) => {

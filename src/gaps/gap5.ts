@@ -1,4 +1,5 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
+import { checkRows } from "../responses/rowSelection";
 import type { Dataset } from "../responses/types";
 import type { PAdjustMethod } from "../stats/adjustPValues";
 import type { GapEnvelope } from "./envelope";
@@ -22,6 +23,12 @@ export interface Gap5Options {
    * them (`withoutConstantItems`), as psych::alpha does (default true).
    */
   readonly dropConstantItems?: boolean;
+  /**
+   * Respondents to analyse, as row indices of the dataset (a row listed twice counts twice, as
+   * in a bootstrap resample); default all. The result equals gap5 of a dataset holding just
+   * those rows. A row outside 0..n−1 is an `invalid-argument`.
+   */
+  readonly rows?: Int32Array;
 }
 
 /**
@@ -49,6 +56,7 @@ export const GAP5_OPTIONS = optionNames<Gap5Options>({
   pAdjust: true,
   reliability: true,
   dropConstantItems: true,
+  rows: true,
 });
 
 /**
@@ -73,7 +81,8 @@ export const GAP5_OPTIONS = optionNames<Gap5Options>({
  * Berry & Zeithaml (1991), J. Retailing 67(4):420–450.
  *
  * @param dataset - A dataset of an `expectation-perception` instrument (from validateResponses).
- * @param options - `level` of the intervals.
+ * @param options - `level` of the intervals, `pAdjust`, `reliability`, `rows` (a selection of
+ *   respondents).
  * @returns Plain JSON-serialisable tables; values that cannot be computed are null with a warning.
  * @throws {ServqualError} `invalid-input` when the dataset has no expectation or perception answers.
  *
@@ -86,6 +95,11 @@ export function gap5(dataset: Dataset, options: Gap5Options = {}): Gap5Result {
   expectShape("gap5", "dataset", dataset, shapes.dataset);
   checkOptionKeys("gap5", options, GAP5_OPTIONS);
   const reliability = options.reliability !== false;
+  const rows = checkRows("gap5", options.rows, dataset.n);
   const accumulator = createGap5Accumulator(dataset.instrument, dataset.missingPolicy, reliability);
-  return finishGap5(accumulateGap5(accumulator, dataset), options, datasetItemReducer(dataset));
+  return finishGap5(
+    accumulateGap5(accumulator, dataset, rows ?? undefined),
+    options,
+    datasetItemReducer(dataset, rows),
+  );
 }

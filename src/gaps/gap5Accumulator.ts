@@ -1,4 +1,5 @@
 import type { Instrument } from "../instrument/types";
+import { checkRows } from "../responses/rowSelection";
 import type { Dataset, MissingPolicy } from "../responses/types";
 import {
   accumulateFacetItems,
@@ -14,7 +15,11 @@ import {
   type GapAccumulator,
   mergeGapAccumulators,
 } from "./gapAccumulator";
-import { type ReduceItems, reliabilityFromAccumulators } from "./gapReliability";
+import {
+  type ReduceItems,
+  reliabilityFromAccumulators,
+  reliabilityMissingMode,
+} from "./gapReliability";
 
 /**
  * Everything {@link gap5} needs from the respondents, gathered chunk by chunk and mergeable:
@@ -62,15 +67,21 @@ export function createGap5Accumulator(
  *
  * @param accumulator - From {@link createGap5Accumulator} for the dataset's instrument.
  * @param dataset - The respondents to add.
+ * @param rows - Only these rows of the dataset (a row listed twice counts twice), or all.
  * @returns A new accumulator value sharing the (mutated) sums.
  * @throws {ServqualError} `invalid-input` when the dataset has no expectation or perception answers.
  * @example
  * acc = accumulateGap5(acc, piece);
  */
-export function accumulateGap5(accumulator: Gap5Accumulator, dataset: Dataset): Gap5Accumulator {
-  accumulateGaps(accumulator.gaps, dataset);
-  if (accumulator.items !== null) accumulateFacetItems(accumulator.items, dataset);
-  return { ...accumulator, n: accumulator.n + dataset.n };
+export function accumulateGap5(
+  accumulator: Gap5Accumulator,
+  dataset: Dataset,
+  rows?: Int32Array,
+): Gap5Accumulator {
+  const selected = checkRows("accumulateGap5", rows, dataset?.n);
+  accumulateGaps(accumulator.gaps, dataset, selected ?? 0);
+  if (accumulator.items !== null) accumulateFacetItems(accumulator.items, dataset, selected);
+  return { ...accumulator, n: accumulator.n + (selected === null ? dataset.n : selected.length) };
 }
 
 /**
@@ -127,9 +138,12 @@ export function finishGap5(
           accumulator.n,
           accumulator.items,
           tables.dimensions,
-          options.dropConstantItems === undefined
-            ? {}
-            : { dropConstantItems: options.dropConstantItems },
+          {
+            missing: reliabilityMissingMode(accumulator.missingPolicy),
+            ...(options.dropConstantItems === undefined
+              ? {}
+              : { dropConstantItems: options.dropConstantItems }),
+          },
           reduce,
         );
   return {

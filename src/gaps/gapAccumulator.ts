@@ -1,7 +1,9 @@
-import { expectKind, expectShape, shapes } from "../_lib/guards";
+import { expectKind, expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Facet, Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
+import { checkRows } from "../responses/rowSelection";
+import { finishScores } from "../responses/scoreSides";
 import type { AnswerColumn, Dataset, MissingPolicy } from "../responses/types";
 import {
   addPairSums,
@@ -153,20 +155,30 @@ export function createGapAccumulator(
 }
 
 /**
- * Adds respondents `start ≤ r < end` of a dataset to the accumulator: one pass over each item's
- * two columns, with per-respondent dimension sums kept in scratch arrays.
+ * Adds respondents to the accumulator: rows `start ≤ r < end` of the dataset (default all), or
+ * the rows listed in an Int32Array (`accumulateGaps(acc, dataset, rows)`; a row listed twice
+ * counts twice). One pass over each item's two columns, with per-respondent dimension sums kept
+ * in scratch arrays; a row list is read block by block into contiguous scratch columns.
  *
  * Dimension score of respondent r: the mean over the dimension's items answered on both sides,
- * kept when the missing-data policy allows (minimum share of items, default 50%).
+ * kept when the missing-data policy allows (`itemsNeeded`; default at least 50% of the items),
+ * as `respondentScores` defines it.
+ *
+ * @throws {ServqualError} `invalid-input` when the dataset lacks a facet; `invalid-argument`
+ *   for rows outside the dataset.
  */
 export function accumulateGaps(
   accumulator: GapAccumulator,
   dataset: Dataset,
-  start = 0,
+  startOrRows: number | Int32Array = 0,
   end = dataset?.n, // `?.`: a missing dataset is reported by the check below
 ): GapAccumulator {
   expectShape("accumulateGaps", "accumulator", accumulator, shapes.gapAccumulator);
   expectShape("accumulateGaps", "dataset", dataset, shapes.dataset);
+  const rows =
+    typeof startOrRows === "number" ? null : checkRows("accumulateGaps", startOrRows, dataset.n);
+  const start = typeof startOrRows === "number" ? startOrRows : 0;
+  const stop = rows === null ? end : rows.length;
   const requiredColumns = dataset.facets[accumulator.required];
   const deliveredColumns = dataset.facets[accumulator.delivered];
   if (requiredColumns === undefined || deliveredColumns === undefined) {
@@ -177,19 +189,94 @@ export function accumulateGaps(
       },
     ]);
   }
-  const scratch = createScratch(dataset.instrument.dimensions.length, Math.min(BLOCK, end - start));
-  for (let block = start; block < end; block += BLOCK) {
+  const scratch = createScratch(
+    dataset.instrument.dimensions.length,
+    Math.min(BLOCK, stop - start),
+    rows !== null,
+  );
+  for (let block = start; block < stop; block += BLOCK) {
     accumulateBlock(
       accumulator,
       dataset,
       requiredColumns,
       deliveredColumns,
       block,
-      Math.min(end, block + BLOCK),
+      Math.min(stop, block + BLOCK),
       scratch,
+      rows,
     );
   }
   return accumulator;
+}
+
+/**
+ * Fills one gap accumulator per group in one pass over the rows: row r goes to
+ * `accumulators[groupOfRow[r]]`, rows with group −1 to none. Each accumulator ends as
+ * `accumulateGaps` over its group's rows alone would leave it (periods, seasons, regions: one
+ * read of the data for every cell).
+ *
+ * @param accumulators - One per group, from {@link createGapAccumulator} for the same instrument
+ *   and facets.
+ * @param dataset - The respondents.
+ * @param groupOfRow - Per dataset row its group 0..accumulators.length−1, or −1 (left out).
+ * @returns The accumulators.
+ * @throws {ServqualError} `invalid-argument` when groupOfRow is not an Int32Array of the
+ *   dataset's length with groups in range.
+ * @example
+ * const byRegion = regions.map(() => createGapAccumulator(instrument, "expectation", "perception"));
+ * accumulateGapsByGroup(byRegion, dataset, regionIndexOfRow);
+ */
+export function accumulateGapsByGroup(
+  accumulators: readonly GapAccumulator[],
+  dataset: Dataset,
+  groupOfRow: Int32Array,
+): readonly GapAccumulator[] {
+  const fn = "accumulateGapsByGroup";
+  expectKind(fn, "accumulators", accumulators, "array", "an array of GapAccumulators");
+  accumulators.forEach((a, g) => {
+    expectShape(fn, `accumulators.${g}`, a, shapes.gapAccumulator);
+  });
+  expectShape(fn, "dataset", dataset, shapes.dataset);
+  const groups = accumulators.length;
+  if (!(groupOfRow instanceof Int32Array) || groupOfRow.length !== dataset.n) {
+    throw invalidArgument(
+      fn,
+      "groupOfRow",
+      `an Int32Array with one group per dataset row (${dataset.n})`,
+      groupOfRow,
+    );
+  }
+  // Counting sort of the rows by group: each group's rows in dataset order, in one array.
+  const offsets = new Int32Array(groups + 1);
+  for (let r = 0; r < groupOfRow.length; r++) {
+    const g = groupOfRow[r] as number;
+    if (g < -1 || g >= groups) {
+      throw invalidArgument(
+        fn,
+        "groupOfRow",
+        `an Int32Array of groups −1..${groups - 1}`,
+        groupOfRow,
+        ` (groupOfRow[${r}] is ${g})`,
+      );
+    }
+    if (g >= 0) offsets[g + 1] = (offsets[g + 1] as number) + 1;
+  }
+  for (let g = 0; g < groups; g++) {
+    offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
+  }
+  const sorted = new Int32Array(offsets[groups] as number);
+  const next = offsets.slice(0, groups);
+  for (let r = 0; r < groupOfRow.length; r++) {
+    const g = groupOfRow[r] as number;
+    if (g < 0) continue;
+    sorted[next[g] as number] = r;
+    next[g] = (next[g] as number) + 1;
+  }
+  accumulators.forEach((accumulator, g) => {
+    const rows = sorted.subarray(offsets[g] as number, offsets[g + 1] as number);
+    if (rows.length > 0) accumulateGaps(accumulator, dataset, rows);
+  });
+  return accumulators;
 }
 
 /**
@@ -210,11 +297,16 @@ interface Scratch {
   readonly allSumD: Float64Array;
   readonly allSteps: Int32Array;
   readonly allCount: Int32Array;
+  /** The block's selected rows of one item's two columns (row lists only), else null. */
+  readonly gatherR: Float64Array | null;
+  readonly gatherD: Float64Array | null;
 }
 
-function createScratch(dimensionCount: number, size: number): Scratch {
+function createScratch(dimensionCount: number, size: number, gather: boolean): Scratch {
   const length = Math.max(size, 1);
   return {
+    gatherR: gather ? new Float64Array(length) : null,
+    gatherD: gather ? new Float64Array(length) : null,
     scoreR: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
     scoreD: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
     scoreSteps: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
@@ -250,6 +342,7 @@ function accumulateBlock(
   start: number,
   end: number,
   scratch: Scratch,
+  rows: Int32Array | null,
 ) {
   const instrument = dataset.instrument;
   const scales = accumulator.keyScales;
@@ -271,12 +364,16 @@ function accumulateBlock(
     const steps = scoreSteps[d] as Int32Array;
     const counts = scoreCount[d] as Int32Array;
     for (let k = 0; k < size; k++, itemIndex++) {
+      const required = requiredColumns[itemIndex] as AnswerColumn;
+      const delivered = deliveredColumns[itemIndex] as AnswerColumn;
+      // A row list: the block's rows copied into contiguous scratch, read as rows 0..length−1.
+      const gathered = rows !== null;
       accumulateItem(
         accumulator.items[itemIndex] as PairMoments,
-        requiredColumns[itemIndex] as AnswerColumn,
-        deliveredColumns[itemIndex] as AnswerColumn,
-        start,
-        end,
+        gathered ? gather(required, rows, start, end, scratch.gatherR as Float64Array) : required,
+        gathered ? gather(delivered, rows, start, end, scratch.gatherD as Float64Array) : delivered,
+        gathered ? 0 : start,
+        gathered ? length : end,
         shift,
         step,
         range,
@@ -371,7 +468,7 @@ function accumulateBlock(
     if (weights === null) continue;
     // Weighted: own weights when usable, else sample-mean weights (finished later). The mean
     // weights are taken over every respondent who gave usable points.
-    const r = start + local;
+    const r = rows === null ? start + local : (rows[start + local] as number);
     let own = true;
     for (let d = 0; d < dimensionCount; d++) {
       if (Number.isNaN((weights[d] as Float64Array)[r] as number)) own = false;
@@ -482,6 +579,18 @@ function foldTally(tally: StepTally, moments: PairMoments, keyScale: KeyScale) {
   }
 }
 
+/** Copies column[rows[i]] for start ≤ i < end into out[0..end − start). */
+function gather(
+  column: AnswerColumn,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+): Float64Array {
+  for (let i = start; i < end; i++) out[i - start] = column[rows[i] as number] as number;
+  return out;
+}
+
 /** One item: its pair sums and gap counts, and each respondent's running dimension sums. */
 function accumulateItem(
   moments: PairMoments,
@@ -541,9 +650,10 @@ function accumulateItem(
 }
 
 /**
- * Turns a dimension's running sums into respondent scores (in place: the sums become means, NaN
- * when too few items were answered), adds them to the dimension's moments and the respondents'
- * overall sums, and returns how many respondents got no score.
+ * Turns a dimension's running sums into respondent scores with the scoring kernel's
+ * `finishScores` (in place: the sums become means, NaN when too few items were answered), adds
+ * them to the dimension's moments and the respondents' overall sums, and returns how many
+ * respondents got no score.
  */
 function scoreDimension(
   moments: PairMoments,
@@ -560,29 +670,21 @@ function scoreDimension(
   allSteps: Int32Array,
   allCount: Int32Array,
 ): number {
+  const length = sumR.length;
+  for (let local = 0; local < length; local++) {
+    allSumR[local] = (allSumR[local] as number) + (sumR[local] as number);
+    allSumD[local] = (allSumD[local] as number) + (sumD[local] as number);
+    allSteps[local] = (allSteps[local] as number) + (steps[local] as number);
+    allCount[local] = (allCount[local] as number) + (counts[local] as number);
+  }
+  const unscored = finishScores([sumR, sumD], counts, needed, length);
   const tally = createTally(size, range);
   const sums = createPairMoments(1, false);
-  let unscored = 0;
-  for (let local = 0; local < sumR.length; local++) {
-    const count = counts[local] as number;
-    const sr = sumR[local] as number;
-    const sd = sumD[local] as number;
-    allSumR[local] = (allSumR[local] as number) + sr;
-    allSumD[local] = (allSumD[local] as number) + sd;
-    allSteps[local] = (allSteps[local] as number) + (steps[local] as number);
-    allCount[local] = (allCount[local] as number) + count;
-    if (count < needed) {
-      unscored += 1;
-      sumR[local] = Number.NaN;
-      sumD[local] = Number.NaN;
-      continue;
-    }
-    const meanR = sr / count;
-    const meanD = sd / count;
-    sumR[local] = meanR;
-    sumD[local] = meanD;
-    addPairSums(sums, meanR, meanD);
-    tallyAdd(tally, count, steps[local] as number);
+  for (let local = 0; local < length; local++) {
+    const meanR = sumR[local] as number;
+    if (Number.isNaN(meanR)) continue;
+    addPairSums(sums, meanR, sumD[local] as number);
+    tallyAdd(tally, counts[local] as number, steps[local] as number);
   }
   addSumsInto(moments, sums);
   foldTally(tally, moments, keyScale);

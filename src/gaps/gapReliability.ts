@@ -15,7 +15,8 @@ import {
 } from "../psychometrics/itemAnalysis";
 import type { ItemCovarianceAccumulator } from "../psychometrics/itemCovarianceAccumulator";
 import type { MissingMode } from "../psychometrics/types";
-import type { Dataset } from "../responses/types";
+import { checkRows, selectValues } from "../responses/rowSelection";
+import type { Dataset, MissingPolicy } from "../responses/types";
 import {
   accumulateFacetItems,
   createFacetItemAccumulators,
@@ -56,8 +57,14 @@ export interface DimensionReliability {
 
 /** Options of {@link gapReliability}. */
 export interface GapReliabilityOptions {
-  /** Missing-data handling of alpha (default "pairwise", as psych::alpha). */
+  /**
+   * Missing-data handling of alpha. Default: the dataset's missing-data policy
+   * ({@link reliabilityMissingMode}: `listwise` → "listwise", otherwise "pairwise", as
+   * psych::alpha).
+   */
   readonly missing?: MissingMode;
+  /** Respondents to use, as row indices (a row listed twice counts twice); default all. */
+  readonly rows?: Int32Array;
   /** Alpha below this draws a warning (default 0.7, Nunnally 1978). */
   readonly threshold?: number;
   /**
@@ -69,6 +76,7 @@ export interface GapReliabilityOptions {
 
 const GAP_RELIABILITY_OPTIONS = optionNames<GapReliabilityOptions>({
   missing: true,
+  rows: true,
   threshold: true,
   dropConstantItems: true,
 });
@@ -82,7 +90,7 @@ const GAP_RELIABILITY_OPTIONS = optionNames<GapReliabilityOptions>({
  *
  * @param dataset - An expectation–perception dataset.
  * @param dimensions - The Gap 5 dimension statistics of the same dataset (for σ_E, σ_P, r_PE).
- * @param options - Missing-data mode and warning threshold.
+ * @param options - Missing-data mode (default: the dataset's policy), warning threshold, `rows`.
  * @throws {ServqualError} `invalid-input` when the dataset has no expectation or perception answers.
  *
  * @example
@@ -117,18 +125,37 @@ export function gapReliability(
       ],
     );
   }
+  const rows = checkRows("gapReliability", options.rows, dataset.n);
   const accumulators = accumulateFacetItems(
     createFacetItemAccumulators(dataset.instrument),
     dataset,
+    rows,
   );
+  const { rows: _rows, ...rest } = options;
   return reliabilityFromAccumulators(
     dataset.instrument,
-    dataset.n,
+    rows === null ? dataset.n : rows.length,
     accumulators,
     dimensions,
-    options,
-    datasetItemReducer(dataset),
+    { ...rest, missing: options.missing ?? reliabilityMissingMode(dataset.missingPolicy) },
+    datasetItemReducer(dataset, rows),
   );
+}
+
+/**
+ * The reliability missing-data mode of a dataset's missing-data policy (one vocabulary for
+ * both): `listwise` → "listwise" (complete rows, R's `x[complete.cases(x), ]`); `pairwise` and
+ * `minimum-share` → "pairwise" (psych::alpha's default `use = "pairwise"`; minimum-share only
+ * decides which respondents get a dimension score, and alpha is computed on items).
+ *
+ * @param policy - A dataset's `missingPolicy`.
+ * @returns "listwise" or "pairwise".
+ * @example
+ * reliabilityMissingMode({ kind: "listwise" }) //=> "listwise"
+ */
+export function reliabilityMissingMode(policy: MissingPolicy): MissingMode {
+  expectShape("reliabilityMissingMode", "policy", policy, shapes.missingPolicy);
+  return policy.kind === "listwise" ? "listwise" : "pairwise";
 }
 
 /**
@@ -136,11 +163,12 @@ export function gapReliability(
  * without constant items).
  *
  * @param dataset - The dataset the accumulators were filled from.
+ * @param rows - The rows they were filled from, or null for all.
  * @returns The reducer.
  * @example
  * reliabilityFromAccumulators(instrument, n, acc, dims, {}, datasetItemReducer(dataset));
  */
-export function datasetItemReducer(dataset: Dataset): ReduceItems {
+export function datasetItemReducer(dataset: Dataset, rows: Int32Array | null = null): ReduceItems {
   const expectation = dataset.facets.expectation ?? [];
   const perception = dataset.facets.perception ?? [];
   let start = 0;
@@ -151,7 +179,7 @@ export function datasetItemReducer(dataset: Dataset): ReduceItems {
   });
   return (d, facet, keep) => {
     const column = (columns: typeof expectation, i: number) =>
-      columns[(firstItem[d] as number) + i] as ArrayLike<number>;
+      selectValues(columns[(firstItem[d] as number) + i] as ArrayLike<number>, rows);
     const itemNames = keep.map((i) => dataset.instrument.dimensions[d]?.items[i]?.id as string);
     if (facet === "gap") {
       return accumulateItems(

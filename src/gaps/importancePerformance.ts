@@ -1,5 +1,6 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
+import { checkRows } from "../responses/rowSelection";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { type Gap5Result, gap5 } from "./gap5";
 import { checkResultMatchesDataset } from "./resultMatchesDataset";
@@ -39,6 +40,11 @@ export interface ImportancePerformanceOptions {
    * "perception"` instead of computing it again; checked against the dataset like `gaps`.
    */
   readonly servperf?: ServperfResult;
+  /**
+   * Respondents to analyse, as row indices (a row listed twice counts twice); default all.
+   * Not with `gaps` or `servperf` (those are results of the whole dataset).
+   */
+  readonly rows?: Int32Array;
 }
 
 /** One plotted attribute. */
@@ -79,6 +85,7 @@ const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
   crosshair: true,
   gaps: true,
   servperf: true,
+  rows: true,
 });
 
 /**
@@ -92,7 +99,7 @@ const IPA_OPTIONS = optionNames<ImportancePerformanceOptions>({
  * Reference: Martilla & James (1977), J. Marketing 41(1):77–79; Bacon (2003), IJMR 45(1):55–71.
  *
  * @param dataset - A validated dataset with importance points (`W_<dimension>`) or ratings (`I_<item>`).
- * @param options - Level, performance axis and crosshair.
+ * @param options - Level, performance axis, crosshair and `rows` (a selection of respondents).
  * @throws {ServqualError} `invalid-input` when the dataset carries no importance of the requested
  * kind, `invalid-options` for an unknown `level`, `performance` or `crosshair`.
  *
@@ -120,6 +127,17 @@ export function importancePerformance(
     (options.gaps !== undefined ? "gap" : "perception");
   const method =
     checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
+  const rows = checkRows("importancePerformance", options.rows, dataset.n);
+  const selection = rows === null ? {} : { rows };
+  const given =
+    options.gaps !== undefined ? "gaps" : options.servperf !== undefined ? "servperf" : null;
+  if (rows !== null && given !== null) {
+    throw new ServqualError(
+      "invalid-options",
+      `importancePerformance: rows cannot be combined with ${given} (a result of the whole dataset)`,
+      [{ code: "conflicting-options", message: `rows given with ${given}`, path: ["rows"] }],
+    );
+  }
   const { instrument } = dataset;
   if (level === "dimension" && dataset.weights === null) {
     throw new ServqualError("invalid-input", "No importance points in the data.", [
@@ -139,7 +157,7 @@ export function importancePerformance(
       },
     ]);
   }
-  const { gaps, perceptions } = performanceResults(dataset, performanceKind, options);
+  const { gaps, perceptions } = performanceResults(dataset, performanceKind, options, selection);
   const candidates: {
     id: string;
     label: string;
@@ -152,7 +170,7 @@ export function importancePerformance(
       candidates.push({
         id: dimension.id,
         label: dimension.label,
-        importance: meanOf(weights[d] as Float64Array, 100),
+        importance: meanOf(weights[d] as Float64Array, 100, rows),
         performance:
           gaps !== null
             ? (gaps.dimensions[d]?.gap.mean ?? null)
@@ -167,7 +185,7 @@ export function importancePerformance(
         candidates.push({
           id: item.id,
           label: item.label,
-          importance: meanOf(importance[index] as AnswerColumn, 1),
+          importance: meanOf(importance[index] as AnswerColumn, 1, rows),
           performance:
             gaps !== null
               ? (gaps.items[index]?.gap.mean ?? null)
@@ -253,6 +271,7 @@ function performanceResults(
   dataset: Dataset,
   kind: "perception" | "gap",
   options: ImportancePerformanceOptions,
+  selection: { readonly rows?: Int32Array },
 ): { gaps: Gap5Result | null; perceptions: ServperfResult | null } {
   const unused = kind === "gap" ? options.servperf : options.gaps;
   if (unused !== undefined) {
@@ -292,8 +311,8 @@ function performanceResults(
     return { gaps: null, perceptions: given };
   }
   return kind === "gap"
-    ? { gaps: gap5(dataset), perceptions: null }
-    : { gaps: null, perceptions: servperf(dataset) };
+    ? { gaps: gap5(dataset, { reliability: false, ...selection }), perceptions: null }
+    : { gaps: null, perceptions: servperf(dataset, selection) };
 }
 
 /** An option that must be one of a few names (or left out). */
@@ -310,10 +329,12 @@ function checkChoice<T extends string>(
   );
 }
 
-function meanOf(values: AnswerColumn, factor: number): number | null {
+function meanOf(values: AnswerColumn, factor: number, rows: Int32Array | null): number | null {
   let sum = 0;
   let n = 0;
-  for (const value of values) {
+  const length = rows === null ? values.length : rows.length;
+  for (let i = 0; i < length; i++) {
+    const value = values[rows === null ? i : (rows[i] as number)] as number;
     if (Number.isNaN(value)) continue;
     sum += value;
     n += 1;

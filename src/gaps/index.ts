@@ -9,6 +9,7 @@ export { finishGaps, type GapTables } from "./finishGaps";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
   accumulateGaps,
+  accumulateGapsByGroup,
   createGapAccumulator,
   type FallbackSums,
   type GapAccumulator,
@@ -19,6 +20,7 @@ export {
   type FacetReliability,
   type GapReliabilityOptions,
   gapReliability,
+  reliabilityMissingMode,
 } from "./gapReliability";
 export {
   type ImportancePerformanceOptions,
@@ -27,7 +29,12 @@ export {
   type IpaQuadrant,
   importancePerformance,
 } from "./importancePerformance";
-export { type MeanSummary, type ServperfResult, servperf } from "./servperf";
+export {
+  type MeanSummary,
+  type ServperfOptions,
+  type ServperfResult,
+  servperf,
+} from "./servperf";
 export type {
   DimensionRef,
   Gap5Statistics,
@@ -41,6 +48,7 @@ export type {
 export type { WeightedOverall } from "./weightedOverall";
 export {
   type ZonePosition,
+  type ZonesOfToleranceOptions,
   type ZonesOfToleranceResult,
   zonesOfTolerance,
 } from "./zonesOfTolerance";

@@ -1,8 +1,8 @@
-import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { about as aboutPart, type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
-import { itemsNeeded } from "../responses/itemsNeeded";
-import type { AnswerColumn, Dataset } from "../responses/types";
+import { checkRows } from "../responses/rowSelection";
+import { facetColumns, itemMeanScores, overallScores, scoreSides } from "../responses/scoreSides";
+import type { AnswerColumn, Dataset, FacetColumns } from "../responses/types";
 import { checkLevel } from "../stats/checkOptions";
 import { studentTQuantile } from "../stats/distributions/studentTQuantile";
 import type { Interval } from "./types";
@@ -44,6 +44,16 @@ export interface ServperfResult {
   readonly warnings: readonly Notice[];
 }
 
+/** Options of {@link servperf}. */
+export interface ServperfOptions {
+  /** Confidence level of the t intervals (default 0.95). */
+  readonly level?: number;
+  /** Respondents to analyse, as row indices (a row listed twice counts twice); default all. */
+  readonly rows?: Int32Array;
+}
+
+const SERVPERF_OPTIONS = optionNames<ServperfOptions>({ level: true, rows: true });
+
 /**
  * The SERVPERF score: perceptions alone, averaged per item, per dimension (respondent dimension
  * means under the dataset's missing-data policy, then averaged) and overall. Works on any
@@ -53,49 +63,30 @@ export interface ServperfResult {
  * J. Business Research 55:17–31.
  *
  * @param dataset - A dataset with perception answers (any response format).
- * @param options - `level` of the t intervals (default 0.95).
+ * @param options - `level` of the t intervals (default 0.95), `rows` (a selection of respondents).
  * @throws {ServqualError} `invalid-input` when the dataset has no perception answers,
- * `invalid-options` when `level` is not between 0 and 1.
+ * `invalid-options` when `level` is not between 0 and 1, `invalid-argument` for bad rows.
  *
  * @example
  * servperf(validateResponses(rows, instruments.servperf22).dataset).overall.itemMean.mean //=> 5.2
  */
-export function servperf(
-  dataset: Dataset,
-  options: { readonly level?: number } = {},
-): ServperfResult {
+export function servperf(dataset: Dataset, options: ServperfOptions = {}): ServperfResult {
   expectShape("servperf", "dataset", dataset, shapes.dataset);
-  checkOptionKeys("servperf", options, ["level"]);
-  const perception = dataset.facets.perception;
-  if (perception === undefined) {
-    throw new ServqualError("invalid-input", "SERVPERF needs perception answers.", [
-      { code: "missing-facet", message: "the dataset has no perception answers" },
-    ]);
-  }
+  checkOptionKeys("servperf", options, SERVPERF_OPTIONS);
+  const rows = checkRows("servperf", options.rows, dataset.n);
   const level = checkLevel(options.level, "servperf");
-  const { instrument, missingPolicy, n } = dataset;
-  const allSum = new Float64Array(n);
-  const allCount = new Int32Array(n);
-  const dimensionSum = new Float64Array(n);
-  const dimensionCount = new Int32Array(n);
+  const perception = facetColumns(dataset, ["perception"], "SERVPERF")[0] as FacetColumns;
+  const { instrument } = dataset;
+  const n = rows === null ? dataset.n : rows.length;
   const items: ServperfResult["items"][number][] = [];
-  const warnings: Notice[] = [];
-  const dimensions: ServperfResult["dimensions"][number][] = [];
   let itemIndex = 0;
   for (const dimension of instrument.dimensions) {
-    const sum = new Float64Array(n);
-    const count = new Int32Array(n);
     for (const item of dimension.items) {
       const column = perception[itemIndex] as AnswerColumn;
       const moments = createMoments();
-      for (let r = 0; r < n; r++) {
-        const value = column[r] as number;
-        if (Number.isNaN(value)) continue;
-        addMoment(moments, value);
-        sum[r] = (sum[r] as number) + value;
-        count[r] = (count[r] as number) + 1;
-        allSum[r] = (allSum[r] as number) + value;
-        allCount[r] = (allCount[r] as number) + 1;
+      for (let i = 0; i < n; i++) {
+        const value = column[rows === null ? i : (rows[i] as number)] as number;
+        if (!Number.isNaN(value)) addMoment(moments, value);
       }
       items.push({
         item: item.id,
@@ -105,43 +96,33 @@ export function servperf(
       });
       itemIndex += 1;
     }
-    const size = dimension.items.length;
-    const needed = itemsNeeded(missingPolicy, size);
-    const moments = createMoments();
-    for (let r = 0; r < n; r++) {
-      const c = count[r] as number;
-      if (c < needed) continue;
-      const score = (sum[r] as number) / c;
-      addMoment(moments, score);
-      dimensionSum[r] = (dimensionSum[r] as number) + score;
-      dimensionCount[r] = (dimensionCount[r] as number) + 1;
-    }
-    dimensions.push({
-      dimension: dimension.id,
-      label: dimension.label,
-      ...summarizeMoments(moments, level),
-    });
-    const unscored = n - moments.n;
+  }
+  // Respondent scores from the one scoring kernel (the dataset's missing-data policy).
+  const scored = scoreSides(dataset, ["perception"], rows, "SERVPERF");
+  const dimensionScores = scored.scores[0] as readonly Float64Array[];
+  const warnings: Notice[] = [];
+  const dimensions = instrument.dimensions.map((dimension, d) => {
+    const unscored = scored.unscored[d] as number;
     if (unscored > 0) {
       warnings.push(
         notice(
           "unscored-respondents",
-          `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${needed} of its ${size} items answered)`,
+          `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${scored.needed[d]} of its ${dimension.items.length} items answered)`,
         ),
       );
     }
-  }
-  const unweighted = createMoments();
-  const itemMean = createMoments();
-  for (let r = 0; r < n; r++) {
-    const dc = dimensionCount[r] as number;
-    if (dc > 0) addMoment(unweighted, (dimensionSum[r] as number) / dc);
-    const ac = allCount[r] as number;
-    if (ac > 0) addMoment(itemMean, (allSum[r] as number) / ac);
-  }
+    return {
+      dimension: dimension.id,
+      label: dimension.label,
+      ...summarizeScores(dimensionScores[d] as Float64Array, level),
+    };
+  });
   const overall = {
-    unweighted: summarizeMoments(unweighted, level),
-    itemMean: summarizeMoments(itemMean, level),
+    unweighted: summarizeScores(overallScores(dimensionScores), level),
+    itemMean: summarizeScores(
+      itemMeanScores(dataset, ["perception"], rows)[0] as Float64Array,
+      level,
+    ),
   };
   const about = (what: string, summary: MeanSummary) =>
     summary.warnings.map((warning) => aboutPart(what, warning));
@@ -159,6 +140,13 @@ export function servperf(
       ...about("overall (mean of all items)", overall.itemMean),
     ],
   };
+}
+
+/** Mean summary of the scored respondents (NaN = not scored, left out). */
+function summarizeScores(scores: Float64Array, level: number): MeanSummary {
+  const moments = createMoments();
+  for (const score of scores) if (!Number.isNaN(score)) addMoment(moments, score);
+  return summarizeMoments(moments, level);
 }
 
 interface Moments {

@@ -1,7 +1,8 @@
-import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
+import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
-import { itemsNeeded } from "../responses/itemsNeeded";
+import { checkRows } from "../responses/rowSelection";
+import { scoreSides } from "../responses/scoreSides";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import { finishGaps, type GapTables } from "./finishGaps";
 import { accumulateGaps, createGapAccumulator } from "./gapAccumulator";
@@ -53,6 +54,16 @@ export interface ZonesOfToleranceResult {
   readonly warnings: readonly Notice[];
 }
 
+/** Options of {@link zonesOfTolerance}. */
+export interface ZonesOfToleranceOptions {
+  /** Confidence level of the MSA and MSS intervals (default 0.95). */
+  readonly level?: number;
+  /** Respondents to analyse, as row indices (a row listed twice counts twice); default all. */
+  readonly rows?: Int32Array;
+}
+
+const ZONES_OPTIONS = optionNames<ZonesOfToleranceOptions>({ level: true, rows: true });
+
 /**
  * Zones of tolerance for three-column data (adequate, desired, perceived): MSA = P − A and
  * MSS = P − D at item, dimension and overall level (as {@link gap5} does for P − E), and the
@@ -65,7 +76,7 @@ export interface ZonesOfToleranceResult {
  * Berry (1994), J. Retailing 70(3):201–230.
  *
  * @param dataset - A dataset of a `tolerance` instrument.
- * @param options - `level` of the intervals (default 0.95).
+ * @param options - `level` of the intervals (default 0.95), `rows` (a selection of respondents).
  * @throws {ServqualError} `invalid-input` when the dataset is not three-column data.
  *
  * @example
@@ -74,10 +85,11 @@ export interface ZonesOfToleranceResult {
  */
 export function zonesOfTolerance(
   dataset: Dataset,
-  options: { readonly level?: number } = {},
+  options: ZonesOfToleranceOptions = {},
 ): ZonesOfToleranceResult {
   expectShape("zonesOfTolerance", "dataset", dataset, shapes.dataset);
-  checkOptionKeys("zonesOfTolerance", options, ["level"]);
+  checkOptionKeys("zonesOfTolerance", options, ZONES_OPTIONS);
+  const rows = checkRows("zonesOfTolerance", options.rows, dataset.n);
   const adequate = dataset.facets.adequate;
   const desired = dataset.facets.desired;
   const perception = dataset.facets.perception;
@@ -92,46 +104,38 @@ export function zonesOfTolerance(
   const level = options.level ?? 0.95;
   const { instrument, missingPolicy } = dataset;
   const msa = finishGaps(
-    accumulateGaps(createGapAccumulator(instrument, "adequate", "perception"), dataset),
+    accumulateGaps(createGapAccumulator(instrument, "adequate", "perception"), dataset, rows ?? 0),
     instrument,
     missingPolicy,
     { required: "adequate", delivered: "perception" },
     level,
   );
   const mss = finishGaps(
-    accumulateGaps(createGapAccumulator(instrument, "desired", "perception"), dataset),
+    accumulateGaps(createGapAccumulator(instrument, "desired", "perception"), dataset, rows ?? 0),
     instrument,
     missingPolicy,
     { required: "desired", delivered: "perception" },
     level,
   );
 
-  const n = dataset.n;
+  const n = rows === null ? dataset.n : rows.length;
   const inverted = new Uint8Array(n);
   const items: ZonesOfToleranceResult["items"][number][] = [];
-  const dimensions: ZonesOfToleranceResult["dimensions"][number][] = [];
   let itemIndex = 0;
   for (const dimension of instrument.dimensions) {
-    const sumA = new Float64Array(n);
-    const sumD = new Float64Array(n);
-    const sumP = new Float64Array(n);
-    const count = new Int32Array(n);
     for (const item of dimension.items) {
       const tally = createTally();
       const a = adequate[itemIndex] as AnswerColumn;
       const d = desired[itemIndex] as AnswerColumn;
       const p = perception[itemIndex] as AnswerColumn;
-      for (let r = 0; r < n; r++) {
+      for (let i = 0; i < n; i++) {
+        const r = rows === null ? i : (rows[i] as number);
         const av = a[r] as number;
         const dv = d[r] as number;
         const pv = p[r] as number;
         if (Number.isNaN(av) || Number.isNaN(dv) || Number.isNaN(pv)) continue;
         addToTally(tally, av, dv, pv);
-        if (av > dv) inverted[r] = 1;
-        sumA[r] = (sumA[r] as number) + av;
-        sumD[r] = (sumD[r] as number) + dv;
-        sumP[r] = (sumP[r] as number) + pv;
-        count[r] = (count[r] as number) + 1;
+        if (av > dv) inverted[i] = 1;
       }
       items.push({
         item: item.id,
@@ -141,16 +145,26 @@ export function zonesOfTolerance(
       });
       itemIndex += 1;
     }
-    const size = dimension.items.length;
-    const needed = itemsNeeded(missingPolicy, size);
-    const tally = createTally();
-    for (let r = 0; r < n; r++) {
-      const c = count[r] as number;
-      if (c < needed) continue;
-      addToTally(tally, (sumA[r] as number) / c, (sumD[r] as number) / c, (sumP[r] as number) / c);
-    }
-    dimensions.push({ dimension: dimension.id, label: dimension.label, ...finishTally(tally) });
   }
+  // Dimension means of A, D and P over the items answered on all three (the scoring kernel).
+  const { scores } = scoreSides(
+    dataset,
+    ["adequate", "desired", "perception"],
+    rows,
+    "zones of tolerance",
+  );
+  const [scoreA, scoreD, scoreP] = scores as [Float64Array[], Float64Array[], Float64Array[]];
+  const dimensions = instrument.dimensions.map((dimension, k) => {
+    const tally = createTally();
+    const sa = scoreA[k] as Float64Array;
+    const sd = scoreD[k] as Float64Array;
+    const sp = scoreP[k] as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const av = sa[i] as number;
+      if (!Number.isNaN(av)) addToTally(tally, av, sd[i] as number, sp[i] as number);
+    }
+    return { dimension: dimension.id, label: dimension.label, ...finishTally(tally) };
+  });
   const respondentsWithInversions = inverted.reduce((total, flag) => total + flag, 0);
   const warnings: Notice[] = [];
   if (respondentsWithInversions > 0) {

@@ -13,7 +13,7 @@ import { summarizeCsvParallel } from "./parallelCsv";
 import { type ParallelSettings, readCsvFile } from "./readResponsesCsv";
 
 /** Options of {@link summarizeResponsesCsv}: those of `readResponsesCsv` and those of `gap5`. */
-export type SummarizeCsvOptions = CsvFileOptions & Gap5Options;
+export type SummarizeCsvOptions = CsvFileOptions & Omit<Gap5Options, "rows">;
 
 /** What {@link summarizeResponsesCsv} returns. */
 export interface CsvGap5Summary {
@@ -77,7 +77,11 @@ export async function summarizeResponsesCsv(
   return summarizeCsvFile(path, instrument, options, {});
 }
 
-const SUMMARY_OPTIONS: readonly string[] = [...CSV_FILE_OPTIONS, ...GAP5_OPTIONS];
+// `rows` selects rows of a dataset in memory; a streamed file has none to select.
+const SUMMARY_OPTIONS: readonly string[] = [
+  ...CSV_FILE_OPTIONS,
+  ...GAP5_OPTIONS.filter((name) => name !== "rows"),
+];
 
 /** The engine of {@link summarizeResponsesCsv}, with the parallel settings (for tests). */
 export async function summarizeCsvFile(

@@ -38,7 +38,7 @@ export interface CronbachAlphaResult {
   readonly nCompleteRows: number;
   /**
    * The n behind the Feldt interval and ase: every row in pairwise mode (as psych does, even
-   * though single covariance cells rest on fewer rows), the complete rows in complete-cases mode.
+   * though single covariance cells rest on fewer rows), the complete rows in listwise mode.
    */
   readonly nObservations: number;
   /** Fewest / most rows behind one off-diagonal covariance cell [psych::pairwiseCount]. */
@@ -108,7 +108,7 @@ export function covarianceProblems(
         ? "no rows to analyse"
         : m.scoreN === 0
           ? "every answer is missing"
-          : `only ${m.missing === "complete-cases" ? m.nCompleteRows : m.scoreN} usable row(s): reliability needs at least 2 respondents`,
+          : `only ${m.missing === "listwise" ? m.nCompleteRows : m.scoreN} usable row(s): reliability needs at least 2 respondents`,
     );
     return problems;
   }
@@ -220,11 +220,11 @@ export function alphaFromAccumulator(
     constantItems: analysis === null ? [] : analysis.constant.map((i) => names[i] as string),
     withoutConstantItems: null,
   };
-  if (missing === "complete-cases" && m.nCompleteRows < m.nRows) {
+  if (missing === "listwise" && m.nCompleteRows < m.nRows) {
     warnings.push(
       notice(
         "rows-left-out",
-        `complete-cases: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
+        `listwise: ${m.nRows - m.nCompleteRows} of ${m.nRows} rows miss at least one item and were left out`,
       ),
     );
   }
@@ -327,7 +327,7 @@ export function alphaFromAccumulator(
  * ## Method
  * One pass accumulates, per pair of items, counts, sums and cross-products; C is the item
  * covariance matrix (n − 1 divisor, each cell from the rows where both items are answered in
- * `"pairwise"` mode, psych's default; only complete rows in `"complete-cases"` mode),
+ * `"pairwise"` mode, psych's default; only complete rows in `"listwise"` mode),
  * R = cov2cor(C).
  * - raw α = k/(k−1)·(1 − tr C/ΣΣC) (Cronbach 1951); standardised α = k/(k−1)·(1 − k/ΣΣR)
  * - λ6 = 1 − (k − Σ smc)/ΣΣR, smc = 1 − 1/diag(R⁻¹) (Guttman 1945)
@@ -349,7 +349,7 @@ export function alphaFromAccumulator(
  * @category psychometrics
  * @param data - respondents × items: an array of rows, `{ columns }` (one array per item, e.g.
  *   Float64Array with NaN = missing), or an accumulator from `accumulateItems`
- * @param options - `missing` ("pairwise" default, or "complete-cases"), `reverse` (indices or
+ * @param options - `missing` ("pairwise" default, or "listwise"), `reverse` (indices or
  *   names), `scaleMin`/`scaleMax`, `itemNames`, `dropConstantItems` (default true)
  * @returns the alpha statistics; a statistic that cannot be computed (n < 2, no rows) is null
  *   with the reason in `warnings`. An item with zero variance leaves raw alpha and ase (from

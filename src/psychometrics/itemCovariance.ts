@@ -18,7 +18,7 @@ export interface ItemMoments {
   readonly nCompleteRows: number;
   /** Rows with no answer. */
   readonly nEmptyRows: number;
-  /** Rows the statistics rest on: nRows (pairwise) or nCompleteRows (complete-cases). */
+  /** Rows the statistics rest on: nRows (pairwise) or nCompleteRows (listwise). */
   readonly nObservations: number;
   /** k × k counts behind each cell (diagonal: answers per item). */
   readonly counts: Float64Array;
@@ -181,7 +181,7 @@ export interface ItemCovarianceResult {
   readonly nCompleteRows: number;
   /** Rows with no answer at all. */
   readonly nEmptyRows: number;
-  /** Rows behind each cell (pairwise) or the complete rows in every cell (complete-cases). */
+  /** Rows behind each cell (pairwise) or the complete rows in every cell (listwise). */
   readonly counts: readonly (readonly number[])[];
   /** Item means (null without answers). */
   readonly means: readonly (number | null)[];
@@ -214,7 +214,7 @@ function toMatrix(values: Float64Array, k: number): (number | null)[][] {
  *
  * @category psychometrics
  * @param acc - an accumulator that has seen the data
- * @param options - `missing`: `"pairwise"` (default) or `"complete-cases"`
+ * @param options - `missing`: `"pairwise"` (default) or `"listwise"`
  * @returns counts, means, covariance and correlation as plain arrays (null where undefined)
  * @throws {ServqualError} `invalid-options` for an unknown missing mode
  * @example
@@ -268,14 +268,16 @@ export function itemCovariance(
 /** Validates a missing-data mode (default pairwise). */
 export function checkMissingMode(mode: unknown, fn: string): MissingMode {
   if (mode === undefined) return "pairwise";
-  if (mode === "pairwise" || mode === "complete-cases") return mode;
+  if (mode === "pairwise" || mode === "listwise") return mode;
+  // The earlier name of listwise deletion, named in the message so an old call is easy to fix.
+  const hint = mode === "complete-cases" ? '; "complete-cases" is now called "listwise"' : "";
   throw new ServqualError(
     "invalid-options",
-    `${fn}: missing must be "pairwise" or "complete-cases", got ${String(mode)}`,
+    `${fn}: missing must be "pairwise" or "listwise", got ${String(mode)}${hint}`,
     [
       {
         code: "unknown-value",
-        message: `unknown missing-data mode ${String(mode)}`,
+        message: `unknown missing-data mode ${String(mode)}${hint}`,
         path: ["missing"],
       },
     ],

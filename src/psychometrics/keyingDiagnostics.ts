@@ -52,7 +52,7 @@ export function indefiniteWarning(
   return [
     notice(
       "not-positive-definite",
-      `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "complete-cases"`,
+      `the ${missing === "pairwise" ? "pairwise " : ""}${matrix} matrix is not positive semi-definite (smallest eigenvalue ${smallest.toPrecision(3)})${missing === "pairwise" ? ", which pairwise deletion can cause" : ""}: coefficients can fall outside [0, 1]; consider missing: "listwise"`,
     ),
   ];
 }

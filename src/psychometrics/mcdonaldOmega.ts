@@ -63,7 +63,7 @@ const DEFINITIONS = {
  *
  * ## Method
  * R = `cor(x, use = "pairwise")` of the (reverse-keyed) items (complete rows only in
- * `"complete-cases"` mode). One factor is fitted by minres ({@link oneFactorMinres}): loadings λ,
+ * `"listwise"` mode). One factor is fitted by minres ({@link oneFactorMinres}): loadings λ,
  * uniquenesses u² = 1 − λ². Then
  * - ω_total = 1 − Σu²/ΣΣR (psych's `omega_tot`: observed total variance)
  * - ω_model = (Σλ)²/((Σλ)² + Σu²) (model-implied total variance)

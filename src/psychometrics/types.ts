@@ -27,14 +27,15 @@ export interface ItemColumns {
 }
 
 /**
- * How missing answers are handled.
+ * How missing answers are handled: the same words as a dataset's `MissingPolicy` (whose
+ * `minimum-share` is about scoring respondents and reads as pairwise for reliability).
  *
  * - `"pairwise"` (psych's default, `use = "pairwise"`): every covariance cell uses the rows
  *   where both items are answered; the person score is the mean of the items a person answered.
- * - `"complete-cases"`: only rows that answered every item of the scale are used (listwise
+ * - `"listwise"`: only rows that answered every item of the scale are used (listwise
  *   deletion, `x[complete.cases(x), ]` in R).
  */
-export type MissingMode = "pairwise" | "complete-cases";
+export type MissingMode = "pairwise" | "listwise";
 
 /** Options shared by the reliability functions that read respondent × item data. */
 export interface ItemDataOptions {

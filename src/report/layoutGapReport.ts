@@ -514,6 +514,6 @@ function describePolicy(policy: GapReport["validation"]["missingPolicy"]): strin
     case "pairwise":
       return "pairwise (each statistic uses every respondent who answered what it needs)";
     case "minimum-share":
-      return `a dimension score needs at least ${Math.round(policy.share * 100)}% of its items answered`;
+      return `a dimension score needs at least ${Math.round(policy.share * 100)}% of its items answered${(policy.atLeast ?? 1) > 1 ? ` and at least ${policy.atLeast} items` : ""}`;
   }
 }

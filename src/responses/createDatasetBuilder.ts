@@ -565,9 +565,10 @@ class Builder implements DatasetBuilder {
         )
           return null;
       }
+      const atLeast = (policy.atLeast ?? 1) > 1 ? ` (and at least ${policy.atLeast} items)` : "";
       return notice(
         "too-few-items",
-        `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered`,
+        `no dimension has at least ${Math.round(policy.share * 100)}% of its items answered${atLeast}`,
       );
     }
     let anyUsable = false;

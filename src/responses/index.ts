@@ -7,6 +7,7 @@ export {
 export { itemsNeeded } from "./itemsNeeded";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
 export { BUILT_IN_POPULATIONS, POPULATION_LABEL } from "./populations";
+export { type RespondentScoresOptions, respondentScores } from "./respondentScores";
 export { responseRowJsonSchema, responseRowSchema } from "./responseSchema";
 export { rowsOfPopulation } from "./rowsOfPopulation";
 export type {

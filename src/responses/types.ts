@@ -10,12 +10,18 @@ import type { Facet, Instrument } from "../instrument/types";
  * - `listwise`: a respondent with any missing answer is excluded.
  * - `pairwise`: every statistic uses every respondent who answered what it needs.
  * - `minimum-share` (the default, share 0.5): a respondent's dimension score needs at least that
- *   share of the dimension's items answered; otherwise that dimension score is missing.
+ *   share of the dimension's items answered, and at least `atLeast` items when given (default 1);
+ *   otherwise that dimension score is missing. `{ share: 0.5, atLeast: 2 }` is the index rule
+ *   "answered ≥ max(2, ⌈k/2⌉) of k items" (trust and commitment indices): a one-item dimension
+ *   is then never scored.
+ *
+ * One rule, `itemsNeeded`, turns a policy into the items a score needs; every analysis
+ * scores respondents through it (see `respondentScores`).
  */
 export type MissingPolicy =
   | { readonly kind: "listwise" }
   | { readonly kind: "pairwise" }
-  | { readonly kind: "minimum-share"; readonly share: number };
+  | { readonly kind: "minimum-share"; readonly share: number; readonly atLeast?: number };
 
 /**
  * One item's answers, one value per respondent, NaN = missing. Float32Array when every value of

@@ -12,7 +12,10 @@ const missingSchema = /* @__PURE__ */ lazy(() =>
   z.union([
     z.literal("listwise"),
     z.literal("pairwise"),
-    z.strictObject({ minimumShare: z.number().gt(0).lte(1) }),
+    z.strictObject({
+      minimumShare: z.number().gt(0).lte(1),
+      atLeast: z.number().int().positive().optional(),
+    }),
   ]),
 );
 
@@ -67,7 +70,9 @@ export const validationOptionsSchema = /* @__PURE__ */ lazy(() =>
  *   see `POPULATION_LABEL`). Population cells are matched to the labels without regard to
  *   case (built-in labels also in the singular); a cell naming no label excludes its row.
  * - `rename`: source column name → name used above, applied first (a column map).
- * - `missing`: `"listwise"`, `"pairwise"` or `{ minimumShare }` (default `{ minimumShare: 0.5 }`).
+ * - `missing`: `"listwise"`, `"pairwise"` or `{ minimumShare, atLeast? }` (default
+ *   `{ minimumShare: 0.5 }`): a dimension score needs max(atLeast, ⌈minimumShare·k⌉) of its k
+ *   items; `{ minimumShare: 0.5, atLeast: 2 }` is the index rule max(2, ⌈k/2⌉).
  * - `invalidAnswers`: a rejected answer becomes missing (`"missing"`, default) or excludes its row.
  * - `weights`: importance points must sum to 100 ± `tolerance` (default 1); otherwise
  *   `"reject"` (default: the row's weights are dropped, the row stays) or `"rescale"` to 100.
@@ -129,7 +134,9 @@ export function resolveValidationOptions(
       ? { kind: "listwise" }
       : o.missing === "pairwise"
         ? { kind: "pairwise" }
-        : { kind: "minimum-share", share: o.missing?.minimumShare ?? 0.5 };
+        : o.missing?.atLeast === undefined
+          ? { kind: "minimum-share", share: o.missing?.minimumShare ?? 0.5 }
+          : { kind: "minimum-share", share: o.missing.minimumShare, atLeast: o.missing.atLeast };
   return {
     idColumn: columns.id ?? "respondent_id",
     dateColumn: columns.date ?? "date",

@@ -82,9 +82,68 @@ const table: Readonly<Record<string, Row>> = {
   finishGaps: {},
   gap5: {
     typo: typo(() => core.gap5(dataset, { levl: 0.9 } as never), "levl", "level"),
-    also: [["gap5(undefined)", () => core.gap5(undefined as never), "invalid-argument"]],
+    also: [
+      ["gap5(undefined)", () => core.gap5(undefined as never), "invalid-argument"],
+      [
+        "gap5(dataset, { rows: [0] })",
+        () => core.gap5(dataset, { rows: [0] as never }),
+        "invalid-argument",
+      ],
+      [
+        "gap5(dataset, { rows: [0, 4] }) of 4 rows",
+        () => core.gap5(dataset, { rows: Int32Array.of(0, 4) }),
+        "invalid-argument",
+      ],
+      [
+        "gap5(dataset, { rows: [-1] })",
+        () => core.gap5(dataset, { rows: Int32Array.of(-1) }),
+        "invalid-argument",
+      ],
+    ],
   },
-  accumulateGaps: {},
+  accumulateGaps: {
+    also: [
+      [
+        "accumulateGaps(acc, dataset, [9])",
+        () =>
+          core.accumulateGaps(
+            core.createGapAccumulator(tinyInstrument, "expectation", "perception"),
+            dataset,
+            Int32Array.of(9),
+          ),
+        "invalid-argument",
+      ],
+    ],
+  },
+  accumulateGapsByGroup: {
+    also: [
+      [
+        "accumulateGapsByGroup(accs, dataset, 2 groups for 4 rows)",
+        () =>
+          core.accumulateGapsByGroup(
+            [core.createGapAccumulator(tinyInstrument, "expectation", "perception")],
+            dataset,
+            Int32Array.of(0, 0),
+          ),
+        "invalid-argument",
+      ],
+      [
+        "accumulateGapsByGroup([acc], dataset, group 1 of 1)",
+        () =>
+          core.accumulateGapsByGroup(
+            [core.createGapAccumulator(tinyInstrument, "expectation", "perception")],
+            dataset,
+            Int32Array.of(0, 1, 0, 0),
+          ),
+        "invalid-argument",
+      ],
+      [
+        "accumulateGapsByGroup([undefined], …)",
+        () => core.accumulateGapsByGroup([undefined as never], dataset, Int32Array.of(0, 0, 0, 0)),
+        "invalid-argument",
+      ],
+    ],
+  },
   createGapAccumulator: {},
   mergeGapAccumulators: {},
   gapReliability: {
@@ -93,6 +152,13 @@ const table: Readonly<Record<string, Row>> = {
       "treshold",
       "threshold",
     ),
+    also: [
+      [
+        "gapReliability(dataset, [], { rows: [7] })",
+        () => core.gapReliability(dataset, [], { rows: Int32Array.of(7) }),
+        "invalid-argument",
+      ],
+    ],
   },
   importancePerformance: {
     typo: typo(
@@ -101,6 +167,16 @@ const table: Readonly<Record<string, Row>> = {
       "crosshair",
     ),
     also: [
+      [
+        "importancePerformance(dataset, { rows, gaps }) (gaps is of the whole dataset)",
+        () =>
+          core.importancePerformance(dataset, {
+            level: "item",
+            gaps: core.gap5(dataset),
+            rows: Int32Array.of(0),
+          }),
+        "invalid-options",
+      ],
       [
         "importancePerformance(dataset, { gaps: a dataset })",
         () => core.importancePerformance(dataset, { gaps: dataset as never }),
@@ -113,9 +189,26 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
-  servperf: { typo: typo(() => core.servperf(dataset, { lvl: 0.9 } as never), "lvl", "level") },
+  reliabilityMissingMode: {},
+  servperf: {
+    typo: typo(() => core.servperf(dataset, { lvl: 0.9 } as never), "lvl", "level"),
+    also: [
+      [
+        "servperf(dataset, { rows: [4] })",
+        () => core.servperf(dataset, { rows: Int32Array.of(4) }),
+        "invalid-argument",
+      ],
+    ],
+  },
   zonesOfTolerance: {
     typo: typo(() => core.zonesOfTolerance(dataset, { Level: 0.9 } as never), "Level", "level"),
+    also: [
+      [
+        "zonesOfTolerance(dataset, { rows: 1 })",
+        () => core.zonesOfTolerance(dataset, { rows: 1 as never }),
+        "invalid-argument",
+      ],
+    ],
   },
   // instrument
   defineInstrument: {
@@ -256,6 +349,45 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   itemsNeeded: {},
+  respondentScores: {
+    typo: typo(
+      () => core.respondentScores(dataset, { facet: "gap", level: "overall", row: [] } as never),
+      "row",
+      "rows",
+    ),
+    also: [
+      [
+        'respondentScores(dataset, { facet: "gaps" })',
+        () => core.respondentScores(dataset, { facet: "gaps", level: "overall" } as never),
+        "invalid-argument",
+      ],
+      [
+        'respondentScores(dataset, { level: "item" })',
+        () => core.respondentScores(dataset, { facet: "gap", level: "item" } as never),
+        "invalid-argument",
+      ],
+      [
+        "respondentScores(dataset)",
+        () => core.respondentScores(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "respondentScores(dataset, { rows: [0..4] })",
+        () =>
+          core.respondentScores(dataset, {
+            facet: "perception",
+            level: "dimension",
+            rows: Int32Array.of(0, 1, 2, 3, 4),
+          }),
+        "invalid-argument",
+      ],
+      [
+        'respondentScores(dataset, { facet: "adequate" })',
+        () => core.respondentScores(dataset, { facet: "adequate", level: "dimension" }),
+        "invalid-input",
+      ],
+    ],
+  },
   parseAnswer: {},
   parseDecimal: {},
   responseRowJsonSchema: {

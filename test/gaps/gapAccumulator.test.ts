@@ -19,6 +19,7 @@ import type { Gap5Statistics } from "../../src/gaps/types";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { validateResponses } from "../../src/responses/validateResponses";
 import type { ValidationOptions } from "../../src/responses/validationOptions";
+import { close, expectSameJson } from "./sameJson";
 import { dimensionsOf, strictJson } from "./tinySurvey";
 
 /** Three dimensions of 2, 3 and 1 items (a one-item dimension is an edge case of its own). */
@@ -103,44 +104,6 @@ function allStatistics(result: Gap5Result): [string, Gap5Statistics][] {
   const weighted = result.overall.weighted;
   if (weighted !== null) rows.push(["weighted", weighted.perRespondent]);
   return rows;
-}
-
-function close(actual: number | null, expected: number | null, where: string, tol = 1e-9) {
-  if (actual === null || expected === null) {
-    expect(actual, where).toBe(expected);
-    return;
-  }
-  expect(Math.abs(actual - expected), `${where}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
-    tol * Math.max(1, Math.abs(expected)),
-  );
-}
-
-/** Deep comparison of two JSON values: numbers to a tolerance, everything else exactly. */
-function expectSameJson(a: unknown, b: unknown, tol: number, path = "$") {
-  if (typeof a === "number" && typeof b === "number") {
-    close(a, b, path, tol);
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    expect(a.length, path).toBe(b.length);
-    a.forEach((value, i) => {
-      expectSameJson(value, b[i], tol, `${path}[${i}]`);
-    });
-    return;
-  }
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
-    expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
-    for (const key of Object.keys(a)) {
-      expectSameJson(
-        (a as Record<string, unknown>)[key],
-        (b as Record<string, unknown>)[key],
-        tol,
-        `${path}.${key}`,
-      );
-    }
-    return;
-  }
-  expect(a, path).toEqual(b);
 }
 
 const json = (value: unknown) => JSON.parse(strictJson(value)) as unknown;

@@ -14,6 +14,8 @@ import { defineInstrument } from "../../src/instrument/defineInstrument";
 import type { Instrument } from "../../src/instrument/types";
 import { buildGapReport } from "../../src/report/buildGapReport";
 import { renderMarkdown } from "../../src/report/renderMarkdown";
+import { itemsNeeded } from "../../src/responses/itemsNeeded";
+import { respondentScores } from "../../src/responses/respondentScores";
 import { validateResponses } from "../../src/responses/validateResponses";
 import { seededRandom } from "../../src/stats/seededRandom";
 import { dimensionsOf, strictJson } from "./tinySurvey";
@@ -99,8 +101,9 @@ function sumFractions(values: readonly Fraction[]): Fraction {
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /**
- * Per respondent: the (gap sum, count) of each dimension (null below 50% answered) and of
- * all items.
+ * Per respondent: the (gap sum, count) of each dimension (null when fewer than `needed` items
+ * are answered: the library's one scoring rule, itemsNeeded, tested on its own in
+ * test/responses/respondentScores.test.ts) and of all items, as exact integers.
  */
 interface SumCount {
   readonly s: number;
@@ -115,7 +118,7 @@ function scoredIn(expected: ReturnType<typeof scores>, d: number): SumCount[] {
   });
 }
 
-function scores(data: ReturnType<typeof answers>) {
+function scores(data: ReturnType<typeof answers>, needed: number) {
   return data.map((row) => {
     const dimensions = Array.from({ length: DIMENSIONS }, (_, d) => {
       let s = 0;
@@ -126,7 +129,7 @@ function scores(data: ReturnType<typeof answers>) {
         s += pair[1] - pair[0];
         c += 1;
       }
-      return c >= PER_DIMENSION / 2 ? ({ s, c } as SumCount) : null;
+      return c >= needed ? ({ s, c } as SumCount) : null;
     });
     let s = 0;
     let c = 0;
@@ -153,7 +156,20 @@ describe("instruments with 1,000 items (issue 12: lcm(1..m) no longer overflows)
     return record;
   });
   const { dataset, report } = validateResponses(records, instrument);
-  const expected = scores(data);
+  const expected = scores(data, itemsNeeded(dataset.missingPolicy, PER_DIMENSION));
+
+  it("respondentScores gives each respondent's dimension gap s/c, NaN when not scored", () => {
+    expect(itemsNeeded(dataset.missingPolicy, PER_DIMENSION)).toBe(25); // ⌈0.5·50⌉
+    const dimensions = respondentScores(dataset, { facet: "gap", level: "dimension" });
+    expect(dimensions).toHaveLength(DIMENSIONS);
+    expected.forEach((r, i) => {
+      r.dimensions.forEach((x, d) => {
+        const score = (dimensions[d] as Float64Array)[i] as number;
+        if (x === null) expect(score).toBeNaN();
+        else expect(score).toBeCloseTo(x.s / x.c, 12);
+      });
+    });
+  });
 
   it("gap5 returns, with dimension and overall means and V equal to exact fractions", () => {
     const result = gap5(dataset);

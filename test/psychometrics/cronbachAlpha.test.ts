@@ -63,25 +63,25 @@ describe("cronbachAlpha against psych::alpha (test/fixtures/oracle)", () => {
       expect(result.reversed).toEqual(scale.reverse);
     });
 
-    it(`${scale.label}: complete_cases block (missing: "complete-cases")`, () => {
+    it(`${scale.label}: complete_cases block (missing: "listwise")`, () => {
       const result = cronbachAlpha(scale.rows, {
         ...scaleOptions(scale),
-        missing: "complete-cases",
+        missing: "listwise",
       });
       const ref = scale.alpha.complete_cases;
-      expect(result.missing).toBe("complete-cases");
+      expect(result.missing).toBe("listwise");
       compareWithR(result, ref, scale.label);
       expect(result.nCompleteRows).toBe(ref.n_rows);
     });
   }
 
-  it("msq: pairwise and complete-cases differ (trap 1: Feldt n = all rows in pairwise mode)", () => {
+  it("msq: pairwise and listwise differ (trap 1: Feldt n = all rows in pairwise mode)", () => {
     const scale = oracleScales().find((s) => s.label === "msq_arousal/energetic_arousal");
     if (!scale) throw new Error("missing oracle scale");
     const pairwise = cronbachAlpha(scale.rows, scaleOptions(scale));
     const complete = cronbachAlpha(scale.rows, {
       ...scaleOptions(scale),
-      missing: "complete-cases",
+      missing: "listwise",
     });
     expect(pairwise.nObservations).toBe(3896);
     expect(complete.nObservations).toBe(3824);
@@ -396,13 +396,13 @@ describe("cronbachAlpha: bad input", () => {
     expect(result.warnings.map((w) => w.message).join(" ")).toMatch(/no rows/);
   });
 
-  it("null + warning when no row is complete in complete-cases mode", () => {
+  it("null + warning when no row is complete in listwise mode", () => {
     const result = cronbachAlpha(
       [
         [1, null],
         [null, 2],
       ],
-      { missing: "complete-cases" },
+      { missing: "listwise" },
     );
     expect(result.rawAlpha).toBeNull();
     expect(result.warnings.length).toBeGreaterThan(0);
@@ -426,7 +426,11 @@ describe("cronbachAlpha: bad input", () => {
       [1, 2],
       [2, 3],
     ];
-    expect(() => cronbachAlpha(rows, { missing: "listwise" as "pairwise" })).toThrow(ServqualError);
+    expect(() => cronbachAlpha(rows, { missing: "complete" as "pairwise" })).toThrow(ServqualError);
+    // The earlier name of listwise deletion is rejected with a pointer to the new one.
+    expect(() => cronbachAlpha(rows, { missing: "complete-cases" as "pairwise" })).toThrow(
+      /"complete-cases" is now called "listwise"/,
+    );
     expect(() => cronbachAlpha(rows, { reverse: ["nope"] })).toThrow(ServqualError);
     expect(() => cronbachAlpha(rows, { reverse: [5] })).toThrow(ServqualError);
     expect(() => cronbachAlpha(rows, { scaleMin: 1 })).toThrow(ServqualError);
@@ -484,7 +488,7 @@ describe("cronbachAlpha: properties", () => {
       fc.property(matrix, ({ rows }) => {
         const result = cronbachAlpha(rows);
         expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
-        const complete = cronbachAlpha(rows, { missing: "complete-cases" });
+        const complete = cronbachAlpha(rows, { missing: "listwise" });
         expect(JSON.stringify(complete)).not.toMatch(/NaN|Infinity/);
         for (const key of ["rawAlpha", "standardizedAlpha", "guttmanLambda6"] as const) {
           if (complete[key] !== null) expect(complete[key]).toBeLessThanOrEqual(1 + 1e-12);

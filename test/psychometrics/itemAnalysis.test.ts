@@ -24,7 +24,7 @@ function scaleOptions(scale: OracleScale) {
 
 describe("itemAnalysis against psych::alpha item.stats and alpha.drop (test/fixtures/oracle)", () => {
   for (const scale of oracleScales()) {
-    for (const missing of ["pairwise", "complete-cases"] as const) {
+    for (const missing of ["pairwise", "listwise"] as const) {
       it(`${scale.label} (${missing})`, () => {
         const block = missing === "pairwise" ? scale.alpha.pairwise : scale.alpha.complete_cases;
         const result = itemAnalysis(scale.rows, { ...scaleOptions(scale), missing });

@@ -125,7 +125,7 @@ describe("item covariance accumulator", () => {
           onePass(k, rows.slice(split)),
         );
         const whole = onePass(k, rows);
-        for (const missing of ["pairwise", "complete-cases"] as const) {
+        for (const missing of ["pairwise", "listwise"] as const) {
           expectSameResult(itemCovariance(merged, { missing }), itemCovariance(whole, { missing }));
         }
       }),
@@ -214,7 +214,7 @@ describe("item covariance accumulator", () => {
       [3, 4.5],
     ]);
     expect(pairwise.correlation[0]?.[1]).toBeCloseTo(1, 15);
-    const complete = itemCovariance(acc, { missing: "complete-cases" });
+    const complete = itemCovariance(acc, { missing: "listwise" });
     expect(complete.covariance).toEqual([
       [2, 3],
       [3, 4.5],
