@@ -148,7 +148,9 @@ describe("itemsNeeded: one rule, with an optional atLeast count", () => {
     expect(index.report.rowsIn).toBe(3);
     expect(index.report.rowsUsed + index.report.rowsExcluded).toBe(3);
     expect(index.dataset.ids).toEqual(["y", "z"]);
-    expect(index.report.excludedRows[0]?.reasons.map((r) => r.message).join(" ")).toMatch(/at least 2 items/);
+    expect(index.report.excludedRows[0]?.reasons.map((r) => r.message).join(" ")).toMatch(
+      /at least 2 items/,
+    );
     expect(
       valuesOf(respondentScores(index.dataset, { facet: "perception", level: "overall" })),
     ).toEqual([4, 7 / 3]);
