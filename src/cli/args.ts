@@ -24,7 +24,12 @@ export interface ReportCommand {
   readonly population: string | undefined;
   /** Populations beyond customers, managers and employees (`--population-labels`). */
   readonly populationLabels: readonly string[] | undefined;
-  readonly missing: "listwise" | "pairwise" | { readonly minimumShare: number } | undefined;
+  /** `--missing`, with `--at-least` as the minimum-share rule's `atLeast`. */
+  readonly missing:
+    | "listwise"
+    | "pairwise"
+    | { readonly minimumShare: number; readonly atLeast?: number }
+    | undefined;
   /** Source name → name, from every `--rename` in order. */
   readonly rename: ReadonlyMap<string, string>;
   readonly encoding: Encoding | undefined;
@@ -55,6 +60,7 @@ type OptionName =
   | "population"
   | "population-labels"
   | "missing"
+  | "at-least"
   | "encoding"
   | "delimiter"
   | "title"
@@ -85,6 +91,7 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   population: { type: "string", commands: REPORT },
   "population-labels": { type: "string", commands: REPORT },
   missing: { type: "string", commands: BOTH },
+  "at-least": { type: "string", commands: BOTH },
   encoding: { type: "string", commands: REPORT },
   delimiter: { type: "string", commands: REPORT },
   title: { type: "string", commands: BOTH },
@@ -217,7 +224,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     populationLabels: mapDefined(one("population-labels"), (text) =>
       parseNames(text, "population-labels", "franchisees,suppliers"),
     ),
-    missing: mapDefined(one("missing"), parseMissing),
+    missing: withAtLeast(mapDefined(one("missing"), parseMissing), one("at-least")),
     rename: parseRename(strings.get("rename") ?? []),
     encoding: mapDefined(one("encoding"), parseEncoding),
     delimiter: mapDefined(one("delimiter"), parseDelimiter),
@@ -267,6 +274,30 @@ function parseMissing(text: string): NonNullable<ReportCommand["missing"]> {
     );
   }
   return { minimumShare: share };
+}
+
+/**
+ * Adds `--at-least N` (a whole number of items, 1 or more) to a minimum-share rule: a
+ * dimension score then needs max(N, ⌈share·k⌉) of its k items (`--missing 0.5 --at-least 2`
+ * is the index rule max(2, ⌈k/2⌉)). Without `--missing` the share is the default 0.5; with
+ * listwise or pairwise it is a usage error.
+ */
+function withAtLeast(
+  missing: ReportCommand["missing"],
+  text: string | undefined,
+): ReportCommand["missing"] {
+  if (text === undefined) return missing;
+  if (!/^\d+$/.test(text) || !(Number(text) >= 1) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(
+      `--at-least must be a whole number of items, 1 or more (e.g. 2), not "${text}"`,
+    );
+  }
+  if (missing === "listwise" || missing === "pairwise") {
+    throw new UsageError(
+      `--at-least goes with a minimum share (e.g. --missing 0.5 --at-least 2), not with --missing ${missing}`,
+    );
+  }
+  return { minimumShare: missing?.minimumShare ?? 0.5, atLeast: Number(text) };
 }
 
 function parseRename(values: readonly string[]): Map<string, string> {

@@ -17,7 +17,8 @@ Usage:
   servqual instruments                 list the built-in instruments
   servqual --help | --version
 
-Options of report (demo takes --segments, --missing, --title, --out, --force, --quiet):
+Options of report (demo takes --segments, --missing, --at-least, --title, --out,
+--force and --quiet):
   --instrument NAME    servqual22 (default), servqual1988, servperf22, servqual22Tolerance,
                        libqualCore22
   --columns MAP.json   column names from a JSON file, e.g.
@@ -40,6 +41,8 @@ Options of report (demo takes --segments, --missing, --title, --out, --force, --
   --population-labels A,B
                        populations beyond customers, managers and employees
   --missing POLICY     listwise | pairwise | a minimum share such as 0.5 (default 0.5)
+  --at-least N         with a minimum share: a dimension score also needs at least N items
+                       answered (--missing 0.5 --at-least 2 is the index rule max(2, ⌈k/2⌉))
   --encoding NAME      utf-8 | utf-16le | utf-16be | latin1 (default: from a byte-order mark,
                        UTF-8 without one)
   --delimiter D        , ; | or tab (default: detected from the first rows)

@@ -38,6 +38,22 @@ describe("parseCommandLine", () => {
     [["report", "x.csv", "--missing", "0"], /--missing must be/],
     [["report", "x.csv", "--missing", "1.5"], /--missing must be/],
     [["report", "x.csv", "--missing", "0x1"], /--missing must be/],
+    [
+      ["report", "x.csv", "--at-least", "0"],
+      /--at-least must be a whole number of items, 1 or more/,
+    ],
+    [["report", "x.csv", "--at-least", "2.5"], /--at-least must be a whole number/],
+    [["report", "x.csv", "--at-least", "two"], /--at-least must be a whole number/],
+    [["report", "x.csv", "--at-least", "1e1"], /--at-least must be a whole number/],
+    [
+      ["report", "x.csv", "--missing", "listwise", "--at-least", "2"],
+      /--at-least goes with a minimum share .*not with --missing listwise/,
+    ],
+    [["demo", "--missing", "pairwise", "--at-least", "2"], /not with --missing pairwise/],
+    [
+      ["report", "x.csv", "--missing", "0.5", "--at-least", "2", "--at-least", "3"],
+      /--at-least is given twice/,
+    ],
     [["report", "x.csv", "--out"], /--out needs a value/],
     [["report", "x.csv", "--out", "--quiet"], /--out needs a value, not the option "--quiet"/],
     [["report", "x.csv", "--id", ""], /--id needs a non-empty value/],
@@ -110,6 +126,20 @@ describe("parseCommandLine", () => {
       ["Q1p", "P_1"],
       ["Resp", "respondent_id"],
     ]);
+  });
+
+  it("--at-least adds a floor in items to the minimum share", () => {
+    expect(report(["--missing", "0.5", "--at-least", "2"]).missing).toEqual({
+      minimumShare: 0.5,
+      atLeast: 2,
+    });
+    expect(report(["--at-least", "3", "--missing", ".75"]).missing).toEqual({
+      minimumShare: 0.75,
+      atLeast: 3,
+    });
+    // Without --missing the share is the default one half.
+    expect(report(["--at-least", "2"]).missing).toEqual({ minimumShare: 0.5, atLeast: 2 });
+    expect(report(["--missing", "0.5"]).missing).toEqual({ minimumShare: 0.5 });
   });
 
   it("has defaults: current folder, no force, nothing mapped", () => {

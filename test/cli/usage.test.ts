@@ -2,7 +2,7 @@
  * Usage errors of the `servqual` command: every one exits with 2 and a sentence naming the
  * mistake, before any file is read or written.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoCsv, runCli, tempFolder } from "./runCli";
@@ -14,6 +14,8 @@ describe("servqual usage errors (exit code 2)", () => {
     [["report", "a.csv", "b.csv"], /unexpected: "b\.csv"/],
     [["report", "x.csv", "--no-such-flag"], /unknown option --no-such-flag/],
     [["report", "x.csv", "--missing", "abc"], /--missing must be listwise, pairwise or a share/],
+    [["demo", "--at-least", "0"], /--at-least must be a whole number of items/],
+    [["demo", "--missing", "listwise", "--at-least", "2"], /--at-least goes with a minimum share/],
     [["demo", "--out"], /--out needs a value/],
     [["report", "x.csv", "--instrument", "servqal22"], /did you mean servqual22\?/],
     // a role given twice: found by the library from the header, still a usage error
@@ -62,5 +64,47 @@ describe("servqual usage errors (exit code 2)", () => {
       expect(code).toBe(0);
       expect(existsSync(join(out, "report.json"))).toBe(true);
     }
+  });
+
+  describe("--at-least", () => {
+    /** The demo report with extra arguments: its policy, dimension n and the stated rule. */
+    function demoWith(args: readonly string[]) {
+      const out = join(tempFolder(), "r");
+      const { code } = runCli(["demo", "--out", out, "--quiet", ...args]);
+      expect(code).toBe(0);
+      const results = JSON.parse(readFileSync(join(out, "report.json"), "utf8")).results;
+      const n = Object.fromEntries(
+        (results.gap5.dimensions as { dimension: string; n: number }[]).map((d) => [
+          d.dimension,
+          d.n,
+        ]),
+      );
+      const rule = /^- Missing data: (.*)$/m.exec(readFileSync(join(out, "report.md"), "utf8"));
+      return { policy: results.validation.missingPolicy, n, rule: rule?.[1] };
+    }
+
+    it("sets atLeast of the minimum-share rule; the report states it", () => {
+      const base = demoWith([]);
+      // SERVQUAL-22 has dimensions of 4 and 5 items: ⌈0.5·4⌉ = 2 and ⌈0.5·5⌉ = 3 already
+      // reach 2, so a floor of 2 items changes no score.
+      const two = demoWith(["--missing", "0.5", "--at-least", "2"]);
+      expect(two.policy).toEqual({ kind: "minimum-share", share: 0.5, atLeast: 2 });
+      expect(two.rule).toBe(
+        "a dimension score needs at least 50% of its items answered and at least 2 items",
+      );
+      expect(two.n).toEqual(base.n);
+      // A floor of 5: the 4-item dimensions can never be scored, the 5-item ones need every
+      // item (between listwise over all 22 items and the default one half).
+      const five = demoWith(["--at-least", "5"]);
+      const listwise = demoWith(["--missing", "listwise"]);
+      expect(five.rule).toMatch(/and at least 5 items$/);
+      for (const dimension of ["tangibles", "responsiveness", "assurance"]) {
+        expect(five.n[dimension]).toBe(0);
+      }
+      for (const dimension of ["reliability", "empathy"]) {
+        expect(five.n[dimension]).toBeGreaterThanOrEqual(listwise.n[dimension]);
+        expect(five.n[dimension]).toBeLessThanOrEqual(base.n[dimension]);
+      }
+    });
   });
 });
