@@ -1,5 +1,6 @@
 import { checkOptionKeys, expectKind, expectShape, optionNames, shapes } from "../_lib/guards";
 import { IssueLog, mergeIssueLogs } from "../_lib/issueLog";
+import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { FACET_NAMES, FACETS, facetsOf } from "../instrument/facets";
@@ -8,6 +9,7 @@ import type { Facet, Instrument } from "../instrument/types";
 import { displayName } from "./columnLayout";
 import { createDatasetBuilder } from "./createDatasetBuilder";
 import { cellText, showCell } from "./parseAnswer";
+import { populationCode } from "./populations";
 import type { ValidatedResponses } from "./types";
 import { validateResponses } from "./validateResponses";
 import {
@@ -64,7 +66,9 @@ interface Gathered {
  * - The date column, the segment columns, the covariate columns and the population column
  *   (`options.columns.date`, `.segments`, `.covariates`, `.population`) may be carried on the
  *   long rows; they belong to the respondent: the first non-blank value counts, and a
- *   different value on a later row of the same respondent is a `conflicting-value` issue.
+ *   different value on a later row of the same respondent is a `conflicting-value` issue
+ *   (populations compare as populations, so "Managers" and "manager" agree; covariates as
+ *   numbers, so "20" and "20.0" agree; segments and dates as trimmed text).
  * - All long rows with the same respondent id form one respondent, so an id is never
  *   duplicated; a repeated (respondent, item, facet) is a `duplicate-answer` issue and the later
  *   value is ignored. Unknown items or facets, blank or unreadable ids and rows that are not
@@ -222,7 +226,7 @@ export function validateLongResponses(
       if (isBlank(value)) continue;
       const held = gathered.cells.get(name);
       if (held === undefined) gathered.cells.set(name, { value, row: at });
-      else if (!sameValue(held.value, value)) {
+      else if (!sameValue(name, held.value, value, resolved)) {
         log.record({
           code: "conflicting-value",
           message: `${who}: ${showCell(value)} differs from ${showCell(held.value)} on long row ${held.row}; a respondent has one ${attributeKind(name, resolved)}, the first is kept`,
@@ -418,8 +422,40 @@ function isBlank(cell: unknown): boolean {
   );
 }
 
-/** Same respondent attribute: equal text after trimming, or the same time for Date objects. */
-function sameValue(a: unknown, b: unknown): boolean {
+/**
+ * Same respondent attribute, compared as the wide reader reads the column: populations as
+ * populations (case, surrounding spaces and the built-in singulars do not matter: "Managers",
+ * " managers" and "manager" agree), covariates as numbers ("20", "20.0" and 20 agree), Date
+ * objects by their time, anything else as text after trimming. Cells the reader cannot read
+ * as a population or a number fall back to text (the reader then reports them).
+ */
+function sameValue(
+  name: string,
+  a: unknown,
+  b: unknown,
+  resolved: ReturnType<typeof resolveValidationOptions>,
+): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return cellText(a).trim() === cellText(b).trim();
+  const textA = cellText(a).trim();
+  const textB = cellText(b).trim();
+  if (name === resolved.populationColumn) {
+    const codeA = populationCode(resolved.populations, textA);
+    const codeB = populationCode(resolved.populations, textB);
+    if (codeA !== -1 || codeB !== -1) return codeA === codeB;
+    return textA.toLowerCase() === textB.toLowerCase();
+  }
+  if (resolved.covariateColumns.includes(name)) {
+    const numberA = covariateNumber(a, textA);
+    const numberB = covariateNumber(b, textB);
+    if (!Number.isNaN(numberA) && !Number.isNaN(numberB)) return numberA === numberB;
+  }
+  return textA === textB;
+}
+
+/** A covariate cell as the wide reader reads it: a finite number, or NaN. */
+function covariateNumber(cell: unknown, text: string): number {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : Number.NaN;
+  if (typeof cell !== "string") return Number.NaN;
+  const value = parseDecimal(text);
+  return Number.isFinite(value) ? value : Number.NaN;
 }

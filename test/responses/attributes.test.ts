@@ -413,6 +413,53 @@ describe("long rows", () => {
     expect(report.issues[0]?.message).toMatch(/one value of each covariate/);
   });
 
+  it("compares populations as populations: case, spaces and singulars are not conflicts", () => {
+    const rows = [...long("m1", { role: "Managers" }), ...long("c1", { role: "customers" })];
+    rows[1] = { ...rows[1], role: "managers" } as (typeof rows)[number];
+    rows[2] = { ...rows[2], role: " MANAGERS " } as (typeof rows)[number];
+    rows[3] = { ...rows[3], role: "manager" } as (typeof rows)[number];
+    // A different population on a later row of c1 is still a conflict; the first is kept.
+    rows[15] = { ...rows[15], role: "Employee" } as (typeof rows)[number];
+    const { dataset, report } = validateLongResponses(rows, tinyInstrument, {
+      columns: { population: "role" },
+    });
+    expect(dataset.ids).toEqual(["m1", "c1"]);
+    // Built-in codes: customers 0, managers 1, employees 2.
+    expect(Array.from(dataset.population?.codes ?? [])).toEqual([1, 0]);
+    expect(report.issues.map((issue) => [issue.code, issue.row, issue.column])).toEqual([
+      ["conflicting-value", 16, "role"],
+    ]);
+  });
+
+  it("compares a declared population label without regard to case", () => {
+    const rows = long("f1", { role: "Franchisees" });
+    rows[4] = { ...rows[4], role: "franchisees" } as (typeof rows)[number];
+    const { dataset, report } = validateLongResponses(rows, tinyInstrument, {
+      columns: { population: "role" },
+      population: { labels: ["franchisees"] },
+    });
+    expect(Array.from(dataset.population?.codes ?? [])).toEqual([3]);
+    expect(report.issues).toEqual([]);
+  });
+
+  it("compares covariates as numbers: 20, 20.0 and the number 20 are one value", () => {
+    const rows = long("c1", { temperature: "20" });
+    rows[1] = { ...rows[1], temperature: "20.0" } as (typeof rows)[number];
+    rows[2] = { ...rows[2], temperature: 20 } as (typeof rows)[number];
+    rows[3] = { ...rows[3], temperature: " 20.00 " } as (typeof rows)[number];
+    rows[4] = { ...rows[4], temperature: "20.5" } as (typeof rows)[number];
+    // Unreadable as numbers: compared as text, so "x" after "20" conflicts.
+    rows[5] = { ...rows[5], temperature: "x" } as (typeof rows)[number];
+    const { dataset, report } = validateLongResponses(rows, tinyInstrument, {
+      columns: { covariates: ["temperature"] },
+    });
+    expect(Array.from(dataset.covariates[0]?.values ?? [])).toEqual([20]);
+    expect(report.issues.map((issue) => [issue.code, issue.row, issue.column])).toEqual([
+      ["conflicting-value", 5, "temperature"],
+      ["conflicting-value", 6, "temperature"],
+    ]);
+  });
+
   it("excludes a respondent of an unknown population, naming its long row", () => {
     const rows = [...long("c1", { role: "customers" }), ...long("x1", { role: "suppliers" })];
     const { dataset, report } = validateLongResponses(rows, tinyInstrument, {
