@@ -1,4 +1,7 @@
 import { expectShape } from "./checkArgument";
+import type { IssueCode } from "./issueCode";
+
+export type { IssueCode, ZodIssueCode } from "./issueCode";
 /**
  * One problem found in the input: where it is and what is wrong, in a sentence a person
  * understands. `row` is the 1-based data row (the header is row 0; for a CSV file, `line` is
@@ -6,8 +9,8 @@ import { expectShape } from "./checkArgument";
  * structured value (for example `["dimensions", 2, "items"]`).
  */
 export interface Issue {
-  /** Machine-readable reason, e.g. `out-of-range`, `not-a-number`, `duplicate-id`. */
-  readonly code: string;
+  /** Machine-readable reason, e.g. `out-of-range`, `not-a-number` (see {@link IssueCode}). */
+  readonly code: IssueCode;
   /** What is wrong and what to do about it. */
   readonly message: string;
   readonly row?: number;

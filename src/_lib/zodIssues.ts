@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { unknownOptionIssue } from "./checkOptionKeys";
+import type { ZodIssueCode } from "./issueCode";
 import type { Issue } from "./ServqualError";
 
 type Path = readonly (string | number)[];
@@ -57,7 +58,7 @@ function keysAt(schema: z.ZodType, path: Path): string[] {
  * Zod's issue codes → the project's kebab-case codes (listed in docs/codes.md). An issue code
  * zod may add later becomes `invalid-value`.
  */
-export const ZOD_ISSUE_CODES: Readonly<Record<string, string>> = {
+export const ZOD_ISSUE_CODES: Readonly<Record<string, ZodIssueCode>> = {
   invalid_type: "invalid-type",
   too_small: "too-small",
   too_big: "too-large",
@@ -72,8 +73,10 @@ export const ZOD_ISSUE_CODES: Readonly<Record<string, string>> = {
 };
 
 /** The project's code for a zod issue code. */
-export function zodIssueCode(code: string): string {
-  return Object.hasOwn(ZOD_ISSUE_CODES, code) ? (ZOD_ISSUE_CODES[code] as string) : "invalid-value";
+export function zodIssueCode(code: string): ZodIssueCode {
+  return Object.hasOwn(ZOD_ISSUE_CODES, code)
+    ? (ZOD_ISSUE_CODES[code] as ZodIssueCode)
+    : "invalid-value";
 }
 
 /**

@@ -234,7 +234,7 @@ export function columnLayout(
   if (missingSegments.length > 0) {
     throw new ServqualError("invalid-input", "A segment column is not in the input.", [
       ...missingSegments.map((name) => ({
-        code: "missing-segment-column",
+        code: "missing-segment-column" as const,
         message: `the segment column "${displayName(name)}" was requested but is not in the header`,
         row: 0,
         column: displayName(name),
@@ -242,10 +242,10 @@ export function columnLayout(
     ]);
   }
   const requested = [
-    ...options.covariateColumns.map((name) => ({ name, what: "covariate" })),
+    ...options.covariateColumns.map((name) => ({ name, what: "covariate" as const })),
     ...(options.populationColumn === null
       ? []
-      : [{ name: options.populationColumn, what: "population" }]),
+      : [{ name: options.populationColumn, what: "population" as const }]),
   ].filter(({ name }) => !seen.has(name));
   if (requested.length > 0) {
     throw new ServqualError(
@@ -253,7 +253,7 @@ export function columnLayout(
       "A covariate or population column is not in the input.",
       [
         ...requested.map(({ name, what }) => ({
-          code: `missing-${what}-column`,
+          code: `missing-${what}-column` as const,
           message: UNSAFE_NAMES.has(name)
             ? `the ${what} column "${name}" has a reserved JavaScript property name and is never read; rename it (options.rename) and name the new name`
             : `the ${what} column "${displayName(name)}" was requested but is not in the header`,

@@ -778,7 +778,7 @@ class Builder implements DatasetBuilder {
     where: { row: number; line?: number },
     c: number,
     cell: unknown,
-    fault: AnswerFault,
+    fault: Exclude<AnswerFault, "blank" | "not-applicable">,
   ) {
     this.record({
       code: fault,

@@ -1,6 +1,6 @@
 import { checkOptionKeys, expectShape, optionNames } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
+import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkAlternative, checkLevel } from "./checkOptions";
 import { studentTQuantile } from "./distributions/studentTQuantile";
 import { tPValue } from "./distributions/tPValue";
@@ -60,7 +60,7 @@ const FN = "pairedTTestFromSummary";
 
 function checkSummary(summary: DifferenceSummary, fn: string): void {
   const { n, mean, sd } = summary;
-  const issues = [];
+  const issues: Issue[] = [];
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
     issues.push({
       code: "out-of-range",

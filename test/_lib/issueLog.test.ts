@@ -2,9 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IssueLog, mergeIssueLogs } from "../../src/_lib/issueLog";
 import { notice } from "../../src/_lib/notice";
-import type { Issue } from "../../src/_lib/ServqualError";
+import type { Issue, IssueCode } from "../../src/_lib/ServqualError";
 
-const issue = (code: string, line: number): Issue => ({ code, message: `${code} @${line}`, line });
+const issue = (code: string, line: number): Issue => ({
+  code: code as IssueCode,
+  message: `${code} @${line}`,
+  line,
+});
 
 describe("IssueLog", () => {
   it("counts every issue by code and lists the first issueLimit, in order", () => {
@@ -51,7 +55,7 @@ describe("IssueLog", () => {
 
   it("summarises as plain data that survives structuredClone and JSON", () => {
     const log = new IssueLog({ issueLimit: 3, excludedLimit: 3 });
-    log.record({ code: "x", message: "m", row: 4, column: "E_1", path: ["a", 1] });
+    log.record({ code: "x" as IssueCode, message: "m", row: 4, column: "E_1", path: ["a", 1] });
     log.exclude({ row: 4, line: 5, id: "r4", reasons: [notice("no-answers", "no answers")] });
     const summary = log.summary();
     expect(structuredClone(summary)).toEqual(summary);
@@ -64,7 +68,7 @@ describe("IssueLog", () => {
 describe("mergeIssueLogs", () => {
   it("merges by line, header issues (no line, row 0) first, ties in part order", () => {
     const a = new IssueLog({ issueLimit: 10, excludedLimit: 10 });
-    a.record({ code: "h", message: "header", row: 0 });
+    a.record({ code: "h" as IssueCode, message: "header", row: 0 });
     a.record(issue("a", 5));
     a.record(issue("a", 9));
     const b = new IssueLog({ issueLimit: 10, excludedLimit: 10 });
