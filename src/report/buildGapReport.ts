@@ -12,11 +12,14 @@ import type { GapReport } from "./types";
  *
  * @param dataset - From validateResponses or readResponsesCsv.
  * @param validation - The validation report that came with it.
- * @param options - Title, source, level, list lengths.
+ * @param options - Title, source, level, list lengths, `rows` (the respondents to analyse,
+ *   e.g. one region's row indices; the validation section still covers the whole input).
  *
  * @example
  * const { dataset, report } = validateResponses(rows, instruments.servqual22);
  * renderMarkdown(buildGapReport(dataset, report, { title: "Branch survey" }));
+ * buildGapReport(dataset, report, { rows: Int32Array.of(0, 1, 2) }).results.selection
+ * //=> { respondents: 3, of: dataset.n }
  */
 export function buildGapReport(
   dataset: Dataset,

@@ -4,6 +4,7 @@ import { gap5 } from "../gaps/gap5";
 import { importancePerformance } from "../gaps/importancePerformance";
 import { servperf } from "../gaps/servperf";
 import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
+import { checkRows } from "../responses/rowSelection";
 import type { Dataset, ValidationReport } from "../responses/types";
 import type { GapReport, WorstItem } from "./types";
 
@@ -18,6 +19,12 @@ export interface GapReportOptions {
   readonly worstItems?: number;
   /** How many excluded rows and issues to list in full (default 50; all are counted). */
   readonly listLimit?: number;
+  /**
+   * A selection of respondents (row indices of the dataset, as every Dataset analysis takes):
+   * every analysis of the report uses only these; the validation section still describes the
+   * whole input. Default: every respondent.
+   */
+  readonly rows?: Int32Array;
 }
 
 const REPORT_OPTIONS = optionNames<GapReportOptions>({
@@ -26,18 +33,21 @@ const REPORT_OPTIONS = optionNames<GapReportOptions>({
   level: true,
   worstItems: true,
   listLimit: true,
+  rows: true,
 });
 
 /**
  * Computes what a gap report shows, each analysis once: Gap 5 (or the zones of tolerance for
  * three-column data), the SERVPERF score, the importance–performance analysis when the data
  * carry importance (placed on the Gap 5 or SERVPERF result already computed), the worst items,
- * and the validation summary (rows in = used + excluded, and why). Plain data; lay it out with
+ * and the validation summary (rows in = used + excluded, and why). With `rows`, every analysis
+ * uses only the selected respondents (a row listed twice counts twice) and `selection` says
+ * how many; the validation summary still covers the whole input. Plain data; lay it out with
  * {@link layoutGapReport} (or do both with buildGapReport).
  *
  * @param dataset - From validateResponses or readResponsesCsv.
  * @param validation - The validation report that came with it.
- * @param options - Title, source, level, list lengths.
+ * @param options - Title, source, level, list lengths, `rows` (a selection of respondents).
  *
  * @example
  * const { dataset, report } = validateResponses(rows, instruments.servqual22);
@@ -53,15 +63,25 @@ export function gapReportResults(
   checkOptionKeys("gapReportResults", options, REPORT_OPTIONS);
   const level = options.level ?? 0.95;
   const listLimit = options.listLimit ?? 50;
+  const rows = checkRows("gapReportResults", options.rows, dataset.n);
+  const selection = rows === null ? {} : { rows };
   const { instrument } = dataset;
-  const gap = instrument.format === "expectation-perception" ? gap5(dataset, { level }) : null;
-  const zones = instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level }) : null;
-  const performance = servperf(dataset, { level });
+  const gap =
+    instrument.format === "expectation-perception" ? gap5(dataset, { level, ...selection }) : null;
+  const zones =
+    instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level, ...selection }) : null;
+  const performance = servperf(dataset, { level, ...selection });
+  // importancePerformance checks a handed-in result against the whole dataset, so on a
+  // selection it computes its performance figures itself (Gap 5 without reliability).
   const ipa =
     dataset.weights !== null || dataset.importance !== null
       ? importancePerformance(
           dataset,
-          gap !== null ? { performance: "gap", gaps: gap } : { servperf: performance },
+          rows !== null
+            ? { performance: gap !== null ? "gap" : "perception", rows }
+            : gap !== null
+              ? { performance: "gap", gaps: gap }
+              : { servperf: performance },
         )
       : null;
   const itemGaps = gap?.items ?? zones?.msa.items ?? [];
@@ -77,11 +97,12 @@ export function gapReportResults(
     .sort((a, b) => a.gap - b.gap || a.item.localeCompare(b.item))
     .slice(0, options.worstItems ?? 5);
   const warnings: Notice[] = [];
-  if (validation.rowsUsed < 30) {
+  const respondents = rows === null ? validation.rowsUsed : rows.length;
+  if (respondents < 30) {
     warnings.push(
       notice(
         "few-respondents",
-        `only ${validation.rowsUsed} respondents: estimates are imprecise (30 or more recommended)`,
+        `only ${respondents} respondents${rows === null ? "" : " selected"}: estimates are imprecise (30 or more recommended)`,
       ),
     );
   }
@@ -130,6 +151,7 @@ export function gapReportResults(
       ignoredColumns: validation.columns.ignored,
       absentColumns: validation.columns.absent,
     },
+    selection: rows === null ? null : { respondents: rows.length, of: dataset.n },
     gap5: gap,
     zones,
     servperf: performance,

@@ -98,8 +98,16 @@ function openingSection(results: GapReport): Section {
   const v = results.validation;
   const items = [`Instrument: ${results.instrument.name}`];
   if (results.source !== null) items.push(`Source: ${results.source}`);
+  items.push(`Rows in: ${v.rowsIn} · used: ${v.rowsUsed} · excluded: ${v.rowsExcluded}`);
+  // `?? null`: documents written before the option have no selection field.
+  const selection = results.selection ?? null;
+  if (selection !== null) {
+    const { respondents, of } = selection;
+    items.push(
+      `Selected respondents: ${respondents} of ${of} (the analyses use these; the row counts describe the whole input)`,
+    );
+  }
   items.push(
-    `Rows in: ${v.rowsIn} · used: ${v.rowsUsed} · excluded: ${v.rowsExcluded}`,
     `Missing data: ${describePolicy(v.missingPolicy)}`,
     "Sign: gap = delivered − required (P − E); negative = service falls short. Unit: scale points.",
   );

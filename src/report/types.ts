@@ -64,6 +64,12 @@ export interface GapReport {
     readonly citation: string;
   };
   readonly validation: ReportValidation;
+  /**
+   * The respondents the analyses use when the report was made for a selection (option
+   * `rows`): how many are selected of the dataset's respondents; null for every respondent.
+   * `validation` always describes the whole input.
+   */
+  readonly selection: { readonly respondents: number; readonly of: number } | null;
   readonly gap5: Gap5Result | null;
   readonly zones: ZonesOfToleranceResult | null;
   readonly servperf: ServperfResult | null;

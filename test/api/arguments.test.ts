@@ -576,6 +576,11 @@ const table: Readonly<Record<string, Row>> = {
         () => reportEntry.buildGapReport(dataset, undefined as never),
         "invalid-argument",
       ],
+      [
+        "buildGapReport(dataset, validation, { rows: [0] })",
+        () => reportEntry.buildGapReport(dataset, validation, { rows: [0] as never }),
+        "invalid-argument",
+      ],
     ],
   },
   gapReportResults: {
