@@ -1,4 +1,5 @@
 import { expectShape, shapes } from "../_lib/guards";
+import { checkRows } from "../responses/rowSelection";
 import type { Dataset, ValidationReport } from "../responses/types";
 import type { ReportDocument } from "./document";
 import { type GapReportOptions, gapReportResults } from "./gapReportResults";
@@ -28,5 +29,9 @@ export function buildGapReport(
 ): ReportDocument<GapReport> {
   expectShape("buildGapReport", "dataset", dataset, shapes.dataset);
   expectShape("buildGapReport", "validation", validation, shapes.validationReport);
+  // The selection is checked here too, so a bad one names this function.
+  if (typeof options === "object" && options !== null) {
+    checkRows("buildGapReport", options.rows, dataset.n);
+  }
   return layoutGapReport(gapReportResults(dataset, validation, options));
 }
