@@ -3,8 +3,7 @@ import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
-import { completePairs } from "./finiteValues";
-import { meanVariance } from "./moments";
+import { differenceSummary } from "./pairedDifferences";
 import { type DifferenceSummary, SUMMARY } from "./pairedTTestFromSummary";
 import type { ConfidenceInterval, NumericInput } from "./types";
 
@@ -148,17 +147,5 @@ export function cohenDz(
 ): CohenDzResult {
   checkOptionKeys("cohenDz", options, ["level"]);
   checkLevel(options.level, "cohenDz");
-  const pairs = completePairs(x, y, "cohenDz");
-  const d = new Float64Array(pairs.x.length);
-  for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);
-  const { n, mean, variance } = meanVariance(d);
-  return cohenDzFromSummary(
-    {
-      n,
-      mean: n > 0 ? mean : null,
-      sd: n > 1 ? Math.sqrt(variance) : null,
-      missing: pairs.missing,
-    },
-    options,
-  );
+  return cohenDzFromSummary(differenceSummary(x, y, "cohenDz"), options);
 }
