@@ -1,8 +1,8 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
+import { normalInterval } from "./normalInterval";
 import { differenceSummary } from "./pairedDifferences";
 import { type DifferenceSummary, SUMMARY } from "./pairedTTestFromSummary";
 import type { ConfidenceInterval, NumericInput } from "./types";
@@ -70,7 +70,7 @@ export function cohenDzFromSummary(
     n,
     missing,
     se: null,
-    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
+    ci: normalInterval(level, null, null),
     ciMethod: CI_METHOD,
   };
   if (n < 2) {
@@ -101,19 +101,7 @@ export function cohenDzFromSummary(
   }
   const dz = mean / sd;
   const se = Math.sqrt(1 / n + (dz * dz) / (2 * n));
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  return {
-    ...empty,
-    dz,
-    se,
-    ci: {
-      level,
-      lower: dz - z * se,
-      upper: dz + z * se,
-      method: "normal-approximation",
-    },
-    warnings,
-  };
+  return { ...empty, dz, se, ci: normalInterval(level, dz, se), warnings };
 }
 
 /**
