@@ -1,8 +1,6 @@
-import { checkOptionKeys } from "../_lib/guards";
+import { finiteOrNull } from "../_lib/finiteOrNull";
 import { type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
 import { constantItemsWarning, type PreparedScale, prepareScale } from "./cronbachAlpha";
-import { checkMissingMode } from "./itemCovariance";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
   correctedItemTotal,
@@ -10,9 +8,10 @@ import {
   indefiniteWarning,
   keyingWarnings,
 } from "./keyingDiagnostics";
-import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
+import { constantItemsSubset, openScale } from "./openScale";
+import { type ItemData, recodingWarnings } from "./prepareItems";
 import { deletedStatistics } from "./scaleAnalysis";
-import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
+import type { MissingMode, ReliabilityOptions } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
 export interface AlphaIfItemDeleted {
@@ -72,10 +71,6 @@ export interface ItemAnalysisResult {
   readonly warnings: readonly Notice[];
 }
 
-function nullable(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
 /**
  * Item analysis as psych::alpha reports it per item: n, mean, SD, the item–total correlations
  * raw.r, std.r, r.cor and r.drop, and alpha if the item is deleted (every scale statistic
@@ -108,16 +103,9 @@ function nullable(x: number): number | null {
  * //=> 0.9922778767136679 (psych: r.drop 0.9922779)
  */
 export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): ItemAnalysisResult {
-  checkOptionKeys("itemAnalysis", options, RELIABILITY_OPTIONS);
-  const fn = "itemAnalysis";
-  const missing = checkMissingMode(options.missing, fn);
-  const { acc } = prepareItems(data, options, fn);
-  const k = acc.k;
-  if (k < 2)
-    throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${k}`);
+  const { acc, missing } = openScale("itemAnalysis", data, options);
   const result = itemAnalysisFromAccumulator(acc, missing);
-  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
-  const subset = withoutItems(data, acc, result.constantItems, options);
+  const subset = constantItemsSubset(data, acc, result.constantItems, options);
   if (subset === null) return result;
   return {
     ...result,
@@ -159,8 +147,8 @@ export function itemAnalysisFromAccumulator(
       item: names[i] as string,
       reversed: acc.reversed[i] as boolean,
       n,
-      mean: n >= 1 ? nullable(m.means[i] as number) : null,
-      sd: n >= 2 && variance >= 0 ? nullable(Math.sqrt(variance)) : null,
+      mean: n >= 1 ? finiteOrNull(m.means[i] as number) : null,
+      sd: n >= 2 && variance >= 0 ? finiteOrNull(Math.sqrt(variance)) : null,
     };
   };
   if (analysis === null) {
@@ -168,7 +156,7 @@ export function itemAnalysisFromAccumulator(
       ...base,
       items: names.map((_, i) => ({
         ...describeItem(i),
-        rawR: nullable(m.itemScoreCorrelation[i] as number),
+        rawR: finiteOrNull(m.itemScoreCorrelation[i] as number),
         standardizedR: null,
         correctedR: null,
         rDrop: null,
@@ -221,25 +209,25 @@ export function itemAnalysisFromAccumulator(
     const s = deleted?.[i];
     if (s !== undefined) {
       alphaIfDeleted = {
-        rawAlpha: nullable(s.rawAlpha),
-        standardizedAlpha: nullable(s.standardizedAlpha),
-        guttmanLambda6: nullable(s.guttmanLambda6),
-        averageR: nullable(s.averageR),
-        signalToNoise: nullable(s.signalToNoise),
-        ase: s.q >= 0 && n > 0 ? nullable(Math.sqrt(s.q / n)) : null,
-        varianceR: nullable(s.varianceR),
-        medianR: nullable(s.medianR),
+        rawAlpha: finiteOrNull(s.rawAlpha),
+        standardizedAlpha: finiteOrNull(s.standardizedAlpha),
+        guttmanLambda6: finiteOrNull(s.guttmanLambda6),
+        averageR: finiteOrNull(s.averageR),
+        signalToNoise: finiteOrNull(s.signalToNoise),
+        ase: s.q >= 0 && n > 0 ? finiteOrNull(Math.sqrt(s.q / n)) : null,
+        varianceR: finiteOrNull(s.varianceR),
+        medianR: finiteOrNull(s.medianR),
       };
     }
     return {
       ...describeItem(i),
-      rawR: nullable(m.itemScoreCorrelation[i] as number),
-      standardizedR: smc === null ? null : nullable((colR[i] as number) / Math.sqrt(sumR)),
+      rawR: finiteOrNull(m.itemScoreCorrelation[i] as number),
+      standardizedR: smc === null ? null : finiteOrNull((colR[i] as number) / Math.sqrt(sumR)),
       correctedR:
         smc === null
           ? null
-          : nullable(((colR[i] as number) - 1 + (smc.values[i] as number)) / Math.sqrt(sumRc)),
-      rDrop: nullable(rDrop[i] as number),
+          : finiteOrNull(((colR[i] as number) - 1 + (smc.values[i] as number)) / Math.sqrt(sumRc)),
+      rDrop: finiteOrNull(rDrop[i] as number),
       alphaIfDeleted,
     };
   });
