@@ -12,10 +12,10 @@ import {
   keyingWarnings,
   negativeAlphaWarning,
 } from "./keyingDiagnostics";
-import { constantItemsSubset, openScale } from "./openScale";
+import { analyseScaleData } from "./openScale";
 import { type ItemData, recodingWarnings } from "./prepareItems";
 import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
-import type { MissingMode, ReliabilityOptions } from "./types";
+import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** A 95 % interval of alpha: the library's {@link Interval}. */
 export type ReliabilityInterval = Interval;
@@ -79,10 +79,7 @@ export interface CronbachAlphaResult {
    * warning). Null when no item is constant, when fewer than two items would remain, or when
    * the input was an accumulator (the person scores need the data).
    */
-  readonly withoutConstantItems: {
-    readonly dropped: readonly string[];
-    readonly alpha: CronbachAlphaResult;
-  } | null;
+  readonly withoutConstantItems: WithoutConstantItems<"alpha", CronbachAlphaResult>;
   readonly warnings: readonly Notice[];
 }
 
@@ -364,15 +361,17 @@ export function cronbachAlpha(
   data: ItemData,
   options: ReliabilityOptions = {},
 ): CronbachAlphaResult {
-  const { acc, missing } = openScale("cronbachAlpha", data, options);
-  const result = alphaFromAccumulator(acc, missing);
-  const subset = constantItemsSubset(data, acc, result.constantItems, options);
-  if (subset === null) return result;
-  return {
-    ...result,
-    withoutConstantItems: {
-      dropped: result.constantItems,
-      alpha: cronbachAlpha(subset.data, subset.options),
-    },
-  };
+  return analyseScaleData(
+    "cronbachAlpha",
+    data,
+    options,
+    alphaFromAccumulator,
+    (result, subset) => ({
+      ...result,
+      withoutConstantItems: {
+        dropped: result.constantItems,
+        alpha: cronbachAlpha(subset.data, subset.options),
+      },
+    }),
+  );
 }

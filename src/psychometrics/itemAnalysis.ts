@@ -8,10 +8,10 @@ import {
   indefiniteWarning,
   keyingWarnings,
 } from "./keyingDiagnostics";
-import { constantItemsSubset, openScale } from "./openScale";
+import { analyseScaleData } from "./openScale";
 import { type ItemData, recodingWarnings } from "./prepareItems";
 import { deletedStatistics } from "./scaleAnalysis";
-import type { MissingMode, ReliabilityOptions } from "./types";
+import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
 export interface AlphaIfItemDeleted {
@@ -64,10 +64,7 @@ export interface ItemAnalysisResult {
    * With `dropConstantItems` (default true) and constant items: the item analysis of the data
    * without them (what psych::alpha reports). Null otherwise, or for an accumulator input.
    */
-  readonly withoutConstantItems: {
-    readonly dropped: readonly string[];
-    readonly items: ItemAnalysisResult;
-  } | null;
+  readonly withoutConstantItems: WithoutConstantItems<"items", ItemAnalysisResult>;
   readonly warnings: readonly Notice[];
 }
 
@@ -103,17 +100,19 @@ export interface ItemAnalysisResult {
  * //=> 0.9922778767136679 (psych: r.drop 0.9922779)
  */
 export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): ItemAnalysisResult {
-  const { acc, missing } = openScale("itemAnalysis", data, options);
-  const result = itemAnalysisFromAccumulator(acc, missing);
-  const subset = constantItemsSubset(data, acc, result.constantItems, options);
-  if (subset === null) return result;
-  return {
-    ...result,
-    withoutConstantItems: {
-      dropped: result.constantItems,
-      items: itemAnalysis(subset.data, subset.options),
-    },
-  };
+  return analyseScaleData(
+    "itemAnalysis",
+    data,
+    options,
+    itemAnalysisFromAccumulator,
+    (result, subset) => ({
+      ...result,
+      withoutConstantItems: {
+        dropped: result.constantItems,
+        items: itemAnalysis(subset.data, subset.options),
+      },
+    }),
+  );
 }
 
 /**

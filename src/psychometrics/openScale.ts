@@ -28,16 +28,20 @@ export function openScale(
 }
 
 /**
- * The data and options to analyse again without the constant items (what psych::alpha reports),
- * or null when no item is constant, `dropConstantItems` is false, the data is an accumulator or
- * fewer than two items would remain.
+ * Runs a scale analysis on data: {@link openScale}, then `fromAccumulator`; when items are
+ * constant and `dropConstantItems` is not false, `again` adds the analysis of the data without
+ * them (what psych::alpha reports). An accumulator input is analysed as it is.
  */
-export function constantItemsSubset(
+export function analyseScaleData<R extends { readonly constantItems: readonly string[] }>(
+  fn: string,
   data: ItemData,
-  acc: ItemCovarianceAccumulator,
-  constantItems: readonly string[],
   options: ReliabilityOptions,
-): { data: ItemData; options: ReliabilityOptions } | null {
-  if (constantItems.length === 0 || options.dropConstantItems === false) return null;
-  return withoutItems(data, acc, constantItems, options);
+  fromAccumulator: (acc: ItemCovarianceAccumulator, missing: MissingMode) => R,
+  again: (result: R, subset: { data: ItemData; options: ReliabilityOptions }) => R,
+): R {
+  const { acc, missing } = openScale(fn, data, options);
+  const result = fromAccumulator(acc, missing);
+  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
+  const subset = withoutItems(data, acc, result.constantItems, options);
+  return subset === null ? result : again(result, subset);
 }
