@@ -10,7 +10,7 @@ import {
 } from "./keyingDiagnostics";
 import { analyseScaleData } from "./openScale";
 import { type ItemData, recodingWarnings } from "./prepareItems";
-import { deletedStatistics } from "./scaleAnalysis";
+import { deletedStatistics, matrixSums } from "./scaleAnalysis";
 import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
@@ -170,17 +170,10 @@ export function itemAnalysisFromAccumulator(
   const c = m.covariance;
   const { r, eigen, smc } = analysis;
   let sumR = Number.NaN;
-  const colR = new Float64Array(k);
+  let colR: Float64Array = new Float64Array(k);
   let sumRc = Number.NaN;
   if (r !== null && smc !== null) {
-    sumR = 0;
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        const v = r[i * k + j] as number;
-        sumR += v;
-        colR[j] = (colR[j] as number) + v;
-      }
-    }
+    ({ total: sumR, columns: colR } = matrixSums(r, k));
     sumRc = sumR;
     for (let i = 0; i < k; i++) sumRc += (smc.values[i] as number) - 1;
   }

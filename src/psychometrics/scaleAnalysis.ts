@@ -71,6 +71,26 @@ export function analyseScale(m: ItemMoments): ScaleAnalysis {
 export type DeletedStatistics = Omit<AlphaStatistics, "smcClamped">;
 
 /**
+ * ΣΣA and the column sums Σᵢ Aᵢⱼ of a k × k row-major matrix, summed row by row (the order
+ * fixes the rounding, so every caller gets the same figures).
+ *
+ * @example
+ * matrixSums(Float64Array.of(1, 0.5, 0.5, 1), 2); //=> { total: 3, columns: [1.5, 1.5] }
+ */
+export function matrixSums(a: Float64Array, k: number): { total: number; columns: Float64Array } {
+  let total = 0;
+  const columns = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = a[i * k + j] as number;
+      total += v;
+      columns[j] = (columns[j] as number) + v;
+    }
+  }
+  return { total, columns };
+}
+
+/**
  * Every scale statistic of psych's `alpha.drop` for each item at once, without rebuilding and
  * re-decomposing k submatrices. Removing item i from C changes each sum by a known amount:
  * tr C₋ᵢ = tr C − Cᵢᵢ; ΣΣC₋ᵢ = ΣΣC − 2·Σⱼ Cᵢⱼ + Cᵢᵢ; ΣΣ(C∘C)₋ᵢ = ΣΣ(C∘C) − 2·ΣⱼCᵢⱼ² + Cᵢᵢ²;
@@ -115,18 +135,9 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
     cCol[i] = s;
   }
   // Correlation sums
-  let sumR = Number.NaN;
-  const colR = new Float64Array(k);
-  if (r !== null) {
-    sumR = 0;
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        const v = r[i * k + j] as number;
-        sumR += v;
-        colR[j] = (colR[j] as number) + v;
-      }
-    }
-  }
+  const sumsR = r === null ? null : matrixSums(r, k);
+  const sumR = sumsR === null ? Number.NaN : sumsR.total;
+  const colR = sumsR === null ? new Float64Array(k) : sumsR.columns;
   // Off-diagonal correlations: shifted sums for the variance, sorted order for the median.
   const pairs = (k * (k - 1)) / 2;
   const lowI = new Int32Array(pairs);
