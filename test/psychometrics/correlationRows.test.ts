@@ -44,7 +44,9 @@ describe("readCorrelationRows", () => {
       [0.25, 1, 0.3],
       [0.3, 0.3, 1],
     ];
-    expect(() => htmt({ correlation: asymmetric }, { a: [0], b: [1, 2] })).toThrow(/\[2, 1\] and \[1, 2\] differ/);
+    expect(() => htmt({ correlation: asymmetric }, { a: [0], b: [1, 2] })).toThrow(
+      /\[2, 1\] and \[1, 2\] differ/,
+    );
     expect(() =>
       fornellLarckerCriterion({ ave: [0.5, 0.5, 0.5], correlations: asymmetric }),
     ).toThrow(/\[2, 1\] and \[1, 2\] differ/);
