@@ -8,9 +8,10 @@ import {
   indefiniteWarning,
   keyingWarnings,
 } from "./keyingDiagnostics";
+import { matrixSums } from "./matrixSums";
 import { analyseScaleData } from "./openScale";
 import { type ItemData, recodingWarnings } from "./prepareItems";
-import { deletedStatistics, matrixSums } from "./scaleAnalysis";
+import { deletedStatistics } from "./scaleAnalysis";
 import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */

@@ -1,6 +1,7 @@
 import { type AlphaStatistics, covarianceToCorrelation, withoutItem } from "./alphaStatistics";
 import { householderEigen } from "./householderEigen";
 import type { ItemMoments } from "./itemCovariance";
+import { matrixSums } from "./matrixSums";
 import { type Smc, type SymmetricEigen, smcFromDiagonal } from "./symmetricEigen";
 
 /**
@@ -69,26 +70,6 @@ export function analyseScale(m: ItemMoments): ScaleAnalysis {
 
 /** The alpha family without item i, as numbers (NaN where undefined). */
 export type DeletedStatistics = Omit<AlphaStatistics, "smcClamped">;
-
-/**
- * ΣΣA and the column sums Σᵢ Aᵢⱼ of a k × k row-major matrix, summed row by row (the order
- * fixes the rounding, so every caller gets the same figures).
- *
- * @example
- * matrixSums(Float64Array.of(1, 0.5, 0.5, 1), 2); //=> { total: 3, columns: [1.5, 1.5] }
- */
-export function matrixSums(a: Float64Array, k: number): { total: number; columns: Float64Array } {
-  let total = 0;
-  const columns = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = a[i * k + j] as number;
-      total += v;
-      columns[j] = (columns[j] as number) + v;
-    }
-  }
-  return { total, columns };
-}
 
 /**
  * Every scale statistic of psych's `alpha.drop` for each item at once, without rebuilding and
