@@ -157,24 +157,16 @@ export function importancePerformance(
       },
     ]);
   }
-  const { gaps, perceptions } = performanceResults(dataset, performanceKind, options, selection);
-  const candidates: {
-    id: string;
-    label: string;
-    importance: number | null;
-    performance: number | null;
-  }[] = [];
+  const results = performanceResults(dataset, performanceKind, options, selection);
+  const candidates: Candidate[] = [];
   if (level === "dimension") {
     const weights = dataset.weights as readonly Float64Array[];
     instrument.dimensions.forEach((dimension, d) => {
+      const importance = meanOf(weights[d] as Float64Array, 100, rows);
       candidates.push({
-        id: dimension.id,
-        label: dimension.label,
-        importance: meanOf(weights[d] as Float64Array, 100, rows),
-        performance:
-          gaps !== null
-            ? (gaps.dimensions[d]?.gap.mean ?? null)
-            : (perceptions?.dimensions[d]?.mean ?? null),
+        ...nameOf(dimension),
+        importance,
+        performance: performanceOf(results, level, d),
       });
     });
   } else {
@@ -182,14 +174,11 @@ export function importancePerformance(
     let index = 0;
     for (const dimension of instrument.dimensions) {
       for (const item of dimension.items) {
+        const mean = meanOf(importance[index] as AnswerColumn, 1, rows);
         candidates.push({
-          id: item.id,
-          label: item.label,
-          importance: meanOf(importance[index] as AnswerColumn, 1, rows),
-          performance:
-            gaps !== null
-              ? (gaps.items[index]?.gap.mean ?? null)
-              : (perceptions?.items[index]?.mean ?? null),
+          ...nameOf(item),
+          importance: mean,
+          performance: performanceOf(results, level, index),
         });
         index += 1;
       }
@@ -267,6 +256,34 @@ const SERVPERF_SHAPE = {
  * The result the performance axis is read from: the one passed in (checked against the
  * dataset) or computed here.
  */
+/** A dimension or item before its quadrant is known. */
+interface Candidate {
+  readonly id: string;
+  readonly label: string;
+  readonly importance: number | null;
+  readonly performance: number | null;
+}
+
+function nameOf(entry: { readonly id: string; readonly label: string }): {
+  id: string;
+  label: string;
+} {
+  return { id: entry.id, label: entry.label };
+}
+
+/** The performance of dimension or item `index`: its mean gap P − E, or its mean perception. */
+function performanceOf(
+  { gaps, perceptions }: { gaps: Gap5Result | null; perceptions: ServperfResult | null },
+  level: "dimension" | "item",
+  index: number,
+): number | null {
+  if (gaps !== null) {
+    return (level === "dimension" ? gaps.dimensions : gaps.items)[index]?.gap.mean ?? null;
+  }
+  if (perceptions === null) return null;
+  return (level === "dimension" ? perceptions.dimensions : perceptions.items)[index]?.mean ?? null;
+}
+
 function performanceResults(
   dataset: Dataset,
   kind: "perception" | "gap",

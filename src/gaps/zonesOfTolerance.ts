@@ -103,20 +103,17 @@ export function zonesOfTolerance(
   }
   const level = options.level ?? 0.95;
   const { instrument, missingPolicy } = dataset;
-  const msa = finishGaps(
-    accumulateGaps(createGapAccumulator(instrument, "adequate", "perception"), dataset, rows ?? 0),
-    instrument,
-    missingPolicy,
-    { required: "adequate", delivered: "perception" },
-    level,
-  );
-  const mss = finishGaps(
-    accumulateGaps(createGapAccumulator(instrument, "desired", "perception"), dataset, rows ?? 0),
-    instrument,
-    missingPolicy,
-    { required: "desired", delivered: "perception" },
-    level,
-  );
+  /** Perceived service against one tolerance level: MSA (adequate) or MSS (desired). */
+  const gapTo = <R extends "adequate" | "desired">(required: R) =>
+    finishGaps(
+      accumulateGaps(createGapAccumulator(instrument, required, "perception"), dataset, rows ?? 0),
+      instrument,
+      missingPolicy,
+      { required, delivered: "perception" },
+      level,
+    );
+  const msa = gapTo("adequate");
+  const mss = gapTo("desired");
 
   const n = rows === null ? dataset.n : rows.length;
   const inverted = new Uint8Array(n);

@@ -43,6 +43,56 @@ function gapCells(stats: GapRow): Cell[] {
   ];
 }
 
+/** The headers of gapCells' six cells, the interval headed `ci`. */
+function gapColumns(ci: string): [string, "r"][] {
+  return [
+    ["E", "r"],
+    ["P", "r"],
+    ["Gap", "r"],
+    [ci, "r"],
+    ["% negative", "r"],
+    ["n", "r"],
+  ];
+}
+
+type TestedRow = {
+  readonly effectSize: { readonly dz: number | null };
+  readonly tTest: { readonly pAdjusted: number | null };
+};
+
+/** Effect size d_z and adjusted p of one dimension or item, after its gapCells. */
+function testCells(row: TestedRow): Cell[] {
+  return [num(row.effectSize.dz), pCell(row.tTest.pAdjusted)];
+}
+
+/** The headers of testCells' two cells. */
+function testColumns(gap: Gap5Result): [string, "r"][] {
+  return [
+    ["d_z", "r"],
+    [`p (${gap.pAdjustMethod})`, "r"],
+  ];
+}
+
+/** The item, its statement and its dimension: the first cells of an item row. */
+function itemCells(item: {
+  readonly item: string;
+  readonly label: string;
+  readonly dimension: string;
+}): Cell[] {
+  return [label(item.item), label(item.label), label(item.dimension)];
+}
+
+const ITEM_COLUMNS: readonly (readonly [string, "l"])[] = [
+  ["Item", "l"],
+  ["Statement", "l"],
+  ["Dimension", "l"],
+];
+
+/** The x axis of a chart by dimension. */
+function dimensionAxis(): ChartSpec["x"] {
+  return { field: "dimension", type: "nominal", title: "Dimension" };
+}
+
 /**
  * The gap report layout: turns the results of a gap report (from gapReportResults, or made by
  * hand with null for what was not computed) into a document: the opening facts, overall Gap 5
@@ -116,21 +166,7 @@ function overallSection(gap: Gap5Result): Section {
     rows.push([label("Weighted by importance points"), ...gapCells(weighted.perRespondent)]);
   }
   rows.push([label("Mean of all item gaps"), ...gapCells(gap.overall.itemMean)]);
-  const blocks: Block[] = [
-    table(
-      "overall",
-      [
-        ["Score", "l"],
-        ["E", "r"],
-        ["P", "r"],
-        ["Gap", "r"],
-        [`${level}% CI`, "r"],
-        ["% negative", "r"],
-        ["n", "r"],
-      ],
-      rows,
-    ),
-  ];
+  const blocks: Block[] = [table("overall", [["Score", "l"], ...gapColumns(`${level}% CI`)], rows)];
   if (weighted !== null) {
     const shares = Object.entries(weighted.meanWeights)
       .map(([id, share]) => `${id} ${fixed(share * 100, 1)}`)
@@ -153,7 +189,7 @@ function dimensionSection(gap: Gap5Result): Section {
     id: "dimension-gaps",
     title: "Gap 5 by dimension (P − E)",
     mark: "bar",
-    x: { field: "dimension", type: "nominal", title: "Dimension" },
+    x: dimensionAxis(),
     y: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
     color: null,
     rules: { x: null, y: 0 },
@@ -170,24 +206,12 @@ function dimensionSection(gap: Gap5Result): Section {
     blocks: [
       table(
         "dimensions",
-        [
-          ["Dimension", "l"],
-          ["Items", "r"],
-          ["E", "r"],
-          ["P", "r"],
-          ["Gap", "r"],
-          [`${level}% CI`, "r"],
-          ["% negative", "r"],
-          ["n", "r"],
-          ["d_z", "r"],
-          [`p (${gap.pAdjustMethod})`, "r"],
-        ],
+        [["Dimension", "l"], ["Items", "r"], ...gapColumns(`${level}% CI`), ...testColumns(gap)],
         gap.dimensions.map((d) => [
           label(d.label),
           count(d.items.length),
           ...gapCells(d),
-          num(d.effectSize.dz),
-          pCell(d.tTest.pAdjusted),
+          ...testCells(d),
         ]),
       ),
       {
@@ -264,17 +288,9 @@ function worstSection(results: GapReport): Section {
     blocks: [
       table(
         "worst-items",
-        [
-          ["Item", "l"],
-          ["Statement", "l"],
-          ["Dimension", "l"],
-          ["Gap", "r"],
-          ["% negative", "r"],
-        ],
+        [...ITEM_COLUMNS, ["Gap", "r"], ["% negative", "r"]],
         results.worstItems.map((item) => [
-          label(item.item),
-          label(item.label),
-          label(item.dimension),
+          ...itemCells(item),
           num(item.gap),
           percentCell(item.shareNegative),
         ]),
@@ -290,27 +306,8 @@ function itemSection(gap: Gap5Result): Section {
     blocks: [
       table(
         "items",
-        [
-          ["Item", "l"],
-          ["Statement", "l"],
-          ["Dimension", "l"],
-          ["E", "r"],
-          ["P", "r"],
-          ["Gap", "r"],
-          ["CI", "r"],
-          ["% negative", "r"],
-          ["n", "r"],
-          ["d_z", "r"],
-          [`p (${gap.pAdjustMethod})`, "r"],
-        ],
-        gap.items.map((item) => [
-          label(item.item),
-          label(item.label),
-          label(item.dimension),
-          ...gapCells(item),
-          num(item.effectSize.dz),
-          pCell(item.tTest.pAdjusted),
-        ]),
+        [...ITEM_COLUMNS, ...gapColumns("CI"), ...testColumns(gap)],
+        gap.items.map((item) => [...itemCells(item), ...gapCells(item), ...testCells(item)]),
       ),
     ],
   };
@@ -322,7 +319,7 @@ function zonesSection(zones: ZonesOfToleranceResult): Section {
     id: "zones-of-tolerance",
     title: "Zones of tolerance: adequate, desired and perceived service by dimension",
     mark: "point",
-    x: { field: "dimension", type: "nominal", title: "Dimension" },
+    x: dimensionAxis(),
     y: { field: "score", type: "quantitative", title: "Mean score" },
     color: { field: "level", type: "nominal", title: "Level" },
     rules: { x: null, y: null },
@@ -417,6 +414,22 @@ function ipaSection(ipa: ImportancePerformanceResult): Section {
   };
 }
 
+/** A two-column table of what was counted (a reason, a code) and how often. */
+function countsTable(
+  id: string,
+  [what, unit]: readonly [string, string],
+  counts: readonly (readonly [string, number])[],
+): TableBlock {
+  return table(
+    id,
+    [
+      [what, "l"],
+      [unit, "r"],
+    ],
+    counts.map(([key, n]) => [label(key), count(n)]),
+  );
+}
+
 function dataQualitySection(results: GapReport): Section {
   const v = results.validation;
   const blocks: Block[] = [
@@ -428,14 +441,7 @@ function dataQualitySection(results: GapReport): Section {
   const reasons = Object.entries(v.exclusionReasons);
   if (reasons.length > 0) {
     blocks.push(
-      table(
-        "exclusion-reasons",
-        [
-          ["Why rows were excluded", "l"],
-          ["Rows", "r"],
-        ],
-        reasons.map(([reason, rows]) => [label(reason), count(rows)]),
-      ),
+      countsTable("exclusion-reasons", ["Why rows were excluded", "Rows"], reasons),
       table(
         "excluded-rows",
         [
@@ -454,14 +460,7 @@ function dataQualitySection(results: GapReport): Section {
   const counts = Object.entries(v.issueCounts);
   if (counts.length > 0) {
     blocks.push(
-      table(
-        "issue-counts",
-        [
-          ["Issue", "l"],
-          ["Count", "r"],
-        ],
-        counts.map(([code, n]) => [label(code), count(n)]),
-      ),
+      countsTable("issue-counts", ["Issue", "Count"], counts),
       table(
         "issues",
         [

@@ -1,5 +1,6 @@
 import { deepFreeze } from "../../_lib/deepFreeze";
 import type { Instrument } from "../types";
+import { codedDimension } from "./itemTable";
 import { ninePointWithNoOpinion } from "./sevenPointAgreement";
 
 /**
@@ -19,45 +20,33 @@ export const libqualCore22: Instrument = deepFreeze({
   scale: ninePointWithNoOpinion,
   format: "tolerance",
   dimensions: [
-    {
-      id: "affect-of-service",
-      label: "Affect of Service",
-      items: [
-        { id: "AS-1", label: "staff instil confidence", reverse: false },
-        { id: "AS-2", label: "individual attention", reverse: false },
-        { id: "AS-3", label: "courteous staff", reverse: false },
-        { id: "AS-4", label: "ready to answer questions", reverse: false },
-        { id: "AS-5", label: "knowledgeable staff", reverse: false },
-        { id: "AS-6", label: "caring staff", reverse: false },
-        { id: "AS-7", label: "staff understand needs", reverse: false },
-        { id: "AS-8", label: "willing to help", reverse: false },
-        { id: "AS-9", label: "dependable problem handling", reverse: false },
-      ],
-    },
-    {
-      id: "information-control",
-      label: "Information Control",
-      items: [
-        { id: "IC-1", label: "remote electronic access", reverse: false },
-        { id: "IC-2", label: "self-service website", reverse: false },
-        { id: "IC-3", label: "print materials needed", reverse: false },
-        { id: "IC-4", label: "electronic resources needed", reverse: false },
-        { id: "IC-5", label: "modern access equipment", reverse: false },
-        { id: "IC-6", label: "easy finding tools", reverse: false },
-        { id: "IC-7", label: "information easy to use independently", reverse: false },
-        { id: "IC-8", label: "journal collections needed", reverse: false },
-      ],
-    },
-    {
-      id: "library-as-place",
-      label: "Library as Place",
-      items: [
-        { id: "LP-1", label: "space inspiring study", reverse: false },
-        { id: "LP-2", label: "quiet individual space", reverse: false },
-        { id: "LP-3", label: "comfortable, inviting place", reverse: false },
-        { id: "LP-4", label: "getaway for study or research", reverse: false },
-        { id: "LP-5", label: "group study space", reverse: false },
-      ],
-    },
+    codedDimension("affect-of-service", "Affect of Service", "AS", [
+      "staff instil confidence",
+      "individual attention",
+      "courteous staff",
+      "ready to answer questions",
+      "knowledgeable staff",
+      "caring staff",
+      "staff understand needs",
+      "willing to help",
+      "dependable problem handling",
+    ]),
+    codedDimension("information-control", "Information Control", "IC", [
+      "remote electronic access",
+      "self-service website",
+      "print materials needed",
+      "electronic resources needed",
+      "modern access equipment",
+      "easy finding tools",
+      "information easy to use independently",
+      "journal collections needed",
+    ]),
+    codedDimension("library-as-place", "Library as Place", "LP", [
+      "space inspiring study",
+      "quiet individual space",
+      "comfortable, inviting place",
+      "getaway for study or research",
+      "group study space",
+    ]),
   ],
 });
