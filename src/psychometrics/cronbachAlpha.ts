@@ -1,10 +1,9 @@
 import fQuantile from "@stdlib/stats-base-dists-f-quantile";
-import { checkOptionKeys } from "../_lib/guards";
+import { finiteOrNull } from "../_lib/finiteOrNull";
 import { type Interval, interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
-import { checkMissingMode, type ItemMoments, itemMoments } from "./itemCovariance";
+import { type ItemMoments, itemMoments } from "./itemCovariance";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
   correctedItemTotal,
@@ -13,9 +12,10 @@ import {
   keyingWarnings,
   negativeAlphaWarning,
 } from "./keyingDiagnostics";
-import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
+import { analyseScaleData } from "./openScale";
+import { type ItemData, recodingWarnings } from "./prepareItems";
 import { analyseScale, type ScaleAnalysis } from "./scaleAnalysis";
-import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
+import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** A 95 % interval of alpha: the library's {@link Interval}. */
 export type ReliabilityInterval = Interval;
@@ -79,15 +79,8 @@ export interface CronbachAlphaResult {
    * warning). Null when no item is constant, when fewer than two items would remain, or when
    * the input was an accumulator (the person scores need the data).
    */
-  readonly withoutConstantItems: {
-    readonly dropped: readonly string[];
-    readonly alpha: CronbachAlphaResult;
-  } | null;
+  readonly withoutConstantItems: WithoutConstantItems<"alpha", CronbachAlphaResult>;
   readonly warnings: readonly Notice[];
-}
-
-function nullable(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }
 
 /**
@@ -242,8 +235,8 @@ export function alphaFromAccumulator(
       ase: null,
       feldt: interval(0.95, null, null, "feldt"),
       duhachek: interval(0.95, null, null, "normal-approximation"),
-      totalMean: scoreOk || m.scoreN === 1 ? nullable(m.scoreMean) : null,
-      totalSd: scoreOk ? nullable(m.scoreSd) : null,
+      totalMean: scoreOk || m.scoreN === 1 ? finiteOrNull(m.scoreMean) : null,
+      totalSd: scoreOk ? finiteOrNull(m.scoreSd) : null,
       warnings: [
         ...warnings,
         ...problems.map((p) => notice("not-computable", `alpha is null: ${p}`)),
@@ -254,7 +247,7 @@ export function alphaFromAccumulator(
   const { r, eigen, smc } = analysis;
   const covarianceOnly = covarianceAlpha(c, k);
   const stats = r !== null ? alphaStatistics(c, r, k, smc) : null;
-  const rawAlpha = nullable(covarianceOnly.rawAlpha);
+  const rawAlpha = finiteOrNull(covarianceOnly.rawAlpha);
   const q = covarianceOnly.q;
   const ase = q >= 0 && m.nObservations > 0 ? Math.sqrt(q / m.nObservations) : Number.NaN;
   if (base.constantItems.length > 0) {
@@ -291,8 +284,8 @@ export function alphaFromAccumulator(
       ),
     );
   }
-  const aseValue = nullable(ase);
-  const fromR = (x: number | undefined) => (x === undefined ? null : nullable(x));
+  const aseValue = finiteOrNull(ase);
+  const fromR = (x: number | undefined) => (x === undefined ? null : finiteOrNull(x));
   return {
     ...base,
     rawAlpha,
@@ -313,8 +306,8 @@ export function alphaFromAccumulator(
             rawAlpha + 1.96 * aseValue,
             "normal-approximation",
           ),
-    totalMean: nullable(m.scoreMean),
-    totalSd: nullable(m.scoreSd),
+    totalMean: finiteOrNull(m.scoreMean),
+    totalSd: finiteOrNull(m.scoreSd),
     warnings,
   };
 }
@@ -368,22 +361,17 @@ export function cronbachAlpha(
   data: ItemData,
   options: ReliabilityOptions = {},
 ): CronbachAlphaResult {
-  checkOptionKeys("cronbachAlpha", options, RELIABILITY_OPTIONS);
-  const fn = "cronbachAlpha";
-  const missing = checkMissingMode(options.missing, fn);
-  const { acc } = prepareItems(data, options, fn);
-  if (acc.k < 2) {
-    throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${acc.k}`);
-  }
-  const result = alphaFromAccumulator(acc, missing);
-  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
-  const subset = withoutItems(data, acc, result.constantItems, options);
-  if (subset === null) return result;
-  return {
-    ...result,
-    withoutConstantItems: {
-      dropped: result.constantItems,
-      alpha: cronbachAlpha(subset.data, subset.options),
-    },
-  };
+  return analyseScaleData(
+    "cronbachAlpha",
+    data,
+    options,
+    alphaFromAccumulator,
+    (result, subset) => ({
+      ...result,
+      withoutConstantItems: {
+        dropped: result.constantItems,
+        alpha: cronbachAlpha(subset.data, subset.options),
+      },
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
+import { readCorrelationRows } from "./correlationRows";
 
 /** Inputs of {@link fornellLarckerCriterion}. */
 export interface FornellLarckerInputs {
@@ -107,33 +108,7 @@ export function fornellLarckerCriterion(inputs: FornellLarckerInputs): FornellLa
       path: ["correlations"],
     });
   }
-  for (let i = 0; i < Math.min(m, r.length); i++) {
-    const row = r[i];
-    if (!Array.isArray(row) || row.length !== m) {
-      issues.push({
-        code: "not-square",
-        message: `row ${i + 1} does not have ${m} entries`,
-        path: ["correlations", i],
-      });
-      continue;
-    }
-    for (let j = 0; j < m; j++) {
-      const v = row[j];
-      if (typeof v !== "number" || !(Math.abs(v) <= 1)) {
-        issues.push({
-          code: "out-of-range",
-          message: `correlation ${String(v)} is not in [−1, 1]`,
-          path: ["correlations", i, j],
-        });
-      } else if (j < i && Math.abs(v - (r[j]?.[i] ?? Number.NaN)) > 1e-12) {
-        issues.push({
-          code: "not-symmetric",
-          message: `correlations [${i + 1}, ${j + 1}] and [${j + 1}, ${i + 1}] differ`,
-          path: ["correlations", i, j],
-        });
-      }
-    }
-  }
+  readCorrelationRows(r, m, "correlations", issues);
   if (issues.length > 0) throw new ServqualError("invalid-input", `${fn}: invalid inputs`, issues);
   const pairs: FornellLarckerPair[] = [];
   for (let i = 0; i < m; i++) {

@@ -1,6 +1,7 @@
 import { checkOptionKeys, expectKind, invalidArgument, optionNames } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
+import { readCorrelationRows } from "./correlationRows";
 import { checkMissingMode, itemMoments } from "./itemCovariance";
 import { ITEM_DATA, type ItemData, prepareItems, resolveItems } from "./prepareItems";
 import type { ItemDataOptions, MissingMode } from "./types";
@@ -59,38 +60,8 @@ function readCorrelation(
     throw new ServqualError("invalid-input", `${fn} requires a non-empty correlation matrix`);
   }
   const k = rows.length;
-  const r = new Float64Array(k * k);
   const issues: Issue[] = [];
-  rows.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== k) {
-      issues.push({
-        code: "not-square",
-        message: `row ${i + 1} does not have ${k} entries`,
-        path: ["correlation", i],
-      });
-      return;
-    }
-    row.forEach((v, j) => {
-      if (typeof v !== "number" || !(Math.abs(v) <= 1)) {
-        issues.push({
-          code: "out-of-range",
-          message: `entry ${String(v)} is not a correlation`,
-          path: ["correlation", i, j],
-        });
-      } else r[i * k + j] = v;
-    });
-  });
-  for (let i = 0; i < k && issues.length === 0; i++) {
-    for (let j = 0; j < i; j++) {
-      if (Math.abs((r[i * k + j] as number) - (r[j * k + i] as number)) > 1e-12) {
-        issues.push({
-          code: "not-symmetric",
-          message: `entries [${i + 1}, ${j + 1}] and [${j + 1}, ${i + 1}] differ`,
-          path: ["correlation", i, j],
-        });
-      }
-    }
-  }
+  const r = readCorrelationRows(rows, k, "correlation", issues);
   if (issues.length > 0)
     throw new ServqualError("invalid-input", `${fn}: invalid correlation matrix`, issues);
   const names = input.itemNames

@@ -1,8 +1,6 @@
-import { checkOptionKeys } from "../_lib/guards";
+import { finiteOrNull } from "../_lib/finiteOrNull";
 import { type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
 import { constantItemsWarning, type PreparedScale, prepareScale } from "./cronbachAlpha";
-import { checkMissingMode } from "./itemCovariance";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";
 import {
   correctedItemTotal,
@@ -10,9 +8,11 @@ import {
   indefiniteWarning,
   keyingWarnings,
 } from "./keyingDiagnostics";
-import { type ItemData, prepareItems, recodingWarnings, withoutItems } from "./prepareItems";
+import { matrixSums } from "./matrixSums";
+import { analyseScaleData } from "./openScale";
+import { type ItemData, recodingWarnings } from "./prepareItems";
 import { deletedStatistics } from "./scaleAnalysis";
-import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
+import type { MissingMode, ReliabilityOptions, WithoutConstantItems } from "./types";
 
 /** The scale statistics recomputed without one item [psych's alpha.drop row]. */
 export interface AlphaIfItemDeleted {
@@ -65,15 +65,8 @@ export interface ItemAnalysisResult {
    * With `dropConstantItems` (default true) and constant items: the item analysis of the data
    * without them (what psych::alpha reports). Null otherwise, or for an accumulator input.
    */
-  readonly withoutConstantItems: {
-    readonly dropped: readonly string[];
-    readonly items: ItemAnalysisResult;
-  } | null;
+  readonly withoutConstantItems: WithoutConstantItems<"items", ItemAnalysisResult>;
   readonly warnings: readonly Notice[];
-}
-
-function nullable(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }
 
 /**
@@ -108,24 +101,19 @@ function nullable(x: number): number | null {
  * //=> 0.9922778767136679 (psych: r.drop 0.9922779)
  */
 export function itemAnalysis(data: ItemData, options: ReliabilityOptions = {}): ItemAnalysisResult {
-  checkOptionKeys("itemAnalysis", options, RELIABILITY_OPTIONS);
-  const fn = "itemAnalysis";
-  const missing = checkMissingMode(options.missing, fn);
-  const { acc } = prepareItems(data, options, fn);
-  const k = acc.k;
-  if (k < 2)
-    throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${k}`);
-  const result = itemAnalysisFromAccumulator(acc, missing);
-  if (result.constantItems.length === 0 || options.dropConstantItems === false) return result;
-  const subset = withoutItems(data, acc, result.constantItems, options);
-  if (subset === null) return result;
-  return {
-    ...result,
-    withoutConstantItems: {
-      dropped: result.constantItems,
-      items: itemAnalysis(subset.data, subset.options),
-    },
-  };
+  return analyseScaleData(
+    "itemAnalysis",
+    data,
+    options,
+    itemAnalysisFromAccumulator,
+    (result, subset) => ({
+      ...result,
+      withoutConstantItems: {
+        dropped: result.constantItems,
+        items: itemAnalysis(subset.data, subset.options),
+      },
+    }),
+  );
 }
 
 /**
@@ -159,8 +147,8 @@ export function itemAnalysisFromAccumulator(
       item: names[i] as string,
       reversed: acc.reversed[i] as boolean,
       n,
-      mean: n >= 1 ? nullable(m.means[i] as number) : null,
-      sd: n >= 2 && variance >= 0 ? nullable(Math.sqrt(variance)) : null,
+      mean: n >= 1 ? finiteOrNull(m.means[i] as number) : null,
+      sd: n >= 2 && variance >= 0 ? finiteOrNull(Math.sqrt(variance)) : null,
     };
   };
   if (analysis === null) {
@@ -168,7 +156,7 @@ export function itemAnalysisFromAccumulator(
       ...base,
       items: names.map((_, i) => ({
         ...describeItem(i),
-        rawR: nullable(m.itemScoreCorrelation[i] as number),
+        rawR: finiteOrNull(m.itemScoreCorrelation[i] as number),
         standardizedR: null,
         correctedR: null,
         rDrop: null,
@@ -183,17 +171,10 @@ export function itemAnalysisFromAccumulator(
   const c = m.covariance;
   const { r, eigen, smc } = analysis;
   let sumR = Number.NaN;
-  const colR = new Float64Array(k);
+  let colR: Float64Array = new Float64Array(k);
   let sumRc = Number.NaN;
   if (r !== null && smc !== null) {
-    sumR = 0;
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        const v = r[i * k + j] as number;
-        sumR += v;
-        colR[j] = (colR[j] as number) + v;
-      }
-    }
+    ({ total: sumR, columns: colR } = matrixSums(r, k));
     sumRc = sumR;
     for (let i = 0; i < k; i++) sumRc += (smc.values[i] as number) - 1;
   }
@@ -221,25 +202,25 @@ export function itemAnalysisFromAccumulator(
     const s = deleted?.[i];
     if (s !== undefined) {
       alphaIfDeleted = {
-        rawAlpha: nullable(s.rawAlpha),
-        standardizedAlpha: nullable(s.standardizedAlpha),
-        guttmanLambda6: nullable(s.guttmanLambda6),
-        averageR: nullable(s.averageR),
-        signalToNoise: nullable(s.signalToNoise),
-        ase: s.q >= 0 && n > 0 ? nullable(Math.sqrt(s.q / n)) : null,
-        varianceR: nullable(s.varianceR),
-        medianR: nullable(s.medianR),
+        rawAlpha: finiteOrNull(s.rawAlpha),
+        standardizedAlpha: finiteOrNull(s.standardizedAlpha),
+        guttmanLambda6: finiteOrNull(s.guttmanLambda6),
+        averageR: finiteOrNull(s.averageR),
+        signalToNoise: finiteOrNull(s.signalToNoise),
+        ase: s.q >= 0 && n > 0 ? finiteOrNull(Math.sqrt(s.q / n)) : null,
+        varianceR: finiteOrNull(s.varianceR),
+        medianR: finiteOrNull(s.medianR),
       };
     }
     return {
       ...describeItem(i),
-      rawR: nullable(m.itemScoreCorrelation[i] as number),
-      standardizedR: smc === null ? null : nullable((colR[i] as number) / Math.sqrt(sumR)),
+      rawR: finiteOrNull(m.itemScoreCorrelation[i] as number),
+      standardizedR: smc === null ? null : finiteOrNull((colR[i] as number) / Math.sqrt(sumR)),
       correctedR:
         smc === null
           ? null
-          : nullable(((colR[i] as number) - 1 + (smc.values[i] as number)) / Math.sqrt(sumRc)),
-      rDrop: nullable(rDrop[i] as number),
+          : finiteOrNull(((colR[i] as number) - 1 + (smc.values[i] as number)) / Math.sqrt(sumRc)),
+      rDrop: finiteOrNull(rDrop[i] as number),
       alphaIfDeleted,
     };
   });

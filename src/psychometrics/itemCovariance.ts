@@ -1,4 +1,5 @@
 import { centredSquares } from "../_lib/centredSquares";
+import { finiteOrNull } from "../_lib/finiteOrNull";
 import { checkOptionKeys, expectShape, shapes } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
@@ -192,13 +193,9 @@ export interface ItemCovarianceResult {
   readonly warnings: readonly Notice[];
 }
 
-function toNullable(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
 function toMatrix(values: Float64Array, k: number): (number | null)[][] {
   return Array.from({ length: k }, (_, i) =>
-    Array.from({ length: k }, (_, j) => toNullable(values[i * k + j] as number)),
+    Array.from({ length: k }, (_, j) => finiteOrNull(values[i * k + j] as number)),
   );
 }
 
@@ -258,7 +255,7 @@ export function itemCovariance(
     nCompleteRows: m.nCompleteRows,
     nEmptyRows: m.nEmptyRows,
     counts,
-    means: Array.from(m.means, toNullable),
+    means: Array.from(m.means, finiteOrNull),
     covariance: toMatrix(m.covariance, k),
     correlation: toMatrix(m.correlation, k),
     warnings,

@@ -1,4 +1,5 @@
 import { type Notice, notice } from "../_lib/notice";
+import { matrixSums } from "./matrixSums";
 import { type SymmetricEigen, symmetricEigen } from "./symmetricEigen";
 
 /**
@@ -12,15 +13,7 @@ import { type SymmetricEigen, symmetricEigen } from "./symmetricEigen";
 
 /** Corrected item–total (item–rest) correlations from C: (ΣⱼCᵢⱼ − Cᵢᵢ)/sqrt(Cᵢᵢ·ΣΣC₋ᵢ,₋ᵢ). */
 export function correctedItemTotal(c: ArrayLike<number>, k: number): Float64Array {
-  let sumC = 0;
-  const colSum = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = c[i * k + j] as number;
-      sumC += v;
-      colSum[j] = (colSum[j] as number) + v;
-    }
-  }
+  const { total: sumC, columns: colSum } = matrixSums(c, k);
   const out = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     const cii = c[i * k + i] as number;

@@ -1,12 +1,12 @@
-import { checkOptionKeys } from "../_lib/guards";
+import { finiteOrNull } from "../_lib/finiteOrNull";
 import { type Notice, notice } from "../_lib/notice";
-import { ServqualError } from "../_lib/ServqualError";
 import { covarianceProblems } from "./cronbachAlpha";
-import { checkMissingMode, itemMoments } from "./itemCovariance";
+import { itemMoments } from "./itemCovariance";
 import { correctedItemTotal, indefiniteWarning, keyingWarnings } from "./keyingDiagnostics";
 import { minresOnMatrix } from "./oneFactorMinres";
-import { type ItemData, prepareItems, recodingWarnings } from "./prepareItems";
-import { type MissingMode, RELIABILITY_OPTIONS, type ReliabilityOptions } from "./types";
+import { openScale } from "./openScale";
+import { type ItemData, recodingWarnings } from "./prepareItems";
+import type { MissingMode, ReliabilityOptions } from "./types";
 
 /** Result of {@link mcdonaldOmega}. */
 export interface McDonaldOmegaResult {
@@ -96,13 +96,8 @@ export function mcdonaldOmega(
   data: ItemData,
   options: ReliabilityOptions = {},
 ): McDonaldOmegaResult {
-  checkOptionKeys("mcdonaldOmega", options, RELIABILITY_OPTIONS);
-  const fn = "mcdonaldOmega";
-  const missing = checkMissingMode(options.missing, fn);
-  const { acc } = prepareItems(data, options, fn);
+  const { acc, missing } = openScale("mcdonaldOmega", data, options);
   const k = acc.k;
-  if (k < 2)
-    throw new ServqualError("invalid-input", `${fn} requires at least two items, got ${k}`);
   const names = acc.itemNames;
   const m = itemMoments(acc, missing);
   const warnings: Notice[] = [...recodingWarnings(acc)];
@@ -184,13 +179,12 @@ export function mcdonaldOmega(
       "the one factor",
     ),
   );
-  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return {
     ...empty,
-    omegaTotal: finite(omegaTotal),
-    omegaModelImplied: finite(omegaModelImplied),
-    loadings: fit.loadings.map(finite),
-    uniquenesses: fit.uniquenesses.map(finite),
+    omegaTotal: finiteOrNull(omegaTotal),
+    omegaModelImplied: finiteOrNull(omegaModelImplied),
+    loadings: fit.loadings.map(finiteOrNull),
+    uniquenesses: fit.uniquenesses.map(finiteOrNull),
     heywood: fit.heywood,
     converged: fit.converged,
     warnings,

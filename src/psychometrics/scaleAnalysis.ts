@@ -1,6 +1,7 @@
 import { type AlphaStatistics, covarianceToCorrelation, withoutItem } from "./alphaStatistics";
 import { householderEigen } from "./householderEigen";
 import type { ItemMoments } from "./itemCovariance";
+import { matrixSums } from "./matrixSums";
 import { type Smc, type SymmetricEigen, smcFromDiagonal } from "./symmetricEigen";
 
 /**
@@ -115,18 +116,9 @@ export function deletedStatistics(analysis: ScaleAnalysis): DeletedStatistics[] 
     cCol[i] = s;
   }
   // Correlation sums
-  let sumR = Number.NaN;
-  const colR = new Float64Array(k);
-  if (r !== null) {
-    sumR = 0;
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        const v = r[i * k + j] as number;
-        sumR += v;
-        colR[j] = (colR[j] as number) + v;
-      }
-    }
-  }
+  const sumsR = r === null ? null : matrixSums(r, k);
+  const sumR = sumsR === null ? Number.NaN : sumsR.total;
+  const colR = sumsR === null ? new Float64Array(k) : sumsR.columns;
   // Off-diagonal correlations: shifted sums for the variance, sorted order for the median.
   const pairs = (k * (k - 1)) / 2;
   const lowI = new Int32Array(pairs);

@@ -37,6 +37,15 @@ export interface ItemColumns {
  */
 export type MissingMode = "pairwise" | "listwise";
 
+/**
+ * A reliability result computed again without the constant items: the dropped item names and,
+ * under `key` (e.g. "alpha" or "items"), the result on the remaining items; null when nothing
+ * was dropped.
+ */
+export type WithoutConstantItems<Key extends string, Result> =
+  | ({ readonly dropped: readonly string[] } & { readonly [K in Key]: Result })
+  | null;
+
 /** Options shared by the reliability functions that read respondent × item data. */
 export interface ItemDataOptions {
   /** Item names, in column order (default `item1`, `item2`, …). Needed to name reverse keys. */

@@ -1,10 +1,10 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { checkLevel } from "./checkOptions";
 import type { EffectSizeOptions } from "./cohenDz";
 import { finiteValues } from "./finiteValues";
 import { meanVariance } from "./moments";
+import { normalInterval } from "./normalInterval";
 import type { ConfidenceInterval, NumericInput } from "./types";
 
 /** Result of {@link cohenD}. */
@@ -64,7 +64,7 @@ export function cohenD(
     n2,
     pooledSd: null,
     se: null,
-    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
+    ci: normalInterval(level, null, null),
     ciMethod: CI_METHOD,
     missing: a.missing + b.missing,
   };
@@ -88,13 +88,5 @@ export function cohenD(
   }
   const d = (ma.mean - mb.mean) / pooledSd;
   const se = Math.sqrt((n1 + n2) / (n1 * n2) + (d * d) / (2 * (n1 + n2)));
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  return {
-    ...empty,
-    pooledSd,
-    d,
-    se,
-    ci: { level, lower: d - z * se, upper: d + z * se, method: "normal-approximation" },
-    warnings,
-  };
+  return { ...empty, pooledSd, d, se, ci: normalInterval(level, d, se), warnings };
 }

@@ -1,10 +1,9 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectShape } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
-import { completePairs } from "./finiteValues";
-import { meanVariance } from "./moments";
+import { normalInterval } from "./normalInterval";
+import { differenceSummary } from "./pairedDifferences";
 import { type DifferenceSummary, SUMMARY } from "./pairedTTestFromSummary";
 import type { ConfidenceInterval, NumericInput } from "./types";
 
@@ -71,7 +70,7 @@ export function cohenDzFromSummary(
     n,
     missing,
     se: null,
-    ci: { level, lower: null, upper: null, method: "normal-approximation" as const },
+    ci: normalInterval(level, null, null),
     ciMethod: CI_METHOD,
   };
   if (n < 2) {
@@ -102,19 +101,7 @@ export function cohenDzFromSummary(
   }
   const dz = mean / sd;
   const se = Math.sqrt(1 / n + (dz * dz) / (2 * n));
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  return {
-    ...empty,
-    dz,
-    se,
-    ci: {
-      level,
-      lower: dz - z * se,
-      upper: dz + z * se,
-      method: "normal-approximation",
-    },
-    warnings,
-  };
+  return { ...empty, dz, se, ci: normalInterval(level, dz, se), warnings };
 }
 
 /**
@@ -148,17 +135,5 @@ export function cohenDz(
 ): CohenDzResult {
   checkOptionKeys("cohenDz", options, ["level"]);
   checkLevel(options.level, "cohenDz");
-  const pairs = completePairs(x, y, "cohenDz");
-  const d = new Float64Array(pairs.x.length);
-  for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);
-  const { n, mean, variance } = meanVariance(d);
-  return cohenDzFromSummary(
-    {
-      n,
-      mean: n > 0 ? mean : null,
-      sd: n > 1 ? Math.sqrt(variance) : null,
-      missing: pairs.missing,
-    },
-    options,
-  );
+  return cohenDzFromSummary(differenceSummary(x, y, "cohenDz"), options);
 }

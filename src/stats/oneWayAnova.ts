@@ -1,37 +1,9 @@
-import { type Notice, notice } from "../_lib/notice";
+import { notice } from "../_lib/notice";
+import { type AnovaResult, startAnova } from "./anovaStart";
 import { fUpperTail } from "./distributions/fUpperTail";
-import { groupSummaries } from "./groupSummaries";
-import { cleanGroups, type GroupSummary, type GroupsInput } from "./groups";
+import type { GroupsInput } from "./groups";
 
-/** Result of {@link oneWayAnova} and {@link welchAnova}. */
-export interface AnovaResult {
-  /** R's method string. */
-  readonly method: string;
-  /** The F statistic. */
-  readonly F: number | null;
-  /** Numerator df, k − 1. */
-  readonly df1: number | null;
-  /** Denominator df: N − k (ANOVA) or Welch's fractional df. */
-  readonly df2: number | null;
-  readonly pValue: number | null;
-  /** n, mean, SD per group, in input order. */
-  readonly groups: readonly GroupSummary[];
-  readonly warnings: readonly Notice[];
-}
-
-/**
- * Checks R's precondition of `oneway.test`: every group needs n ≥ 2 (R stops with "not
- * enough observations"). Returns the warning, or null when all groups are large enough.
- */
-export function smallGroupWarning(groups: readonly GroupSummary[]): Notice | null {
-  const small = groups.filter((group) => group.n < 2);
-  if (small.length === 0) return null;
-  const list = small.map((group) => `"${group.name}" (n = ${group.n})`).join(", ");
-  return notice(
-    "too-few-values",
-    `every group needs at least 2 values; too small: ${list}. Merge or drop these groups`,
-  );
-}
+export type { AnovaResult } from "./anovaStart";
 
 /**
  * One-way analysis of variance (equal variances) of k independent groups (Fisher 1925,
@@ -55,16 +27,9 @@ export function smallGroupWarning(groups: readonly GroupSummary[]): Notice | nul
  * //=> { method: "One-way analysis of means", F: 13, df1: 2, df2: 6, pValue: 0.0065917…, … }
  */
 export function oneWayAnova(groups: GroupsInput): AnovaResult {
-  const clean = cleanGroups(groups, "oneWayAnova");
-  const summaries = groupSummaries(clean);
   const method = "One-way analysis of means";
-  const warnings: Notice[] = [];
-  const none = { method, F: null, df1: null, df2: null, pValue: null, groups: summaries, warnings };
-  const small = smallGroupWarning(summaries);
-  if (small !== null) {
-    warnings.push(small);
-    return none;
-  }
+  const { clean, summaries, warnings, none, tooSmall } = startAnova(groups, "oneWayAnova", method);
+  if (tooSmall) return none;
   const k = clean.length;
   let n = 0;
   let grandSum = 0;

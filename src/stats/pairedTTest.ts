@@ -1,6 +1,5 @@
 import { checkOptionKeys } from "../_lib/guards";
-import { completePairs } from "./finiteValues";
-import { meanVariance } from "./moments";
+import { differenceSummary } from "./pairedDifferences";
 import {
   type PairedTTestOptions,
   type PairedTTestResult,
@@ -37,19 +36,5 @@ export function pairedTTest(
   options: PairedTTestOptions = {},
 ): PairedTTestResult {
   checkOptionKeys("pairedTTest", options, T_TEST_OPTIONS);
-  const pairs = completePairs(x, y, "pairedTTest");
-  const d = new Float64Array(pairs.x.length);
-  for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);
-  const { n, mean, variance } = meanVariance(d);
-  return tTestCore(
-    {
-      n,
-      mean: n > 0 ? mean : null,
-      sd: n > 1 ? Math.sqrt(variance) : null,
-      missing: pairs.missing,
-    },
-    options,
-    "pairedTTest",
-    "Paired t-test",
-  );
+  return tTestCore(differenceSummary(x, y, "pairedTTest"), options, "pairedTTest", "Paired t-test");
 }

@@ -154,31 +154,16 @@ export function tTestCore(
   const notes: string[] = [];
   const base = { method, alternative, n, missing, mu, notes, warnings };
   const nullCi: ConfidenceInterval = { level, lower: null, upper: null, method: "t" };
-  if (n === 0) {
-    warnings.push(notice("no-data", "no complete pairs: the test needs at least 2"));
-    return {
-      ...base,
-      meanDifference: null,
-      stderr: null,
-      t: null,
-      df: null,
-      pValue: null,
-      ci: nullCi,
-    };
+  if (n < 2) {
+    warnings.push(
+      n === 0
+        ? notice("no-data", "no complete pairs: the test needs at least 2")
+        : notice("too-few-values", "n = 1: the t-test needs at least 2 complete pairs"),
+    );
+    const meanDifference = n === 0 ? null : (summary.mean as number);
+    return { ...base, meanDifference, stderr: null, t: null, df: null, pValue: null, ci: nullCi };
   }
   const mean = summary.mean as number;
-  if (n < 2) {
-    warnings.push(notice("too-few-values", "n = 1: the t-test needs at least 2 complete pairs"));
-    return {
-      ...base,
-      meanDifference: mean,
-      stderr: null,
-      t: null,
-      df: null,
-      pValue: null,
-      ci: nullCi,
-    };
-  }
   const sd = summary.sd as number;
   const stderr = sd / Math.sqrt(n);
   const df = n - 1;

@@ -1,8 +1,7 @@
-import { type Notice, notice } from "../_lib/notice";
+import { notice } from "../_lib/notice";
+import { type AnovaResult, startAnova } from "./anovaStart";
 import { fUpperTail } from "./distributions/fUpperTail";
-import { groupSummaries } from "./groupSummaries";
-import { cleanGroups, type GroupsInput } from "./groups";
-import { type AnovaResult, smallGroupWarning } from "./oneWayAnova";
+import type { GroupsInput } from "./groups";
 
 /**
  * Welch's one-way ANOVA for k groups with unequal variances (Welch 1951, Biometrika 38(3/4)):
@@ -25,16 +24,9 @@ import { type AnovaResult, smallGroupWarning } from "./oneWayAnova";
  * //     df1: 2, df2: 4, pValue: 0.023156…, … }
  */
 export function welchAnova(groups: GroupsInput): AnovaResult {
-  const clean = cleanGroups(groups, "welchAnova");
-  const summaries = groupSummaries(clean);
   const method = "One-way analysis of means (not assuming equal variances)";
-  const warnings: Notice[] = [];
-  const none = { method, F: null, df1: null, df2: null, pValue: null, groups: summaries, warnings };
-  const small = smallGroupWarning(summaries);
-  if (small !== null) {
-    warnings.push(small);
-    return none;
-  }
+  const { summaries, warnings, none, tooSmall } = startAnova(groups, "welchAnova", method);
+  if (tooSmall) return none;
   const constant = summaries.filter((group) => !((group.sd as number) > 0));
   if (constant.length > 0) {
     warnings.push(

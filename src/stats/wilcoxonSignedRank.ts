@@ -1,5 +1,5 @@
 import { checkOptionKeys } from "../_lib/guards";
-import { completePairs } from "./finiteValues";
+import { pairedDifferences } from "./pairedDifferences";
 import type { NumericInput } from "./types";
 import {
   type AbsoluteRuns,
@@ -101,18 +101,16 @@ export function wilcoxonSignedRank(
 ): WilcoxonSignedRankResult {
   checkOptionKeys("wilcoxonSignedRank", options, WILCOXON_OPTIONS);
   const fn = "wilcoxonSignedRank";
-  const pairs = completePairs(x, y, fn);
-  const d = new Float64Array(pairs.x.length);
-  for (let i = 0; i < d.length; i++) d[i] = (pairs.x[i] as number) - (pairs.y[i] as number);
+  const { d, missing } = pairedDifferences(x, y, fn);
   const counts = new Map<number, number>();
   for (let i = 0; i < d.length; i++) {
     const value = d[i] as number;
     counts.set(value, (counts.get(value) ?? 0) + 1);
     if (counts.size > MAP_LIMIT) {
       const { runs, nZero } = runsBySorting(d);
-      return signedRankFromRuns(runs, nZero, options, fn, pairs.missing);
+      return signedRankFromRuns(runs, nZero, options, fn, missing);
     }
   }
   const { runs, nZero } = runsFromEntries(counts.entries(), fn);
-  return signedRankFromRuns(runs, nZero, options, fn, pairs.missing);
+  return signedRankFromRuns(runs, nZero, options, fn, missing);
 }

@@ -119,6 +119,16 @@ describe("pairedTTest", () => {
     }
   });
 
+  it("tells no pairs from one pair: its code, and the one difference as the mean", () => {
+    const none = pairedTTest([], []);
+    expect(none.warnings.map((w) => w.code)).toEqual(["no-data"]);
+    expect(none.meanDifference).toBeNull();
+    const one = pairedTTest([1], [2.5]);
+    expect(one.warnings.map((w) => w.code)).toEqual(["too-few-values"]);
+    expect(one.meanDifference).toBe(-1.5);
+    expect(one.df).toBeNull();
+  });
+
   it("throws a ServqualError for unequal lengths, Infinity and bad options", () => {
     try {
       pairedTTest([1, 2, 3, 4, 5], [1, 2, 3, 4]);
