@@ -11,7 +11,7 @@ import { createDatasetBuilder } from "./createDatasetBuilder";
 import { cellText, showCell } from "./parseAnswer";
 import { populationCode } from "./populations";
 import type { ValidatedResponses } from "./types";
-import { validateResponses } from "./validateResponses";
+import type { validateResponses } from "./validateResponses";
 import {
   resolveValidationOptions,
   VALIDATION_OPTIONS,
