@@ -42,7 +42,7 @@ export interface ImportancePerformanceOptions {
   readonly servperf?: ServperfResult;
   /**
    * Respondents to analyse, as row indices (a row listed twice counts twice); default all.
-   * Not with `gaps` or `servperf` (those are results of the whole dataset).
+   * With `gaps` or `servperf`, those must be results of the same rows (checked).
    */
   readonly rows?: Int32Array;
 }
@@ -129,15 +129,6 @@ export function importancePerformance(
     checkChoice(options.crosshair, ["data-mean", "scale-midpoint"], "crosshair") ?? "data-mean";
   const rows = checkRows("importancePerformance", options.rows, dataset.n);
   const selection = rows === null ? {} : { rows };
-  const given =
-    options.gaps !== undefined ? "gaps" : options.servperf !== undefined ? "servperf" : null;
-  if (rows !== null && given !== null) {
-    throw new ServqualError(
-      "invalid-options",
-      `importancePerformance: rows cannot be combined with ${given} (a result of the whole dataset)`,
-      [{ code: "conflicting-options", message: `rows given with ${given}`, path: ["rows"] }],
-    );
-  }
   const { instrument } = dataset;
   if (level === "dimension" && dataset.weights === null) {
     throw new ServqualError("invalid-input", "No importance points in the data.", [
@@ -317,14 +308,30 @@ function performanceResults(
     }
     const figures = given.items.map((s) => ({ item: s.item, n: s.n, mean: s.gap.mean }));
     const [e, p] = [facets.expectation ?? [], facets.perception ?? []];
-    checkResultMatchesDataset("importancePerformance", "gaps", dataset, figures, e, p);
+    checkResultMatchesDataset(
+      "importancePerformance",
+      "gaps",
+      dataset,
+      figures,
+      e,
+      p,
+      selection.rows ?? null,
+    );
     return { gaps: given, perceptions: null };
   }
   if (kind === "perception" && options.servperf !== undefined) {
     const given = options.servperf;
     const figures = given.items.map((s) => ({ item: s.item, n: s.n, mean: s.mean }));
     const p = facets.perception ?? [];
-    checkResultMatchesDataset("importancePerformance", "servperf", dataset, figures, null, p);
+    checkResultMatchesDataset(
+      "importancePerformance",
+      "servperf",
+      dataset,
+      figures,
+      null,
+      p,
+      selection.rows ?? null,
+    );
     return { gaps: null, perceptions: given };
   }
   return kind === "gap"

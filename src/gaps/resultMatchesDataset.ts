@@ -16,7 +16,8 @@ export interface ItemFigures {
  * relative, allowing for a different summation order.
  *
  * `delivered − required` per item when `required` is given (a gap), else the mean of
- * `delivered` (a SERVPERF score).
+ * `delivered` (a SERVPERF score). With `rows`, over those respondents (each listing counts),
+ * as the result of an analysis run with the same `rows`.
  *
  * @throws {ServqualError} `invalid-input` naming the option, the item and what differs.
  *
@@ -30,12 +31,13 @@ export function checkResultMatchesDataset(
   figures: readonly ItemFigures[],
   required: readonly AnswerColumn[] | null,
   delivered: readonly AnswerColumn[],
+  rows: Int32Array | null = null,
 ): void {
   const ids = dataset.instrument.dimensions.flatMap((d) => d.items.map((item) => item.id));
   const fail = (message: string, index?: number): never => {
     throw new ServqualError(
       "invalid-input",
-      `${fn}: options.${option} was not computed from this dataset (${message}); pass the result of the same dataset and instrument, or leave ${option} out to compute it.`,
+      `${fn}: options.${option} was not computed from this dataset${rows === null ? "" : " and selection of rows"} (${message}); pass the result of the same dataset, instrument and rows, or leave ${option} out to compute it.`,
       [
         {
           code: "result-mismatch",
@@ -55,7 +57,9 @@ export function checkResultMatchesDataset(
     const e = required === null ? null : (required[i] as AnswerColumn);
     let n = 0;
     let sum = 0;
-    for (let r = 0; r < dataset.n; r++) {
+    const count = rows === null ? dataset.n : rows.length;
+    for (let i = 0; i < count; i++) {
+      const r = rows === null ? i : (rows[i] as number);
       const value = e === null ? (p[r] as number) : (p[r] as number) - (e[r] as number);
       if (Number.isNaN(value)) continue;
       n += 1;

@@ -71,17 +71,14 @@ export function gapReportResults(
   const zones =
     instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level, ...selection }) : null;
   const performance = servperf(dataset, { level, ...selection });
-  // importancePerformance checks a handed-in result against the whole dataset, so on a
-  // selection it computes its performance figures itself (Gap 5 without reliability).
+  // importancePerformance reuses the Gap 5 or SERVPERF result computed above (on the same rows).
   const ipa =
     dataset.weights !== null || dataset.importance !== null
       ? importancePerformance(
           dataset,
-          rows !== null
-            ? { performance: gap !== null ? "gap" : "perception", rows }
-            : gap !== null
-              ? { performance: "gap", gaps: gap }
-              : { servperf: performance },
+          gap !== null
+            ? { performance: "gap", gaps: gap, ...selection }
+            : { servperf: performance, ...selection },
         )
       : null;
   const itemGaps = gap?.items ?? zones?.msa.items ?? [];

@@ -168,14 +168,14 @@ const table: Readonly<Record<string, Row>> = {
     ),
     also: [
       [
-        "importancePerformance(dataset, { rows, gaps }) (gaps is of the whole dataset)",
+        "importancePerformance(dataset, { rows, gaps }) (gaps is of the whole dataset, not the rows)",
         () =>
           core.importancePerformance(dataset, {
             level: "item",
             gaps: core.gap5(dataset),
             rows: Int32Array.of(0),
           }),
-        "invalid-options",
+        "invalid-input",
       ],
       [
         "importancePerformance(dataset, { gaps: a dataset })",
