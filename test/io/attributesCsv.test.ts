@@ -3,32 +3,18 @@
  * workers write both into shared columns), with identical datasets and reports. Expected
  * values come from the generated file itself (the numbers and labels written into it).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readResponsesCsvText } from "../../src/io/parseResponsesCsv";
 import { readCsvFile } from "../../src/io/readResponsesCsv";
 import { rowsOfPopulation } from "../../src/responses/rowsOfPopulation";
 import type { Dataset } from "../../src/responses/types";
 import { seededRandom } from "../../src/stats/seededRandom";
-import { repoFile, twoByTwo } from "./csvFixtures";
+import { twoByTwo } from "./csvFixtures";
+import { workerScratch } from "./workerScratch";
 
-const scratch = mkdtempSync(join(tmpdir(), "servqual-attributes-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const workerFile = join(scratch, "csvWorker.mjs");
-buildSync({
-  entryPoints: [repoFile("src/io/csvWorker.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: workerFile,
-  logLevel: "silent",
-});
-const workerUrl = pathToFileURL(workerFile);
+const { scratch, workerUrl } = workerScratch("servqual-attributes-");
 
 const HEADER = "respondent_id,role,E_s1,E_s2,E_c1,E_c2,P_s1,P_s2,P_c1,P_c2,temperature,tenure";
 const ROLES = ["customers", "Managers", "employee", "manger", "", "suppliers"];

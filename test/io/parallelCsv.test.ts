@@ -2,12 +2,10 @@
  * The parallel CSV read must give exactly the single-thread result (dataset and report), or
  * fall back to one thread; a failing worker reaches the caller as a ServqualError.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { instruments } from "../../src/instrument/instruments";
 import type { CsvFileOptions } from "../../src/io/csvOptions";
@@ -15,21 +13,9 @@ import { readCsvFile } from "../../src/io/readResponsesCsv";
 import { summarizeCsvFile } from "../../src/io/summarizeResponsesCsv";
 import type { Dataset } from "../../src/responses/types";
 import { repoFile } from "./csvFixtures";
+import { workerScratch } from "./workerScratch";
 
-const scratch = mkdtempSync(join(tmpdir(), "servqual-parallel-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-// The worker runs as plain JavaScript: bundle its entry from the sources.
-const workerFile = join(scratch, "csvWorker.mjs");
-buildSync({
-  entryPoints: [repoFile("src/io/csvWorker.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: workerFile,
-  logLevel: "silent",
-});
-const workerUrl = pathToFileURL(workerFile);
+const { scratch, workerUrl } = workerScratch("servqual-parallel-");
 
 /** The columns of a dataset as plain arrays (toEqual treats NaN as equal to NaN). */
 function plain(dataset: Dataset | null) {
