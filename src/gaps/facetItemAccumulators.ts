@@ -1,5 +1,5 @@
 import type { Instrument } from "../instrument/types";
-import { addPairedIntegerColumns } from "../psychometrics/addPairedIntegerColumns";
+import { accumulatePairedIntegerColumns } from "../psychometrics/accumulatePairedIntegerColumns";
 import {
   accumulateItemColumns,
   createItemCovarianceAccumulator,
@@ -47,7 +47,7 @@ export function createFacetItemAccumulators(instrument: Instrument): FacetItemAc
 /**
  * Adds every respondent of a dataset (or a piece of one) to the accumulators, in place: one
  * pass per dimension over its E and P columns on integer scales (answer patterns counted, see
- * `addPairedIntegerColumns`), otherwise one pass per dimension and facet; the gap items are
+ * `accumulatePairedIntegerColumns`), otherwise one pass per dimension and facet; the gap items are
  * read as P − E straight from the two columns (a cell missing on either side is missing).
  *
  * @param accumulators - From {@link createFacetItemAccumulators} for the dataset's instrument.
@@ -79,7 +79,7 @@ export function accumulateFacetItems(
     // Integer scales (Likert): one pass counting answer patterns, exactly the same sums.
     if (
       Number.isInteger(scale.step) &&
-      addPairedIntegerColumns(
+      accumulatePairedIntegerColumns(
         facets.expectation,
         facets.perception,
         facets.gap,

@@ -22,7 +22,7 @@ const STRETCH = 1 << 16;
 const FN = "accumulateItemColumns";
 
 /**
- * Whether {@link addPairedIntegerColumns} can count the answer patterns of `k` items on the
+ * Whether {@link accumulatePairedIntegerColumns} can count the answer patterns of `k` items on the
  * integer scale min…max: keys are written in base 2·(max − min) + 1 (the number of gap values),
  * so a dimension has that base to the power k possible patterns, and their table must stay
  * small; and at most five items (the pass is written out for five).
@@ -310,14 +310,14 @@ function countPatterns(
  *   true when the rows were added.
  * @throws {ServqualError} `invalid-input` for ±Infinity, naming row and item.
  * @example
- * const fits = addPairedIntegerColumns(e, p, g, eColumns, pColumns, { min: 1, max: 7 });
+ * const fits = accumulatePairedIntegerColumns(e, p, g, eColumns, pColumns, { min: 1, max: 7 });
  * if (!fits) {
  *   accumulateItemColumns(e, eColumns);
  *   accumulateItemColumns(p, pColumns);
  *   accumulateItemColumns(g, pColumns, { subtract: eColumns });
  * }
  */
-export function addPairedIntegerColumns(
+export function accumulatePairedIntegerColumns(
   expectation: ItemCovarianceAccumulator,
   perception: ItemCovarianceAccumulator,
   gap: ItemCovarianceAccumulator,

@@ -8,9 +8,9 @@ import {
   itemCovariance,
 } from "../../src/psychometrics";
 import {
-  addPairedIntegerColumns,
+  accumulatePairedIntegerColumns,
   pairedIntegerPatternsFit,
-} from "../../src/psychometrics/addPairedIntegerColumns";
+} from "../../src/psychometrics/accumulatePairedIntegerColumns";
 
 type Column = Float32Array | Float64Array;
 
@@ -89,12 +89,14 @@ const survey = fc
     return { ...spec, max: spec.min + spec.width, eColumns, pColumns };
   });
 
-describe("addPairedIntegerColumns (answer patterns counted)", () => {
+describe("accumulatePairedIntegerColumns (answer patterns counted)", () => {
   it("a hand-worked example: covariances of E, P and P − E", () => {
     const acc = three(2);
     const e = [Float32Array.of(1, 2, 3), Float32Array.of(2, 2, 4)];
     const p = [Float32Array.of(3, 3, 3), Float32Array.of(1, 4, 4)];
-    expect(addPairedIntegerColumns(acc.e, acc.p, acc.g, e, p, { min: 1, max: 7 })).toBe(true);
+    expect(accumulatePairedIntegerColumns(acc.e, acc.p, acc.g, e, p, { min: 1, max: 7 })).toBe(
+      true,
+    );
     // E1 = 1,2,3; E2 = 2,2,4: var 1 and 4/3, cov (−1·−2/3 + 0 + 1·4/3)/2 = 1.
     const ce = itemCovariance(acc.e).covariance;
     expect(ce[0]?.[0]).toBeCloseTo(1, 14);
@@ -121,7 +123,7 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
         const fast = three(k);
         const slow = three(k);
         expect(
-          addPairedIntegerColumns(fast.e, fast.p, fast.g, eColumns, pColumns, { min, max }),
+          accumulatePairedIntegerColumns(fast.e, fast.p, fast.g, eColumns, pColumns, { min, max }),
         ).toBe(true);
         general(slow, eColumns, pColumns);
         expectSameSums(fast, slow);
@@ -143,7 +145,14 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
         const slow = three(whole.k);
         for (const part of parts) {
           expect(
-            addPairedIntegerColumns(fast.e, fast.p, fast.g, part.eColumns, part.pColumns, whole),
+            accumulatePairedIntegerColumns(
+              fast.e,
+              fast.p,
+              fast.g,
+              part.eColumns,
+              part.pColumns,
+              whole,
+            ),
           ).toBe(true);
           general(slow, part.eColumns, part.pColumns);
         }
@@ -157,7 +166,7 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
     fc.assert(
       fc.property(survey, ({ k, min, max, n, eColumns, pColumns }) => {
         const acc = three(k);
-        addPairedIntegerColumns(acc.e, acc.p, acc.g, eColumns, pColumns, { min, max });
+        accumulatePairedIntegerColumns(acc.e, acc.p, acc.g, eColumns, pColumns, { min, max });
         for (const a of [acc.e, acc.p, acc.g]) {
           expect(a.state.nRows).toBe(n);
           expect(a.state.nComplete + a.state.pScoreN + a.state.nEmpty).toBe(n);
@@ -171,7 +180,7 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
     const columns = (k: number) => Array.from({ length: k }, () => Float64Array.of(1, 2, 3));
     const declined = (k: number, scale: { min: number; max: number }, e: Column[] = columns(k)) => {
       const acc = three(k);
-      const added = addPairedIntegerColumns(acc.e, acc.p, acc.g, e, columns(k), scale);
+      const added = accumulatePairedIntegerColumns(acc.e, acc.p, acc.g, e, columns(k), scale);
       expect(acc.e.state.nRows + acc.p.state.nRows + acc.g.state.nRows).toBe(0);
       return added;
     };
@@ -209,7 +218,7 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
     const p = [Float64Array.of(3, 3, 3), Float64Array.of(1, 4, 4)];
     let caught: unknown;
     try {
-      addPairedIntegerColumns(acc.e, acc.p, acc.g, e, p, { min: 1, max: 7 });
+      accumulatePairedIntegerColumns(acc.e, acc.p, acc.g, e, p, { min: 1, max: 7 });
     } catch (error) {
       caught = error;
     }
@@ -220,7 +229,7 @@ describe("addPairedIntegerColumns (answer patterns counted)", () => {
     const good = [Float64Array.of(1, 2, 3), Float64Array.of(2, 2, 4)];
     const fast = three(2);
     const slow = three(2);
-    addPairedIntegerColumns(fast.e, fast.p, fast.g, good, p, { min: 1, max: 7 });
+    accumulatePairedIntegerColumns(fast.e, fast.p, fast.g, good, p, { min: 1, max: 7 });
     general(slow, good, p);
     expectSameSums(fast, slow);
   });
