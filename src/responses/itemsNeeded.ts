@@ -12,9 +12,9 @@ const POLICY = shapes.missingPolicy.what;
  * - `listwise`: all k.
  * - `pairwise`: at least 1.
  * - `minimum-share` with share s and optional `atLeast` a (default 1):
- *   max(1, a, ⌈s·k⌉). With s = 0.5 and a = 2 this is the index rule max(2, ⌈k/2⌉) of
- *   ../shared DOMAIN §7 ("Index formulas"); it can exceed k (a one-item dimension is never
- *   scored under it).
+ *   max(1, a, ⌈s·k⌉). With s = 0.5 and a = 2 this is the index rule max(2, ⌈k/2⌉) of the
+ *   trust and commitment indices (a scale index needs at least two answered items and at least
+ *   half of them); it can exceed k (a one-item dimension is never scored under it).
  *
  * Reference: Parasuraman, Berry & Zeithaml (1991), J. Retailing 67(4):420–450 (dimension
  * scores as item means); Schafer & Graham (2002), Psychological Methods 7(2):147–177 (person
