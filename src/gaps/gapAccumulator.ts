@@ -96,7 +96,7 @@ export interface GapKeyScales {
  * @param limit - largest |key| kept as a number (default 2^52; a smaller limit forces the
  *   bigint keys, which give the same results: for tests)
  */
-export function gapKeyScales(instrument: Instrument, limit = MAX_EXACT_KEY): GapKeyScales {
+function gapKeyScales(instrument: Instrument, limit = MAX_EXACT_KEY): GapKeyScales {
   const step = instrument.scale.step;
   const range = (instrument.scale.max - instrument.scale.min) / step;
   const sizes = instrument.dimensions.map((d) => d.items.length);

@@ -50,6 +50,7 @@ export function checkResultMatchesDataset(
   if (figures.length !== ids.length) {
     fail(`it has ${figures.length} items, the dataset's instrument has ${ids.length}`);
   }
+  const count = rows === null ? dataset.n : rows.length;
   ids.forEach((id, i) => {
     const figure = figures[i] as ItemFigures;
     if (figure.item !== id) fail(`item ${i + 1} is "${figure.item}", expected "${id}"`, i);
@@ -57,9 +58,8 @@ export function checkResultMatchesDataset(
     const e = required === null ? null : (required[i] as AnswerColumn);
     let n = 0;
     let sum = 0;
-    const count = rows === null ? dataset.n : rows.length;
-    for (let i = 0; i < count; i++) {
-      const r = rows === null ? i : (rows[i] as number);
+    for (let at = 0; at < count; at++) {
+      const r = rows === null ? at : (rows[at] as number);
       const value = e === null ? (p[r] as number) : (p[r] as number) - (e[r] as number);
       if (Number.isNaN(value)) continue;
       n += 1;

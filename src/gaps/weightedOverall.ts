@@ -121,7 +121,7 @@ export function weightedOverall<Required extends string, Delivered extends strin
       instrument.dimensions.map((d, i) => [d.id, meanWeights[i] as number]),
     ),
     perRespondent,
-    respondentsMissingADimension: accumulator.respondents - own - fallback.n,
+    respondentsMissingADimension: missingADimension,
     fromMeanWeights: {
       gap: weightedSide((s) => s.gap.mean),
       required: { side: names.required, mean: weightedSide((s) => s.required.mean) },

@@ -117,12 +117,7 @@ export function gapReportResults(
     );
   }
   // Every warning the report shows, counted by code (a program reads these, not the text).
-  const warningCounts = countByCode([
-    ...warnings,
-    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
-    ...(zones?.warnings ?? []),
-    ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
-  ]);
+  const warningCounts = countByCode(reportWarnings({ warnings, gap5: gap, zones }));
   return {
     kind: "servqual-gap-report",
     version: 1,
@@ -157,4 +152,23 @@ export function gapReportResults(
     warnings,
     warningCounts,
   };
+}
+
+/**
+ * Every warning a gap report shows, in the order of its Warnings section: the report's own,
+ * then the weighted score's, the zones' and each reliability entry's.
+ *
+ * @example
+ * reportWarnings(results).map((w) => w.code) //=> ["few-respondents", "mean-weights", …]
+ */
+export function reportWarnings(
+  results: Pick<GapReport, "warnings" | "gap5" | "zones">,
+): readonly Notice[] {
+  const gap = results.gap5;
+  return [
+    ...results.warnings,
+    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
+    ...(results.zones?.warnings ?? []),
+    ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
+  ];
 }

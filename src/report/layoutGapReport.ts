@@ -6,6 +6,7 @@ import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "
 import type { ChartSpec } from "./chart";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
+import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import type { GapReport } from "./types";
 
@@ -121,12 +122,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
     sections.push(ipaSection(results.importancePerformance));
   }
   sections.push(dataQualitySection(results));
-  const warnings = [
-    ...results.warnings,
-    ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
-    ...(results.zones?.warnings ?? []),
-    ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
-  ].map(warningText);
+  const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
     sections.push({
       id: "warnings",

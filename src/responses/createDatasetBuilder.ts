@@ -14,6 +14,7 @@ import {
   type AnswerFault,
   cellText,
   describeAnswerFault,
+  isNotApplicable,
   parseAnswer,
   showCell,
 } from "./parseAnswer";
@@ -683,7 +684,7 @@ class Builder implements DatasetBuilder {
     } else if (typeof cell === "string") {
       if (cell.length <= this.options.maxCellLength) {
         const text = cell.trim();
-        if (text.length === 0 || isNotApplicableToken(text, this.instrument)) return Number.NaN;
+        if (text.length === 0 || isNotApplicable(text, this.instrument.scale)) return Number.NaN;
         const value = parseDecimal(text);
         if (Number.isFinite(value)) return value;
       }
@@ -880,12 +881,6 @@ export function exactInSinglePrecision(instrument: Instrument): boolean {
   return (
     binaryStep && exact(min) && exact(step) && Math.abs(min) < 2 ** 20 && Math.abs(max) < 2 ** 20
   );
-}
-
-/** True when trimmed text is one of the instrument's not-applicable tokens (any case). */
-function isNotApplicableToken(text: string, instrument: Instrument): boolean {
-  const upper = text.toUpperCase();
-  return instrument.scale.notApplicable.some((token) => token.toUpperCase() === upper);
 }
 
 /** How an object cell is named in a message: "an array", "a Date object", "an object". */

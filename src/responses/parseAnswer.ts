@@ -62,7 +62,8 @@ export function checkOnScale(value: number, scale: Scale): ParsedAnswer {
   return { ok: true, value };
 }
 
-function isNotApplicable(text: string, scale: Scale): boolean {
+/** True when text is one of the scale's not-applicable tokens (any case). */
+export function isNotApplicable(text: string, scale: Scale): boolean {
   if (scale.notApplicable.length === 0) return false;
   const upper = text.toUpperCase();
   return scale.notApplicable.some((token) => token.toUpperCase() === upper);

@@ -4,7 +4,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import { itemsOf } from "../instrument/itemsOf";
 import type { Facet, Instrument } from "../instrument/types";
 import { ColumnRole, columnLayout, displayName } from "./columnLayout";
-import { createDatasetBuilder } from "./createDatasetBuilder";
+import { createDatasetBuilder, type DatasetBuilder } from "./createDatasetBuilder";
 import type { AnswerColumn, Dataset, ValidatedResponses } from "./types";
 import { resolveValidationOptions, type ValidationOptions } from "./validationOptions";
 
@@ -88,7 +88,7 @@ export function validateColumns(
 
 /** A hole in a plain-array column (a sparse array) is an issue; the cell reads as blank. */
 function noteHoles(
-  builder: ReturnType<typeof createDatasetBuilder>,
+  builder: DatasetBuilder,
   header: readonly string[],
   values: readonly ArrayLike<unknown>[],
 ) {

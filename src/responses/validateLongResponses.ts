@@ -13,6 +13,7 @@ import { populationCode } from "./populations";
 import type { ValidatedResponses } from "./types";
 import type { validateResponses } from "./validateResponses";
 import {
+  type ResolvedValidationOptions,
   resolveValidationOptions,
   VALIDATION_OPTIONS,
   type ValidationOptions,
@@ -309,7 +310,7 @@ export function validateLongResponses(
 function wideHeader(
   idColumn: string,
   dateColumn: string | null,
-  resolved: ReturnType<typeof resolveValidationOptions>,
+  resolved: ResolvedValidationOptions,
   valueColumns: readonly string[],
 ): string[] {
   return [
@@ -363,7 +364,7 @@ function mergeIssues(fromBuilder: readonly Issue[], fromLongRows: readonly Issue
 /** Two long-row names used for two roles (the item column also a segment, …) throw. */
 function checkLongNames(
   names: Readonly<Record<string, string>>,
-  resolved: ReturnType<typeof resolveValidationOptions>,
+  resolved: ResolvedValidationOptions,
 ): void {
   const roles = new Map<string, string>();
   const issues: Issue[] = [];
@@ -397,7 +398,7 @@ function checkLongNames(
 }
 
 /** What a carried column holds, for a message: "date", "segment label", … */
-function attributeKind(name: string, resolved: ReturnType<typeof resolveValidationOptions>) {
+function attributeKind(name: string, resolved: ResolvedValidationOptions) {
   if (name === resolved.dateColumn) return "date";
   if (name === resolved.populationColumn) return "population";
   return resolved.covariateColumns.includes(name) ? "value of each covariate" : "segment label";
@@ -433,7 +434,7 @@ function sameValue(
   name: string,
   a: unknown,
   b: unknown,
-  resolved: ReturnType<typeof resolveValidationOptions>,
+  resolved: ResolvedValidationOptions,
 ): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   const textA = cellText(a).trim();

@@ -5,7 +5,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import { zodIssues } from "../_lib/zodIssues";
 import { FACET_NAMES, FACETS } from "../instrument/facets";
 import type { Facet } from "../instrument/types";
-import { type PopulationVocabulary, populationVocabulary } from "./populations";
+import { type PopulationVocabulary, populationCode, populationVocabulary } from "./populations";
 import type { MissingPolicy } from "./types";
 
 const missingSchema = /* @__PURE__ */ lazy(() =>
@@ -172,7 +172,7 @@ function resolvePopulations(option: { default?: string; labels?: string[] } | un
   const problems = [...issues];
   let populationDefault = -1;
   if (vocabulary !== null && option?.default !== undefined) {
-    populationDefault = vocabulary.lookup.get(option.default.trim().toLowerCase()) ?? -1;
+    populationDefault = populationCode(vocabulary, option.default.trim());
     if (populationDefault === -1) {
       problems.push({
         code: "unknown-population",

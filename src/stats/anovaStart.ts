@@ -22,7 +22,7 @@ export interface AnovaResult {
  * Checks R's precondition of `oneway.test`: every group needs n ≥ 2 (R stops with "not
  * enough observations"). Returns the warning, or null when all groups are large enough.
  */
-export function smallGroupWarning(groups: readonly GroupSummary[]): Notice | null {
+function smallGroupWarning(groups: readonly GroupSummary[]): Notice | null {
   const small = groups.filter((group) => group.n < 2);
   if (small.length === 0) return null;
   const list = small.map((group) => `"${group.name}" (n = ${group.n})`).join(", ");
