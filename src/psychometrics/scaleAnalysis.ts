@@ -2,7 +2,12 @@ import { type AlphaStatistics, covarianceToCorrelation, withoutItem } from "./al
 import { householderEigen } from "./householderEigen";
 import type { ItemMoments } from "./itemCovariance";
 import { matrixSums } from "./matrixSums";
-import { type Smc, type SymmetricEigen, smcFromDiagonal } from "./symmetricEigen";
+import {
+  pseudoInverseFromEigen,
+  type Smc,
+  type SymmetricEigen,
+  smcFromDiagonal,
+} from "./symmetricEigen";
 
 /**
  * What alpha, the item analysis and alpha-if-deleted share, computed once per scale from its
@@ -26,29 +31,6 @@ export interface ScaleAnalysis {
   readonly smc: Smc | null;
 }
 
-/** Pseudo-inverse from an eigen-decomposition, as psych's `Pinv` (|λ| ≤ √ε·max|λ| dropped). */
-function pseudoInverseOf(eigen: SymmetricEigen, k: number): Float64Array {
-  const { values, vectors } = eigen;
-  let largest = 0;
-  for (let c = 0; c < k; c++) largest = Math.max(largest, Math.abs(values[c] as number));
-  const tol = Math.sqrt(Number.EPSILON) * largest;
-  const out = new Float64Array(k * k);
-  const column = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    const lambda = values[c] as number;
-    if (!(Math.abs(lambda) > tol)) continue;
-    for (let i = 0; i < k; i++) column[i] = vectors[i * k + c] as number;
-    for (let i = 0; i < k; i++) {
-      const vi = (column[i] as number) / lambda;
-      if (vi === 0) continue;
-      const row = i * k;
-      for (let j = 0; j < k; j++)
-        out[row + j] = (out[row + j] as number) + vi * (column[j] as number);
-    }
-  }
-  return out;
-}
-
 /** Analyses a usable covariance matrix (no fatal problems; constant items allowed). */
 export function analyseScale(m: ItemMoments): ScaleAnalysis {
   const k = m.k;
@@ -63,7 +45,7 @@ export function analyseScale(m: ItemMoments): ScaleAnalysis {
   for (let i = 0; i < k * k; i++) if (!Number.isFinite(r[i] as number)) finite = false;
   if (!finite) return { k, c, constant, r, eigen: null, inverse: null, smc: null };
   const eigen = householderEigen(r, k);
-  const inverse = pseudoInverseOf(eigen, k);
+  const inverse = pseudoInverseFromEigen(eigen, k);
   const smc = smcFromDiagonal((i) => inverse[i * k + i] as number, k);
   return { k, c, constant, r, eigen, inverse, smc };
 }
@@ -312,7 +294,7 @@ function downdateKeepsTolerance(a: Float64Array, k: number, i: number, maxAbs: n
 function freshSmcSum(r: Float64Array, k: number, i: number): number {
   const sub = withoutItem(r, k, i);
   const eigen = householderEigen(sub, k - 1);
-  const inverse = pseudoInverseOf(eigen, k - 1);
+  const inverse = pseudoInverseFromEigen(eigen, k - 1);
   const smc = smcFromDiagonal((t) => inverse[t * (k - 1) + t] as number, k - 1);
   let sum = 0;
   for (let t = 0; t < k - 1; t++) sum += smc.values[t] as number;

@@ -80,7 +80,18 @@ export function symmetricEigen(a: ArrayLike<number>, k: number): SymmetricEigen 
  * (here |eigenvalues|) at or below sqrt(machine ε) × the largest are treated as zero.
  */
 export function pseudoInverse(a: ArrayLike<number>, k: number): Float64Array {
-  const { values, vectors } = symmetricEigen(a, k);
+  return pseudoInverseFromEigen(symmetricEigen(a, k), k);
+}
+
+/**
+ * The pseudo-inverse A⁺ = Σ_c v_c v_cᵀ / λ_c over the eigenpairs with |λ_c| > √ε·max|λ|
+ * (psych's `Pinv` rule), from an eigen-decomposition already at hand.
+ *
+ * @example
+ * pseudoInverseFromEigen(symmetricEigen([2, 0, 0, 4], 2), 2) //=> Float64Array [0.5, 0, 0, 0.25]
+ */
+export function pseudoInverseFromEigen(eigen: SymmetricEigen, k: number): Float64Array {
+  const { values, vectors } = eigen;
   let largest = 0;
   for (let c = 0; c < k; c++) largest = Math.max(largest, Math.abs(values[c] as number));
   const tol = Math.sqrt(Number.EPSILON) * largest;
