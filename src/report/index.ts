@@ -9,7 +9,7 @@ export type {
   PercentCell,
   PValueCell,
 } from "./cells";
-export type { ChartChannel, ChartSpec, ChartValue } from "./chart";
+export type { ChartChannel, ChartRange, ChartSpec, ChartValue } from "./chart";
 export type {
   Block,
   ListBlock,
@@ -23,6 +23,7 @@ export type {
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
+export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";

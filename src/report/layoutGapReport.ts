@@ -197,12 +197,27 @@ function dimensionSection(gap: Gap5Result): Section {
     y: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
     color: null,
     rules: { x: null, y: 0 },
+    interval: { lower: "lower", upper: "upper", title: `${level}% CI` },
     data: gap.dimensions.map((d) => ({
       dimension: d.label,
       gap: d.gap.mean,
       lower: d.gap.ci.lower,
       upper: d.gap.ci.upper,
     })),
+  };
+  const sides: ChartSpec = {
+    kind: "chart",
+    id: "expected-perceived",
+    title: "Expected (E) and perceived (P) service by dimension",
+    mark: "bar",
+    x: dimensionAxis(),
+    y: { field: "score", type: "quantitative", title: "Mean score" },
+    color: { field: "side", type: "nominal", title: "Side" },
+    rules: { x: null, y: null },
+    data: gap.dimensions.flatMap((d) => [
+      { dimension: d.label, side: "E (expected)", score: sideMean(d, "required") },
+      { dimension: d.label, side: "P (perceived)", score: sideMean(d, "delivered") },
+    ]),
   };
   return {
     id: "dimensions",
@@ -223,6 +238,7 @@ function dimensionSection(gap: Gap5Result): Section {
         text: `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
       },
       chart,
+      sides,
     ],
   };
 }
@@ -304,6 +320,29 @@ function worstSection(results: GapReport): Section {
 }
 
 function itemSection(gap: Gap5Result): Section {
+  // Largest shortfall first; items whose gap could not be computed last, in instrument order.
+  const sorted = [...gap.items].sort(
+    (a, b) => (a.gap.mean ?? Number.POSITIVE_INFINITY) - (b.gap.mean ?? Number.POSITIVE_INFINITY),
+  );
+  const chart: ChartSpec = {
+    kind: "chart",
+    id: "items-by-gap",
+    title: "Items sorted by gap (P − E), largest shortfall first",
+    mark: "bar",
+    x: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
+    y: { field: "item", type: "nominal", title: "Item" },
+    color: null,
+    rules: { x: 0, y: null },
+    interval: { lower: "lower", upper: "upper", title: `${Math.round(gap.level * 100)}% CI` },
+    data: sorted.map((item) => ({
+      item: item.item,
+      statement: item.label,
+      dimension: item.dimension,
+      gap: item.gap.mean,
+      lower: item.gap.ci.lower,
+      upper: item.gap.ci.upper,
+    })),
+  };
   return {
     id: "items",
     title: "Items",
@@ -313,6 +352,7 @@ function itemSection(gap: Gap5Result): Section {
         [...ITEM_COLUMNS, ...gapColumns("CI"), ...testColumns(gap)],
         gap.items.map((item) => [...itemCells(item), ...gapCells(item), ...testCells(item)]),
       ),
+      chart,
     ],
   };
 }
@@ -324,14 +364,16 @@ function zonesSection(zones: ZonesOfToleranceResult): Section {
     title: "Zones of tolerance: adequate, desired and perceived service by dimension",
     mark: "point",
     x: dimensionAxis(),
-    y: { field: "score", type: "quantitative", title: "Mean score" },
-    color: { field: "level", type: "nominal", title: "Level" },
+    y: { field: "perceived", type: "quantitative", title: "Mean score (P marked)" },
+    color: null,
     rules: { x: null, y: null },
-    data: zones.dimensions.flatMap((d) => [
-      { dimension: d.label, level: "adequate", score: d.adequate },
-      { dimension: d.label, level: "desired", score: d.desired },
-      { dimension: d.label, level: "perceived", score: d.perception },
-    ]),
+    band: { lower: "adequate", upper: "desired", title: "Zone of tolerance (adequate to desired)" },
+    data: zones.dimensions.map((d) => ({
+      dimension: d.label,
+      adequate: d.adequate,
+      desired: d.desired,
+      perceived: d.perception,
+    })),
   };
   return {
     id: "zones-of-tolerance",
