@@ -59,7 +59,9 @@ describe("the gap report's charts", () => {
       ["Dimension B", "P (perceived)"],
     ]);
     const scores = chart.data.map((r) => r.score as number);
-    [5, 4.5, 5, 5].forEach((v, i) => expect(scores[i]).toBeCloseTo(v, 12));
+    [5, 4.5, 5, 5].forEach((v, i) => {
+      expect(scores[i]).toBeCloseTo(v, 12);
+    });
     // in Vega-Lite the bars of a dimension stand side by side through xOffset
     const layer = (toVegaLite(chart).layer as { encoding: Record<string, unknown> }[])[0];
     expect(layer?.encoding.xOffset).toEqual({ field: "side" });
@@ -116,9 +118,11 @@ describe("the gap report's charts", () => {
       [5, 7, 6],
       [3, 6, 3],
     ];
-    values.forEach((v, i) =>
-      v.slice(1).forEach((x, j) => expect(x as number).toBeCloseTo(expected[i]?.[j] as number, 12)),
-    );
+    values.forEach((v, i) => {
+      v.slice(1).forEach((x, j) => {
+        expect(x as number).toBeCloseTo(expected[i]?.[j] as number, 12);
+      });
+    });
     // Vega-Lite: the band is a translucent bar from adequate (y) to desired (y2) behind the points
     const layers = toVegaLite(chart).layer as {
       mark: unknown;

@@ -96,7 +96,7 @@ describe("renderHtml: a self-contained page", () => {
 
   it("has a print stylesheet that starts each section on a new page", () => {
     expect(html).toMatch(
-      /@media print \{[^]*section\.report-section \+ section\.report-section \{ break-before: page; \}/,
+      /@media print \{[\s\S]*section\.report-section \+ section\.report-section \{ break-before: page; \}/,
     );
   });
 
