@@ -661,6 +661,21 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  renderHtml: {
+    typo: typo(
+      () => reportEntry.renderHtml(gapReport, { chartTable: false } as never),
+      "chartTable",
+      "chartTables",
+    ),
+    also: [
+      ["renderHtml(a Dataset)", () => reportEntry.renderHtml(dataset as never), "invalid-argument"],
+      [
+        "renderHtml(document, { lang: 5 })",
+        () => reportEntry.renderHtml(gapReport, { lang: 5 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   // node
   readResponsesCsv: {
     typo: typo(
@@ -787,6 +802,7 @@ describe("argument checks let valid calls through", () => {
     expect(JSON.parse(reportEntry.renderJson(gapReport)).kind).toBe("servqual-report-document");
     expect(JSON.parse(reportEntry.renderJson(gapReport)).results.kind).toBe("servqual-gap-report");
     expect(reportEntry.renderMarkdown(gapReport).startsWith("# ")).toBe(true);
+    expect(reportEntry.renderHtml(gapReport).startsWith("<!doctype html>")).toBe(true);
   });
 
   it("a null options object of the CSV text reader still means no options", () => {
