@@ -76,7 +76,7 @@ export function chartGeometry(chart: ChartSpec, legendHeight: number): ChartGeom
     y.kind === "band"
       ? Math.max(0, ...y.categories.map((c) => textWidth(shorten(c, LABEL_CHARS), FONT)))
       : Math.max(0, ...y.ticks.map((t) => textWidth(t.toFixed(y.decimals), FONT)));
-  const left = AXIS_TITLE + yLabelWidth + 10;
+  const left = Math.round(AXIS_TITLE + yLabelWidth + 10);
   const plotWidth = WIDTH - left - RIGHT;
   const x: AxisScale = isBand(chart, "x")
     ? bandScale(xCategories, [left, left + plotWidth])

@@ -52,8 +52,15 @@ export function linearScale(
     if (v > high) high = v;
   }
   if (low > high) [low, high] = [0, 1];
-  if (low === high)
-    [low, high] = low === 0 ? [0, 1] : [low - Math.abs(low) / 2, high + Math.abs(high) / 2];
+  // A span too small to tick (equal values, or a difference lost to rounding) is widened:
+  // around 0 to [0, 1], otherwise by half the value each way.
+  if (!(high - low > 1e-9 * Math.max(1, Math.abs(low), Math.abs(high)))) {
+    const centre = (low + high) / 2;
+    [low, high] =
+      Math.abs(centre) < 1e-9
+        ? [0, 1]
+        : [centre - Math.abs(centre) / 2, centre + Math.abs(centre) / 2];
+  }
   const step = tickStep(high - low, count);
   const start = Math.floor(low / step + 1e-9) * step;
   const end = Math.ceil(high / step - 1e-9) * step;
