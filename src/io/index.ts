@@ -1,6 +1,8 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
+export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
+export { readStandardsCsv, type StandardsCsvOptions } from "./readStandardsCsv";
 export {
   type CsvGap5Summary,
   SUMMARY_PIECE_ROWS,
