@@ -77,7 +77,7 @@ export async function readDeliveryRecordsCsv(
         const { record, problems } = checkDeliveryCells(cells, place, context);
         collector.add(
           place,
-          record?.id ?? cells[0]?.trim() ?? null,
+          record?.id ?? (cells[0]?.trim() || null),
           record,
           problems,
           context.columns[0],
