@@ -7,6 +7,15 @@ export type {
 } from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
 export {
+  type Gap2Coverage,
+  type Gap2DimensionRow,
+  type Gap2Options,
+  type Gap2Overall,
+  type Gap2Result,
+  type Gap2StandardRow,
+  gap2,
+} from "./gap2";
+export {
   type ComplianceFigures,
   type FinishGap3Options,
   finishGap3,
