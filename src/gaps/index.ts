@@ -36,6 +36,15 @@ export {
   type Gap3Cell,
   mergeGap3Accumulators,
 } from "./gap3Accumulator";
+export {
+  type Gap4DimensionRow,
+  type Gap4Options,
+  type Gap4Overall,
+  type Gap4PromiseRow,
+  type Gap4Result,
+  gap4,
+  type PromiseKept,
+} from "./gap4";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
   accumulateGaps,

@@ -318,7 +318,8 @@ export class CalendarTable {
 
   /** The local date `YYYY-MM-DD` of an instant. */
   localDate(t: number): string {
-    return this.dayKeys[this.indexOf(t)] as string;
+    const i = this.indexOf(t);
+    return this.dayKeys[i] as string;
   }
 
   /** The period key of an instant: `2024-03` (month), `2024-W09`, `2024-Q1`, `2024`, a date. */

@@ -9,6 +9,12 @@ export {
 } from "./deliveryRecords";
 export type { DeliveryMetric, Direction, RecordPlace, RecordReport, TimeUnit } from "./fields";
 export {
+  type PromiseSet,
+  type ServicePromise,
+  type ServicePromiseInput,
+  validatePromises,
+} from "./promises";
+export {
   type RecordValidationOptions,
   type ServiceStandard,
   type ServiceStandardInput,
