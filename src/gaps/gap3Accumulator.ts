@@ -171,6 +171,16 @@ function planOf(state: Gap3Accumulator): Plan {
   return plan;
 }
 
+/** The entry of `key` in `map`, made first when absent. */
+function child<T>(map: Record<string, T>, key: string, make: () => T): T {
+  let value = map[key];
+  if (value === undefined) {
+    value = make();
+    map[key] = value;
+  }
+  return value;
+}
+
 function emptyCell(): Gap3Cell {
   return { records: 0, met: 0, missed: 0, pending: 0, notApplicable: 0, openMisses: 0, misses: [] };
 }
@@ -241,8 +251,8 @@ export function accumulateGap3(
     const region = record.region ?? NO_REGION;
     for (const standard of standards) {
       const byPeriod = cells[standard.id] as Record<string, Record<string, Gap3Cell>>;
-      const byRegion = byPeriod[key] ?? (byPeriod[key] = {});
-      const cell = byRegion[region] ?? (byRegion[region] = emptyCell());
+      const byRegion = child(byPeriod, key, () => ({}));
+      const cell = child(byRegion, region, emptyCell);
       cell.records += 1;
       const [from, to] = span(record, standard.metric as DeliveryMetric);
       if (from === null) {
@@ -326,11 +336,11 @@ export function mergeGap3Accumulators(a: Gap3Accumulator, b: Gap3Accumulator): G
   const cells: Record<string, Record<string, Record<string, Gap3Cell>>> = {};
   for (const state of [a, b]) {
     for (const [id, byPeriod] of Object.entries(state.cells)) {
-      const into = cells[id] ?? (cells[id] = {});
+      const into = child(cells, id, () => ({}));
       for (const [period, byRegion] of Object.entries(byPeriod)) {
-        const periodInto = into[period] ?? (into[period] = {});
+        const periodInto = child(into, period, () => ({}));
         for (const [region, cell] of Object.entries(byRegion)) {
-          const target = periodInto[region] ?? (periodInto[region] = emptyCell());
+          const target = child(periodInto, region, emptyCell);
           addCell(target, cell);
         }
       }
