@@ -264,7 +264,8 @@ export function checkDeliveryCells(
   const channel = textCell(cells[8]);
   return {
     record: {
-      ...place,
+      row: place.row,
+      line: place.line,
       id: id as string,
       attribute: attribute as string,
       created: times[0] as number,

@@ -107,3 +107,16 @@ describe("businessHoursBetween: hand-worked cases (Mon–Fri 09:00–17:00 unles
     ]);
   });
 });
+
+describe("utcMs (days from civil) agrees with Date.UTC", () => {
+  it("on every day of 1900–2100 sampled every 7 days and on leap days", async () => {
+    const { utcMs } = await import("../../src/operations/timestamp");
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 11, 31); t += 7 * 86_400_000) {
+      const date = new Date(t);
+      expect(utcMs(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(t);
+    }
+    expect(utcMs(2000, 2, 29)).toBe(Date.UTC(2000, 1, 29));
+    expect(utcMs(2024, 2, 29)).toBe(Date.UTC(2024, 1, 29));
+    expect(utcMs(1970, 1, 1)).toBe(0);
+  });
+});
