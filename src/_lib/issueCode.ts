@@ -112,6 +112,13 @@ export type IssueCode =
   | "too-many-population-labels"
   | "unknown-population"
   | "blank-population"
+  // Gap 1 (management survey) and two-wave surveys
+  | "scale-mismatch"
+  | "unknown-item-column"
+  | "instrument-mismatch"
+  | "no-managers"
+  | "no-customers"
+  | "unmatched-respondent"
   // Long rows
   | "unknown-item"
   | "unknown-dimension"

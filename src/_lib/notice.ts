@@ -48,6 +48,7 @@ export type NoticeCode =
   | "mean-weights"
   | "partly-scored-respondents"
   | "inverted-zone"
+  | "single-manager"
   // Reports
   | "few-respondents"
   | "list-truncated"
@@ -65,7 +66,8 @@ export type NoticeCode =
   | "too-few-items"
   | "no-complete-item"
   | "unknown-population"
-  | "blank-population";
+  | "blank-population"
+  | "unmatched-respondent";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

@@ -6,6 +6,15 @@ export type {
   GapNumber,
 } from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
+export {
+  type Gap1Misjudgement,
+  type Gap1Options,
+  type Gap1Result,
+  type Gap1Side,
+  type Gap1Statistics,
+  type Gap1Test,
+  gap1,
+} from "./gap1";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
   accumulateGaps,

@@ -26,6 +26,13 @@ export type {
 export { type ResponseColumns, validateColumns } from "./validateColumns";
 export { type LongColumns, validateLongResponses } from "./validateLongResponses";
 export {
+  type DeclaredScale,
+  type ManagementSurvey,
+  type ManagementSurveyOptions,
+  managementInstrument,
+  validateManagementSurvey,
+} from "./validateManagementSurvey";
+export {
   type ResponseRecords,
   type ResponseTable,
   validateResponses,
