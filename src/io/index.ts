@@ -1,5 +1,9 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
+export {
+  type ManagementSurveyCsvOptions,
+  readManagementSurveyCsv,
+} from "./readManagementSurveyCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
 export {
   type CsvGap5Summary,

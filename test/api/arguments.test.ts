@@ -80,6 +80,33 @@ const table: Readonly<Record<string, Row>> = {
   describeIssue: {},
   // gaps
   finishGaps: {},
+  gap1: {
+    typo: typo(
+      () =>
+        core.gap1(dataset, core.validateManagementSurvey(records, tinyInstrument), {
+          tops: 2,
+        } as never),
+      "tops",
+      "top",
+    ),
+    also: [
+      [
+        "gap1(dataset, undefined)",
+        () => core.gap1(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { top: 1.5 })",
+        () => core.gap1(dataset, dataset, { top: 1.5 }),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { managerRows: [9] })",
+        () => core.gap1(dataset, dataset, { managerRows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
   gap5: {
     typo: typo(() => core.gap5(dataset, { levl: 0.9 } as never), "levl", "level"),
     also: [
@@ -442,6 +469,24 @@ const table: Readonly<Record<string, Row>> = {
       "respondent",
     ),
   },
+  validateManagementSurvey: {
+    typo: typo(
+      () =>
+        core.validateManagementSurvey(records, tinyInstrument, {
+          scal: { min: 1, max: 7 },
+        } as never),
+      "scal",
+      "scale",
+    ),
+    also: [
+      [
+        "validateManagementSurvey(rows, undefined)",
+        () => core.validateManagementSurvey(records, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  managementInstrument: {},
   validateResponses: {
     typo: typo(
       () => core.validateResponses(records, tinyInstrument, { missingPolicy: "listwise" } as never),
@@ -662,6 +707,20 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   // node
+  readManagementSurveyCsv: {
+    typo: typo(
+      () => nodeEntry.readManagementSurveyCsv(csvPath, twoByTwo, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readManagementSurveyCsv(path, undefined)",
+        () => nodeEntry.readManagementSurveyCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   readResponsesCsv: {
     typo: typo(
       () => nodeEntry.readResponsesCsv(csvPath, twoByTwo, { delimeter: "," } as never),
