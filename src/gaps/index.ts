@@ -1,3 +1,11 @@
+export {
+  type ContributingFactorsOptions,
+  type ContributingFactorsResult,
+  contributingFactors,
+  type FactorGapSummary,
+  type FactorIndex,
+  factorIndexScores,
+} from "./contributingFactors";
 export type {
   GapDesign,
   GapDimensionRow,

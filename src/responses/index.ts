@@ -24,6 +24,7 @@ export type {
   ValidationReport,
 } from "./types";
 export { type ResponseColumns, validateColumns } from "./validateColumns";
+export { validateFactorSurvey } from "./validateFactorSurvey";
 export { type LongColumns, validateLongResponses } from "./validateLongResponses";
 export {
   type DeclaredScale,

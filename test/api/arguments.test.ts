@@ -53,6 +53,7 @@ const records = [
 const { dataset, report: validation } = core.validateResponses(records, tinyInstrument);
 const gapReport = reportEntry.buildGapReport(dataset, validation);
 const gapResults = reportEntry.gapReportResults(dataset, validation);
+const factorData = core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 6 }]).dataset;
 const x = [1, 2, 3, 4, 5, 6];
 const y = [2, 2, 4, 5, 7, 6];
 const matrix = [
@@ -79,6 +80,24 @@ const table: Readonly<Record<string, Row>> = {
   // _lib
   describeIssue: {},
   // gaps
+  contributingFactors: {
+    typo: typo(() => core.contributingFactors(factorData, { tops: 1 } as never), "tops", "top"),
+    also: [
+      [
+        "contributingFactors(gap dataset)",
+        () => core.contributingFactors(dataset),
+        "invalid-input",
+      ],
+      [
+        "contributingFactors(data, { top: -1 })",
+        () => core.contributingFactors(factorData, { top: -1 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  factorIndexScores: {
+    typo: typo(() => core.factorIndexScores(factorData, { row: 1 } as never), "row", "rows"),
+  },
   finishGaps: {},
   gap1: {
     typo: typo(
@@ -487,6 +506,16 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   managementInstrument: {},
+  validateFactorSurvey: {
+    typo: typo(
+      () =>
+        core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 5 }], {
+          mising: "listwise",
+        } as never),
+      "mising",
+      "missing",
+    ),
+  },
   validateResponses: {
     typo: typo(
       () => core.validateResponses(records, tinyInstrument, { missingPolicy: "listwise" } as never),
