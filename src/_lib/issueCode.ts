@@ -119,6 +119,7 @@ export type IssueCode =
   | "no-managers"
   | "no-customers"
   | "unmatched-respondent"
+  | "no-id-column"
   // Long rows
   | "unknown-item"
   | "unknown-dimension"

@@ -5,6 +5,14 @@ export {
   type RowOrigin,
 } from "./createDatasetBuilder";
 export { itemsNeeded } from "./itemsNeeded";
+export {
+  type JoinedWaves,
+  type JoinWavesOptions,
+  joinWaves,
+  type WaveCount,
+  type WaveJoinReport,
+  waveInstrument,
+} from "./joinWaves";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
 export { BUILT_IN_POPULATIONS, POPULATION_LABEL } from "./populations";
 export { type RespondentScoresOptions, respondentScores } from "./respondentScores";

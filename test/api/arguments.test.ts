@@ -506,6 +506,39 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   managementInstrument: {},
+  joinWaves: {
+    typo: typo(
+      () => core.joinWaves(dataset, dataset, { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+    also: [
+      [
+        "joinWaves(dataset, undefined)",
+        () => core.joinWaves(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "joinWaves(dataset without ids, …)",
+        () =>
+          core.joinWaves(
+            core.validateResponses([{ E_a1: 5, P_a1: 4, E_a2: 5, P_a2: 4 }], tinyInstrument)
+              .dataset,
+            dataset,
+          ),
+        "invalid-input",
+      ],
+    ],
+  },
+  waveInstrument: {
+    also: [
+      [
+        "waveInstrument(instrument, 'desired')",
+        () => core.waveInstrument(tinyInstrument, "desired" as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   validateFactorSurvey: {
     typo: typo(
       () =>
