@@ -69,6 +69,21 @@ export interface Gap1Statistics {
   readonly warnings: readonly Notice[];
 }
 
+/**
+ * Gap 1 overall: the comparison of respondents' overall scores (mean of their dimension
+ * scores) plus two figures over items: how far off managers are on average, and whether they
+ * at least rank the items as customers do.
+ */
+export interface Gap1Overall extends Gap1Statistics {
+  /** Mean over items of |gap_i| (items with a gap), or null when no item has one. */
+  readonly meanAbsoluteItemGap: number | null;
+  /**
+   * Spearman's ρ between managers' and customers' item means (average ranks for ties; null with
+   * fewer than 3 items or when one side's means are all equal).
+   */
+  readonly itemRankCorrelation: number | null;
+}
+
 /** An item where management misjudges customers' expectations. */
 export interface Gap1Misjudgement {
   readonly item: string;
@@ -86,7 +101,7 @@ export type Gap1Result = GapEnvelope<
     readonly label: string;
     readonly items: readonly string[];
   } & Gap1Statistics,
-  Gap1Statistics
+  Gap1Overall
 > & {
   readonly gap: 1;
   readonly name: "Gap 1: management's perception vs customers' expectations";
@@ -251,7 +266,11 @@ export function gap1(
     managers: managerCount,
     items,
     dimensions,
-    overall: { ...overall, test: { ...overall.test, pAdjusted: overall.test.pValue } },
+    overall: {
+      ...overall,
+      test: { ...overall.test, pAdjusted: overall.test.pValue },
+      ...itemFigures(items),
+    },
     underestimated: misjudged(items, -1, top),
     overestimated: misjudged(items, 1, top),
     warnings,
@@ -444,6 +463,53 @@ function compareGroups(c: Float64Array, m: Float64Array, level: number): Gap1Sta
     effectSize: { g: g.g, ci: g.ci },
     warnings,
   };
+}
+
+/** Mean |gap_i| and Spearman's ρ of the two sides' item means, over items with both means. */
+function itemFigures(rows: readonly Gap1Statistics[]): {
+  meanAbsoluteItemGap: number | null;
+  itemRankCorrelation: number | null;
+} {
+  const both = rows.filter((row) => row.required.mean !== null && row.delivered.mean !== null);
+  if (both.length === 0) return { meanAbsoluteItemGap: null, itemRankCorrelation: null };
+  const meanAbsoluteItemGap =
+    both.reduce((sum, row) => sum + Math.abs(row.gap.mean as number), 0) / both.length;
+  if (both.length < 3) return { meanAbsoluteItemGap, itemRankCorrelation: null };
+  const a = averageRanks(both.map((row) => row.required.mean as number));
+  const b = averageRanks(both.map((row) => row.delivered.mean as number));
+  return { meanAbsoluteItemGap, itemRankCorrelation: pearson(a, b) };
+}
+
+/** Ranks 1..n, ties given their average rank (as R's rank(ties.method = "average")). */
+function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((x, y) => x.v - y.v);
+  const ranks = new Array<number>(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]?.v === order[start]?.v) end += 1;
+    const rank = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) ranks[(order[k] as { i: number }).i] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+/** Pearson's r, null when a side does not vary. */
+function pearson(x: readonly number[], y: readonly number[]): number | null {
+  const n = x.length;
+  const mx = x.reduce((s, v) => s + v, 0) / n;
+  const my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
 function adjustFamily<T extends Gap1Statistics>(rows: readonly T[], method: PAdjustMethod): T[] {

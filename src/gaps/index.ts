@@ -17,6 +17,7 @@ export { finishGaps, type GapTables } from "./finishGaps";
 export {
   type Gap1Misjudgement,
   type Gap1Options,
+  type Gap1Overall,
   type Gap1Result,
   type Gap1Side,
   type Gap1Statistics,

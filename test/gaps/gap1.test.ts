@@ -36,6 +36,8 @@ type Row = Record<
       gLower: number;
       gUpper: number;
       pHolm?: number;
+      meanAbsoluteItemGap?: number;
+      itemRankCorrelation?: number;
     }
 >;
 const reference = JSON.parse(readFileSync(new URL("reference.json", folder), "utf8")) as {
@@ -47,7 +49,10 @@ const managerRows = readCsv("managers.csv");
 const managers = validateManagementSurvey(managerRows, tinyInstrument);
 
 function expectRow(
-  actual: ReturnType<typeof gap1>["items"][number] | ReturnType<typeof gap1>["overall"],
+  actual:
+    | ReturnType<typeof gap1>["items"][number]
+    | ReturnType<typeof gap1>["dimensions"][number]
+    | ReturnType<typeof gap1>["overall"],
   expected: Row[string],
 ) {
   if (typeof expected === "number") throw new Error("bad reference");
@@ -61,6 +66,11 @@ function expectRow(
   near(actual.effectSize.ci.lower, expected.gLower, 1e-10);
   near(actual.effectSize.ci.upper, expected.gUpper, 1e-10);
   if (expected.pHolm !== undefined) near(actual.test.pAdjusted, expected.pHolm, 1e-12);
+  if (expected.meanAbsoluteItemGap !== undefined) {
+    const overall = actual as ReturnType<typeof gap1>["overall"];
+    near(overall.meanAbsoluteItemGap, expected.meanAbsoluteItemGap, 1e-12);
+    near(overall.itemRankCorrelation, expected.itemRankCorrelation as number, 1e-12);
+  }
 }
 
 describe("gap1 against R", () => {
@@ -77,6 +87,7 @@ describe("gap1 against R", () => {
     for (const row of result.dimensions)
       expectRow(row, reference.welch[row.dimension] as Row[string]);
     expectRow(result.overall, reference.welch.overall as Row[string]);
+    near(result.overall.itemRankCorrelation, -0.359092423229804, 1e-12);
     expect(result.items[0]?.required).toEqual({
       side: "customers",
       n: 7,
