@@ -6,9 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
-import { gap1 } from "../../src/gaps/gap1";
+import type { GapEnvelope, GapItemRow } from "../../src/gaps/envelope";
+import { type Gap1Result, gap1 } from "../../src/gaps/gap1";
 import { validateManagementSurvey } from "../../src/responses/validateManagementSurvey";
 import { validateResponses } from "../../src/responses/validateResponses";
 import { near, strictJson, TINY_ITEMS, tinyInstrument } from "./tinySurvey";
@@ -74,6 +75,12 @@ function expectRow(
 }
 
 describe("gap1 against R", () => {
+  it("fills the gap envelope (types)", () => {
+    expectTypeOf<Gap1Result>().toExtend<GapEnvelope>();
+    expectTypeOf<Gap1Result["items"][number]>().toExtend<GapItemRow>();
+    expectTypeOf<Gap1Result["design"]>().toEqualTypeOf<"independent-groups">();
+  });
+
   it("three managers: Welch t, Hedges' g and Holm per item, dimension and overall", () => {
     const result = gap1(customers, managers);
     expect(result.gap).toBe(1);
