@@ -1,5 +1,6 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
+export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
 export {
   type ManagementSurveyCsvOptions,
   readManagementSurveyCsv,

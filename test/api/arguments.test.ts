@@ -769,6 +769,14 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   // node
+  readFactorSurveyCsv: {
+    none: "invalid-argument",
+    typo: typo(
+      () => nodeEntry.readFactorSurveyCsv(csvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+  },
   readManagementSurveyCsv: {
     typo: typo(
       () => nodeEntry.readManagementSurveyCsv(csvPath, twoByTwo, { delimeter: "," } as never),

@@ -168,3 +168,22 @@ describe("contributingFactors (hand-worked)", () => {
     expect(() => validateFactorSurvey("x" as never)).toThrow(ServqualError);
   });
 });
+
+describe("readFactorSurveyCsv", () => {
+  it("reads the factor columns of a file that also holds estimates; every line accounted for", async () => {
+    const { readFactorSurveyCsv } = await import("../../src/io/readFactorSurveyCsv");
+    const path = new URL("../fixtures/csv/factors.csv", import.meta.url);
+    const { dataset, report } = await readFactorSurveyCsv(path, {
+      columns: { population: "role" },
+    });
+    // m3 repeats an id (duplicate-id), m5 answered no factor item (no-answers)
+    expect(report.rowsIn).toBe(5);
+    expect(report.rowsUsed).toBe(3);
+    expect(report.exclusionCounts).toEqual({ "duplicate-id": 1, "no-answers": 1 });
+    expect(report.columns.ignored).toEqual(["E_a1"]);
+    const result = contributingFactors(dataset);
+    // teamwork: 6, 5, 7 → indices 500/6, 400/6, 600/6; mean 500/6
+    near(result.factors.find((f) => f.factor === "teamwork")?.index, 500 / 6, 1e-12);
+    expect(dataset.population?.labels[dataset.population.codes[0] as number]).toBe("managers");
+  });
+});
