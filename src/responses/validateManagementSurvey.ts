@@ -179,7 +179,7 @@ export function finishManagementSurvey(
     const { min, max } = instrument.scale;
     log.record({
       code: "scale-mismatch",
-      message: `${outside} answer${outside === 1 ? " lies" : "s lie"} outside the instrument's scale ${min}–${max} (each an out-of-range issue, read as missing): the file may be on another scale; managers' estimates must use the customers' scale`,
+      message: `${outside} answer${outside === 1 ? " lies" : "s lie"} outside the instrument's scale ${min}–${max} (each an out-of-range issue): the file may be on another scale; managers' estimates must use the customers' scale`,
       row: 0,
     });
   }
