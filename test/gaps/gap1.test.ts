@@ -10,6 +10,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import type { GapEnvelope, GapItemRow } from "../../src/gaps/envelope";
 import { type Gap1Result, gap1 } from "../../src/gaps/gap1";
+import { rowsOfPopulation } from "../../src/responses/rowsOfPopulation";
 import { validateManagementSurvey } from "../../src/responses/validateManagementSurvey";
 import { validateResponses } from "../../src/responses/validateResponses";
 import { near, strictJson, TINY_ITEMS, tinyInstrument } from "./tinySurvey";
@@ -135,6 +136,26 @@ describe("gap1 against R", () => {
     const allRows = Int32Array.from({ length: 8 }, (_, i) => i);
     const same = gap1(customers, managers, { rows: allRows });
     for (const row of same.items) expectRow(row, reference.welch[row.item] as Row[string]);
+  });
+});
+
+describe("gap1 from one file holding customers and managers", () => {
+  it("reads it twice, selecting each population by rowsOfPopulation", () => {
+    const rows = [
+      ...readCsv("customers.csv").map((r) => ({ ...r, role: "customer" })),
+      ...managerRows.map((r) => ({ ...r, role: "manager" })),
+    ];
+    const options = { columns: { population: "role" } };
+    const customerRead = validateResponses(rows, tinyInstrument, options);
+    // managers answered no P items: excluded from the customers' read, with the reason
+    expect(customerRead.report.exclusionCounts["too-few-items"]).toBe(3);
+    const managerRead = validateManagementSurvey(rows, tinyInstrument, options);
+    expect(managerRead.report.rowsUsed).toBe(11);
+    const result = gap1(customerRead.dataset, managerRead, {
+      rows: rowsOfPopulation(customerRead.dataset, "customers"),
+      managerRows: rowsOfPopulation(managerRead.dataset, "managers"),
+    });
+    for (const row of result.items) expectRow(row, reference.welch[row.item] as Row[string]);
   });
 });
 
