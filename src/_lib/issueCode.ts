@@ -112,6 +112,14 @@ export type IssueCode =
   | "too-many-population-labels"
   | "unknown-population"
   | "blank-population"
+  // Gap 1 (management survey) and two-wave surveys
+  | "scale-mismatch"
+  | "unknown-item-column"
+  | "instrument-mismatch"
+  | "no-managers"
+  | "no-customers"
+  | "unmatched-respondent"
+  | "no-id-column"
   // Long rows
   | "unknown-item"
   | "unknown-dimension"

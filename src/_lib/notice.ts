@@ -48,6 +48,7 @@ export type NoticeCode =
   | "mean-weights"
   | "partly-scored-respondents"
   | "inverted-zone"
+  | "single-manager"
   // Reports
   | "few-respondents"
   | "list-truncated"
@@ -66,6 +67,7 @@ export type NoticeCode =
   | "no-complete-item"
   | "unknown-population"
   | "blank-population"
+  | "unmatched-respondent"
   // Why an operational record (standard, delivery record, promise) was excluded
   | "not-an-object"
   | "invalid-standard"

@@ -1,6 +1,11 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
 export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
+export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
+export {
+  type ManagementSurveyCsvOptions,
+  readManagementSurveyCsv,
+} from "./readManagementSurveyCsv";
 export { readPromisesCsv } from "./readPromisesCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
 export { readStandardsCsv, type StandardsCsvOptions } from "./readStandardsCsv";

@@ -53,6 +53,7 @@ const records = [
 const { dataset, report: validation } = core.validateResponses(records, tinyInstrument);
 const gapReport = reportEntry.buildGapReport(dataset, validation);
 const gapResults = reportEntry.gapReportResults(dataset, validation);
+const factorData = core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 6 }]).dataset;
 const x = [1, 2, 3, 4, 5, 6];
 const y = [2, 2, 4, 5, 7, 6];
 const matrix = [
@@ -118,7 +119,52 @@ const table: Readonly<Record<string, Row>> = {
   // _lib
   describeIssue: {},
   // gaps
+  contributingFactors: {
+    typo: typo(() => core.contributingFactors(factorData, { tops: 1 } as never), "tops", "top"),
+    also: [
+      [
+        "contributingFactors(gap dataset)",
+        () => core.contributingFactors(dataset),
+        "invalid-input",
+      ],
+      [
+        "contributingFactors(data, { top: -1 })",
+        () => core.contributingFactors(factorData, { top: -1 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  factorIndexScores: {
+    typo: typo(() => core.factorIndexScores(factorData, { row: 1 } as never), "row", "rows"),
+  },
   finishGaps: {},
+  gap1: {
+    typo: typo(
+      () =>
+        core.gap1(dataset, core.validateManagementSurvey(records, tinyInstrument), {
+          tops: 2,
+        } as never),
+      "tops",
+      "top",
+    ),
+    also: [
+      [
+        "gap1(dataset, undefined)",
+        () => core.gap1(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { top: 1.5 })",
+        () => core.gap1(dataset, dataset, { top: 1.5 }),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { managerRows: [9] })",
+        () => core.gap1(dataset, dataset, { managerRows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
   gap5: {
     typo: typo(() => core.gap5(dataset, { levl: 0.9 } as never), "levl", "level"),
     also: [
@@ -481,6 +527,67 @@ const table: Readonly<Record<string, Row>> = {
       "respondent",
     ),
   },
+  validateManagementSurvey: {
+    typo: typo(
+      () =>
+        core.validateManagementSurvey(records, tinyInstrument, {
+          scal: { min: 1, max: 7 },
+        } as never),
+      "scal",
+      "scale",
+    ),
+    also: [
+      [
+        "validateManagementSurvey(rows, undefined)",
+        () => core.validateManagementSurvey(records, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  managementInstrument: {},
+  joinWaves: {
+    typo: typo(
+      () => core.joinWaves(dataset, dataset, { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+    also: [
+      [
+        "joinWaves(dataset, undefined)",
+        () => core.joinWaves(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "joinWaves(dataset without ids, …)",
+        () =>
+          core.joinWaves(
+            core.validateResponses([{ E_a1: 5, P_a1: 4, E_a2: 5, P_a2: 4 }], tinyInstrument)
+              .dataset,
+            dataset,
+          ),
+        "invalid-input",
+      ],
+    ],
+  },
+  waveInstrument: {
+    also: [
+      [
+        "waveInstrument(instrument, 'desired')",
+        () => core.waveInstrument(tinyInstrument, "desired" as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  validateFactorSurvey: {
+    typo: typo(
+      () =>
+        core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 5 }], {
+          mising: "listwise",
+        } as never),
+      "mising",
+      "missing",
+    ),
+  },
   validateResponses: {
     typo: typo(
       () => core.validateResponses(records, tinyInstrument, { missingPolicy: "listwise" } as never),
@@ -839,6 +946,28 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   // node
+  readFactorSurveyCsv: {
+    none: "invalid-argument",
+    typo: typo(
+      () => nodeEntry.readFactorSurveyCsv(csvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+  },
+  readManagementSurveyCsv: {
+    typo: typo(
+      () => nodeEntry.readManagementSurveyCsv(csvPath, twoByTwo, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readManagementSurveyCsv(path, undefined)",
+        () => nodeEntry.readManagementSurveyCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   readResponsesCsv: {
     typo: typo(
       () => nodeEntry.readResponsesCsv(csvPath, twoByTwo, { delimeter: "," } as never),
