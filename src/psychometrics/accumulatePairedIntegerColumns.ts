@@ -58,7 +58,7 @@ function zeroedTable(slot: number, size: number): Int32Array {
 }
 
 /** One facet's pattern counts of a call: the table and the keys counted at least once. */
-interface Patterns {
+export interface Patterns {
   readonly table: Int32Array;
   readonly touched: Int32Array;
   /** [0]: the number of keys in `touched` (a typed array, written where a key is first seen). */
@@ -178,7 +178,12 @@ function addRow(
 }
 
 /** Adds one to a pattern's count, noting the key the first time. */
-function countKey(table: Int32Array, touched: Int32Array, size: Int32Array, key: number): void {
+export function countKey(
+  table: Int32Array,
+  touched: Int32Array,
+  size: Int32Array,
+  key: number,
+): void {
   const c = table[key] as number;
   table[key] = c + 1;
   if (c !== 0) return;
@@ -295,7 +300,7 @@ function countPatterns(
  * One dimension's pattern count in progress: its three accumulators and columns, the count
  * tables and the rows to add one by one. Begun by {@link beginPairedPatterns}, fed with
  * {@link countPairedRows} (or, for rows known to be complete and on the grid, key by key with
- * {@link countPairedKeys}), ended by {@link endPairedPatterns} and always
+ * {@link countKey} on its tables), ended by {@link endPairedPatterns} and always
  * released by {@link releasePairedPatterns}.
  */
 export interface PairedPatternSession {
@@ -443,25 +448,6 @@ export function countPairedRows(session: PairedPatternSession, from: number, to:
       addRow(gap, pColumns, eColumns, row, d, idx);
     }
   }
-}
-
-/**
- * Adds one complete row on the grid by its keys: the E key Σ aᵢ·Rⁱ, the P key Σ cᵢ·Rⁱ and the
- * gap key Σ (cᵢ − aᵢ)·(2R − 1)ⁱ + gapOffset, with aᵢ = Eᵢ − min and cᵢ = Pᵢ − min.
- *
- * @example
- * countPairedKeys(session, keyE, keyP, keyG);
- */
-export function countPairedKeys(
-  session: PairedPatternSession,
-  keyE: number,
-  keyP: number,
-  keyG: number,
-): void {
-  const [pe, pp, pg] = session.counts;
-  countKey(pe.table, pe.touched, pe.size, keyE);
-  countKey(pp.table, pp.touched, pp.size, keyP);
-  countKey(pg.table, pg.touched, pg.size, keyG);
 }
 
 /**
