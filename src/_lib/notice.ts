@@ -48,6 +48,12 @@ export type NoticeCode =
   | "mean-weights"
   | "partly-scored-respondents"
   | "inverted-zone"
+  // Periods and segments
+  | "small-cell"
+  | "undated"
+  | "outside-window"
+  | "date-only-in-zone"
+  | "too-few-periods"
   // Reports
   | "few-respondents"
   | "list-truncated"
