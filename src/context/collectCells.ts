@@ -127,11 +127,11 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
       for (let i = 0; i < count; i++) {
         if (slots[i] === 1) slots[i] = periodIndex(indexer, dates[rowAt(i)] as number) + 1;
       }
-      if (allMidnight && !utcLike(spec.timeZone, first)) {
+      if (allMidnight && behindUtc(spec.timeZone, first)) {
         warnings.push(
           notice(
             "date-only-in-zone",
-            `every date is at midnight UTC (a calendar date without a time), but the calendar is read in ${spec.timeZone}, where such instants can fall on the day before or after; give timestamps with their offset, or use timeZone "UTC" for calendar dates`,
+            `every date is at midnight UTC (a calendar date without a time), but the calendar is read in ${spec.timeZone}, behind UTC, where such an instant is the evening of the day before; give timestamps with their offset, or use timeZone "UTC" for calendar dates`,
           ),
         );
       }
@@ -240,10 +240,13 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
   };
 }
 
-/** True when the zone's offset is 0 at `at` and half a year later (UTC or an alias of it). */
-function utcLike(zone: string, at: number): boolean {
+/**
+ * True when the zone is behind UTC at `at` or half a year later: there midnight UTC is the
+ * evening of the day before (ahead of UTC it stays on the same day).
+ */
+function behindUtc(zone: string, at: number): boolean {
   return (
-    new TZDate(at, zone).getTimezoneOffset() === 0 &&
-    new TZDate(at + 182 * DAY, zone).getTimezoneOffset() === 0
+    new TZDate(at, zone).getTimezoneOffset() > 0 ||
+    new TZDate(at + 182 * DAY, zone).getTimezoneOffset() > 0
   );
 }
