@@ -1,8 +1,8 @@
 import { type Interval, interval } from "../_lib/interval";
 import type { GapAccumulator } from "../gaps/gapAccumulator";
 import type { Instrument } from "../instrument/types";
+import { studentTQuantile } from "../stats/distributions/studentTQuantile";
 import { type PairMoments, pairMeansAndVariances } from "../stats/pairedAccumulator";
-import { pairedTTestFromSummary } from "../stats/pairedTTestFromSummary";
 
 /**
  * One figure of a cell: Gap 5 of an item, a dimension or overall among the cell's respondents.
@@ -34,13 +34,20 @@ export interface CellFigures {
   readonly overall: CellFigure;
 }
 
-/** A figure from pair moments (values as gap5 computes them). */
+/** t quantiles by degrees of freedom, for one confidence level (many cells share an n). */
+export type QuantileCache = Map<number, number>;
+
+/**
+ * A figure from pair moments, with the values gap5 gives: mean ± t₁₋α/₂,n−1·SD/√n (the
+ * interval is null when the gaps are essentially constant, as pairedTTestFromSummary rules).
+ */
 export function figureOf(
   id: string,
   moments: PairMoments,
   shift: number,
   minimumN: number,
   level: number,
+  quantiles: QuantileCache = new Map(),
 ): CellFigure {
   const { n, meanR, meanD, meanGap, varR, varGap } = pairMeansAndVariances(moments, shift);
   if (n < minimumN) {
@@ -57,7 +64,20 @@ export function figureOf(
     };
   }
   const sd = varGap === null ? null : Math.sqrt(varGap);
-  const test = pairedTTestFromSummary({ n, mean: meanGap, sd }, { level });
+  let lower: number | null = null;
+  let upper: number | null = null;
+  if (sd !== null && meanGap !== null) {
+    const stderr = sd / Math.sqrt(n);
+    if (stderr > 10 * Number.EPSILON * Math.abs(meanGap)) {
+      let q = quantiles.get(n - 1);
+      if (q === undefined) {
+        q = studentTQuantile(1 - (1 - level) / 2, n - 1);
+        quantiles.set(n - 1, q);
+      }
+      lower = meanGap - q * stderr;
+      upper = meanGap + q * stderr;
+    }
+  }
   return {
     id,
     n,
@@ -66,7 +86,7 @@ export function figureOf(
     perception: meanD,
     gap: meanGap,
     sd,
-    ci: interval(level, test.ci.lower, test.ci.upper, "t"),
+    ci: interval(level, lower, upper, "t"),
     expectationSd: varR === null ? null : Math.sqrt(varR),
   };
 }
@@ -77,17 +97,27 @@ export function cellFigures(
   instrument: Instrument,
   minimumN: number,
   level: number,
+  quantiles: QuantileCache = new Map(),
 ): CellFigures {
   const shift = accumulator.shift;
   const items = instrument.dimensions
     .flatMap((dimension) => dimension.items.map((item) => item.id))
-    .map((id, i) => figureOf(id, accumulator.items[i] as PairMoments, shift, minimumN, level));
+    .map((id, i) =>
+      figureOf(id, accumulator.items[i] as PairMoments, shift, minimumN, level, quantiles),
+    );
   const dimensions = instrument.dimensions.map((dimension, d) =>
-    figureOf(dimension.id, accumulator.dimensions[d] as PairMoments, shift, minimumN, level),
+    figureOf(
+      dimension.id,
+      accumulator.dimensions[d] as PairMoments,
+      shift,
+      minimumN,
+      level,
+      quantiles,
+    ),
   );
   return {
     items,
     dimensions,
-    overall: figureOf("overall", accumulator.overallUnweighted, shift, minimumN, level),
+    overall: figureOf("overall", accumulator.overallUnweighted, shift, minimumN, level, quantiles),
   };
 }

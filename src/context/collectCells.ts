@@ -124,8 +124,16 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
     if (first <= last) {
       const indexer: PeriodIndexer = createPeriodIndexer(spec, first, last);
       periods = indexer.periods;
+      // Dates often come in collection order: try the previous row's period first.
+      const starts = indexer.starts;
+      let previous = 0;
       for (let i = 0; i < count; i++) {
-        if (slots[i] === 1) slots[i] = periodIndex(indexer, dates[rowAt(i)] as number) + 1;
+        if (slots[i] !== 1) continue;
+        const t = dates[rowAt(i)] as number;
+        if (!(t >= (starts[previous] as number) && t < (starts[previous + 1] as number))) {
+          previous = periodIndex(indexer, t);
+        }
+        slots[i] = previous + 1;
       }
       if (allMidnight && behindUtc(spec.timeZone, first)) {
         warnings.push(
@@ -165,6 +173,9 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
   // Finest cell code: mixed radix over (period slot, segment codes); occupied cells numbered.
   const slotCount = spec === null ? 1 : periods.length + 1;
   const radix = [slotCount, ...labels.map((names) => Math.max(names.length, 1))];
+  const codes = radix.reduce((a, b) => a * b, 1);
+  // Occupied cells numbered through a dense table when the cross is small, else a Map.
+  const dense = codes <= 1 << 22 ? new Int32Array(codes).fill(-1) : null;
   const groupOfCode = new Map<number, number>();
   const keys: { slot: number; segments: number[] }[] = [];
   const groupOfRow = new Int32Array(count);
@@ -178,10 +189,11 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
     for (let c = 0; c < segmentColumns.length; c++) {
       code = code * (radix[c + 1] as number) + ((segmentColumns[c] as Int32Array)[i] as number);
     }
-    let group = groupOfCode.get(code);
-    if (group === undefined) {
+    let group = dense === null ? groupOfCode.get(code) : dense[code];
+    if (group === undefined || group === -1) {
       group = keys.length;
-      groupOfCode.set(code, group);
+      if (dense === null) groupOfCode.set(code, group);
+      else dense[code] = group;
       keys.push({
         slot: slot === -2 ? -1 : slot,
         segments: segmentColumns.map((codes) => codes[i] as number),

@@ -1,11 +1,12 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { IssueLogSummary } from "../_lib/issueLog";
 import { type Notice, notice } from "../_lib/notice";
-import { type GapAccumulator, mergeGapAccumulators } from "../gaps/gapAccumulator";
+import type { GapAccumulator } from "../gaps/gapAccumulator";
 import type { Dataset } from "../responses/types";
-import { type CellFigure, cellFigures } from "./cellFigures";
+import { type CellFigure, cellFigures, type QuantileCache } from "./cellFigures";
 import { CELL_OPTION_NAMES, type CellOptions, type CellPlan, planCells } from "./cellPlan";
-import { type CollectedCells, collectCells } from "./collectCells";
+import { type CollectedCells, collectCells, type FineCell } from "./collectCells";
+import { mergeAll } from "./mergeCells";
 import type { Period, PeriodKind } from "./periodSpec";
 
 /**
@@ -114,26 +115,27 @@ export function mergeLevels(collected: CollectedCells): MergedCell[] {
   }
   const out: MergedCell[] = [];
   for (const spec of levels) {
-    const merged = new Map<string, MergedCell>();
+    const groups = new Map<string, { slot: number; segments: number[]; cells: FineCell[] }>();
     for (const cell of collected.cells) {
       const slot = spec.period ? cell.slot : -1;
       const segments = collected.plan.segments.map((_, c) =>
         spec.columns.includes(c) ? (cell.segments[c] as number) : -1,
       );
       const key = `${slot}|${segments.join(",")}`;
-      const seen = merged.get(key);
-      merged.set(
-        key,
-        seen === undefined
-          ? { level: spec.level, slot, segments, accumulator: cell.accumulator, rows: cell.rows }
-          : {
-              ...seen,
-              accumulator: mergeGapAccumulators(seen.accumulator, cell.accumulator),
-              rows: seen.rows + cell.rows,
-            },
-      );
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, { slot, segments, cells: [cell] });
+      else group.cells.push(cell);
     }
-    const ordered = [...merged.values()].sort((a, b) => {
+    const merged = [...groups.values()].map(
+      (group): MergedCell => ({
+        level: spec.level,
+        slot: group.slot,
+        segments: group.segments,
+        accumulator: mergeAll(group.cells.map((cell) => cell.accumulator)),
+        rows: group.cells.reduce((sum, cell) => sum + cell.rows, 0),
+      }),
+    );
+    const ordered = merged.sort((a, b) => {
       // Periods in time, the undated slot (0) last; then segment labels in order.
       const pa = a.slot <= 0 ? Number.MAX_SAFE_INTEGER + a.slot : a.slot;
       const pb = b.slot <= 0 ? Number.MAX_SAFE_INTEGER + b.slot : b.slot;
@@ -150,9 +152,20 @@ export function mergeLevels(collected: CollectedCells): MergedCell[] {
 }
 
 /** Finishes a merged cell into its figures, suppressing what rests on too few respondents. */
-export function finishCell(cell: MergedCell, collected: CollectedCells, dataset: Dataset): GapCell {
+export function finishCell(
+  cell: MergedCell,
+  collected: CollectedCells,
+  dataset: Dataset,
+  quantiles: QuantileCache = new Map(),
+): GapCell {
   const plan: CellPlan = collected.plan;
-  const figures = cellFigures(cell.accumulator, dataset.instrument, plan.minimumN, plan.level);
+  const figures = cellFigures(
+    cell.accumulator,
+    dataset.instrument,
+    plan.minimumN,
+    plan.level,
+    quantiles,
+  );
   const segments: Record<string, string | null> = {};
   plan.segments.forEach((column, c) => {
     const code = cell.segments[c] as number;
@@ -234,7 +247,10 @@ export function gapCells(dataset: Dataset, options: GapCellsOptions = {}): GapCe
 /** The result of {@link gapCells} from collected cells. */
 export function finishGapCells(collected: CollectedCells, dataset: Dataset): GapCellsResult {
   const plan = collected.plan;
-  const cells = mergeLevels(collected).map((cell) => finishCell(cell, collected, dataset));
+  const quantiles: QuantileCache = new Map();
+  const cells = mergeLevels(collected).map((cell) =>
+    finishCell(cell, collected, dataset, quantiles),
+  );
   const segments: Record<string, readonly (string | null)[]> = {};
   plan.segments.forEach((column, c) => {
     segments[column.name] = collected.labels[c] ?? [];
