@@ -1,5 +1,21 @@
+export {
+  type ByPeriodOptions,
+  type ByPeriodResult,
+  byPeriod,
+  type ExpectationDrift,
+  type GapTrend,
+  type PeriodChange,
+  type Series,
+} from "./byPeriod";
 export type { CellFigure, CellFigures } from "./cellFigures";
 export { type CellOptions, DEFAULT_MINIMUM_N, type StudyWindow } from "./cellPlan";
+export {
+  type CompareSegmentsOptions,
+  type CompareSegmentsResult,
+  compareSegments,
+  type SegmentComparison,
+  type SegmentPair,
+} from "./compareSegments";
 export {
   type CellLevel,
   type GapCell,
@@ -9,4 +25,11 @@ export {
 } from "./gapCells";
 export { periodOf } from "./periodOf";
 export type { Period, PeriodKind, PeriodOptions } from "./periodSpec";
+export {
+  type SeasonalProfileOptions,
+  type SeasonalProfileResult,
+  type SeasonFigure,
+  seasonalProfile,
+} from "./seasonalProfile";
 export type { Hemisphere, Seasons } from "./seasons";
+export type { PeriodSlope, WelchDifference } from "./summaryTests";
