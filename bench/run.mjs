@@ -567,7 +567,7 @@ async function main() {
     );
     if (plain === undefined) continue;
     console.log(
-      `  ${cells.label} ${cells.stage} / gap5-tables: ${(cells.seconds / plain.seconds).toFixed(2)} (median ${(cells.median / plain.median).toFixed(2)})`,
+      `  ${cells.label} ${cells.stage} / gap5-tables: time ${(cells.seconds / plain.seconds).toFixed(2)}, cpu ${(cells.cpuSeconds / plain.cpuSeconds).toFixed(2)} (cpu is the steadier on a loaded machine)`,
     );
   }
   for (const row of rows) {
