@@ -10,9 +10,9 @@ import {
 import type { Dataset } from "../responses/types";
 import type { CellPlan } from "./cellPlan";
 import { createPeriodIndexer, type PeriodIndexer, periodIndex } from "./periodIndexer";
-import type { Period } from "./periodSpec";
+import type { CalendarPeriod } from "./periodSpec";
 
-/** Period slot of a row: 0 = undated, i + 1 = indexer period i. */
+/** CalendarPeriod slot of a row: 0 = undated, i + 1 = indexer period i. */
 const UNDATED = 0;
 
 /** One finest cell: its period slot (or −1 without periods), segment codes and accumulator. */
@@ -27,7 +27,7 @@ export interface FineCell {
 export interface CollectedCells {
   readonly plan: CellPlan;
   /** Periods by slot − 1 (empty without periods). */
-  readonly periods: readonly Period[];
+  readonly periods: readonly CalendarPeriod[];
   /** Per segment column, its labels by code (null = blank), in label order. */
   readonly labels: readonly (readonly (string | null)[])[];
   readonly cells: readonly FineCell[];
@@ -86,7 +86,7 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
 
   // Periods: a slot per row from a binary search over the period boundaries.
   const slots = new Int32Array(count);
-  let periods: readonly Period[] = [];
+  let periods: readonly CalendarPeriod[] = [];
   let rowsUndated = 0;
   let rowsOutside = 0;
   const spec = plan.period;

@@ -7,7 +7,7 @@ import { type CellFigure, cellFigures, type QuantileCache } from "./cellFigures"
 import { CELL_OPTION_NAMES, type CellOptions, type CellPlan, planCells } from "./cellPlan";
 import { type CollectedCells, collectCells, type FineCell } from "./collectCells";
 import { mergeAll } from "./mergeCells";
-import type { Period, PeriodKind } from "./periodSpec";
+import type { CalendarPeriod, PeriodKind } from "./periodSpec";
 
 /**
  * Which grouping a cell belongs to: all respondents, one period, one value of one segment
@@ -20,7 +20,7 @@ export type CellLevel = "total" | "period" | "segment" | "period-segment" | "cro
 export interface GapCell {
   readonly level: CellLevel;
   /** The cell's period; null for the undated cell and for cells not split by period. */
-  readonly period: Period | null;
+  readonly period: CalendarPeriod | null;
   /** True for the cell of respondents without a usable date. */
   readonly undated: boolean;
   /** Segment column → label (null = blank) for the columns the cell is split by. */
@@ -58,7 +58,7 @@ export interface GapCellsResult {
   /** Rows left out: dated outside the window (each named in `issues.excludedRows`). */
   readonly rowsExcluded: number;
   /** The periods between the first and last dated respondent, in order (empty without periods). */
-  readonly periods: readonly Period[];
+  readonly periods: readonly CalendarPeriod[];
   /** Per segment column, its labels in order (null = blank). */
   readonly segments: Readonly<Record<string, readonly (string | null)[]>>;
   readonly cells: readonly GapCell[];

@@ -24,7 +24,7 @@ export {
   gapCells,
 } from "./gapCells";
 export { periodOf } from "./periodOf";
-export type { Period, PeriodKind, PeriodOptions } from "./periodSpec";
+export type { CalendarPeriod, PeriodKind, PeriodOptions } from "./periodSpec";
 export {
   type SeasonalProfileOptions,
   type SeasonalProfileResult,

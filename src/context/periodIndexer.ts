@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addWeeks, startOfISOWeek } from "date-fns";
 import { periodOfWeek } from "./periodOf";
-import { type Period, type PeriodSpec, periodOfMonth } from "./periodSpec";
+import { type CalendarPeriod, type PeriodSpec, periodOfMonth } from "./periodSpec";
 
 /**
  * The periods between two instants with the instant each starts at, so that many dates are
@@ -11,14 +11,14 @@ import { type Period, type PeriodSpec, periodOfMonth } from "./periodSpec";
  * changes are where the calendar puts them.
  */
 export interface PeriodIndexer {
-  readonly periods: readonly Period[];
+  readonly periods: readonly CalendarPeriod[];
   /** periods.length + 1 instants: each period's start, then the end of the last. */
   readonly starts: Float64Array;
 }
 
 /** Builds the periods covering [first, last] (finite instants, first ≤ last). */
 export function createPeriodIndexer(spec: PeriodSpec, first: number, last: number): PeriodIndexer {
-  const periods: Period[] = [];
+  const periods: CalendarPeriod[] = [];
   const starts: number[] = [];
   if (spec.kind === "week") {
     let week = startOfISOWeek(new TZDate(first, spec.timeZone));

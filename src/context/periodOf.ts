@@ -2,9 +2,9 @@ import { TZDate } from "@date-fns/tz";
 import { getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
 import { invalidArgument } from "../_lib/guards";
 import {
+  type CalendarPeriod,
   checkPeriodKeys,
   localDay,
-  type Period,
   type PeriodOptions,
   type PeriodSpec,
   periodOfMonth,
@@ -13,8 +13,8 @@ import {
 
 const DAY = 86_400_000;
 
-/** The ISO week holding a local instant (a TZDate), as a {@link Period}. */
-export function periodOfWeek(spec: PeriodSpec, local: TZDate): Period {
+/** The ISO week holding a local instant (a TZDate), as a {@link CalendarPeriod}. */
+export function periodOfWeek(spec: PeriodSpec, local: TZDate): CalendarPeriod {
   const monday = startOfISOWeek(local);
   const y = monday.getFullYear();
   const m = monday.getMonth();
@@ -32,7 +32,7 @@ export function periodOfWeek(spec: PeriodSpec, local: TZDate): Period {
 }
 
 /** The period of an instant under resolved options (null for NaN). */
-export function periodOfInstant(spec: PeriodSpec, time: number): Period | null {
+export function periodOfInstant(spec: PeriodSpec, time: number): CalendarPeriod | null {
   if (!Number.isFinite(time)) return null;
   const local = new TZDate(time, spec.timeZone);
   if (spec.kind === "week") return periodOfWeek(spec, local);
@@ -71,7 +71,7 @@ export function periodOfInstant(spec: PeriodSpec, time: number): Period | null {
  * periodOf(new Date("2024-07-15T12:00:00Z"), { period: "season", seasons: "southern" }).key
  * //=> "2024-winter"
  */
-export function periodOf(date: Date | number, options: PeriodOptions): Period | null {
+export function periodOf(date: Date | number, options: PeriodOptions): CalendarPeriod | null {
   const fn = "periodOf";
   checkPeriodKeys(fn, options, []);
   const spec = resolvePeriod(fn, options);

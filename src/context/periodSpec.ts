@@ -41,7 +41,7 @@ export interface PeriodOptions {
 }
 
 /** One period: its key, its place in time and its first local day. */
-export interface Period {
+export interface CalendarPeriod {
   readonly kind: PeriodKind;
   /**
    * `2024-W09` (ISO week-year and week), `2024-03`, `2024-Q1`, `2024`, `FY2024/25` (fiscal
@@ -156,7 +156,7 @@ export function localDay(year: number, month: number, day: number): string {
  * The period of a local calendar month (year, month 0–11), for every kind but weeks: each of
  * them is a union of whole months.
  */
-export function periodOfMonth(spec: PeriodSpec, year: number, month: number): Period {
+export function periodOfMonth(spec: PeriodSpec, year: number, month: number): CalendarPeriod {
   switch (spec.kind) {
     case "month":
       return period(spec, `${pad(year, 4)}-${pad(month + 1)}`, year * 12 + month, year, month);
@@ -197,6 +197,6 @@ function period(
   ordinal: number,
   startYear: number,
   startMonth: number,
-): Period {
+): CalendarPeriod {
   return { kind: spec.kind, key, ordinal, start: localDay(startYear, startMonth, 1), season: null };
 }

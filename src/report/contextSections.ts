@@ -7,7 +7,7 @@ import { type Cell, count, intervalCell, label, num, pCell } from "./cells";
 import type { Section, TableBlock } from "./document";
 
 /**
- * Period and segment results a gap report may carry (`GapReport.context`): each is shown in a
+ * CalendarPeriod and segment results a gap report may carry (`GapReport.context`): each is shown in a
  * section of its own when present.
  */
 export interface ContextResults {
@@ -72,7 +72,7 @@ export function periodSection(result: ByPeriodResult): Section {
       },
       table(
         "period-cells",
-        ["Period", "Segment", "Gap", "CI", "n"],
+        ["CalendarPeriod", "Segment", "Gap", "CI", "n"],
         2,
         shown.map((c) => [
           label(cellName(c)),
