@@ -156,6 +156,31 @@ function columnsOf(size) {
   return { columns: Object.fromEntries(names.map((name, c) => [name, arrays[c]])) };
 }
 
+/**
+ * The dataset with a date and a region per respondent, made deterministically (seed SEED):
+ * three years from 2022-01-01 UTC, in row order (`shuffled`: at random), five regions at random.
+ * Made once, before the clock starts, and reused across repeats.
+ */
+let monthsAndRegions;
+function withMonthsAndRegions(core, dataset, shuffled) {
+  if (monthsAndRegions === undefined) {
+    const random = core.seededRandom(SEED);
+    const n = dataset.n;
+    const start = Date.UTC(2022, 0, 1);
+    const span = Date.UTC(2025, 0, 1) - start;
+    const dates = new Float64Array(n);
+    const regions = ["North", "South", "East", "West", "Central"];
+    const region = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = shuffled ? random() : i / n;
+      dates[i] = start + Math.floor(at * span) + Math.floor(random() * 3_600_000);
+      region[i] = regions[Math.floor(random() * regions.length)];
+    }
+    monthsAndRegions = { ...dataset, dates, segments: [{ name: "region", values: region }] };
+  }
+  return monthsAndRegions;
+}
+
 /** The long-scale stage: 10 dimensions × 100 items, 10,000 respondents (issue 12's target). */
 const WIDE = { dimensions: 10, items: 100, respondents: 10_000 };
 
@@ -260,6 +285,18 @@ async function runStage(stage, size, file) {
       const { dataset } = core.validateColumns({ columns }, wide);
       measure = () => core.gap5(dataset);
       check = (result) => result.reliability?.length ?? 0;
+    } else if (stage === "gap5-cells" || stage === "gap5-cells-shuffled") {
+      // Gap 5 per month × region in one pass: the file's respondents dated over three years
+      // (2022–2024) in collection order (row i at i/n of the span, plus a seeded hour), or in
+      // seeded random order (-shuffled), each in one of five regions (seeded).
+      const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
+      const dated = withMonthsAndRegions(core, dataset, stage.endsWith("shuffled"));
+      measure = () =>
+        core.gapCells(dated, {
+          period: "month",
+          by: ["region"],
+        });
+      check = (result) => result.cells.length;
     } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
@@ -367,6 +404,8 @@ const STAGE_LABELS = {
   columns: "validateColumns (Float32Array columns)",
   "columns+gap5": "validateColumns + gap5 tables, in memory",
   "gap5-tables": "gap5 tables + tests (no reliability)",
+  "gap5-cells": "gapCells per month × region (dates in file order)",
+  "gap5-cells-shuffled": "gapCells per month × region (dates shuffled)",
   gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "readResponsesCsv + gap5 (sum of the two stages)",
   "file+gap5": "readResponsesCsv + gap5, one process",
@@ -470,7 +509,9 @@ async function main() {
             "csv",
             "validate",
             "columns",
-            ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
+            ...(hasGap5
+              ? ["columns+gap5", "gap5-tables", "gap5-cells", "gap5-cells-shuffled"]
+              : []),
             ...gapStages,
           ];
     // --stages a,b: only those stages (the floor is timed all the same, for the ratios).
@@ -518,6 +559,17 @@ async function main() {
   }
   console.log("");
   printTable(rows);
+  // Gap 5 per month × region against the plain gap5 pass (tables, no reliability) of the same
+  // file in the same run (issue 15's target: ≤ 1.5).
+  for (const cells of rows.filter((row) => row.stage.startsWith("gap5-cells") && !row.error)) {
+    const plain = rows.find(
+      (row) => row.stage === "gap5-tables" && row.label === cells.label && !row.error,
+    );
+    if (plain === undefined) continue;
+    console.log(
+      `  ${cells.label} ${cells.stage} / gap5-tables: time ${(cells.seconds / plain.seconds).toFixed(2)}, cpu ${(cells.cpuSeconds / plain.cpuSeconds).toFixed(2)} (cpu is the steadier on a loaded machine)`,
+    );
+  }
   for (const row of rows) {
     if (row.stage !== "csv-unusable" || row.error) continue;
     const c = row.check;

@@ -1,4 +1,5 @@
 export * from "./_lib/index";
+export * from "./context/index";
 export * from "./gaps/index";
 export * from "./instrument/index";
 export * from "./operations/index";

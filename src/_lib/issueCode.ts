@@ -126,6 +126,12 @@ export type IssueCode =
   | "unknown-facet"
   | "duplicate-answer"
   | "conflicting-value"
+  // Periods and segments
+  | "no-dates"
+  | "unknown-segment"
+  | "undated"
+  | "outside-window"
+  | "blank-segment"
   // No usable rows
   | "rows-excluded"
   | "row-excluded"

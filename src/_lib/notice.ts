@@ -49,6 +49,12 @@ export type NoticeCode =
   | "partly-scored-respondents"
   | "inverted-zone"
   | "single-manager"
+  // Periods and segments
+  | "small-cell"
+  | "undated"
+  | "outside-window"
+  | "date-only-in-zone"
+  | "too-few-periods"
   // Reports
   | "few-respondents"
   | "list-truncated"

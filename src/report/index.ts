@@ -10,6 +10,7 @@ export type {
   PValueCell,
 } from "./cells";
 export type { ChartChannel, ChartRange, ChartSpec, ChartValue } from "./chart";
+export type { ContextResults } from "./contextSections";
 export type {
   Block,
   ListBlock,

@@ -4,6 +4,7 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { ChartSpec } from "./chart";
+import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
 import { reportWarnings } from "./gapReportResults";
@@ -121,6 +122,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.importancePerformance !== null) {
     sections.push(ipaSection(results.importancePerformance));
   }
+  sections.push(...contextSections(results.context));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

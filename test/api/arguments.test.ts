@@ -631,6 +631,89 @@ const table: Readonly<Record<string, Row>> = {
   },
   describe: { typo: typo(() => core.describe(x, { trimm: 0.1 } as never), "trimm", "trim") },
   kruskalWallis: { empty: "invalid-input" },
+  gamesHowell: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.gamesHowell({ a: [1, 2, 3], b: [2, 4, 5] }, { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+  },
+  dunnTest: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.dunnTest({ a: [1, 2, 3], b: [2, 4, 5] }, { padjust: "holm" } as never),
+      "padjust",
+      "pAdjust",
+    ),
+  },
+  periodOf: {
+    typo: typo(
+      () => core.periodOf(0, { period: "month", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "periodOf(0, { period: 'fortnight' })",
+        () => core.periodOf(0, { period: "fortnight" as never }),
+        "invalid-argument",
+      ],
+      [
+        "periodOf('2024-01-01', { period: 'month' })",
+        () => core.periodOf("2024-01-01" as never, { period: "month" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  gapCells: {
+    typo: typo(() => core.gapCells(dataset, { minimumn: 3 } as never), "minimumn", "minimumN"),
+    also: [
+      [
+        "gapCells(dataset, { by: ['regoin'] })",
+        () => core.gapCells(dataset, { by: ["regoin"] }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { period: 'month' }) without dates",
+        () => core.gapCells(dataset, { period: "month" }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { rows: [9] })",
+        () => core.gapCells(dataset, { rows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  byPeriod: {
+    typo: typo(
+      () => core.byPeriod(dataset, { period: "month", segmnts: [] } as never),
+      "segmnts",
+      "segments",
+    ),
+  },
+  seasonalProfile: {
+    typo: typo(
+      () => core.seasonalProfile(dataset, { seasns: "southern" } as never),
+      "seasns",
+      "seasons",
+    ),
+  },
+  compareSegments: {
+    typo: typo(
+      () => core.compareSegments(dataset, { by: "region", methd: "welch" } as never),
+      "methd",
+      "method",
+    ),
+    also: [
+      [
+        "compareSegments(dataset, { by: 3 })",
+        () => core.compareSegments(dataset, { by: 3 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   mannWhitney: {
     typo: typo(
       () => core.mannWhitney(x, y, { correction: true } as never),
