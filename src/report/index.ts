@@ -23,6 +23,7 @@ export type {
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
+export { CSV_COLUMNS, renderCsv } from "./renderCsv";
 export { renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
