@@ -86,6 +86,14 @@ export function apaTTest(test: {
   readonly p: number | null;
   readonly dz: number | null;
 }): string {
+  const fields = ["t", "df", "p", "dz"] as const;
+  if (
+    typeof test !== "object" ||
+    test === null ||
+    fields.some((f) => test[f] !== null && typeof test[f] !== "number")
+  ) {
+    throw invalidArgument("apaTTest", "test", "{ t, df, p, dz } (numbers or null)", test);
+  }
   const parts: string[] = [];
   if (test.t !== null && test.df !== null && Number.isFinite(test.t)) {
     const decimals = Math.abs(test.t) >= 10 ? 1 : 2;
