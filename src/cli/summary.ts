@@ -80,10 +80,10 @@ export function renderSummary(
     style.color ? `\x1b[${code}m${text}\x1b[0m` : text;
   const bold = (text: string) => paint("1", text);
   const clean = (text: string) => forTerminal(text, true);
-  const fit = (text: string, room: number) =>
+  const clip = (text: string, room: number) =>
     text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
   /** A line of plain text cut to the width (colour is added after cutting). */
-  const line = (text: string) => fit(text, width);
+  const line = (text: string) => clip(text, width);
   const num = (value: number | null | undefined, decimals = 2) =>
     lib.formatCellApa({ kind: "number", value: value ?? null, decimals });
   const gapText = (value: number | null | undefined): string => {
@@ -122,7 +122,7 @@ export function renderSummary(
     out.push(
       bold(
         row([
-          fit("Dimension", nameWidth - 1),
+          clip("Dimension", nameWidth - 1),
           "E",
           "P",
           "Gap",
@@ -137,7 +137,7 @@ export function renderSummary(
       out.push(
         row(
           [
-            fit(clean(d.label), nameWidth - 1),
+            clip(clean(d.label), nameWidth - 1),
             num(d.required.mean),
             num(d.delivered.mean),
             num(d.gap.mean),
@@ -155,7 +155,7 @@ export function renderSummary(
     out.push(bold("Worst items"));
     const room = Math.min(width, 72) - 8;
     for (const item of results.worstItems) {
-      const text = fit(
+      const text = clip(
         `  ${clean(item.item)}  ${clean(item.label)} (${clean(item.dimension)})`,
         room,
       );
