@@ -252,6 +252,29 @@ async function runStage(stage, size, file) {
       // The whole way from the file to Gap 5 with reliability, in one process (peak RSS of both).
       measure = async () => core.gap5((await readResponsesCsv(file, instrument, OPTIONS)).dataset);
       check = (result) => result.respondents;
+    } else if (stage === "report") {
+      // `servqual report FILE --format md,json,csv(,html)` as the command does it: read, one
+      // gap report (every analysis once), each renderer, provenance (SHA-256 of the file), files.
+      const reports = await import("servqual/report");
+      const { reportProvenance } = await import("servqual/node");
+      const { mkdtempSync, writeFileSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const out = mkdtempSync(join(tmpdir(), "servqual-bench-report-"));
+      measure = async () => {
+        const { dataset, report } = await readResponsesCsv(file, instrument, OPTIONS);
+        const document = reports.buildGapReport(dataset, report, { source: file });
+        const provenance = await reportProvenance({ file, instrument, validation: report });
+        const files = {
+          "report.md": reports.renderMarkdown(document),
+          "report.json": reports.renderJson(document, { provenance }),
+          "report.csv": reports.renderCsv(document),
+        };
+        if (typeof reports.renderHtml === "function")
+          files["report.html"] = reports.renderHtml(document);
+        for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
+        return document;
+      };
+      check = (document) => document.results.validation.rowsUsed;
     } else if (stage === "summarize") {
       measure = () => summarizeResponsesCsv(file, instrument, OPTIONS);
       check = (result) => result.gap5.respondents;
@@ -409,6 +432,7 @@ const STAGE_LABELS = {
   gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "readResponsesCsv + gap5 (sum of the two stages)",
   "file+gap5": "readResponsesCsv + gap5, one process",
+  report: "servqual report to md, json, csv (html when built)",
   summarize: "summarizeResponsesCsv (streaming gap5)",
   "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
@@ -500,7 +524,7 @@ async function main() {
   }
   const rows = [];
   for (const input of inputs) {
-    const gapStages = hasGap5 ? ["gap5", "file+gap5", "summarize"] : [];
+    const gapStages = hasGap5 ? ["gap5", "file+gap5", "report", "summarize"] : [];
     const stages = input.unusable
       ? ["csv-unusable"]
       : input.yardstick
@@ -568,6 +592,18 @@ async function main() {
     if (plain === undefined) continue;
     console.log(
       `  ${cells.label} ${cells.stage} / gap5-tables: time ${(cells.seconds / plain.seconds).toFixed(2)}, cpu ${(cells.cpuSeconds / plain.cpuSeconds).toFixed(2)} (cpu is the steadier on a loaded machine)`,
+    );
+  }
+  // What the report costs beyond reading and Gap 5: (report − file+gap5) / file+gap5, per input.
+  for (const label of new Set(rows.map((row) => row.label))) {
+    const of = (stage) =>
+      rows.find((row) => row.label === label && row.stage === stage && !row.error);
+    const report = of("report");
+    const base = of("file+gap5");
+    if (report === undefined || base === undefined) continue;
+    const share = (x, y) => `${(((x - y) / y) * 100).toFixed(1)}%`;
+    console.log(
+      `${label}: servqual report beyond readResponsesCsv + gap5: wall ${share(report.seconds, base.seconds)}, cpu ${share(report.cpuSeconds, base.cpuSeconds)}`,
     );
   }
   for (const row of rows) {

@@ -9,6 +9,7 @@ export {
 export { readPromisesCsv } from "./readPromisesCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
 export { readStandardsCsv, type StandardsCsvOptions } from "./readStandardsCsv";
+export { type ReportProvenanceInput, reportProvenance } from "./reportProvenance";
 export {
   type CsvGap5Summary,
   SUMMARY_PIECE_ROWS,

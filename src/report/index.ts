@@ -21,11 +21,14 @@ export type {
   TableBlock,
   TableColumn,
 } from "./document";
+export { apaTTest, formatCellApa } from "./formatApa";
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
 export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
-export { renderJson } from "./renderJson";
+export type { JsonValue, ReportProvenance } from "./provenance";
+export { CSV_COLUMNS, renderCsv } from "./renderCsv";
+export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
 export type { GapReport, ReportValidation, WorstItem } from "./types";

@@ -997,6 +997,39 @@ const table: Readonly<Record<string, Row>> = {
         () => reportEntry.renderJson(undefined as never),
         "invalid-argument",
       ],
+      [
+        "renderJson(document, { provenance: {} })",
+        () => reportEntry.renderJson(gapReport, { provenance: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  renderCsv: {
+    also: [
+      ["renderCsv(a Dataset)", () => reportEntry.renderCsv(dataset as never), "invalid-argument"],
+      [
+        "renderCsv(gap report results)",
+        () => reportEntry.renderCsv(gapResults as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  formatCellApa: {
+    also: [
+      [
+        "formatCellApa({ kind: 'money' })",
+        () => reportEntry.formatCellApa({ kind: "money", value: 1 } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  apaTTest: {
+    also: [
+      [
+        "apaTTest({ t: '1', df: 2, p: null, dz: null })",
+        () => reportEntry.apaTTest({ t: "1", df: 2, p: null, dz: null } as never),
+        "invalid-argument",
+      ],
     ],
   },
   renderMarkdown: {
@@ -1061,6 +1094,26 @@ const table: Readonly<Record<string, Row>> = {
       [
         "readResponsesCsv(path, undefined)",
         () => nodeEntry.readResponsesCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  reportProvenance: {
+    typo: typo(
+      () =>
+        nodeEntry.reportProvenance({
+          instrument: tinyInstrument,
+          validation,
+          generatedat: "2026-01-01T00:00:00Z",
+        } as never),
+      "generatedat",
+      "generatedAt",
+    ),
+    also: [
+      [
+        "reportProvenance({ instrument, validation: a Dataset })",
+        () =>
+          nodeEntry.reportProvenance({ instrument: tinyInstrument, validation: dataset as never }),
         "invalid-argument",
       ],
     ],
