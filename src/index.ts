@@ -2,5 +2,6 @@ export * from "./_lib/index";
 export * from "./gaps/index";
 export * from "./instrument/index";
 export * from "./psychometrics/index";
+export * from "./relationship/index";
 export * from "./responses/index";
 export * from "./stats/index";

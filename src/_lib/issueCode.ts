@@ -120,4 +120,17 @@ export type IssueCode =
   | "conflicting-value"
   // No usable rows
   | "rows-excluded"
-  | "row-excluded";
+  | "row-excluded"
+  // CRM events
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  | "future-timestamp"
+  | "bad-value"
+  | "negative-value"
+  | "mixed-currency"
+  | "bad-initiator"
+  | "no-events"
+  | "missing-event-column";

@@ -65,7 +65,21 @@ export type NoticeCode =
   | "too-few-items"
   | "no-complete-item"
   | "unknown-population"
-  | "blank-population";
+  | "blank-population"
+  // Why an event was excluded
+  | "not-an-object"
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  | "future-timestamp"
+  // Relationship features and stages
+  | "no-customers"
+  | "too-few-purchases"
+  | "no-earlier-value"
+  | "unknown-wallet"
+  | "empty-transition-row";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or
