@@ -198,8 +198,8 @@ export function assessStage(
     EXPANSION,
     "breadth-growing",
     noProducts ? null : f.productBreadth,
-    `more products than ${f.productBreadthEarlier} at the start of the trend window`,
-    noProducts ? null : f.productBreadth > f.productBreadthEarlier,
+    `more products than the ${f.productBreadthEarlier} (≥ 1) at the start of the trend window`,
+    noProducts ? null : f.productBreadthEarlier > 0 && f.productBreadth > f.productBreadthEarlier,
   );
   criterion(
     EXPANSION,

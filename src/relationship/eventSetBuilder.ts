@@ -113,9 +113,21 @@ export class EventSetBuilder {
     column: string,
     id: string | null,
   ): void {
+    this.excludeWith(code, code, message, where, column, id);
+  }
+
+  /** Excludes a record whose issue code and exclusion reason differ (e.g. `ragged-row`). */
+  excludeWith(
+    code: IssueCode,
+    reason: Notice["code"],
+    message: string,
+    where: EventWhere,
+    column: string,
+    id: string | null,
+  ): void {
     this.eventsIn += 1;
     this.issue(code, message, where, column);
-    this.log.exclude({ row: where.row, ...lineOf(where), id, reasons: [notice(code, message)] });
+    this.log.exclude({ row: where.row, ...lineOf(where), id, reasons: [notice(reason, message)] });
   }
 
   private typeOf(cell: unknown): number {
