@@ -38,15 +38,152 @@ const STAGE_NAMES: readonly Stage[] = [
   "dissolution",
 ];
 
+/** A build-up criterion: its stage, what it reads and when it is met (null: not evaluable). */
+interface Rule {
+  readonly stage: 1 | 2 | 3;
+  readonly name: Criterion;
+  readonly met: (f: StageInputs, r: StageRules) => boolean | null;
+  readonly value: (f: StageInputs) => number | boolean | null;
+  readonly threshold: (r: StageRules, f: StageInputs) => string;
+}
+
+const noProducts = (f: StageInputs) => f.productBreadth === 0;
+
+/** The build-up criteria, grouped by stage in order (exploration, expansion, commitment). */
+const RULES: readonly Rule[] = [
+  {
+    stage: 1,
+    name: "new-customer",
+    met: (f, r) => (f.customerDays as number) < r.newCustomerDays,
+    value: (f) => f.customerDays,
+    threshold: (r) => `< ${r.newCustomerDays} days since the first purchase`,
+  },
+  {
+    stage: 1,
+    name: "few-purchases",
+    met: (f, r) => f.purchases365 < r.fewPurchases,
+    value: (f) => f.purchases365,
+    threshold: (r) => `< ${r.fewPurchases} purchases in 365 days`,
+  },
+  {
+    stage: 1,
+    name: "single-product",
+    met: (f) => (noProducts(f) ? null : f.productBreadth <= 1),
+    value: (f) => (noProducts(f) ? null : f.productBreadth),
+    threshold: () => "≤ 1 product",
+  },
+  {
+    stage: 1,
+    name: "shopping-around",
+    met: (f) => f.recentInquiries >= 1,
+    value: (f) => f.recentInquiries,
+    threshold: () => "≥ 1 recent inquiry or quote request",
+  },
+  {
+    stage: 2,
+    name: "expansion-tenure",
+    met: (f, r) => f.tenureDays >= r.expansionTenureDays,
+    value: (f) => f.tenureDays,
+    threshold: (r) => `≥ ${r.expansionTenureDays} days`,
+  },
+  {
+    stage: 2,
+    name: "repeat-buying",
+    met: (f, r) => f.purchases365 >= r.fewPurchases,
+    value: (f) => f.purchases365,
+    threshold: (r) => `≥ ${r.fewPurchases} purchases in 365 days`,
+  },
+  {
+    stage: 2,
+    name: "value-growing",
+    met: (f, r) => (f.valueTrend === null ? null : f.valueTrend >= r.growthTrend),
+    value: (f) => f.valueTrend,
+    threshold: (r) => `value trend ≥ ${r.growthTrend}`,
+  },
+  {
+    stage: 2,
+    name: "breadth-growing",
+    met: (f) =>
+      noProducts(f)
+        ? null
+        : f.productBreadthEarlier > 0 && f.productBreadth > f.productBreadthEarlier,
+    value: (f) => (noProducts(f) ? null : f.productBreadth),
+    threshold: (_, f) =>
+      `more products than the ${f.productBreadthEarlier} (≥ 1) at the start of the trend window`,
+  },
+  {
+    stage: 2,
+    name: "customer-initiated",
+    met: (f, r) => (f.reciprocity === null ? null : f.reciprocity >= r.activeReciprocity),
+    value: (f) => f.reciprocity,
+    threshold: (r) => `customer-initiated share ≥ ${r.activeReciprocity}`,
+  },
+  {
+    stage: 3,
+    name: "long-tenure",
+    met: (f, r) => f.tenureDays >= r.commitmentTenureDays,
+    value: (f) => f.tenureDays,
+    threshold: (r) => `≥ ${r.commitmentTenureDays} days`,
+  },
+  {
+    stage: 3,
+    name: "stable-value",
+    met: (f, r) => (f.valueTrend === null ? null : Math.abs(f.valueTrend) < r.stableTrend),
+    value: (f) => f.valueTrend,
+    threshold: (r) => `|value trend| < ${r.stableTrend}`,
+  },
+  {
+    stage: 3,
+    name: "broad-or-share",
+    met: (f, r) =>
+      noProducts(f) && f.shareOfWallet === null
+        ? null
+        : f.productBreadth >= r.commitmentBreadth ||
+          (f.shareOfWallet !== null && f.shareOfWallet >= r.commitmentShareOfWallet),
+    value: (f) => (noProducts(f) ? f.shareOfWallet : f.productBreadth),
+    threshold: (r) =>
+      `≥ ${r.commitmentBreadth} products or share of wallet ≥ ${r.commitmentShareOfWallet}`,
+  },
+  {
+    stage: 3,
+    name: "contract",
+    met: (f) => f.contracts >= 1,
+    value: (f) => f.contracts,
+    threshold: () => "≥ 1 contract or renewal",
+  },
+  {
+    stage: 3,
+    name: "few-complaints",
+    met: (f, r) => f.complaintsRecent <= r.maxRecentComplaints && f.openComplaints === 0,
+    value: (f) => f.complaintsRecent,
+    threshold: (r, f) =>
+      `≤ ${r.maxRecentComplaints} recent complaints, none open (${f.openComplaints} open)`,
+  },
+];
+
+function entry(
+  stage: number,
+  criterion: Criterion,
+  value: number | boolean | null,
+  threshold: string,
+  met: boolean | null,
+  rules: StageRules,
+): StageEvidence {
+  const name = STAGE_NAMES[stage] as Stage;
+  return { stage: name, criterion, value, threshold, met, weight: rules.weights[criterion] };
+}
+
 /**
  * Evaluates the stage rules on one customer's inputs. With `evidence`, every criterion is
- * pushed with what it saw; without, only the outcome is computed (the timeline's fast path).
+ * pushed with what it saw; without, only the outcome is computed (the timeline's fast path:
+ * no strings, no objects).
  *
  * Order: awareness when there is no purchase; dissolution when the last cancellation has no
  * purchase after it (confidence 1), or when silence or decline fire (0.8 for one, 0.9 for
  * both); otherwise the build-up stage (exploration, expansion, commitment) with the highest
- * score s = Σ w·met / Σ w over its evaluable criteria (ties: the earlier stage), confidence
- * s_best × coverage_best × (1 − s_second / s_best), coverage = evaluable weight / all weight.
+ * score s = Σ w·met / Σ w over its evaluable criteria (ties: more coverage, then the earlier
+ * stage), confidence s_best × coverage_best × (1 − s_second / s_best), coverage = evaluable
+ * weight / all weight of the stage.
  */
 export function assessStage(
   f: StageInputs,
@@ -54,39 +191,25 @@ export function assessStage(
   evidence: StageEvidence[] | null,
   outcome: StageOutcome,
 ): StageOutcome {
-  const w = rules.weights;
-  const push = (
-    stage: number,
-    criterion: Criterion,
-    value: number | boolean | null,
-    threshold: string,
-    met: boolean | null,
-  ): void => {
-    evidence?.push({
-      stage: STAGE_NAMES[stage] as Stage,
-      criterion,
-      value,
-      threshold,
-      met,
-      weight: w[criterion],
-    });
-  };
-  outcome.scores[0] = null;
-  outcome.scores[1] = null;
-  outcome.scores[2] = null;
-  outcome.coverage[0] = 0;
-  outcome.coverage[1] = 0;
-  outcome.coverage[2] = 0;
+  const scores = outcome.scores;
+  const coverage = outcome.coverage;
+  scores[0] = null;
+  scores[1] = null;
+  scores[2] = null;
+  coverage[0] = 0;
+  coverage[1] = 0;
+  coverage[2] = 0;
   if (f.purchases === 0) {
-    push(AWARENESS, "no-purchase", f.purchases, "= 0 purchases", true);
+    evidence?.push(entry(AWARENESS, "no-purchase", 0, "= 0 purchases", true, rules));
     outcome.stage = AWARENESS;
     outcome.confidence = 1;
     return outcome;
   }
   // Dissolution, checked first.
+  const q90 = f.purchaseCycleQ90Days;
   const silenceLimit = Math.max(
     rules.silenceDays,
-    f.purchaseCycleQ90Days === null ? 0 : rules.silenceCycleMultiple * f.purchaseCycleQ90Days,
+    q90 === null ? 0 : rules.silenceCycleMultiple * q90,
   );
   const silent = (f.recencyDays as number) > silenceLimit;
   const declining =
@@ -94,155 +217,64 @@ export function assessStage(
     f.valueTrend <= rules.declineTrend &&
     f.complaintsRecent >= rules.declineComplaints;
   if (evidence !== null) {
-    push(
-      DISSOLUTION,
-      "cancelled",
-      f.cancelled,
-      "a cancellation with no purchase after it",
-      f.cancelled,
-    );
-    push(
-      DISSOLUTION,
-      "silence",
-      f.recencyDays,
-      `> ${round(silenceLimit)} days since the last purchase`,
-      silent,
-    );
-    push(
-      DISSOLUTION,
-      "decline",
-      f.valueTrend,
-      `value trend ≤ ${rules.declineTrend} with ≥ ${rules.declineComplaints} recent complaints (${f.complaintsRecent})`,
-      f.valueTrend === null ? null : declining,
+    evidence.push(
+      entry(
+        DISSOLUTION,
+        "cancelled",
+        f.cancelled,
+        "a cancellation with no purchase after it",
+        f.cancelled,
+        rules,
+      ),
+      entry(
+        DISSOLUTION,
+        "silence",
+        f.recencyDays,
+        `> ${Math.round(silenceLimit * 100) / 100} days since the last purchase`,
+        silent,
+        rules,
+      ),
+      entry(
+        DISSOLUTION,
+        "decline",
+        f.valueTrend,
+        `value trend ≤ ${rules.declineTrend} with ≥ ${rules.declineComplaints} recent complaints (${f.complaintsRecent})`,
+        f.valueTrend === null ? null : declining,
+        rules,
+      ),
     );
   }
   // Build-up stages: weighted criteria.
-  const noProducts = f.productBreadth === 0;
+  const weights = rules.weights;
   let met = 0;
   let evaluable = 0;
   let all = 0;
-  const criterion = (
-    stage: number,
-    name: Criterion,
-    value: number | boolean | null,
-    threshold: string,
-    ok: boolean | null,
-  ) => {
-    const weight = w[name];
+  let current = 1;
+  for (let i = 0; i <= RULES.length; i++) {
+    const rule = RULES[i];
+    if (rule === undefined || rule.stage !== current) {
+      const k = current - 1;
+      scores[k] = evaluable > 0 ? met / evaluable : null;
+      coverage[k] = all > 0 ? evaluable / all : 0;
+      met = 0;
+      evaluable = 0;
+      all = 0;
+      if (rule === undefined) break;
+      current = rule.stage;
+    }
+    const weight = weights[rule.name];
+    const ok = rule.met(f, rules);
     all += weight;
     if (ok !== null) {
       evaluable += weight;
       if (ok) met += weight;
     }
-    push(stage, name, value, threshold, ok);
-  };
-  const close = (k: 0 | 1 | 2) => {
-    outcome.scores[k] = evaluable > 0 ? met / evaluable : null;
-    outcome.coverage[k] = all > 0 ? evaluable / all : 0;
-    met = 0;
-    evaluable = 0;
-    all = 0;
-  };
-  const customerDays = f.customerDays as number;
-  criterion(
-    EXPLORATION,
-    "new-customer",
-    customerDays,
-    `< ${rules.newCustomerDays} days since the first purchase`,
-    customerDays < rules.newCustomerDays,
-  );
-  criterion(
-    EXPLORATION,
-    "few-purchases",
-    f.purchases365,
-    `< ${rules.fewPurchases} purchases in 365 days`,
-    f.purchases365 < rules.fewPurchases,
-  );
-  criterion(
-    EXPLORATION,
-    "single-product",
-    noProducts ? null : f.productBreadth,
-    "≤ 1 product",
-    noProducts ? null : f.productBreadth <= 1,
-  );
-  criterion(
-    EXPLORATION,
-    "shopping-around",
-    f.recentInquiries,
-    "≥ 1 recent inquiry or quote request",
-    f.recentInquiries >= 1,
-  );
-  close(0);
-  criterion(
-    EXPANSION,
-    "expansion-tenure",
-    f.tenureDays,
-    `≥ ${rules.expansionTenureDays} days`,
-    f.tenureDays >= rules.expansionTenureDays,
-  );
-  criterion(
-    EXPANSION,
-    "repeat-buying",
-    f.purchases365,
-    `≥ ${rules.fewPurchases} purchases in 365 days`,
-    f.purchases365 >= rules.fewPurchases,
-  );
-  criterion(
-    EXPANSION,
-    "value-growing",
-    f.valueTrend,
-    `value trend ≥ ${rules.growthTrend}`,
-    f.valueTrend === null ? null : f.valueTrend >= rules.growthTrend,
-  );
-  criterion(
-    EXPANSION,
-    "breadth-growing",
-    noProducts ? null : f.productBreadth,
-    `more products than the ${f.productBreadthEarlier} (≥ 1) at the start of the trend window`,
-    noProducts ? null : f.productBreadthEarlier > 0 && f.productBreadth > f.productBreadthEarlier,
-  );
-  criterion(
-    EXPANSION,
-    "customer-initiated",
-    f.reciprocity,
-    `customer-initiated share ≥ ${rules.activeReciprocity}`,
-    f.reciprocity === null ? null : f.reciprocity >= rules.activeReciprocity,
-  );
-  close(1);
-  criterion(
-    COMMITMENT,
-    "long-tenure",
-    f.tenureDays,
-    `≥ ${rules.commitmentTenureDays} days`,
-    f.tenureDays >= rules.commitmentTenureDays,
-  );
-  criterion(
-    COMMITMENT,
-    "stable-value",
-    f.valueTrend,
-    `|value trend| < ${rules.stableTrend}`,
-    f.valueTrend === null ? null : Math.abs(f.valueTrend) < rules.stableTrend,
-  );
-  const broadKnown = !noProducts || f.shareOfWallet !== null;
-  criterion(
-    COMMITMENT,
-    "broad-or-share",
-    noProducts ? f.shareOfWallet : f.productBreadth,
-    `≥ ${rules.commitmentBreadth} products or share of wallet ≥ ${rules.commitmentShareOfWallet}`,
-    broadKnown
-      ? f.productBreadth >= rules.commitmentBreadth ||
-          (f.shareOfWallet !== null && f.shareOfWallet >= rules.commitmentShareOfWallet)
-      : null,
-  );
-  criterion(COMMITMENT, "contract", f.contracts, "≥ 1 contract or renewal", f.contracts >= 1);
-  criterion(
-    COMMITMENT,
-    "few-complaints",
-    f.complaintsRecent,
-    `≤ ${rules.maxRecentComplaints} recent complaints, none open (${f.openComplaints} open)`,
-    f.complaintsRecent <= rules.maxRecentComplaints && f.openComplaints === 0,
-  );
-  close(2);
+    if (evidence !== null) {
+      evidence.push(
+        entry(rule.stage, rule.name, rule.value(f), rule.threshold(rules, f), ok, rules),
+      );
+    }
+  }
   if (f.cancelled) {
     outcome.stage = DISSOLUTION;
     outcome.confidence = 1;
@@ -256,29 +288,21 @@ export function assessStage(
   let best = 0;
   let second = -1;
   for (let k = 1; k < 3; k++) {
-    const s = outcome.scores[k] ?? -1;
-    const b = outcome.scores[best] ?? -1;
-    if (
-      s > b ||
-      (s === b && (outcome.coverage[k] as number) > (outcome.coverage[best] as number))
-    ) {
+    const s = scores[k] ?? -1;
+    const b = scores[best] ?? -1;
+    if (s > b || (s === b && (coverage[k] as number) > (coverage[best] as number))) {
       second = best;
       best = k;
-    } else if (second < 0 || s > (outcome.scores[second] ?? -1)) second = k;
+    } else if (second < 0 || s > (scores[second] ?? -1)) second = k;
   }
-  const sBest = outcome.scores[best] ?? 0;
-  const sSecond = Math.max(0, outcome.scores[second] ?? 0);
+  const sBest = scores[best] ?? 0;
+  const sSecond = Math.max(0, scores[second] ?? 0);
   outcome.stage = EXPLORATION + best;
-  outcome.confidence =
-    sBest > 0 ? sBest * (outcome.coverage[best] as number) * (1 - sSecond / sBest) : 0;
+  outcome.confidence = sBest > 0 ? sBest * (coverage[best] as number) * (1 - sSecond / sBest) : 0;
   return outcome;
 }
 
 /** A fresh outcome to fill. */
 export function emptyOutcome(): StageOutcome {
   return { stage: 0, confidence: 0, scores: [null, null, null], coverage: [0, 0, 0] };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -12,6 +12,7 @@ import {
   normalizeTypeName,
   TYPE,
 } from "./eventTypes";
+import { IdSet } from "./idSet";
 import { parseTimestamp as parseTimestampTrimmed } from "./parseTimestamp";
 import { sortEvents } from "./sortEvents";
 import type { EventSet, EventValidationReport, ValidatedEvents } from "./types";
@@ -74,7 +75,7 @@ export class EventSetBuilder {
   private readonly productNames: string[] = [];
   private readonly channelIndex = new Map<string, number>();
   private readonly channelNames: string[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new IdSet();
   private readonly typeCache = new Map<string, number>();
   /** Customers met only in excluded records (removed once they have a usable event). */
   private readonly unusedCustomers = new Map<string, EventWhere>();
@@ -188,17 +189,6 @@ export class EventSetBuilder {
       );
       return;
     }
-    if (this.seen.has(id)) {
-      this.duplicates += 1;
-      this.excludeRecord(
-        "duplicate-event",
-        `event id ${id} was seen before; the event is counted once (the first record is kept)`,
-        where,
-        "id",
-        id,
-      );
-      return;
-    }
     const type = this.typeOf(typeCell);
     if (type < 0) {
       const known = [...EVENT_TYPES, ...Object.keys(this.options.typeMap)];
@@ -245,7 +235,17 @@ export class EventSetBuilder {
       );
       return;
     }
-    this.seen.add(id);
+    if (!this.seen.add(id)) {
+      this.duplicates += 1;
+      this.excludeRecord(
+        "duplicate-event",
+        `event id ${id} was seen before; the event is counted once (the first record is kept)`,
+        where,
+        "id",
+        id,
+      );
+      return;
+    }
     const value = this.valueOf(valueCell, currencyCell, type, where);
     let initiator: number = DEFAULT_INITIATOR[type] as number;
     if (!blank(initiatorCell)) {

@@ -15,26 +15,78 @@ export function quantileSorted(sorted: Float64Array, n: number, p: number): numb
   return lo + 1 < n ? a + (h - lo) * ((sorted[lo + 1] as number) - a) : a;
 }
 
+/** Grows a buffer to hold at least `size` values, keeping its contents. */
+function ensure(array: Float64Array, size: number): Float64Array {
+  if (array.length >= size) return array;
+  const next = new Float64Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** The first index in `values[0…n)` (ascending) whose value is above `bound`. */
+function firstAbove(values: Float64Array, n: number, bound: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) > bound) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Inserts a value into the ascending `values[0…n)` (room for one more is assumed). */
+function insertSorted(values: Float64Array, n: number, value: number): void {
+  let j = n - 1;
+  while (j >= 0 && (values[j] as number) > value) {
+    values[j + 1] = values[j] as number;
+    j -= 1;
+  }
+  values[j + 1] = value;
+}
+
 /**
- * Everything one pass over a customer's events (in time order, up to the as-of date)
- * gathers: the raw material of {@link CustomerFeatures} and of the stage inputs. Reused for
- * every customer and as-of date; buffers grow once.
+ * Walks one customer's events in time order (their slice of the event set, sorted once) and
+ * answers the features at any as-of date not earlier than the last: `scan(c, cut)` starts
+ * over for a new customer and otherwise continues where it stopped, so a monthly timeline
+ * visits each event once. Running totals are kept as prefix sums over the customer's events,
+ * so a window `(start, asOf]` is a difference of two prefix sums found by binary search; the
+ * purchase gaps and resolution times are kept sorted as they come (median and quantiles in
+ * O(1)); products are stamped per customer (no set per customer). Buffers are reused.
  */
 export class FeatureScanner {
   private readonly set: EventSet;
   private readonly settings: FeatureSettings;
-  /** Per product: the scan that last saw it (so breadth needs no set per customer). */
+  /** Per product: the customer walk that last saw it (so breadth needs no set per customer). */
   private readonly productStamp: Int32Array;
   private stamp = 0;
+  // prefix sums over the customer's events processed so far (index k = after k events)
+  private times: Float64Array = new Float64Array(64);
+  private cumPurchases: Float64Array = new Float64Array(65);
+  private cumValue: Float64Array = new Float64Array(65);
+  private cumKnown: Float64Array = new Float64Array(65);
+  private cumComplaints: Float64Array = new Float64Array(65);
+  private cumInquiries: Float64Array = new Float64Array(65);
+  private cumDowngrades: Float64Array = new Float64Array(65);
+  /** First time each product was bought (ascending, as events come in time order). */
+  private productFirst: Float64Array = new Float64Array(16);
   private gaps: Float64Array = new Float64Array(64);
   private resolutions: Float64Array = new Float64Array(16);
   private openQueue: Float64Array = new Float64Array(16);
+  private openHead = 0;
+  private gapCount = 0;
+  private next = 0;
+  private end = 0;
+  private lastActivation = Number.NEGATIVE_INFINITY;
+  private lastCancel = Number.NEGATIVE_INFINITY;
+  private isoAsOf = "";
+  private isoAsOfTime = Number.NaN;
   readonly windowPurchases: Int32Array;
   readonly windowValue: Float64Array;
   readonly windowKnown: Int32Array;
   // results of the last scan
-  c = 0;
-  asOf = 0;
+  c = -1;
+  asOf = Number.NEGATIVE_INFINITY;
   events = 0;
   firstEvent = 0;
   lastEvent = 0;
@@ -84,195 +136,203 @@ export class FeatureScanner {
     this.windowKnown = new Int32Array(w);
   }
 
+  /** Starts the walk of customer `c`. */
+  private reset(c: number): void {
+    const set = this.set;
+    this.c = c;
+    this.asOf = Number.NEGATIVE_INFINITY;
+    this.next = set.customerStart[c] as number;
+    this.end = set.customerStart[c + 1] as number;
+    const size = this.end - this.next;
+    this.times = ensure(this.times, size);
+    this.cumPurchases = ensure(this.cumPurchases, size + 1);
+    this.cumValue = ensure(this.cumValue, size + 1);
+    this.cumKnown = ensure(this.cumKnown, size + 1);
+    this.cumComplaints = ensure(this.cumComplaints, size + 1);
+    this.cumInquiries = ensure(this.cumInquiries, size + 1);
+    this.cumDowngrades = ensure(this.cumDowngrades, size + 1);
+    this.gaps = ensure(this.gaps, size);
+    this.resolutions = ensure(this.resolutions, size);
+    this.openQueue = ensure(this.openQueue, size);
+    this.productFirst = ensure(this.productFirst, Math.min(size, set.products.length));
+    this.cumPurchases[0] = 0;
+    this.cumValue[0] = 0;
+    this.cumKnown[0] = 0;
+    this.cumComplaints[0] = 0;
+    this.cumInquiries[0] = 0;
+    this.cumDowngrades[0] = 0;
+    this.stamp += 1;
+    this.events = 0;
+    this.firstEvent = size > 0 ? (set.time[set.order[this.next] as number] as number) : 0;
+    this.lastEvent = 0;
+    this.firstPurchase = Number.NaN;
+    this.lastPurchase = Number.NaN;
+    this.lastActivation = Number.NEGATIVE_INFINITY;
+    this.lastCancel = Number.NEGATIVE_INFINITY;
+    this.purchases = 0;
+    this.value = 0;
+    this.valueKnown = 0;
+    this.breadth = 0;
+    this.customerInitiated = 0;
+    this.firmInitiated = 0;
+    this.complaints = 0;
+    this.open = 0;
+    this.openHead = 0;
+    this.resolved = 0;
+    this.unmatched = 0;
+    this.gapCount = 0;
+    this.contracts = 0;
+    this.lastContract = Number.NaN;
+    this.referrals = 0;
+    this.inquiries = 0;
+    this.support = 0;
+    this.campaigns = 0;
+    this.cancellations = 0;
+  }
+
   /**
-   * Scans customer `c`'s events up to `cut.asOf`. Returns false when the customer has no
-   * event by then (not yet a customer).
+   * The features of customer `c` at `cut.asOf`: continues the walk when `c` is the customer of
+   * the last scan and `cut.asOf` is not earlier, else starts over. Returns false when the
+   * customer has no event by then (not yet a customer).
    */
   scan(c: number, cut: Cutoffs): boolean {
-    const set = this.set;
-    const { order, time, type, value, product, initiator } = set;
-    const start = set.customerStart[c] as number;
-    const end = set.customerStart[c + 1] as number;
+    if (c !== this.c || cut.asOf < this.asOf) this.reset(c);
     const asOf = cut.asOf;
-    if (start === end || (time[order[start] as number] as number) > asOf) return false;
-    this.c = c;
     this.asOf = asOf;
-    this.stamp += 1;
-    const stamp = this.stamp;
-    const windows = cut.windows;
-    const wCount = windows.length;
-    this.windowPurchases.fill(0);
-    this.windowValue.fill(0);
-    this.windowKnown.fill(0);
-    let events = 0;
-    let firstPurchase = Number.NaN;
-    let lastPurchase = Number.NaN;
-    let lastActivation = Number.NEGATIVE_INFINITY;
-    let lastCancel = Number.NEGATIVE_INFINITY;
-    let purchases = 0;
-    let valueSum = 0;
-    let valueKnown = 0;
-    let purchases365 = 0;
-    let value365 = 0;
-    let known365 = 0;
-    let recent = 0;
-    let recentKnown = 0;
-    let earlier = 0;
-    let earlierKnown = 0;
-    let breadth = 0;
-    let breadthEarlier = 0;
-    let inbound = 0;
-    let outbound = 0;
-    let complaints = 0;
-    let complaintsRecent = 0;
-    let complaintsEarlier = 0;
-    let openHead = 0;
-    let openTail = 0;
-    let resolved = 0;
-    let unmatched = 0;
-    let contracts = 0;
-    let lastContract = Number.NaN;
-    let referrals = 0;
-    let inquiries = 0;
-    let recentInquiries = 0;
-    let support = 0;
-    let campaigns = 0;
-    let recentDowngrades = 0;
-    let cancellations = 0;
-    let gapCount = 0;
-    let lastTime = 0;
-    for (let k = start; k < end; k++) {
-      const e = order[k] as number;
+    if (this.next === this.end && this.events === 0) return false;
+    if (this.events === 0 && this.firstEvent > asOf) return false;
+    this.advance(asOf);
+    this.snapshot(cut);
+    return true;
+  }
+
+  /** Takes in the customer's events up to `asOf`. */
+  private advance(asOf: number): void {
+    const { order, time, type, value, product, initiator } = this.set;
+    const end = this.end;
+    let k = this.events;
+    let next = this.next;
+    for (; next < end; next++) {
+      const e = order[next] as number;
       const t = time[e] as number;
       if (t > asOf) break;
-      events += 1;
-      lastTime = t;
+      this.times[k] = t;
+      let purchase = 0;
+      let v = 0;
+      let known = 0;
+      let complaint = 0;
+      let inquiry = 0;
+      let downgrade = 0;
       const ty = type[e] as number;
       const who = initiator[e] as number;
-      if (who === 1) inbound += 1;
-      else if (who === 0) outbound += 1;
+      if (who === 1) this.customerInitiated += 1;
+      else if (who === 0) this.firmInitiated += 1;
       if (isPurchaseType(ty)) {
-        if (purchases > 0) {
-          if (gapCount === this.gaps.length) this.gaps = growTo(this.gaps, gapCount * 2);
-          this.gaps[gapCount++] = (t - lastPurchase) / DAY;
-        } else firstPurchase = t;
-        purchases += 1;
-        lastPurchase = t;
-        lastActivation = t;
-        const v = value[e] as number;
-        const known = !Number.isNaN(v);
-        if (known) {
-          valueSum += v;
-          valueKnown += 1;
-        }
-        for (let w = 0; w < wCount; w++) {
-          if (t > (windows[w] as number)) {
-            this.windowPurchases[w] = (this.windowPurchases[w] as number) + 1;
-            if (known) {
-              this.windowValue[w] = (this.windowValue[w] as number) + v;
-              this.windowKnown[w] = (this.windowKnown[w] as number) + 1;
-            }
-          }
-        }
-        if (t > cut.year) {
-          purchases365 += 1;
-          if (known) {
-            value365 += v;
-            known365 += 1;
-          }
-        }
-        if (known) {
-          if (t > cut.trendRecent) {
-            recent += v;
-            recentKnown += 1;
-          } else if (t > cut.trendEarlier) {
-            earlier += v;
-            earlierKnown += 1;
-          }
+        purchase = 1;
+        if (this.purchases > 0) {
+          insertSorted(this.gaps, this.gapCount, (t - this.lastPurchase) / DAY);
+          this.gapCount += 1;
+        } else this.firstPurchase = t;
+        this.purchases += 1;
+        this.lastPurchase = t;
+        this.lastActivation = t;
+        const amount = value[e] as number;
+        if (!Number.isNaN(amount)) {
+          v = amount;
+          known = 1;
+          this.value += amount;
+          this.valueKnown += 1;
         }
         const p = product[e] as number;
-        if (p >= 0 && this.productStamp[p] !== stamp) {
-          this.productStamp[p] = stamp;
-          breadth += 1;
-          if (t <= cut.trendRecent) breadthEarlier += 1;
+        if (p >= 0 && this.productStamp[p] !== this.stamp) {
+          this.productStamp[p] = this.stamp;
+          this.productFirst[this.breadth] = t;
+          this.breadth += 1;
         }
         if (ty === TYPE.contract) {
-          contracts += 1;
-          lastContract = t;
+          this.contracts += 1;
+          this.lastContract = t;
         }
       } else if (ty === TYPE.complaint) {
-        complaints += 1;
-        if (t > cut.complaintRecent) complaintsRecent += 1;
-        else if (t > cut.complaintEarlier) complaintsEarlier += 1;
-        if (openTail === this.openQueue.length) {
-          this.openQueue = growTo(this.openQueue, openTail * 2);
-        }
-        this.openQueue[openTail++] = t;
+        complaint = 1;
+        this.complaints += 1;
+        this.openQueue[this.open + this.openHead] = t;
+        this.open += 1;
       } else if (ty === TYPE.complaintResolved) {
-        if (openHead < openTail) {
-          if (resolved === this.resolutions.length) {
-            this.resolutions = growTo(this.resolutions, resolved * 2);
-          }
-          this.resolutions[resolved++] = (t - (this.openQueue[openHead++] as number)) / DAY;
-        } else unmatched += 1;
+        if (this.open > 0) {
+          const since = (t - (this.openQueue[this.openHead] as number)) / DAY;
+          this.openHead += 1;
+          this.open -= 1;
+          insertSorted(this.resolutions, this.resolved, since);
+          this.resolved += 1;
+        } else this.unmatched += 1;
       } else if (ty === TYPE.inquiry || ty === TYPE.quoteRequest) {
-        inquiries += 1;
-        if (t > cut.complaintRecent) recentInquiries += 1;
-      } else if (ty === TYPE.referral) referrals += 1;
-      else if (ty === TYPE.supportRequest) support += 1;
-      else if (ty === TYPE.campaignExposure) campaigns += 1;
-      else if (ty === TYPE.downgrade) {
-        if (t > cut.complaintRecent) recentDowngrades += 1;
-      } else if (ty === TYPE.cancellation) {
-        cancellations += 1;
-        lastCancel = t;
+        inquiry = 1;
+        this.inquiries += 1;
+      } else if (ty === TYPE.referral) this.referrals += 1;
+      else if (ty === TYPE.supportRequest) this.support += 1;
+      else if (ty === TYPE.campaignExposure) this.campaigns += 1;
+      else if (ty === TYPE.downgrade) downgrade = 1;
+      else if (ty === TYPE.cancellation) {
+        this.cancellations += 1;
+        this.lastCancel = t;
       }
+      this.cumPurchases[k + 1] = (this.cumPurchases[k] as number) + purchase;
+      this.cumValue[k + 1] = (this.cumValue[k] as number) + v;
+      this.cumKnown[k + 1] = (this.cumKnown[k] as number) + known;
+      this.cumComplaints[k + 1] = (this.cumComplaints[k] as number) + complaint;
+      this.cumInquiries[k + 1] = (this.cumInquiries[k] as number) + inquiry;
+      this.cumDowngrades[k + 1] = (this.cumDowngrades[k] as number) + downgrade;
+      this.lastEvent = t;
+      k += 1;
     }
-    this.events = events;
-    this.firstEvent = time[order[start] as number] as number;
-    this.lastEvent = lastTime;
-    this.firstPurchase = firstPurchase;
-    this.lastPurchase = lastPurchase;
-    this.purchases = purchases;
-    this.value = valueSum;
-    this.valueKnown = valueKnown;
-    this.purchases365 = purchases365;
-    this.value365 = value365;
-    this.known365 = known365;
-    this.trendRecent = recent;
-    this.trendRecentKnown = recentKnown;
-    this.trendEarlier = earlier;
-    this.trendEarlierKnown = earlierKnown;
-    this.breadth = breadth;
-    this.breadthEarlier = breadthEarlier;
-    this.customerInitiated = inbound;
-    this.firmInitiated = outbound;
-    this.complaints = complaints;
-    this.complaintsRecent = complaintsRecent;
-    this.complaintsEarlier = complaintsEarlier;
-    this.open = openTail - openHead;
-    this.resolved = resolved;
-    this.unmatched = unmatched;
-    this.medianResolution = medianOf(this.resolutions, resolved);
-    if (gapCount > 0) {
-      const sorted = this.gaps.subarray(0, gapCount).sort();
-      this.cycle = quantileSorted(sorted, gapCount, 0.5);
-      this.cycleQ90 = quantileSorted(sorted, gapCount, 0.9);
+    this.events = k;
+    this.next = next;
+  }
+
+  /** The windowed figures at the cut, from the prefix sums. */
+  private snapshot(cut: Cutoffs): void {
+    const n = this.events;
+    const times = this.times;
+    const windows = cut.windows;
+    for (let w = 0; w < windows.length; w++) {
+      const from = firstAbove(times, n, windows[w] as number);
+      this.windowPurchases[w] =
+        (this.cumPurchases[n] as number) - (this.cumPurchases[from] as number);
+      this.windowValue[w] = (this.cumValue[n] as number) - (this.cumValue[from] as number);
+      this.windowKnown[w] = (this.cumKnown[n] as number) - (this.cumKnown[from] as number);
+    }
+    const year = firstAbove(times, n, cut.year);
+    this.purchases365 = (this.cumPurchases[n] as number) - (this.cumPurchases[year] as number);
+    this.value365 = (this.cumValue[n] as number) - (this.cumValue[year] as number);
+    this.known365 = (this.cumKnown[n] as number) - (this.cumKnown[year] as number);
+    const recent = firstAbove(times, n, cut.trendRecent);
+    const earlier = firstAbove(times, n, cut.trendEarlier);
+    this.trendRecent = (this.cumValue[n] as number) - (this.cumValue[recent] as number);
+    this.trendRecentKnown = (this.cumKnown[n] as number) - (this.cumKnown[recent] as number);
+    this.trendEarlier = (this.cumValue[recent] as number) - (this.cumValue[earlier] as number);
+    this.trendEarlierKnown = (this.cumKnown[recent] as number) - (this.cumKnown[earlier] as number);
+    this.breadthEarlier = firstAbove(this.productFirst, this.breadth, cut.trendRecent);
+    const cRecent = firstAbove(times, n, cut.complaintRecent);
+    const cEarlier = firstAbove(times, n, cut.complaintEarlier);
+    this.complaintsRecent =
+      (this.cumComplaints[n] as number) - (this.cumComplaints[cRecent] as number);
+    this.complaintsEarlier =
+      (this.cumComplaints[cRecent] as number) - (this.cumComplaints[cEarlier] as number);
+    this.recentInquiries =
+      (this.cumInquiries[n] as number) - (this.cumInquiries[cRecent] as number);
+    this.recentDowngrades =
+      (this.cumDowngrades[n] as number) - (this.cumDowngrades[cRecent] as number);
+    this.medianResolution =
+      this.resolved > 0 ? quantileSorted(this.resolutions, this.resolved, 0.5) : Number.NaN;
+    if (this.gapCount > 0) {
+      this.cycle = quantileSorted(this.gaps, this.gapCount, 0.5);
+      this.cycleQ90 = quantileSorted(this.gaps, this.gapCount, 0.9);
     } else {
       this.cycle = Number.NaN;
       this.cycleQ90 = Number.NaN;
     }
-    this.contracts = contracts;
-    this.lastContract = lastContract;
-    this.referrals = referrals;
-    this.inquiries = inquiries;
-    this.recentInquiries = recentInquiries;
-    this.support = support;
-    this.campaigns = campaigns;
-    this.recentDowngrades = recentDowngrades;
-    this.cancellations = cancellations;
-    this.cancelled = cancellations > 0 && lastCancel >= lastActivation;
-    return true;
+    this.cancelled = this.cancellations > 0 && this.lastCancel >= this.lastActivation;
   }
 
   /** Value trend change of the last scan: recent / earlier − 1, null without an earlier value. */
@@ -313,6 +373,15 @@ export class FeatureScanner {
     return into;
   }
 
+  /** The as-of date as ISO 8601 (formatted once per date). */
+  private asOfText(): string {
+    if (this.isoAsOfTime !== this.asOf) {
+      this.isoAsOf = iso(this.asOf);
+      this.isoAsOfTime = this.asOf;
+    }
+    return this.isoAsOf;
+  }
+
   /** The public features of the last scan. */
   features(): CustomerFeatures {
     const inputs = this.stageInputs(emptyStageInputs());
@@ -327,7 +396,7 @@ export class FeatureScanner {
     }
     return {
       customer: this.set.customers[this.c] as string,
-      asOf: iso(this.asOf),
+      asOf: this.asOfText(),
       events: this.events,
       firstEventAt: iso(this.firstEvent),
       lastEventAt: iso(this.lastEvent),
@@ -403,17 +472,6 @@ export function emptyStageInputs(): StageInputs {
     recentDowngrades: 0,
     cancelled: false,
   };
-}
-
-function growTo(array: Float64Array, size: number): Float64Array {
-  const next = new Float64Array(Math.max(16, size));
-  next.set(array);
-  return next;
-}
-
-function medianOf(values: Float64Array, n: number): number {
-  if (n === 0) return Number.NaN;
-  return quantileSorted(values.subarray(0, n).sort(), n, 0.5);
 }
 
 function nullIfNaN(value: number): number | null {
