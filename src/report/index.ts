@@ -23,6 +23,7 @@ export type {
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
+export type { RelationshipReport } from "./relationshipSection";
 export { renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";

@@ -8,6 +8,7 @@ import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./
 import { fixed } from "./format";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { relationshipSection } from "./relationshipSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -121,6 +122,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.importancePerformance !== null) {
     sections.push(ipaSection(results.importancePerformance));
   }
+  if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

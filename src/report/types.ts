@@ -4,6 +4,7 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ServperfResult } from "../gaps/servperf";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
+import type { RelationshipReport } from "./relationshipSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -75,6 +76,11 @@ export interface GapReport {
   readonly servperf: ServperfResult | null;
   readonly importancePerformance: ImportancePerformanceResult | null;
   readonly worstItems: readonly WorstItem[];
+  /**
+   * Relationship stages of the customers, when CRM events were analysed (stageTimeline,
+   * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
+   */
+  readonly relationship?: RelationshipReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
