@@ -1,4 +1,4 @@
-import { closestName } from "../_lib/closestName";
+import { closestName, editDistance } from "../_lib/closestName";
 import { IssueLog } from "../_lib/issueLog";
 import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
@@ -193,8 +193,14 @@ export class EventSetBuilder {
     if (type < 0) {
       const known = [...EVENT_TYPES, ...Object.keys(this.options.typeMap)];
       const text = cellText(typeCell ?? "");
+      const name = normalizeTypeName(text);
+      const candidate = typeof typeCell === "string" ? closestName(name, known) : null;
+      // Suggest only a near miss (a typo), not the least unlike of unrelated names.
       const closest =
-        typeof typeCell === "string" ? closestName(normalizeTypeName(text), known) : null;
+        candidate !== null &&
+        editDistance(name, candidate.toLowerCase()) <= Math.max(1, Math.floor(name.length / 3))
+          ? candidate
+          : null;
       this.remember(customer, where);
       this.excludeRecord(
         "unknown-event-type",

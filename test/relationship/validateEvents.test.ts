@@ -111,6 +111,17 @@ describe("validateEvents", () => {
     expect(Array.from(events.type)).toEqual([4, 2, 7]);
   });
 
+  it("suggests a near type name, not an unrelated one", () => {
+    const { report } = validateEvents([
+      ev(1, "a", "2024-01-01", "purchse"),
+      ev(2, "a", "2024-01-01", "gift"),
+      ev(3, "a", "2024-01-01", "purchase"),
+    ]);
+    const [typo, gift] = report.issues.filter((issue) => issue.code === "unknown-event-type");
+    expect(typo?.message).toContain("did you mean 'purchase'?");
+    expect(gift?.message).not.toContain("did you mean");
+  });
+
   it("converts currencies with a rate table into the base currency", () => {
     const { events, report } = validateEvents(
       [
