@@ -44,6 +44,11 @@ interface ChunkParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): ChunkResult;
 }
 
+/** The cell of a column, or undefined for a column the file does not have (−1). */
+function cellAt(cells: readonly string[], column: number): string | undefined {
+  return column < 0 ? undefined : cells[column];
+}
+
 function countBreaks(cell: string): number {
   let n = 0;
   let at = cell.indexOf("\n");
@@ -289,20 +294,16 @@ class EventCsvReader {
         continue;
       }
       const at = this.at;
-      const cell = (f: number) => {
-        const c = at[f] as number;
-        return c < 0 ? undefined : cells[c];
-      };
       this.builder.add(
-        cell(0),
-        cell(1),
-        cell(2),
-        cell(3),
-        cell(4),
-        cell(5),
-        cell(6),
-        cell(7),
-        cell(8),
+        cells[at[0] as number],
+        cells[at[1] as number],
+        cells[at[2] as number],
+        cells[at[3] as number],
+        cellAt(cells, at[4] as number),
+        cellAt(cells, at[5] as number),
+        cellAt(cells, at[6] as number),
+        cellAt(cells, at[7] as number),
+        cellAt(cells, at[8] as number),
         where,
       );
     }

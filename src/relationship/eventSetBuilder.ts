@@ -36,9 +36,10 @@ function grow<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(
 }
 
 function blank(cell: unknown): boolean {
-  return (
-    cell === undefined || cell === null || (typeof cell === "string" && cell.trim().length === 0)
-  );
+  if (cell === undefined || cell === null) return true;
+  if (typeof cell !== "string") return false;
+  // Fast path: a cell that starts with a visible character is not blank.
+  return cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim().length === 0);
 }
 
 /** An id cell as text (strings trimmed, integers written out), or null when unusable. */
@@ -144,7 +145,7 @@ export class EventSetBuilder {
 
   private remember(customer: string, where: EventWhere): void {
     if (!this.customerIndex.has(customer) && !this.unusedCustomers.has(customer)) {
-      this.unusedCustomers.set(customer, where);
+      this.unusedCustomers.set(customer, { row: where.row, ...lineOf(where) });
     }
   }
 
