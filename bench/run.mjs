@@ -20,6 +20,13 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import {
+  EVENT_CUSTOMERS,
+  ensureEventsCsv,
+  eventsFloor,
+  relationshipPipeline,
+} from "./relationship.mjs";
+
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DATA = join(ROOT, "bench", "data");
@@ -232,10 +239,22 @@ function wideData(core) {
 // ---------------------------------------------------------------- one stage (child process)
 
 async function runStage(stage, size, file) {
-  const repeats = stage === "floor" ? 1 : stage === "gap5-wide" ? 3 : repeatsFor(size);
+  const repeats =
+    stage === "floor" || stage === "events-floor" || stage === "relationship"
+      ? 1
+      : stage === "gap5-wide"
+        ? 3
+        : repeatsFor(size);
   let measure;
   let check = (value) => value;
-  if (stage === "floor") {
+  if (stage === "events-floor") {
+    measure = () => eventsFloor(file);
+    check = (result) => result.rows;
+  } else if (stage === "relationship") {
+    const core = await import("servqual");
+    const node = await import("servqual/node");
+    measure = () => relationshipPipeline(core, node, file);
+  } else if (stage === "floor") {
     const floor = join(SHARED_BENCH, "floor.cjs");
     measure = () => {
       process.argv[2] = file;
@@ -436,6 +455,8 @@ const STAGE_LABELS = {
   summarize: "summarizeResponsesCsv (streaming gap5)",
   "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
+  relationship: "readEventsCsv + features + stages + 12-month timeline + transitions",
+  "events-floor": "events floor (cells + one timestamp per row)",
 };
 
 async function main() {
@@ -476,9 +497,11 @@ async function main() {
       console.log(`wrote ${relative(ROOT, made.path)} in ${made.seconds.toFixed(1)} s`);
     }
   }
+  // --events-only: just the relationship benchmark (5M events, 100k customers by default).
+  const eventsOnly = process.argv.includes("--events-only");
   let genFile = null;
   // The speed targets are stated on gen.cjs's 1M file: read it too when 1M is among the sizes.
-  if (hasFloor && sizes.includes(1_000_000)) {
+  if (hasFloor && !eventsOnly && sizes.includes(1_000_000)) {
     genFile = join(DATA, "sq1000000.csv");
     if (!existsSync(genFile) || regenerate) {
       const run = spawnSync(process.execPath, [join(SHARED_BENCH, "gen.cjs"), "1000000"], {
@@ -496,9 +519,10 @@ async function main() {
 
   // --yardstick-only: just gen.cjs's 1M file (the speed targets), against the floor.
   const yardstickOnly = process.argv.includes("--yardstick-only");
-  const inputs = yardstickOnly
-    ? []
-    : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
+  const inputs =
+    yardstickOnly || eventsOnly
+      ? []
+      : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
@@ -508,7 +532,9 @@ async function main() {
   const unusable = [
     { kind: "short", size: Number(argument("unusable-short") ?? 8_000_000), floor: false },
     { kind: "blank", size: Number(argument("unusable-blank") ?? 1_000_000), floor: true },
-  ].filter((input) => !yardstickOnly && Number.isInteger(input.size) && input.size > 0);
+  ].filter(
+    (input) => !yardstickOnly && !eventsOnly && Number.isInteger(input.size) && input.size > 0,
+  );
   for (const input of unusable) {
     const made = ensureUnusableCsv(input.kind, input.size, regenerate);
     if (made.seconds !== null) {
@@ -522,36 +548,53 @@ async function main() {
       floor: input.floor,
     });
   }
+  // CRM events: --events N (default 5,000,000; 0 leaves them out), 100,000 customers.
+  const eventCount = Number(argument("events") ?? 5_000_000);
+  if (!yardstickOnly && Number.isInteger(eventCount) && eventCount > 0) {
+    const file = join(DATA, `events-seed20240214-${eventCount}.csv`);
+    const seconds = ensureEventsCsv(file, eventCount, regenerate);
+    if (seconds !== null) console.log(`wrote ${relative(ROOT, file)} in ${seconds.toFixed(1)} s`);
+    inputs.push({
+      size: eventCount,
+      label: `${formatCount(eventCount)} events, ${formatCount(EVENT_CUSTOMERS)} customers`,
+      file,
+      relationship: true,
+    });
+  }
   const rows = [];
   for (const input of inputs) {
     const gapStages = hasGap5 ? ["gap5", "file+gap5", "report", "summarize"] : [];
-    const stages = input.unusable
-      ? ["csv-unusable"]
-      : input.yardstick
-        ? ["csv", ...gapStages]
-        : [
-            "csv",
-            "validate",
-            "columns",
-            ...(hasGap5
-              ? ["columns+gap5", "gap5-tables", "gap5-cells", "gap5-cells-shuffled"]
-              : []),
-            ...gapStages,
-          ];
+    const stages = input.relationship
+      ? ["relationship"]
+      : input.unusable
+        ? ["csv-unusable"]
+        : input.yardstick
+          ? ["csv", ...gapStages]
+          : [
+              "csv",
+              "validate",
+              "columns",
+              ...(hasGap5
+                ? ["columns+gap5", "gap5-tables", "gap5-cells", "gap5-cells-shuffled"]
+                : []),
+              ...gapStages,
+            ];
     // --stages a,b: only those stages (the floor is timed all the same, for the ratios).
     const only = argument("stages")?.split(",");
     if (only !== undefined) {
       const extra = only.filter((name) => !stages.includes(name) && STAGE_LABELS[name]);
       stages.splice(0, stages.length, ...stages.filter((name) => only.includes(name)), ...extra);
     }
-    const withFloor = hasFloor && input.floor !== false;
+    // The events file has its own floor (in bench/relationship.mjs), always available.
+    const withFloor = input.relationship || (hasFloor && input.floor !== false);
     // With --runs N every stage and the floor run N times in turn; each figure is the median
     // over the rounds and each ratio the median of the per-round ratios to that round's floor.
     const rounds = [];
     for (let round = 0; round < runs; round++) {
       const results = {};
       for (const stage of [...(withFloor ? ["floor"] : []), ...stages]) {
-        const result = child(stage, input.size, input.file);
+        const run = stage === "floor" && input.relationship ? "events-floor" : stage;
+        const result = child(run, input.size, input.file);
         results[stage] = result;
         const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
         console.log(`  ${input.label} ${stage}${runs > 1 ? ` (run ${round + 1})` : ""}: ${done}`);
@@ -560,10 +603,11 @@ async function main() {
     }
     const results = medianOfRounds(rounds);
     for (const [stage, result] of Object.entries(results)) {
-      rows.push({ ...result, stage, label: input.label, stageLabel: STAGE_LABELS[stage] });
+      const shown = stage === "floor" && input.relationship ? "events-floor" : stage;
+      rows.push({ ...result, stage: shown, label: input.label, stageLabel: STAGE_LABELS[shown] });
     }
   }
-  if (hasGap5 && !yardstickOnly) {
+  if (hasGap5 && !yardstickOnly && !eventsOnly) {
     // Long scales: ratio to the floor of the largest file timed above (the gen.cjs 1M file
     // when present): the floor is a SERVQUAL-22 yardstick, so this compares machine speed.
     const wide = child("gap5-wide", WIDE.respondents, "");
@@ -607,6 +651,9 @@ async function main() {
     );
   }
   for (const row of rows) {
+    if (row.stage === "relationship" && !row.error) {
+      console.log(`  ${row.label}: ${JSON.stringify(row.check)}`);
+    }
     if (row.stage !== "csv-unusable" || row.error) continue;
     const c = row.check;
     console.log(

@@ -4,5 +4,6 @@ export * from "./gaps/index";
 export * from "./instrument/index";
 export * from "./operations/index";
 export * from "./psychometrics/index";
+export * from "./relationship/index";
 export * from "./responses/index";
 export * from "./stats/index";

@@ -152,4 +152,16 @@ export type IssueCode =
   | "unknown-attribute"
   | "unknown-time-zone"
   | "missing-period"
-  | "invalid-period";
+  | "invalid-period"
+  // CRM events
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  | "bad-value"
+  | "negative-value"
+  | "mixed-currency"
+  | "bad-initiator"
+  | "no-events"
+  | "missing-event-column";

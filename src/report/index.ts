@@ -25,6 +25,7 @@ export { apaTTest, formatCellApa } from "./formatApa";
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
+export type { RelationshipReport } from "./relationshipSection";
 export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export type { JsonValue, ReportProvenance } from "./provenance";
 export { CSV_COLUMNS, renderCsv } from "./renderCsv";

@@ -10,6 +10,7 @@ import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { relationshipSection } from "./relationshipSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -124,6 +125,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
     sections.push(ipaSection(results.importancePerformance));
   }
   sections.push(...contextSections(results.context));
+  if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

@@ -5,6 +5,7 @@ import type { ServperfResult } from "../gaps/servperf";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
+import type { RelationshipReport } from "./relationshipSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -81,6 +82,10 @@ export interface GapReport {
    * section of its own; absent or null: none.
    */
   readonly context?: ContextResults | null;
+   * Relationship stages of the customers, when CRM events were analysed (stageTimeline,
+   * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
+   */
+  readonly relationship?: RelationshipReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted

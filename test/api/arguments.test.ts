@@ -67,6 +67,13 @@ const itemAcc = () => core.createItemCovarianceAccumulator(3);
 const csvPath = fileURLToPath(new URL("../fixtures/csv/good.csv", import.meta.url));
 const csvText = "respondent_id,E_s1,P_s1\nr1,5,6\n";
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
+const crm = core.validateEvents([
+  { id: "e1", customer: "c1", timestamp: "2024-01-05", type: "purchase", value: 10 },
+  { id: "e2", customer: "c1", timestamp: "2024-03-05", type: "purchase", value: 20 },
+]).events;
+const crmFeatures = core.relationshipFeatures(crm, { asOf: "2024-06-30" });
+const crmTimeline = core.stageTimeline(crm, { from: "2024-01-01", to: "2024-06-01" });
+const eventsCsvPath = fileURLToPath(new URL("../fixtures/events/events.csv", import.meta.url));
 const standardSet = core.validateStandards([
   {
     attribute: "fr",
@@ -422,6 +429,103 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   oneFactorMinres: {},
+  // relationship
+  validateEvents: {
+    typo: typo(() => core.validateEvents([], { asof: "2024-01-01" } as never), "asof", "asOf"),
+    also: [
+      ["validateEvents([])", () => core.validateEvents([]), "empty-input"],
+      [
+        "validateEvents([{ bad timestamp }])",
+        () => core.validateEvents([{ id: 1, customer: "c", timestamp: "x", type: "purchase" }]),
+        "no-usable-rows",
+      ],
+      [
+        "validateEvents([], { typeMap: { order: 'buy' } })",
+        () => core.validateEvents([], { typeMap: { order: "buy" as never } }),
+        "invalid-options",
+      ],
+    ],
+  },
+  relationshipFeatures: {
+    typo: typo(
+      () => core.relationshipFeatures(crm, { asOf: "2024-06-30", window: [30] } as never),
+      "window",
+      "windows",
+    ),
+    also: [
+      [
+        "relationshipFeatures(events, {})",
+        () => core.relationshipFeatures(crm, {} as never),
+        "invalid-options",
+      ],
+      [
+        "relationshipFeatures(events)",
+        () => core.relationshipFeatures(crm, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  classifyStage: {
+    typo: typo(
+      () => core.classifyStage(crmFeatures.customers[0] as never, { silenceDay: 9 } as never),
+      "silenceDay",
+      "silenceDays",
+    ),
+    also: [
+      [
+        "classifyStage(features result)",
+        () => core.classifyStage(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  stageTimeline: {
+    typo: typo(
+      () =>
+        core.stageTimeline(crm, { from: "2024-01-01", to: "2024-02-01", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "stageTimeline(events, { from })",
+        () => core.stageTimeline(crm, { from: "2024-01-01" } as never),
+        "invalid-options",
+      ],
+    ],
+  },
+  stageTransitions: {
+    also: [
+      [
+        "stageTransitions(features)",
+        () => core.stageTransitions(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  dissolutionWarnings: {
+    typo: typo(
+      () => core.dissolutionWarnings(crmFeatures, { silenceMultiples: 2 } as never),
+      "silenceMultiples",
+      "silenceMultiple",
+    ),
+    also: [
+      [
+        "dissolutionWarnings(timeline)",
+        () => core.dissolutionWarnings(crmTimeline as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  eventJsonSchema: {
+    // takes no arguments: both calls are valid
+    none: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+    empty: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+  },
   // responses
   createDatasetBuilder: {
     typo: typo(
@@ -1062,6 +1166,20 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   // node
+  readEventsCsv: {
+    typo: typo(
+      () => nodeEntry.readEventsCsv(eventsCsvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readEventsCsv(missing file)",
+        () => nodeEntry.readEventsCsv(`${eventsCsvPath}.nope`),
+        "invalid-input",
+      ],
+    ],
+  },
   readFactorSurveyCsv: {
     none: "invalid-argument",
     typo: typo(
@@ -1144,6 +1262,7 @@ const table: Readonly<Record<string, Row>> = {
 /** Exports that are not functions to call this way. */
 const NOT_CALLED: Readonly<Record<string, string>> = {
   ServqualError: "the error class itself, constructed with new",
+  eventRecordSchema: "schema getter: takes no arguments, returns the zod schema",
   dimensionSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   instrumentSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   itemSpecSchema: "schema getter: takes no arguments, returns the zod schema",
