@@ -82,6 +82,7 @@ export interface GapReport {
    * section of its own; absent or null: none.
    */
   readonly context?: ContextResults | null;
+  /**
    * Relationship stages of the customers, when CRM events were analysed (stageTimeline,
    * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
    */
