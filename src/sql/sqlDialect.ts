@@ -1,0 +1,43 @@
+/**
+ * The SQL dialects the builders write, and every difference between them in one table. The
+ * statements are otherwise ANSI SQL (CTEs, CASE, GROUP BY GROUPING SETS, CAST, UNION ALL, ARRAY
+ * constructors), which DuckDB and PostgreSQL both run; docs/sql.md says what changes on other
+ * engines.
+ */
+export type SqlDialect = "duckdb" | "postgres";
+
+/** What differs between the dialects. */
+export interface DialectRules {
+  /** The i-th (1-based) bound parameter. */
+  readonly parameter: (index: number) => string;
+  /** The double-precision type in CAST. */
+  readonly double: string;
+  /** An array of the given expressions (the sums of one group travel as one array column). */
+  readonly array: (elements: readonly string[]) => string;
+}
+
+/**
+ * The dialect table (docs/sql.md shows it with the engines tested on paper only):
+ *
+ * | | DuckDB | PostgreSQL |
+ * | --- | --- | --- |
+ * | parameter | `$1` | `$1` |
+ * | double | `DOUBLE PRECISION` (alias of DOUBLE) | `DOUBLE PRECISION` |
+ * | array | `ARRAY[a, b]` (a LIST) | `ARRAY[a, b]` (float8[]) |
+ * | ROUND of x.5 | away from zero | half to even (rint) |
+ *
+ * ROUND is only applied to values within 1e-9 of an integer (gap steps of answers on the scale
+ * grid) or to test that closeness, so the two rules give the same results.
+ */
+export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
+  duckdb: {
+    parameter: (index) => `$${index}`,
+    double: "DOUBLE PRECISION",
+    array: (elements) => `ARRAY[${elements.join(", ")}]`,
+  },
+  postgres: {
+    parameter: (index) => `$${index}`,
+    double: "DOUBLE PRECISION",
+    array: (elements) => `ARRAY[${elements.join(", ")}]`,
+  },
+};
