@@ -241,7 +241,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       rejected.push({ column, code: "off-scale-step", slot: validation.sum(`s${side}${i}`) });
     }
   });
-  if (weighted) dims.forEach((_, d) => xCols.push(`rw${d}`));
+  if (weighted) xCols.push(...dims.map((_, d) => `rw${d}`));
   xCols.push(...Object.keys(params));
 
   // Step y: per item "answered on both sides" and gap steps; per dimension sums; the row's fate.

@@ -207,8 +207,12 @@ export function readGapSqlRows(
     const gaps = createGapAccumulator(instrument, required, delivered);
     const v = pending.sums ?? new Array<number>(layout.slots).fill(0);
     const scales = gaps.keyScales;
-    layout.items.forEach((slots, i) => setPair(gaps.items[i] as PairMoments, slots, v));
-    layout.dimensions.forEach((slots, d) => setPair(gaps.dimensions[d] as PairMoments, slots, v));
+    layout.items.forEach((slots, i) => {
+      setPair(gaps.items[i] as PairMoments, slots, v);
+    });
+    layout.dimensions.forEach((slots, d) => {
+      setPair(gaps.dimensions[d] as PairMoments, slots, v);
+    });
     layout.unscored.forEach((slot, d) => {
       gaps.unscored[d] = v[slot] as number;
     });
