@@ -92,7 +92,7 @@ export interface GapSqlLayout {
     /** Rejected answers: column, code, slot. */
     readonly rejected: readonly {
       readonly column: string;
-      readonly code: "out-of-range" | "off-scale-step";
+      readonly code: "not-a-number" | "out-of-range" | "off-scale-step";
       readonly slot: number;
     }[];
     /** Weight issues among used rows: code → slot. */
@@ -192,6 +192,13 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     parameters.push(value);
     return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
   };
+  const textParams: [string, string][] = [];
+  const bindText = (value: string) => {
+    parameters.push(value);
+    const name = textParams.length === 0 ? "grammar" : `na${textParams.length - 1}`;
+    textParams.push([name, `CAST(${rules.parameter(parameters.length)} AS VARCHAR)`]);
+    return name;
+  };
   const params = {
     lo: bind(scale.min),
     hi: bind(scale.max),
@@ -203,19 +210,45 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     hundred: bind(100),
   };
 
-  // Step c: the caller's columns, cast to double.
-  const cCols: string[] = source.groupBy.map((g, i) => `${g.quoted} AS g${i}`);
+  // Step c: the caller's columns as doubles. With text cells (a CSV read as text), step t trims
+  // them first and c reads the number grammar of validateResponses (DECIMAL_GRAMMAR); blanks and
+  // not-applicable tokens are missing, other text is a rejected answer (`not-a-number`).
+  const textCells = source.cells === "text";
+  if (textCells) bindText("^-?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?|\\.[0-9]+)$"); // the parameter named grammar
+  const tokens = textCells ? scale.notApplicable.map((token) => bindText(token.toUpperCase())) : [];
+  const sources: [string, string][] = [];
   items.forEach(({ item }, i) => {
-    const r = answerColumn(source, spec.required, item.id);
-    const dl = answerColumn(source, spec.delivered, item.id);
-    cCols.push(`CAST(${quote(r)} AS ${D}) AS rr${i}`, `CAST(${quote(dl)} AS ${D}) AS rd${i}`);
+    sources.push([answerColumn(source, spec.required, item.id), `rr${i}`]);
+    sources.push([answerColumn(source, spec.delivered, item.id), `rd${i}`]);
   });
   const weighted = source.weight !== null;
   if (weighted) {
     dims.forEach((dimension, d) => {
-      cCols.push(`CAST(${quote(weightColumn(source, dimension.id) as string)} AS ${D}) AS rw${d}`);
+      sources.push([weightColumn(source, dimension.id) as string, `rw${d}`]);
     });
   }
+  const groupCols = source.groupBy.map((g, i) => `${g.quoted} AS g${i}`);
+  const tCols = [
+    ...groupCols,
+    ...sources.map(([name, as]) => `TRIM(CAST(${quote(name)} AS VARCHAR)) AS t${as}`),
+  ];
+  const cCols = textCells
+    ? [
+        ...groups,
+        ...sources.flatMap(([, as]) => {
+          const cell = `t${as}`;
+          const number = rules.matches(cell, "grammar");
+          const na =
+            tokens.length === 0
+              ? ""
+              : ` AND UPPER(${cell}) NOT IN (${tokens.map((_, j) => `na${j}`).join(", ")})`;
+          return [
+            `CASE WHEN ${number} THEN CAST(${cell} AS ${D}) END AS ${as}`,
+            `CASE WHEN ${cell} <> ''${na} AND NOT (${number}) THEN 1 ELSE 0 END AS n${as}`,
+          ];
+        }),
+      ]
+    : [...groupCols, ...sources.map(([name, as]) => `CAST(${quote(name)} AS ${D}) AS ${as}`)];
 
   // Step x: answers on the scale grid (reverse-keyed items recoded), rejected-cell flags.
   const xCols: string[] = [...groups];
@@ -237,11 +270,16 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
         `CASE WHEN ${onScale(raw)} AND NOT (${onGrid(raw)}) THEN 1 ELSE 0 END AS s${side}${i}`,
       );
       const column = answerColumn(source, facet, item.id);
+      if (textCells) {
+        xCols.push(`n${raw} AS n${side}${i}`);
+        rejected.push({ column, code: "not-a-number", slot: validation.sum(`n${side}${i}`) });
+      }
       rejected.push({ column, code: "out-of-range", slot: validation.sum(`o${side}${i}`) });
       rejected.push({ column, code: "off-scale-step", slot: validation.sum(`s${side}${i}`) });
     }
   });
   if (weighted) xCols.push(...dims.map((_, d) => `rw${d}`));
+  if (weighted && textCells) xCols.push(...dims.map((_, d) => `nrw${d}`));
   xCols.push(...Object.keys(params));
 
   // Step y: per item "answered on both sides" and gap steps; per dimension sums; the row's fate.
@@ -272,12 +310,12 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   yCols.push(`CASE WHEN ${anyAnswer} THEN 1 ELSE 0 END AS anyans`);
   yCols.push(`${plus(items.map((_, i) => `CASE WHEN ${both(i)} THEN 1 ELSE 0 END`))} AS nboth`);
   yCols.push(
-    `${plus(items.flatMap((_, i) => [`ox${i}`, `sx${i}`, `oy${i}`, `sy${i}`]))} AS nrejected`,
+    `${plus(items.flatMap((_, i) => [`ox${i}`, `sx${i}`, `oy${i}`, `sy${i}`, ...(textCells ? [`nx${i}`, `ny${i}`] : [])]))} AS nrejected`,
   );
   if (weighted) {
     yCols.push(`${plus(dims.map((_, d) => `CASE WHEN rw${d} IS NULL THEN 0 ELSE 1 END`))} AS wn`);
     yCols.push(
-      `${plus(dims.map((_, d) => `CASE WHEN rw${d} < 0 OR rw${d} > hundred THEN 1 ELSE 0 END`))} AS wbad`,
+      `${plus(dims.map((_, d) => `CASE WHEN rw${d} < 0 OR rw${d} > hundred${textCells ? ` OR nrw${d} = 1` : ""} THEN 1 ELSE 0 END`))} AS wbad`,
     );
     yCols.push(`${plus(dims.map((_, d) => `COALESCE(rw${d}, 0)`))} AS wtotal`);
   }
@@ -487,10 +525,15 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const keyCase = `COALESCE(${histograms.map((_, j) => `h${j + 1}`).join(", ")})`;
   const groupBy = groups.length === 0 ? "" : ` GROUP BY ${groups.join(", ")}`;
   const text = [
-    `WITH p AS (SELECT ${Object.entries(params)
+    `WITH p AS (SELECT ${[...Object.entries(params), ...textParams]
       .map(([name, sql]) => `${sql} AS ${name}`)
       .join(", ")}),`,
-    `c AS (SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}),`,
+    ...(textCells
+      ? [
+          `t AS (SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}),`,
+          `c AS (SELECT ${cCols.join(", ")} FROM t CROSS JOIN p),`,
+        ]
+      : [`c AS (SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}),`]),
     `x AS (SELECT ${xCols.join(", ")} FROM c CROSS JOIN p),`,
     `y AS (SELECT ${yCols.join(", ")} FROM x),`,
     `z AS (SELECT ${zCols.join(", ")} FROM y),`,

@@ -14,6 +14,8 @@ export interface DialectRules {
   readonly double: string;
   /** An array of the given expressions (the sums of one group travel as one array column). */
   readonly array: (elements: readonly string[]) => string;
+  /** Whether text matches a regular expression as a whole. */
+  readonly matches: (text: string, pattern: string) => string;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface DialectRules {
  * | parameter | `$1` | `$1` |
  * | double | `DOUBLE PRECISION` (alias of DOUBLE) | `DOUBLE PRECISION` |
  * | array | `ARRAY[a, b]` (a LIST) | `ARRAY[a, b]` (float8[]) |
+ * | whole-text regex match | `regexp_full_match(t, p)` | `t ~ p` (p anchored by ^…$) |
  * | ROUND of x.5 | away from zero | half to even (rint) |
  *
  * ROUND is only applied to values within 1e-9 of an integer (gap steps of answers on the scale
@@ -34,10 +37,12 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
+    matches: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   },
   postgres: {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
+    matches: (text, pattern) => `${text} ~ ${pattern}`,
   },
 };

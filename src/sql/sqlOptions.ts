@@ -61,6 +61,13 @@ export interface SqlSourceOptions {
     | "listwise"
     | "pairwise"
     | { readonly minimumShare: number; readonly atLeast?: number };
+  /**
+   * How answer and points cells are stored: `"number"` (numeric columns, the default) or
+   * `"text"` (e.g. a CSV read as text: cells are trimmed and read with validateResponses' number
+   * grammar; blanks and the scale's not-applicable tokens are missing, other text is a rejected
+   * answer `not-a-number`).
+   */
+  readonly cells?: "number" | "text";
   /** A rejected answer becomes missing (default) or excludes its row. */
   readonly invalidAnswers?: "missing" | "exclude-row";
   /** Importance points: sum tolerance (default 1) and what to do when they do not sum to 100. */
@@ -76,6 +83,7 @@ export const SOURCE_OPTIONS = optionNames<SqlSourceOptions>({
   missing: true,
   invalidAnswers: true,
   weights: true,
+  cells: true,
 });
 
 const COLUMN_OPTIONS = optionNames<SqlColumnTemplates>({
@@ -111,6 +119,7 @@ export interface ResolvedSqlSource {
   readonly weight: string | null;
   readonly missingPolicy: MissingPolicy;
   readonly invalidAnswers: "missing" | "exclude-row";
+  readonly cells: "number" | "text";
   readonly weightTolerance: number;
   readonly weightMismatch: "reject" | "rescale";
 }
@@ -241,8 +250,13 @@ export function resolveSqlSource(
   if (invalidAnswers !== "missing" && invalidAnswers !== "exclude-row") {
     throw invalidArgument(fn, "invalidAnswers", '"missing" or "exclude-row"', invalidAnswers);
   }
+  const cells = options.cells ?? "number";
+  if (cells !== "number" && cells !== "text") {
+    throw invalidArgument(fn, "cells", '"number" or "text"', cells);
+  }
   return {
     dialect: options.dialect,
+    cells,
     table,
     groupBy: groupBy.map((name: unknown, i: number) => ({
       quoted: quoteIdentifier(fn, `groupBy.${i}`, name),
