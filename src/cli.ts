@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Command, parseCommandLine } from "./cli/args";
 import { type DemoSource, prepareReport, runReport } from "./cli/runReport";
+import { runSqlReport } from "./cli/sqlReport";
 import { printError, printOut } from "./cli/terminal";
 import { ExitCode, USAGE } from "./cli/usage";
 import { UsageError } from "./cli/usageError";
@@ -48,6 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Ok;
     }
     if (command.kind !== "report" || prepared === undefined) return ExitCode.Ok;
+    if (command.database !== undefined) return await runSqlReport(lib, command, prepared);
     return await runReport(lib, command, prepared);
   } catch (error) {
     return failure(error);

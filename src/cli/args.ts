@@ -39,6 +39,13 @@ export interface ReportCommand {
   readonly out: string;
   readonly force: boolean;
   readonly quiet: boolean;
+  /**
+   * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
+   * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
+   */
+  readonly database?:
+    | { readonly kind: "duckdb"; readonly file: string }
+    | { readonly kind: "postgres"; readonly url: string; readonly table: string };
 }
 
 /** What the command line asks for. */
@@ -67,6 +74,9 @@ type OptionName =
   | "out"
   | "force"
   | "quiet"
+  | "duckdb"
+  | "postgres"
+  | "table"
   | "help"
   | "version";
 
@@ -98,6 +108,9 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   out: { type: "string", commands: BOTH },
   force: { type: "boolean", commands: BOTH },
   quiet: { type: "boolean", commands: BOTH },
+  duckdb: { type: "string", commands: REPORT },
+  postgres: { type: "string", commands: REPORT },
+  table: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -195,8 +208,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
       throw new UsageError(`${command} does not take --${name}`);
     }
   }
-  const expected = command === "report" ? 1 : 0;
-  if (command === "report" && rest.length === 0) {
+  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
+  const database = databaseOf(one("duckdb"), one("postgres"), one("table"), rest.length);
+  const expected = command === "report" && database === undefined ? 1 : 0;
+  if (command === "report" && rest.length === 0 && database === undefined) {
     throw new UsageError("report: name the CSV file to read, e.g. servqual report survey.csv");
   }
   if (rest.length > expected) {
@@ -206,7 +221,6 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   if (command === "instruments") return { kind: "instruments" };
-  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
   return {
     kind: "report",
     demo: command === "demo",
@@ -232,7 +246,37 @@ export function parseCommandLine(argv: readonly string[]): Command {
     out: one("out") ?? ".",
     force: flags.has("force"),
     quiet: flags.has("quiet"),
+    ...(database === undefined ? {} : { database }),
   };
+}
+
+/** `--duckdb FILE` or `--postgres URL --table NAME`, checked; undefined without them. */
+function databaseOf(
+  duckdb: string | undefined,
+  postgres: string | undefined,
+  table: string | undefined,
+  files: number,
+): ReportCommand["database"] {
+  if (duckdb === undefined && postgres === undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return undefined;
+  }
+  if (duckdb !== undefined && postgres !== undefined) {
+    throw new UsageError("give --duckdb FILE or --postgres URL, not both");
+  }
+  if (files > 0) {
+    throw new UsageError(
+      "with --duckdb or --postgres the data are in the database: name no CSV file",
+    );
+  }
+  if (duckdb !== undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return { kind: "duckdb", file: duckdb };
+  }
+  if (table === undefined) {
+    throw new UsageError("--postgres URL needs --table NAME (the table of respondents)");
+  }
+  return { kind: "postgres", url: postgres as string, table };
 }
 
 function optionName(name: string, rawName: string): OptionName {

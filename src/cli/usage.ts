@@ -14,6 +14,11 @@ export const USAGE = `servqual: service-quality gap reports from survey CSV file
 Usage:
   servqual demo [options]              report on the embedded demo survey (Harbourline Bank)
   servqual report FILE.csv [options]   report on your own survey
+  servqual report --duckdb FILE.parquet|FILE.csv [options]
+  servqual report --postgres URL --table NAME [options]
+                                       the Gap 5 report computed inside DuckDB or
+                                       PostgreSQL (rows are not loaded into Node; needs
+                                       the optional package @duckdb/node-api or pg)
   servqual instruments                 list the built-in instruments
   servqual --help | --version
 
@@ -52,6 +57,9 @@ Options of report (demo takes --segments, --missing, --at-least, --title, --out,
   --force              replace report.json and report.md there (otherwise an existing one
                        stops the command with exit code 2 before the input is read)
   --quiet              do not print the report
+  --duckdb FILE        read FILE (.parquet or .csv) with DuckDB and compute there
+  --postgres URL       compute in this PostgreSQL database (postgres://user@host/db)
+  --table NAME         the PostgreSQL table (or view) of respondents, one row each
   -h, --help           this text
   --version            the version
 

@@ -1,6 +1,6 @@
 import type { Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
-import { quoteIdentifier } from "./quoteIdentifier";
+import { quoteName } from "./quoteIdentifier";
 import { DIALECTS } from "./sqlDialect";
 import { answerColumn, type ResolvedSqlSource, type SqlValue, weightColumn } from "./sqlOptions";
 
@@ -65,6 +65,9 @@ export interface GapSqlLayout {
   readonly unweighted: PairSlots;
   readonly respondents: number;
   readonly rowsUsed: number;
+  /** Blank and not-applicable answer cells of the used rows. */
+  readonly blank: number;
+  readonly notApplicable: number;
   readonly weightedOwn: (PairSlots & { readonly negative: number; readonly zero: number }) | null;
   readonly fallback: {
     readonly n: number;
@@ -245,10 +248,21 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
           return [
             `CASE WHEN ${number} THEN CAST(${cell} AS ${D}) END AS ${as}`,
             `CASE WHEN ${cell} <> ''${na} AND NOT (${number}) THEN 1 ELSE 0 END AS n${as}`,
+            `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN 1 ELSE 0 END AS b${as}`,
+            tokens.length === 0
+              ? `0 AS a${as}`
+              : `CASE WHEN UPPER(${cell}) IN (${tokens.map((_, j) => `na${j}`).join(", ")}) THEN 1 ELSE 0 END AS a${as}`,
           ];
         }),
       ]
-    : [...groupCols, ...sources.map(([name, as]) => `CAST(${quote(name)} AS ${D}) AS ${as}`)];
+    : [
+        ...groupCols,
+        ...sources.flatMap(([name, as]) => [
+          `CAST(${quote(name)} AS ${D}) AS ${as}`,
+          `CASE WHEN ${quote(name)} IS NULL THEN 1 ELSE 0 END AS b${as}`,
+          `0 AS a${as}`,
+        ]),
+      ];
 
   // Step x: answers on the scale grid (reverse-keyed items recoded), rejected-cell flags.
   const xCols: string[] = [...groups];
@@ -278,6 +292,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       rejected.push({ column, code: "off-scale-step", slot: validation.sum(`s${side}${i}`) });
     }
   });
+  xCols.push(...items.flatMap((_, i) => [`brr${i}`, `brd${i}`, `arr${i}`, `ard${i}`]));
   if (weighted) xCols.push(...dims.map((_, d) => `rw${d}`));
   if (weighted && textCells) xCols.push(...dims.map((_, d) => `nrw${d}`));
   xCols.push(...Object.keys(params));
@@ -386,6 +401,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   // The sums (part 0).
   const sums = new Slots(D);
   const rowsUsed = sums.count("1 = 1");
+  const blank = sums.sum(plus(items.flatMap((_, i) => [`brr${i}`, `brd${i}`])));
+  const notApplicable = sums.sum(plus(items.flatMap((_, i) => [`arr${i}`, `ard${i}`])));
   const itemSlots = items.map((_, i) => sums.pair(`x${i} - sh`, `y${i} - sh`, `b${i} = 1`));
   const dimensionSlots = dims.map((_, d) => sums.pair(`mr${d}`, `md${d}`, `k${d} = 1`));
   const unscored = dims.map((_, d) => sums.count(`k${d} = 0`));
@@ -524,23 +541,24 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const partCase = `CASE ${histograms.map((_, j) => `WHEN h${j + 1} IS NOT NULL THEN ${j + 1}`).join(" ")} END`;
   const keyCase = `COALESCE(${histograms.map((_, j) => `h${j + 1}`).join(", ")})`;
   const groupBy = groups.length === 0 ? "" : ` GROUP BY ${groups.join(", ")}`;
+  const F = rules.fence;
   const text = [
     `WITH p AS (SELECT ${[...Object.entries(params), ...textParams]
       .map(([name, sql]) => `${sql} AS ${name}`)
-      .join(", ")}),`,
+      .join(", ")}${F}),`,
     ...(textCells
       ? [
-          `t AS (SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}),`,
-          `c AS (SELECT ${cCols.join(", ")} FROM t CROSS JOIN p),`,
+          `t AS (SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}${F}),`,
+          `c AS (SELECT ${cCols.join(", ")} FROM t CROSS JOIN p${F}),`,
         ]
-      : [`c AS (SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}),`]),
-    `x AS (SELECT ${xCols.join(", ")} FROM c CROSS JOIN p),`,
-    `y AS (SELECT ${yCols.join(", ")} FROM x),`,
-    `z AS (SELECT ${zCols.join(", ")} FROM y),`,
-    `u AS (SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0),`,
-    `v AS (SELECT ${vCols.join(", ")} FROM u),`,
-    `w AS (SELECT ${wCols.join(", ")} FROM v),`,
-    `h AS (SELECT ${groupList}${hCols.join(", ")} FROM v)`,
+      : [`c AS (SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
+    `x AS (SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
+    `y AS (SELECT ${yCols.join(", ")} FROM x${F}),`,
+    `z AS (SELECT ${zCols.join(", ")} FROM y${F}),`,
+    `u AS (SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
+    `v AS (SELECT ${vCols.join(", ")} FROM u${F}),`,
+    `w AS (SELECT ${wCols.join(", ")} FROM v${F}),`,
+    `h AS (SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
     `SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
     "UNION ALL",
     `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM w${groupBy}`,
@@ -561,6 +579,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       unweighted,
       respondents,
       rowsUsed,
+      blank,
+      notApplicable,
       weightedOwn,
       fallback,
       weightSums,
@@ -588,5 +608,5 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
 
 /** Quotes a column name built from a template. */
 function quote(name: string): string {
-  return quoteIdentifier("gapSql", "columns", name);
+  return quoteName("gapSql", "columns", name);
 }

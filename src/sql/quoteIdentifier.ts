@@ -15,9 +15,9 @@ import { invalidArgument } from "../_lib/guards";
  * @returns The quoted identifier.
  * @throws {ServqualError} `invalid-argument` for an empty, too long or NUL-holding name.
  * @example
- * quoteIdentifier("gapSql", "table", 'survey "2024"') //=> '"survey ""2024"""'
+ * quoteName("gapSql", "table", 'survey "2024"') //=> '"survey ""2024"""'
  */
-export function quoteIdentifier(fn: string, param: string, name: unknown): string {
+export function quoteName(fn: string, param: string, name: unknown): string {
   if (typeof name !== "string" || name.length === 0 || name.length > 256 || name.includes("\0")) {
     throw invalidArgument(
       fn,
@@ -46,7 +46,24 @@ export function quoteTable(fn: string, table: unknown): string {
         table,
       );
     }
-    return table.map((part, i) => quoteIdentifier(fn, `table.${i}`, part)).join(".");
+    return table.map((part, i) => quoteName(fn, `table.${i}`, part)).join(".");
   }
-  return quoteIdentifier(fn, "table", table);
+  return quoteName(fn, "table", table);
+}
+
+/**
+ * Quotes an SQL identifier the way the SQL builders of `servqual/sql` do (ANSI delimited
+ * identifier: double quotes around it, each double quote inside doubled), for callers who write
+ * their own SQL around a statement (a view over a file, a table to load).
+ *
+ * Reference: ISO/IEC 9075-2 (SQL:2016), 5.2 <delimited identifier>.
+ *
+ * @param name - A table or column name (1–256 characters, no NUL).
+ * @returns The quoted identifier.
+ * @throws {ServqualError} `invalid-argument` for an empty, too long or NUL-holding name.
+ * @example
+ * quoteIdentifier('"; DROP TABLE x; --') //=> '"""; DROP TABLE x; --"'
+ */
+export function quoteIdentifier(name: string): string {
+  return quoteName("quoteIdentifier", "name", name);
 }

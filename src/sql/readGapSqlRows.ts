@@ -19,6 +19,10 @@ export interface SqlValidationCounts {
   readonly rowsIn: number;
   readonly rowsUsed: number;
   readonly rowsExcluded: number;
+  /** Blank answer cells of the used rows (as `report.blank`). */
+  readonly blank: number;
+  /** Answer cells of the used rows holding a not-applicable token (as `report.notApplicable`). */
+  readonly notApplicable: number;
   /** Excluded rows by reason code (a row with two reasons counts under both). */
   readonly exclusionCounts: Readonly<Record<string, number>>;
   /** Issues by code (rejected answers over every row, weight issues over used rows). */
@@ -316,6 +320,8 @@ export function readGapSqlRows(
         rowsIn: w[layout.validation.rowsIn] as number,
         rowsUsed: v[layout.rowsUsed] as number,
         rowsExcluded: w[layout.validation.rowsExcluded] as number,
+        blank: v[layout.blank] as number,
+        notApplicable: v[layout.notApplicable] as number,
         exclusionCounts,
         issueCounts,
         rejectedAnswers,

@@ -14,6 +14,13 @@ export interface DialectRules {
   readonly double: string;
   /** An array of the given expressions (the sums of one group travel as one array column). */
   readonly array: (elements: readonly string[]) => string;
+  /**
+   * Ends each step (CTE) of the statement. PostgreSQL inlines a CTE used once into its user and
+   * would then copy every derived column's expression into each aggregate that reads it (the
+   * statement's per-row steps build on each other, so the copies multiply); `OFFSET 0` keeps
+   * each step a subquery evaluated once per row, without materialising it.
+   */
+  readonly fence: string;
   /** Whether text matches a regular expression as a whole. */
   readonly matches: (text: string, pattern: string) => string;
 }
@@ -28,6 +35,7 @@ export interface DialectRules {
  * | array | `ARRAY[a, b]` (a LIST) | `ARRAY[a, b]` (float8[]) |
  * | whole-text regex match | `regexp_full_match(t, p)` | `t ~ p` (p anchored by ^…$) |
  * | ROUND of x.5 | away from zero | half to even (rint) |
+ * | step fence | none | `OFFSET 0` (keeps CTEs from being inlined and expanded) |
  *
  * ROUND is only applied to values within 1e-9 of an integer (gap steps of answers on the scale
  * grid) or to test that closeness, so the two rules give the same results.
@@ -37,12 +45,14 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
+    fence: "",
     matches: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   },
   postgres: {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
+    fence: " OFFSET 0",
     matches: (text, pattern) => `${text} ~ ${pattern}`,
   },
 };

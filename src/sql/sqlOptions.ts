@@ -7,7 +7,7 @@ import {
 } from "../_lib/guards";
 import type { Facet, Instrument } from "../instrument/types";
 import type { MissingPolicy } from "../responses/types";
-import { quoteIdentifier, quoteTable } from "./quoteIdentifier";
+import { quoteName, quoteTable } from "./quoteIdentifier";
 import { DIALECTS, type SqlDialect } from "./sqlDialect";
 
 /** A comparison operator of a {@link SqlCondition}. */
@@ -215,7 +215,7 @@ export function resolveSqlSource(
       throw invalidArgument(fn, param, "a condition { column, op, value }", condition);
     }
     checkOptionKeys(fn, condition, ["column", "op", "value"]);
-    const column = quoteIdentifier(fn, `${param}.column`, condition.column);
+    const column = quoteName(fn, `${param}.column`, condition.column);
     const op = condition.op as SqlOperator;
     if (!OPERATORS.includes(op)) {
       throw invalidArgument(fn, `${param}.op`, OPERATORS.join(", "), condition.op);
@@ -259,7 +259,7 @@ export function resolveSqlSource(
     cells,
     table,
     groupBy: groupBy.map((name: unknown, i: number) => ({
-      quoted: quoteIdentifier(fn, `groupBy.${i}`, name),
+      quoted: quoteName(fn, `groupBy.${i}`, name),
       name: name as string,
     })),
     where: clauses.length === 0 ? "" : ` WHERE ${clauses.join(" AND ")}`,

@@ -118,6 +118,8 @@ for (const { name, open } of engines) {
       expect(group?.validation.rowsUsed).toBe(report.rowsUsed);
       expect(group?.validation.rowsExcluded).toBe(report.rowsExcluded);
       expect(group?.validation.exclusionCounts).toEqual(report.exclusionCounts);
+      expect(group?.validation.blank).toBe(report.blank);
+      expect(group?.validation.notApplicable).toBe(report.notApplicable);
       for (const code of ["out-of-range", "off-scale-step", "not-a-number", "weights-sum"]) {
         expect(group?.validation.issueCounts[code] ?? 0, code).toBe(report.issueCounts[code] ?? 0);
       }

@@ -3,8 +3,10 @@ import { expect } from "vitest";
 
 /**
  * Walks two JSON values together: numbers that are both integers must be equal (counts), other
- * numbers agree to `relative` (|a − b| ≤ relative·max(|a|, |b|)) or are both within `floor` of 0
- * (a value that is 0 up to rounding, such as a mean gap of exactly balanced answers); strings,
+ * numbers agree to `relative` (|a − b| ≤ relative·max(|a|, |b|)) or differ by at most `floor`
+ * in absolute terms: a quantity near 0 (a p-value of 1e-50 from t ≈ 15, the variance of
+ * near-equal correlations) inherits the last-place differences of sums added in another order
+ * and can differ by more than 1e-12 relative while both are exact to 1e-16 absolute; strings,
  * booleans, null and the shape of arrays and objects must be the same.
  */
 export function expectSameNumbers(
