@@ -542,23 +542,24 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const keyCase = `COALESCE(${histograms.map((_, j) => `h${j + 1}`).join(", ")})`;
   const groupBy = groups.length === 0 ? "" : ` GROUP BY ${groups.join(", ")}`;
   const F = rules.fence;
+  const S = rules.step;
   const text = [
     `WITH p AS (SELECT ${[...Object.entries(params), ...textParams]
       .map(([name, sql]) => `${sql} AS ${name}`)
       .join(", ")}${F}),`,
     ...(textCells
       ? [
-          `t AS (SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}${F}),`,
-          `c AS (SELECT ${cCols.join(", ")} FROM t CROSS JOIN p${F}),`,
+          `t AS ${S}(SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}${F}),`,
+          `c AS ${S}(SELECT ${cCols.join(", ")} FROM t CROSS JOIN p${F}),`,
         ]
-      : [`c AS (SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
-    `x AS (SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
-    `y AS (SELECT ${yCols.join(", ")} FROM x${F}),`,
-    `z AS (SELECT ${zCols.join(", ")} FROM y${F}),`,
-    `u AS (SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
-    `v AS (SELECT ${vCols.join(", ")} FROM u${F}),`,
-    `w AS (SELECT ${wCols.join(", ")} FROM v${F}),`,
-    `h AS (SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
+      : [`c AS ${S}(SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
+    `x AS ${S}(SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
+    `y AS ${S}(SELECT ${yCols.join(", ")} FROM x${F}),`,
+    `z AS ${S}(SELECT ${zCols.join(", ")} FROM y${F}),`,
+    `u AS ${S}(SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
+    `v AS ${S}(SELECT ${vCols.join(", ")} FROM u${F}),`,
+    `w AS ${S}(SELECT ${wCols.join(", ")} FROM v${F}),`,
+    `h AS ${S}(SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
     `SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
     "UNION ALL",
     `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM w${groupBy}`,

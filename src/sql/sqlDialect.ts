@@ -21,6 +21,13 @@ export interface DialectRules {
    * each step a subquery evaluated once per row, without materialising it.
    */
   readonly fence: string;
+  /**
+   * Written after `name AS` of each step. DuckDB materialises a CTE read more than once (the
+   * per-row steps are read by the sums and by the histograms): every row with hundreds of
+   * derived columns would be kept in memory, so the steps are `NOT MATERIALIZED` (computed
+   * again by each reader, in a stream). PostgreSQL has its `OFFSET 0` fence instead.
+   */
+  readonly step: string;
   /** Whether text matches a regular expression as a whole. */
   readonly matches: (text: string, pattern: string) => string;
 }
@@ -36,6 +43,7 @@ export interface DialectRules {
  * | whole-text regex match | `regexp_full_match(t, p)` | `t ~ p` (p anchored by ^…$) |
  * | ROUND of x.5 | away from zero | half to even (rint) |
  * | step fence | none | `OFFSET 0` (keeps CTEs from being inlined and expanded) |
+ * | step keyword | `AS NOT MATERIALIZED` (streams; no copy of every row) | `AS` |
  *
  * ROUND is only applied to values within 1e-9 of an integer (gap steps of answers on the scale
  * grid) or to test that closeness, so the two rules give the same results.
@@ -46,6 +54,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
     fence: "",
+    step: "NOT MATERIALIZED ",
     matches: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   },
   postgres: {
@@ -53,6 +62,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     double: "DOUBLE PRECISION",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
     fence: " OFFSET 0",
+    step: "",
     matches: (text, pattern) => `${text} ~ ${pattern}`,
   },
 };
