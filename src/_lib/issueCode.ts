@@ -121,4 +121,22 @@ export type IssueCode =
   | "conflicting-value"
   // No usable rows
   | "rows-excluded"
-  | "row-excluded";
+  | "row-excluded"
+  // Operational records (standards, delivery records, promises)
+  | "invalid-standard"
+  | "invalid-promise"
+  | "missing-dimension"
+  | "missing-target"
+  | "missing-unit"
+  | "missing-direction"
+  | "missing-metric"
+  | "unknown-unit"
+  | "duplicate-id"
+  | "missing-timestamp"
+  | "unparseable-timestamp"
+  | "before-creation"
+  | "future-timestamp"
+  | "unknown-attribute"
+  | "unknown-time-zone"
+  | "missing-period"
+  | "invalid-period";

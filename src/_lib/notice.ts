@@ -65,7 +65,37 @@ export type NoticeCode =
   | "too-few-items"
   | "no-complete-item"
   | "unknown-population"
-  | "blank-population";
+  | "blank-population"
+  // Why an operational record (standard, delivery record, promise) was excluded
+  | "not-an-object"
+  | "invalid-standard"
+  | "invalid-promise"
+  | "missing-id"
+  | "missing-dimension"
+  | "not-a-number"
+  | "out-of-range"
+  | "bad-date"
+  | "missing-target"
+  | "missing-unit"
+  | "missing-direction"
+  | "missing-metric"
+  | "unknown-unit"
+  | "missing-timestamp"
+  | "unparseable-timestamp"
+  | "before-creation"
+  | "future-timestamp"
+  | "unknown-attribute"
+  | "unknown-time-zone"
+  | "missing-period"
+  | "invalid-period"
+  // Gaps 2–4
+  | "records-without-standard"
+  | "not-measured"
+  | "pending-records"
+  | "open-misses"
+  | "no-customer-expectation"
+  | "not-comparable"
+  | "no-records-in-force";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

@@ -6,6 +6,45 @@ export type {
   GapNumber,
 } from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
+export {
+  type Gap2Coverage,
+  type Gap2DimensionRow,
+  type Gap2Options,
+  type Gap2Overall,
+  type Gap2Result,
+  type Gap2StandardRow,
+  gap2,
+} from "./gap2";
+export {
+  type ComplianceFigures,
+  type FinishGap3Options,
+  finishGap3,
+  type Gap3DimensionRow,
+  type Gap3Group,
+  type Gap3Options,
+  type Gap3Overall,
+  type Gap3Result,
+  type Gap3StandardRow,
+  gap3,
+  type MissSizes,
+} from "./gap3";
+export {
+  accumulateGap3,
+  createGap3Accumulator,
+  type Gap3Accumulator,
+  type Gap3AccumulatorOptions,
+  type Gap3Cell,
+  mergeGap3Accumulators,
+} from "./gap3Accumulator";
+export {
+  type Gap4DimensionRow,
+  type Gap4Options,
+  type Gap4Overall,
+  type Gap4PromiseRow,
+  type Gap4Result,
+  gap4,
+  type PromiseKept,
+} from "./gap4";
 export { type Gap5Options, type Gap5Result, gap5 } from "./gap5";
 export {
   accumulateGaps,

@@ -1,6 +1,9 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
+export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
+export { readPromisesCsv } from "./readPromisesCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
+export { readStandardsCsv, type StandardsCsvOptions } from "./readStandardsCsv";
 export {
   type CsvGap5Summary,
   SUMMARY_PIECE_ROWS,

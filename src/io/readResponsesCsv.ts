@@ -238,7 +238,7 @@ function pieceDecoder(encoding: CsvEncoding): PieceDecoder {
   return new StringDecoder(NODE_ENCODING[encoding]);
 }
 
-function displayPath(path: string | URL): string {
+export function displayPath(path: string | URL): string {
   if (typeof path === "string") return path;
   try {
     return fileURLToPath(path);
@@ -248,7 +248,7 @@ function displayPath(path: string | URL): string {
 }
 
 /** A file-system failure as a ServqualError naming the path (other errors pass through). */
-function fileError(error: unknown, name: string): unknown {
+export function fileError(error: unknown, name: string): unknown {
   if (error instanceof ServqualError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT") {

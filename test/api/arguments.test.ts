@@ -67,6 +67,45 @@ const itemAcc = () => core.createItemCovarianceAccumulator(3);
 const csvPath = fileURLToPath(new URL("../fixtures/csv/good.csv", import.meta.url));
 const csvText = "respondent_id,E_s1,P_s1\nr1,5,6\n";
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
+const standardSet = core.validateStandards([
+  {
+    attribute: "fr",
+    dimension: "responsiveness",
+    formal: true,
+    metric: "first-response",
+    target: 4,
+    unit: "business-hours",
+    direction: "lower",
+  },
+]);
+const deliverySet = core.validateDeliveryRecords(
+  [
+    {
+      id: "t1",
+      attribute: "fr",
+      created: "2024-03-01T09:00:00Z",
+      firstResponse: "2024-03-01T10:00:00Z",
+    },
+  ],
+  { standards: standardSet, asOf: "2024-12-31T00:00:00Z" },
+);
+const promiseSet = core.validatePromises([
+  {
+    attribute: "fr",
+    metric: "first-response",
+    promisedLevel: 2,
+    unit: "business-hours",
+    direction: "lower",
+    from: "2024-01-01",
+    to: "2024-12-31",
+  },
+]);
+const gap3State = () => core.createGap3Accumulator(standardSet, { asOf: 0 });
+const operationsCsv = fileURLToPath(new URL("../fixtures/operations/records.csv", import.meta.url));
+const standardsCsv = fileURLToPath(
+  new URL("../fixtures/operations/standards.csv", import.meta.url),
+);
+const promisesCsv = fileURLToPath(new URL("../fixtures/operations/promises.csv", import.meta.url));
 
 const typo = (call: () => unknown, key: string, suggest: string, code?: ServqualErrorCode) => ({
   call,
@@ -564,6 +603,129 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   wilsonInterval: {},
+  // operations and gaps 2–4
+  businessHoursBetween: {
+    typo: typo(
+      () => core.businessHoursBetween("2024-03-01", "2024-03-02", { timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "businessHoursBetween(a, 'soon')",
+        () => core.businessHoursBetween("2024-03-01", "soon"),
+        "invalid-argument",
+      ],
+    ],
+  },
+  validateStandards: {
+    typo: typo(
+      () => core.validateStandards([], { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+  },
+  validateDeliveryRecords: {
+    typo: typo(() => core.validateDeliveryRecords([], { asof: 0 } as never), "asof", "asOf"),
+    also: [
+      [
+        "validateDeliveryRecords([], { calendar: { timeZone: 'Nowhere/City' } })",
+        () => core.validateDeliveryRecords([], { calendar: { timeZone: "Nowhere/City" } }),
+        "invalid-options",
+      ],
+    ],
+  },
+  validatePromises: {
+    typo: typo(
+      () => core.validatePromises([], { excludedLimt: 1 } as never),
+      "excludedLimt",
+      "excludedLimit",
+    ),
+  },
+  gap2: {
+    typo: typo(
+      () => core.gap2(standardSet, { custmer: undefined } as never),
+      "custmer",
+      "customer",
+    ),
+  },
+  gap3: {
+    typo: typo(
+      () => core.gap3(deliverySet, standardSet, { perod: "month" } as never),
+      "perod",
+      "period",
+    ),
+    also: [
+      [
+        "gap3(set, standards, { asOf })",
+        () => core.gap3(deliverySet, standardSet, { asOf: 0 }),
+        "invalid-options",
+      ],
+    ],
+  },
+  gap4: {
+    typo: typo(() => core.gap4(promiseSet, deliverySet, { levl: 0.9 } as never), "levl", "level"),
+  },
+  createGap3Accumulator: {
+    typo: typo(
+      () => core.createGap3Accumulator(standardSet, { periods: "month" } as never),
+      "periods",
+      "period",
+    ),
+  },
+  accumulateGap3: {
+    also: [
+      [
+        "accumulateGap3(state, {})",
+        () => core.accumulateGap3(gap3State(), {} as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  mergeGap3Accumulators: {
+    also: [
+      [
+        "mergeGap3Accumulators(month, week)",
+        () =>
+          core.mergeGap3Accumulators(
+            gap3State(),
+            core.createGap3Accumulator(standardSet, { asOf: 0, period: "week" }),
+          ),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishGap3: {
+    typo: typo(() => core.finishGap3(gap3State(), { levle: 0.9 } as never), "levle", "level"),
+  },
+  readStandardsCsv: {
+    typo: typo(
+      () => nodeEntry.readStandardsCsv(standardsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+  },
+  readDeliveryRecordsCsv: {
+    typo: typo(
+      () => nodeEntry.readDeliveryRecordsCsv(operationsCsv, { onRecord: () => {} } as never),
+      "onRecord",
+      "onRecords",
+    ),
+    also: [
+      [
+        "readDeliveryRecordsCsv(missing)",
+        () => nodeEntry.readDeliveryRecordsCsv("/no/such.csv"),
+        "invalid-input",
+      ],
+    ],
+  },
+  readPromisesCsv: {
+    typo: typo(
+      () => nodeEntry.readPromisesCsv(promisesCsv, { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+  },
   // report
   buildGapReport: {
     typo: typo(

@@ -1,0 +1,100 @@
+import { invalidArgument } from "../_lib/checkArgument";
+import { checkOptionKeys } from "../_lib/checkOptionKeys";
+import {
+  checkDeliveryCells,
+  DELIVERY_COLUMNS,
+  DELIVERY_FIELDS,
+  DELIVERY_VALIDATION_OPTIONS,
+  type DeliveryRecord,
+  type DeliverySet,
+  type DeliveryValidationOptions,
+  deliveryContext,
+} from "../operations/deliveryRecords";
+import { RecordCollector, recordLimits } from "../operations/standards";
+import { brokenRowProblems } from "./brokenRow";
+import { streamRecordsCsv } from "./readOperationsCsv";
+
+/**
+ * Options of {@link readDeliveryRecordsCsv}: those of `validateDeliveryRecords`, the CSV
+ * `delimiter` (default `,`) and, to stream, `onRecords`.
+ */
+export interface DeliveryCsvOptions extends DeliveryValidationOptions {
+  readonly delimiter?: string;
+  /**
+   * Streaming: called with each batch of validated records (up to 16,384, in file order); the
+   * records are then not kept, and the set returned has none (only the report). Feed the
+   * batches to `accumulateGap3` to compute Gap 3 in constant memory.
+   */
+  readonly onRecords?: (records: readonly DeliveryRecord[]) => void;
+}
+
+const BATCH = 16384;
+
+/**
+ * Reads delivery records from a CSV file (UTF-8, header row) with the columns `id`,
+ * `attribute`, `created` (required) and `first_response`, `resolved`, `promised_by`,
+ * `delivered`, `region`, `channel`, `time_zone` (optional), streaming: validated as by
+ * `validateDeliveryRecords`, every issue names its line; with `onRecords` the records are
+ * handed over in batches and not kept.
+ *
+ * @param path - The file.
+ * @param options - `standards`, `calendar`, `asOf`, `delimiter`, `onRecords`, `issueLimit`, `excludedLimit`.
+ * @returns The records (none when streaming), the report, the calendar and `asOf`.
+ * @throws {ServqualError} `invalid-input` for a missing file or required column;
+ * `invalid-options` for a bad calendar (`unknown-time-zone`).
+ * @example
+ * const state = createGap3Accumulator(standards, { calendar });
+ * const { report } = await readDeliveryRecordsCsv("tickets.csv", {
+ *   standards, calendar, onRecords: (batch) => accumulateGap3(state, batch),
+ * });
+ * const result = finishGap3(state, { report });
+ */
+export async function readDeliveryRecordsCsv(
+  path: string | URL,
+  options?: DeliveryCsvOptions,
+): Promise<DeliverySet> {
+  const fn = "readDeliveryRecordsCsv";
+  checkOptionKeys(fn, options, [...DELIVERY_VALIDATION_OPTIONS, "delimiter", "onRecords"]);
+  const onRecords = options?.onRecords;
+  if (onRecords !== undefined && typeof onRecords !== "function") {
+    throw invalidArgument(fn, "options.onRecords", "a function", onRecords);
+  }
+  const collector = new RecordCollector<DeliveryRecord>(recordLimits(fn, options));
+  let context = deliveryContext(fn, options, Object.values(DELIVERY_COLUMNS));
+  const flush = () => {
+    if (onRecords !== undefined && collector.kept.length > 0) onRecords(collector.take());
+  };
+  await streamRecordsCsv(
+    fn,
+    path,
+    options?.delimiter,
+    { fields: DELIVERY_FIELDS, names: DELIVERY_COLUMNS, required: ["id", "attribute", "created"] },
+    {
+      columns(names) {
+        context = { ...context, columns: names };
+      },
+      row(cells, place) {
+        const { record, problems } = checkDeliveryCells(cells, place, context);
+        collector.add(
+          place,
+          record?.id ?? (cells[0]?.trim() || null),
+          record,
+          problems,
+          context.columns[0],
+        );
+        if (collector.kept.length >= BATCH) flush();
+      },
+      broken(place, code, message) {
+        collector.add(place, null, null, brokenRowProblems(code, message));
+      },
+    },
+  );
+  flush();
+  return {
+    kind: "delivery-records",
+    records: collector.kept,
+    report: collector.report(),
+    calendar: context.calendar,
+    asOf: context.asOf,
+  };
+}

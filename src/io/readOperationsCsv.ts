@@ -1,0 +1,119 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { invalidArgument } from "../_lib/checkArgument";
+import { ServqualError } from "../_lib/ServqualError";
+import { createCsvRecordSplitter } from "../operations/csvRecords";
+import type { RecordPlace } from "../operations/fields";
+import { displayPath, fileError } from "./readResponsesCsv";
+
+/** How the columns of a records file map onto the fields of a record. */
+export interface RecordColumns {
+  /** Fields in cell order. */
+  readonly fields: readonly string[];
+  /** The snake-case column of each field (the field's own name is accepted too). */
+  readonly names: Readonly<Record<string, string>>;
+  /** Fields whose column must be present. */
+  readonly required: readonly string[];
+}
+
+/** What {@link streamRecordsCsv} calls for each data row, with cells in field order. */
+export interface RecordSink {
+  /** The column name of each field found (messages name it). */
+  columns(names: readonly string[]): void;
+  row(cells: readonly (string | undefined)[], place: RecordPlace): void;
+  broken(
+    place: RecordPlace,
+    code: "malformed-quote" | "unterminated-quote" | "wrong-cell-count",
+    message: string,
+  ): void;
+}
+
+/**
+ * Streams a CSV file of operational records (standards, delivery records, promises) row by
+ * row, in constant memory: UTF-8 (a byte-order mark is removed), read 256 KiB at a time,
+ * split by papaparse; columns are matched to fields by their snake-case name (or the field's
+ * own name); absent optional columns give undefined cells.
+ *
+ * @throws {ServqualError} `invalid-input` (`file-not-found`, `not-a-file`, `file-not-readable`,
+ * `absent-columns`), `empty-input` for a file without a header.
+ */
+export async function streamRecordsCsv(
+  fn: string,
+  path: string | URL,
+  delimiter: unknown,
+  layout: RecordColumns,
+  sink: RecordSink,
+): Promise<{ rows: number }> {
+  if (typeof path !== "string" && !(path instanceof URL))
+    throw invalidArgument(fn, "path", "a file path or URL", path);
+  if (
+    delimiter !== undefined &&
+    (typeof delimiter !== "string" || delimiter.length !== 1 || /[\r\n"]/.test(delimiter))
+  ) {
+    throw new ServqualError("invalid-options", `${fn}: the options are not valid.`, [
+      {
+        code: "invalid-delimiter",
+        message: "option delimiter: must be one character, not a quote or a line break",
+        path: ["delimiter"],
+      },
+    ]);
+  }
+  const name = displayPath(path);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  let map: Int32Array | null = null;
+  const cells: (string | undefined)[] = new Array(layout.fields.length);
+  const splitter = createCsvRecordSplitter((delimiter as string | undefined) ?? ",", {
+    header(header, line) {
+      const names = header.map((cell) => cell.trim());
+      map = new Int32Array(layout.fields.length).fill(-1);
+      const found: string[] = [];
+      layout.fields.forEach((field, k) => {
+        const snake = layout.names[field] ?? field;
+        let at = names.indexOf(snake);
+        if (at < 0) at = names.indexOf(field);
+        (map as Int32Array)[k] = at;
+        found.push(at >= 0 ? (names[at] as string) : snake);
+      });
+      const absent = layout.required.filter(
+        (field) => (map as Int32Array)[layout.fields.indexOf(field)] === -1,
+      );
+      if (absent.length > 0) {
+        throw new ServqualError("invalid-input", `The file ${name} lacks required columns.`, [
+          {
+            code: "absent-columns",
+            message: `no column ${absent.map((field) => layout.names[field] ?? field).join(", ")} (the header has ${names.join(", ")})`,
+            line,
+          },
+        ]);
+      }
+      sink.columns(found);
+    },
+    row(row, place) {
+      const m = map as Int32Array;
+      for (let k = 0; k < m.length; k++) {
+        const at = m[k] as number;
+        cells[k] = at < 0 ? undefined : row[at];
+      }
+      sink.row(cells, place);
+    },
+    broken: sink.broken,
+  });
+  try {
+    const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024 });
+    for await (const chunk of stream) splitter.write(chunk as string);
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  const { header, rows } = splitter.end();
+  if (!header) {
+    throw new ServqualError("empty-input", `The file ${name} is empty.`, [
+      { code: "empty-input", message: "there is no header row", line: 1 },
+    ]);
+  }
+  return { rows };
+}

@@ -1,0 +1,188 @@
+import Papa from "papaparse";
+import type { RecordPlace } from "./fields";
+
+/** What a {@link createCsvRecordSplitter} hands over. */
+export interface CsvRecordHandlers {
+  /** The header's cells and line. */
+  header(cells: readonly string[], line: number): void;
+  /** A data row (cells reused between calls: copy what you keep) and its place. */
+  row(cells: readonly string[], place: RecordPlace): void;
+  /** A row that cannot be read: a broken quote or a cell count unlike the header's. */
+  broken(
+    place: RecordPlace,
+    code: "malformed-quote" | "unterminated-quote" | "wrong-cell-count",
+    message: string,
+  ): void;
+}
+
+interface ChunkResult {
+  readonly data: string[][];
+  readonly errors: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly row?: number;
+  }[];
+  readonly meta: { readonly cursor: number };
+}
+
+interface ChunkParser {
+  parse(input: string, base: number, ignoreLast: boolean): ChunkResult;
+}
+
+type ParserClass = new (config: Papa.ParseConfig) => ChunkParser;
+
+/** Longest row (characters): a longer pending row is a quote never closed. */
+const ROW_LIMIT = 1024 * 1024;
+
+/** Text gathered before a chunk is parsed. */
+const PARSE_AT = 65536;
+
+/**
+ * Splits CSV text (written chunk by chunk) into rows with their lines, through papaparse's
+ * chunk parser: the first non-empty row is the header; empty lines are skipped but counted;
+ * a row's line is the line it starts on (line breaks inside quoted cells count). A row with a
+ * quote error or another cell count than the header is handed to `broken`, never dropped.
+ * Isomorphic (no `node:*`).
+ *
+ * @example
+ * const rows: string[][] = [];
+ * const splitter = createCsvRecordSplitter(",", { header() {}, row: (cells) => rows.push([...cells]), broken() {} });
+ * splitter.write("a,b\n1,2\n");
+ * splitter.end();
+ * rows //=> [["1", "2"]]
+ */
+export function createCsvRecordSplitter(delimiter: string, handlers: CsvRecordHandlers) {
+  let pending = "";
+  let started = false;
+  let parser: { parse(input: string, base: number, ignoreLast: boolean): ChunkResult } | null =
+    null;
+  let line = 1;
+  let rows = 0;
+  let columns = -1;
+
+  let newline = "\n";
+  let one: ChunkParser | null = null;
+
+  const handle = (cells: string[], at: number, error: string | undefined) => {
+    if (cells.length === 1 && cells[0] === "") return;
+    if (columns < 0 && error === undefined) {
+      columns = cells.length;
+      handlers.header(cells, at);
+      return;
+    }
+    rows += 1;
+    const place = { row: rows, line: at };
+    if (error !== undefined) {
+      handlers.broken(
+        place,
+        error === "MissingQuotes" ? "unterminated-quote" : "malformed-quote",
+        `the quotes of the line are broken (${error})`,
+      );
+    } else if (cells.length !== columns) {
+      handlers.broken(
+        place,
+        "wrong-cell-count",
+        `the row has ${cells.length} cells, the header ${columns}`,
+      );
+    } else handlers.row(cells, place);
+  };
+
+  const lines = (cells: readonly string[]) => {
+    let inner = 0;
+    for (const cell of cells) {
+      for (let at = cell.indexOf("\n"); at >= 0; at = cell.indexOf("\n", at + 1)) inner++;
+    }
+    return inner;
+  };
+
+  /**
+   * Row by row, after a quote error: a broken row that spans lines is cut back to its first
+   * line (reported) and reading resumes on the next line, so one stray quote costs one line.
+   */
+  const parseSlowly = (text: string, final: boolean) => {
+    one ??= new (Papa.Parser as unknown as ParserClass)({
+      delimiter,
+      newline: newline as "\n",
+      quoteChar: '"',
+      preview: 1,
+      fastMode: false,
+    });
+    let pos = 0;
+    while (pos < text.length) {
+      const rest = text.slice(pos);
+      const result = one.parse(rest, 0, !final);
+      const cells = result.data[0];
+      if (cells === undefined) break;
+      const broken = result.errors.find((error) => error.row === 0 || error.row === undefined);
+      const end = result.meta.cursor;
+      if (broken !== undefined) {
+        const lineEnd = rest.indexOf(newline);
+        if (lineEnd < 0 && !final) break;
+        handle(cells, line, broken.code);
+        line += 1;
+        pos += lineEnd < 0 ? rest.length : lineEnd + newline.length;
+        continue;
+      }
+      const at = line;
+      line += 1 + lines(cells);
+      handle(cells, at, undefined);
+      pos += end === 0 ? rest.length : end;
+    }
+    pending = text.slice(pos);
+  };
+
+  const parse = (final: boolean) => {
+    if (pending.length === 0) return;
+    if (parser === null) {
+      newline = pending.includes("\r\n")
+        ? "\r\n"
+        : pending.includes("\n") || !pending.includes("\r")
+          ? "\n"
+          : "\r";
+      parser = new (Papa.Parser as unknown as ParserClass)({
+        delimiter,
+        newline: newline as "\n",
+        quoteChar: '"',
+      });
+    }
+    const text = pending;
+    const result = parser.parse(text, 0, !final);
+    if (result.errors.length > 0) {
+      parseSlowly(text, final);
+      return;
+    }
+    pending = final ? "" : text.slice(result.meta.cursor);
+    const quoted = text.includes('"');
+    for (const cells of result.data) {
+      const at = line;
+      line += quoted ? 1 + lines(cells) : 1;
+      handle(cells, at, undefined);
+    }
+    if (pending.length > ROW_LIMIT) {
+      // A quote opened and never closed would hold the rest of the file: its line is cut off.
+      const end = pending.indexOf(newline);
+      handle(["", ""], line, "MissingQuotes");
+      line += 1;
+      pending = end < 0 ? "" : pending.slice(end + newline.length);
+      parse(false);
+    }
+  };
+
+  return {
+    write(chunk: string): void {
+      let text = chunk;
+      if (!started) {
+        if (text.length === 0) return;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        started = true;
+      }
+      pending = pending.length === 0 ? text : pending + text;
+      if (pending.length >= PARSE_AT) parse(false);
+    },
+    /** Parses what is left; returns whether a header was found and how many data rows were read. */
+    end(): { header: boolean; rows: number } {
+      parse(true);
+      return { header: columns >= 0, rows };
+    },
+  };
+}
