@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type Command, parseCommandLine } from "./cli/args";
 import { closest } from "./cli/closest";
 import { type DemoSource, prepareReport, runReport, runValidate } from "./cli/runReport";
+import { runSqlReport } from "./cli/sqlReport";
 import { printError, printOut } from "./cli/terminal";
 import { COMMAND_HELP, ExitCode, USAGE } from "./cli/usage";
 import { UsageError } from "./cli/usageError";
@@ -66,6 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (prepared === undefined) return ExitCode.Ok;
     if (command.kind === "validate") return await runValidate(lib, command, prepared);
+    if (command.database !== undefined) return await runSqlReport(lib, command, prepared);
     return await runReport(lib, command, prepared);
   } catch (error) {
     return failure(error, verbose);

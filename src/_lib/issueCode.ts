@@ -69,6 +69,7 @@ export type IssueCode =
   | "file-not-readable"
   | "not-a-file"
   | "not-json"
+  | "bad-sql-result"
   | "csv-syntax"
   | "malformed-quote"
   | "unterminated-quote"

@@ -51,6 +51,13 @@ export interface ReportCommand {
   readonly generatedAt: string | undefined;
   /** `--verbose`: stack traces of unexpected errors. */
   readonly verbose: boolean;
+  /**
+   * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
+   * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
+   */
+  readonly database?:
+    | { readonly kind: "duckdb"; readonly file: string }
+    | { readonly kind: "postgres"; readonly url: string; readonly table: string };
 }
 
 /** What the command line asks for. */
@@ -85,6 +92,9 @@ type OptionName =
   | "format"
   | "generated-at"
   | "verbose"
+  | "duckdb"
+  | "postgres"
+  | "table"
   | "help"
   | "version";
 
@@ -99,6 +109,7 @@ interface OptionSpec {
 const READ = ["report", "validate"];
 const READ_ALL = ["report", "validate", "demo"];
 const BOTH = ["report", "demo"];
+const REPORT = ["report"];
 const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   instrument: { type: "string", commands: READ },
   columns: { type: "string", commands: READ },
@@ -121,6 +132,9 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   format: { type: "string", commands: BOTH, multiple: true },
   "generated-at": { type: "string", commands: BOTH },
   verbose: { type: "boolean", commands: ["demo", "report", "validate", "instruments"] },
+  duckdb: { type: "string", commands: REPORT },
+  postgres: { type: "string", commands: REPORT },
+  table: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -221,7 +235,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
       throw new UsageError(`${command} does not take --${name}`);
     }
   }
-  const reads = command === "report" || command === "validate";
+  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
+  const database = databaseOf(one("duckdb"), one("postgres"), one("table"), rest.length);
+  const reads = (command === "report" && database === undefined) || command === "validate";
   const expected = reads || command === "instruments" ? 1 : 0;
   if (reads && rest.length === 0) {
     throw new UsageError(
@@ -241,7 +257,6 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const verbose = flags.has("verbose");
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
-  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
   return {
     kind: command === "validate" ? "validate" : "report",
     demo: command === "demo",
@@ -270,6 +285,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     formats: parseFormats(strings.get("format") ?? []),
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
+    ...(database === undefined ? {} : { database }),
   };
 }
 
@@ -309,6 +325,35 @@ function parseTime(text: string): string {
     );
   }
   return new Date(text).toISOString();
+}
+
+/** `--duckdb FILE` or `--postgres URL --table NAME`, checked; undefined without them. */
+function databaseOf(
+  duckdb: string | undefined,
+  postgres: string | undefined,
+  table: string | undefined,
+  files: number,
+): ReportCommand["database"] {
+  if (duckdb === undefined && postgres === undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return undefined;
+  }
+  if (duckdb !== undefined && postgres !== undefined) {
+    throw new UsageError("give --duckdb FILE or --postgres URL, not both");
+  }
+  if (files > 0) {
+    throw new UsageError(
+      "with --duckdb or --postgres the data are in the database: name no CSV file",
+    );
+  }
+  if (duckdb !== undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return { kind: "duckdb", file: duckdb };
+  }
+  if (table === undefined) {
+    throw new UsageError("--postgres URL needs --table NAME (the table of respondents)");
+  }
+  return { kind: "postgres", url: postgres as string, table };
 }
 
 function optionName(name: string, rawName: string): OptionName {

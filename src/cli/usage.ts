@@ -50,6 +50,12 @@ const READING = `Reading the file (report and validate):
   --encoding NAME      utf-8 | utf-16le | utf-16be | latin1 (default: from a byte-order mark,
                        UTF-8 without one)
   --delimiter D        , ; | or tab (default: detected from the first rows)
+  --duckdb FILE        (report) compute inside DuckDB, reading FILE (.parquet or .csv); the
+                       rows are not loaded into Node; needs the optional package
+                       @duckdb/node-api; name no CSV file
+  --postgres URL       (report) compute inside this PostgreSQL database
+                       (postgres://user@host/db); needs the optional package pg
+  --table NAME         (report, with --postgres) the table or view of respondents, one row each
 `;
 
 const WRITING = `Writing the report (report and demo):
@@ -80,6 +86,9 @@ export const USAGE = `servqual: service-quality gap reports from survey CSV file
 Usage:
   servqual demo [options]               report on the embedded demo survey (Harbourline Bank)
   servqual report FILE.csv [options]    report on your own survey
+  servqual report --duckdb FILE.parquet|FILE.csv [options]
+  servqual report --postgres URL --table NAME [options]
+                                        the Gap 5 report computed inside DuckDB or PostgreSQL
   servqual validate FILE.csv [options]  check a survey file: every issue, no report
   servqual instruments [NAME]           list the built-in instruments, or print one as JSON
   servqual --help | --version

@@ -1,6 +1,6 @@
 /**
- * Every exported function of the three entries (`servqual`, `servqual/report`,
- * `servqual/node`), called the wrong way: (a) without arguments, (b) with `{}`, (c) with a
+ * Every exported function of the four entries (`servqual`, `servqual/report`,
+ * `servqual/node`, `servqual/sql`), called the wrong way: (a) without arguments, (b) with `{}`, (c) with a
  * misspelled option key where it takes options, plus the wrong calls named in the issue. Each
  * must throw (or reject with) a ServqualError with the listed code, never a TypeError and never
  * return quietly. The table must list every export, so a new function cannot skip its checks.
@@ -11,10 +11,11 @@ import { ServqualError, type ServqualErrorCode } from "../../src/_lib/ServqualEr
 import * as core from "../../src/index";
 import * as nodeEntry from "../../src/node";
 import * as reportEntry from "../../src/report";
+import * as sqlEntry from "../../src/sql";
 import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 import { twoByTwo } from "../io/csvFixtures";
 
-const api: Record<string, unknown> = { ...core, ...reportEntry, ...nodeEntry };
+const api: Record<string, unknown> = { ...core, ...reportEntry, ...nodeEntry, ...sqlEntry };
 
 /** A valid call whose result is checked by `check` (it must return something real). */
 interface Valid {
@@ -1256,6 +1257,91 @@ const table: Readonly<Record<string, Row>> = {
       "issuelimit",
       "issueLimit",
     ),
+  },
+  runGapSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runGapSql({ query: async () => ({ rows: [] }) }, tinyInstrument, {
+          table: "t",
+          groupby: ["region"],
+        } as never),
+      "groupby",
+      "groupBy",
+    ),
+    also: [
+      [
+        "runGapSql(notAConnection, instrument, options)",
+        () => nodeEntry.runGapSql({} as never, tinyInstrument, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  // sql
+  gapSql: {
+    typo: typo(
+      () => sqlEntry.gapSql(tinyInstrument, { table: "t", dialect: "duckdb", were: [] } as never),
+      "were",
+      "where",
+    ),
+    also: [
+      [
+        "gapSql(instrument, { table: '', dialect: 'duckdb' })",
+        () => sqlEntry.gapSql(tinyInstrument, { table: "", dialect: "duckdb" }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { dialect: 'oracle' })",
+        () => sqlEntry.gapSql(tinyInstrument, { table: "t", dialect: "oracle" as never }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { where: 'x = 1' })",
+        () =>
+          sqlEntry.gapSql(tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+            where: "x = 1" as never,
+          }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { where: [{ op: 'LIKE' }] })",
+        () =>
+          sqlEntry.gapSql(tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+            where: [{ column: "x", op: "LIKE" as never, value: "%" }],
+          }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishGapSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishGapSql([], tinyInstrument, {
+          table: "t",
+          dialect: "duckdb",
+          levl: 0.9,
+        } as never),
+      "levl",
+      "level",
+    ),
+    also: [
+      [
+        "finishGapSql([{ part: 0, v: [1] }], instrument, options)",
+        () =>
+          sqlEntry.finishGapSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  quoteIdentifier: {
+    empty: "invalid-argument",
+    also: [["quoteIdentifier('')", () => sqlEntry.quoteIdentifier(""), "invalid-argument"]],
   },
 };
 
