@@ -188,8 +188,7 @@ function runTime(command: ReportCommand): string {
  * @param prepared - What `prepareReport` found.
  * @param terminal - Whether standard output is a terminal, its width and colours.
  * @returns The exit code (see `ExitCode`).
- * @throws {UsageError} for an unknown instrument, a format this build cannot write or a report
- * file that cannot be written.
+ * @throws {UsageError} for an unknown instrument or a report file that cannot be written.
  */
 export async function runReport(
   lib: Servqual,
@@ -199,12 +198,6 @@ export async function runReport(
 ): Promise<number> {
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
-  const renderHtml = (lib as { renderHtml?: unknown }).renderHtml;
-  if (command.formats.includes("html") && typeof renderHtml !== "function") {
-    throw new UsageError(
-      "--format html is not available in this build of servqual (no HTML renderer); use md, json or csv",
-    );
-  }
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared);
   if (typeof validated === "number") return validated;
@@ -218,7 +211,7 @@ export async function runReport(
     const name = REPORT_FILES[format];
     if (format === "md") files[name] = markdown;
     if (format === "csv") files[name] = lib.renderCsv(report);
-    if (format === "html") files[name] = (renderHtml as (d: typeof report) => string)(report);
+    if (format === "html") files[name] = lib.renderHtml(report);
     if (format === "json") {
       const provenance = await lib.reportProvenance({
         file: path,

@@ -18,8 +18,7 @@ const EXIT_CODES = `Exit codes:
      rows were excluded
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
      --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
-     or cannot be made, an existing report without --force, or a format this build
-     cannot write
+     or cannot be made, or an existing report without --force
 `;
 
 const READING = `Reading the file (report and validate):
