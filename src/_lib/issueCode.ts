@@ -112,12 +112,26 @@ export type IssueCode =
   | "too-many-population-labels"
   | "unknown-population"
   | "blank-population"
+  // Gap 1 (management survey) and two-wave surveys
+  | "scale-mismatch"
+  | "unknown-item-column"
+  | "instrument-mismatch"
+  | "no-managers"
+  | "no-customers"
+  | "unmatched-respondent"
+  | "no-id-column"
   // Long rows
   | "unknown-item"
   | "unknown-dimension"
   | "unknown-facet"
   | "duplicate-answer"
   | "conflicting-value"
+  // Periods and segments
+  | "no-dates"
+  | "unknown-segment"
+  | "undated"
+  | "outside-window"
+  | "blank-segment"
   // No usable rows
   | "rows-excluded"
   | "row-excluded"
@@ -138,4 +152,16 @@ export type IssueCode =
   | "unknown-attribute"
   | "unknown-time-zone"
   | "missing-period"
-  | "invalid-period";
+  | "invalid-period"
+  // CRM events
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  | "bad-value"
+  | "negative-value"
+  | "mixed-currency"
+  | "bad-initiator"
+  | "no-events"
+  | "missing-event-column";

@@ -1,3 +1,11 @@
+export {
+  type ContributingFactorsOptions,
+  type ContributingFactorsResult,
+  contributingFactors,
+  type FactorGapSummary,
+  type FactorIndex,
+  factorIndexScores,
+} from "./contributingFactors";
 export type {
   GapDesign,
   GapDimensionRow,
@@ -6,6 +14,16 @@ export type {
   GapNumber,
 } from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
+export {
+  type Gap1Misjudgement,
+  type Gap1Options,
+  type Gap1Overall,
+  type Gap1Result,
+  type Gap1Side,
+  type Gap1Statistics,
+  type Gap1Test,
+  gap1,
+} from "./gap1";
 export {
   type Gap2Coverage,
   type Gap2DimensionRow,

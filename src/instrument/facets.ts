@@ -59,6 +59,7 @@ export const RESPONSE_FORMATS = {
   "expectation-perception": ["expectation", "perception"],
   tolerance: ["adequate", "desired", "perception"],
   "perception-only": ["perception"],
+  "expectation-only": ["expectation"],
 } as const satisfies Readonly<Record<string, readonly (keyof typeof FACETS)[]>>;
 
 /** Every facet name, in registry order. */

@@ -1,3 +1,9 @@
+export {
+  CONTRIBUTING_FACTORS,
+  type ContributingFactor,
+  contributingFactors1988,
+  type FactorGap,
+} from "./builtin/contributingFactors1988";
 export { defineInstrument } from "./defineInstrument";
 export {
   defaultColumnPrefix,

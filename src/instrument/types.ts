@@ -6,7 +6,8 @@ export type Facet = keyof typeof FACETS;
 /**
  * How an instrument asks its items: paired expectation and perception (SERVQUAL), the
  * three-column tolerance format (adequate, desired, perceived; Parasuraman, Zeithaml & Berry
- * 1994) or perceptions alone (SERVPERF; Cronin & Taylor 1992).
+ * 1994), perceptions alone (SERVPERF; Cronin & Taylor 1992) or expectations alone (managers'
+ * estimates of customers' expectations for Gap 1; Parasuraman, Zeithaml & Berry 1985).
  */
 export type ResponseFormat = keyof typeof RESPONSE_FORMATS;
 

@@ -4,10 +4,13 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { ChartSpec } from "./chart";
+import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
+import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { relationshipSection } from "./relationshipSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -121,6 +124,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.importancePerformance !== null) {
     sections.push(ipaSection(results.importancePerformance));
   }
+  sections.push(...contextSections(results.context));
+  if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
@@ -197,12 +202,27 @@ function dimensionSection(gap: Gap5Result): Section {
     y: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
     color: null,
     rules: { x: null, y: 0 },
+    interval: { lower: "lower", upper: "upper", title: `${level}% CI` },
     data: gap.dimensions.map((d) => ({
       dimension: d.label,
       gap: d.gap.mean,
       lower: d.gap.ci.lower,
       upper: d.gap.ci.upper,
     })),
+  };
+  const sides: ChartSpec = {
+    kind: "chart",
+    id: "expected-perceived",
+    title: "Expected (E) and perceived (P) service by dimension",
+    mark: "bar",
+    x: dimensionAxis(),
+    y: { field: "score", type: "quantitative", title: "Mean score" },
+    color: { field: "side", type: "nominal", title: "Side" },
+    rules: { x: null, y: null },
+    data: gap.dimensions.flatMap((d) => [
+      { dimension: d.label, side: "E (expected)", score: sideMean(d, "required") },
+      { dimension: d.label, side: "P (perceived)", score: sideMean(d, "delivered") },
+    ]),
   };
   return {
     id: "dimensions",
@@ -222,9 +242,28 @@ function dimensionSection(gap: Gap5Result): Section {
         kind: "note",
         text: `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
       },
+      ...apaBlocks(gap),
       chart,
+      sides,
     ],
   };
+}
+
+/** Each dimension's paired t-test in APA running text, ready to paste into a paper. */
+function apaBlocks(gap: Gap5Result): Block[] {
+  return [
+    {
+      kind: "paragraph",
+      text: `In APA style (paired t-test of P − E, p ${gap.pAdjustMethod}-adjusted across dimensions):`,
+    },
+    {
+      kind: "list",
+      items: gap.dimensions.map(
+        (d) =>
+          `${d.label}: ${apaTTest({ t: d.tTest.t, df: d.tTest.df, p: d.tTest.pAdjusted, dz: d.effectSize.dz })}`,
+      ),
+    },
+  ];
 }
 
 function reliabilitySection(gap: Gap5Result): Section | null {
@@ -244,11 +283,11 @@ function reliabilitySection(gap: Gap5Result): Section | null {
       ],
       reliability.map((entry, d) => [
         label(dimensionLabel(d, entry.dimension)),
-        num(sideReliability(entry, "required")?.alpha.rawAlpha),
-        num(sideReliability(entry, "delivered")?.alpha.rawAlpha),
-        num(entry.gap?.alpha.rawAlpha),
-        num(entry.differenceScore),
-        num(gap.dimensions[d]?.correlation),
+        num(sideReliability(entry, "required")?.alpha.rawAlpha, 2, true),
+        num(sideReliability(entry, "delivered")?.alpha.rawAlpha, 2, true),
+        num(entry.gap?.alpha.rawAlpha, 2, true),
+        num(entry.differenceScore, 2, true),
+        num(gap.dimensions[d]?.correlation, 2, true),
       ]),
     ),
     {
@@ -304,6 +343,29 @@ function worstSection(results: GapReport): Section {
 }
 
 function itemSection(gap: Gap5Result): Section {
+  // Largest shortfall first; items whose gap could not be computed last, in instrument order.
+  const sorted = [...gap.items].sort(
+    (a, b) => (a.gap.mean ?? Number.POSITIVE_INFINITY) - (b.gap.mean ?? Number.POSITIVE_INFINITY),
+  );
+  const chart: ChartSpec = {
+    kind: "chart",
+    id: "items-by-gap",
+    title: "Items sorted by gap (P − E), largest shortfall first",
+    mark: "bar",
+    x: { field: "gap", type: "quantitative", title: "Gap (scale points)" },
+    y: { field: "item", type: "nominal", title: "Item" },
+    color: null,
+    rules: { x: 0, y: null },
+    interval: { lower: "lower", upper: "upper", title: `${Math.round(gap.level * 100)}% CI` },
+    data: sorted.map((item) => ({
+      item: item.item,
+      statement: item.label,
+      dimension: item.dimension,
+      gap: item.gap.mean,
+      lower: item.gap.ci.lower,
+      upper: item.gap.ci.upper,
+    })),
+  };
   return {
     id: "items",
     title: "Items",
@@ -313,6 +375,7 @@ function itemSection(gap: Gap5Result): Section {
         [...ITEM_COLUMNS, ...gapColumns("CI"), ...testColumns(gap)],
         gap.items.map((item) => [...itemCells(item), ...gapCells(item), ...testCells(item)]),
       ),
+      chart,
     ],
   };
 }
@@ -324,14 +387,16 @@ function zonesSection(zones: ZonesOfToleranceResult): Section {
     title: "Zones of tolerance: adequate, desired and perceived service by dimension",
     mark: "point",
     x: dimensionAxis(),
-    y: { field: "score", type: "quantitative", title: "Mean score" },
-    color: { field: "level", type: "nominal", title: "Level" },
+    y: { field: "perceived", type: "quantitative", title: "Mean score (P marked)" },
+    color: null,
     rules: { x: null, y: null },
-    data: zones.dimensions.flatMap((d) => [
-      { dimension: d.label, level: "adequate", score: d.adequate },
-      { dimension: d.label, level: "desired", score: d.desired },
-      { dimension: d.label, level: "perceived", score: d.perception },
-    ]),
+    band: { lower: "adequate", upper: "desired", title: "Zone of tolerance (adequate to desired)" },
+    data: zones.dimensions.map((d) => ({
+      dimension: d.label,
+      adequate: d.adequate,
+      desired: d.desired,
+      perceived: d.perception,
+    })),
   };
   return {
     id: "zones-of-tolerance",

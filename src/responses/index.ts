@@ -5,6 +5,14 @@ export {
   type RowOrigin,
 } from "./createDatasetBuilder";
 export { itemsNeeded } from "./itemsNeeded";
+export {
+  type JoinedWaves,
+  type JoinWavesOptions,
+  joinWaves,
+  type WaveCount,
+  type WaveJoinReport,
+  waveInstrument,
+} from "./joinWaves";
 export { type AnswerFault, type ParsedAnswer, parseAnswer } from "./parseAnswer";
 export { BUILT_IN_POPULATIONS, POPULATION_LABEL } from "./populations";
 export { type RespondentScoresOptions, respondentScores } from "./respondentScores";
@@ -24,7 +32,15 @@ export type {
   ValidationReport,
 } from "./types";
 export { type ResponseColumns, validateColumns } from "./validateColumns";
+export { validateFactorSurvey } from "./validateFactorSurvey";
 export { type LongColumns, validateLongResponses } from "./validateLongResponses";
+export {
+  type DeclaredScale,
+  type ManagementSurvey,
+  type ManagementSurveyOptions,
+  managementInstrument,
+  validateManagementSurvey,
+} from "./validateManagementSurvey";
 export {
   type ResponseRecords,
   type ResponseTable,

@@ -53,6 +53,7 @@ const records = [
 const { dataset, report: validation } = core.validateResponses(records, tinyInstrument);
 const gapReport = reportEntry.buildGapReport(dataset, validation);
 const gapResults = reportEntry.gapReportResults(dataset, validation);
+const factorData = core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 6 }]).dataset;
 const x = [1, 2, 3, 4, 5, 6];
 const y = [2, 2, 4, 5, 7, 6];
 const matrix = [
@@ -66,6 +67,13 @@ const itemAcc = () => core.createItemCovarianceAccumulator(3);
 const csvPath = fileURLToPath(new URL("../fixtures/csv/good.csv", import.meta.url));
 const csvText = "respondent_id,E_s1,P_s1\nr1,5,6\n";
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
+const crm = core.validateEvents([
+  { id: "e1", customer: "c1", timestamp: "2024-01-05", type: "purchase", value: 10 },
+  { id: "e2", customer: "c1", timestamp: "2024-03-05", type: "purchase", value: 20 },
+]).events;
+const crmFeatures = core.relationshipFeatures(crm, { asOf: "2024-06-30" });
+const crmTimeline = core.stageTimeline(crm, { from: "2024-01-01", to: "2024-06-01" });
+const eventsCsvPath = fileURLToPath(new URL("../fixtures/events/events.csv", import.meta.url));
 const standardSet = core.validateStandards([
   {
     attribute: "fr",
@@ -118,7 +126,52 @@ const table: Readonly<Record<string, Row>> = {
   // _lib
   describeIssue: {},
   // gaps
+  contributingFactors: {
+    typo: typo(() => core.contributingFactors(factorData, { tops: 1 } as never), "tops", "top"),
+    also: [
+      [
+        "contributingFactors(gap dataset)",
+        () => core.contributingFactors(dataset),
+        "invalid-input",
+      ],
+      [
+        "contributingFactors(data, { top: -1 })",
+        () => core.contributingFactors(factorData, { top: -1 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  factorIndexScores: {
+    typo: typo(() => core.factorIndexScores(factorData, { row: 1 } as never), "row", "rows"),
+  },
   finishGaps: {},
+  gap1: {
+    typo: typo(
+      () =>
+        core.gap1(dataset, core.validateManagementSurvey(records, tinyInstrument), {
+          tops: 2,
+        } as never),
+      "tops",
+      "top",
+    ),
+    also: [
+      [
+        "gap1(dataset, undefined)",
+        () => core.gap1(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { top: 1.5 })",
+        () => core.gap1(dataset, dataset, { top: 1.5 }),
+        "invalid-argument",
+      ],
+      [
+        "gap1(dataset, managers, { managerRows: [9] })",
+        () => core.gap1(dataset, dataset, { managerRows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
   gap5: {
     typo: typo(() => core.gap5(dataset, { levl: 0.9 } as never), "levl", "level"),
     also: [
@@ -376,6 +429,103 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   oneFactorMinres: {},
+  // relationship
+  validateEvents: {
+    typo: typo(() => core.validateEvents([], { asof: "2024-01-01" } as never), "asof", "asOf"),
+    also: [
+      ["validateEvents([])", () => core.validateEvents([]), "empty-input"],
+      [
+        "validateEvents([{ bad timestamp }])",
+        () => core.validateEvents([{ id: 1, customer: "c", timestamp: "x", type: "purchase" }]),
+        "no-usable-rows",
+      ],
+      [
+        "validateEvents([], { typeMap: { order: 'buy' } })",
+        () => core.validateEvents([], { typeMap: { order: "buy" as never } }),
+        "invalid-options",
+      ],
+    ],
+  },
+  relationshipFeatures: {
+    typo: typo(
+      () => core.relationshipFeatures(crm, { asOf: "2024-06-30", window: [30] } as never),
+      "window",
+      "windows",
+    ),
+    also: [
+      [
+        "relationshipFeatures(events, {})",
+        () => core.relationshipFeatures(crm, {} as never),
+        "invalid-options",
+      ],
+      [
+        "relationshipFeatures(events)",
+        () => core.relationshipFeatures(crm, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  classifyStage: {
+    typo: typo(
+      () => core.classifyStage(crmFeatures.customers[0] as never, { silenceDay: 9 } as never),
+      "silenceDay",
+      "silenceDays",
+    ),
+    also: [
+      [
+        "classifyStage(features result)",
+        () => core.classifyStage(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  stageTimeline: {
+    typo: typo(
+      () =>
+        core.stageTimeline(crm, { from: "2024-01-01", to: "2024-02-01", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "stageTimeline(events, { from })",
+        () => core.stageTimeline(crm, { from: "2024-01-01" } as never),
+        "invalid-options",
+      ],
+    ],
+  },
+  stageTransitions: {
+    also: [
+      [
+        "stageTransitions(features)",
+        () => core.stageTransitions(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  dissolutionWarnings: {
+    typo: typo(
+      () => core.dissolutionWarnings(crmFeatures, { silenceMultiples: 2 } as never),
+      "silenceMultiples",
+      "silenceMultiple",
+    ),
+    also: [
+      [
+        "dissolutionWarnings(timeline)",
+        () => core.dissolutionWarnings(crmTimeline as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  eventJsonSchema: {
+    // takes no arguments: both calls are valid
+    none: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+    empty: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+  },
   // responses
   createDatasetBuilder: {
     typo: typo(
@@ -481,6 +631,67 @@ const table: Readonly<Record<string, Row>> = {
       "respondent",
     ),
   },
+  validateManagementSurvey: {
+    typo: typo(
+      () =>
+        core.validateManagementSurvey(records, tinyInstrument, {
+          scal: { min: 1, max: 7 },
+        } as never),
+      "scal",
+      "scale",
+    ),
+    also: [
+      [
+        "validateManagementSurvey(rows, undefined)",
+        () => core.validateManagementSurvey(records, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  managementInstrument: {},
+  joinWaves: {
+    typo: typo(
+      () => core.joinWaves(dataset, dataset, { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+    also: [
+      [
+        "joinWaves(dataset, undefined)",
+        () => core.joinWaves(dataset, undefined as never),
+        "invalid-argument",
+      ],
+      [
+        "joinWaves(dataset without ids, …)",
+        () =>
+          core.joinWaves(
+            core.validateResponses([{ E_a1: 5, P_a1: 4, E_a2: 5, P_a2: 4 }], tinyInstrument)
+              .dataset,
+            dataset,
+          ),
+        "invalid-input",
+      ],
+    ],
+  },
+  waveInstrument: {
+    also: [
+      [
+        "waveInstrument(instrument, 'desired')",
+        () => core.waveInstrument(tinyInstrument, "desired" as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  validateFactorSurvey: {
+    typo: typo(
+      () =>
+        core.validateFactorSurvey([{ respondent_id: "e", tmw1: 5, tmw2: 5 }], {
+          mising: "listwise",
+        } as never),
+      "mising",
+      "missing",
+    ),
+  },
   validateResponses: {
     typo: typo(
       () => core.validateResponses(records, tinyInstrument, { missingPolicy: "listwise" } as never),
@@ -524,6 +735,89 @@ const table: Readonly<Record<string, Row>> = {
   },
   describe: { typo: typo(() => core.describe(x, { trimm: 0.1 } as never), "trimm", "trim") },
   kruskalWallis: { empty: "invalid-input" },
+  gamesHowell: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.gamesHowell({ a: [1, 2, 3], b: [2, 4, 5] }, { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+  },
+  dunnTest: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.dunnTest({ a: [1, 2, 3], b: [2, 4, 5] }, { padjust: "holm" } as never),
+      "padjust",
+      "pAdjust",
+    ),
+  },
+  periodOf: {
+    typo: typo(
+      () => core.periodOf(0, { period: "month", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "periodOf(0, { period: 'fortnight' })",
+        () => core.periodOf(0, { period: "fortnight" as never }),
+        "invalid-argument",
+      ],
+      [
+        "periodOf('2024-01-01', { period: 'month' })",
+        () => core.periodOf("2024-01-01" as never, { period: "month" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  gapCells: {
+    typo: typo(() => core.gapCells(dataset, { minimumn: 3 } as never), "minimumn", "minimumN"),
+    also: [
+      [
+        "gapCells(dataset, { by: ['regoin'] })",
+        () => core.gapCells(dataset, { by: ["regoin"] }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { period: 'month' }) without dates",
+        () => core.gapCells(dataset, { period: "month" }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { rows: [9] })",
+        () => core.gapCells(dataset, { rows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  byPeriod: {
+    typo: typo(
+      () => core.byPeriod(dataset, { period: "month", segmnts: [] } as never),
+      "segmnts",
+      "segments",
+    ),
+  },
+  seasonalProfile: {
+    typo: typo(
+      () => core.seasonalProfile(dataset, { seasns: "southern" } as never),
+      "seasns",
+      "seasons",
+    ),
+  },
+  compareSegments: {
+    typo: typo(
+      () => core.compareSegments(dataset, { by: "region", methd: "welch" } as never),
+      "methd",
+      "method",
+    ),
+    also: [
+      [
+        "compareSegments(dataset, { by: 3 })",
+        () => core.compareSegments(dataset, { by: 3 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   mannWhitney: {
     typo: typo(
       () => core.mannWhitney(x, y, { correction: true } as never),
@@ -807,6 +1101,39 @@ const table: Readonly<Record<string, Row>> = {
         () => reportEntry.renderJson(undefined as never),
         "invalid-argument",
       ],
+      [
+        "renderJson(document, { provenance: {} })",
+        () => reportEntry.renderJson(gapReport, { provenance: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  renderCsv: {
+    also: [
+      ["renderCsv(a Dataset)", () => reportEntry.renderCsv(dataset as never), "invalid-argument"],
+      [
+        "renderCsv(gap report results)",
+        () => reportEntry.renderCsv(gapResults as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  formatCellApa: {
+    also: [
+      [
+        "formatCellApa({ kind: 'money' })",
+        () => reportEntry.formatCellApa({ kind: "money", value: 1 } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  apaTTest: {
+    also: [
+      [
+        "apaTTest({ t: '1', df: 2, p: null, dz: null })",
+        () => reportEntry.apaTTest({ t: "1", df: 2, p: null, dz: null } as never),
+        "invalid-argument",
+      ],
     ],
   },
   renderMarkdown: {
@@ -823,7 +1150,58 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  renderHtml: {
+    typo: typo(
+      () => reportEntry.renderHtml(gapReport, { chartTable: false } as never),
+      "chartTable",
+      "chartTables",
+    ),
+    also: [
+      ["renderHtml(a Dataset)", () => reportEntry.renderHtml(dataset as never), "invalid-argument"],
+      [
+        "renderHtml(document, { lang: 5 })",
+        () => reportEntry.renderHtml(gapReport, { lang: 5 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   // node
+  readEventsCsv: {
+    typo: typo(
+      () => nodeEntry.readEventsCsv(eventsCsvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readEventsCsv(missing file)",
+        () => nodeEntry.readEventsCsv(`${eventsCsvPath}.nope`),
+        "invalid-input",
+      ],
+    ],
+  },
+  readFactorSurveyCsv: {
+    none: "invalid-argument",
+    typo: typo(
+      () => nodeEntry.readFactorSurveyCsv(csvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+  },
+  readManagementSurveyCsv: {
+    typo: typo(
+      () => nodeEntry.readManagementSurveyCsv(csvPath, twoByTwo, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readManagementSurveyCsv(path, undefined)",
+        () => nodeEntry.readManagementSurveyCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   readResponsesCsv: {
     typo: typo(
       () => nodeEntry.readResponsesCsv(csvPath, twoByTwo, { delimeter: "," } as never),
@@ -834,6 +1212,26 @@ const table: Readonly<Record<string, Row>> = {
       [
         "readResponsesCsv(path, undefined)",
         () => nodeEntry.readResponsesCsv(csvPath, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  reportProvenance: {
+    typo: typo(
+      () =>
+        nodeEntry.reportProvenance({
+          instrument: tinyInstrument,
+          validation,
+          generatedat: "2026-01-01T00:00:00Z",
+        } as never),
+      "generatedat",
+      "generatedAt",
+    ),
+    also: [
+      [
+        "reportProvenance({ instrument, validation: a Dataset })",
+        () =>
+          nodeEntry.reportProvenance({ instrument: tinyInstrument, validation: dataset as never }),
         "invalid-argument",
       ],
     ],
@@ -864,6 +1262,7 @@ const table: Readonly<Record<string, Row>> = {
 /** Exports that are not functions to call this way. */
 const NOT_CALLED: Readonly<Record<string, string>> = {
   ServqualError: "the error class itself, constructed with new",
+  eventRecordSchema: "schema getter: takes no arguments, returns the zod schema",
   dimensionSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   instrumentSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   itemSpecSchema: "schema getter: takes no arguments, returns the zod schema",
@@ -949,6 +1348,7 @@ describe("argument checks let valid calls through", () => {
     expect(JSON.parse(reportEntry.renderJson(gapReport)).kind).toBe("servqual-report-document");
     expect(JSON.parse(reportEntry.renderJson(gapReport)).results.kind).toBe("servqual-gap-report");
     expect(reportEntry.renderMarkdown(gapReport).startsWith("# ")).toBe(true);
+    expect(reportEntry.renderHtml(gapReport).startsWith("<!doctype html>")).toBe(true);
   });
 
   it("a null options object of the CSV text reader still means no options", () => {

@@ -67,7 +67,8 @@ describe("toVegaLite", () => {
         {
           mark: "bar",
           encoding: {
-            x: { field: "dimension", type: "nominal", title: "Dimension" },
+            // sort: null keeps the data order (Vega-Lite sorts a nominal axis otherwise)
+            x: { field: "dimension", type: "nominal", title: "Dimension", sort: null },
             y: { field: "gap", type: "quantitative", title: "Gap" },
           },
         },
