@@ -1,5 +1,6 @@
 import { invalidArgument } from "../_lib/checkArgument";
 import { checkOptionKeys } from "../_lib/checkOptionKeys";
+import { deliveryLineReader } from "../operations/deliveryLine";
 import {
   checkDeliveryCells,
   DELIVERY_COLUMNS,
@@ -29,6 +30,12 @@ export interface DeliveryCsvOptions extends DeliveryValidationOptions {
 }
 
 const BATCH = 16384;
+
+/**
+ * Whether lines without quotes are read by the fast path (`deliveryLineReader`); tests turn it
+ * off to compare with the general path. Not part of the public API.
+ */
+export const fastLines = { enabled: true };
 
 /**
  * Reads delivery records from a CSV file (UTF-8, header row) with the columns `id`,
@@ -64,14 +71,25 @@ export async function readDeliveryRecordsCsv(
   const flush = () => {
     if (onRecords !== undefined && collector.kept.length > 0) onRecords(collector.take());
   };
+  const delimiter = typeof options?.delimiter === "string" ? options.delimiter : ",";
+  let fast: ReturnType<typeof deliveryLineReader> | null = null;
+  const readLine = (text: string, start: number, end: number, row: number, line: number) => {
+    if (fast === null) return false;
+    const record = fast(text, start, end, row, line);
+    if (record === null) return false;
+    collector.add({ row, line }, record.id, record, null, context.columns[0]);
+    if (collector.kept.length >= BATCH) flush();
+    return true;
+  };
   await streamRecordsCsv(
     fn,
     path,
     options?.delimiter,
     { fields: DELIVERY_FIELDS, names: DELIVERY_COLUMNS, required: ["id", "attribute", "created"] },
     {
-      columns(names) {
+      columns(names, positions, width) {
         context = { ...context, columns: names };
+        fast = deliveryLineReader(context, delimiter, positions, width);
       },
       row(cells, place) {
         const { record, problems } = checkDeliveryCells(cells, place, context);
@@ -84,6 +102,7 @@ export async function readDeliveryRecordsCsv(
         );
         if (collector.kept.length >= BATCH) flush();
       },
+      ...(fastLines.enabled ? { line: readLine } : {}),
       broken(place, code, message) {
         collector.add(place, null, null, brokenRowProblems(code, message));
       },

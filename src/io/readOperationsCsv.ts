@@ -18,8 +18,13 @@ export interface RecordColumns {
 
 /** What {@link streamRecordsCsv} calls for each data row, with cells in field order. */
 export interface RecordSink {
-  /** The column name of each field found (messages name it). */
-  columns(names: readonly string[]): void;
+  /**
+   * The column name of each field found (messages name it), the header cell of each field
+   * (−1: absent) and the header's cell count.
+   */
+  columns(names: readonly string[], positions: Int32Array, width: number): void;
+  /** Optional fast path for a line without quotes (see `CsvRecordHandlers.line`). */
+  line?(text: string, start: number, end: number, row: number, line: number): boolean;
   row(cells: readonly (string | undefined)[], place: RecordPlace): void;
   broken(
     place: RecordPlace,
@@ -91,7 +96,7 @@ export async function streamRecordsCsv(
           },
         ]);
       }
-      sink.columns(found);
+      sink.columns(found, map as Int32Array, names.length);
     },
     row(row, place) {
       const m = map as Int32Array;
@@ -102,6 +107,7 @@ export async function streamRecordsCsv(
       sink.row(cells, place);
     },
     broken: sink.broken,
+    ...(sink.line === undefined ? {} : { line: sink.line }),
   });
   try {
     const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024 });

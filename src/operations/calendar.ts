@@ -219,8 +219,10 @@ export class CalendarTable {
   /** Makes the table cover wall days `from` … `to` (inclusive). */
   private cover(from: number, to: number): void {
     if (this.count > 0 && from >= this.base && to < this.base + this.count) return;
-    const lo = this.count === 0 ? from - 7 : Math.min(from - 30, this.base);
-    const hi = this.count === 0 ? to + 7 : Math.max(to + 30, this.base + this.count - 1);
+    // A growing table at least doubles (records in random date order rebuild it O(log n) times).
+    const grow = Math.max(30, this.count);
+    const lo = this.count === 0 ? from - 7 : Math.min(from - grow, this.base);
+    const hi = this.count === 0 ? to + 7 : Math.max(to + grow, this.base + this.count - 1);
     const n = hi - lo + 1;
     const starts = new Float64Array(n + 1);
     const opens = new Float64Array(n * this.slots * 2).fill(Number.NaN);

@@ -7,6 +7,12 @@ export interface CsvRecordHandlers {
   header(cells: readonly string[], line: number): void;
   /** A data row (cells reused between calls: copy what you keep) and its place. */
   row(cells: readonly string[], place: RecordPlace): void;
+  /**
+   * Optional fast path for a line of a chunk without quotes: the line is `text[start, end)`;
+   * return true when it was taken in full (the row counts as read), false to have it split
+   * into cells and handed to `row` (or `broken`) as usual.
+   */
+  line?(text: string, start: number, end: number, row: number, line: number): boolean;
   /** A row that cannot be read: a broken quote or a cell count unlike the header's. */
   broken(
     place: RecordPlace,
@@ -146,6 +152,10 @@ export function createCsvRecordSplitter(delimiter: string, handlers: CsvRecordHa
       });
     }
     const text = pending;
+    if (handlers.line !== undefined && columns >= 0 && !text.includes('"')) {
+      readPlainLines(text, final);
+      return;
+    }
     const result = parser.parse(text, 0, !final);
     if (result.errors.length > 0) {
       parseSlowly(text, final);
@@ -158,6 +168,36 @@ export function createCsvRecordSplitter(delimiter: string, handlers: CsvRecordHa
       line += quoted ? 1 + lines(cells) : 1;
       handle(cells, at, undefined);
     }
+    cutLongRow();
+  };
+
+  /**
+   * A chunk without quotes, line by line (what papaparse does for such text: a row is a line
+   * split at the delimiter), offering each line to `handlers.line` first.
+   */
+  const readPlainLines = (text: string, final: boolean) => {
+    const fast = handlers.line as NonNullable<CsvRecordHandlers["line"]>;
+    const n = text.length;
+    let pos = 0;
+    while (pos < n) {
+      let end = text.indexOf(newline, pos);
+      if (end < 0) {
+        if (!final) break;
+        end = n;
+      }
+      const at = line;
+      line += 1;
+      if (end > pos) {
+        if (fast(text, pos, end, rows + 1, at)) rows += 1;
+        else handle(text.slice(pos, end).split(delimiter), at, undefined);
+      }
+      pos = end + newline.length;
+    }
+    pending = pos >= n ? "" : text.slice(pos);
+    cutLongRow();
+  };
+
+  const cutLongRow = () => {
     if (pending.length > ROW_LIMIT) {
       // A quote opened and never closed would hold the rest of the file: its line is cut off.
       const end = pending.indexOf(newline);

@@ -19,6 +19,7 @@ import {
   type TimeUnit,
   textCell,
 } from "./fields";
+import { IdSet } from "./idSet";
 
 /**
  * One service standard as given (an object, or a CSV row with the columns named in
@@ -272,7 +273,7 @@ export function checkStandard(
 export class RecordCollector<T extends { readonly id: string }> {
   readonly log: IssueLog;
   readonly kept: T[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdSet();
   recordsIn = 0;
   private used = 0;
 
@@ -290,17 +291,18 @@ export class RecordCollector<T extends { readonly id: string }> {
     this.recordsIn += 1;
     let kept = record;
     let found = problems;
-    if (kept !== null && this.ids.has(kept.id)) {
-      found ??= new RecordProblems();
-      found.fail("duplicate-id", idColumn, `the id ${kept.id} is used by an earlier record`);
-      kept = null;
+    if (kept !== null) {
+      if (!this.ids.add(kept.id)) {
+        found ??= new RecordProblems();
+        found.fail("duplicate-id", idColumn, `the id ${kept.id} is used by an earlier record`);
+        kept = null;
+      }
     }
     if (found !== null) for (const issue of found.issues) this.log.record({ ...issue, ...place });
     if (kept === null) {
       this.log.exclude({ ...place, id, reasons: found?.reasons ?? [] });
       return;
     }
-    this.ids.add(kept.id);
     this.kept.push(kept);
     this.used += 1;
   }

@@ -1,0 +1,95 @@
+/**
+ * Open-addressing set of non-negative integers below 2^53 in a `Float64Array` (key + 1 stored;
+ * 0 marks an empty slot), half full at most.
+ */
+class NumberSet {
+  private slots = new Float64Array(1024);
+  private used = 0;
+
+  /** Adds `key`; false when it was there already. */
+  add(key: number): boolean {
+    if (this.used * 2 >= this.slots.length) this.grow();
+    return this.put(this.slots, key + 1);
+  }
+
+  private put(slots: Float64Array, stored: number): boolean {
+    const mask = slots.length - 1;
+    const low = (stored % 4294967296) | 0;
+    const high = (stored / 4294967296) | 0;
+    let at = (Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1) >>> 7) & mask;
+    while (true) {
+      const there = slots[at] as number;
+      if (there === 0) {
+        slots[at] = stored;
+        if (slots === this.slots) this.used += 1;
+        return true;
+      }
+      if (there === stored) return false;
+      at = (at + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2);
+    for (const stored of old) if (stored !== 0) this.put(slots, stored);
+    this.slots = slots;
+  }
+}
+
+/** Longest run of trailing digits kept as a number (the key is value · 16 + digit count < 2^53). */
+const MAX_DIGITS = 14;
+
+/**
+ * The set of record ids seen, for the duplicate check: an id made of a prefix and a run of
+ * trailing digits (`t123`, `10045`, `TCK-000123`) is kept as the number `value · 16 + digit
+ * count` in a typed-array set per prefix (exact: another digit count or prefix is another
+ * key), every other id as a string; so a million ticket ids do not keep a million strings
+ * alive. `add` answers as `Set.add` followed by a size check would.
+ *
+ * @example
+ * const ids = new IdSet();
+ * ids.add("t1") //=> true
+ * ids.add("t01") //=> true (another id)
+ * ids.add("t1") //=> false (seen)
+ */
+export class IdSet {
+  private readonly strings = new Set<string>();
+  private readonly byPrefix = new Map<string, NumberSet>();
+  private lastPrefix = "";
+  private lastSet: NumberSet | null = null;
+
+  /** Adds an id; false when it was added before. */
+  add(id: string): boolean {
+    let k = id.length;
+    let value = 0;
+    let scale = 1;
+    while (k > 0 && id.length - k < MAX_DIGITS) {
+      const c = id.charCodeAt(k - 1) - 48;
+      if (c < 0 || c > 9) break;
+      value += c * scale;
+      scale *= 10;
+      k -= 1;
+    }
+    const count = id.length - k;
+    const before = k > 0 ? id.charCodeAt(k - 1) - 48 : -1;
+    if (count === 0 || (before >= 0 && before <= 9)) {
+      // No trailing digits, or more than MAX_DIGITS of them: kept as text.
+      const size = this.strings.size;
+      this.strings.add(id);
+      return this.strings.size !== size;
+    }
+    let set = this.lastSet;
+    if (set === null || k !== this.lastPrefix.length || !id.startsWith(this.lastPrefix)) {
+      const prefix = id.slice(0, k);
+      set = this.byPrefix.get(prefix) ?? null;
+      if (set === null) {
+        set = new NumberSet();
+        this.byPrefix.set(prefix, set);
+      }
+      this.lastPrefix = prefix;
+      this.lastSet = set;
+    }
+    return set.add(value * 16 + count);
+  }
+}
