@@ -1,7 +1,12 @@
 import { defineConfig, type Options } from "tsup";
 
-/** The package's entries (`servqual`, `servqual/report`, `servqual/node`): their type declarations. */
-const entries = { index: "src/index.ts", report: "src/report.ts", node: "src/node.ts" };
+/** The package's entries (`servqual`, `servqual/report`, `servqual/node`, `servqual/sql`): their type declarations. */
+const entries = {
+  index: "src/index.ts",
+  report: "src/report.ts",
+  node: "src/node.ts",
+  sql: "src/sql.ts",
+};
 
 /**
  * Keeps relative imports as imports of the sibling output file (`.js` in ESM, `.cjs` in CJS),

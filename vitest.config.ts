@@ -8,5 +8,6 @@ export default defineConfig({
     // The machines are shared; a slow moment must not fail a correct test. Speed is measured
     // in benchmarks (npm run bench), never by timeouts.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -20,6 +20,13 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import {
+  EVENT_CUSTOMERS,
+  ensureEventsCsv,
+  eventsFloor,
+  relationshipPipeline,
+} from "./relationship.mjs";
+
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DATA = join(ROOT, "bench", "data");
@@ -156,6 +163,31 @@ function columnsOf(size) {
   return { columns: Object.fromEntries(names.map((name, c) => [name, arrays[c]])) };
 }
 
+/**
+ * The dataset with a date and a region per respondent, made deterministically (seed SEED):
+ * three years from 2022-01-01 UTC, in row order (`shuffled`: at random), five regions at random.
+ * Made once, before the clock starts, and reused across repeats.
+ */
+let monthsAndRegions;
+function withMonthsAndRegions(core, dataset, shuffled) {
+  if (monthsAndRegions === undefined) {
+    const random = core.seededRandom(SEED);
+    const n = dataset.n;
+    const start = Date.UTC(2022, 0, 1);
+    const span = Date.UTC(2025, 0, 1) - start;
+    const dates = new Float64Array(n);
+    const regions = ["North", "South", "East", "West", "Central"];
+    const region = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = shuffled ? random() : i / n;
+      dates[i] = start + Math.floor(at * span) + Math.floor(random() * 3_600_000);
+      region[i] = regions[Math.floor(random() * regions.length)];
+    }
+    monthsAndRegions = { ...dataset, dates, segments: [{ name: "region", values: region }] };
+  }
+  return monthsAndRegions;
+}
+
 /** The long-scale stage: 10 dimensions × 100 items, 10,000 respondents (issue 12's target). */
 const WIDE = { dimensions: 10, items: 100, respondents: 10_000 };
 
@@ -207,10 +239,22 @@ function wideData(core) {
 // ---------------------------------------------------------------- one stage (child process)
 
 async function runStage(stage, size, file) {
-  const repeats = stage === "floor" ? 1 : stage === "gap5-wide" ? 3 : repeatsFor(size);
+  const repeats =
+    stage === "floor" || stage === "events-floor" || stage === "relationship"
+      ? 1
+      : stage === "gap5-wide"
+        ? 3
+        : repeatsFor(size);
   let measure;
   let check = (value) => value;
-  if (stage === "floor") {
+  if (stage === "events-floor") {
+    measure = () => eventsFloor(file);
+    check = (result) => result.rows;
+  } else if (stage === "relationship") {
+    const core = await import("servqual");
+    const node = await import("servqual/node");
+    measure = () => relationshipPipeline(core, node, file);
+  } else if (stage === "floor") {
     const floor = join(SHARED_BENCH, "floor.cjs");
     measure = () => {
       process.argv[2] = file;
@@ -227,6 +271,29 @@ async function runStage(stage, size, file) {
       // The whole way from the file to Gap 5 with reliability, in one process (peak RSS of both).
       measure = async () => core.gap5((await readResponsesCsv(file, instrument, OPTIONS)).dataset);
       check = (result) => result.respondents;
+    } else if (stage === "report") {
+      // `servqual report FILE --format md,json,csv(,html)` as the command does it: read, one
+      // gap report (every analysis once), each renderer, provenance (SHA-256 of the file), files.
+      const reports = await import("servqual/report");
+      const { reportProvenance } = await import("servqual/node");
+      const { mkdtempSync, writeFileSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const out = mkdtempSync(join(tmpdir(), "servqual-bench-report-"));
+      measure = async () => {
+        const { dataset, report } = await readResponsesCsv(file, instrument, OPTIONS);
+        const document = reports.buildGapReport(dataset, report, { source: file });
+        const provenance = await reportProvenance({ file, instrument, validation: report });
+        const files = {
+          "report.md": reports.renderMarkdown(document),
+          "report.json": reports.renderJson(document, { provenance }),
+          "report.csv": reports.renderCsv(document),
+        };
+        if (typeof reports.renderHtml === "function")
+          files["report.html"] = reports.renderHtml(document);
+        for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
+        return document;
+      };
+      check = (document) => document.results.validation.rowsUsed;
     } else if (stage === "summarize") {
       measure = () => summarizeResponsesCsv(file, instrument, OPTIONS);
       check = (result) => result.gap5.respondents;
@@ -260,6 +327,18 @@ async function runStage(stage, size, file) {
       const { dataset } = core.validateColumns({ columns }, wide);
       measure = () => core.gap5(dataset);
       check = (result) => result.reliability?.length ?? 0;
+    } else if (stage === "gap5-cells" || stage === "gap5-cells-shuffled") {
+      // Gap 5 per month × region in one pass: the file's respondents dated over three years
+      // (2022–2024) in collection order (row i at i/n of the span, plus a seeded hour), or in
+      // seeded random order (-shuffled), each in one of five regions (seeded).
+      const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
+      const dated = withMonthsAndRegions(core, dataset, stage.endsWith("shuffled"));
+      measure = () =>
+        core.gapCells(dated, {
+          period: "month",
+          by: ["region"],
+        });
+      check = (result) => result.cells.length;
     } else if (stage === "gap5" || stage === "gap5-tables") {
       if (typeof core.gap5 !== "function") throw new Error("gap5 is not exported");
       const { dataset } = await readResponsesCsv(file, instrument, OPTIONS);
@@ -367,12 +446,17 @@ const STAGE_LABELS = {
   columns: "validateColumns (Float32Array columns)",
   "columns+gap5": "validateColumns + gap5 tables, in memory",
   "gap5-tables": "gap5 tables + tests (no reliability)",
+  "gap5-cells": "gapCells per month × region (dates in file order)",
+  "gap5-cells-shuffled": "gapCells per month × region (dates shuffled)",
   gap5: "gap5(dataset) with alpha, item analysis",
   "csv+gap5": "readResponsesCsv + gap5 (sum of the two stages)",
   "file+gap5": "readResponsesCsv + gap5, one process",
+  report: "servqual report to md, json, csv (html when built)",
   summarize: "summarizeResponsesCsv (streaming gap5)",
   "gap5-wide": "gap5 with reliability, 10 dims × 100 items",
   floor: "floor.cjs (yardstick)",
+  relationship: "readEventsCsv + features + stages + 12-month timeline + transitions",
+  "events-floor": "events floor (cells + one timestamp per row)",
 };
 
 async function main() {
@@ -413,9 +497,11 @@ async function main() {
       console.log(`wrote ${relative(ROOT, made.path)} in ${made.seconds.toFixed(1)} s`);
     }
   }
+  // --events-only: just the relationship benchmark (5M events, 100k customers by default).
+  const eventsOnly = process.argv.includes("--events-only");
   let genFile = null;
   // The speed targets are stated on gen.cjs's 1M file: read it too when 1M is among the sizes.
-  if (hasFloor && sizes.includes(1_000_000)) {
+  if (hasFloor && !eventsOnly && sizes.includes(1_000_000)) {
     genFile = join(DATA, "sq1000000.csv");
     if (!existsSync(genFile) || regenerate) {
       const run = spawnSync(process.execPath, [join(SHARED_BENCH, "gen.cjs"), "1000000"], {
@@ -433,9 +519,10 @@ async function main() {
 
   // --yardstick-only: just gen.cjs's 1M file (the speed targets), against the floor.
   const yardstickOnly = process.argv.includes("--yardstick-only");
-  const inputs = yardstickOnly
-    ? []
-    : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
+  const inputs =
+    yardstickOnly || eventsOnly
+      ? []
+      : sizes.map((size) => ({ size, label: formatCount(size), file: csvPath(size) }));
   if (genFile !== null) {
     inputs.push({ size: 1_000_000, label: "1,000,000 gen.cjs", file: genFile, yardstick: true });
   }
@@ -445,7 +532,9 @@ async function main() {
   const unusable = [
     { kind: "short", size: Number(argument("unusable-short") ?? 8_000_000), floor: false },
     { kind: "blank", size: Number(argument("unusable-blank") ?? 1_000_000), floor: true },
-  ].filter((input) => !yardstickOnly && Number.isInteger(input.size) && input.size > 0);
+  ].filter(
+    (input) => !yardstickOnly && !eventsOnly && Number.isInteger(input.size) && input.size > 0,
+  );
   for (const input of unusable) {
     const made = ensureUnusableCsv(input.kind, input.size, regenerate);
     if (made.seconds !== null) {
@@ -459,34 +548,53 @@ async function main() {
       floor: input.floor,
     });
   }
+  // CRM events: --events N (default 5,000,000; 0 leaves them out), 100,000 customers.
+  const eventCount = Number(argument("events") ?? 5_000_000);
+  if (!yardstickOnly && Number.isInteger(eventCount) && eventCount > 0) {
+    const file = join(DATA, `events-seed20240214-${eventCount}.csv`);
+    const seconds = ensureEventsCsv(file, eventCount, regenerate);
+    if (seconds !== null) console.log(`wrote ${relative(ROOT, file)} in ${seconds.toFixed(1)} s`);
+    inputs.push({
+      size: eventCount,
+      label: `${formatCount(eventCount)} events, ${formatCount(EVENT_CUSTOMERS)} customers`,
+      file,
+      relationship: true,
+    });
+  }
   const rows = [];
   for (const input of inputs) {
-    const gapStages = hasGap5 ? ["gap5", "file+gap5", "summarize"] : [];
-    const stages = input.unusable
-      ? ["csv-unusable"]
-      : input.yardstick
-        ? ["csv", ...gapStages]
-        : [
-            "csv",
-            "validate",
-            "columns",
-            ...(hasGap5 ? ["columns+gap5", "gap5-tables"] : []),
-            ...gapStages,
-          ];
+    const gapStages = hasGap5 ? ["gap5", "file+gap5", "report", "summarize"] : [];
+    const stages = input.relationship
+      ? ["relationship"]
+      : input.unusable
+        ? ["csv-unusable"]
+        : input.yardstick
+          ? ["csv", ...gapStages]
+          : [
+              "csv",
+              "validate",
+              "columns",
+              ...(hasGap5
+                ? ["columns+gap5", "gap5-tables", "gap5-cells", "gap5-cells-shuffled"]
+                : []),
+              ...gapStages,
+            ];
     // --stages a,b: only those stages (the floor is timed all the same, for the ratios).
     const only = argument("stages")?.split(",");
     if (only !== undefined) {
       const extra = only.filter((name) => !stages.includes(name) && STAGE_LABELS[name]);
       stages.splice(0, stages.length, ...stages.filter((name) => only.includes(name)), ...extra);
     }
-    const withFloor = hasFloor && input.floor !== false;
+    // The events file has its own floor (in bench/relationship.mjs), always available.
+    const withFloor = input.relationship || (hasFloor && input.floor !== false);
     // With --runs N every stage and the floor run N times in turn; each figure is the median
     // over the rounds and each ratio the median of the per-round ratios to that round's floor.
     const rounds = [];
     for (let round = 0; round < runs; round++) {
       const results = {};
       for (const stage of [...(withFloor ? ["floor"] : []), ...stages]) {
-        const result = child(stage, input.size, input.file);
+        const run = stage === "floor" && input.relationship ? "events-floor" : stage;
+        const result = child(run, input.size, input.file);
         results[stage] = result;
         const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
         console.log(`  ${input.label} ${stage}${runs > 1 ? ` (run ${round + 1})` : ""}: ${done}`);
@@ -495,10 +603,11 @@ async function main() {
     }
     const results = medianOfRounds(rounds);
     for (const [stage, result] of Object.entries(results)) {
-      rows.push({ ...result, stage, label: input.label, stageLabel: STAGE_LABELS[stage] });
+      const shown = stage === "floor" && input.relationship ? "events-floor" : stage;
+      rows.push({ ...result, stage: shown, label: input.label, stageLabel: STAGE_LABELS[shown] });
     }
   }
-  if (hasGap5 && !yardstickOnly) {
+  if (hasGap5 && !yardstickOnly && !eventsOnly) {
     // Long scales: ratio to the floor of the largest file timed above (the gen.cjs 1M file
     // when present): the floor is a SERVQUAL-22 yardstick, so this compares machine speed.
     const wide = child("gap5-wide", WIDE.respondents, "");
@@ -518,7 +627,33 @@ async function main() {
   }
   console.log("");
   printTable(rows);
+  // Gap 5 per month × region against the plain gap5 pass (tables, no reliability) of the same
+  // file in the same run (issue 15's target: ≤ 1.5).
+  for (const cells of rows.filter((row) => row.stage.startsWith("gap5-cells") && !row.error)) {
+    const plain = rows.find(
+      (row) => row.stage === "gap5-tables" && row.label === cells.label && !row.error,
+    );
+    if (plain === undefined) continue;
+    console.log(
+      `  ${cells.label} ${cells.stage} / gap5-tables: time ${(cells.seconds / plain.seconds).toFixed(2)}, cpu ${(cells.cpuSeconds / plain.cpuSeconds).toFixed(2)} (cpu is the steadier on a loaded machine)`,
+    );
+  }
+  // What the report costs beyond reading and Gap 5: (report − file+gap5) / file+gap5, per input.
+  for (const label of new Set(rows.map((row) => row.label))) {
+    const of = (stage) =>
+      rows.find((row) => row.label === label && row.stage === stage && !row.error);
+    const report = of("report");
+    const base = of("file+gap5");
+    if (report === undefined || base === undefined) continue;
+    const share = (x, y) => `${(((x - y) / y) * 100).toFixed(1)}%`;
+    console.log(
+      `${label}: servqual report beyond readResponsesCsv + gap5: wall ${share(report.seconds, base.seconds)}, cpu ${share(report.cpuSeconds, base.cpuSeconds)}`,
+    );
+  }
   for (const row of rows) {
+    if (row.stage === "relationship" && !row.error) {
+      console.log(`  ${row.label}: ${JSON.stringify(row.check)}`);
+    }
     if (row.stage !== "csv-unusable" || row.error) continue;
     const c = row.check;
     console.log(

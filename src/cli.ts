@@ -4,9 +4,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Command, parseCommandLine } from "./cli/args";
-import { type DemoSource, prepareReport, runReport } from "./cli/runReport";
+import { closest } from "./cli/closest";
+import { type DemoSource, prepareReport, runReport, runValidate } from "./cli/runReport";
+import { runSqlReport } from "./cli/sqlReport";
 import { printError, printOut } from "./cli/terminal";
-import { ExitCode, USAGE } from "./cli/usage";
+import { COMMAND_HELP, ExitCode, USAGE } from "./cli/usage";
 import { UsageError } from "./cli/usageError";
 
 const DEMO: DemoSource = {
@@ -17,14 +19,16 @@ const DEMO: DemoSource = {
 };
 
 async function main(argv: readonly string[]): Promise<number> {
+  // --verbose is looked for before parsing, so a usage error can honour it too.
+  const verbose = argv.includes("--verbose");
   let command: Command;
   try {
     command = parseCommandLine(argv);
   } catch (error) {
-    return failure(error);
+    return failure(error, verbose);
   }
   if (command.kind === "help") {
-    printOut(USAGE);
+    printOut(command.topic === undefined ? USAGE : COMMAND_HELP[command.topic]);
     return ExitCode.Ok;
   }
   if (command.kind === "version") {
@@ -36,10 +40,24 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     // Mistakes in the --columns file or --out are found before the library is loaded.
-    const prepared = command.kind === "report" ? await prepareReport(command, DEMO) : undefined;
+    const prepared =
+      command.kind === "report" || command.kind === "validate"
+        ? await prepareReport(command, DEMO)
+        : undefined;
     const [node, reports] = await Promise.all([import("./node.js"), import("./report.js")]);
     const lib = { ...node, ...reports };
     if (command.kind === "instruments") {
+      const instruments: Record<string, unknown> = lib.instruments;
+      if (command.name !== undefined) {
+        if (!Object.hasOwn(instruments, command.name)) {
+          const hint = closest(command.name, Object.keys(instruments));
+          throw new UsageError(
+            `unknown instrument "${command.name}"${hint === undefined ? "" : `; did you mean ${hint}?`}`,
+          );
+        }
+        printOut(`${JSON.stringify(instruments[command.name], null, 2)}\n`);
+        return ExitCode.Ok;
+      }
       for (const [name, instrument] of Object.entries(lib.instruments)) {
         printOut(
           `${name.padEnd(22)}${instrument.name} (${instrument.format}, ${instrument.scale.min}–${instrument.scale.max})\n`,
@@ -47,20 +65,26 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       return ExitCode.Ok;
     }
-    if (command.kind !== "report" || prepared === undefined) return ExitCode.Ok;
+    if (prepared === undefined) return ExitCode.Ok;
+    if (command.kind === "validate") return await runValidate(lib, command, prepared);
+    if (command.database !== undefined) return await runSqlReport(lib, command, prepared);
     return await runReport(lib, command, prepared);
   } catch (error) {
-    return failure(error);
+    return failure(error, verbose);
   }
 }
 
-function failure(error: unknown): number {
+/** One line for the error (its stack only with --verbose) and the exit code. */
+function failure(error: unknown, verbose: boolean): number {
   if (error instanceof UsageError) {
     printError(`servqual: ${error.message}\nRun 'servqual --help' for the options.\n`);
     return ExitCode.Usage;
   }
+  const message = error instanceof Error ? error.message : String(error);
   printError(
-    `servqual: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    verbose && error instanceof Error && error.stack !== undefined
+      ? `servqual: unexpected error: ${error.stack}\n`
+      : `servqual: unexpected error: ${message.split("\n")[0]} (run with --verbose for details)\n`,
   );
   return ExitCode.BadInput;
 }

@@ -1,2 +1,9 @@
 export * from "./index";
 export * from "./io/index";
+export { quoteIdentifier } from "./sql/quoteIdentifier";
+export {
+  type DuckDbConnectionLike,
+  type PgClientLike,
+  type RunGapSqlOptions,
+  runGapSql,
+} from "./sql/runGapSql";

@@ -69,6 +69,7 @@ export type IssueCode =
   | "file-not-readable"
   | "not-a-file"
   | "not-json"
+  | "bad-sql-result"
   | "csv-syntax"
   | "malformed-quote"
   | "unterminated-quote"
@@ -126,6 +127,12 @@ export type IssueCode =
   | "unknown-facet"
   | "duplicate-answer"
   | "conflicting-value"
+  // Periods and segments
+  | "no-dates"
+  | "unknown-segment"
+  | "undated"
+  | "outside-window"
+  | "blank-segment"
   // No usable rows
   | "rows-excluded"
   | "row-excluded"
@@ -146,4 +153,16 @@ export type IssueCode =
   | "unknown-attribute"
   | "unknown-time-zone"
   | "missing-period"
-  | "invalid-period";
+  | "invalid-period"
+  // CRM events
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  | "bad-value"
+  | "negative-value"
+  | "mixed-currency"
+  | "bad-initiator"
+  | "no-events"
+  | "missing-event-column";

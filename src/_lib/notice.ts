@@ -49,6 +49,12 @@ export type NoticeCode =
   | "partly-scored-respondents"
   | "inverted-zone"
   | "single-manager"
+  // Periods and segments
+  | "small-cell"
+  | "undated"
+  | "outside-window"
+  | "date-only-in-zone"
+  | "too-few-periods"
   // Reports
   | "few-respondents"
   | "list-truncated"
@@ -97,7 +103,19 @@ export type NoticeCode =
   | "open-misses"
   | "no-customer-expectation"
   | "not-comparable"
-  | "no-records-in-force";
+  | "no-records-in-force"
+  // Why an event was excluded (also not-an-object, future-timestamp above)
+  | "missing-event-id"
+  | "missing-customer"
+  | "duplicate-event"
+  | "unknown-event-type"
+  | "bad-timestamp"
+  // Relationship features and stages
+  | "no-customers"
+  | "too-few-purchases"
+  | "no-earlier-value"
+  | "unknown-wallet"
+  | "empty-transition-row";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

@@ -5,9 +5,15 @@ import { UsageError } from "./usageError";
 /** Text encodings the command reads. */
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "latin1";
 
-/** Settings of `servqual report` and `servqual demo`. */
+/** The report formats the command writes. */
+export type ReportFormat = "md" | "json" | "csv" | "html";
+
+/** The formats `--format` accepts, in the order files are written. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ["md", "json", "csv", "html"];
+
+/** Settings of `servqual report`, `servqual demo` and `servqual validate`. */
 export interface ReportCommand {
-  readonly kind: "report";
+  readonly kind: "report" | "validate";
   readonly demo: boolean;
   /** The CSV file (undefined for the demo). */
   readonly file: string | undefined;
@@ -39,14 +45,30 @@ export interface ReportCommand {
   readonly out: string;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** The formats to write (`--format`, default md and json), in REPORT_FORMATS order. */
+  readonly formats: readonly ReportFormat[];
+  /** `--generated-at`: the time recorded in report.json (ISO 8601), or undefined for now. */
+  readonly generatedAt: string | undefined;
+  /** `--verbose`: stack traces of unexpected errors. */
+  readonly verbose: boolean;
+  /**
+   * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
+   * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
+   */
+  readonly database?:
+    | { readonly kind: "duckdb"; readonly file: string }
+    | { readonly kind: "postgres"; readonly url: string; readonly table: string };
 }
 
 /** What the command line asks for. */
 export type Command =
-  | { readonly kind: "help" }
+  | { readonly kind: "help"; readonly topic: CommandName | undefined }
   | { readonly kind: "version" }
-  | { readonly kind: "instruments" }
+  | { readonly kind: "instruments"; readonly name: string | undefined; readonly verbose: boolean }
   | ReportCommand;
+
+/** The commands of `servqual`. */
+export type CommandName = "demo" | "report" | "validate" | "instruments";
 
 type OptionName =
   | "instrument"
@@ -67,6 +89,12 @@ type OptionName =
   | "out"
   | "force"
   | "quiet"
+  | "format"
+  | "generated-at"
+  | "verbose"
+  | "duckdb"
+  | "postgres"
+  | "table"
   | "help"
   | "version";
 
@@ -77,32 +105,41 @@ interface OptionSpec {
   readonly multiple?: boolean;
 }
 
-const REPORT = ["report"];
+// Reading a file: report and validate. Report settings: report and demo.
+const READ = ["report", "validate"];
+const READ_ALL = ["report", "validate", "demo"];
 const BOTH = ["report", "demo"];
+const REPORT = ["report"];
 const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
-  instrument: { type: "string", commands: REPORT },
-  columns: { type: "string", commands: REPORT },
-  rename: { type: "string", commands: REPORT, multiple: true },
-  id: { type: "string", commands: REPORT },
-  date: { type: "string", commands: REPORT },
-  segments: { type: "string", commands: BOTH },
-  covariates: { type: "string", commands: REPORT },
-  "population-column": { type: "string", commands: REPORT },
-  population: { type: "string", commands: REPORT },
-  "population-labels": { type: "string", commands: REPORT },
-  missing: { type: "string", commands: BOTH },
-  "at-least": { type: "string", commands: BOTH },
-  encoding: { type: "string", commands: REPORT },
-  delimiter: { type: "string", commands: REPORT },
+  instrument: { type: "string", commands: READ },
+  columns: { type: "string", commands: READ },
+  rename: { type: "string", commands: READ, multiple: true },
+  id: { type: "string", commands: READ },
+  date: { type: "string", commands: READ },
+  segments: { type: "string", commands: READ_ALL },
+  covariates: { type: "string", commands: READ },
+  "population-column": { type: "string", commands: READ },
+  population: { type: "string", commands: READ },
+  "population-labels": { type: "string", commands: READ },
+  missing: { type: "string", commands: READ_ALL },
+  "at-least": { type: "string", commands: READ_ALL },
+  encoding: { type: "string", commands: READ },
+  delimiter: { type: "string", commands: READ },
   title: { type: "string", commands: BOTH },
   out: { type: "string", commands: BOTH },
   force: { type: "boolean", commands: BOTH },
   quiet: { type: "boolean", commands: BOTH },
+  format: { type: "string", commands: BOTH, multiple: true },
+  "generated-at": { type: "string", commands: BOTH },
+  verbose: { type: "boolean", commands: ["demo", "report", "validate", "instruments"] },
+  duckdb: { type: "string", commands: REPORT },
+  postgres: { type: "string", commands: REPORT },
+  table: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
 const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
-const COMMANDS = ["demo", "report", "instruments"];
+const COMMANDS: readonly CommandName[] = ["demo", "report", "validate", "instruments"];
 
 const ENCODINGS: Readonly<Record<string, Encoding>> = {
   "utf-8": "utf-8",
@@ -181,34 +218,47 @@ export function parseCommandLine(argv: readonly string[]): Command {
     values.push(value);
     strings.set(name, values);
   }
-  if (flags.has("help")) return { kind: "help" };
-  if (flags.has("version")) return { kind: "version" };
   const [command, ...rest] = positionals;
-  if (command === undefined) {
-    throw new UsageError("name a command: demo, report or instruments");
+  if (flags.has("help")) {
+    const topic = COMMANDS.find((name) => name === command);
+    return { kind: "help", topic };
   }
-  if (!COMMANDS.includes(command)) {
-    throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMANDS)}`);
+  if (flags.has("version")) return { kind: "version" };
+  if (command === undefined) {
+    throw new UsageError("name a command: demo, report, validate or instruments");
+  }
+  if (!isCommandName(command)) {
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, [...COMMANDS])}`);
   }
   for (const name of [...strings.keys(), ...flags]) {
     if (!OPTIONS[name].commands.includes(command)) {
       throw new UsageError(`${command} does not take --${name}`);
     }
   }
-  const expected = command === "report" ? 1 : 0;
-  if (command === "report" && rest.length === 0) {
-    throw new UsageError("report: name the CSV file to read, e.g. servqual report survey.csv");
+  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
+  const database = databaseOf(one("duckdb"), one("postgres"), one("table"), rest.length);
+  const reads = (command === "report" && database === undefined) || command === "validate";
+  const expected = reads || command === "instruments" ? 1 : 0;
+  if (reads && rest.length === 0) {
+    throw new UsageError(
+      `${command}: name the CSV file to read, e.g. servqual ${command} survey.csv`,
+    );
   }
   if (rest.length > expected) {
     const extra = rest.slice(expected);
+    const what = reads
+      ? "one file"
+      : command === "instruments"
+        ? "at most one name"
+        : "no argument";
     throw new UsageError(
-      `${command} takes ${expected === 0 ? "no argument" : "one file"}; unexpected: ${extra.map((a) => `"${a}"`).join(" ")}${command === "report" ? " (one file at a time; quote a path with spaces)" : ""}`,
+      `${command} takes ${what}; unexpected: ${extra.map((a) => `"${a}"`).join(" ")}${reads ? " (one file at a time; quote a path with spaces)" : ""}`,
     );
   }
-  if (command === "instruments") return { kind: "instruments" };
-  const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
+  const verbose = flags.has("verbose");
+  if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   return {
-    kind: "report",
+    kind: command === "validate" ? "validate" : "report",
     demo: command === "demo",
     file: rest[0],
     instrument: one("instrument"),
@@ -232,7 +282,78 @@ export function parseCommandLine(argv: readonly string[]): Command {
     out: one("out") ?? ".",
     force: flags.has("force"),
     quiet: flags.has("quiet"),
+    formats: parseFormats(strings.get("format") ?? []),
+    generatedAt: mapDefined(one("generated-at"), parseTime),
+    verbose,
+    ...(database === undefined ? {} : { database }),
   };
+}
+
+function isCommandName(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+/**
+ * The formats of every `--format` (repeated, or a comma list such as `md,json,csv`), each
+ * once, in REPORT_FORMATS order; `markdown` is read as `md`. Default: md and json.
+ */
+function parseFormats(values: readonly string[]): ReportFormat[] {
+  if (values.length === 0) return ["md", "json"];
+  const chosen = new Set<ReportFormat>();
+  for (const value of values) {
+    for (const raw of value.split(",")) {
+      const name = raw.trim().toLowerCase();
+      const format = name === "markdown" ? "md" : name;
+      if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+        const hint = closest(name, [...REPORT_FORMATS]);
+        throw new UsageError(
+          `--format must be md, json, csv or html (or a comma list of them), not "${raw.trim()}"${hint === undefined ? "" : `; did you mean ${hint}?`}`,
+        );
+      }
+      chosen.add(format as ReportFormat);
+    }
+  }
+  return REPORT_FORMATS.filter((format) => chosen.has(format));
+}
+
+/** An ISO 8601 date or UTC time such as 2026-01-31 or 2026-01-31T09:00:00Z. */
+function parseTime(text: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+  if (!iso.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new UsageError(
+      `--generated-at must be an ISO 8601 date or time such as 2026-01-31T09:00:00Z, not "${text}"`,
+    );
+  }
+  return new Date(text).toISOString();
+}
+
+/** `--duckdb FILE` or `--postgres URL --table NAME`, checked; undefined without them. */
+function databaseOf(
+  duckdb: string | undefined,
+  postgres: string | undefined,
+  table: string | undefined,
+  files: number,
+): ReportCommand["database"] {
+  if (duckdb === undefined && postgres === undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return undefined;
+  }
+  if (duckdb !== undefined && postgres !== undefined) {
+    throw new UsageError("give --duckdb FILE or --postgres URL, not both");
+  }
+  if (files > 0) {
+    throw new UsageError(
+      "with --duckdb or --postgres the data are in the database: name no CSV file",
+    );
+  }
+  if (duckdb !== undefined) {
+    if (table !== undefined) throw new UsageError("--table goes with --postgres URL");
+    return { kind: "duckdb", file: duckdb };
+  }
+  if (table === undefined) {
+    throw new UsageError("--postgres URL needs --table NAME (the table of respondents)");
+  }
+  return { kind: "postgres", url: postgres as string, table };
 }
 
 function optionName(name: string, rawName: string): OptionName {

@@ -3,23 +3,38 @@ import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "./usageError";
 
-/** The files the command writes into `--out`. */
-export const REPORT_FILES = ["report.json", "report.md"] as const;
+/** The file the command writes into `--out` for each format. */
+export const REPORT_FILES = {
+  md: "report.md",
+  json: "report.json",
+  csv: "report.csv",
+  html: "report.html",
+} as const;
+
+/** The file names of some formats. */
+export function reportFileNames(formats: readonly (keyof typeof REPORT_FILES)[]): string[] {
+  return formats.map((format) => REPORT_FILES[format]);
+}
 
 /**
  * Checks, before any input is read, that `--out` can take the report: it is a folder (or can
- * be made: its nearest existing ancestor is a writable folder), and it holds no report.json
- * or report.md unless `force`.
+ * be made: its nearest existing ancestor is a writable folder), and it holds none of the
+ * files to write unless `force`.
  *
  * @param out - The folder as given on the command line.
  * @param force - Whether existing reports may be replaced.
+ * @param names - The files to write (default report.md and report.json).
  * @returns The absolute folder path.
  * @throws {UsageError} naming the folder and what stands in the way.
  *
  * @example
  * await checkOutputFolder("reports", false) //=> "/home/me/reports"
  */
-export async function checkOutputFolder(out: string, force: boolean): Promise<string> {
+export async function checkOutputFolder(
+  out: string,
+  force: boolean,
+  names: readonly string[] = ["report.md", "report.json"],
+): Promise<string> {
   const folder = resolve(out);
   const info = await statOrNull(folder, out);
   if (info === null) {
@@ -30,7 +45,7 @@ export async function checkOutputFolder(out: string, force: boolean): Promise<st
     throw new UsageError(`--out ${out} is a file, not a folder; name a folder for the report`);
   }
   await checkWritable(folder, out);
-  for (const name of REPORT_FILES) {
+  for (const name of names) {
     const path = join(folder, name);
     const file = await statOrNull(path, out);
     if (file === null) continue;
@@ -54,7 +69,7 @@ export async function checkOutputFolder(out: string, force: boolean): Promise<st
  */
 export async function writeReportFiles(
   folder: string,
-  files: Readonly<Record<(typeof REPORT_FILES)[number], string>>,
+  files: Readonly<Record<string, string>>,
   force: boolean,
 ): Promise<string[]> {
   try {
@@ -63,10 +78,10 @@ export async function writeReportFiles(
     throw new UsageError(`--out ${folder} cannot be made: ${reason(error)}`);
   }
   const written: string[] = [];
-  for (const name of REPORT_FILES) {
+  for (const [name, text] of Object.entries(files)) {
     const path = join(folder, name);
     try {
-      await writeFile(path, files[name], { flag: force ? "w" : "wx" });
+      await writeFile(path, text, { flag: force ? "w" : "wx" });
     } catch (error) {
       throw new UsageError(
         (error as { code?: string }).code === "EEXIST"

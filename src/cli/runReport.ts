@@ -1,9 +1,11 @@
+import { readFile } from "node:fs/promises";
 import type * as Library from "../node";
 import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
-import { checkOutputFolder, writeReportFiles } from "./outputFolder";
+import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
@@ -25,7 +27,7 @@ const MAX_LISTED = 20;
 export interface PreparedReport {
   /** The CSV file to read. */
   readonly path: string;
-  /** The absolute output folder, checked. */
+  /** The absolute output folder, checked (empty for validate, which writes nothing). */
   readonly folder: string;
   readonly options: Library.CsvFileOptions;
   readonly title: string | undefined;
@@ -53,7 +55,10 @@ export async function prepareReport(
 ): Promise<PreparedReport> {
   const map =
     command.columnsFile === undefined ? undefined : await readColumnMap(command.columnsFile);
-  const folder = await checkOutputFolder(command.out, command.force);
+  const folder =
+    command.kind === "validate"
+      ? ""
+      : await checkOutputFolder(command.out, command.force, reportFileNames(command.formats));
   const path = command.demo ? demo.path : (command.file ?? "");
   const encoding = command.encoding;
   const segments = command.segments ?? map?.columns.segments ?? (command.demo ? demo.segments : []);
@@ -91,33 +96,69 @@ export async function prepareReport(
   };
 }
 
+/** Where the command writes and how its standard output looks. */
+export interface Terminal {
+  /** Whether standard output is a terminal (or `SERVQUAL_TTY=1`, for tests). */
+  readonly tty: boolean;
+  /** Its width in columns. */
+  readonly columns: number;
+  /** Colours: a terminal, and NO_COLOR unset or empty (https://no-color.org). */
+  readonly color: boolean;
+}
+
+/** The terminal as the process sees it. */
+export function currentTerminal(): Terminal {
+  const env = process.env;
+  const tty = process.stdout.isTTY === true || env.SERVQUAL_TTY === "1";
+  const columns = process.stdout.columns ?? (Number(env.COLUMNS) || 100);
+  return { tty, columns, color: tty && (env.NO_COLOR ?? "") === "" };
+}
+
 /**
- * Runs `servqual report` / `servqual demo` once the library is loaded: checks the instrument,
- * reads and validates the CSV file, writes report.json and report.md and prints the Markdown.
+ * The instrument of `--instrument`: a built-in name, or a JSON file (a name ending in .json)
+ * holding a definition that defineInstrument accepts.
  *
- * @param lib - The `servqual/node` and `servqual/report` modules (loaded only when a command runs).
- * @param command - The parsed command line.
- * @param prepared - What `prepareReport` found.
- * @returns The exit code (see `ExitCode`).
- * @throws {UsageError} for an unknown instrument or a report file that cannot be written.
+ * @throws {UsageError} for an unknown name or a file that cannot be read or is not JSON; a
+ * ServqualError from defineInstrument for a definition that is not valid.
  */
-export async function runReport(
-  lib: Servqual,
-  command: ReportCommand,
-  prepared: PreparedReport,
-): Promise<number> {
-  const instrumentName = command.instrument ?? "servqual22";
-  if (!Object.hasOwn(lib.instruments, instrumentName)) {
-    const hint = closest(instrumentName, Object.keys(lib.instruments));
+async function resolveInstrument(lib: Servqual, name: string): Promise<Library.Instrument> {
+  if (/\.json$/i.test(name)) {
+    let spec: unknown;
+    try {
+      spec = JSON.parse(await readFile(name, "utf8"));
+    } catch (error) {
+      throw new UsageError(
+        `--instrument ${name} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    try {
+      return lib.defineInstrument(spec as Library.InstrumentSpec);
+    } catch (error) {
+      if (!(error instanceof lib.ServqualError)) throw error;
+      const reasons = error.issues.slice(0, 3).map((issue) => lib.describeIssue(issue));
+      throw new UsageError(
+        `--instrument ${name} is not a valid instrument: ${forTerminal(reasons.join("; ") || error.message, true)}`,
+      );
+    }
+  }
+  if (!Object.hasOwn(lib.instruments, name)) {
+    const hint = closest(name, Object.keys(lib.instruments));
     throw new UsageError(
-      `unknown instrument "${instrumentName}"${hint === undefined ? "" : `; did you mean ${hint}?`} (see 'servqual instruments')`,
+      `unknown instrument "${name}"${hint === undefined ? "" : `; did you mean ${hint}?`} (see 'servqual instruments')`,
     );
   }
-  const instrument = lib.instruments[instrumentName as keyof Servqual["instruments"]];
-  const { path, folder, options, title, source } = prepared;
-  let validated: Library.ValidatedResponses;
+  return lib.instruments[name as keyof Servqual["instruments"]];
+}
+
+/** Reads and validates the file; a ServqualError is printed and becomes an exit code. */
+async function readSurvey(
+  lib: Servqual,
+  instrument: Library.Instrument,
+  prepared: PreparedReport,
+  extra: Partial<Library.CsvFileOptions> = {},
+): Promise<Library.ValidatedResponses | number> {
   try {
-    validated = await lib.readResponsesCsv(path, instrument, options);
+    return await lib.readResponsesCsv(prepared.path, instrument, { ...prepared.options, ...extra });
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
@@ -125,18 +166,93 @@ export async function runReport(
     printError("Run 'servqual --help' for the options.\n");
     return ExitCode.Usage;
   }
+}
+
+/** The time report.json records: --generated-at, else SOURCE_DATE_EPOCH (seconds), else now. */
+function runTime(command: ReportCommand): string {
+  if (command.generatedAt !== undefined) return command.generatedAt;
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch))
+    return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/**
+ * Runs `servqual report` / `servqual demo` once the library is loaded: checks the instrument
+ * and the formats, reads and validates the CSV file, writes one file per format (report.md,
+ * report.json with provenance, report.csv, report.html) and prints a summary on a terminal or
+ * the Markdown report when piped.
+ *
+ * @param lib - The `servqual/node` and `servqual/report` modules (loaded only when a command runs).
+ * @param command - The parsed command line.
+ * @param prepared - What `prepareReport` found.
+ * @param terminal - Whether standard output is a terminal, its width and colours.
+ * @returns The exit code (see `ExitCode`).
+ * @throws {UsageError} for an unknown instrument, a format this build cannot write or a report
+ * file that cannot be written.
+ */
+export async function runReport(
+  lib: Servqual,
+  command: ReportCommand,
+  prepared: PreparedReport,
+  terminal: Terminal = currentTerminal(),
+): Promise<number> {
+  const instrumentName = command.instrument ?? "servqual22";
+  const instrument = await resolveInstrument(lib, instrumentName);
+  const renderHtml = (lib as { renderHtml?: unknown }).renderHtml;
+  if (command.formats.includes("html") && typeof renderHtml !== "function") {
+    throw new UsageError(
+      "--format html is not available in this build of servqual (no HTML renderer); use md, json or csv",
+    );
+  }
+  const { path, folder, options, title, source } = prepared;
+  const validated = await readSurvey(lib, instrument, prepared);
+  if (typeof validated === "number") return validated;
   const report = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
   const markdown = lib.renderMarkdown(report);
-  const written = await writeReportFiles(
-    folder,
-    { "report.json": lib.renderJson(report), "report.md": markdown },
-    command.force,
-  );
-  if (!command.quiet) printOut(markdown);
-  printError(`\nWrote ${written.join(" and ")}\n`);
+  const files: Record<string, string> = {};
+  for (const format of command.formats) {
+    const name = REPORT_FILES[format];
+    if (format === "md") files[name] = markdown;
+    if (format === "csv") files[name] = lib.renderCsv(report);
+    if (format === "html") files[name] = (renderHtml as (d: typeof report) => string)(report);
+    if (format === "json") {
+      const provenance = await lib.reportProvenance({
+        file: path,
+        instrument,
+        validation: validated.report,
+        generatedAt: runTime(command),
+        options: JSON.parse(
+          JSON.stringify({
+            command: command.demo ? "demo" : "report",
+            instrument: instrumentName,
+            formats: command.formats,
+            ...(title === undefined ? {} : { title }),
+            read: options,
+          }),
+        ),
+      });
+      files[name] = lib.renderJson(report, { provenance });
+    }
+  }
+  const written = await writeReportFiles(folder, files, command.force);
+  if (!command.quiet) {
+    if (terminal.tty) {
+      // The summary strips control characters from every text of the input itself.
+      process.stdout.write(
+        renderSummary(lib, report.results, written, {
+          width: terminal.columns,
+          color: terminal.color,
+        }),
+      );
+    } else {
+      printOut(markdown);
+    }
+  }
+  if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
   // Lines that could not be read as rows are listed in the report; the run still fails.
   const unreadable = validated.report.unreadableLines;
   if (unreadable > 0) {
@@ -146,6 +262,53 @@ export async function runReport(
     return ExitCode.BadInput;
   }
   return ExitCode.Ok;
+}
+
+/** Issues and excluded rows `servqual validate` lists in full (all are counted). */
+const VALIDATE_LIMIT = 100_000;
+
+/**
+ * Runs `servqual validate`: reads and validates the file and prints rows in / used /
+ * excluded, every excluded row with its reasons and every issue, one line each, without
+ * writing anything.
+ *
+ * @returns 0 when every row was used, 1 when rows were excluded or lines could not be read.
+ */
+export async function runValidate(
+  lib: Servqual,
+  command: ReportCommand,
+  prepared: PreparedReport,
+): Promise<number> {
+  const instrument = await resolveInstrument(lib, command.instrument ?? "servqual22");
+  const validated = await readSurvey(lib, instrument, prepared, {
+    issueLimit: VALIDATE_LIMIT,
+    excludedLimit: VALIDATE_LIMIT,
+  });
+  if (typeof validated === "number") return validated;
+  const v = validated.report;
+  const lines = [
+    `${prepared.path}: rows in ${v.rowsIn} = used ${v.rowsUsed} + excluded ${v.rowsExcluded}`,
+  ];
+  if (v.excludedRows.length > 0) {
+    lines.push(`Excluded rows (${v.rowsExcluded}):`);
+    for (const row of v.excludedRows) {
+      const where = row.line === undefined ? `row ${row.row}` : `row ${row.row} (line ${row.line})`;
+      const id = row.id === null ? "" : `, id ${forTerminal(row.id, true)}`;
+      const reasons = row.reasons.map((r) => `${r.code}: ${forTerminal(r.message, true)}`);
+      lines.push(`  ${where}${id}: ${reasons.join("; ")}`);
+    }
+    if (v.excludedRowsTruncated) lines.push(`  … the first ${v.excludedRows.length} are listed`);
+  }
+  const issueTotal = Object.values(v.issueCounts).reduce((a, b) => a + b, 0);
+  if (v.issues.length > 0) {
+    lines.push(`Issues (${issueTotal}):`);
+    for (const issue of v.issues) {
+      lines.push(`  ${issue.code}: ${forTerminal(flagNames(lib.describeIssue(issue)), true)}`);
+    }
+    if (v.issuesTruncated) lines.push(`  … the first ${v.issues.length} are listed`);
+  }
+  printOut(`${lines.join("\n")}\n`);
+  return v.rowsExcluded > 0 || v.unreadableLines > 0 ? ExitCode.BadInput : ExitCode.Ok;
 }
 
 /**

@@ -2,25 +2,29 @@
 export const ExitCode = {
   /** The report was written (or help, version, instruments printed). */
   Ok: 0,
-  /** Bad input: the file is missing or unreadable, has no usable row, or has unreadable lines. */
+  /**
+   * Bad input: the file is missing or unreadable, has no usable row, or has unreadable lines;
+   * for validate, rows were excluded.
+   */
   BadInput: 1,
   /** Usage: unknown command or option, bad option value, extra argument, unusable `--out`. */
   Usage: 2,
 } as const;
 
-/** The usage text printed by `servqual --help` and after a usage error. */
-export const USAGE = `servqual: service-quality gap reports from survey CSV files
+const EXIT_CODES = `Exit codes:
+  0  ok: the report was written (validate: every row was used)
+  1  bad input: the file cannot be read or has no usable row; or it has lines that could
+     not be read as rows (the report is written, the lines are listed in it); validate:
+     rows were excluded
+  2  usage: unknown command or option, bad or repeated option value, extra argument, bad
+     --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
+     or cannot be made, an existing report without --force, or a format this build
+     cannot write
+`;
 
-Usage:
-  servqual demo [options]              report on the embedded demo survey (Harbourline Bank)
-  servqual report FILE.csv [options]   report on your own survey
-  servqual instruments                 list the built-in instruments
-  servqual --help | --version
-
-Options of report (demo takes --segments, --missing, --at-least, --title, --out,
---force and --quiet):
+const READING = `Reading the file (report and validate):
   --instrument NAME    servqual22 (default), servqual1988, servperf22, servqual22Tolerance,
-                       libqualCore22
+                       libqualCore22 (see 'servqual instruments')
   --columns MAP.json   column names from a JSON file, e.g.
                        {"id": "Respondent", "perception": "Perf{item}", "rename": {"Q1e": "E_1"}};
                        keys: id, date, segments, covariates, population, expectation,
@@ -46,20 +50,94 @@ Options of report (demo takes --segments, --missing, --at-least, --title, --out,
   --encoding NAME      utf-8 | utf-16le | utf-16be | latin1 (default: from a byte-order mark,
                        UTF-8 without one)
   --delimiter D        , ; | or tab (default: detected from the first rows)
-  --title TEXT         report title
-  --out DIR            folder for report.json and report.md (default: the current folder;
-                       made when absent)
-  --force              replace report.json and report.md there (otherwise an existing one
-                       stops the command with exit code 2 before the input is read)
-  --quiet              do not print the report
-  -h, --help           this text
-  --version            the version
-
-Exit codes:
-  0  ok: the report was written
-  1  bad input: the file cannot be read or has no usable row; or it has lines that could
-     not be read as rows (the report is written, the lines are listed in it)
-  2  usage: unknown command or option, bad or repeated option value, extra argument, bad
-     --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
-     or cannot be made, or an existing report without --force
+  --duckdb FILE        (report) compute inside DuckDB, reading FILE (.parquet or .csv); the
+                       rows are not loaded into Node; needs the optional package
+                       @duckdb/node-api; name no CSV file
+  --postgres URL       (report) compute inside this PostgreSQL database
+                       (postgres://user@host/db); needs the optional package pg
+  --table NAME         (report, with --postgres) the table or view of respondents, one row each
 `;
+
+const WRITING = `Writing the report (report and demo):
+  --format F,…         md | json | csv | html, repeated or a comma list (default md,json):
+                       report.md (APA-style tables), report.json (with provenance: version,
+                       time, input SHA-256, instrument, options, rows), report.csv (one tidy
+                       long table: section,level,id,statistic,value), report.html
+  --out DIR            folder for the report files (default: the current folder; made when
+                       absent)
+  --force              replace existing report files there (otherwise an existing one stops
+                       the command with exit code 2 before the input is read)
+  --title TEXT         report title
+  --generated-at TIME  the time recorded in report.json (ISO 8601, e.g. 2026-01-31T09:00:00Z;
+                       default: SOURCE_DATE_EPOCH when set, else now), for reproducible files
+  --quiet              print nothing on standard output
+On a terminal the command prints a short summary (at most 100 columns, colour unless NO_COLOR
+is set) and says where the files are; piped, it prints the full Markdown report.
+`;
+
+const COMMON = `  --verbose            show the stack of an unexpected error
+  -h, --help           help (servqual COMMAND --help: help for one command)
+  --version            the version
+`;
+
+/** The usage text printed by `servqual --help` and after a usage error. */
+export const USAGE = `servqual: service-quality gap reports from survey CSV files
+
+Usage:
+  servqual demo [options]               report on the embedded demo survey (Harbourline Bank)
+  servqual report FILE.csv [options]    report on your own survey
+  servqual report --duckdb FILE.parquet|FILE.csv [options]
+  servqual report --postgres URL --table NAME [options]
+                                        the Gap 5 report computed inside DuckDB or PostgreSQL
+  servqual validate FILE.csv [options]  check a survey file: every issue, no report
+  servqual instruments [NAME]           list the built-in instruments, or print one as JSON
+  servqual --help | --version
+
+${READING}
+${WRITING}
+Demo takes --segments, --missing, --at-least and the writing options.
+
+Every command:
+${COMMON}
+${EXIT_CODES}`;
+
+/** `servqual COMMAND --help`: the usage of one command. */
+export const COMMAND_HELP: Readonly<
+  Record<"demo" | "report" | "validate" | "instruments", string>
+> = {
+  report: `servqual: report FILE.csv [options]: a service-quality gap report on your survey
+
+${READING}
+${WRITING}
+${COMMON}
+${EXIT_CODES}`,
+  demo: `servqual: demo [options]: the report on the embedded demo survey (Harbourline Bank)
+
+Options: --segments A,B, --missing POLICY, --at-least N and
+${WRITING}
+${COMMON}
+${EXIT_CODES}`,
+  validate: `servqual: validate FILE.csv [options]: check a survey file without writing a report
+
+Prints rows in / used / excluded, every excluded row and every issue (row, column, reason),
+one line each, to standard output.
+
+${READING}
+${COMMON}
+Exit codes:
+  0  every row was used (issues about single answers may still be listed)
+  1  rows were excluded, lines could not be read, or the file cannot be read
+  2  usage: unknown option, bad option value, bad --columns file
+`,
+  instruments: `servqual: instruments [NAME]: the built-in instruments
+
+Without NAME: one line per instrument (name, title, format, scale).
+With NAME: the instrument's full definition as JSON (items, dimensions, scale), which a
+--instrument FILE.json or defineInstrument accepts.
+
+${COMMON}
+Exit codes:
+  0  listed or printed
+  2  usage: unknown instrument name
+`,
+};

@@ -1,5 +1,12 @@
 import type { Instrument } from "../instrument/types";
-import { accumulatePairedIntegerColumns } from "../psychometrics/accumulatePairedIntegerColumns";
+import {
+  accumulatePairedIntegerColumns,
+  beginPairedPatterns,
+  endPairedPatterns,
+  type PairedPatternSession,
+  pairedIntegerPatternsFit,
+  releasePairedPatterns,
+} from "../psychometrics/accumulatePairedIntegerColumns";
 import {
   accumulateItemColumns,
   createItemCovarianceAccumulator,
@@ -94,6 +101,85 @@ export function accumulateFacetItems(
     accumulateItemColumns(facets.perception, pColumns);
     accumulateItemColumns(facets.gap, pColumns, { subtract: eColumns });
   });
+  return accumulators;
+}
+
+/** Most pattern-table entries the sessions of one pass may hold at once (64 MiB of counts). */
+const MAX_SESSION_ENTRIES = 1 << 24;
+
+/**
+ * Adds every respondent of a dataset to the accumulators, as {@link accumulateFacetItems} does,
+ * but lets a pass over the rows in order (`pass`, the gap tables' pass) count the answer
+ * patterns of the dimensions on integer scales: it gets one pattern session per dimension
+ * (null for a dimension added here beforehand, the general way), and the sessions are ended
+ * after it (the same sums as {@link accumulateFacetItems}).
+ *
+ * @param accumulators - From {@link createFacetItemAccumulators} for the dataset's instrument.
+ * @param dataset - The respondents (all rows, in order).
+ * @param pass - Counts rows 0..n − 1 of every session, in order.
+ * @returns The same accumulators.
+ * @example
+ * accumulateFacetItemsIn(acc, dataset, (sessions) => accumulateGapsCounting(g, dataset, 0, dataset.n, sessions));
+ */
+export function accumulateFacetItemsIn(
+  accumulators: FacetItemAccumulators,
+  dataset: Dataset,
+  pass: (sessions: readonly (PairedPatternSession | null)[]) => void,
+): FacetItemAccumulators {
+  const expectation = dataset.facets.expectation ?? [];
+  const perception = dataset.facets.perception ?? [];
+  const { min, max, step } = dataset.instrument.scale;
+  const integer = Number.isInteger(step) && Number.isInteger(min) && Number.isInteger(max);
+  const range = max - min + 1;
+  let entries = 0;
+  let start = 0;
+  const counted = dataset.instrument.dimensions.map((dimension, d) => {
+    const size = dimension.items.length;
+    const first = start;
+    start += size;
+    const facets = accumulators[d];
+    if (facets === null || facets === undefined) return false;
+    if (!integer || !pairedIntegerPatternsFit(size, min, max)) return false;
+    entries += 2 * range ** size + (2 * range - 1) ** size;
+    if (entries > MAX_SESSION_ENTRIES) return false;
+    const typed = (c: unknown) => c instanceof Float32Array || c instanceof Float64Array;
+    return [
+      ...expectation.slice(first, first + size),
+      ...perception.slice(first, first + size),
+    ].every(typed);
+  });
+  // Dimensions not counted in the pass: added now, one pass each.
+  accumulateFacetItems(
+    accumulators.map((facets, d) => (counted[d] === true ? null : facets)),
+    dataset,
+  );
+  const sessions: (PairedPatternSession | null)[] = [];
+  try {
+    start = 0;
+    dataset.instrument.dimensions.forEach((dimension, d) => {
+      const size = dimension.items.length;
+      const first = start;
+      start += size;
+      const facets = accumulators[d];
+      sessions.push(
+        counted[d] === true && facets !== null && facets !== undefined
+          ? beginPairedPatterns(
+              facets.expectation,
+              facets.perception,
+              facets.gap,
+              expectation.slice(first, first + size),
+              perception.slice(first, first + size),
+              { min, max },
+              3 * d,
+            )
+          : null,
+      );
+    });
+    pass(sessions);
+    for (const session of sessions) if (session !== null) endPairedPatterns(session);
+  } finally {
+    for (const session of sessions) if (session !== null) releasePairedPatterns(session);
+  }
   return accumulators;
 }
 

@@ -1,8 +1,10 @@
+import { expectShape, shapes } from "../_lib/guards";
 import type { Instrument } from "../instrument/types";
 import { checkRows } from "../responses/rowSelection";
 import type { Dataset, MissingPolicy } from "../responses/types";
 import {
   accumulateFacetItems,
+  accumulateFacetItemsIn,
   createFacetItemAccumulators,
   type FacetItemAccumulators,
   mergeFacetItemAccumulators,
@@ -11,6 +13,7 @@ import { finishGaps } from "./finishGaps";
 import type { Gap5Options, Gap5Result } from "./gap5";
 import {
   accumulateGaps,
+  accumulateGapsCounting,
   createGapAccumulator,
   type GapAccumulator,
   mergeGapAccumulators,
@@ -79,8 +82,22 @@ export function accumulateGap5(
   rows?: Int32Array,
 ): Gap5Accumulator {
   const selected = checkRows("accumulateGap5", rows, dataset?.n);
-  accumulateGaps(accumulator.gaps, dataset, selected ?? 0);
-  if (accumulator.items !== null) accumulateFacetItems(accumulator.items, dataset, selected);
+  if (
+    accumulator.items !== null &&
+    selected === null &&
+    dataset?.facets?.expectation !== undefined &&
+    dataset.facets.perception !== undefined
+  ) {
+    // One pass over the rows for the gap tables and the reliability's answer patterns.
+    expectShape("accumulateGaps", "dataset", dataset, shapes.dataset);
+    expectShape("accumulateGaps", "accumulator", accumulator.gaps, shapes.gapAccumulator);
+    accumulateFacetItemsIn(accumulator.items, dataset, (sessions) => {
+      accumulateGapsCounting(accumulator.gaps, dataset, 0, dataset.n, sessions);
+    });
+  } else {
+    accumulateGaps(accumulator.gaps, dataset, selected ?? 0);
+    if (accumulator.items !== null) accumulateFacetItems(accumulator.items, dataset, selected);
+  }
   return { ...accumulator, n: accumulator.n + (selected === null ? dataset.n : selected.length) };
 }
 

@@ -1,6 +1,10 @@
 import { expectKind, expectShape, invalidArgument, shapes } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Facet, Instrument } from "../instrument/types";
+import {
+  countPairedRows,
+  type PairedPatternSession,
+} from "../psychometrics/accumulatePairedIntegerColumns";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import { checkRows } from "../responses/rowSelection";
 import { finishScores } from "../responses/scoreSides";
@@ -14,6 +18,7 @@ import {
   mergePairMomentsInto,
   type PairMoments,
 } from "../stats/pairedAccumulator";
+import { accumulateCompleteDimension, type DimensionBlockTarget } from "./completeDimensionBlock";
 import {
   averagedKey,
   type GapKey,
@@ -173,6 +178,25 @@ export function accumulateGaps(
   startOrRows: number | Int32Array = 0,
   end = dataset?.n, // `?.`: a missing dataset is reported by the check below
 ): GapAccumulator {
+  return accumulateGapsCounting(accumulator, dataset, startOrRows, end, null);
+}
+
+/**
+ * {@link accumulateGaps}, counting each dimension's answer patterns for its reliability in the
+ * same pass (`patterns[d]`, a session begun over the dataset's rows 0..n − 1 for dimension d,
+ * or null for a dimension counted elsewhere): every block of rows goes once through the
+ * complete-case kernel or the general path and once through the pattern count. Only for a
+ * range of rows starting at 0 (a session counts consecutive rows).
+ *
+ * @internal
+ */
+export function accumulateGapsCounting(
+  accumulator: GapAccumulator,
+  dataset: Dataset,
+  startOrRows: number | Int32Array,
+  end: number,
+  patterns: readonly (PairedPatternSession | null)[] | null,
+): GapAccumulator {
   expectShape("accumulateGaps", "accumulator", accumulator, shapes.gapAccumulator);
   expectShape("accumulateGaps", "dataset", dataset, shapes.dataset);
   const rows =
@@ -190,10 +214,15 @@ export function accumulateGaps(
     ]);
   }
   const scratch = createScratch(
-    dataset.instrument.dimensions.length,
+    accumulator,
+    dataset.instrument,
     Math.min(BLOCK, stop - start),
     rows !== null,
   );
+  const plan =
+    rows === null
+      ? completePlan(accumulator, dataset, requiredColumns, deliveredColumns, patterns)
+      : null;
   for (let block = start; block < stop; block += BLOCK) {
     accumulateBlock(
       accumulator,
@@ -204,9 +233,68 @@ export function accumulateGaps(
       Math.min(stop, block + BLOCK),
       scratch,
       rows,
+      plan,
     );
   }
   return accumulator;
+}
+
+/** A pass over rows in order: the complete-case kernel's inputs and the pattern counts. */
+interface CompletePlan {
+  /** Whether the complete-case kernel applies (whole scale points, step 1, typed columns). */
+  readonly kernel: boolean;
+  readonly min: number;
+  /** Scale points R = max − min + 1. */
+  readonly range: number;
+  readonly required: readonly (readonly AnswerColumn[])[];
+  readonly delivered: readonly (readonly AnswerColumn[])[];
+  /** Per dimension: its accumulator parts and pattern count. */
+  readonly targets: readonly DimensionBlockTarget[];
+  /** Per dimension: whether every respondent with all items answered gets a score (needed ≤ k). */
+  readonly scoresComplete: readonly boolean[];
+}
+
+/**
+ * The plan of a pass over rows in order: on a scale of whole points with step 1 (Likert), a
+ * dimension whose respondents with every item answered all get a score goes through
+ * {@link accumulateCompleteDimension} block by block, else through the general path; either
+ * way its answer patterns (when counted) are counted block by block.
+ */
+function completePlan(
+  accumulator: GapAccumulator,
+  dataset: Dataset,
+  requiredColumns: readonly AnswerColumn[],
+  deliveredColumns: readonly AnswerColumn[],
+  patterns: readonly (PairedPatternSession | null)[] | null,
+): CompletePlan {
+  const { min, max, step } = dataset.instrument.scale;
+  const typed = (c: unknown) => c instanceof Float32Array || c instanceof Float64Array;
+  const kernel =
+    step === 1 &&
+    Number.isInteger(min) &&
+    Number.isInteger(max) &&
+    max >= min &&
+    requiredColumns.every(typed) &&
+    deliveredColumns.every(typed);
+  const required: AnswerColumn[][] = [];
+  const delivered: AnswerColumn[][] = [];
+  const targets: DimensionBlockTarget[] = [];
+  const scoresComplete: boolean[] = [];
+  let first = 0;
+  dataset.instrument.dimensions.forEach((dimension, d) => {
+    const size = dimension.items.length;
+    required.push(requiredColumns.slice(first, first + size));
+    delivered.push(deliveredColumns.slice(first, first + size));
+    targets.push({
+      items: accumulator.items.slice(first, first + size),
+      dimension: accumulator.dimensions[d] as PairMoments,
+      keyScale: accumulator.keyScales.dimension[d] as KeyScale,
+      patterns: patterns?.[d] ?? null,
+    });
+    scoresComplete.push(itemsNeeded(dataset.missingPolicy, size) <= size);
+    first += size;
+  });
+  return { kernel, min, range: max - min + 1, required, delivered, targets, scoresComplete };
 }
 
 /**
@@ -300,11 +388,49 @@ interface Scratch {
   /** The block's selected rows of one item's two columns (row lists only), else null. */
   readonly gatherR: Float64Array | null;
   readonly gatherD: Float64Array | null;
+  /** Items of the largest dimension. */
+  readonly maxSize: number;
+  /** M/(scored·c) of the overall unweighted key at scored·(maxSize + 1) + c, or null (bigint M). */
+  readonly unweightedFactors: Float64Array | null;
+  /** Counts of the overall unweighted keys at key + keyBound (zero between blocks), or null. */
+  readonly keyCounts: Float64Array | null;
+  readonly keyBound: number;
+  /** The cells of keyCounts in first-seen order. */
+  readonly keyOrder: Int32Array;
 }
 
-function createScratch(dimensionCount: number, size: number, gather: boolean): Scratch {
+/** Largest dense table of overall unweighted keys (cells). */
+const DENSE_KEYS = 1 << 18;
+
+function createScratch(
+  accumulator: GapAccumulator,
+  instrument: Instrument,
+  size: number,
+  gather: boolean,
+): Scratch {
+  const dimensionCount = instrument.dimensions.length;
   const length = Math.max(size, 1);
+  const maxSize = Math.max(0, ...instrument.dimensions.map((d) => d.items.length));
+  const scale = accumulator.keyScales.overallUnweighted;
+  let unweightedFactors: Float64Array | null = null;
+  let keyBound = 0;
+  if (typeof scale === "number") {
+    unweightedFactors = new Float64Array((dimensionCount + 1) * (maxSize + 1));
+    for (let scored = 1; scored <= dimensionCount; scored++) {
+      for (let c = 1; c <= maxSize; c++) {
+        unweightedFactors[scored * (maxSize + 1) + c] = scale / (scored * c);
+      }
+    }
+    const { min, max, step } = instrument.scale;
+    keyBound = Math.ceil(scale * Math.round((max - min) / step));
+  }
+  const dense = unweightedFactors !== null && 2 * keyBound + 1 <= DENSE_KEYS;
   return {
+    maxSize,
+    unweightedFactors,
+    keyCounts: dense ? new Float64Array(2 * keyBound + 1) : null,
+    keyBound,
+    keyOrder: new Int32Array(dense ? length : 0),
     gatherR: gather ? new Float64Array(length) : null,
     gatherD: gather ? new Float64Array(length) : null,
     scoreR: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
@@ -343,6 +469,7 @@ function accumulateBlock(
   end: number,
   scratch: Scratch,
   rows: Int32Array | null,
+  plan: CompletePlan | null,
 ) {
   const instrument = dataset.instrument;
   const scales = accumulator.keyScales;
@@ -363,6 +490,28 @@ function accumulateBlock(
     const sumD = scoreD[d] as Float64Array;
     const steps = scoreSteps[d] as Int32Array;
     const counts = scoreCount[d] as Int32Array;
+    const target = plan === null ? null : (plan.targets[d] as DimensionBlockTarget);
+    if (
+      plan !== null &&
+      target !== null &&
+      plan.kernel &&
+      plan.scoresComplete[d] === true &&
+      accumulateCompleteDimension(
+        plan.required[d] as readonly AnswerColumn[],
+        plan.delivered[d] as readonly AnswerColumn[],
+        start,
+        end,
+        plan.min,
+        plan.range,
+        shift,
+        target,
+        { scoreR: sumR, scoreD: sumD, steps, counts, allSumR, allSumD, allSteps, allCount },
+      )
+    ) {
+      itemIndex += size;
+      continue;
+    }
+    if (target?.patterns) countPairedRows(target.patterns, start, end);
     for (let k = 0; k < size; k++, itemIndex++) {
       const required = requiredColumns[itemIndex] as AnswerColumn;
       const delivered = deliveredColumns[itemIndex] as AnswerColumn;
@@ -425,6 +574,13 @@ function accumulateBlock(
   const bigScale = typeof unweightedScale === "bigint" ? unweightedScale : null;
   const unweightedSums = createPairMoments(1, false);
   const unweightedKeys = new Map<GapKey, number>();
+  const maxSize = scratch.maxSize;
+  const factors = bigScale === null ? scratch.unweightedFactors : null;
+  // Dense counts of the keys −keyBound…keyBound when few, listed in first-seen order.
+  const keyCounts = bigScale === null ? scratch.keyCounts : null;
+  const keyBound = scratch.keyBound;
+  const keyOrder = scratch.keyOrder;
+  let keysSeen = 0;
   const weights = dataset.weights;
   const fallback = accumulator.fallback;
   for (let local = 0; local < length; local++) {
@@ -441,13 +597,15 @@ function accumulateBlock(
     if (scored === 0) continue;
     accumulator.respondents += 1;
     let key: GapKey;
-    if (bigScale === null) {
+    if (factors !== null) {
+      // factors[scored·(m + 1) + c] = M/(scored·c), a whole number: every product and sum is exact.
       let sum = 0;
+      const row = scored * (maxSize + 1);
       for (let d = 0; d < dimensionCount; d++) {
         if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
         const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
         const count = (scoreCount[d] as Int32Array)[local] as number;
-        sum += stepSum * ((unweightedScale as number) / (scored * count));
+        sum += stepSum * (factors[row + count] as number);
       }
       key = Math.round(sum);
     } else {
@@ -456,7 +614,7 @@ function accumulateBlock(
         if (Number.isNaN((scoreR[d] as Float64Array)[local] as number)) continue;
         const stepSum = (scoreSteps[d] as Int32Array)[local] as number;
         const count = (scoreCount[d] as Int32Array)[local] as number;
-        if (stepSum !== 0) sum += BigInt(stepSum) * (bigScale / BigInt(scored * count));
+        if (stepSum !== 0) sum += BigInt(stepSum) * ((bigScale as bigint) / BigInt(scored * count));
       }
       key = sum;
     }
@@ -464,7 +622,12 @@ function accumulateBlock(
     addPairSums(unweightedSums, sumR / scored, sumD / scored);
     unweightedSums.negative += sign < 0 ? 1 : 0;
     unweightedSums.zero += sign === 0 ? 1 : 0;
-    unweightedKeys.set(key, (unweightedKeys.get(key) ?? 0) + 1);
+    if (keyCounts !== null) {
+      const cell = (key as number) + keyBound;
+      const seen = keyCounts[cell] as number;
+      keyCounts[cell] = seen + 1;
+      if (seen === 0) keyOrder[keysSeen++] = cell;
+    } else unweightedKeys.set(key, (unweightedKeys.get(key) ?? 0) + 1);
     if (weights === null) continue;
     // Weighted: own weights when usable, else sample-mean weights (finished later). The mean
     // weights are taken over every respondent who gave usable points.
@@ -510,6 +673,13 @@ function accumulateBlock(
   }
   const unweighted = accumulator.overallUnweighted;
   addSumsInto(unweighted, unweightedSums);
+  if (keyCounts !== null) {
+    for (let i = 0; i < keysSeen; i++) {
+      const cell = keyOrder[i] as number;
+      unweightedKeys.set(cell - keyBound, keyCounts[cell] as number);
+      keyCounts[cell] = 0;
+    }
+  }
   if (unweighted.histogram !== null) {
     for (const [key, count] of unweightedKeys) {
       unweighted.histogram.set(key, (unweighted.histogram.get(key) ?? 0) + count);

@@ -1,6 +1,7 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
 export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
+export { type EventCsvOptions, readEventsCsv } from "./readEventsCsv";
 export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
 export {
   type ManagementSurveyCsvOptions,
@@ -9,6 +10,7 @@ export {
 export { readPromisesCsv } from "./readPromisesCsv";
 export { readResponsesCsv } from "./readResponsesCsv";
 export { readStandardsCsv, type StandardsCsvOptions } from "./readStandardsCsv";
+export { type ReportProvenanceInput, reportProvenance } from "./reportProvenance";
 export {
   type CsvGap5Summary,
   SUMMARY_PIECE_ROWS,

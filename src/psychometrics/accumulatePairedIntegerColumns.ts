@@ -58,7 +58,7 @@ function zeroedTable(slot: number, size: number): Int32Array {
 }
 
 /** One facet's pattern counts of a call: the table and the keys counted at least once. */
-interface Patterns {
+export interface Patterns {
   readonly table: Int32Array;
   readonly touched: Int32Array;
   /** [0]: the number of keys in `touched` (a typed array, written where a key is first seen). */
@@ -178,7 +178,12 @@ function addRow(
 }
 
 /** Adds one to a pattern's count, noting the key the first time. */
-function countKey(table: Int32Array, touched: Int32Array, size: Int32Array, key: number): void {
+export function countKey(
+  table: Int32Array,
+  touched: Int32Array,
+  size: Int32Array,
+  key: number,
+): void {
   const c = table[key] as number;
   table[key] = c + 1;
   if (c !== 0) return;
@@ -200,6 +205,7 @@ function countPatterns(
   e: readonly NumericColumn[],
   p: readonly NumericColumn[],
   weight: Float64Array,
+  gapWeight: Float64Array,
   from: number,
   to: number,
   min: number,
@@ -224,6 +230,10 @@ function countPatterns(
   const w2 = weight[2] as number;
   const w3 = weight[3] as number;
   const w4 = weight[4] as number;
+  const v1 = gapWeight[1] as number;
+  const v2 = gapWeight[2] as number;
+  const v3 = gapWeight[3] as number;
+  const v4 = gapWeight[4] as number;
   const tableE = pe.table;
   const tableP = pp.table;
   const tableG = pg.table;
@@ -273,7 +283,10 @@ function countPatterns(
     if (okE) countKey(tableE, touchedE, sizeE, keyE);
     if (okP) countKey(tableP, touchedP, sizeP, keyP);
     if (okE && okP) {
-      countKey(tableG, touchedG, sizeG, keyP - keyE + gapOffset);
+      const keyG =
+        (c0 - a0 + v1 * (c1 - a1) + v2 * (c2 - a2) + v3 * (c3 - a3) + v4 * (c4 - a4) + gapOffset) |
+        0;
+      countKey(tableG, touchedG, sizeG, keyG);
     } else {
       later[listed] = r;
       laterFlags[listed] = (okE ? 0 : 1) | (okP ? 0 : 2);
@@ -284,16 +297,197 @@ function countPatterns(
 }
 
 /**
+ * One dimension's pattern count in progress: its three accumulators and columns, the count
+ * tables and the rows to add one by one. Begun by {@link beginPairedPatterns}, fed with
+ * {@link countPairedRows} (or, for rows known to be complete and on the grid, key by key with
+ * {@link countKey} on its tables), ended by {@link endPairedPatterns} and always
+ * released by {@link releasePairedPatterns}.
+ */
+export interface PairedPatternSession {
+  readonly expectation: ItemCovarianceAccumulator;
+  readonly perception: ItemCovarianceAccumulator;
+  readonly gap: ItemCovarianceAccumulator;
+  readonly eColumns: readonly NumericColumn[];
+  readonly pColumns: readonly NumericColumn[];
+  /** Rows of the columns. */
+  readonly n: number;
+  readonly min: number;
+  /** Scale points R = max − min + 1. */
+  readonly range: number;
+  /** Per item: R^i, the weight of its digit in the E and P keys (0 for padding slots). */
+  readonly weight: Float64Array;
+  /** Per item: (2R − 1)^i, the weight of its gap digit in the gap key (0 for padding slots). */
+  readonly gapWeight: Float64Array;
+  /** (R − 1)·Σ gapWeight: the gap key of a row is Σ (cᵢ − aᵢ)·gapWeightᵢ + gapOffset. */
+  readonly gapOffset: number;
+  /** The E, P and gap count tables. */
+  readonly counts: readonly [Patterns, Patterns, Patterns];
+  readonly eSlots: readonly NumericColumn[];
+  readonly pSlots: readonly NumericColumn[];
+  readonly later: Int32Array;
+  readonly laterFlags: Uint8Array;
+  readonly d: Float64Array;
+  readonly idx: Int32Array;
+}
+
+/**
+ * Begins counting the answer patterns of one dimension's E, P and gap items (see
+ * {@link accumulatePairedIntegerColumns}): takes each accumulator's shifts from the columns and
+ * takes three zeroed count tables from the pool (`slot`, `slot + 1`, `slot + 2`).
+ *
+ * @param slot - First of the three pool tables to use (sessions open at once use distinct slots).
+ * @returns The session, or null (nothing changed) when the patterns do not fit or the columns
+ *   are not typed columns of one length.
+ * @example
+ * const session = beginPairedPatterns(e, p, g, eColumns, pColumns, { min: 1, max: 7 });
+ */
+export function beginPairedPatterns(
+  expectation: ItemCovarianceAccumulator,
+  perception: ItemCovarianceAccumulator,
+  gap: ItemCovarianceAccumulator,
+  eColumns: readonly NumericColumn[],
+  pColumns: readonly NumericColumn[],
+  scale: { readonly min: number; readonly max: number },
+  slot = 0,
+): PairedPatternSession | null {
+  const k = expectation.k;
+  const { min, max } = scale;
+  if (perception.k !== k || gap.k !== k || eColumns.length !== k || pColumns.length !== k) {
+    return null;
+  }
+  if (!pairedIntegerPatternsFit(k, min, max)) return null;
+  const typed = (c: unknown) => c instanceof Float64Array || c instanceof Float32Array;
+  const n = (eColumns[0] as NumericColumn | undefined)?.length ?? 0;
+  for (let i = 0; i < k; i++) {
+    const e = eColumns[i];
+    const p = pColumns[i];
+    if (!typed(e) || !typed(p) || e?.length !== n || p?.length !== n) return null;
+  }
+
+  setShifts(expectation, n, (i, r) => (eColumns[i] as NumericColumn)[r]);
+  setShifts(perception, n, (i, r) => (pColumns[i] as NumericColumn)[r]);
+  setShifts(
+    gap,
+    n,
+    (i, r) =>
+      ((pColumns[i] as NumericColumn)[r] as number) - ((eColumns[i] as NumericColumn)[r] as number),
+  );
+
+  const range = max - min + 1;
+  const base = 2 * range - 1;
+  // Five slots: the dimension's columns, then its first columns again with weight 0.
+  const eSlots: NumericColumn[] = [];
+  const pSlots: NumericColumn[] = [];
+  const weight = new Float64Array(MAX_ITEMS);
+  const gapWeight = new Float64Array(MAX_ITEMS);
+  let gapWeightSum = 0;
+  for (let i = 0, w = 1, v = 1; i < MAX_ITEMS; i++, w *= range, v *= base) {
+    eSlots.push(eColumns[i % k] as NumericColumn);
+    pSlots.push(pColumns[i % k] as NumericColumn);
+    weight[i] = i < k ? w : 0;
+    gapWeight[i] = i < k ? v : 0;
+    gapWeightSum += i < k ? v : 0;
+  }
+  return {
+    expectation,
+    perception,
+    gap,
+    eColumns,
+    pColumns,
+    n,
+    min,
+    range,
+    weight,
+    gapWeight,
+    gapOffset: (range - 1) * gapWeightSum,
+    counts: [
+      patterns(slot, range ** k, n),
+      patterns(slot + 1, range ** k, n),
+      patterns(slot + 2, base ** k, n),
+    ],
+    eSlots,
+    pSlots,
+    later: new Int32Array(Math.min(n, STRETCH)),
+    laterFlags: new Uint8Array(Math.min(n, STRETCH)),
+    d: new Float64Array(k),
+    idx: new Int32Array(k),
+  };
+}
+
+/**
+ * Counts rows from…to − 1 of a session: complete rows on the grid as patterns, the others added
+ * one by one (in row order) as the general path adds them. Call it for consecutive ranges in
+ * row order.
+ *
+ * @example
+ * countPairedRows(session, 0, session.n);
+ */
+export function countPairedRows(session: PairedPatternSession, from: number, to: number): void {
+  const { expectation, perception, gap, eColumns, pColumns, d, idx } = session;
+  for (let start = from; start < to; start += STRETCH) {
+    const listed = countPatterns(
+      session.eSlots,
+      session.pSlots,
+      session.weight,
+      session.gapWeight,
+      start,
+      Math.min(to, start + STRETCH),
+      session.min,
+      session.range,
+      session.gapOffset,
+      session.counts,
+      session.later,
+      session.laterFlags,
+    );
+    // Rows with a missing answer or off the grid, in row order, as the general path adds them.
+    for (let j = 0; j < listed; j++) {
+      const row = session.later[j] as number;
+      const flags = session.laterFlags[j] as number;
+      if ((flags & 1) !== 0) addRow(expectation, eColumns, null, row, d, idx);
+      if ((flags & 2) !== 0) addRow(perception, pColumns, null, row, d, idx);
+      addRow(gap, pColumns, eColumns, row, d, idx);
+    }
+  }
+}
+
+/**
+ * Moves a session's pattern counts into its accumulators and counts its rows (call once, after
+ * every row was counted).
+ *
+ * @example
+ * endPairedPatterns(session);
+ */
+export function endPairedPatterns(session: PairedPatternSession): void {
+  const { expectation, perception, gap, counts, range, min, d, n } = session;
+  flush(expectation, counts[0], range, min, d);
+  flush(perception, counts[1], range, min, d);
+  flush(gap, counts[2], 2 * range - 1, 1 - range, d);
+  expectation.state.nRows += n;
+  perception.state.nRows += n;
+  gap.state.nRows += n;
+}
+
+/**
+ * Sets a session's count tables back to zero for the next user (also after an error).
+ *
+ * @example
+ * try { … } finally { releasePairedPatterns(session); }
+ */
+export function releasePairedPatterns(session: PairedPatternSession): void {
+  for (const p of session.counts) clear(p);
+}
+
+/**
  * Adds the expectation, perception and gap (P − E) items of one dimension to their three item
  * accumulators in one pass over the E and P columns, for answers on an integer scale min…max.
  *
- * A complete row's answers form a pattern, the key Σᵢ (xᵢ − min)·Bⁱ with R = max − min + 1 and
- * B = 2R − 1 (gaps: Σᵢ (gᵢ + R − 1)·Bⁱ, the P key − the E key + (R − 1)·ΣBⁱ); the pass counts
- * patterns instead of multiplying, and the
- * cross-products follow from the counts: Σ_rows dᵢdⱼ = Σ_patterns count·dᵢdⱼ. On integers both
- * are exact, so the sums equal those of {@link accumulateItemColumns} called three times (E, P, and P
- * with `subtract: E`), bit for bit. Rows with a missing answer, or a value off the grid, are
- * added one by one as the general path adds them (pairwise sums, in row order).
+ * A complete row's answers form a pattern, the key Σᵢ (xᵢ − min)·Rⁱ with R = max − min + 1
+ * (gaps: Σᵢ (gᵢ + R − 1)·Bⁱ with B = 2R − 1); the pass counts patterns instead of multiplying,
+ * and the cross-products follow from the counts: Σ_rows dᵢdⱼ = Σ_patterns count·dᵢdⱼ. On
+ * integers both are exact, so the sums equal those of {@link accumulateItemColumns} called three
+ * times (E, P, and P with `subtract: E`), bit for bit. Rows with a missing answer, or a value
+ * off the grid, are added one by one as the general path adds them (pairwise sums, in row
+ * order).
  *
  * Reference: counting response patterns for moment sums is the frequency-table form of the
  * sums of squares and products (e.g. Kendall & Stuart, The Advanced Theory of Statistics,
@@ -325,86 +519,13 @@ export function accumulatePairedIntegerColumns(
   pColumns: readonly NumericColumn[],
   scale: { readonly min: number; readonly max: number },
 ): boolean {
-  const k = expectation.k;
-  const { min, max } = scale;
-  if (perception.k !== k || gap.k !== k || eColumns.length !== k || pColumns.length !== k) {
-    return false;
-  }
-  if (!pairedIntegerPatternsFit(k, min, max)) return false;
-  const typed = (c: unknown) => c instanceof Float64Array || c instanceof Float32Array;
-  const n = (eColumns[0] as NumericColumn | undefined)?.length ?? 0;
-  for (let i = 0; i < k; i++) {
-    const e = eColumns[i];
-    const p = pColumns[i];
-    if (!typed(e) || !typed(p) || e?.length !== n || p?.length !== n) return false;
-  }
-
-  setShifts(expectation, n, (i, r) => (eColumns[i] as NumericColumn)[r]);
-  setShifts(perception, n, (i, r) => (pColumns[i] as NumericColumn)[r]);
-  setShifts(
-    gap,
-    n,
-    (i, r) =>
-      ((pColumns[i] as NumericColumn)[r] as number) - ((eColumns[i] as NumericColumn)[r] as number),
-  );
-
-  const range = max - min + 1;
-  const base = 2 * range - 1;
-  // Five slots: the dimension's columns, then its first columns again with weight 0.
-  const eSlots: NumericColumn[] = [];
-  const pSlots: NumericColumn[] = [];
-  const weight = new Float64Array(MAX_ITEMS);
-  let weightSum = 0;
-  for (let i = 0, w = 1; i < MAX_ITEMS; i++, w *= base) {
-    eSlots.push(eColumns[i % k] as NumericColumn);
-    pSlots.push(pColumns[i % k] as NumericColumn);
-    weight[i] = i < k ? w : 0;
-    weightSum += i < k ? w : 0;
-  }
-  const gapOffset = (range - 1) * weightSum;
-  const tableSize = base ** k;
-  const counts: [Patterns, Patterns, Patterns] = [
-    patterns(0, tableSize, n),
-    patterns(1, tableSize, n),
-    patterns(2, tableSize, n),
-  ];
-  const d = new Float64Array(k);
-  const idx = new Int32Array(k);
+  const session = beginPairedPatterns(expectation, perception, gap, eColumns, pColumns, scale);
+  if (session === null) return false;
   try {
-    const later = new Int32Array(Math.min(n, STRETCH));
-    const laterFlags = new Uint8Array(Math.min(n, STRETCH));
-    for (let from = 0; from < n; from += STRETCH) {
-      const to = Math.min(n, from + STRETCH);
-      const listed = countPatterns(
-        eSlots,
-        pSlots,
-        weight,
-        from,
-        to,
-        min,
-        range,
-        gapOffset,
-        counts,
-        later,
-        laterFlags,
-      );
-      // Rows with a missing answer or off the grid, in row order, as the general path adds them.
-      for (let j = 0; j < listed; j++) {
-        const row = later[j] as number;
-        const flags = laterFlags[j] as number;
-        if ((flags & 1) !== 0) addRow(expectation, eColumns, null, row, d, idx);
-        if ((flags & 2) !== 0) addRow(perception, pColumns, null, row, d, idx);
-        addRow(gap, pColumns, eColumns, row, d, idx);
-      }
-    }
-    flush(expectation, counts[0], base, min, d);
-    flush(perception, counts[1], base, min, d);
-    flush(gap, counts[2], base, 1 - range, d);
+    countPairedRows(session, 0, session.n);
+    endPairedPatterns(session);
   } finally {
-    for (const p of counts) clear(p);
+    releasePairedPatterns(session);
   }
-  expectation.state.nRows += n;
-  perception.state.nRows += n;
-  gap.state.nRows += n;
   return true;
 }

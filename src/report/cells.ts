@@ -9,6 +9,11 @@ export interface NumberCell {
   readonly kind: "number";
   readonly value: number | null;
   readonly decimals: number;
+  /**
+   * The statistic cannot exceed 1 in absolute value (a correlation, an alpha, a reliability):
+   * APA-style renderers drop its leading zero (".82"). Absent = false.
+   */
+  readonly bounded?: boolean;
 }
 
 /** A p-value: three decimals, `<0.001` below that (as R prints it). */
@@ -60,9 +65,12 @@ function finite(value: number | null | undefined): number | null {
  *
  * @example
  * num(-1.2345) //=> { kind: "number", value: -1.2345, decimals: 2 }, shown "-1.23"
+ * num(0.823, 2, true) // an alpha: shown ".82" in APA style
  */
-export function num(value: number | null | undefined, decimals = 2): NumberCell {
-  return { kind: "number", value: finite(value), decimals };
+export function num(value: number | null | undefined, decimals = 2, bounded = false): NumberCell {
+  return bounded
+    ? { kind: "number", value: finite(value), decimals, bounded: true }
+    : { kind: "number", value: finite(value), decimals };
 }
 
 /**

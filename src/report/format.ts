@@ -19,20 +19,24 @@ export function interval(lower: number | null, upper: number | null, decimals = 
 /**
  * Text made safe for a Markdown table cell: markup and Markdown syntax escaped, pipes and line
  * breaks neutralised, so a label like `<script>` or `=HYPERLINK(…)` shows as inert text. Left
- * as they are, because CommonMark gives them no meaning: `&` that does not start an entity, and
- * `_` between two letters or digits (`d_z`, `σ²_P`), which cannot open or close emphasis.
+ * as they are, because CommonMark gives them no meaning: `&` that does not start an entity,
+ * `<` before a space, digit, `=` or `.` (no tag or autolink starts so: "p < .001"), and `_`
+ * between two letters or digits (`d_z`, `σ²_P`), which cannot open or close emphasis.
  *
  * @example
  * markdownText("<b>a_b</b> | *x*") //=> "&lt;b&gt;a_b&lt;/b&gt; \\| \\*x\\*"
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/&(?=#?\w+;)/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*[\]|#~])/g, "\\$1")
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
-    .replace(/[\r\n\t]+/g, " ");
+  return (
+    text
+      .replace(/&(?=#?\w+;)/g, "&amp;")
+      // "<" before a space, digit or "=" cannot open a tag or an autolink ("p < .001" stays).
+      .replace(/<(?![ \d=.])/g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/([\\`*[\]|#~])/g, "\\$1")
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
+      .replace(/[\r\n\t]+/g, " ")
+  );
 }
 
 /** A Markdown table from a header and rows of already-escaped cells. */

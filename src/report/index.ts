@@ -10,6 +10,7 @@ export type {
   PValueCell,
 } from "./cells";
 export type { ChartChannel, ChartRange, ChartSpec, ChartValue } from "./chart";
+export type { ContextResults } from "./contextSections";
 export type {
   Block,
   ListBlock,
@@ -20,11 +21,15 @@ export type {
   TableBlock,
   TableColumn,
 } from "./document";
+export { apaTTest, formatCellApa } from "./formatApa";
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
+export type { JsonValue, ReportProvenance } from "./provenance";
+export type { RelationshipReport } from "./relationshipSection";
+export { CSV_COLUMNS, renderCsv } from "./renderCsv";
 export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
-export { renderJson } from "./renderJson";
+export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
 export type { GapReport, ReportValidation, WorstItem } from "./types";

@@ -4,10 +4,13 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { ChartSpec } from "./chart";
+import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
+import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { relationshipSection } from "./relationshipSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -121,6 +124,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.importancePerformance !== null) {
     sections.push(ipaSection(results.importancePerformance));
   }
+  sections.push(...contextSections(results.context));
+  if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
@@ -237,10 +242,28 @@ function dimensionSection(gap: Gap5Result): Section {
         kind: "note",
         text: `d_z = mean gap / SD of gaps (Cohen's effect size for paired data). p: paired t-test of P − E against 0, adjusted across the ${gap.dimensions.length} dimensions (${gap.pAdjustMethod}); items are adjusted across the ${gap.items.length} items. Wilcoxon signed-rank tests are in report.json.`,
       },
+      ...apaBlocks(gap),
       chart,
       sides,
     ],
   };
+}
+
+/** Each dimension's paired t-test in APA running text, ready to paste into a paper. */
+function apaBlocks(gap: Gap5Result): Block[] {
+  return [
+    {
+      kind: "paragraph",
+      text: `In APA style (paired t-test of P − E, p ${gap.pAdjustMethod}-adjusted across dimensions):`,
+    },
+    {
+      kind: "list",
+      items: gap.dimensions.map(
+        (d) =>
+          `${d.label}: ${apaTTest({ t: d.tTest.t, df: d.tTest.df, p: d.tTest.pAdjusted, dz: d.effectSize.dz })}`,
+      ),
+    },
+  ];
 }
 
 function reliabilitySection(gap: Gap5Result): Section | null {
@@ -260,11 +283,11 @@ function reliabilitySection(gap: Gap5Result): Section | null {
       ],
       reliability.map((entry, d) => [
         label(dimensionLabel(d, entry.dimension)),
-        num(sideReliability(entry, "required")?.alpha.rawAlpha),
-        num(sideReliability(entry, "delivered")?.alpha.rawAlpha),
-        num(entry.gap?.alpha.rawAlpha),
-        num(entry.differenceScore),
-        num(gap.dimensions[d]?.correlation),
+        num(sideReliability(entry, "required")?.alpha.rawAlpha, 2, true),
+        num(sideReliability(entry, "delivered")?.alpha.rawAlpha, 2, true),
+        num(entry.gap?.alpha.rawAlpha, 2, true),
+        num(entry.differenceScore, 2, true),
+        num(gap.dimensions[d]?.correlation, 2, true),
       ]),
     ),
     {

@@ -4,6 +4,8 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ServperfResult } from "../gaps/servperf";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
+import type { ContextResults } from "./contextSections";
+import type { RelationshipReport } from "./relationshipSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -75,6 +77,16 @@ export interface GapReport {
   readonly servperf: ServperfResult | null;
   readonly importancePerformance: ImportancePerformanceResult | null;
   readonly worstItems: readonly WorstItem[];
+  /**
+   * Period and segment results to show (byPeriod, seasonalProfile, compareSegments), each in a
+   * section of its own; absent or null: none.
+   */
+  readonly context?: ContextResults | null;
+  /**
+   * Relationship stages of the customers, when CRM events were analysed (stageTimeline,
+   * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
+   */
+  readonly relationship?: RelationshipReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted

@@ -13,6 +13,18 @@ export {
   type EffectSizeOptions,
 } from "./cohenDz";
 export { type DescribeOptions, type Description, describe } from "./describe";
+export {
+  type DunnComparison,
+  type DunnTestOptions,
+  type DunnTestResult,
+  dunnTest,
+} from "./dunnTest";
+export {
+  type GamesHowellComparison,
+  type GamesHowellOptions,
+  type GamesHowellResult,
+  gamesHowell,
+} from "./gamesHowell";
 export type { GroupSummary, GroupsInput } from "./groups";
 export { type KruskalWallisResult, kruskalWallis } from "./kruskalWallis";
 export { type MannWhitneyOptions, type MannWhitneyResult, mannWhitney } from "./mannWhitney";

@@ -1,6 +1,6 @@
 /**
- * Every exported function of the three entries (`servqual`, `servqual/report`,
- * `servqual/node`), called the wrong way: (a) without arguments, (b) with `{}`, (c) with a
+ * Every exported function of the four entries (`servqual`, `servqual/report`,
+ * `servqual/node`, `servqual/sql`), called the wrong way: (a) without arguments, (b) with `{}`, (c) with a
  * misspelled option key where it takes options, plus the wrong calls named in the issue. Each
  * must throw (or reject with) a ServqualError with the listed code, never a TypeError and never
  * return quietly. The table must list every export, so a new function cannot skip its checks.
@@ -11,10 +11,11 @@ import { ServqualError, type ServqualErrorCode } from "../../src/_lib/ServqualEr
 import * as core from "../../src/index";
 import * as nodeEntry from "../../src/node";
 import * as reportEntry from "../../src/report";
+import * as sqlEntry from "../../src/sql";
 import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 import { twoByTwo } from "../io/csvFixtures";
 
-const api: Record<string, unknown> = { ...core, ...reportEntry, ...nodeEntry };
+const api: Record<string, unknown> = { ...core, ...reportEntry, ...nodeEntry, ...sqlEntry };
 
 /** A valid call whose result is checked by `check` (it must return something real). */
 interface Valid {
@@ -67,6 +68,13 @@ const itemAcc = () => core.createItemCovarianceAccumulator(3);
 const csvPath = fileURLToPath(new URL("../fixtures/csv/good.csv", import.meta.url));
 const csvText = "respondent_id,E_s1,P_s1\nr1,5,6\n";
 const isObject = (value: unknown) => typeof value === "object" && value !== null;
+const crm = core.validateEvents([
+  { id: "e1", customer: "c1", timestamp: "2024-01-05", type: "purchase", value: 10 },
+  { id: "e2", customer: "c1", timestamp: "2024-03-05", type: "purchase", value: 20 },
+]).events;
+const crmFeatures = core.relationshipFeatures(crm, { asOf: "2024-06-30" });
+const crmTimeline = core.stageTimeline(crm, { from: "2024-01-01", to: "2024-06-01" });
+const eventsCsvPath = fileURLToPath(new URL("../fixtures/events/events.csv", import.meta.url));
 const standardSet = core.validateStandards([
   {
     attribute: "fr",
@@ -422,6 +430,103 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   oneFactorMinres: {},
+  // relationship
+  validateEvents: {
+    typo: typo(() => core.validateEvents([], { asof: "2024-01-01" } as never), "asof", "asOf"),
+    also: [
+      ["validateEvents([])", () => core.validateEvents([]), "empty-input"],
+      [
+        "validateEvents([{ bad timestamp }])",
+        () => core.validateEvents([{ id: 1, customer: "c", timestamp: "x", type: "purchase" }]),
+        "no-usable-rows",
+      ],
+      [
+        "validateEvents([], { typeMap: { order: 'buy' } })",
+        () => core.validateEvents([], { typeMap: { order: "buy" as never } }),
+        "invalid-options",
+      ],
+    ],
+  },
+  relationshipFeatures: {
+    typo: typo(
+      () => core.relationshipFeatures(crm, { asOf: "2024-06-30", window: [30] } as never),
+      "window",
+      "windows",
+    ),
+    also: [
+      [
+        "relationshipFeatures(events, {})",
+        () => core.relationshipFeatures(crm, {} as never),
+        "invalid-options",
+      ],
+      [
+        "relationshipFeatures(events)",
+        () => core.relationshipFeatures(crm, undefined as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  classifyStage: {
+    typo: typo(
+      () => core.classifyStage(crmFeatures.customers[0] as never, { silenceDay: 9 } as never),
+      "silenceDay",
+      "silenceDays",
+    ),
+    also: [
+      [
+        "classifyStage(features result)",
+        () => core.classifyStage(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  stageTimeline: {
+    typo: typo(
+      () =>
+        core.stageTimeline(crm, { from: "2024-01-01", to: "2024-02-01", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "stageTimeline(events, { from })",
+        () => core.stageTimeline(crm, { from: "2024-01-01" } as never),
+        "invalid-options",
+      ],
+    ],
+  },
+  stageTransitions: {
+    also: [
+      [
+        "stageTransitions(features)",
+        () => core.stageTransitions(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  dissolutionWarnings: {
+    typo: typo(
+      () => core.dissolutionWarnings(crmFeatures, { silenceMultiples: 2 } as never),
+      "silenceMultiples",
+      "silenceMultiple",
+    ),
+    also: [
+      [
+        "dissolutionWarnings(timeline)",
+        () => core.dissolutionWarnings(crmTimeline as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  eventJsonSchema: {
+    // takes no arguments: both calls are valid
+    none: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+    empty: {
+      returns: (schema) => isObject(schema) && (schema as { type?: string }).type === "object",
+    },
+  },
   // responses
   createDatasetBuilder: {
     typo: typo(
@@ -631,6 +736,89 @@ const table: Readonly<Record<string, Row>> = {
   },
   describe: { typo: typo(() => core.describe(x, { trimm: 0.1 } as never), "trimm", "trim") },
   kruskalWallis: { empty: "invalid-input" },
+  gamesHowell: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.gamesHowell({ a: [1, 2, 3], b: [2, 4, 5] }, { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+  },
+  dunnTest: {
+    empty: "invalid-input",
+    typo: typo(
+      () => core.dunnTest({ a: [1, 2, 3], b: [2, 4, 5] }, { padjust: "holm" } as never),
+      "padjust",
+      "pAdjust",
+    ),
+  },
+  periodOf: {
+    typo: typo(
+      () => core.periodOf(0, { period: "month", timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+    also: [
+      [
+        "periodOf(0, { period: 'fortnight' })",
+        () => core.periodOf(0, { period: "fortnight" as never }),
+        "invalid-argument",
+      ],
+      [
+        "periodOf('2024-01-01', { period: 'month' })",
+        () => core.periodOf("2024-01-01" as never, { period: "month" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  gapCells: {
+    typo: typo(() => core.gapCells(dataset, { minimumn: 3 } as never), "minimumn", "minimumN"),
+    also: [
+      [
+        "gapCells(dataset, { by: ['regoin'] })",
+        () => core.gapCells(dataset, { by: ["regoin"] }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { period: 'month' }) without dates",
+        () => core.gapCells(dataset, { period: "month" }),
+        "invalid-input",
+      ],
+      [
+        "gapCells(dataset, { rows: [9] })",
+        () => core.gapCells(dataset, { rows: Int32Array.of(9) }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  byPeriod: {
+    typo: typo(
+      () => core.byPeriod(dataset, { period: "month", segmnts: [] } as never),
+      "segmnts",
+      "segments",
+    ),
+  },
+  seasonalProfile: {
+    typo: typo(
+      () => core.seasonalProfile(dataset, { seasns: "southern" } as never),
+      "seasns",
+      "seasons",
+    ),
+  },
+  compareSegments: {
+    typo: typo(
+      () => core.compareSegments(dataset, { by: "region", methd: "welch" } as never),
+      "methd",
+      "method",
+    ),
+    also: [
+      [
+        "compareSegments(dataset, { by: 3 })",
+        () => core.compareSegments(dataset, { by: 3 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   mannWhitney: {
     typo: typo(
       () => core.mannWhitney(x, y, { correction: true } as never),
@@ -935,6 +1123,39 @@ const table: Readonly<Record<string, Row>> = {
         () => reportEntry.renderJson(undefined as never),
         "invalid-argument",
       ],
+      [
+        "renderJson(document, { provenance: {} })",
+        () => reportEntry.renderJson(gapReport, { provenance: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  renderCsv: {
+    also: [
+      ["renderCsv(a Dataset)", () => reportEntry.renderCsv(dataset as never), "invalid-argument"],
+      [
+        "renderCsv(gap report results)",
+        () => reportEntry.renderCsv(gapResults as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  formatCellApa: {
+    also: [
+      [
+        "formatCellApa({ kind: 'money' })",
+        () => reportEntry.formatCellApa({ kind: "money", value: 1 } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  apaTTest: {
+    also: [
+      [
+        "apaTTest({ t: '1', df: 2, p: null, dz: null })",
+        () => reportEntry.apaTTest({ t: "1", df: 2, p: null, dz: null } as never),
+        "invalid-argument",
+      ],
     ],
   },
   renderMarkdown: {
@@ -967,6 +1188,20 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   // node
+  readEventsCsv: {
+    typo: typo(
+      () => nodeEntry.readEventsCsv(eventsCsvPath, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readEventsCsv(missing file)",
+        () => nodeEntry.readEventsCsv(`${eventsCsvPath}.nope`),
+        "invalid-input",
+      ],
+    ],
+  },
   readFactorSurveyCsv: {
     none: "invalid-argument",
     typo: typo(
@@ -1003,6 +1238,26 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  reportProvenance: {
+    typo: typo(
+      () =>
+        nodeEntry.reportProvenance({
+          instrument: tinyInstrument,
+          validation,
+          generatedat: "2026-01-01T00:00:00Z",
+        } as never),
+      "generatedat",
+      "generatedAt",
+    ),
+    also: [
+      [
+        "reportProvenance({ instrument, validation: a Dataset })",
+        () =>
+          nodeEntry.reportProvenance({ instrument: tinyInstrument, validation: dataset as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
   summarizeResponsesCsv: {
     typo: typo(
       () => nodeEntry.summarizeResponsesCsv(csvPath, twoByTwo, { reliabilty: false } as never),
@@ -1024,11 +1279,97 @@ const table: Readonly<Record<string, Row>> = {
       "issueLimit",
     ),
   },
+  runGapSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runGapSql({ query: async () => ({ rows: [] }) }, tinyInstrument, {
+          table: "t",
+          groupby: ["region"],
+        } as never),
+      "groupby",
+      "groupBy",
+    ),
+    also: [
+      [
+        "runGapSql(notAConnection, instrument, options)",
+        () => nodeEntry.runGapSql({} as never, tinyInstrument, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  // sql
+  gapSql: {
+    typo: typo(
+      () => sqlEntry.gapSql(tinyInstrument, { table: "t", dialect: "duckdb", were: [] } as never),
+      "were",
+      "where",
+    ),
+    also: [
+      [
+        "gapSql(instrument, { table: '', dialect: 'duckdb' })",
+        () => sqlEntry.gapSql(tinyInstrument, { table: "", dialect: "duckdb" }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { dialect: 'oracle' })",
+        () => sqlEntry.gapSql(tinyInstrument, { table: "t", dialect: "oracle" as never }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { where: 'x = 1' })",
+        () =>
+          sqlEntry.gapSql(tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+            where: "x = 1" as never,
+          }),
+        "invalid-argument",
+      ],
+      [
+        "gapSql(instrument, { where: [{ op: 'LIKE' }] })",
+        () =>
+          sqlEntry.gapSql(tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+            where: [{ column: "x", op: "LIKE" as never, value: "%" }],
+          }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishGapSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishGapSql([], tinyInstrument, {
+          table: "t",
+          dialect: "duckdb",
+          levl: 0.9,
+        } as never),
+      "levl",
+      "level",
+    ),
+    also: [
+      [
+        "finishGapSql([{ part: 0, v: [1] }], instrument, options)",
+        () =>
+          sqlEntry.finishGapSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  quoteIdentifier: {
+    empty: "invalid-argument",
+    also: [["quoteIdentifier('')", () => sqlEntry.quoteIdentifier(""), "invalid-argument"]],
+  },
 };
 
 /** Exports that are not functions to call this way. */
 const NOT_CALLED: Readonly<Record<string, string>> = {
   ServqualError: "the error class itself, constructed with new",
+  eventRecordSchema: "schema getter: takes no arguments, returns the zod schema",
   dimensionSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   instrumentSpecSchema: "schema getter: takes no arguments, returns the zod schema",
   itemSpecSchema: "schema getter: takes no arguments, returns the zod schema",

@@ -3,7 +3,7 @@
  * naming the mistake; valid options become the settings of the run.
  */
 import { describe, expect, it } from "vitest";
-import { parseCommandLine } from "../../src/cli/args";
+import { parseCommandLine, type ReportCommand } from "../../src/cli/args";
 import { UsageError } from "../../src/cli/usageError";
 
 function usageError(args: readonly string[]): string {
@@ -30,7 +30,13 @@ describe("parseCommandLine", () => {
     [["report"], /name the CSV file/],
     [["report", "a.csv", "b.csv"], /unexpected: "b\.csv"/],
     [["demo", "extra"], /demo takes no argument; unexpected: "extra"/],
-    [["instruments", "extra"], /instruments takes no argument/],
+    [["instruments", "a", "b"], /instruments takes at most one name; unexpected: "b"/],
+    [["validate"], /validate: name the CSV file/],
+    [["report", "x.csv", "--format", "pdf"], /--format must be md, json, csv or html/],
+    [["report", "x.csv", "--format", "md,jsn"], /not "jsn"; did you mean json\?/],
+    [["report", "x.csv", "--generated-at", "yesterday"], /--generated-at must be an ISO 8601/],
+    [["validate", "x.csv", "--out", "d"], /validate does not take --out/],
+    [["validate", "x.csv", "--format", "md"], /validate does not take --format/],
     [["report", "x.csv", "--no-such-flag"], /unknown option --no-such-flag/],
     [["report", "x.csv", "--segmnts", "region"], /did you mean --segments\?/],
     [["report", "x.csv", "-x"], /unknown option -x/],
@@ -188,6 +194,42 @@ describe("parseCommandLine", () => {
       out: "x",
       force: true,
       segments: ["region"],
+    });
+  });
+
+  it("--format takes a comma list or repeats, each format once, in md,json,csv,html order", () => {
+    const formats = (args: string[]) =>
+      (parseCommandLine(["report", "x.csv", ...args]) as ReportCommand).formats;
+    expect(formats([])).toEqual(["md", "json"]);
+    expect(formats(["--format", "csv"])).toEqual(["csv"]);
+    expect(formats(["--format", "csv,md", "--format", "json", "--format", "md"])).toEqual([
+      "md",
+      "json",
+      "csv",
+    ]);
+    expect(formats(["--format", " HTML , markdown "])).toEqual(["md", "html"]);
+  });
+
+  it("--generated-at is read as a UTC time", () => {
+    const at = (text: string) =>
+      (parseCommandLine(["demo", "--generated-at", text]) as ReportCommand).generatedAt;
+    expect(at("2026-01-31T09:00:00Z")).toBe("2026-01-31T09:00:00.000Z");
+    expect(at("2026-01-31T10:00:00+01:00")).toBe("2026-01-31T09:00:00.000Z");
+    expect(at("2026-01-31")).toBe("2026-01-31T00:00:00.000Z");
+  });
+
+  it("help names its command; validate and instruments NAME are commands", () => {
+    expect(parseCommandLine(["report", "--help"])).toEqual({ kind: "help", topic: "report" });
+    expect(parseCommandLine(["--help"])).toEqual({ kind: "help", topic: undefined });
+    expect(parseCommandLine(["instruments", "servqual22"])).toEqual({
+      kind: "instruments",
+      name: "servqual22",
+      verbose: false,
+    });
+    expect(parseCommandLine(["validate", "x.csv", "--verbose"])).toMatchObject({
+      kind: "validate",
+      file: "x.csv",
+      verbose: true,
     });
   });
 

@@ -38,8 +38,9 @@ describe("servqual command", () => {
   it("gives byte-identical JSON on a second run", () => {
     const a = mkdtempSync(join(tmpdir(), "servqual-cli-"));
     const b = mkdtempSync(join(tmpdir(), "servqual-cli-"));
-    run(["demo", "--out", a, "--quiet"]);
-    run(["demo", "--out", b, "--quiet"]);
+    const time = ["--generated-at", "2026-01-31T09:00:00Z"];
+    run(["demo", "--out", a, "--quiet", ...time]);
+    run(["demo", "--out", b, "--quiet", ...time]);
     expect(readFileSync(join(a, "report.json"), "utf8")).toBe(
       readFileSync(join(b, "report.json"), "utf8"),
     );

@@ -1,0 +1,187 @@
+// servqual SQL push-down benchmark (optional stage): `npm run bench -- --sql` or, after a build,
+//   node bench/sql.mjs [--rows 10000000] [--ratio-rows 1000000] [--runs 3]
+// 1. DuckDB writes a seeded SERVQUAL-22 survey (E1..E22, P1..P22 on 1..7, 1% missing answers)
+//    to bench/data/sql-<rows>.parquet: answers from DuckDB's hash() of (row, column, seed), so the
+//    file is the same on every machine and with any number of threads.
+// 2. Gap 5 with reliability through DuckDB push-down (runGapSql on the Parquet file): wall time
+//    and the peak RSS of this Node process (DuckDB runs inside it, so its memory counts too).
+// 3. For --ratio-rows rows: the same through DuckDB, the in-memory path on the same answers
+//    (validateColumns on Float32Array columns + gap5, columns read from the file before the
+//    clock starts) and the one-pass floor (../shared/bench/floor.cjs on the same rows as CSV),
+//    all in this run; medians of --runs.
+// Peak RSS is process.resourceUsage().maxRSS; each size runs in its own child process so the
+// figure is its own.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DATA = join(HERE, "data");
+const FLOOR = join(HERE, "..", "..", "shared", "bench", "floor.cjs");
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mib = (kib) => (kib / 1024).toFixed(0);
+
+const DIMENSIONS = [4, 5, 4, 4, 5];
+
+/** The SELECT list of the generator: a respondent level per dimension, answers around it. */
+function generatorColumns() {
+  const columns = { E: [], P: [] };
+  let item = 0;
+  DIMENSIONS.forEach((size, d) => {
+    for (let j = 0; j < size; j++, item++) {
+      for (const [facet, shift] of [
+        ["E", 2],
+        ["P", 0],
+      ]) {
+        const level = `(hash(i, ${d}, 'level') % 3)`;
+        const noise = `(hash(i, ${item}, '${facet}') % 3)`;
+        const value = `least(7, ${1 + shift} + ${level} + ${noise})`;
+        const missing = `hash(i, ${item}, '${facet}', 'missing') % 100 = 0`;
+        columns[facet].push(
+          `CASE WHEN ${missing} THEN NULL ELSE ${value} END::DOUBLE AS ${facet}${item + 1}`,
+        );
+      }
+    }
+  });
+  // E1..E22 then P1..P22, as the floor's CSV layout expects.
+  return [...columns.E, ...columns.P].join(", ");
+}
+
+async function duck() {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
+  return instance.connect();
+}
+
+async function ensureFiles(rows) {
+  mkdirSync(DATA, { recursive: true });
+  const parquet = join(DATA, `sql-${rows}.parquet`);
+  const csv = join(DATA, `sql-${rows}.csv`);
+  const connection = await duck();
+  if (!existsSync(parquet)) {
+    await connection.run(
+      `COPY (SELECT ${generatorColumns()} FROM range(${Number(rows)}) t(i)) TO '${parquet}' (FORMAT parquet)`,
+    );
+  }
+  if (!existsSync(csv)) {
+    await connection.run(`COPY (SELECT * FROM '${parquet}') TO '${csv}' (HEADER, DELIMITER ',')`);
+  }
+  connection.closeSync();
+  return { parquet, csv };
+}
+
+const OPTIONS = {
+  columns: { expectation: "E{item}", perception: "P{item}" },
+};
+
+/** One stage in this (child) process; prints one JSON line. */
+async function stage(name, file, rows) {
+  const servqual = await import("servqual/node");
+  const instrument = servqual.instruments.servqual22;
+  if (name === "duckdb") {
+    const connection = await duck();
+    const start = performance.now();
+    const { groups } = await servqual.runGapSql(connection, instrument, {
+      ...OPTIONS,
+      table: file,
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const gap = groups[0]?.result.overall.unweighted.gap.mean;
+    console.log(
+      JSON.stringify({ name, rows, seconds, maxRss: process.resourceUsage().maxRSS, gap }),
+    );
+    return;
+  }
+  // In memory: the same answers as Float32Array columns (read before the clock starts).
+  const connection = await duck();
+  const reader = await connection.runAndReadAll(`SELECT * FROM '${file}'`);
+  const names = reader.columnNames();
+  const columns = {};
+  names.forEach((column, c) => {
+    const values = new Float32Array(reader.currentRowCount);
+    const data = reader.getColumnsJS()[c];
+    for (let r = 0; r < values.length; r++) values[r] = data[r] === null ? Number.NaN : data[r];
+    columns[column] = values;
+  });
+  connection.closeSync();
+  const start = performance.now();
+  const { dataset } = servqual.validateColumns({ columns }, instrument, {
+    columns: OPTIONS.columns,
+  });
+  const result = servqual.gap5(dataset);
+  const seconds = (performance.now() - start) / 1000;
+  const gap = result.overall.unweighted.gap.mean;
+  console.log(JSON.stringify({ name, rows, seconds, maxRss: process.resourceUsage().maxRSS, gap }));
+}
+
+function child(args) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1));
+}
+
+function floor(csv) {
+  if (!existsSync(FLOOR)) return null;
+  const result = spawnSync(process.execPath, [FLOOR, csv], { encoding: "utf8" });
+  const match = /read ([\d.]+) s, one pass ([\d.]+) s/.exec(result.stdout);
+  return match === null ? null : Number(match[1]) + Number(match[2]);
+}
+
+async function main() {
+  if (process.argv.includes("--stage")) {
+    await stage(arg("stage"), arg("file"), Number(arg("rows")));
+    return;
+  }
+  const rows = Number(arg("rows", "10000000"));
+  const ratioRows = Number(arg("ratio-rows", "1000000"));
+  const runs = Number(arg("runs", "3"));
+  console.log(`SQL push-down: ${rows} and ${ratioRows} respondents × SERVQUAL-22, ${runs} runs`);
+  const big = await ensureFiles(rows);
+  const small = await ensureFiles(ratioRows);
+  const bigRuns = [];
+  for (let r = 0; r < runs; r++) {
+    bigRuns.push(child(["--stage", "duckdb", "--file", big.parquet, "--rows", String(rows)]));
+  }
+  const smallRuns = { duckdb: [], memory: [], floor: [] };
+  for (let r = 0; r < runs; r++) {
+    smallRuns.duckdb.push(
+      child(["--stage", "duckdb", "--file", small.parquet, "--rows", String(ratioRows)]),
+    );
+    smallRuns.memory.push(
+      child(["--stage", "memory", "--file", small.parquet, "--rows", String(ratioRows)]),
+    );
+    const f = floor(small.csv);
+    if (f !== null) smallRuns.floor.push(f);
+  }
+  const seconds = (list) => median(list.map((x) => x.seconds));
+  const rss = (list) => Math.max(...list.map((x) => x.maxRss));
+  const floorSeconds = smallRuns.floor.length > 0 ? median(smallRuns.floor) : null;
+  const bigFloor = floorSeconds === null ? null : (floorSeconds * rows) / ratioRows;
+  console.log(
+    `${rows} rows, DuckDB push-down, Gap 5 with reliability: ${seconds(bigRuns).toFixed(2)} s (median), peak RSS ${mib(rss(bigRuns))} MiB` +
+      (bigFloor === null
+        ? ""
+        : `, ≈ ${(seconds(bigRuns) / bigFloor).toFixed(2)}× the floor scaled from ${ratioRows} rows`),
+  );
+  console.log(
+    `${ratioRows} rows: DuckDB ${seconds(smallRuns.duckdb).toFixed(2)} s (peak ${mib(rss(smallRuns.duckdb))} MiB), ` +
+      `in memory (validateColumns + gap5) ${seconds(smallRuns.memory).toFixed(2)} s (peak ${mib(rss(smallRuns.memory))} MiB), ` +
+      `ratio DuckDB / in memory ${(seconds(smallRuns.duckdb) / seconds(smallRuns.memory)).toFixed(2)}` +
+      (floorSeconds === null
+        ? ", floor not found"
+        : `, floor ${floorSeconds.toFixed(2)} s: DuckDB ${(seconds(smallRuns.duckdb) / floorSeconds).toFixed(2)}× floor, in memory ${(seconds(smallRuns.memory) / floorSeconds).toFixed(2)}× floor`),
+  );
+  const a = smallRuns.duckdb[0]?.gap;
+  const b = smallRuns.memory[0]?.gap;
+  console.log(`same result: overall gap ${a} (DuckDB) vs ${b} (in memory)`);
+}
+
+await main();

@@ -1,0 +1,35 @@
+export {
+  type ByPeriodOptions,
+  type ByPeriodResult,
+  byPeriod,
+  type ExpectationDrift,
+  type GapTrend,
+  type PeriodChange,
+  type Series,
+} from "./byPeriod";
+export type { CellFigure, CellFigures } from "./cellFigures";
+export { type CellOptions, DEFAULT_MINIMUM_N, type StudyWindow } from "./cellPlan";
+export {
+  type CompareSegmentsOptions,
+  type CompareSegmentsResult,
+  compareSegments,
+  type SegmentComparison,
+  type SegmentPair,
+} from "./compareSegments";
+export {
+  type CellLevel,
+  type GapCell,
+  type GapCellsOptions,
+  type GapCellsResult,
+  gapCells,
+} from "./gapCells";
+export { periodOf } from "./periodOf";
+export type { CalendarPeriod, PeriodKind, PeriodOptions } from "./periodSpec";
+export {
+  type SeasonalProfileOptions,
+  type SeasonalProfileResult,
+  type SeasonFigure,
+  seasonalProfile,
+} from "./seasonalProfile";
+export type { Hemisphere, Seasons } from "./seasons";
+export type { PeriodSlope, WelchDifference } from "./summaryTests";

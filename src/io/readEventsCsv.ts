@@ -1,0 +1,342 @@
+import { open, stat } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
+import Papa from "papaparse";
+import { invalidArgument, isRecord } from "../_lib/checkArgument";
+import { type Issue, ServqualError } from "../_lib/ServqualError";
+import { resolveEventOptions } from "../relationship/eventOptions";
+import { EventSetBuilder } from "../relationship/eventSetBuilder";
+import type { EventOptions, ValidatedEvents } from "../relationship/types";
+import { finishEvents } from "../relationship/validateEvents";
+import { displayPath, fileError } from "./readResponsesCsv";
+
+/** The fields of an event, in the order of the builder's arguments. */
+const FIELDS = [
+  "id",
+  "customer",
+  "timestamp",
+  "type",
+  "value",
+  "currency",
+  "product",
+  "channel",
+  "initiator",
+] as const;
+type Field = (typeof FIELDS)[number];
+const REQUIRED: readonly Field[] = ["id", "customer", "timestamp", "type"];
+
+/** Options of {@link readEventsCsv}: the event options, column names and the delimiter. */
+export interface EventCsvOptions extends EventOptions {
+  /** Header names of the fields when they differ from the field names, e.g. `{ id: "event_id" }`. */
+  readonly columns?: Partial<Readonly<Record<Field, string>>>;
+  /** The delimiter (default `,`). */
+  readonly delimiter?: string;
+}
+
+const READ_BYTES = 1024 * 1024;
+const QUOTE = '"';
+
+interface ChunkResult {
+  readonly data: string[][];
+  readonly errors: readonly { readonly code: string; readonly message: string; row?: number }[];
+  readonly meta: { readonly cursor: number };
+}
+interface ChunkParser {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): ChunkResult;
+}
+
+/** The cell of a column, or undefined for a column the file does not have (−1). */
+function cellAt(cells: readonly string[], column: number): string | undefined {
+  return column < 0 ? undefined : cells[column];
+}
+
+function countBreaks(cell: string): number {
+  let n = 0;
+  let at = cell.indexOf("\n");
+  while (at !== -1) {
+    n += 1;
+    at = cell.indexOf("\n", at + 1);
+  }
+  return n;
+}
+
+/**
+ * Reads a CSV file of CRM events (one header row, one event per row, any order) into an
+ * event set, streaming: the file is read in 1 MiB pieces, decoded as UTF-8 (a byte-order mark
+ * is removed) and parsed by papaparse (RFC 4180) piece by piece, each row going straight into
+ * the same builder as `validateEvents`, so the rows never sit in memory as records. Every
+ * issue and excluded event names its `line` (the header is line 1; line breaks inside quoted
+ * cells count) and `row` (the data row). Columns are found by name (`id`, `customer`,
+ * `timestamp`, `type`, `value`, `currency`, `product`, `channel`, `initiator`, or the names in
+ * `columns`); other columns are ignored. A row with fewer cells than the header
+ * (`ragged-row`) or a broken quote (`malformed-quote`) is excluded; empty lines are skipped.
+ * Events in = used + excluded.
+ *
+ * @param path - The file's path (or `file:` URL).
+ * @param options - The options of `validateEvents`, `columns` and `delimiter`.
+ * @returns The event set and the report.
+ * @throws {ServqualError} `invalid-argument`, `invalid-options`; `invalid-input` when the file
+ * cannot be read or a required column (id, customer, timestamp, type) is missing
+ * (`missing-event-column`); `empty-input`; `no-usable-rows`.
+ *
+ * @example
+ * const { events, report } = await readEventsCsv("events.csv", { asOf: "2024-12-31" });
+ * report.eventsIn === report.eventsUsed + report.eventsExcluded //=> true
+ */
+export async function readEventsCsv(
+  path: string | URL,
+  options: EventCsvOptions = {},
+): Promise<ValidatedEvents> {
+  if (typeof path !== "string" && !(path instanceof URL)) {
+    throw invalidArgument("readEventsCsv", "path", "a file path (string or file: URL)", path);
+  }
+  const resolved = resolveEventOptions("readEventsCsv", options ?? undefined, [
+    "columns",
+    "delimiter",
+  ]);
+  const { columns, delimiter } = checkCsvOptions(options ?? {});
+  const name = displayPath(path);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new ServqualError("invalid-input", `${name} is a directory, not a CSV file.`, [
+        { code: "not-a-file", message: `the path ${name} names a directory` },
+      ]);
+    }
+    size = info.size;
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  const builder = new EventSetBuilder(resolved, Math.max(1024, Math.floor(size / 64)));
+  const reader = new EventCsvReader(builder, columns, delimiter, name);
+  const decoder = new StringDecoder("utf8");
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(READ_BYTES);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+        if (bytesRead === 0) break;
+        reader.write(decoder.write(buffer.subarray(0, bytesRead)));
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  reader.write(decoder.end());
+  reader.end();
+  return finishEvents("readEventsCsv", builder);
+}
+
+function checkCsvOptions(options: EventCsvOptions): {
+  columns: Partial<Record<Field, string>>;
+  delimiter: string;
+} {
+  const issues: Issue[] = [];
+  const columns: Partial<Record<Field, string>> = {};
+  if (options.columns !== undefined) {
+    if (!isRecord(options.columns)) {
+      issues.push({
+        code: "invalid-option",
+        message: "columns must be an object of field → header name",
+        path: ["columns"],
+      });
+    } else {
+      for (const [field, header] of Object.entries(options.columns)) {
+        if (!FIELDS.includes(field as Field)) {
+          issues.push({
+            code: "unknown-option",
+            message: `columns.${field} is not an event field (${FIELDS.join(", ")})`,
+            path: ["columns", field],
+          });
+        } else if (typeof header !== "string" || header.trim().length === 0) {
+          issues.push({
+            code: "invalid-option",
+            message: `columns.${field} must be a header name`,
+            path: ["columns", field],
+          });
+        } else columns[field as Field] = header.trim();
+      }
+    }
+  }
+  let delimiter = ",";
+  if (options.delimiter !== undefined) {
+    if (
+      typeof options.delimiter !== "string" ||
+      ![",", ";", "\t", "|"].includes(options.delimiter)
+    ) {
+      issues.push({
+        code: "invalid-delimiter",
+        message: "delimiter must be one of , ; tab |",
+        path: ["delimiter"],
+      });
+    } else delimiter = options.delimiter;
+  }
+  if (issues.length > 0)
+    throw new ServqualError("invalid-options", "readEventsCsv: the options are not valid.", issues);
+  return { columns, delimiter };
+}
+
+/** Splits decoded text into rows and hands them to the builder, counting lines. */
+class EventCsvReader {
+  private readonly builder: EventSetBuilder;
+  private readonly columns: Partial<Record<Field, string>>;
+  private readonly delimiter: string;
+  private readonly name: string;
+  private pending = "";
+  private started = false;
+  private parser: ChunkParser | null = null;
+  /** Column index of each field, -1 when absent. */
+  private readonly at = new Int32Array(FIELDS.length).fill(-1);
+  private headerCells = 0;
+  private needed = 0;
+  private line = 1;
+  private row = 0;
+
+  constructor(
+    builder: EventSetBuilder,
+    columns: Partial<Record<Field, string>>,
+    delimiter: string,
+    name: string,
+  ) {
+    this.builder = builder;
+    this.columns = columns;
+    this.delimiter = delimiter;
+    this.name = name;
+  }
+
+  write(text: string): void {
+    if (text.length === 0) return;
+    let chunk = text;
+    if (!this.started) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      this.started = true;
+    }
+    this.pending = this.pending.length === 0 ? chunk : this.pending + chunk;
+    if (this.parser === null) {
+      if (!/[\r\n]/.test(this.pending)) return;
+      const lf = this.pending.indexOf("\n");
+      const newline =
+        lf > 0 && this.pending.charCodeAt(lf - 1) === 13 ? "\r\n" : lf === -1 ? "\r" : "\n";
+      const Parser = Papa.Parser as unknown as new (config: Papa.ParseConfig) => ChunkParser;
+      this.parser = new Parser({ delimiter: this.delimiter, newline, quoteChar: QUOTE });
+    }
+    this.parse(false);
+  }
+
+  end(): void {
+    if (this.parser === null) {
+      if (this.pending.length === 0) {
+        throw new ServqualError("empty-input", `The file ${this.name} is empty.`, [
+          { code: "empty-input", message: "there is no header row and no data", line: 1 },
+        ]);
+      }
+      const Parser = Papa.Parser as unknown as new (config: Papa.ParseConfig) => ChunkParser;
+      this.parser = new Parser({ delimiter: this.delimiter, newline: "\n", quoteChar: QUOTE });
+    }
+    this.parse(true);
+    if (this.headerCells === 0 || this.row === 0) {
+      throw new ServqualError("empty-input", `The file ${this.name} has no events.`, [
+        {
+          code: "empty-input",
+          message:
+            this.headerCells === 0
+              ? "there is no header row"
+              : "there is a header but no data rows",
+          line: 1,
+        },
+      ]);
+    }
+  }
+
+  private parse(last: boolean): void {
+    const text = this.pending;
+    const result = (this.parser as ChunkParser).parse(text, 0, !last);
+    const quoted = text.includes(QUOTE);
+    const broken = new Set<number>();
+    for (const error of result.errors) if (error.row !== undefined) broken.add(error.row);
+    const data = result.data;
+    for (let r = 0; r < data.length; r++) {
+      const cells = data[r] as string[];
+      const line = this.line;
+      let spans = 1;
+      if (quoted) for (const cell of cells) spans += countBreaks(cell);
+      this.line += spans;
+      if (cells.length === 1 && cells[0] === "") continue; // an empty line
+      if (this.headerCells === 0) {
+        this.header(cells);
+        continue;
+      }
+      this.row += 1;
+      const where = { row: this.row, line };
+      if (broken.has(r)) {
+        this.builder.excludeWith(
+          "malformed-quote",
+          "malformed-quote",
+          "a quote in the row is not closed or closed in the wrong place; the event is excluded",
+          where,
+          "",
+          null,
+        );
+        continue;
+      }
+      if (cells.length < this.needed) {
+        this.builder.excludeWith(
+          "ragged-row",
+          "wrong-cell-count",
+          `the row has ${cells.length} cells but the header has ${this.headerCells} columns; the event is excluded`,
+          where,
+          "",
+          null,
+        );
+        continue;
+      }
+      const at = this.at;
+      this.builder.add(
+        cells[at[0] as number],
+        cells[at[1] as number],
+        cells[at[2] as number],
+        cells[at[3] as number],
+        cellAt(cells, at[4] as number),
+        cellAt(cells, at[5] as number),
+        cellAt(cells, at[6] as number),
+        cellAt(cells, at[7] as number),
+        cellAt(cells, at[8] as number),
+        where,
+      );
+    }
+    this.pending = last ? "" : text.slice(result.meta.cursor);
+  }
+
+  private header(cells: readonly string[]): void {
+    this.headerCells = cells.length;
+    const names = cells.map((cell) => cell.trim());
+    const missing: Issue[] = [];
+    let needed = 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const field = FIELDS[f] as Field;
+      const wanted = this.columns[field] ?? field;
+      const c = names.indexOf(wanted);
+      this.at[f] = c;
+      if (c >= 0) needed = Math.max(needed, c + 1);
+      else if (REQUIRED.includes(field)) {
+        missing.push({
+          code: "missing-event-column",
+          message: `the header has no column '${wanted}' (the event's ${field}); name it in options.columns.${field} if it is called otherwise`,
+          line: 1,
+          column: wanted,
+        });
+      }
+    }
+    this.needed = needed;
+    if (missing.length > 0) {
+      throw new ServqualError(
+        "invalid-input",
+        `The file ${this.name} lacks required event columns.`,
+        missing,
+      );
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { expectShape } from "../_lib/checkArgument";
+import { assessStage, emptyOutcome, type StageEvidence } from "./assessStage";
+import type { CustomerFeatures } from "./featureTypes";
+import { resolveStageRules } from "./resolveStageRules";
+import { stageInputsOf } from "./stageInputs";
+import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
+
+/** What would move a relationship on: the next stage and the criteria it still misses. */
+export interface NextStage {
+  /** The next stage of the build-up; null for commitment (the last). */
+  readonly stage: Stage | null;
+  /** The next stage's criteria not met (or not evaluable), with the values seen. */
+  readonly needs: readonly StageEvidence[];
+  readonly note: string;
+}
+
+/** The stage of one customer's relationship, with the evidence behind it. */
+export interface StageAssessment {
+  readonly customer: string;
+  readonly asOf: string;
+  readonly stage: Stage;
+  /** 0–1 (see docs/relationship.md). */
+  readonly confidence: number;
+  /** Score of each build-up stage (share of its evaluable weight met); null when not evaluable. */
+  readonly scores: {
+    readonly exploration: number | null;
+    readonly expansion: number | null;
+    readonly commitment: number | null;
+  };
+  /** Every criterion evaluated, with the value it saw and whether it was met. */
+  readonly evidence: readonly StageEvidence[];
+  readonly next: NextStage;
+}
+
+const FEATURES = {
+  what: "one customer's features (an element of relationshipFeatures(...).customers)",
+  fields: {
+    customer: "string",
+    purchases: "number",
+    tenureDays: "number",
+    complaints: "object",
+    valueTrend: "object",
+  },
+} as const;
+
+/**
+ * Classifies a relationship into awareness, exploration, expansion, commitment or
+ * dissolution (Dwyer, Schurr & Oh 1987) by transparent rules on its features:
+ *
+ * - awareness: no purchase yet;
+ * - dissolution (checked first): a cancellation with no purchase after it (confidence 1), or
+ *   silence (days since the last purchase > max(`silenceDays`, `silenceCycleMultiple` × the
+ *   customer's own 90th-percentile purchase gap)), or decline (value trend ≤ `declineTrend`
+ *   with ≥ `declineComplaints` recent complaints): 0.8 for one, 0.9 for both;
+ * - otherwise the build-up stage with the highest score s = Σ w·met / Σ w over its evaluable
+ *   criteria (exploration: new customer, few purchases, single product, shopping around;
+ *   expansion: tenure, repeat buying, value growing, breadth growing, customer-initiated;
+ *   commitment: long tenure, stable value, broad or high share of wallet, contract, few
+ *   complaints), confidence s_best × coverage × (1 − s_second / s_best).
+ *
+ * The criteria follow the stage descriptions of Dwyer et al.; thresholds and weights are our
+ * documented defaults (`DEFAULT_STAGE_RULES`), each one changeable in `rules`.
+ *
+ * @param features - One customer's features.
+ * @param rules - Thresholds and weights to change (the rest keep their defaults).
+ * @returns The stage, confidence, scores, evidence and what the next stage needs.
+ * @throws {ServqualError} `invalid-argument`, `invalid-options`.
+ *
+ * @example
+ * const { events } = validateEvents([
+ *   { id: 1, customer: "c1", timestamp: "2024-01-01", type: "inquiry" },
+ * ]);
+ * const [c1] = relationshipFeatures(events, { asOf: "2024-02-01" }).customers;
+ * classifyStage(c1).stage //=> "awareness"
+ */
+export function classifyStage(
+  features: CustomerFeatures,
+  rules?: StageRulesInput,
+): StageAssessment {
+  expectShape("classifyStage", "features", features, FEATURES);
+  const resolved = resolveStageRules("classifyStage", rules);
+  const evidence: StageEvidence[] = [];
+  const outcome = assessStage(stageInputsOf(features), resolved, evidence, emptyOutcome());
+  const stage = STAGES[outcome.stage] as Stage;
+  return {
+    customer: features.customer,
+    asOf: features.asOf,
+    stage,
+    confidence: outcome.confidence,
+    scores: {
+      exploration: outcome.scores[0],
+      expansion: outcome.scores[1],
+      commitment: outcome.scores[2],
+    },
+    evidence,
+    next: nextStage(stage, evidence),
+  };
+}
+
+function nextStage(stage: Stage, evidence: readonly StageEvidence[]): NextStage {
+  const missing = (of: Stage) => evidence.filter((e) => e.stage === of && e.met !== true);
+  switch (stage) {
+    case "awareness":
+      return { stage: "exploration", needs: [], note: "a first purchase starts exploration" };
+    case "exploration":
+      return {
+        stage: "expansion",
+        needs: missing("expansion"),
+        note: "expansion needs the criteria listed in needs",
+      };
+    case "expansion":
+      return {
+        stage: "commitment",
+        needs: missing("commitment"),
+        note: "commitment needs the criteria listed in needs",
+      };
+    case "commitment":
+      return {
+        stage: null,
+        needs: [],
+        note: "commitment is the last build-up stage: keep the dissolution criteria clear",
+      };
+    default:
+      return {
+        stage: "exploration",
+        needs: evidence.filter((e) => e.stage === "dissolution" && e.met === true),
+        note: "a purchase or contract after the cancellation, and none of the listed criteria firing, reopens the relationship (re-exploration)",
+      };
+  }
+}

@@ -1,0 +1,157 @@
+import { expectShape } from "../_lib/checkArgument";
+import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
+import { type Issue, ServqualError } from "../_lib/ServqualError";
+import type { RelationshipFeaturesResult } from "./featureTypes";
+
+/** The signals of the early warning. */
+export type DissolutionSignal = "value-falling" | "complaints-rising" | "long-silence";
+
+/** One signal with the values it saw. */
+export interface SignalEvidence {
+  readonly signal: DissolutionSignal;
+  readonly value: number;
+  readonly threshold: number;
+  readonly message: string;
+}
+
+/** A customer at risk: every signal that fired. */
+export interface AtRiskCustomer {
+  readonly customer: string;
+  readonly signals: readonly SignalEvidence[];
+}
+
+/** Thresholds of the early warning (our documented defaults). */
+export interface DissolutionWarningOptions {
+  /** Value trend at or below this (default −0.2: a fifth less than the window before). */
+  readonly fallingTrend?: number;
+  /** Recent complaints at least this many (default 2) and more than in the window before. */
+  readonly risingComplaints?: number;
+  /** Days since the last purchase above this multiple of the customer's median purchase cycle (default 2). */
+  readonly silenceMultiple?: number;
+}
+
+/** Customers at risk of dissolution at the features' as-of date. */
+export interface DissolutionWarnings {
+  readonly asOf: string;
+  /** Customers checked: those with a purchase and no cancellation in force. */
+  readonly checked: number;
+  /** At risk, most signals first (then in the features' order). */
+  readonly customers: readonly AtRiskCustomer[];
+  readonly counts: Readonly<Record<DissolutionSignal, number>>;
+}
+
+const OPTIONS = optionNames<DissolutionWarningOptions>({
+  fallingTrend: true,
+  risingComplaints: true,
+  silenceMultiple: true,
+});
+
+const FEATURES = {
+  what: "the result of relationshipFeatures",
+  fields: { asOf: "string", customers: "array" },
+} as const;
+
+function numberOption(
+  value: unknown,
+  name: string,
+  fallback: number,
+  min: number,
+  issues: Issue[],
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isFinite(value) && value >= min) return value;
+  issues.push({
+    code: "invalid-option",
+    message: `${name} must be a finite number ≥ ${min}`,
+    path: [name],
+  });
+  return fallback;
+}
+
+/**
+ * An early warning of dissolution for customers who have bought and not cancelled: value
+ * falling (value trend ≤ `fallingTrend`), complaints rising (recent complaints ≥
+ * `risingComplaints` and more than in the window before), silence long against the
+ * customer's own rhythm (days since the last purchase > `silenceMultiple` × their median
+ * purchase cycle). Each signal carries the values it saw. The three signals are DOMAIN's
+ * dissolution indicators (Dwyer, Schurr & Oh 1987: withdrawal); the thresholds are our
+ * documented defaults.
+ *
+ * @param features - The result of `relationshipFeatures`.
+ * @param options - `fallingTrend`, `risingComplaints`, `silenceMultiple`.
+ * @returns The customers at risk, most signals first, and the count of each signal.
+ * @throws {ServqualError} `invalid-argument`, `invalid-options`.
+ *
+ * @example
+ * const { events } = validateEvents([
+ *   { id: 1, customer: "c1", timestamp: "2024-01-01", type: "purchase", value: 10 },
+ *   { id: 2, customer: "c1", timestamp: "2024-01-31", type: "purchase", value: 10 },
+ * ]);
+ * const w = dissolutionWarnings(relationshipFeatures(events, { asOf: "2024-04-30" }));
+ * w.customers[0].signals[0].signal //=> "long-silence"
+ */
+export function dissolutionWarnings(
+  features: RelationshipFeaturesResult,
+  options: DissolutionWarningOptions = {},
+): DissolutionWarnings {
+  expectShape("dissolutionWarnings", "features", features, FEATURES);
+  checkOptionKeys("dissolutionWarnings", options ?? undefined, OPTIONS);
+  const o = options ?? {};
+  const issues: Issue[] = [];
+  const fallingTrend = numberOption(o.fallingTrend, "fallingTrend", -0.2, -1, issues);
+  const risingComplaints = numberOption(o.risingComplaints, "risingComplaints", 2, 1, issues);
+  const silenceMultiple = numberOption(o.silenceMultiple, "silenceMultiple", 2, 0, issues);
+  if (issues.length > 0)
+    throw new ServqualError(
+      "invalid-options",
+      "dissolutionWarnings: the options are not valid.",
+      issues,
+    );
+  const counts: Record<DissolutionSignal, number> = {
+    "value-falling": 0,
+    "complaints-rising": 0,
+    "long-silence": 0,
+  };
+  const atRisk: AtRiskCustomer[] = [];
+  let checked = 0;
+  for (const f of features.customers) {
+    if (f.purchases === 0 || f.cancelled) continue;
+    checked += 1;
+    const signals: SignalEvidence[] = [];
+    const trend = f.valueTrend.change;
+    if (trend !== null && trend <= fallingTrend) {
+      signals.push({
+        signal: "value-falling",
+        value: trend,
+        threshold: fallingTrend,
+        message: `value of the last ${f.valueTrend.days} days ${f.valueTrend.recent} against ${f.valueTrend.earlier} before: ${Math.round(trend * 1000) / 10}%`,
+      });
+    }
+    if (f.complaints.recent >= risingComplaints && f.complaints.recent > f.complaints.earlier) {
+      signals.push({
+        signal: "complaints-rising",
+        value: f.complaints.recent,
+        threshold: risingComplaints,
+        message: `${f.complaints.recent} complaints recently against ${f.complaints.earlier} in the window before`,
+      });
+    }
+    const cycle = f.purchaseCycleDays;
+    if (cycle !== null && f.recencyDays !== null && f.recencyDays > silenceMultiple * cycle) {
+      signals.push({
+        signal: "long-silence",
+        value: f.recencyDays,
+        threshold: silenceMultiple * cycle,
+        message: `${Math.round(f.recencyDays)} days since the last purchase; this customer usually buys every ${Math.round(cycle * 10) / 10} days`,
+      });
+    }
+    if (signals.length === 0) continue;
+    for (const s of signals) counts[s.signal] += 1;
+    atRisk.push({ customer: f.customer, signals });
+  }
+  const order = new Map(atRisk.map((c, i) => [c, i]));
+  atRisk.sort(
+    (a, b) =>
+      b.signals.length - a.signals.length || (order.get(a) as number) - (order.get(b) as number),
+  );
+  return { asOf: features.asOf, checked, customers: atRisk, counts };
+}

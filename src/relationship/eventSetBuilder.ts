@@ -1,0 +1,458 @@
+import { closestName, editDistance } from "../_lib/closestName";
+import { IssueLog } from "../_lib/issueLog";
+import { type Notice, notice } from "../_lib/notice";
+import { parseDecimal } from "../_lib/parseDecimal";
+import type { IssueCode } from "../_lib/ServqualError";
+import { cellText, showCell } from "../responses/parseAnswer";
+import type { ResolvedEventOptions } from "./eventOptions";
+import {
+  DEFAULT_INITIATOR,
+  EVENT_TYPES,
+  INITIATOR_CODE,
+  normalizeTypeName,
+  TYPE,
+} from "./eventTypes";
+import { IdSet } from "./idSet";
+import { parseTimestamp as parseTimestampTrimmed } from "./parseTimestamp";
+import { sortEvents } from "./sortEvents";
+import type { EventSet, EventValidationReport, ValidatedEvents } from "./types";
+
+/** Where a record is: its 1-based row and, in a file, its line. */
+export interface EventWhere {
+  readonly row: number;
+  readonly line?: number;
+}
+
+/** Distinct raw type names remembered (beyond it, names are resolved each time). */
+const TYPE_CACHE_LIMIT = 10_000;
+
+function grow<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(
+  array: T,
+  size: number,
+): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+function blank(cell: unknown): boolean {
+  if (cell === undefined || cell === null) return true;
+  if (typeof cell !== "string") return false;
+  // Fast path: a cell that starts with a visible character is not blank.
+  return cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim().length === 0);
+}
+
+/** An id cell as text (strings trimmed, integers written out), or null when unusable. */
+function idText(cell: unknown): string | null {
+  if (typeof cell === "string") {
+    const text = cell.trim();
+    return text.length > 0 && text.length <= 200 ? text : null;
+  }
+  if (typeof cell === "number" && Number.isSafeInteger(cell)) return String(cell);
+  return null;
+}
+
+/**
+ * Builds an {@link EventSet} record by record, recording every problem in one
+ * {@link IssueLog}: the engine behind `validateEvents` and `readEventsCsv`. Each record is
+ * used or excluded (with coded reasons), so events in = used + excluded.
+ */
+export class EventSetBuilder {
+  private readonly options: ResolvedEventOptions;
+  readonly log: IssueLog;
+  private size = 0;
+  private capacity: number;
+  private customerCol: Int32Array;
+  private timeCol: Float64Array;
+  private typeCol: Uint8Array;
+  private valueCol: Float64Array;
+  private productCol: Int32Array;
+  private channelCol: Int32Array;
+  private initiatorCol: Int8Array;
+  private sourceCol: Int32Array;
+  private readonly customerIndex = new Map<string, number>();
+  private readonly customerIds: string[] = [];
+  private readonly productIndex = new Map<string, number>();
+  private readonly productNames: string[] = [];
+  private readonly channelIndex = new Map<string, number>();
+  private readonly channelNames: string[] = [];
+  private readonly seen = new IdSet();
+  private readonly typeCache = new Map<string, number>();
+  /** Customers met only in excluded records (removed once they have a usable event). */
+  private readonly unusedCustomers = new Map<string, EventWhere>();
+  private baseCurrency: string | null;
+  private eventsIn = 0;
+  private duplicates = 0;
+  private valuesDropped = 0;
+
+  constructor(options: ResolvedEventOptions, expected = 1024) {
+    this.options = options;
+    this.log = new IssueLog(options);
+    this.capacity = Math.max(16, expected);
+    this.customerCol = new Int32Array(this.capacity);
+    this.timeCol = new Float64Array(this.capacity);
+    this.typeCol = new Uint8Array(this.capacity);
+    this.valueCol = new Float64Array(this.capacity);
+    this.productCol = new Int32Array(this.capacity);
+    this.channelCol = new Int32Array(this.capacity);
+    this.initiatorCol = new Int8Array(this.capacity);
+    this.sourceCol = new Int32Array(this.capacity);
+    this.baseCurrency = options.currency;
+    for (const [name, type] of Object.entries(options.typeMap)) {
+      this.typeCache.set(normalizeTypeName(name), EVENT_TYPES.indexOf(type));
+    }
+  }
+
+  private issue(code: IssueCode, message: string, where: EventWhere, column: string): void {
+    this.log.record({ code, message, row: where.row, ...lineOf(where), column });
+  }
+
+  /** Excludes a record: one issue and one excluded row naming it. */
+  excludeRecord(
+    code: Notice["code"] & IssueCode,
+    message: string,
+    where: EventWhere,
+    column: string,
+    id: string | null,
+  ): void {
+    this.excludeWith(code, code, message, where, column, id);
+  }
+
+  /** Excludes a record whose issue code and exclusion reason differ (e.g. `ragged-row`). */
+  excludeWith(
+    code: IssueCode,
+    reason: Notice["code"],
+    message: string,
+    where: EventWhere,
+    column: string,
+    id: string | null,
+  ): void {
+    this.eventsIn += 1;
+    this.issue(code, message, where, column);
+    this.log.exclude({ row: where.row, ...lineOf(where), id, reasons: [notice(reason, message)] });
+  }
+
+  private typeOf(cell: unknown): number {
+    if (typeof cell !== "string") return -1;
+    const cached = this.typeCache.get(cell);
+    if (cached !== undefined) return cached;
+    const name = normalizeTypeName(cell);
+    let type = this.typeCache.get(name);
+    if (type === undefined) type = EVENT_TYPES.indexOf(name as (typeof EVENT_TYPES)[number]);
+    if (this.typeCache.size < TYPE_CACHE_LIMIT) this.typeCache.set(cell, type);
+    return type;
+  }
+
+  private remember(customer: string, where: EventWhere): void {
+    if (!this.customerIndex.has(customer) && !this.unusedCustomers.has(customer)) {
+      this.unusedCustomers.set(customer, { row: where.row, ...lineOf(where) });
+    }
+  }
+
+  /**
+   * Adds one event. Cells are as read (strings from a file; anything from records).
+   */
+  add(
+    idCell: unknown,
+    customerCell: unknown,
+    timeCell: unknown,
+    typeCell: unknown,
+    valueCell: unknown,
+    currencyCell: unknown,
+    productCell: unknown,
+    channelCell: unknown,
+    initiatorCell: unknown,
+    where: EventWhere,
+  ): void {
+    const id = idText(idCell);
+    if (id === null) {
+      this.excludeRecord(
+        "missing-event-id",
+        blank(idCell)
+          ? "the event has no id; the event is excluded"
+          : `${showCell(idCell)} is not a usable event id (text of 1 to 200 characters or an integer); the event is excluded`,
+        where,
+        "id",
+        null,
+      );
+      return;
+    }
+    const customer = idText(customerCell);
+    if (customer === null) {
+      this.excludeRecord(
+        "missing-customer",
+        blank(customerCell)
+          ? `event ${id} names no customer; the event is excluded`
+          : `${showCell(customerCell)} is not a usable customer id; the event is excluded`,
+        where,
+        "customer",
+        id,
+      );
+      return;
+    }
+    const type = this.typeOf(typeCell);
+    if (type < 0) {
+      const known = [...EVENT_TYPES, ...Object.keys(this.options.typeMap)];
+      const text = cellText(typeCell ?? "");
+      const name = normalizeTypeName(text);
+      const candidate = typeof typeCell === "string" ? closestName(name, known) : null;
+      // Suggest only a near miss (a typo), not the least unlike of unrelated names.
+      const closest =
+        candidate !== null &&
+        editDistance(name, candidate.toLowerCase()) <= Math.max(1, Math.floor(name.length / 3))
+          ? candidate
+          : null;
+      this.remember(customer, where);
+      this.excludeRecord(
+        "unknown-event-type",
+        `${blank(typeCell) ? "a blank type" : showCell(typeCell)} is not an event type${closest === null ? "" : ` (did you mean '${closest}'?)`}; map custom types with options.typeMap; the event is excluded`,
+        where,
+        "type",
+        id,
+      );
+      return;
+    }
+    const time =
+      typeof timeCell === "string"
+        ? parseTimeText(timeCell)
+        : timeCell instanceof Date
+          ? timeCell.getTime()
+          : typeof timeCell === "number" && Number.isFinite(timeCell)
+            ? timeCell
+            : Number.NaN;
+    if (Number.isNaN(time)) {
+      this.remember(customer, where);
+      this.excludeRecord(
+        "bad-timestamp",
+        `${blank(timeCell) ? "a blank timestamp" : showCell(timeCell)} is not an ISO 8601 timestamp (yyyy-mm-ddThh:mm:ssZ); the event is excluded`,
+        where,
+        "timestamp",
+        id,
+      );
+      return;
+    }
+    if (time > this.options.asOf) {
+      this.remember(customer, where);
+      this.excludeRecord(
+        "future-timestamp",
+        `${new Date(time).toISOString()} is after the as-of date ${new Date(this.options.asOf).toISOString()}; the event is excluded`,
+        where,
+        "timestamp",
+        id,
+      );
+      return;
+    }
+    if (!this.seen.add(id)) {
+      this.duplicates += 1;
+      this.excludeRecord(
+        "duplicate-event",
+        `event id ${id} was seen before; the event is counted once (the first record is kept)`,
+        where,
+        "id",
+        id,
+      );
+      return;
+    }
+    const value = this.valueOf(valueCell, currencyCell, type, where);
+    let initiator: number = DEFAULT_INITIATOR[type] as number;
+    if (!blank(initiatorCell)) {
+      const text = typeof initiatorCell === "string" ? initiatorCell.trim().toLowerCase() : "";
+      if (text === "customer") initiator = INITIATOR_CODE.customer;
+      else if (text === "firm") initiator = INITIATOR_CODE.firm;
+      else {
+        this.issue(
+          "bad-initiator",
+          `${showCell(initiatorCell)} is not an initiator ('customer' or 'firm'); the type's default is used`,
+          where,
+          "initiator",
+        );
+      }
+    }
+    let c = this.customerIndex.get(customer);
+    if (c === undefined) {
+      c = this.customerIds.length;
+      this.customerIds.push(customer);
+      this.customerIndex.set(customer, c);
+      this.unusedCustomers.delete(customer);
+    }
+    if (this.size === this.capacity) this.enlarge();
+    const at = this.size;
+    this.customerCol[at] = c;
+    this.timeCol[at] = time;
+    this.typeCol[at] = type;
+    this.valueCol[at] = value;
+    this.productCol[at] = intern(productCell, this.productIndex, this.productNames);
+    this.channelCol[at] = intern(channelCell, this.channelIndex, this.channelNames);
+    this.initiatorCol[at] = initiator;
+    this.sourceCol[at] = where.line ?? where.row;
+    this.size += 1;
+    this.eventsIn += 1;
+  }
+
+  private dropValue(code: IssueCode, message: string, where: EventWhere, column: string): number {
+    this.valuesDropped += 1;
+    this.issue(code, message, where, column);
+    return Number.NaN;
+  }
+
+  private valueOf(
+    valueCell: unknown,
+    currencyCell: unknown,
+    type: number,
+    where: EventWhere,
+  ): number {
+    if (blank(valueCell)) return Number.NaN;
+    const value =
+      typeof valueCell === "number"
+        ? valueCell
+        : typeof valueCell === "string"
+          ? parseDecimal(valueCell.trim())
+          : Number.NaN;
+    if (!Number.isFinite(value)) {
+      return this.dropValue(
+        "bad-value",
+        `${showCell(valueCell)} is not a number (a plain decimal such as 129.90); the event is kept without a value`,
+        where,
+        "value",
+      );
+    }
+    if (value < 0 && type !== TYPE.downgrade) {
+      return this.dropValue(
+        "negative-value",
+        `the value ${value} is negative, which makes no sense for ${EVENT_TYPES[type]} (only a downgrade may lose value); the event is kept without a value`,
+        where,
+        "value",
+      );
+    }
+    const currency = blank(currencyCell) ? null : cellText(currencyCell).trim().toUpperCase();
+    if (currency === null || currency === this.baseCurrency) return value;
+    if (this.baseCurrency === null && this.options.rates === null) {
+      this.baseCurrency = currency;
+      return value;
+    }
+    const rate = this.options.rates?.[currency];
+    if (rate !== undefined) return value * rate;
+    if (this.baseCurrency === null) {
+      this.baseCurrency = currency;
+      return value;
+    }
+    return this.dropValue(
+      "mixed-currency",
+      `the value is in ${currency}, the other values in ${this.baseCurrency}, and no rate converts ${currency} (options.rates); the event is kept without a value rather than summing two currencies`,
+      where,
+      "currency",
+    );
+  }
+
+  private enlarge(): void {
+    const next = this.capacity * 2;
+    this.customerCol = grow(this.customerCol, next);
+    this.timeCol = grow(this.timeCol, next);
+    this.typeCol = grow(this.typeCol, next);
+    this.valueCol = grow(this.valueCol, next);
+    this.productCol = grow(this.productCol, next);
+    this.channelCol = grow(this.channelCol, next);
+    this.initiatorCol = grow(this.initiatorCol, next);
+    this.sourceCol = grow(this.sourceCol, next);
+    this.capacity = next;
+  }
+
+  /** Reports customers without usable events and returns the event set with its report. */
+  finish(): ValidatedEvents {
+    for (const known of this.options.customers) {
+      if (!this.customerIndex.has(known) && !this.unusedCustomers.has(known)) {
+        this.unusedCustomers.set(known, { row: 0 });
+      }
+    }
+    for (const [customer, where] of this.unusedCustomers) {
+      this.log.record({
+        code: "no-events",
+        message:
+          where.row === 0
+            ? `customer ${customer} is listed in options.customers but has no event; it has no features`
+            : `customer ${customer} has no usable event (every event of theirs is excluded); it has no features`,
+        ...(where.row === 0 ? {} : { row: where.row, ...lineOf(where) }),
+        column: "customer",
+      });
+    }
+    const n = this.size;
+    const customer = this.customerCol.slice(0, n);
+    const time = this.timeCol.slice(0, n);
+    const type = this.typeCol.slice(0, n);
+    const value = this.valueCol.slice(0, n);
+    const product = this.productCol.slice(0, n);
+    const { order, customerStart } = sortEvents(
+      customer,
+      time,
+      type,
+      product,
+      value,
+      this.customerIds.length,
+    );
+    const events: EventSet = {
+      kind: "event-set",
+      n,
+      customers: this.customerIds,
+      customer,
+      time,
+      type,
+      value,
+      currency: this.baseCurrency,
+      product,
+      products: this.productNames,
+      channel: this.channelCol.slice(0, n),
+      channels: this.channelNames,
+      initiator: this.initiatorCol.slice(0, n),
+      source: this.sourceCol.slice(0, n),
+      order,
+      customerStart,
+      asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,
+    };
+    const summary = this.log.summary();
+    const warnings: Notice[] = [];
+    if (summary.issuesTruncated || summary.excludedRowsTruncated) {
+      warnings.push(
+        notice(
+          "list-truncated",
+          `${this.log.issueCount} issues and ${this.log.excludedCount} excluded events; the first ${this.options.issueLimit} and ${this.options.excludedLimit} are listed, all are counted`,
+        ),
+      );
+    }
+    const report: EventValidationReport = {
+      ...summary,
+      eventsIn: this.eventsIn,
+      eventsUsed: n,
+      eventsExcluded: this.log.excludedCount,
+      duplicates: this.duplicates,
+      customers: this.customerIds.length,
+      customersWithoutEvents: this.unusedCustomers.size,
+      valuesDropped: this.valuesDropped,
+      warnings,
+    };
+    return { events, report };
+  }
+}
+
+function lineOf(where: EventWhere): { line?: number } {
+  return where.line === undefined ? {} : { line: where.line };
+}
+
+function parseTimeText(text: string): number {
+  return parseTimestampTrimmed(
+    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
+      ? text.trim()
+      : text,
+  );
+}
+
+function intern(cell: unknown, index: Map<string, number>, names: string[]): number {
+  if (blank(cell)) return -1;
+  const text = typeof cell === "string" ? cell.trim() : cellText(cell);
+  let at = index.get(text);
+  if (at === undefined) {
+    at = names.length;
+    names.push(text);
+    index.set(text, at);
+  }
+  return at;
+}

@@ -1,0 +1,53 @@
+/** Largest number kept in the bitmap (2^28 bits = 32 MiB); larger ids go to the set. */
+const BITMAP_LIMIT = 2 ** 28;
+
+/**
+ * The set of event ids seen, exact and fast for the usual CRM ids: an id that is a fixed
+ * prefix (that of the first such id, e.g. `e` or `EV-`) followed by a decimal number without
+ * leading zeros is one bit in a growing bitmap; any other id goes to a `Set`. 5 million ids
+ * `e0…e4999999` take 625 KB instead of a quarter of a gigabyte of set entries.
+ */
+export class IdSet {
+  private prefix: string | null = null;
+  private bits: Uint8Array = new Uint8Array(1 << 16);
+  private readonly others = new Set<string>();
+
+  /** Adds an id; false when it was already there. */
+  add(id: string): boolean {
+    const n = this.numberOf(id);
+    if (n < 0) {
+      if (this.others.has(id)) return false;
+      this.others.add(id);
+      return true;
+    }
+    const byte = n >>> 3;
+    if (byte >= this.bits.length) {
+      const next = new Uint8Array(Math.max(byte + 1, this.bits.length * 2));
+      next.set(this.bits);
+      this.bits = next;
+    }
+    const mask = 1 << (n & 7);
+    const current = this.bits[byte] as number;
+    if ((current & mask) !== 0) return false;
+    this.bits[byte] = current | mask;
+    return true;
+  }
+
+  /** The id's number when it is the prefix + a decimal number in the bitmap's range, else −1. */
+  private numberOf(id: string): number {
+    const length = id.length;
+    let start = length;
+    while (start > 0) {
+      const code = id.charCodeAt(start - 1);
+      if (code < 48 || code > 57) break;
+      start -= 1;
+    }
+    const digits = length - start;
+    if (digits === 0 || digits > 9 || (digits > 1 && id.charCodeAt(start) === 48)) return -1;
+    if (this.prefix === null) this.prefix = id.slice(0, start);
+    if (start !== this.prefix.length || (start > 0 && !id.startsWith(this.prefix))) return -1;
+    let n = 0;
+    for (let i = start; i < length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
+    return n < BITMAP_LIMIT ? n : -1;
+  }
+}

@@ -1,0 +1,145 @@
+import { tz } from "@date-fns/tz";
+import { eachMonthOfInterval, endOfMonth, format } from "date-fns";
+import { expectKind } from "../_lib/checkArgument";
+import { optionNames } from "../_lib/checkOptionKeys";
+import { ServqualError } from "../_lib/ServqualError";
+import { assessStage, emptyOutcome } from "./assessStage";
+import { expectEventSet } from "./eventSetShape";
+import { cutoffsOf, dateOption, resolveFeatureSettings } from "./featureOptions";
+import { emptyStageInputs, FeatureScanner, iso } from "./featureScanner";
+import type { FeatureOptions } from "./featureTypes";
+import { resolveStageRules } from "./resolveStageRules";
+import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
+import type { EventSet, TimestampInput } from "./types";
+
+/** Options of {@link stageTimeline}: the months, and the feature options and rules. */
+export interface StageTimelineOptions extends Omit<FeatureOptions, "asOf"> {
+  /** A date in the first month. */
+  readonly from: TimestampInput;
+  /** A date in the last month. */
+  readonly to: TimestampInput;
+  readonly rules?: StageRulesInput;
+}
+
+/** One customer's stage at each month end (null before their first event). */
+export interface CustomerTimeline {
+  readonly customer: string;
+  readonly stages: readonly (Stage | null)[];
+  readonly confidence: readonly (number | null)[];
+}
+
+/** Stages of every customer at monthly as-of dates. */
+export interface StageTimeline {
+  readonly kind: "stage-timeline";
+  /** The months, `yyyy-MM`. */
+  readonly months: readonly string[];
+  /** The as-of instant of each month: its last millisecond in `timeZone`. */
+  readonly asOf: readonly string[];
+  readonly timeZone: string;
+  readonly customers: readonly CustomerTimeline[];
+  /** Customers per stage in each month (index = month). */
+  readonly distribution: Readonly<Record<Stage, readonly number[]>>;
+}
+
+const TIMELINE_OPTIONS = optionNames<StageTimelineOptions>({
+  from: true,
+  to: true,
+  rules: true,
+  windows: true,
+  trendDays: true,
+  complaintDays: true,
+  wallet: true,
+  timeZone: true,
+});
+
+/** Longest timeline, in months (a century). */
+const MAX_MONTHS = 1200;
+
+/**
+ * Each customer's stage at the end of every month from `from` to `to` (month ends on the
+ * calendar of `timeZone`, date-fns `endOfMonth`): the features of `relationshipFeatures` at
+ * that instant, classified by the rules of `classifyStage` (the raw monthly classification,
+ * no smoothing). A customer has no stage (null) in months before their first event.
+ *
+ * Cost: per customer and month one scan of that customer's events up to the month end, on the
+ * event set sorted once by (customer, time): O(events × months) with no allocation per scan.
+ *
+ * @param events - An event set.
+ * @param options - `from`, `to` (required), the feature options and `rules`.
+ * @returns The months, each customer's stages and confidences, and the stage counts per month.
+ * @throws {ServqualError} `invalid-argument`, `invalid-options` (`to` before `from`, more than 1,200 months).
+ *
+ * @example
+ * const { events } = validateEvents([
+ *   { id: 1, customer: "c1", timestamp: "2024-01-10", type: "inquiry" },
+ *   { id: 2, customer: "c1", timestamp: "2024-02-10", type: "first-purchase", value: 80 },
+ * ]);
+ * stageTimeline(events, { from: "2024-01-01", to: "2024-02-01" }).customers[0].stages
+ * //=> ["awareness", "exploration"]
+ */
+export function stageTimeline(events: EventSet, options: StageTimelineOptions): StageTimeline {
+  expectEventSet("stageTimeline", "events", events);
+  expectKind(
+    "stageTimeline",
+    "options",
+    options,
+    "object",
+    "an object of options with from and to",
+  );
+  const settings = resolveFeatureSettings("stageTimeline", options, TIMELINE_OPTIONS);
+  const rules = resolveStageRules("stageTimeline", options.rules, "options.rules");
+  const from = dateOption("stageTimeline", options.from, "from");
+  const to = dateOption("stageTimeline", options.to, "to");
+  const context = { in: tz(settings.timeZone) };
+  if (to < from) {
+    throw new ServqualError("invalid-options", "stageTimeline: the options are not valid.", [
+      { code: "invalid-option", message: "to is before from", path: ["to"] },
+    ]);
+  }
+  const starts = eachMonthOfInterval({ start: from, end: to }, context);
+  if (starts.length > MAX_MONTHS) {
+    throw new ServqualError("invalid-options", "stageTimeline: the options are not valid.", [
+      {
+        code: "invalid-option",
+        message: `from … to spans ${starts.length} months; at most ${MAX_MONTHS}`,
+        path: ["to"],
+      },
+    ]);
+  }
+  const months = starts.map((start) => format(start, "yyyy-MM", context));
+  const ends = starts.map((start) => endOfMonth(start, context).getTime());
+  const cuts = ends.map((end) => cutoffsOf(end, settings));
+  const scanner = new FeatureScanner(events, settings);
+  const inputs = emptyStageInputs();
+  const outcome = emptyOutcome();
+  const distribution = Object.fromEntries(
+    STAGES.map((s) => [s, new Array<number>(months.length).fill(0)]),
+  ) as Record<Stage, number[]>;
+  const customers: CustomerTimeline[] = [];
+  for (let c = 0; c < events.customers.length; c++) {
+    const stages: (Stage | null)[] = [];
+    const confidence: (number | null)[] = [];
+    for (let m = 0; m < cuts.length; m++) {
+      if (!scanner.scan(c, cuts[m] as (typeof cuts)[number])) {
+        stages.push(null);
+        confidence.push(null);
+        continue;
+      }
+      assessStage(scanner.stageInputs(inputs), rules, null, outcome);
+      const stage = STAGES[outcome.stage] as Stage;
+      stages.push(stage);
+      confidence.push(outcome.confidence);
+      const counts = distribution[stage] as number[];
+      counts[m] = (counts[m] as number) + 1;
+    }
+    customers.push({ customer: events.customers[c] as string, stages, confidence });
+  }
+  return {
+    kind: "stage-timeline",
+    months,
+    asOf: ends.map(iso),
+    timeZone: settings.timeZone,
+    customers,
+    distribution,
+  };
+}

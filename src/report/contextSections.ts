@@ -1,0 +1,189 @@
+import type { ByPeriodResult } from "../context/byPeriod";
+import type { CellFigure } from "../context/cellFigures";
+import type { CompareSegmentsResult } from "../context/compareSegments";
+import type { GapCell } from "../context/gapCells";
+import type { SeasonalProfileResult } from "../context/seasonalProfile";
+import { type Cell, count, intervalCell, label, num, pCell } from "./cells";
+import type { Section, TableBlock } from "./document";
+
+/**
+ * CalendarPeriod and segment results a gap report may carry (`GapReport.context`): each is shown in a
+ * section of its own when present.
+ */
+export interface ContextResults {
+  readonly byPeriod?: ByPeriodResult | null;
+  readonly seasons?: SeasonalProfileResult | null;
+  readonly segments?: CompareSegmentsResult | null;
+}
+
+function table(id: string, headers: readonly string[], right: number, rows: Cell[][]): TableBlock {
+  return {
+    kind: "table",
+    id,
+    columns: headers.map((header, i) => ({ header, align: i < right ? "left" : "right" })),
+    rows,
+  };
+}
+
+const seriesName = (segments: Readonly<Record<string, string | null>>) => {
+  const entries = Object.entries(segments);
+  return entries.length === 0
+    ? "all respondents"
+    : entries.map(([column, value]) => `${column} ${value ?? "(blank)"}`).join(", ");
+};
+
+/** Gap, interval and n of a figure; a suppressed figure says so instead of showing numbers. */
+function figureCells(figure: CellFigure, minimumN: number): Cell[] {
+  if (figure.suppressed) {
+    return [label(`suppressed (n < ${minimumN})`), label(null), count(figure.n)];
+  }
+  return [num(figure.gap), intervalCell(figure.ci), count(figure.n)];
+}
+
+function cellName(cell: GapCell): string {
+  return cell.undated ? "undated" : (cell.period?.key ?? "all periods");
+}
+
+/** The section of {@link ByPeriodResult}: overall gap per period (and segment), trends, drift. */
+export function periodSection(result: ByPeriodResult): Section {
+  const { cells } = result;
+  const minimumN = cells.minimumN;
+  const shown = cells.cells.filter((c) => c.level === "period" || c.level === "period-segment");
+  const trendRows = result.trends
+    .filter((t) => t.slope !== null)
+    .map((t) => [
+      label(seriesName(t.segments)),
+      label(t.id),
+      num(t.slope, 3),
+      intervalCell(t.ci, 3),
+      count(t.periods),
+      pCell(t.pAdjusted),
+    ]);
+  const drift = result.expectationDrift.filter(
+    (d) => d.direction === "rising" || d.direction === "falling",
+  );
+  return {
+    id: "periods",
+    title: `Gap 5 by ${cells.period?.kind ?? "period"}`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Overall gap (P − E) per ${cells.period?.kind ?? "period"} in ${cells.period?.timeZone ?? "UTC"}; figures on fewer than ${minimumN} respondents are suppressed. Rows in: ${cells.rowsIn}, in cells: ${cells.rowsInCells} (undated: ${cells.rowsUndated}), left out (outside the window): ${cells.rowsExcluded}.`,
+      },
+      table(
+        "period-cells",
+        ["CalendarPeriod", "Segment", "Gap", "CI", "n"],
+        2,
+        shown.map((c) => [
+          label(cellName(c)),
+          label(seriesName(c.segments)),
+          ...figureCells(c.overall, minimumN),
+        ]),
+      ),
+      {
+        kind: "paragraph",
+        text: `Trends: ${result.trendMethod}; p adjusted (${result.pAdjustMethod}).`,
+      },
+      table(
+        "period-trends",
+        ["Series", "Dimension", "Slope per period", "CI", "Periods", "p adj."],
+        2,
+        trendRows,
+      ),
+      {
+        kind: "paragraph",
+        text:
+          drift.length === 0
+            ? "No item's expectations rise or fall beyond chance."
+            : `Expectations drift: ${drift.map((d) => `${d.item} ${d.direction} (${(d.slope ?? 0).toFixed(3)} per period)`).join("; ")}.`,
+      },
+    ],
+  };
+}
+
+/** The section of {@link SeasonalProfileResult}: each season against the rest of the year. */
+export function seasonSection(result: SeasonalProfileResult): Section {
+  const rows = result.figures
+    .filter((f) => f.kind !== "item" || f.differs)
+    .map((f) => [
+      label(seriesName(f.segments)),
+      label(f.season),
+      label(f.id),
+      ...figureCells(f.figure, result.minimumN),
+      num(f.difference),
+      pCell(f.pAdjusted),
+      label(f.differs ? "differs" : ""),
+    ]);
+  return {
+    id: "seasons",
+    title: "Seasonal profile",
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Mean gap per season (${result.seasons.join(", ")}; all years pooled) against the rest of the year, Welch's t-test, p adjusted (${result.pAdjustMethod}) across seasons × dimensions; items are listed when they differ.`,
+      },
+      table(
+        "seasons",
+        ["Series", "Season", "Figure", "Gap", "CI", "n", "Season − rest", "p adj.", ""],
+        3,
+        rows,
+      ),
+    ],
+  };
+}
+
+/** The section of {@link CompareSegmentsResult}: the omnibus test per dimension and the pairs. */
+export function segmentSection(result: CompareSegmentsResult): Section {
+  return {
+    id: "segments",
+    title: `Segments compared: ${result.by}`,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `${result.test} with ${result.followUp} pairs: ${result.reason}. p adjusted (${result.pAdjustMethod}) across everything compared.`,
+      },
+      table(
+        "segment-tests",
+        ["Dimension", result.method === "welch" ? "F" : "H", "p adj."],
+        1,
+        result.comparisons.map((c) => [label(c.id), num(c.statistic), pCell(c.pAdjusted)]),
+      ),
+      table(
+        "segment-pairs",
+        [
+          "Dimension",
+          "Pair",
+          result.method === "welch" ? "Difference" : "Mean-rank difference",
+          "p adj.",
+        ],
+        2,
+        result.comparisons.flatMap((c) =>
+          c.pairs.map((p) => [
+            label(c.id),
+            label(`${p.group2} − ${p.group1}`),
+            num(p.estimate),
+            pCell(p.pAdjusted),
+          ]),
+        ),
+      ),
+      ...(result.leftOut.length === 0
+        ? []
+        : [
+            {
+              kind: "note" as const,
+              text: `Left out (fewer than ${result.minimumN} respondents or blank): ${result.leftOut.map((l) => `${l.segment ?? "(blank)"} (${l.rows})`).join(", ")}.`,
+            },
+          ]),
+    ],
+  };
+}
+
+/** Every context section present, in order: periods, seasons, segments. */
+export function contextSections(context: ContextResults | null | undefined): Section[] {
+  if (context === null || context === undefined) return [];
+  const sections: Section[] = [];
+  if (context.byPeriod) sections.push(periodSection(context.byPeriod));
+  if (context.seasons) sections.push(seasonSection(context.seasons));
+  if (context.segments) sections.push(segmentSection(context.segments));
+  return sections;
+}

@@ -1,0 +1,112 @@
+import { expectShape, invalidArgument, shapes } from "../_lib/guards";
+import { ServqualError } from "../_lib/ServqualError";
+import { createGapAccumulator } from "../gaps/gapAccumulator";
+import type { Instrument } from "../instrument/types";
+import { buildGapPlan, type GapSqlPlan } from "./gapSqlPlan";
+import type { SqlDialect } from "./sqlDialect";
+import { resolveSqlSource, type SqlSourceOptions, type SqlValue } from "./sqlOptions";
+
+/** Options of {@link gapSql}: where the respondents are, and how to read them. */
+export interface GapSqlOptions extends SqlSourceOptions {
+  /** Keep the item sums for alpha and item analysis (default true). */
+  readonly reliability?: boolean;
+}
+
+/** A statement to run: its text and the values of its parameters `$1`, `$2`, … in order. */
+export interface SqlStatement {
+  readonly dialect: SqlDialect;
+  readonly text: string;
+  readonly parameters: readonly SqlValue[];
+}
+
+/** @internal The plan behind gapSql (the finishing function rebuilds it from the same options). */
+export function gapSqlPlan(
+  fn: string,
+  instrument: Instrument,
+  options: GapSqlOptions,
+  extraKeys: readonly string[] = [],
+): GapSqlPlan {
+  expectShape(fn, "instrument", instrument, shapes.instrument);
+  const source = resolveSqlSource(fn, options, ["reliability", ...extraKeys]);
+  if (instrument.format !== "expectation-perception") {
+    throw new ServqualError(
+      "invalid-input",
+      `${fn}: Gap 5 needs an expectation–perception instrument.`,
+      [
+        {
+          code: "missing-facet",
+          message: `instrument "${instrument.id}" has the format "${instrument.format}"`,
+        },
+      ],
+    );
+  }
+  const reliability = options.reliability ?? true;
+  if (typeof reliability !== "boolean") {
+    throw invalidArgument(fn, "reliability", "true or false", reliability);
+  }
+  return buildGapPlan(
+    {
+      instrument,
+      required: "expectation",
+      delivered: "perception",
+      reliability,
+      unweightedScale: numberScale(fn, instrument),
+    },
+    source,
+  );
+}
+
+/** The overall key scale, refused when the instrument is too large for double keys. */
+export function numberScale(fn: string, instrument: Instrument): number {
+  const scales = createGapAccumulator(instrument, "expectation", "perception").keyScales;
+  const all = [scales.overallUnweighted, scales.overallItemMean, ...scales.dimension];
+  if (all.some((scale) => typeof scale !== "number")) {
+    throw new ServqualError("unsupported", `${fn}: the instrument is too large for SQL keys.`, [
+      {
+        code: "unsupported-value",
+        message:
+          "its exact signed-rank keys exceed 2^52 (about 40 or more items in a dimension); read the rows with validateResponses instead",
+      },
+    ]);
+  }
+  return scales.overallUnweighted as number;
+}
+
+/**
+ * Writes one SQL statement that computes, inside the database, everything {@link gap5} needs
+ * from a table of respondents (one row per respondent, columns `E_<item>`, `P_<item>`, optional
+ * `W_<dimension>` importance points), per group of `groupBy`: item moments, histograms of the
+ * exact gap keys (for the Wilcoxon signed-rank test), respondent dimension scores under the
+ * missing-data policy, the item covariance sums of each dimension (alpha, item analysis,
+ * pairwise alpha) and the validation counts. Run it with any driver (or `runGapSql` on
+ * `servqual/node`), then give the rows to {@link finishGapSql}: a few hundred numbers per group
+ * come back, never the respondents.
+ *
+ * The sums are the ones the in-memory accumulators keep (`createGap5Accumulator`): Σx, Σx², Σxy
+ * of shifted answers, counts and exact keys s·M/c (s gap steps, c items, M = lcm(1..m)), so
+ * `finishGapSql` finishes them with the same code as `gap5`. Answers follow validateResponses'
+ * rules: off the scale or its step grid is a rejected answer (missing, or the row is excluded
+ * with `invalidAnswers: "exclude-row"`), reverse-keyed items are recoded min + max − x, a row
+ * without usable answers is excluded with its reason; rows in = used + excluded per group.
+ *
+ * Every name the caller gives is quoted by one function (`quoteIdentifier`), every value is a
+ * bound parameter, and `where` is structured ({ column, op, value }), never SQL text.
+ *
+ * Reference: sums of squares and products (Chan, Golub & LeVeque 1983); Parasuraman, Zeithaml
+ * & Berry (1988) for the gap scores. See docs/sql.md.
+ *
+ * @param instrument - An expectation–perception instrument.
+ * @param options - `table`, `dialect` (`"duckdb"` | `"postgres"`), `columns` templates,
+ *   `groupBy`, `where`, `missing`, `invalidAnswers`, `weights`, `reliability`.
+ * @returns `{ dialect, text, parameters }`.
+ * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
+ *   whose exact keys exceed 2^52.
+ * @example
+ * const { text, parameters } = gapSql(instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
+ * const rows = (await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS();
+ * finishGapSql(rows, instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
+ */
+export function gapSql(instrument: Instrument, options: GapSqlOptions): SqlStatement {
+  const plan = gapSqlPlan("gapSql", instrument, options);
+  return { dialect: options.dialect, text: plan.text, parameters: plan.parameters };
+}

@@ -1,0 +1,613 @@
+import type { Instrument } from "../instrument/types";
+import { itemsNeeded } from "../responses/itemsNeeded";
+import { quoteName } from "./quoteIdentifier";
+import { DIALECTS } from "./sqlDialect";
+import { answerColumn, type ResolvedSqlSource, type SqlValue, weightColumn } from "./sqlOptions";
+
+/**
+ * The plan of a gap statement: its SQL text and parameters, and where each sum lands in the
+ * result (the "layout"), shared by the builder and the finishing function so that both read the
+ * same positions. Written for a paired gap (required side R, delivered side D: Gap 5 is
+ * expectation → perception, the zones of tolerance adequate → perception and desired →
+ * perception).
+ *
+ * The statement returns, per group, one row `part = 0` whose array `v` holds every sum (the
+ * "slots"), one row `part = −1` with the validation counts, and rows `part ≥ 1` with the count
+ * `v[0]` of one key of one histogram (exact gap keys for the signed-rank tests).
+ */
+
+/** Slots of one paired-moments accumulator. */
+export interface PairSlots {
+  readonly n: number;
+  readonly sumR: number;
+  readonly sumR2: number;
+  readonly sumD: number;
+  readonly sumD2: number;
+  readonly sumRD: number;
+}
+
+/** Slots of one facet's item covariance sums (one dimension of k items). */
+export interface FacetSlots {
+  readonly nRows: number;
+  readonly nEmpty: number;
+  readonly nComplete: number;
+  readonly ccSum: readonly number[];
+  /** k × k, −1 where not kept (lower triangle). */
+  readonly ccCross: readonly number[];
+  readonly pN: readonly number[];
+  readonly pSum: readonly number[];
+  readonly pSq: readonly number[];
+  /** k × k, −1 where not kept (diagonal and lower triangle). */
+  readonly pCross: readonly number[];
+  readonly pScoreN: number;
+  readonly pScoreSum: number;
+  readonly pScoreSq: number;
+  readonly pScoreSumI: readonly number[];
+  readonly pScoreSqI: readonly number[];
+  readonly pScoreCrossI: readonly number[];
+  /** The shift of the stored values (d = x − shift) and of the person score. */
+  readonly shift: number;
+}
+
+/** How a dimension tally (items answered c, gap steps s) is coded as one key: c·width + s + offset. */
+export interface TallyCode {
+  readonly width: number;
+  readonly offset: number;
+}
+
+/** Where everything lands. */
+export interface GapSqlLayout {
+  readonly slots: number;
+  readonly items: readonly PairSlots[];
+  readonly dimensions: readonly PairSlots[];
+  readonly unscored: readonly number[];
+  readonly itemMean: PairSlots;
+  readonly unweighted: PairSlots;
+  readonly respondents: number;
+  readonly rowsUsed: number;
+  /** Blank and not-applicable answer cells of the used rows. */
+  readonly blank: number;
+  readonly notApplicable: number;
+  readonly weightedOwn: (PairSlots & { readonly negative: number; readonly zero: number }) | null;
+  readonly fallback: {
+    readonly n: number;
+    readonly sumR: readonly number[];
+    readonly sumD: readonly number[];
+    readonly crossGap: readonly number[];
+    readonly crossR: readonly number[];
+    readonly crossD: readonly number[];
+  } | null;
+  readonly weightSums: readonly number[] | null;
+  readonly weightRespondents: number | null;
+  /** Per dimension: E/R, P/D and gap item sums (null for one item, or without reliability). */
+  readonly facets: readonly ({
+    readonly required: FacetSlots;
+    readonly delivered: FacetSlots;
+    readonly gap: FacetSlots;
+  } | null)[];
+  /** Validation counts (part −1): slots of its own array. */
+  readonly validation: {
+    readonly slots: number;
+    readonly rowsIn: number;
+    readonly rowsExcluded: number;
+    /** Exclusion reason code → slot. */
+    readonly reasons: Readonly<Record<string, number>>;
+    /** Rejected answers: column, code, slot. */
+    readonly rejected: readonly {
+      readonly column: string;
+      readonly code: "not-a-number" | "out-of-range" | "off-scale-step";
+      readonly slot: number;
+    }[];
+    /** Weight issues among used rows: code → slot. */
+    readonly weightIssues: Readonly<Record<string, number>>;
+  };
+  /** Histogram parts: items 1..N, dimensions, overall item mean, overall unweighted. */
+  readonly parts: {
+    readonly items: readonly number[];
+    readonly dimensions: readonly number[];
+    readonly itemMean: number;
+    readonly unweighted: number;
+  };
+  readonly dimensionTally: readonly TallyCode[];
+  readonly itemMeanTally: TallyCode;
+}
+
+/** The statement and its layout. */
+export interface GapSqlPlan {
+  readonly source: ResolvedSqlSource;
+  readonly text: string;
+  readonly parameters: readonly SqlValue[];
+  readonly layout: GapSqlLayout;
+}
+
+/** What the plan is built for. */
+export interface GapPlanSpec {
+  readonly instrument: Instrument;
+  readonly required: "expectation" | "adequate" | "desired";
+  readonly delivered: "perception";
+  /** Keep the item covariance sums of each dimension (reliability). */
+  readonly reliability: boolean;
+  /** Key scale of the overall unweighted keys (a number: checked by the caller). */
+  readonly unweightedScale: number;
+}
+
+/** Collects aggregate expressions into one array and hands out their positions. */
+class Slots {
+  readonly list: string[] = [];
+  constructor(private readonly double: string) {}
+  add(expression: string): number {
+    this.list.push(`CAST(${expression} AS ${this.double})`);
+    return this.list.length - 1;
+  }
+  /** SUM(CASE WHEN condition THEN value ELSE 0 END). */
+  sum(value: string, condition: string | null = null): number {
+    return this.add(
+      condition === null ? `SUM(${value})` : `SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`,
+    );
+  }
+  count(condition: string): number {
+    return this.add(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
+  }
+  pair(r: string, d: string, condition: string): PairSlots {
+    return {
+      n: this.count(condition),
+      sumR: this.sum(r, condition),
+      sumR2: this.sum(`(${r}) * (${r})`, condition),
+      sumD: this.sum(d, condition),
+      sumD2: this.sum(`(${d}) * (${d})`, condition),
+      sumRD: this.sum(`(${r}) * (${d})`, condition),
+    };
+  }
+}
+
+/** Σ of terms, or 0. */
+function plus(terms: readonly string[]): string {
+  return terms.length === 0 ? "0" : `(${terms.join(" + ")})`;
+}
+
+/** A whole number written into the SQL text (derived from the instrument, never user text). */
+function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${value}`);
+  return String(value);
+}
+
+/**
+ * Builds the statement. Columns of the inner steps are named by the builder (`r0`, `e0`, …);
+ * the caller's names appear only quoted, in the first step and the WHERE clause.
+ */
+export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapSqlPlan {
+  const { instrument } = spec;
+  const rules = DIALECTS[source.dialect];
+  const D = rules.double;
+  const scale = instrument.scale;
+  const range = Math.round((scale.max - scale.min) / scale.step);
+  const dims = instrument.dimensions;
+  const sizes = dims.map((d) => d.items.length);
+  const needed = sizes.map((k) => itemsNeeded(source.missingPolicy, k));
+  const items = dims.flatMap((dimension, d) => dimension.items.map((item) => ({ item, d })));
+  const itemsOf = (d: number) => items.flatMap((entry, i) => (entry.d === d ? [i] : []));
+  const groups = source.groupBy.map((_, g) => `g${g}`);
+  const groupList = groups.map((g) => `${g}, `).join("");
+
+  // Parameters: the WHERE values first (the options resolved them as $1…$m), then the scale.
+  const parameters: SqlValue[] = [...source.whereValues];
+  const bind = (value: number) => {
+    parameters.push(value);
+    return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
+  };
+  const textParams: [string, string][] = [];
+  const bindText = (value: string) => {
+    parameters.push(value);
+    const name = textParams.length === 0 ? "grammar" : `na${textParams.length - 1}`;
+    textParams.push([name, `CAST(${rules.parameter(parameters.length)} AS VARCHAR)`]);
+    return name;
+  };
+  const params = {
+    lo: bind(scale.min),
+    hi: bind(scale.max),
+    st: bind(scale.step),
+    sh: bind((scale.min + scale.max) / 2),
+    tol: bind(1e-9),
+    wtol: bind(source.weightTolerance),
+    m: bind(spec.unweightedScale),
+    hundred: bind(100),
+  };
+
+  // Step c: the caller's columns as doubles. With text cells (a CSV read as text), step t trims
+  // them first and c reads the number grammar of validateResponses (DECIMAL_GRAMMAR); blanks and
+  // not-applicable tokens are missing, other text is a rejected answer (`not-a-number`).
+  const textCells = source.cells === "text";
+  if (textCells) bindText("^-?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?|\\.[0-9]+)$"); // the parameter named grammar
+  const tokens = textCells ? scale.notApplicable.map((token) => bindText(token.toUpperCase())) : [];
+  const sources: [string, string][] = [];
+  items.forEach(({ item }, i) => {
+    sources.push([answerColumn(source, spec.required, item.id), `rr${i}`]);
+    sources.push([answerColumn(source, spec.delivered, item.id), `rd${i}`]);
+  });
+  const weighted = source.weight !== null;
+  if (weighted) {
+    dims.forEach((dimension, d) => {
+      sources.push([weightColumn(source, dimension.id) as string, `rw${d}`]);
+    });
+  }
+  const groupCols = source.groupBy.map((g, i) => `${g.quoted} AS g${i}`);
+  const tCols = [
+    ...groupCols,
+    ...sources.map(([name, as]) => `TRIM(CAST(${quote(name)} AS VARCHAR)) AS t${as}`),
+  ];
+  const cCols = textCells
+    ? [
+        ...groups,
+        ...sources.flatMap(([, as]) => {
+          const cell = `t${as}`;
+          const number = rules.matches(cell, "grammar");
+          const na =
+            tokens.length === 0
+              ? ""
+              : ` AND UPPER(${cell}) NOT IN (${tokens.map((_, j) => `na${j}`).join(", ")})`;
+          return [
+            `CASE WHEN ${number} THEN CAST(${cell} AS ${D}) END AS ${as}`,
+            `CASE WHEN ${cell} <> ''${na} AND NOT (${number}) THEN 1 ELSE 0 END AS n${as}`,
+            `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN 1 ELSE 0 END AS b${as}`,
+            tokens.length === 0
+              ? `0 AS a${as}`
+              : `CASE WHEN UPPER(${cell}) IN (${tokens.map((_, j) => `na${j}`).join(", ")}) THEN 1 ELSE 0 END AS a${as}`,
+          ];
+        }),
+      ]
+    : [
+        ...groupCols,
+        ...sources.flatMap(([name, as]) => [
+          `CAST(${quote(name)} AS ${D}) AS ${as}`,
+          `CASE WHEN ${quote(name)} IS NULL THEN 1 ELSE 0 END AS b${as}`,
+          `0 AS a${as}`,
+        ]),
+      ];
+
+  // Step x: answers on the scale grid (reverse-keyed items recoded), rejected-cell flags.
+  const xCols: string[] = [...groups];
+  const onScale = (raw: string) => `${raw} >= lo AND ${raw} <= hi`;
+  const onGrid = (raw: string) => `ABS((${raw} - lo) / st - ROUND((${raw} - lo) / st)) <= tol`;
+  const validation = new Slots(D);
+  const rejected: GapSqlLayout["validation"]["rejected"][number][] = [];
+  items.forEach(({ item }, i) => {
+    for (const [side, raw, facet] of [
+      ["x", `rr${i}`, spec.required],
+      ["y", `rd${i}`, spec.delivered],
+    ] as const) {
+      const value = item.reverse ? `lo + hi - ${raw}` : raw;
+      xCols.push(`CASE WHEN ${onScale(raw)} AND ${onGrid(raw)} THEN ${value} END AS ${side}${i}`);
+      xCols.push(
+        `CASE WHEN ${raw} IS NOT NULL AND NOT (${onScale(raw)}) THEN 1 ELSE 0 END AS o${side}${i}`,
+      );
+      xCols.push(
+        `CASE WHEN ${onScale(raw)} AND NOT (${onGrid(raw)}) THEN 1 ELSE 0 END AS s${side}${i}`,
+      );
+      const column = answerColumn(source, facet, item.id);
+      if (textCells) {
+        xCols.push(`n${raw} AS n${side}${i}`);
+        rejected.push({ column, code: "not-a-number", slot: validation.sum(`n${side}${i}`) });
+      }
+      rejected.push({ column, code: "out-of-range", slot: validation.sum(`o${side}${i}`) });
+      rejected.push({ column, code: "off-scale-step", slot: validation.sum(`s${side}${i}`) });
+    }
+  });
+  xCols.push(...items.flatMap((_, i) => [`brr${i}`, `brd${i}`, `arr${i}`, `ard${i}`]));
+  if (weighted) xCols.push(...dims.map((_, d) => `rw${d}`));
+  if (weighted && textCells) xCols.push(...dims.map((_, d) => `nrw${d}`));
+  xCols.push(...Object.keys(params));
+
+  // Step y: per item "answered on both sides" and gap steps; per dimension sums; the row's fate.
+  const yCols: string[] = ["x.*"];
+  items.forEach((_, i) => {
+    yCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN 1 ELSE 0 END AS b${i}`);
+    yCols.push(
+      `CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN ROUND((y${i} - x${i}) / st) END AS t${i}`,
+    );
+  });
+  const both = (i: number) => `x${i} IS NOT NULL AND y${i} IS NOT NULL`;
+  dims.forEach((_, d) => {
+    const members = itemsOf(d);
+    yCols.push(`${plus(members.map((i) => `CASE WHEN ${both(i)} THEN 1 ELSE 0 END`))} AS c${d}`);
+    yCols.push(
+      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN x${i} - sh ELSE 0 END`))} AS sr${d}`,
+    );
+    yCols.push(
+      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN y${i} - sh ELSE 0 END`))} AS sd${d}`,
+    );
+    yCols.push(
+      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN ROUND((y${i} - x${i}) / st) ELSE 0 END`))} AS st${d}`,
+    );
+  });
+  const anyAnswer = items
+    .flatMap((_, i) => [`x${i} IS NOT NULL`, `y${i} IS NOT NULL`])
+    .join(" OR ");
+  yCols.push(`CASE WHEN ${anyAnswer} THEN 1 ELSE 0 END AS anyans`);
+  yCols.push(`${plus(items.map((_, i) => `CASE WHEN ${both(i)} THEN 1 ELSE 0 END`))} AS nboth`);
+  yCols.push(
+    `${plus(items.flatMap((_, i) => [`ox${i}`, `sx${i}`, `oy${i}`, `sy${i}`, ...(textCells ? [`nx${i}`, `ny${i}`] : [])]))} AS nrejected`,
+  );
+  if (weighted) {
+    yCols.push(`${plus(dims.map((_, d) => `CASE WHEN rw${d} IS NULL THEN 0 ELSE 1 END`))} AS wn`);
+    yCols.push(
+      `${plus(dims.map((_, d) => `CASE WHEN rw${d} < 0 OR rw${d} > hundred${textCells ? ` OR nrw${d} = 1` : ""} THEN 1 ELSE 0 END`))} AS wbad`,
+    );
+    yCols.push(`${plus(dims.map((_, d) => `COALESCE(rw${d}, 0)`))} AS wtotal`);
+  }
+
+  // Step z: the reasons a row is excluded (validateResponses' usability rules).
+  const policy = source.missingPolicy;
+  const reasonSql: Record<string, string> = { "no-answers": "anyans = 0" };
+  if (source.invalidAnswers === "exclude-row") reasonSql["rejected-answers"] = "nrejected > 0";
+  const total = items.length;
+  if (policy.kind === "listwise") {
+    reasonSql["incomplete-listwise"] = `anyans = 1 AND nboth < ${int(total)}`;
+  } else if (policy.kind === "minimum-share") {
+    reasonSql["too-few-items"] =
+      `anyans = 1 AND NOT (${dims.map((_, d) => `c${d} >= ${int(needed[d] as number)}`).join(" OR ")})`;
+  } else {
+    reasonSql["no-complete-item"] = "anyans = 1 AND nboth = 0";
+  }
+  const reasonNames = Object.keys(reasonSql);
+  const zCols = [
+    "y.*",
+    ...reasonNames.map((name, j) => `CASE WHEN ${reasonSql[name]} THEN 1 ELSE 0 END AS why${j}`),
+    `CASE WHEN ${reasonNames.map((_, j) => `${reasonSql[reasonNames[j] as string]}`).join(" OR ")} THEN 1 ELSE 0 END AS excluded`,
+  ];
+  const rowsIn = validation.count("1 = 1");
+  const rowsExcluded = validation.count("excluded = 1");
+  const reasons: Record<string, number> = {};
+  reasonNames.forEach((name, j) => {
+    reasons[name] = validation.count(`why${j} = 1`);
+  });
+
+  // Step u: used rows, with their dimension scores (shifted means, NULL when not scored).
+  const uCols = ["z.*"];
+  dims.forEach((_, d) => {
+    const ok = `c${d} >= ${int(needed[d] as number)}`;
+    uCols.push(`CASE WHEN ${ok} THEN sr${d} / c${d} END AS mr${d}`);
+    uCols.push(`CASE WHEN ${ok} THEN sd${d} / c${d} END AS md${d}`);
+    uCols.push(`CASE WHEN ${ok} THEN 1 ELSE 0 END AS k${d}`);
+  });
+  uCols.push(`${plus(dims.map((_, d) => `c${d}`))} AS allc`);
+  uCols.push(`${plus(dims.map((_, d) => `sr${d}`))} AS allr`);
+  uCols.push(`${plus(dims.map((_, d) => `sd${d}`))} AS alld`);
+  uCols.push(`${plus(dims.map((_, d) => `st${d}`))} AS allt`);
+  uCols.push(
+    `${plus(dims.map((_, d) => `CASE WHEN c${d} >= ${int(needed[d] as number)} THEN 1 ELSE 0 END`))} AS scored`,
+  );
+  if (weighted) {
+    const usable = `wn = ${int(dims.length)} AND wbad = 0 AND wtotal > 0 AND ${
+      source.weightMismatch === "rescale" ? "1 = 1" : "ABS(wtotal - hundred) <= wtol"
+    }`;
+    uCols.push(`CASE WHEN ${usable} THEN 1 ELSE 0 END AS own`);
+    dims.forEach((_, d) => {
+      uCols.push(`CASE WHEN ${usable} THEN rw${d} / wtotal END AS w${d}`);
+    });
+  }
+
+  // Step v: the respondent's overall scores.
+  const vCols = ["u.*"];
+  vCols.push(`${plus(dims.map((_, d) => `COALESCE(mr${d}, 0)`))} AS osr`);
+  vCols.push(`${plus(dims.map((_, d) => `COALESCE(md${d}, 0)`))} AS osd`);
+  vCols.push(
+    `${plus(dims.map((_, d) => `CASE WHEN k${d} = 1 THEN st${d} * (m / (scored * c${d})) ELSE 0 END`))} AS okey`,
+  );
+  if (weighted) {
+    vCols.push(`${plus(dims.map((_, d) => `w${d} * mr${d}`))} AS wr`);
+    vCols.push(`${plus(dims.map((_, d) => `w${d} * md${d}`))} AS wd`);
+  }
+
+  // The sums (part 0).
+  const sums = new Slots(D);
+  const rowsUsed = sums.count("1 = 1");
+  const blank = sums.sum(plus(items.flatMap((_, i) => [`brr${i}`, `brd${i}`])));
+  const notApplicable = sums.sum(plus(items.flatMap((_, i) => [`arr${i}`, `ard${i}`])));
+  const itemSlots = items.map((_, i) => sums.pair(`x${i} - sh`, `y${i} - sh`, `b${i} = 1`));
+  const dimensionSlots = dims.map((_, d) => sums.pair(`mr${d}`, `md${d}`, `k${d} = 1`));
+  const unscored = dims.map((_, d) => sums.count(`k${d} = 0`));
+  const itemMean = sums.pair("allr / allc", "alld / allc", "allc > 0");
+  const unweighted = sums.pair("osr / scored", "osd / scored", "scored > 0");
+  const respondents = sums.count("scored > 0");
+  const all = `scored = ${int(dims.length)}`;
+  let weightedOwn: GapSqlLayout["weightedOwn"] = null;
+  let fallback: GapSqlLayout["fallback"] = null;
+  let weightSums: number[] | null = null;
+  let weightRespondents: number | null = null;
+  if (weighted) {
+    const ownAll = `${all} AND own = 1`;
+    weightedOwn = {
+      ...sums.pair("wr", "wd", ownAll),
+      negative: sums.count(`${ownAll} AND (wd - wr) / st < -tol`),
+      zero: sums.count(`${ownAll} AND ABS((wd - wr) / st) <= tol`),
+    };
+    weightSums = dims.map((_, d) => sums.sum(`w${d}`, "scored > 0 AND own = 1"));
+    weightRespondents = sums.count("scored > 0 AND own = 1");
+    const fb = `${all} AND own = 0`;
+    const square = (f: (d: number, e: number) => string) =>
+      dims.flatMap((_, d) => dims.map((__, e) => sums.sum(f(d, e), fb)));
+    fallback = {
+      n: sums.count(fb),
+      sumR: dims.map((_, d) => sums.sum(`mr${d}`, fb)),
+      sumD: dims.map((_, d) => sums.sum(`md${d}`, fb)),
+      crossGap: square((d, e) => `(md${d} - mr${d}) * (md${e} - mr${e})`),
+      crossR: square((d, e) => `mr${d} * mr${e}`),
+      crossD: square((d, e) => `md${d} * md${e}`),
+    };
+  }
+
+  // Item covariance sums per dimension and facet (reliability), over per-row columns of step w:
+  // q<F><i> the shifted value (NULL = missing), qn<F><i₀> the items answered, qs<F><i₀> the
+  // person score of a partly answered row (NULL otherwise); i₀ is the dimension's first item.
+  const wCols = ["v.*"];
+  const facetSlots = (F: string, members: readonly number[], shiftValue: number): FacetSlots => {
+    const k = members.length;
+    const col = (i: number) => `q${F}${i}`;
+    const answered = (i: number) => `${col(i)} IS NOT NULL`;
+    const count = `qn${F}${members[0]}`;
+    const score = `qs${F}${members[0]}`;
+    const complete = `${count} = ${int(k)}`;
+    const partial = `${score} IS NOT NULL`;
+    const cells = (f: (a: number, b: number) => number) =>
+      members.flatMap((_, a) => members.map((__, b) => f(a, b)));
+    const at = (a: number) => col(members[a] as number);
+    const both = (a: number, b: number) =>
+      `${partial} AND ${at(a)} IS NOT NULL AND ${at(b)} IS NOT NULL`;
+    return {
+      nRows: sums.count("1 = 1"),
+      nEmpty: sums.count(`${count} = 0`),
+      nComplete: sums.count(complete),
+      ccSum: members.map((i) => sums.sum(col(i), complete)),
+      ccCross: cells((a, b) => (b >= a ? sums.sum(`${at(a)} * ${at(b)}`, complete) : -1)),
+      pN: cells((a, b) => sums.count(both(a, b))),
+      pSum: cells((a, b) => sums.sum(at(a), both(a, b))),
+      pSq: cells((a, b) => sums.sum(`${at(a)} * ${at(a)}`, both(a, b))),
+      pCross: cells((a, b) => (b > a ? sums.sum(`${at(a)} * ${at(b)}`, both(a, b)) : -1)),
+      pScoreN: sums.count(partial),
+      pScoreSum: sums.sum(score, partial),
+      pScoreSq: sums.sum(`${score} * ${score}`, partial),
+      pScoreSumI: members.map((i) => sums.sum(score, `${partial} AND ${answered(i)}`)),
+      pScoreSqI: members.map((i) =>
+        sums.sum(`${score} * ${score}`, `${partial} AND ${answered(i)}`),
+      ),
+      pScoreCrossI: members.map((i) =>
+        sums.sum(`${score} * ${col(i)}`, `${partial} AND ${answered(i)}`),
+      ),
+      shift: shiftValue,
+    };
+  };
+  const midpoint = (scale.min + scale.max) / 2;
+  const facetColumns = (
+    F: string,
+    members: readonly number[],
+    raw: (i: number) => string,
+    shift: string,
+  ) => {
+    const k = members.length;
+    const first = members[0] as number;
+    for (const i of members) wCols.push(`${raw(i)} - ${shift} AS q${F}${i}`);
+    const count = plus(members.map((i) => `CASE WHEN ${raw(i)} IS NULL THEN 0 ELSE 1 END`));
+    wCols.push(`${count} AS qn${F}${first}`);
+    wCols.push(
+      `CASE WHEN ${count} > 0 AND ${count} < ${int(k)} THEN ${plus(members.map((i) => `COALESCE(${raw(i)}, 0)`))} / ${count} - ${shift} END AS qs${F}${first}`,
+    );
+  };
+  const facets = dims.map((_, d) => {
+    const members = itemsOf(d);
+    if (!spec.reliability || members.length < 2) return null;
+    facetColumns("r", members, (i) => `x${i}`, "sh");
+    facetColumns("d", members, (i) => `y${i}`, "sh");
+    facetColumns("g", members, (i) => `(CASE WHEN b${i} = 1 THEN y${i} - x${i} END)`, "0");
+    return {
+      required: facetSlots("r", members, midpoint),
+      delivered: facetSlots("d", members, midpoint),
+      gap: facetSlots("g", members, 0),
+    };
+  });
+
+  // Weight issues of used rows (as validateResponses records them).
+  const weightIssues: Record<string, number> = {};
+  if (weighted) {
+    const n = int(dims.length);
+    weightIssues["blank-weight"] = sums.count(`wn > 0 AND wn < ${n}`);
+    weightIssues["bad-weight"] = sums.count("wbad > 0");
+    const sumOff = `wn = ${n} AND wbad = 0 AND ABS(wtotal - hundred) > wtol`;
+    weightIssues[source.weightMismatch === "rescale" ? "weights-rescaled" : "weights-sum"] =
+      sums.count(source.weightMismatch === "rescale" ? `${sumOff} AND wtotal > 0` : sumOff);
+  }
+
+  // Histograms (parts ≥ 1): one grouping set per histogram.
+  const histograms: string[] = [];
+  const itemParts = items.map((_, i) => {
+    histograms.push(`CASE WHEN b${i} = 1 THEN t${i} END`);
+    return histograms.length;
+  });
+  const dimensionTally = sizes.map((k) => ({ width: 2 * k * range + 1, offset: k * range }));
+  const dimensionParts = dims.map((_, d) => {
+    const { width, offset } = dimensionTally[d] as TallyCode;
+    histograms.push(`CASE WHEN k${d} = 1 THEN c${d} * ${int(width)} + st${d} + ${int(offset)} END`);
+    return histograms.length;
+  });
+  const itemMeanTally = { width: 2 * total * range + 1, offset: total * range };
+  histograms.push(
+    `CASE WHEN allc > 0 THEN allc * ${int(itemMeanTally.width)} + allt + ${int(itemMeanTally.offset)} END`,
+  );
+  const itemMeanPart = histograms.length;
+  histograms.push("CASE WHEN scored > 0 THEN ROUND(okey) END");
+  const unweightedPart = histograms.length;
+
+  const hCols = histograms.map((h, j) => `${h} AS h${j + 1}`);
+  const sets = histograms.map((_, j) => `(${groupList}h${j + 1})`).join(", ");
+  const partCase = `CASE ${histograms.map((_, j) => `WHEN h${j + 1} IS NOT NULL THEN ${j + 1}`).join(" ")} END`;
+  const keyCase = `COALESCE(${histograms.map((_, j) => `h${j + 1}`).join(", ")})`;
+  const groupBy = groups.length === 0 ? "" : ` GROUP BY ${groups.join(", ")}`;
+  const F = rules.fence;
+  const S = rules.step;
+  const text = [
+    `WITH p AS (SELECT ${[...Object.entries(params), ...textParams]
+      .map(([name, sql]) => `${sql} AS ${name}`)
+      .join(", ")}${F}),`,
+    ...(textCells
+      ? [
+          `t AS ${S}(SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}${F}),`,
+          `c AS ${S}(SELECT ${cCols.join(", ")} FROM t CROSS JOIN p${F}),`,
+        ]
+      : [`c AS ${S}(SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
+    `x AS ${S}(SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
+    `y AS ${S}(SELECT ${yCols.join(", ")} FROM x${F}),`,
+    `z AS ${S}(SELECT ${zCols.join(", ")} FROM y${F}),`,
+    `u AS ${S}(SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
+    `v AS ${S}(SELECT ${vCols.join(", ")} FROM u${F}),`,
+    `w AS ${S}(SELECT ${wCols.join(", ")} FROM v${F}),`,
+    `h AS ${S}(SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
+    `SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
+    "UNION ALL",
+    `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM w${groupBy}`,
+    "UNION ALL",
+    `SELECT ${groupList}${partCase} AS part, CAST(${keyCase} AS ${D}) AS key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM h GROUP BY GROUPING SETS (${sets})`,
+  ].join("\n");
+
+  return {
+    source,
+    text,
+    parameters,
+    layout: {
+      slots: sums.list.length,
+      items: itemSlots,
+      dimensions: dimensionSlots,
+      unscored,
+      itemMean,
+      unweighted,
+      respondents,
+      rowsUsed,
+      blank,
+      notApplicable,
+      weightedOwn,
+      fallback,
+      weightSums,
+      weightRespondents,
+      facets,
+      validation: {
+        slots: validation.list.length,
+        rowsIn,
+        rowsExcluded,
+        reasons,
+        rejected,
+        weightIssues,
+      },
+      parts: {
+        items: itemParts,
+        dimensions: dimensionParts,
+        itemMean: itemMeanPart,
+        unweighted: unweightedPart,
+      },
+      dimensionTally,
+      itemMeanTally,
+    },
+  };
+}
+
+/** Quotes a column name built from a template. */
+function quote(name: string): string {
+  return quoteName("gapSql", "columns", name);
+}

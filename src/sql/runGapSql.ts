@@ -1,0 +1,101 @@
+import { expectKind, invalidArgument, isRecord } from "../_lib/guards";
+import { ServqualError } from "../_lib/ServqualError";
+import type { Instrument } from "../instrument/types";
+import { type FinishGapSqlOptions, finishGapSql, type GapSqlResult } from "./finishGapSql";
+import { gapSql } from "./gapSql";
+import type { SqlResultRow } from "./readGapSqlRows";
+import type { SqlDialect } from "./sqlDialect";
+import type { SqlValue } from "./sqlOptions";
+
+/** A DuckDB connection of `@duckdb/node-api` (only the method the runner calls). */
+export interface DuckDbConnectionLike {
+  runAndReadAll(
+    sql: string,
+    values?: SqlValue[],
+  ): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+}
+
+/** A `pg` Client or Pool (only the method the runner calls). */
+export interface PgClientLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** Options of {@link runGapSql}: those of `finishGapSql`, with `dialect` taken from the connection. */
+export type RunGapSqlOptions = Omit<FinishGapSqlOptions, "dialect"> & {
+  readonly dialect?: SqlDialect;
+};
+
+/** The dialect of a connection: DuckDB's `runAndReadAll`, or pg's `query`. */
+export function connectionDialect(fn: string, connection: unknown): SqlDialect {
+  if (isRecord(connection) || (typeof connection === "object" && connection !== null)) {
+    const c = connection as Record<string, unknown>;
+    if (typeof c.runAndReadAll === "function") return "duckdb";
+    if (typeof c.query === "function") return "postgres";
+  }
+  throw invalidArgument(
+    fn,
+    "connection",
+    "a DuckDB connection (@duckdb/node-api) or a pg Client or Pool",
+    connection,
+  );
+}
+
+/** Runs a statement on either kind of connection and returns its rows as objects. */
+export async function runStatement(
+  connection: DuckDbConnectionLike | PgClientLike,
+  dialect: SqlDialect,
+  text: string,
+  parameters: readonly SqlValue[],
+): Promise<SqlResultRow[]> {
+  try {
+    if (dialect === "duckdb") {
+      const reader = await (connection as DuckDbConnectionLike).runAndReadAll(text, [
+        ...parameters,
+      ]);
+      return reader.getRowObjectsJS();
+    }
+    return (await (connection as PgClientLike).query(text, [...parameters])).rows;
+  } catch (error) {
+    if (error instanceof ServqualError) throw error;
+    throw new ServqualError("invalid-input", "The database could not run the statement.", [
+      {
+        code: "bad-sql-result",
+        message: `${dialect}: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+}
+
+/**
+ * Computes Gap 5 inside a database: writes the statement with `gapSql`, runs it on a DuckDB
+ * connection (`@duckdb/node-api`) or a `pg` Client / Pool, and finishes the rows with
+ * `finishGapSql`. Only the sums come back (a few hundred numbers per group), so memory does not
+ * grow with the table. The drivers are optional peer dependencies: install the one you use.
+ *
+ * @param connection - `await (await DuckDBInstance.create()).connect()`, or a connected `pg.Client`.
+ * @param instrument - An expectation–perception instrument.
+ * @param options - The options of `gapSql` / `finishGapSql`; `dialect` defaults to the
+ *   connection's.
+ * @returns One Gap 5 result per group, with its validation counts and accumulator.
+ * @throws {ServqualError} `invalid-argument` for something that is not a connection or a bad
+ *   option; `invalid-input` (`bad-sql-result`) when the database rejects the statement (e.g. a
+ *   missing column), naming the engine's message.
+ * @example
+ * const connection = await (await DuckDBInstance.create()).connect();
+ * await connection.run("CREATE VIEW survey AS SELECT * FROM 'survey.parquet'");
+ * const { groups } = await runGapSql(connection, instruments.servqual22, { table: "survey" });
+ * groups[0].result.overall.unweighted.gap.mean;
+ */
+export async function runGapSql(
+  connection: DuckDbConnectionLike | PgClientLike,
+  instrument: Instrument,
+  options: RunGapSqlOptions,
+): Promise<GapSqlResult> {
+  const dialect = connectionDialect("runGapSql", connection);
+  expectKind("runGapSql", "options", options, "object", "the options { table, … }");
+  const full = { ...options, dialect: options.dialect ?? dialect } as FinishGapSqlOptions;
+  const { level: _level, pAdjust: _pAdjust, dropConstantItems: _drop, ...build } = full;
+  const statement = gapSql(instrument, build);
+  const rows = await runStatement(connection, full.dialect, statement.text, statement.parameters);
+  return finishGapSql(rows, instrument, full);
+}

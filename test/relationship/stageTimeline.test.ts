@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { ServqualError } from "../../src/_lib/ServqualError";
+import {
+  classifyStage,
+  dissolutionWarnings,
+  relationshipFeatures,
+  stageTimeline,
+  stageTransitions,
+  validateEvents,
+} from "../../src/index";
+import { ev } from "./events";
+
+/**
+ * A hand-built history over January–April 2024:
+ * A: inquiry 01-10, first purchase 02-10, cancellation 03-20 → awareness, exploration, dissolution, dissolution
+ * B: first purchase 03-05 → –, –, exploration, exploration
+ * C: campaign 01-02 only → awareness × 4
+ */
+const history = validateEvents([
+  ev("A", "2024-03-20", "cancellation"),
+  ev("C", "2024-01-02", "campaign-exposure"),
+  ev("A", "2024-01-10", "inquiry"),
+  ev("B", "2024-03-05", "first-purchase", { value: 40 }),
+  ev("A", "2024-02-10", "first-purchase", { value: 60 }),
+]).events;
+
+describe("stageTimeline and stageTransitions", () => {
+  const timeline = stageTimeline(history, { from: "2024-01-15", to: "2024-04-02" });
+
+  it("classifies every customer at each month end", () => {
+    expect(timeline.months).toEqual(["2024-01", "2024-02", "2024-03", "2024-04"]);
+    expect(timeline.asOf[1]).toBe("2024-02-29T23:59:59.999Z");
+    const stages = Object.fromEntries(timeline.customers.map((c) => [c.customer, c.stages]));
+    expect(stages).toEqual({
+      A: ["awareness", "exploration", "dissolution", "dissolution"],
+      B: [null, null, "exploration", "exploration"],
+      C: ["awareness", "awareness", "awareness", "awareness"],
+    });
+    expect(timeline.distribution.awareness).toEqual([2, 1, 1, 1]);
+    expect(timeline.distribution.exploration).toEqual([0, 1, 1, 1]);
+    expect(timeline.distribution.dissolution).toEqual([0, 0, 1, 1]);
+  });
+
+  it("counts transitions between consecutive months, with row shares", () => {
+    const t = stageTransitions(timeline);
+    // awareness→awareness 3 (C), awareness→exploration 1 (A), exploration→dissolution 1 (A),
+    // dissolution→dissolution 1 (A), exploration→exploration 1 (B)
+    expect(t.counts).toEqual([
+      [3, 1, 0, 0, 0],
+      [0, 1, 0, 0, 1],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 1],
+    ]);
+    expect(t.rowTotals).toEqual([4, 2, 0, 0, 1]);
+    expect(t.shares[0]).toEqual([0.75, 0.25, 0, 0, 0]);
+    expect(t.shares[2]).toEqual([null, null, null, null, null]);
+    expect(t.transitions).toBe(7);
+    expect(t.entered).toEqual({
+      awareness: 2,
+      exploration: 1,
+      expansion: 0,
+      commitment: 0,
+      dissolution: 0,
+    });
+    expect(t.warnings.map((w) => w.code)).toEqual(["empty-transition-row"]);
+  });
+
+  it("a timeline's month ends follow the time zone", () => {
+    const tokyo = stageTimeline(history, {
+      from: "2024-01-15",
+      to: "2024-01-20",
+      timeZone: "Asia/Tokyo",
+    });
+    expect(tokyo.asOf).toEqual(["2024-01-31T14:59:59.999Z"]);
+  });
+
+  it("each month's stages equal relationshipFeatures + classifyStage at that month end", () => {
+    for (const [m, asOf] of timeline.asOf.entries()) {
+      const direct = Object.fromEntries(
+        relationshipFeatures(history, { asOf }).customers.map((f) => {
+          const a = classifyStage(f);
+          return [f.customer, [a.stage, a.confidence]];
+        }),
+      );
+      for (const c of timeline.customers) {
+        const stage = c.stages[m] ?? null;
+        expect(stage === null ? undefined : [stage, c.confidence[m]]).toEqual(direct[c.customer]);
+      }
+    }
+  });
+
+  it("rejects bad calls", () => {
+    const code = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return (error as ServqualError).code;
+      }
+      return "none";
+    };
+    expect(code(() => stageTimeline(history, { from: "2024-05-01", to: "2024-01-01" }))).toBe(
+      "invalid-options",
+    );
+    expect(code(() => stageTimeline(history, { from: "1900-01-01", to: "2024-01-01" }))).toBe(
+      "invalid-options",
+    );
+    expect(code(() => stageTimeline(history, { to: "2024-01-01" } as never))).toBe(
+      "invalid-options",
+    );
+    expect(
+      code(() =>
+        stageTimeline(history, {
+          from: "2024-01-01",
+          to: "2024-02-01",
+          rules: { silenceDays: "x" } as never,
+        }),
+      ),
+    ).toBe("invalid-options");
+    expect(code(() => stageTransitions({} as never))).toBe("invalid-argument");
+  });
+});
+
+describe("dissolutionWarnings", () => {
+  const { events } = validateEvents([
+    // steady buyer every 30 days, silent for 70 days at the as-of date: 70 > 2 × 30
+    ev("S", "2024-06-01", "purchase", { value: 10 }),
+    ev("S", "2024-07-01", "purchase", { value: 10 }),
+    ev("S", "2024-07-31", "purchase", { value: 10 }),
+    ev("S", "2024-08-30", "purchase", { value: 10 }),
+    // complaints rising: 2 in the last 90 days, none before
+    ev("R", "2024-09-01", "purchase", { value: 10 }),
+    ev("R", "2024-10-20", "complaint"),
+    ev("R", "2024-11-01", "complaint"),
+    // value falling: 300 in (2023-11-14, 2024-05-12] against 100 in (2024-05-12, 2024-11-08]
+    ev("F", "2024-03-01", "purchase", { value: 300 }),
+    ev("F", "2024-11-01", "purchase", { value: 100 }),
+    // cancelled: not checked
+    ev("X", "2024-01-01", "purchase", { value: 10 }),
+    ev("X", "2024-02-01", "cancellation"),
+  ]);
+  const features = relationshipFeatures(events, { asOf: "2024-11-08" });
+
+  it("flags each signal with the values it saw", () => {
+    const w = dissolutionWarnings(features);
+    expect(w.checked).toBe(3);
+    const by = Object.fromEntries(w.customers.map((c) => [c.customer, c.signals]));
+    expect(by.S).toEqual([
+      expect.objectContaining({ signal: "long-silence", value: 70, threshold: 60 }),
+    ]);
+    expect(by.R).toEqual([
+      expect.objectContaining({ signal: "complaints-rising", value: 2, threshold: 2 }),
+    ]);
+    expect(by.F?.[0]).toMatchObject({ signal: "value-falling", threshold: -0.2 });
+    expect(by.F?.[0]?.value).toBeCloseTo(100 / 300 - 1, 14);
+    expect(by.X).toBeUndefined();
+    expect(w.counts).toEqual({ "value-falling": 1, "complaints-rising": 1, "long-silence": 1 });
+  });
+
+  it("thresholds are options", () => {
+    const w = dissolutionWarnings(features, {
+      silenceMultiple: 3,
+      risingComplaints: 3,
+      fallingTrend: -0.9,
+    });
+    expect(w.customers).toEqual([]);
+    expect(() => dissolutionWarnings(features, { silenceMultiple: -1 })).toThrow(ServqualError);
+    expect(() => dissolutionWarnings(features, { silence: 1 } as never)).toThrow(ServqualError);
+  });
+});
