@@ -14,6 +14,20 @@ export type {
   GapNumber,
 } from "./envelope";
 export { finishGaps, type GapTables } from "./finishGaps";
+export type {
+  FiveGapCause,
+  FiveGapEvidence,
+  FiveGapFactor,
+  FiveGapLink,
+} from "./fiveGapEvidence";
+export {
+  type FiveGapDimension,
+  type FiveGapInputs,
+  type FiveGapModelResult,
+  type FiveGapOptions,
+  type FiveGapPresence,
+  fiveGapModel,
+} from "./fiveGapModel";
 export {
   type Gap1Misjudgement,
   type Gap1Options,

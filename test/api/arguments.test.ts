@@ -960,6 +960,27 @@ const table: Readonly<Record<string, Row>> = {
   gap4: {
     typo: typo(() => core.gap4(promiseSet, deliverySet, { levl: 0.9 } as never), "levl", "level"),
   },
+  fiveGapModel: {
+    // every gap is optional: {} is a model with all five gaps absent
+    empty: {
+      returns: (r) => (r as { gaps: { present: boolean }[] }).gaps.every((g) => !g.present),
+    },
+    typo: typo(() => core.fiveGapModel({}, { alhpa: 0.1 } as never), "alhpa", "alpha"),
+    also: [
+      ["fiveGapModel(null)", () => core.fiveGapModel(null as never), "invalid-argument"],
+      ["fiveGapModel({ gap6 })", () => core.fiveGapModel({ gap6: {} } as never), "invalid-options"],
+      [
+        "fiveGapModel({ gap5: not a result })",
+        () => core.fiveGapModel({ gap5: { gap: 4 } } as never),
+        "invalid-argument",
+      ],
+      [
+        "fiveGapModel({}, { alpha: 2 })",
+        () => core.fiveGapModel({}, { alpha: 2 }),
+        "invalid-argument",
+      ],
+    ],
+  },
   createGap3Accumulator: {
     typo: typo(
       () => core.createGap3Accumulator(standardSet, { periods: "month" } as never),
