@@ -1,9 +1,18 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { invalidArgument } from "../_lib/checkArgument";
+import { checkOptionKeys } from "../_lib/checkOptionKeys";
 import { ServqualError } from "../_lib/ServqualError";
 import { createCsvRecordSplitter } from "../operations/csvRecords";
-import type { RecordPlace } from "../operations/fields";
+import type { RecordPlace, RecordProblems, RecordReport } from "../operations/fields";
+import {
+  idOf,
+  RECORD_VALIDATION_OPTIONS,
+  RecordCollector,
+  type RecordValidationOptions,
+  recordLimits,
+} from "../operations/standards";
+import { brokenRowProblems } from "./brokenRow";
 import { displayPath, fileError } from "./readResponsesCsv";
 
 /** How the columns of a records file map onto the fields of a record. */
@@ -122,4 +131,63 @@ export async function streamRecordsCsv(
     ]);
   }
   return { rows };
+}
+
+/** How {@link readRecordTableCsv} checks one kind of operational record. */
+export interface RecordTable<T extends { readonly id: string }> {
+  /** Snake-case column of each field, in field order. */
+  readonly names: Readonly<Record<string, string>>;
+  /** Fields whose column must be present. */
+  readonly required: readonly string[];
+  /** Checks one row of raw cells (the kind's own validator). */
+  readonly check: (
+    raw: Record<string, string>,
+    place: RecordPlace,
+    columns: Readonly<Record<string, string>>,
+  ) => { readonly record: T | null; readonly problems: RecordProblems };
+}
+
+/**
+ * Reads a whole CSV file of small operational records (standards, promises) through
+ * {@link streamRecordsCsv}: each row's cells by field, checked by `table.check`, gathered by a
+ * `RecordCollector` (duplicate ids excluded; rows in = used + excluded); broken rows are
+ * excluded with their coded problem.
+ *
+ * @param fn - The calling function's name (messages name it).
+ * @returns The records kept and the report.
+ */
+export async function readRecordTableCsv<T extends { readonly id: string }>(
+  fn: string,
+  path: string | URL,
+  options: (RecordValidationOptions & { readonly delimiter?: string }) | undefined,
+  table: RecordTable<T>,
+): Promise<{ readonly kept: T[]; readonly report: RecordReport }> {
+  checkOptionKeys(fn, options, [...RECORD_VALIDATION_OPTIONS, "delimiter"]);
+  const collector = new RecordCollector<T>(recordLimits(fn, options));
+  const fields = Object.keys(table.names);
+  let columns: Record<string, string> = {};
+  await streamRecordsCsv(
+    fn,
+    path,
+    options?.delimiter,
+    { fields, names: table.names, required: table.required },
+    {
+      columns(names) {
+        columns = Object.fromEntries(fields.map((field, k) => [field, names[k] as string]));
+      },
+      row(cells, place) {
+        const raw: Record<string, string> = {};
+        fields.forEach((field, k) => {
+          const cell = cells[k];
+          if (cell !== undefined) raw[field] = cell;
+        });
+        const { record, problems } = table.check(raw, place, columns);
+        collector.add(place, record?.id ?? idOf(raw), record, problems, columns.id ?? "id");
+      },
+      broken(place, code, message) {
+        collector.add(place, null, null, brokenRowProblems(code, message));
+      },
+    },
+  );
+  return { kept: collector.kept, report: collector.report() };
 }
