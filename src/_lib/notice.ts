@@ -115,7 +115,10 @@ export type NoticeCode =
   | "too-few-purchases"
   | "no-earlier-value"
   | "unknown-wallet"
-  | "empty-transition-row";
+  | "empty-transition-row"
+  // Gap 5 by relationship stage
+  | "respondent-without-events"
+  | "no-stage";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

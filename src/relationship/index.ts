@@ -18,6 +18,13 @@ export type {
   ValueTrend,
   WindowFeatures,
 } from "./featureTypes";
+export {
+  type Gap5ByStageOptions,
+  type Gap5ByStageResult,
+  gap5ByStage,
+  type StageGap5,
+  type UngroupedRespondent,
+} from "./gap5ByStage";
 export { relationshipFeatures } from "./relationshipFeatures";
 export {
   CRITERIA,
