@@ -504,6 +504,25 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  gap5ByStage: {
+    typo: typo(
+      () => core.gap5ByStage(dataset, crmTimeline, { month: "last-month" } as never),
+      "month",
+      "at",
+    ),
+    also: [
+      [
+        "gap5ByStage(dataset, features)",
+        () => core.gap5ByStage(dataset, crmFeatures as never),
+        "invalid-argument",
+      ],
+      [
+        'gap5ByStage(dataset, timeline, { at: "now" })',
+        () => core.gap5ByStage(dataset, crmTimeline, { at: "now" } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   dissolutionWarnings: {
     typo: typo(
       () => core.dissolutionWarnings(crmFeatures, { silenceMultiples: 2 } as never),
