@@ -16,6 +16,10 @@ const DEMO: DemoSource = {
   title: "Harbourline Bank (demo): service-quality gap report",
   source: "demo-bank.csv (embedded demo data)",
   segments: ["region", "channel"],
+  events: {
+    path: fileURLToPath(new URL("../data/demo-events.csv", import.meta.url)),
+    asOf: "2025-12-31T23:59:59.999Z",
+  },
 };
 
 async function main(argv: readonly string[]): Promise<number> {

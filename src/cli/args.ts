@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { checkRelationshipOptions } from "./relationshipInputs";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
@@ -51,6 +52,10 @@ export interface ReportCommand {
   readonly generatedAt: string | undefined;
   /** `--verbose`: stack traces of unexpected errors. */
   readonly verbose: boolean;
+  /** `--events FILE`: CRM events for the relationship sections (report). */
+  readonly events?: string | undefined;
+  /** `--as-of DATE`: the date the events describe, ISO 8601 (a date is its last millisecond, UTC). */
+  readonly asOf?: string | undefined;
   /**
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
@@ -95,6 +100,8 @@ type OptionName =
   | "duckdb"
   | "postgres"
   | "table"
+  | "events"
+  | "as-of"
   | "help"
   | "version";
 
@@ -135,6 +142,8 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   duckdb: { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
+  events: { type: "string", commands: REPORT },
+  "as-of": { type: "string", commands: BOTH },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -257,6 +266,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const verbose = flags.has("verbose");
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
+  const relationship = checkRelationshipOptions(
+    one("events"),
+    one("as-of"),
+    command === "demo",
+    database !== undefined,
+  );
   return {
     kind: command === "validate" ? "validate" : "report",
     demo: command === "demo",
@@ -285,6 +300,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     formats: parseFormats(strings.get("format") ?? []),
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
+    ...relationship,
     ...(database === undefined ? {} : { database }),
   };
 }

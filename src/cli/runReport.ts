@@ -5,6 +5,7 @@ import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { ExitCode } from "./usage";
@@ -19,6 +20,8 @@ export interface DemoSource {
   readonly title: string;
   readonly source: string;
   readonly segments: readonly string[];
+  /** The demo's CRM events and the date they describe. */
+  readonly events?: { readonly path: string; readonly asOf: string };
 }
 
 const MAX_LISTED = 20;
@@ -32,6 +35,8 @@ export interface PreparedReport {
   readonly options: Library.CsvFileOptions;
   readonly title: string | undefined;
   readonly source: string;
+  /** CRM events for the relationship sections (`--events`, or the demo's), or undefined. */
+  readonly events?: { readonly path: string; readonly asOf: string | undefined } | undefined;
 }
 
 /**
@@ -93,6 +98,12 @@ export async function prepareReport(
     options,
     title: command.title ?? (command.demo ? demo.title : undefined),
     source: command.demo ? demo.source : path,
+    events:
+      command.demo && demo.events !== undefined
+        ? { path: demo.events.path, asOf: command.asOf ?? demo.events.asOf }
+        : command.events === undefined
+          ? undefined
+          : { path: command.events, asOf: command.asOf },
   };
 }
 
@@ -201,10 +212,18 @@ export async function runReport(
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared);
   if (typeof validated === "number") return validated;
-  const report = lib.buildGapReport(validated.dataset, validated.report, {
+  let report = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
+  const relationship =
+    prepared.events === undefined
+      ? null
+      : await relationshipInputs(lib, command, prepared.events, validated.dataset);
+  if (typeof relationship === "number") return relationship;
+  if (relationship !== null) {
+    report = lib.layoutGapReport({ ...report.results, relationship: relationship.report });
+  }
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
   for (const format of command.formats) {
@@ -225,6 +244,9 @@ export async function runReport(
             formats: command.formats,
             ...(title === undefined ? {} : { title }),
             read: options,
+            ...(relationship === null
+              ? {}
+              : { events: prepared.events?.path, asOf: relationship.asOf }),
           }),
         ),
       });
@@ -246,6 +268,12 @@ export async function runReport(
     }
   }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
+  if (relationship !== null && relationship.unreadable > 0) {
+    printError(
+      `servqual: ${relationship.unreadable} line(s) of ${prepared.events?.path} could not be read as events; they are listed in the report\n`,
+    );
+    return ExitCode.BadInput;
+  }
   // Lines that could not be read as rows are listed in the report; the run still fails.
   const unreadable = validated.report.unreadableLines;
   if (unreadable > 0) {

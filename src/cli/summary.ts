@@ -1,4 +1,5 @@
 import type * as Reports from "../report";
+import { relationshipSummary } from "./relationshipInputs";
 import { forTerminal } from "./terminal";
 
 type GapReport = Reports.GapReport;
@@ -175,6 +176,10 @@ export function renderSummary(
       out.push(line(`    ${g.count > 1 ? "e.g. " : ""}${clean(g.message)}`));
     }
     out.push("");
+  }
+  const relationship = relationshipSummary(results.relationship);
+  if (relationship.length > 0) {
+    out.push(bold("Relationships"), ...relationship.map((text) => line(`  ${clean(text)}`)), "");
   }
   const reasons = Object.entries(v.exclusionReasons).map(([code, n]) => `${code} ${n}`);
   const issues = Object.entries(v.issueCounts).map(([code, n]) => `${code} ${n}`);

@@ -14,8 +14,9 @@ export const ExitCode = {
 const EXIT_CODES = `Exit codes:
   0  ok: the report was written (validate: every row was used)
   1  bad input: the file cannot be read or has no usable row; or it has lines that could
-     not be read as rows (the report is written, the lines are listed in it); validate:
-     rows were excluded
+     not be read as rows (the report is written, the lines are listed in it); the --events
+     file cannot be read, has no usable event, or has lines that could not be read as
+     events; validate: rows were excluded
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
      --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
      or cannot be made, or an existing report without --force
@@ -74,6 +75,16 @@ On a terminal the command prints a short summary (at most 100 columns, colour un
 is set) and says where the files are; piped, it prints the full Markdown report.
 `;
 
+const EVENTS = `CRM events (report; the demo uses its own):
+  --events FILE.csv    CRM events (columns id, customer, timestamp, type; optional value,
+                       currency, product, channel, initiator) joined to the respondents by id:
+                       adds relationship stages, the transition matrix, customers at risk of
+                       dissolution with the evidence, and Gap 5 by stage
+  --as-of DATE         the date the events describe (ISO 8601; a date means its end, UTC);
+                       later events are excluded as future (default: the last event's day,
+                       and events after the time of the run are future)
+`;
+
 const COMMON = `  --verbose            show the stack of an unexpected error
   -h, --help           help (servqual COMMAND --help: help for one command)
   --version            the version
@@ -94,7 +105,8 @@ Usage:
 
 ${READING}
 ${WRITING}
-Demo takes --segments, --missing, --at-least and the writing options.
+${EVENTS}
+Demo takes --segments, --missing, --at-least, --as-of and the writing options.
 
 Every command:
 ${COMMON}
@@ -108,11 +120,13 @@ export const COMMAND_HELP: Readonly<
 
 ${READING}
 ${WRITING}
+${EVENTS}
 ${COMMON}
 ${EXIT_CODES}`,
   demo: `servqual: demo [options]: the report on the embedded demo survey (Harbourline Bank)
 
-Options: --segments A,B, --missing POLICY, --at-least N and
+Options: --segments A,B, --missing POLICY, --at-least N, --as-of DATE (the date its CRM
+events describe; default 2025-12-31) and
 ${WRITING}
 ${COMMON}
 ${EXIT_CODES}`,

@@ -124,7 +124,7 @@ export function dissolutionWarnings(
         signal: "value-falling",
         value: trend,
         threshold: fallingTrend,
-        message: `value of the last ${f.valueTrend.days} days ${f.valueTrend.recent} against ${f.valueTrend.earlier} before: ${Math.round(trend * 1000) / 10}%`,
+        message: `value of the last ${f.valueTrend.days} days ${Math.round(f.valueTrend.recent * 100) / 100} against ${Math.round(f.valueTrend.earlier * 100) / 100} before: ${Math.round(trend * 1000) / 10}%`,
       });
     }
     if (f.complaints.recent >= risingComplaints && f.complaints.recent > f.complaints.earlier) {

@@ -26,7 +26,7 @@ export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
 export type { JsonValue, ReportProvenance } from "./provenance";
-export type { RelationshipReport } from "./relationshipSection";
+export type { EventInputSummary, RelationshipReport } from "./relationshipSection";
 export { CSV_COLUMNS, renderCsv } from "./renderCsv";
 export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { type RenderJsonOptions, renderJson } from "./renderJson";

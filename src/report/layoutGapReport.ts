@@ -11,6 +11,7 @@ import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { relationshipSection } from "./relationshipSection";
+import { stageGapSection } from "./stageGapSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -126,6 +127,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   }
   sections.push(...contextSections(results.context));
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
+  const byStage = results.relationship?.gap5ByStage;
+  if (byStage != null) sections.push(stageGapSection(byStage));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
