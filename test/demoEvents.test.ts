@@ -190,7 +190,8 @@ describe("planted effects", () => {
       if (!cells.every(([e, p]) => /^[1-7]$/.test(e ?? "") && /^[1-7]$/.test(p ?? ""))) continue;
       const gap = cells.reduce((sum, [e, p]) => sum + Number(p) - Number(e), 0) / 5;
       const stage = byId.get(id)?.atSurvey;
-      if (stage != null) (gaps[stage] ??= []).push(gap);
+      if (stage == null) continue;
+      gaps[stage] = [...(gaps[stage] ?? []), gap];
     }
     const mean = (xs: number[] = []) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(Math.abs(mean(gaps.commitment) - committed)).toBeLessThan(0.05);
