@@ -65,7 +65,8 @@ interface PieceDecoder {
  *
  * @param path - The file's path (or `file:` URL).
  * @param instrument - The instrument, e.g. `instruments.servqual22`.
- * @param options - Validation options (see `ValidationOptions`), `delimiter` and `encoding`.
+ * @param options - Validation options (see `ValidationOptions`), `delimiter`, `encoding`,
+ *   `threads` and `onProgress` (bytes and rows read, at most 10 calls a second; see CsvFileOptions).
  * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
  * @throws {ServqualError} `invalid-options`; `invalid-input` naming the path when the file
  * does not exist, is a directory or cannot be read, when the header has no known column or the
