@@ -2,6 +2,7 @@ import type * as Library from "../node";
 import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import type { Servqual } from "./runReport";
+import type { SummarySection } from "./summarySections";
 import { forTerminal, printError } from "./terminal";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
@@ -173,6 +174,14 @@ export function relationshipSummary(
   }
   return lines;
 }
+
+/** The terminal summary's "Relationships" lines (none without relationship results). */
+export const relationshipSummarySection: SummarySection = (results, { bold, clean, line }) => {
+  const lines = relationshipSummary(results.relationship);
+  return lines.length === 0
+    ? []
+    : [bold("Relationships"), ...lines.map((text) => line(`  ${clean(text)}`)), ""];
+};
 
 /** `--events` and `--as-of` checked together: `--as-of` needs events; no events with a database. */
 export function checkRelationshipOptions(
