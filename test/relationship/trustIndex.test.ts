@@ -138,7 +138,11 @@ describe("trustIndex against R (psych 2.2.9; test/fixtures/relationship)", () =>
   it("the unscored customer (c11: one benevolence item) is counted, not dropped", () => {
     const benevolence = result.facets.find((f) => f.facet === "benevolence");
     expect(benevolence?.unscored).toBe(1);
-    expect(result.customers[10]?.facets.benevolence).toEqual({ index: null, answered: 1, items: 3 });
+    expect(result.customers[10]?.facets.benevolence).toEqual({
+      index: null,
+      answered: 1,
+      items: 3,
+    });
     expect(result.customers).toHaveLength(12);
   });
 });
@@ -156,7 +160,14 @@ describe("the minimum-answered rule max(2, ⌈k/2⌉)", () => {
           label: "competence",
           items: Array.from({ length: k }, (_, i) => ({ id: `i${i + 1}`, label: `item ${i + 1}` })),
         },
-        { id: "honesty", label: "honesty", items: [{ id: "h1", label: "h1" }, { id: "h2", label: "h2" }] },
+        {
+          id: "honesty",
+          label: "honesty",
+          items: [
+            { id: "h1", label: "h1" },
+            { id: "h2", label: "h2" },
+          ],
+        },
       ],
     });
   /**
@@ -209,12 +220,18 @@ describe("trustIndex: bad input", () => {
   const { dataset } = validateRelationshipSurvey(small, { facets: ["benevolence", "honesty"] });
 
   it("rejects a SERVQUAL dataset and a survey without trust facets", () => {
-    const servqual = validateResponses([tinyRecord("r", [5, 5, 5, 5, 5], [5, 5, 5, 5, 5])], tinyInstrument).dataset;
+    const servqual = validateResponses(
+      [tinyRecord("r", [5, 5, 5, 5, 5], [5, 5, 5, 5, 5])],
+      tinyInstrument,
+    ).dataset;
     const a = thrown(() => trustIndex(servqual));
     expect(a.code).toBe("invalid-input");
-    const noTrust = validateRelationshipSurvey([{ respondent_id: "r", sat1: 5, sat2: 5, sat3: 5 }], {
-      facets: ["satisfaction"],
-    }).dataset;
+    const noTrust = validateRelationshipSurvey(
+      [{ respondent_id: "r", sat1: 5, sat2: 5, sat3: 5 }],
+      {
+        facets: ["satisfaction"],
+      },
+    ).dataset;
     const b = thrown(() => trustIndex(noTrust));
     expect(b.code).toBe("invalid-input");
     expect(b.issues[0]?.code).toBe("unknown-dimension");
