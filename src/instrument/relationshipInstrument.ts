@@ -1,7 +1,6 @@
 import { closestName } from "../_lib/closestName";
 import { deepFreeze } from "../_lib/deepFreeze";
 import { invalidArgument } from "../_lib/guards";
-import { ServqualError } from "../_lib/ServqualError";
 import { relationshipBank } from "./builtin/relationshipBank";
 import type { Instrument } from "./types";
 
@@ -21,26 +20,31 @@ import type { Instrument } from "./types";
  * //=> ["tbe1", "tbe2", "tbe3"]
  */
 export function relationshipInstrument(facets?: readonly string[]): Instrument {
-  const fn = "relationshipInstrument";
+  return bankSubset("relationshipInstrument", "facets", facets);
+}
+
+/** {@link relationshipInstrument} for a caller that names itself and the parameter in errors. */
+export function bankSubset(fn: string, param: string, facets: unknown): Instrument {
   if (facets === undefined) return relationshipBank;
   if (!Array.isArray(facets) || facets.length === 0) {
-    throw invalidArgument(fn, "facets", "a non-empty array of facet ids", facets);
+    throw invalidArgument(fn, param, "a non-empty array of facet ids", facets);
   }
   const ids = relationshipBank.dimensions.map((d) => d.id);
   const seen = new Set<string>();
   facets.forEach((facet: unknown, i) => {
     if (typeof facet !== "string" || !ids.includes(facet)) {
       const near = typeof facet === "string" ? closestName(facet, ids) : null;
-      throw new ServqualError("invalid-argument", `${fn}: unknown facet.`, [
-        {
-          code: "unknown-dimension",
-          message: `facets[${i}] (${JSON.stringify(facet)}) is not a facet of the bank${near === null ? "" : `; did you mean "${near}"?`} (facets: ${ids.join(", ")})`,
-          path: ["facets", i],
-        },
-      ]);
+      throw invalidArgument(
+        fn,
+        `${param}[${i}]`,
+        `a facet of the relationship bank (${ids.join(", ")})`,
+        facet,
+        near === null ? "" : ` (did you mean "${near}"?)`,
+      );
     }
-    if (seen.has(facet))
-      throw invalidArgument(fn, `facets[${i}]`, "a facet not listed before", facet);
+    if (seen.has(facet)) {
+      throw invalidArgument(fn, `${param}[${i}]`, "a facet not listed before", facet);
+    }
     seen.add(facet);
   });
   return deepFreeze({

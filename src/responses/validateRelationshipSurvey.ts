@@ -1,5 +1,5 @@
 import { checkOptionKeys, invalidArgument } from "../_lib/guards";
-import { relationshipInstrument } from "../instrument/relationshipInstrument";
+import { bankSubset } from "../instrument/relationshipInstrument";
 import type { ValidatedResponses } from "./types";
 import { type ResponseRecords, type ResponseTable, validateResponses } from "./validateResponses";
 import { VALIDATION_OPTIONS, type ValidationOptions } from "./validationOptions";
@@ -50,7 +50,7 @@ export function validateRelationshipSurvey(
   }
   checkOptionKeys(fn, options, OPTIONS);
   const { facets, ...rest } = options;
-  const instrument = relationshipInstrument(facets);
+  const instrument = bankSubset(fn, "options.facets", facets);
   return validateResponses(input, instrument, {
     ...rest,
     columns: { perception: "{item}", ...rest.columns },

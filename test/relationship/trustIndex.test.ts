@@ -66,7 +66,7 @@ describe("the relationship item bank", () => {
     ]);
     const error = thrown(() => relationshipInstrument(["benevolense"]));
     expect(error.code).toBe("invalid-argument");
-    expect(error.issues[0]?.message).toContain('did you mean "benevolence"');
+    expect(error.message).toContain('did you mean "benevolence"');
     expect(thrown(() => relationshipInstrument([])).code).toBe("invalid-argument");
     expect(thrown(() => relationshipInstrument(["honesty", "honesty"])).code).toBe(
       "invalid-argument",
