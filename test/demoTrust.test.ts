@@ -106,6 +106,15 @@ describe("data/demo-trust.csv", () => {
     expect([byId("R0013")[0]?.tbe2, byId("R0013")[0]?.tbe3]).toEqual(["", ""]);
     expect(byId("R0020")).toHaveLength(2);
     expect(rows.at(-1)?.respondent_id).toBe("W0001");
+    const doc = readFileSync(fileURLToPath(new URL("data/DEMO.md", ROOT)), "utf8");
+    const section = doc.slice(doc.indexOf("### Dirty rows (`demo-trust.csv`)"));
+    expect([...section.matchAll(/^\| ([RW]\d{4})/gm)].map((m) => m[1])).toEqual([
+      "R0006",
+      "R0011",
+      "R0013",
+      "R0020",
+      "W0001",
+    ]);
     const customers = rows.filter((r) => /^R0\d{3}$/.test(r.respondent_id as string));
     expect(customers.every((r) => Number((r.respondent_id as string).slice(1)) <= 600)).toBe(true);
   });
