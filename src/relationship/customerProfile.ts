@@ -227,10 +227,7 @@ export function customerProfile(
       (isGap ? gapAnswers : relationshipAnswers).push(answer);
     }
   });
-  if (
-    !known.has(customerId) ||
-    (features === null && gapAnswers.length === 0 && relationshipAnswers.length === 0)
-  ) {
+  if (!known.has(customerId)) {
     const near = closestName(customerId, [...known]);
     throw new ServqualError("invalid-input", `${fn}: unknown customer ${customerId}.`, [
       {

@@ -71,6 +71,12 @@ describe("customerProfile", () => {
     expect(noSurvey.lastGap5).toBeNull();
   });
 
+  it("a known customer with nothing up to the as-of date gets a card of warnings", () => {
+    const early = customerProfile("c1", { events, asOf: "2022-01-01" });
+    expect(early.features).toBeNull();
+    expect(early.warnings.map((w) => w.code)).toEqual(["no-events", "no-data", "no-data"]);
+  });
+
   it("an unknown customer is an invalid-input naming the closest id", () => {
     try {
       customerProfile("c9", { events, asOf: "2024-12-31", surveys: [wave1] });
