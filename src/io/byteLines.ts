@@ -1,64 +1,21 @@
-import { open } from "node:fs/promises";
-
 /**
  * Byte-level scanning shared by the fast paths of the record and event CSV readers: a file read
  * in blocks that end at a line break, lines and cells found by byte offsets, ISO timestamps,
- * plain decimals and repeated labels read without making a string per cell. Every function
+ * plain decimals and repeated labels read without making a string per cell (isomorphic: plain
+ * `Uint8Array`s; the file reading is `readLineBlocks`). Every function
  * here answers "not simple" (NaN, −1, false) rather than guessing, and the reader then hands
  * the line to its general (papaparse) path, so issues are always the general path's.
  */
 
-/** Block sizes of {@link readLineBlocks} (tests make them small to cross block edges often). */
-export const lineBlocks = { first: 64 * 1024, size: 1024 * 1024 };
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/**
- * Reads a file in blocks of bytes, each ending just after a line feed (LF) unless a single
- * line is longer than the buffer (then the block ends mid-line), and calls `onBlock` with the
- * reused buffer and the block's range; the first block is `lineBlocks.first` bytes at most (the
- * header and a few rows), the others `lineBlocks.size`. The buffer is overwritten after
- * `onBlock` returns: copy what you keep. Nothing in a block is decoded.
- *
- * @example
- * await readLineBlocks("events.csv", (bytes, start, end) => { lines += countLf(bytes, start, end) });
- */
-export async function readLineBlocks(
-  path: string | URL,
-  onBlock: (bytes: Buffer, start: number, end: number) => void,
-): Promise<void> {
-  const handle = await open(path, "r");
-  try {
-    let buffer = Buffer.allocUnsafe(Math.max(lineBlocks.size, lineBlocks.first));
-    let filled = 0;
-    let limit = Math.max(1, lineBlocks.first);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, filled, limit - filled, null);
-      filled += bytesRead;
-      if (bytesRead === 0 || filled === limit) {
-        const eof = bytesRead === 0;
-        let cut = filled;
-        if (!eof) {
-          const lf = buffer.lastIndexOf(10, filled - 1);
-          if (lf >= 0) cut = lf + 1;
-        }
-        if (cut > 0) onBlock(buffer, 0, cut);
-        if (eof) break;
-        buffer.copyWithin(0, cut, filled);
-        filled -= cut;
-        limit = lineBlocks.size;
-        if (buffer.length < limit) {
-          const bigger = Buffer.allocUnsafe(limit);
-          buffer.copy(bigger, 0, 0, filled);
-          buffer = bigger;
-        }
-      }
-    }
-  } finally {
-    await handle.close();
-  }
+/** The text of `bytes[start, end)` decoded as UTF-8 (as `Buffer#toString` does: a BOM is kept, bad bytes are U+FFFD). */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
 }
 
 /** True when `bytes[start, end)` holds a double quote. */
-export function hasQuote(bytes: Buffer, start: number, end: number): boolean {
+export function hasQuote(bytes: Uint8Array, start: number, end: number): boolean {
   const at = bytes.indexOf(34, start);
   return at >= 0 && at < end;
 }
@@ -69,10 +26,10 @@ export function hasQuote(bytes: Buffer, start: number, end: number): boolean {
  * `starts.length` (the caller's header width).
  *
  * @example
- * splitCells(Buffer.from("a,bb,"), 0, 5, 44, starts, ends) //=> 3 (cells [0,1), [2,4), [5,5))
+ * splitCells(Uint8Array.from("a,bb,"), 0, 5, 44, starts, ends) //=> 3 (cells [0,1), [2,4), [5,5))
  */
 export function splitCells(
-  bytes: Buffer,
+  bytes: Uint8Array,
   start: number,
   end: number,
   delimiter: number,
@@ -100,7 +57,7 @@ export function splitCells(
  * True when the cell `bytes[start, end)` is not blank and starts and ends with a visible ASCII
  * character (so trimming it changes nothing).
  */
-export function plainCell(bytes: Buffer, start: number, end: number): boolean {
+export function plainCell(bytes: Uint8Array, start: number, end: number): boolean {
   if (end <= start) return false;
   const a = bytes[start] as number;
   const b = bytes[end - 1] as number;
@@ -108,7 +65,7 @@ export function plainCell(bytes: Buffer, start: number, end: number): boolean {
 }
 
 /** True when every byte of `bytes[start, end)` is ASCII (the cell decodes to the same characters). */
-export function asciiCell(bytes: Buffer, start: number, end: number): boolean {
+export function asciiCell(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if ((bytes[i] as number) > 127) return false;
   return true;
 }
@@ -122,9 +79,9 @@ const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * general timestamp reader. Where it gives a number, it is the number ISO 8601 gives.
  *
  * @example
- * utcStampAt(Buffer.from("2024-03-01T09:30:00Z"), 0) //=> Date.UTC(2024, 2, 1, 9, 30)
+ * utcStampAt(Uint8Array.from("2024-03-01T09:30:00Z"), 0) //=> Date.UTC(2024, 2, 1, 9, 30)
  */
-export function utcStampAt(bytes: Buffer, at: number): number {
+export function utcStampAt(bytes: Uint8Array, at: number): number {
   const sep = bytes[at + 10] as number;
   const zone = bytes[at + 19] as number;
   if (
@@ -189,9 +146,9 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * cell and reads it with its general number reader).
  *
  * @example
- * plainDecimal(Buffer.from("129.90"), 0, 6) //=> 129.9
+ * plainDecimal(Uint8Array.from("129.90"), 0, 6) //=> 129.9
  */
-export function plainDecimal(bytes: Buffer, start: number, end: number): number {
+export function plainDecimal(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
   const negative = bytes[i] === 45;
   if (negative) i++;
@@ -223,7 +180,7 @@ export function plainDecimal(bytes: Buffer, start: number, end: number): number 
  *
  * @example
  * const names = new ByteInterner();
- * names.intern(Buffer.from("North"), 0, 5) //=> 0; names.text(0) //=> "North"
+ * names.intern(Uint8Array.from("North"), 0, 5) //=> 0; names.text(0) //=> "North"
  */
 export class ByteInterner {
   private table = new Int32Array(1024).fill(-1);
@@ -242,13 +199,13 @@ export class ByteInterner {
     return this.texts[index] as string;
   }
 
-  private static hash(bytes: Buffer, start: number, end: number): number {
+  private static hash(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
     return h | 0;
   }
 
-  private same(index: number, bytes: Buffer, start: number, end: number): boolean {
+  private same(index: number, bytes: Uint8Array, start: number, end: number): boolean {
     const from = this.starts[index] as number;
     const length = (this.starts[index + 1] as number) - from;
     if (length !== end - start) return false;
@@ -258,7 +215,7 @@ export class ByteInterner {
   }
 
   /** The index of the cell's bytes, or −1 when they were never interned. */
-  find(bytes: Buffer, start: number, end: number): number {
+  find(bytes: Uint8Array, start: number, end: number): number {
     const h = ByteInterner.hash(bytes, start, end);
     const mask = this.table.length - 1;
     for (let at = h & mask; ; at = (at + 1) & mask) {
@@ -269,7 +226,7 @@ export class ByteInterner {
   }
 
   /** The index of the cell's bytes, adding them (decoded as UTF-8) when new. */
-  intern(bytes: Buffer, start: number, end: number): number {
+  intern(bytes: Uint8Array, start: number, end: number): number {
     const h = ByteInterner.hash(bytes, start, end);
     let mask = this.table.length - 1;
     let at = h & mask;
@@ -279,7 +236,7 @@ export class ByteInterner {
       if (this.hashes[index] === h && this.same(index, bytes, start, end)) return index;
     }
     const index = this.texts.length;
-    this.texts.push(bytes.toString("utf8", start, end));
+    this.texts.push(decodeUtf8(bytes, start, end));
     if (index + 1 >= this.hashes.length) {
       const hashes = new Int32Array(this.hashes.length * 2);
       hashes.set(this.hashes);

@@ -7,8 +7,9 @@ import { resolveEventOptions } from "../relationship/eventOptions";
 import { EventSetBuilder } from "../relationship/eventSetBuilder";
 import type { EventOptions, ValidatedEvents } from "../relationship/types";
 import { finishEvents } from "../relationship/validateEvents";
-import { hasQuote, readLineBlocks } from "./byteLines";
+import { hasQuote } from "./byteLines";
 import { EventLineReader } from "./eventLine";
+import { readLineBlocks } from "./readLineBlocks";
 import { displayPath, fileError } from "./readResponsesCsv";
 
 /**

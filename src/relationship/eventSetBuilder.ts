@@ -14,7 +14,7 @@ import {
 } from "./eventTypes";
 import { IdSet } from "./idSet";
 import { parseTimestamp as parseTimestampTrimmed } from "./parseTimestamp";
-import { sortEvents } from "./sortEvents";
+import { rememberSortedColumns, sortEvents } from "./sortEvents";
 import type { EventSet, EventValidationReport, ValidatedEvents } from "./types";
 
 /** Where a record is: its 1-based row and, in a file, its line. */
@@ -445,7 +445,7 @@ export class EventSetBuilder {
     const type = this.typeCol.slice(0, n);
     const value = this.valueCol.slice(0, n);
     const product = this.productCol.slice(0, n);
-    const { order, customerStart } = sortEvents(
+    const { order, customerStart, sorted } = sortEvents(
       customer,
       time,
       type,
@@ -472,6 +472,10 @@ export class EventSetBuilder {
       customerStart,
       asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,
     };
+    const initiator = events.initiator;
+    const sortedInitiator = new Int8Array(n);
+    for (let k = 0; k < n; k++) sortedInitiator[k] = initiator[order[k] as number] as number;
+    rememberSortedColumns(events, { ...sorted, initiator: sortedInitiator });
     const summary = this.log.summary();
     const warnings: Notice[] = [];
     if (summary.issuesTruncated || summary.excludedRowsTruncated) {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { lineBlocks } from "../../src/io/byteLines";
 import { fastEventLines, readEventsCsv } from "../../src/io/readEventsCsv";
+import { lineBlocks } from "../../src/io/readLineBlocks";
 
 const dir = mkdtempSync(join(tmpdir(), "servqual-events-fast-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,5 +126,34 @@ describe("readEventsCsv: the byte-level fast path equals the general (papaparse)
     let sum = 0;
     for (let i = 0; i < 2900; i++) sum += (i % 50) + 0.25;
     expect(fast.events.value.reduce((a, b) => a + b, 0)).toBeCloseTo(sum, 6);
+  });
+});
+
+describe("sorted column copies of an event set", () => {
+  it("long customer histories in any order, and a cloned set, give the same features", async () => {
+    const { relationshipFeatures, stageTimeline, validateEvents } = await import("../../src/index");
+    const types = ["purchase", "complaint", "complaint-resolved", "inquiry", "purchase"];
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: `e${i}`,
+      customer: `c${i % 3}`,
+      // many ties in time, so the tie-breaks (type, product, value, input order) matter
+      timestamp: new Date(Date.UTC(2023, 0, 1) + (i % 40) * 86_400_000 * 7).toISOString(),
+      type: types[i % types.length] as string,
+      ...(i % 5 === 0 || i % 5 === 4 ? { value: (i * 37) % 101, product: `p${i % 4}` } : {}),
+    }));
+    const shuffled = [...records].reverse();
+    const a = validateEvents(records).events;
+    const b = validateEvents(shuffled).events;
+    const asOf = "2024-06-30T00:00:00Z";
+    const fa = relationshipFeatures(a, { asOf });
+    const byId = (list: readonly { customer: string }[]) =>
+      [...list].sort((x, y) => x.customer.localeCompare(y.customer));
+    expect(byId(relationshipFeatures(b, { asOf }).customers)).toEqual(byId(fa.customers));
+    expect(relationshipFeatures(structuredClone(a), { asOf })).toEqual(fa);
+    const span = { from: "2023-01-01", to: asOf };
+    expect(stageTimeline(structuredClone(b), span)).toEqual(stageTimeline(b, span));
+    expect(byId(stageTimeline(b, span).customers)).toEqual(byId(stageTimeline(a, span).customers));
+    // 100 events per customer (above the insertion-sort limit): every purchase counted.
+    expect(fa.customers.map((c) => c.events)).toEqual([100, 100, 100]);
   });
 });
