@@ -11,6 +11,10 @@ const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The text of `bytes[start, end)` decoded as UTF-8 (as `Buffer#toString` does: a BOM is kept, bad bytes are U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  // Node's Buffer decodes a range in place (no view object); elsewhere TextDecoder.
+  if (typeof Buffer !== "undefined" && bytes instanceof Buffer) {
+    return bytes.toString("utf8", start, end);
+  }
   return utf8.decode(bytes.subarray(start, end));
 }
 

@@ -43,6 +43,14 @@ export class EventLineReader {
   private readonly initiators = new ByteInterner();
   private initiatorOf: Int32Array = new Int32Array(16).fill(-2);
   private readonly asOf: number;
+  /**
+   * Customer ids made of one fixed prefix (that of the first such id, ASCII) and a decimal
+   * number without leading zeros: the builder's customer index by number (−1: not yet seen),
+   * so the usual `c123` ids need no hashing.
+   */
+  private customerPrefix: Uint8Array | null = null;
+  private prefixTried = false;
+  private customerByNumber: Int32Array = new Int32Array(1024).fill(-1);
 
   /**
    * @param at - The header column of each event field (id, customer, timestamp, type, value,
@@ -148,13 +156,7 @@ export class EventLineReader {
     }
     // duplicate id: the last check (it adds the id when new)
     if (!this.builder.seen.addBytes(bytes, idStart, idEnd)) return false;
-    const k = this.customers.intern(bytes, cStart, cEnd);
-    this.customerOf = grownMap(this.customerOf, k + 1);
-    let customer = this.customerOf[k] as number;
-    if (customer === -2) {
-      customer = this.builder.customerNumber(this.customers.text(k));
-      this.customerOf[k] = customer;
-    }
+    const customer = this.customerAt(bytes, cStart, cEnd);
     this.builder.addChecked(
       customer,
       time,
@@ -166,6 +168,52 @@ export class EventLineReader {
       line,
     );
     return true;
+  }
+
+  /** The builder's index of the customer id `bytes[start, end)` (a plain cell), numbering it when new. */
+  private customerAt(bytes: Buffer, start: number, end: number): number {
+    let from = end;
+    while (from > start) {
+      const code = bytes[from - 1] as number;
+      if (code < 48 || code > 57) break;
+      from -= 1;
+    }
+    const digits = end - from;
+    if (digits > 0 && digits <= 7 && !(digits > 1 && bytes[from] === 48)) {
+      if (!this.prefixTried) {
+        this.prefixTried = true;
+        const first = Uint8Array.from(bytes.subarray(start, from));
+        if (first.every((b) => b < 128)) this.customerPrefix = first;
+      }
+      const prefix = this.customerPrefix;
+      let same = prefix !== null && prefix.length === from - start;
+      for (let k = 0; same && k < (prefix as Uint8Array).length; k++) {
+        same = bytes[start + k] === (prefix as Uint8Array)[k];
+      }
+      if (same) {
+        let n = 0;
+        for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
+        if (n >= this.customerByNumber.length) {
+          const next = new Int32Array(Math.max(n + 1, this.customerByNumber.length * 2)).fill(-1);
+          next.set(this.customerByNumber);
+          this.customerByNumber = next;
+        }
+        let c = this.customerByNumber[n] as number;
+        if (c < 0) {
+          c = this.builder.customerNumber(bytes.toString("utf8", start, end));
+          this.customerByNumber[n] = c;
+        }
+        return c;
+      }
+    }
+    const k = this.customers.intern(bytes, start, end);
+    this.customerOf = grownMap(this.customerOf, k + 1);
+    let customer = this.customerOf[k] as number;
+    if (customer === -2) {
+      customer = this.builder.customerNumber(this.customers.text(k));
+      this.customerOf[k] = customer;
+    }
+    return customer;
   }
 
   /** A name cell: −1 blank or absent, −3 not plain, else its interner index. */
