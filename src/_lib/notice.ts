@@ -102,6 +102,7 @@ export type NoticeCode =
   | "pending-records"
   | "open-misses"
   | "no-customer-expectation"
+  | "no-importance-points"
   | "not-comparable"
   | "no-records-in-force"
   // Why an event was excluded (also not-an-object, future-timestamp above)
