@@ -15,7 +15,10 @@ import { instruments } from "../src/instrument/instruments";
 import { readEventsCsv } from "../src/io/readEventsCsv";
 import { readResponsesCsv } from "../src/io/readResponsesCsv";
 import { dissolutionWarnings } from "../src/relationship/dissolutionWarnings";
-import { type Gap5ByStageResult, gap5ByStage } from "../src/relationship/gap5ByStage";
+import {
+  type Gap5ByStageTimelineResult,
+  gap5ByStageTimeline,
+} from "../src/relationship/gap5ByStageTimeline";
 import { relationshipFeatures } from "../src/relationship/relationshipFeatures";
 import { STAGES } from "../src/relationship/stageRules";
 import { type StageTimeline, stageTimeline } from "../src/relationship/stageTimeline";
@@ -56,7 +59,7 @@ let plan: Planned[];
 let byId: Map<string, Planned>;
 let read: ValidatedEvents;
 let timeline: StageTimeline;
-let byStage: Gap5ByStageResult;
+let byStage: Gap5ByStageTimelineResult;
 
 beforeAll(async () => {
   plan = JSON.parse(script(["--plan"]).toString()).customers;
@@ -64,7 +67,7 @@ beforeAll(async () => {
   read = await readEventsCsv(EVENTS, { asOf: AS_OF });
   timeline = stageTimeline(read.events, { from: "2024-01-01", to: AS_OF });
   const { dataset } = await readResponsesCsv(SURVEY, instruments.servqual22);
-  byStage = gap5ByStage(dataset, timeline, { reliability: false });
+  byStage = gap5ByStageTimeline(dataset, timeline, { reliability: false });
 }, 120_000);
 
 describe("data/demo-events.csv", () => {

@@ -119,7 +119,7 @@ export async function relationshipInputs(
       timeline,
       transitions: lib.stageTransitions(timeline),
       atRisk: lib.dissolutionWarnings(features),
-      gap5ByStage: lib.gap5ByStage(dataset, timeline, { reliability: false }),
+      gap5ByStage: lib.gap5ByStageTimeline(dataset, timeline, { reliability: false }),
       events: {
         source: command.demo ? "demo-events.csv (embedded demo data)" : events.path,
         eventsIn: r.eventsIn,

@@ -1,234 +1,161 @@
-import { expectKind, expectOneOf, expectShape, invalidArgument } from "../_lib/checkArgument";
-import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
+import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
-import { shapes } from "../_lib/shapes";
 import { type Gap5Options, type Gap5Result, gap5 } from "../gaps/gap5";
 import { checkRows } from "../responses/rowSelection";
 import type { Dataset } from "../responses/types";
+import { customerIds } from "./customerIds";
+import { type StageInput, stageLookup } from "./stageLookup";
 import { STAGES, type Stage } from "./stageRules";
-import type { StageTimeline } from "./stageTimeline";
 
-/** Options of {@link gap5ByStage}. */
-export interface Gap5ByStageOptions extends Omit<Gap5Options, "rows"> {
-  /**
-   * Which month's stage a respondent is grouped by: `"response-month"` (default when the
-   * dataset has dates) the month of their response date, `"last-month"` (default without
-   * dates) the timeline's last month, i.e. the stage as of now.
-   */
-  readonly at?: "response-month" | "last-month";
-  /** Respondents to consider (row indices of the dataset); default all. */
-  readonly rows?: Int32Array;
-  /** How many respondents left out are listed with their row and id (default 100; all are counted). */
+/** Options of {@link gap5ByStage}: those of `gap5`, and how respondents join customers. */
+export interface Gap5ByStageOptions extends Gap5Options {
+  /** A segment column holding each respondent's CRM customer id (default: the respondent id). */
+  readonly customerColumn?: string;
+  /** How many unmatched respondents are listed in full (all are counted; default 1,000). */
   readonly listLimit?: number;
 }
 
-/** A respondent left out of every stage, with why. */
-export interface UngroupedRespondent {
-  /** Row index in the dataset. */
-  readonly row: number;
-  /** The source row (file line or record) the respondent came from. */
-  readonly sourceRow: number;
-  readonly id: string;
-  /**
-   * `respondent-without-events`: no customer of the events has the respondent's id;
-   * `no-stage`: the customer has no stage in that month (before their first event, or the
-   * response month is outside the timeline); `undated`: the respondent has no response date.
-   */
-  readonly reason: "respondent-without-events" | "no-stage" | "undated";
-}
-
-/** Gap 5 of the respondents in one stage. */
+/** Gap 5 of the respondents whose customer is in one stage. */
 export interface StageGap5 {
   readonly stage: Stage;
-  /** Respondents in the stage. */
-  readonly n: number;
-  /** Gap 5 over them (the rows of the stage); null when the stage has no respondent. */
+  /** Respondents of the stage. */
+  readonly respondents: number;
+  /** Gap 5 of those respondents (the core's row selection); null when the stage has none. */
   readonly gap5: Gap5Result | null;
+  readonly warnings: readonly Notice[];
+}
+
+/** A survey respondent that could not be joined to a stage. */
+export interface UnmatchedRespondent {
+  readonly respondent: string;
+  /** 1-based data row of the survey. */
+  readonly row: number;
+  /** The customer id read (null when blank). */
+  readonly customer: string | null;
 }
 
 /** Result of {@link gap5ByStage}. */
 export interface Gap5ByStageResult {
   readonly kind: "gap5-by-stage";
-  readonly at: "response-month" | "last-month";
-  /** The timeline's months (`yyyy-MM`) the stages were read from: first and last. */
-  readonly months: { readonly first: string; readonly last: string };
-  /** Respondents considered = grouped + left out. */
+  /** Respondents selected = matched + unmatched. */
   readonly respondents: number;
-  readonly grouped: number;
-  /** Left out by reason (every one counted). */
-  readonly leftOut: Readonly<Record<UngroupedRespondent["reason"], number>>;
-  /** The first `listLimit` respondents left out. */
-  readonly ungrouped: readonly UngroupedRespondent[];
-  /** Every stage in build-up order, with its respondents and Gap 5. */
+  readonly matched: number;
+  /** Respondents whose customer has no stage: counted and listed, never dropped silently. */
+  readonly unmatched: {
+    readonly count: number;
+    readonly listed: readonly UnmatchedRespondent[];
+    readonly truncated: boolean;
+  };
+  /** One entry per stage, in stage order (awareness … dissolution). */
   readonly stages: readonly StageGap5[];
   readonly warnings: readonly Notice[];
 }
 
 const OPTIONS = optionNames<Gap5ByStageOptions>({
-  at: true,
-  rows: true,
-  listLimit: true,
   level: true,
   pAdjust: true,
   reliability: true,
   dropConstantItems: true,
+  rows: true,
+  customerColumn: true,
+  listLimit: true,
 });
 
-const TIMELINE = {
-  what: "a stage timeline (from stageTimeline)",
-  fields: { kind: "string", months: "array", customers: "array" },
-} as const;
-
 /**
- * Gap 5 split by relationship stage (Dwyer, Schurr & Oh 1987): each survey respondent is
- * joined to the CRM customer with the same id (dataset `ids` = event `customer`), given that
- * customer's stage from a {@link StageTimeline}, and Gap 5 (P − E, with its tests and
- * reliability) is computed over the respondents of each stage through the core's row
- * selection (`gap5(dataset, { rows })`: no copied dataset). So a team sees what disappoints
- * committed customers versus new ones.
+ * Gap 5 split by relationship stage: each survey respondent is joined to its CRM customer (the
+ * respondent id, or the segment column `customerColumn`) and that customer's stage, and
+ * `gap5` runs on each stage's respondents through the core's row selection (`rows`), so each
+ * table equals Gap 5 of a dataset holding just those respondents. Respondents whose customer
+ * has no stage are counted and listed in `unmatched` (warning `no-stage`); matched + unmatched
+ * = respondents selected. A team sees what disappoints committed customers against new ones.
  *
- * The stage is the one at the end of the month of the respondent's response date
- * (`at: "response-month"`, the default when the dataset has dates: the relationship as it
- * was when the answers were given), or at the end of the timeline's last month
- * (`at: "last-month"`). Respondents in = grouped + left out: a respondent whose id is no
- * customer of the events (`respondent-without-events`), with no stage that month
- * (`no-stage`) or without a response date (`undated`) is counted, listed (up to
- * `listLimit`) and warned about; nothing is dropped silently. A stage with no respondent has
- * `gap5: null` and a `no-data` warning.
- *
- * Which stage to group by is our documented choice; Gap 5 per group is the usual SERVQUAL
- * score (Parasuraman, Zeithaml & Berry 1988) on a subset.
- *
- * @param dataset - Survey respondents (from validateResponses or readResponsesCsv).
- * @param timeline - Stages of the CRM customers (from stageTimeline); its months must cover
- *   the response months for `at: "response-month"`.
- * @param options - `at`, `rows`, `listLimit`, and gap5's `level`, `pAdjust`, `reliability`,
- *   `dropConstantItems`.
- * @returns Per stage: respondents and Gap 5; who was left out and why.
- * @throws {ServqualError} `invalid-argument` for a dataset or timeline of the wrong shape,
- *   an unknown option or a bad option value.
+ * @param dataset - A SERVQUAL dataset (expectation and perception).
+ * @param stages - Stages by customer: `classifyStage` results or a `{ customer: stage }` record.
+ * @param options - The options of `gap5`, `customerColumn`, `listLimit`.
+ * @returns One Gap 5 result per stage with respondents, and the unmatched respondents.
+ * @throws {ServqualError} `invalid-argument`; as `gap5`.
  *
  * @example
- * const { events } = await readEventsCsv("events.csv", { asOf: "2025-12-31" });
- * const timeline = stageTimeline(events, { from: "2024-01-01", to: "2025-12-31" });
- * const byStage = gap5ByStage(dataset, timeline);
- * byStage.stages.find((s) => s.stage === "commitment")?.gap5?.dimensions[1]?.gap.mean //=> -0.9
+ * const byStage = gap5ByStage(dataset, { R0001: "commitment", R0002: "exploration" });
+ * byStage.stages.find((s) => s.stage === "commitment")?.gap5?.overall.unweighted.mean
  */
 export function gap5ByStage(
   dataset: Dataset,
-  timeline: StageTimeline,
+  stages: StageInput,
   options: Gap5ByStageOptions = {},
 ): Gap5ByStageResult {
   const fn = "gap5ByStage";
   expectShape(fn, "dataset", dataset, shapes.dataset);
-  expectShape(fn, "timeline", timeline, TIMELINE);
-  if (timeline.kind !== "stage-timeline" || timeline.months.length === 0) {
-    throw invalidArgument(fn, "timeline", TIMELINE.what, timeline);
-  }
-  expectKind(fn, "options", options ?? {}, "object", "an object of options");
+  const stageOf = stageLookup(fn, "stages", stages);
   checkOptionKeys(fn, options, OPTIONS);
-  const at = options.at ?? (dataset.dates === null ? "last-month" : "response-month");
-  expectOneOf(fn, "options.at", at, ["response-month", "last-month"]);
-  const listLimit = options.listLimit ?? 100;
-  if (!Number.isInteger(listLimit) || listLimit < 0) {
-    throw invalidArgument(fn, "options.listLimit", "a whole number ≥ 0", listLimit);
+  if (options.customerColumn !== undefined && typeof options.customerColumn !== "string") {
+    throw invalidArgument(
+      fn,
+      "options.customerColumn",
+      "a segment column name",
+      options.customerColumn,
+    );
+  }
+  const limit = options.listLimit ?? 1000;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw invalidArgument(fn, "options.listLimit", "a whole number ≥ 0", limit);
   }
   const selected = checkRows(fn, options.rows, dataset.n);
-  const months = timeline.months;
-  const last = months.length - 1;
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const customerIndex = new Map(timeline.customers.map((c, i) => [c.customer, i]));
-  const stageIndex = new Map(STAGES.map((s, i) => [s, i]));
-  const members: number[][] = STAGES.map(() => []);
-  const leftOut = { "respondent-without-events": 0, "no-stage": 0, undated: 0 };
-  const ungrouped: UngroupedRespondent[] = [];
-  const count = selected === null ? dataset.n : selected.length;
-  for (let i = 0; i < count; i++) {
+  const customers = customerIds(fn, dataset, options.customerColumn);
+  const { customerColumn: _c, listLimit: _l, rows: _r, ...gapOptions } = options;
+  const groups: number[][] = STAGES.map(() => []);
+  const listed: UnmatchedRespondent[] = [];
+  let unmatched = 0;
+  const n = selected === null ? dataset.n : selected.length;
+  for (let i = 0; i < n; i++) {
     const r = selected === null ? i : (selected[i] as number);
-    const reason = stageOf(r);
-    if (typeof reason === "number") {
-      members[reason]?.push(r);
+    const customer = customers[r] ?? null;
+    const stage = customer === null ? undefined : stageOf.get(customer);
+    if (stage === undefined) {
+      unmatched += 1;
+      if (listed.length < limit) {
+        listed.push({
+          respondent: dataset.ids[r] as string,
+          row: dataset.sourceRows[r] as number,
+          customer,
+        });
+      }
       continue;
     }
-    leftOut[reason]++;
-    if (ungrouped.length < listLimit) {
-      ungrouped.push({
-        row: r,
-        sourceRow: dataset.sourceRows[r] as number,
-        id: dataset.ids[r] as string,
-        reason,
-      });
-    }
+    groups[STAGES.indexOf(stage)]?.push(r);
   }
-  function stageOf(r: number): number | UngroupedRespondent["reason"] {
-    const c = customerIndex.get(dataset.ids[r] as string);
-    if (c === undefined) return "respondent-without-events";
-    let m = last;
-    if (at === "response-month") {
-      const time = dataset.dates?.[r];
-      if (time === undefined || Number.isNaN(time)) return "undated";
-      m = monthIndex.get(new Date(time).toISOString().slice(0, 7)) ?? -1;
-      if (m < 0) return "no-stage";
-    }
-    const stage = timeline.customers[c]?.stages[m];
-    return stage == null ? "no-stage" : (stageIndex.get(stage) ?? "no-stage");
-  }
-  const gapOptions: Gap5Options = {
-    ...(options.level === undefined ? {} : { level: options.level }),
-    ...(options.pAdjust === undefined ? {} : { pAdjust: options.pAdjust }),
-    ...(options.reliability === undefined ? {} : { reliability: options.reliability }),
-    ...(options.dropConstantItems === undefined
-      ? {}
-      : { dropConstantItems: options.dropConstantItems }),
-  };
-  const warnings: Notice[] = [];
-  const stages = STAGES.map((stage, s): StageGap5 => {
-    const rows = members[s] as number[];
+  const perStage: StageGap5[] = STAGES.map((stage, s) => {
+    const rows = groups[s] as number[];
     if (rows.length === 0) {
-      warnings.push(notice("no-data", `no respondent is in the ${stage} stage: no Gap 5 for it`));
-      return { stage, n: 0, gap5: null };
+      return {
+        stage,
+        respondents: 0,
+        gap5: null,
+        warnings: [notice("no-data", `no respondent's customer is in the ${stage} stage`)],
+      };
     }
     return {
       stage,
-      n: rows.length,
+      respondents: rows.length,
       gap5: gap5(dataset, { ...gapOptions, rows: Int32Array.from(rows) }),
+      warnings: [],
     };
   });
-  const when = at === "last-month" ? `in ${months[last]}` : "in their response month";
-  if (leftOut["respondent-without-events"] > 0) {
-    warnings.push(
-      notice(
-        "respondent-without-events",
-        `${leftOut["respondent-without-events"]} respondent(s) have no CRM events (no customer with their id): left out of every stage`,
-      ),
-    );
-  }
-  if (leftOut["no-stage"] > 0) {
+  const warnings: Notice[] = [];
+  if (unmatched > 0) {
     warnings.push(
       notice(
         "no-stage",
-        `${leftOut["no-stage"]} respondent(s) have no relationship stage ${when} (no event yet, or a month outside ${months[0]} – ${months[last]}): left out of every stage`,
+        `${unmatched} of ${n} respondents could not be joined to a customer with a stage (listed in unmatched)`,
       ),
     );
   }
-  if (leftOut.undated > 0) {
-    warnings.push(
-      notice(
-        "undated",
-        `${leftOut.undated} respondent(s) have no response date: left out of every stage`,
-      ),
-    );
-  }
-  const grouped = members.reduce((sum, m) => sum + m.length, 0);
   return {
     kind: "gap5-by-stage",
-    at,
-    months: { first: months[0] as string, last: months[last] as string },
-    respondents: count,
-    grouped,
-    leftOut,
-    ungrouped,
-    stages,
+    respondents: n,
+    matched: n - unmatched,
+    unmatched: { count: unmatched, listed, truncated: unmatched > listed.length },
+    stages: perStage,
     warnings,
   };
 }

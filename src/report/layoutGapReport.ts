@@ -12,6 +12,7 @@ import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { relationshipSection } from "./relationshipSection";
 import { stageGapSection } from "./stageGapSection";
+import { trustSection } from "./trustSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -129,6 +130,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   const byStage = results.relationship?.gap5ByStage;
   if (byStage != null) sections.push(stageGapSection(byStage));
+  if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

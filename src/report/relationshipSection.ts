@@ -1,5 +1,5 @@
 import type { DissolutionWarnings } from "../relationship/dissolutionWarnings";
-import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
+import type { Gap5ByStageTimelineResult } from "../relationship/gap5ByStageTimeline";
 import { STAGES } from "../relationship/stageRules";
 import type { StageTimeline } from "../relationship/stageTimeline";
 import type { StageTransitions } from "../relationship/stageTransitions";
@@ -33,8 +33,8 @@ export interface RelationshipReport {
   readonly timeline: StageTimeline;
   readonly transitions: StageTransitions;
   readonly atRisk: DissolutionWarnings | null;
-  /** Gap 5 of the survey respondents split by stage (gap5ByStage); absent or null: none. */
-  readonly gap5ByStage?: Gap5ByStageResult | null;
+  /** Gap 5 of the survey respondents split by stage (gap5ByStageTimeline); absent or null: none. */
+  readonly gap5ByStage?: Gap5ByStageTimelineResult | null;
   /** How the events were read; absent or null: not shown. */
   readonly events?: EventInputSummary | null;
 }

@@ -1,4 +1,4 @@
-import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
+import type { Gap5ByStageTimelineResult } from "../relationship/gap5ByStageTimeline";
 import { type Cell, count, intervalCell, label, num } from "./cells";
 import type { ChartSpec } from "./chart";
 import type { Block, Section, TableBlock } from "./document";
@@ -14,13 +14,13 @@ const LEFT_OUT_LISTED = 20;
  * every dimension and overall with its interval and n, a grouped bar chart of the dimension
  * gaps by stage, and who was left out (no CRM events, no stage) with the reason.
  *
- * @param result - The result of gap5ByStage.
+ * @param result - The result of gap5ByStageTimeline.
  * @returns A section for the report document.
  *
  * @example
- * stageGapSection(gap5ByStage(dataset, timeline)).blocks[0].kind //=> "paragraph"
+ * stageGapSection(gap5ByStageTimeline(dataset, timeline)).blocks[0].kind //=> "paragraph"
  */
-export function stageGapSection(result: Gap5ByStageResult): Section {
+export function stageGapSection(result: Gap5ByStageTimelineResult): Section {
   const present = result.stages.filter((s) => s.gap5 !== null);
   const when =
     result.at === "response-month"
@@ -53,7 +53,7 @@ export function stageGapSection(result: Gap5ByStageResult): Section {
     });
     const table: TableBlock = {
       kind: "table",
-      id: "gap5-by-stage",
+      id: "gap5-by-stage-timeline",
       columns: [left("Stage"), left("Dimension"), right("Gap"), right(`${level}% CI`), right("n")],
       rows,
     };
@@ -96,5 +96,5 @@ export function stageGapSection(result: Gap5ByStageResult): Section {
       });
     }
   }
-  return { id: "gap5-by-stage", title: "Gap 5 by relationship stage", blocks };
+  return { id: "gap5-by-stage-timeline", title: "Gap 5 by relationship stage", blocks };
 }

@@ -20,7 +20,7 @@ import { instruments } from "../../src/instrument/instruments";
 import { readEventsCsv } from "../../src/io/readEventsCsv";
 import { readResponsesCsv } from "../../src/io/readResponsesCsv";
 import { dissolutionWarnings } from "../../src/relationship/dissolutionWarnings";
-import { gap5ByStage } from "../../src/relationship/gap5ByStage";
+import { gap5ByStageTimeline } from "../../src/relationship/gap5ByStageTimeline";
 import { relationshipFeatures } from "../../src/relationship/relationshipFeatures";
 import { stageTimeline } from "../../src/relationship/stageTimeline";
 import { stageTransitions } from "../../src/relationship/stageTransitions";
@@ -89,7 +89,7 @@ beforeAll(async () => {
       timeline,
       transitions: stageTransitions(timeline),
       atRisk: dissolutionWarnings(relationshipFeatures(events, { asOf })),
-      gap5ByStage: gap5ByStage(dataset, timeline, { reliability: false }),
+      gap5ByStage: gap5ByStageTimeline(dataset, timeline, { reliability: false }),
     },
   });
   const pages = { demo, kinds: chartKindsDocument, hostile: hostileReport() };

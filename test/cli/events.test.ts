@@ -63,7 +63,7 @@ describe("servqual report --events", () => {
     );
     expect(byStage.leftOut["respondent-without-events"]).toBe(599 - 3);
     const csv = readFileSync(join(out, "report.csv"), "utf8");
-    expect(csv).toContain("gap5-by-stage");
+    expect(csv).toContain("gap5-by-stage-timeline");
     expect(csv).toContain("stage-transitions");
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('data-chart-id="stage-distribution-chart"');

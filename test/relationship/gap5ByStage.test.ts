@@ -1,144 +1,101 @@
-/**
- * gap5ByStage on a hand-worked example: five respondents of the tiny survey, CRM events that
- * put them in known stages by the default rules (docs/relationship.md), and gaps chosen so each
- * stage's Gap 5 is known by hand. The second check is structural: a stage's Gap 5 equals gap5
- * of a dataset validated from that stage's records alone.
- */
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
-import { gap5 } from "../../src/gaps/gap5";
-import { gap5ByStage } from "../../src/relationship/gap5ByStage";
-import { relationshipFeatures } from "../../src/relationship/relationshipFeatures";
-import { stageTimeline } from "../../src/relationship/stageTimeline";
-import { validateEvents } from "../../src/relationship/validateEvents";
-import { validateResponses } from "../../src/responses/validateResponses";
-import { near, tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
+import { gap5, gap5ByStage, validateResponses } from "../../src/index";
+import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 
-const all = (v: number) => [v, v, v, v, v];
-// r1: every gap 0; r2: every gap −2; r3: every gap −1; r4: +1; r5: −3.
+// Items a1 a2 | b1 b2 b3. Gaps per respondent (P − E):
 const records = [
-  tinyRecord("r1", all(7), all(7), { date: "2024-05-20" }),
-  tinyRecord("r2", all(6), all(4), { date: "2024-05-25" }),
-  tinyRecord("r3", all(5), all(4), { date: "2024-05-28" }),
-  tinyRecord("r4", all(4), all(5), { date: "2024-05-28" }),
-  tinyRecord("r5", all(7), all(4), { date: "2024-05-30" }),
+  tinyRecord("r1", [6, 6, 6, 6, 6], [4, 4, 5, 5, 5]), // A −2, B −1
+  tinyRecord("r2", [6, 6, 6, 6, 6], [5, 5, 6, 6, 6]), // A −1, B 0
+  tinyRecord("r3", [5, 5, 5, 5, 5], [6, 6, 5, 5, 5]), // A +1, B 0
+  tinyRecord("r4", [5, 5, 5, 5, 5], [6, 6, 6, 6, 6]), // A +1, B +1
+  tinyRecord("r5", [4, 4, 4, 4, 4], [4, 4, 4, 4, 4]), // A 0, B 0
+  tinyRecord("r6", [7, 7, 7, 7, 7], [1, 1, 1, 1, 1]), // no stage
 ];
 const { dataset } = validateResponses(records, tinyInstrument);
-const { events } = validateEvents([
-  // r1: reached by a campaign, never bought: awareness.
-  { id: 1, customer: "r1", timestamp: "2024-04-20", type: "campaign-exposure" },
-  // r2, r3: one first purchase in May 2024: exploration (new, few purchases).
-  { id: 2, customer: "r2", timestamp: "2024-05-10", type: "first-purchase", value: 50 },
-  { id: 3, customer: "r3", timestamp: "2024-05-01", type: "first-purchase", value: 80 },
-  // r4: no event at all. r5: first seen in July 2024, after answering in May.
-  { id: 4, customer: "r5", timestamp: "2024-07-03", type: "first-purchase", value: 20 },
-  // A customer who did not answer the survey.
-  { id: 5, customer: "c9", timestamp: "2024-05-03", type: "purchase", value: 20 },
-]);
-const timeline = stageTimeline(events, { from: "2024-05-01", to: "2024-07-31" });
+const stages = {
+  r1: "commitment",
+  r2: "commitment",
+  r3: "exploration",
+  r4: "exploration",
+  r5: "expansion",
+} as const;
+
+const dimensionGap = (result: ReturnType<typeof gap5> | null | undefined, d: string) =>
+  result?.dimensions.find((x) => x.dimension === d)?.gap.mean;
 
 describe("gap5ByStage", () => {
-  it("groups respondents by their stage in the response month and gives each stage's Gap 5", () => {
-    const result = gap5ByStage(dataset, timeline);
-    expect(result.at).toBe("response-month");
-    expect(result.months).toEqual({ first: "2024-05", last: "2024-07" });
+  const result = gap5ByStage(dataset, stages);
+
+  it("splits respondents by their customer's stage (hand-worked dimension gaps)", () => {
     const byStage = Object.fromEntries(result.stages.map((s) => [s.stage, s]));
-    expect(byStage.awareness?.n).toBe(1);
-    expect(byStage.exploration?.n).toBe(2);
-    near(byStage.awareness?.gap5?.overall.unweighted.gap.mean, 0);
-    // r2 (−2) and r3 (−1): every dimension −1.5.
-    for (const d of byStage.exploration?.gap5?.dimensions ?? []) near(d.gap.mean, -1.5);
-    expect(byStage.exploration?.gap5?.dimensions).toHaveLength(2);
-    for (const stage of ["expansion", "commitment", "dissolution"]) {
-      expect(byStage[stage]?.n).toBe(0);
-      expect(byStage[stage]?.gap5).toBeNull();
-    }
-    expect(result.warnings.filter((w) => w.code === "no-data")).toHaveLength(3);
-    // r4 has no events; r5 had none yet in May.
-    expect(result.leftOut).toEqual({ "respondent-without-events": 1, "no-stage": 1, undated: 0 });
-    expect(result.ungrouped.map((u) => [u.id, u.reason])).toEqual([
-      ["r4", "respondent-without-events"],
-      ["r5", "no-stage"],
+    expect(result.stages.map((s) => s.stage)).toEqual([
+      "awareness",
+      "exploration",
+      "expansion",
+      "commitment",
+      "dissolution",
     ]);
-    expect(result.ungrouped[0]?.sourceRow).toBe(4);
-    expect(result.respondents).toBe(result.grouped + 2);
-    const codes = result.warnings.map((w) => w.code);
-    expect(codes).toContain("respondent-without-events");
-    expect(codes).toContain("no-stage");
+    expect(dimensionGap(byStage.commitment?.gap5, "A")).toBeCloseTo(-1.5, 12);
+    expect(dimensionGap(byStage.commitment?.gap5, "B")).toBeCloseTo(-0.5, 12);
+    expect(dimensionGap(byStage.exploration?.gap5, "A")).toBeCloseTo(1, 12);
+    expect(dimensionGap(byStage.exploration?.gap5, "B")).toBeCloseTo(0.5, 12);
+    expect(byStage.expansion?.respondents).toBe(1);
+    expect(byStage.awareness?.gap5).toBeNull();
+    expect(byStage.awareness?.warnings.map((w) => w.code)).toEqual(["no-data"]);
   });
 
-  it("by the last month, r5 (a customer by then) joins exploration", () => {
-    const result = gap5ByStage(dataset, timeline, { at: "last-month" });
-    const exploration = result.stages.find((s) => s.stage === "exploration");
-    expect(exploration?.n).toBe(3);
-    // (−2 − 1 − 3) / 3.
-    near(exploration?.gap5?.overall.unweighted.gap.mean, -2);
-    expect(result.leftOut["no-stage"]).toBe(0);
-    expect(result.leftOut["respondent-without-events"]).toBe(1);
+  it("each stage's table equals gap5 of a dataset of just its respondents", () => {
+    const alone = validateResponses(records.slice(0, 2), tinyInstrument).dataset;
+    const commitment = result.stages.find((s) => s.stage === "commitment")?.gap5;
+    expect(commitment?.dimensions).toEqual(gap5(alone).dimensions);
+    expect(commitment?.overall).toEqual(gap5(alone).overall);
   });
 
-  it("a stage's Gap 5 equals gap5 of a dataset of that stage's records alone", () => {
-    const result = gap5ByStage(dataset, timeline);
-    const alone = gap5(validateResponses(records.slice(1, 3), tinyInstrument).dataset);
-    const exploration = result.stages.find((s) => s.stage === "exploration")?.gap5;
-    expect(exploration?.items.map((i) => i.gap)).toEqual(alone.items.map((i) => i.gap));
-    expect(exploration?.dimensions.map((d) => d.tTest)).toEqual(
-      alone.dimensions.map((d) => d.tTest),
-    );
+  it("reports unmatched respondents: matched + unmatched = respondents", () => {
+    expect(result.respondents).toBe(6);
+    expect(result.matched).toBe(5);
+    expect(result.unmatched).toEqual({
+      count: 1,
+      listed: [{ respondent: "r6", row: 6, customer: "r6" }],
+      truncated: false,
+    });
+    expect(result.warnings.map((w) => w.code)).toEqual(["no-stage"]);
+    const limited = gap5ByStage(dataset, { r1: "commitment" }, { listLimit: 2 });
+    expect(limited.unmatched.count).toBe(5);
+    expect(limited.unmatched.listed).toHaveLength(2);
+    expect(limited.unmatched.truncated).toBe(true);
   });
 
-  it("respondents in = grouped + left out, for any selection of rows", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: dataset.n - 1 }), { maxLength: 12 }),
-        fc.constantFrom("response-month" as const, "last-month" as const),
-        (rows, at) => {
-          const r = gap5ByStage(dataset, timeline, { rows: Int32Array.from(rows), at });
-          const left = r.leftOut["respondent-without-events"] + r.leftOut["no-stage"];
-          expect(r.respondents).toBe(rows.length);
-          expect(r.grouped + left + r.leftOut.undated).toBe(rows.length);
-          expect(r.stages.reduce((s, x) => s + x.n, 0)).toBe(r.grouped);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it("without dates, groups by the last month; asking for response months leaves everyone undated", () => {
-    const undated = validateResponses(
-      records.map(({ date: _, ...rest }) => rest),
+  it("takes classifyStage-like assessments, a row selection and a customer column", () => {
+    const withCrm = validateResponses(
+      records.map((r, i) => ({ ...r, crm: i < 2 ? "C1" : "" })),
       tinyInstrument,
+      { columns: { segments: ["crm"] } },
     ).dataset;
-    expect(gap5ByStage(undated, timeline).at).toBe("last-month");
-    const result = gap5ByStage(undated, timeline, { at: "response-month", listLimit: 1 });
-    expect(result.leftOut.undated).toBe(4);
-    expect(result.ungrouped).toHaveLength(1);
-    expect(result.warnings.map((w) => w.code)).toContain("undated");
+    const split = gap5ByStage(withCrm, [{ customer: "C1", stage: "commitment" }] as never, {
+      customerColumn: "crm",
+      rows: Int32Array.of(0, 2),
+    });
+    expect(split.respondents).toBe(2);
+    expect(split.matched).toBe(1);
+    expect(split.unmatched.listed).toEqual([{ respondent: "r3", row: 3, customer: null }]);
   });
 
-  it("rejects what is not a dataset, a timeline or its options", () => {
+  it("rejects bad stages and options", () => {
     const code = (call: () => unknown) => {
       try {
         call();
       } catch (error) {
-        expect(error).toBeInstanceOf(ServqualError);
-        return (error as ServqualError).code;
+        return error instanceof ServqualError ? error.code : "other";
       }
-      return "no error";
+      return "none";
     };
-    const features = relationshipFeatures(events, { asOf: "2024-07-31" });
-    expect(code(() => gap5ByStage(dataset, features as never))).toBe("invalid-argument");
-    expect(code(() => gap5ByStage(timeline as never, timeline))).toBe("invalid-argument");
-    expect(code(() => gap5ByStage(dataset, timeline, { at: "now" } as never))).toBe(
-      "invalid-argument",
-    );
-    expect(code(() => gap5ByStage(dataset, timeline, { listLimit: -1 }))).toBe("invalid-argument");
-    expect(code(() => gap5ByStage(dataset, timeline, { rows: Int32Array.of(9) }))).toBe(
-      "invalid-argument",
-    );
-    expect(code(() => gap5ByStage(dataset, timeline, { atMonth: "x" } as never))).toBe(
-      "invalid-options",
+    expect(code(() => gap5ByStage(dataset, { r1: "loyal" } as never))).toBe("invalid-argument");
+    expect(code(() => gap5ByStage(dataset, "commitment" as never))).toBe("invalid-argument");
+    expect(code(() => gap5ByStage(dataset, stages, { listLimit: -1 }))).toBe("invalid-argument");
+    expect(code(() => gap5ByStage(dataset, stages, { customerColumn: "crm" }))).toBe(
+      "invalid-input",
     );
   });
 });

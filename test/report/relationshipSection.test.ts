@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   dissolutionWarnings,
-  gap5ByStage,
+  gap5ByStageTimeline,
   relationshipFeatures,
   stageTimeline,
   stageTransitions,
@@ -87,7 +87,7 @@ describe("the relationship sections with events read and Gap 5 by stage", () => 
     timeline,
     transitions: stageTransitions(timeline),
     atRisk: null,
-    gap5ByStage: gap5ByStage(dataset, timeline),
+    gap5ByStage: gap5ByStageTimeline(dataset, timeline),
     events: {
       source: "events.csv",
       eventsIn: read.report.eventsIn,
@@ -130,9 +130,9 @@ describe("the relationship sections with events read and Gap 5 by stage", () => 
   });
 
   it("shows Gap 5 per stage with n, and who was left out", () => {
-    const s = section("gap5-by-stage");
+    const s = section("gap5-by-stage-timeline");
     expect(s?.title).toBe("Gap 5 by relationship stage");
-    const table = s?.blocks.find((b) => b.kind === "table" && b.id === "gap5-by-stage");
+    const table = s?.blocks.find((b) => b.kind === "table" && b.id === "gap5-by-stage-timeline");
     if (table?.kind !== "table") throw new Error("no gap5-by-stage table");
     // A (exploration in April): every gap −2; B (awareness): 0. Three rows per stage.
     const rows = table.rows.map((r) => [r[0], r[1], r[2], r[4]]);
@@ -158,7 +158,7 @@ describe("the relationship sections with events read and Gap 5 by stage", () => 
       ],
     ]);
     const csv = renderCsv(document);
-    expect(csv).toContain("gap5-by-stage");
+    expect(csv).toContain("gap5-by-stage-timeline");
     const html = renderHtml(document);
     expect(html).toContain('data-chart-id="gap5-by-stage-chart"');
     expect(html).toContain('data-chart-id="stage-transitions-chart"');
