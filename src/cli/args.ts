@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
@@ -58,6 +59,8 @@ export interface ReportCommand {
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
+  /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 /** What the command line asks for. */
@@ -95,6 +98,11 @@ type OptionName =
   | "duckdb"
   | "postgres"
   | "table"
+  | "management"
+  | "standards"
+  | "records"
+  | "promises"
+  | "factors"
   | "help"
   | "version";
 
@@ -135,6 +143,11 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   duckdb: { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
+  management: { type: "string", commands: REPORT },
+  standards: { type: "string", commands: REPORT },
+  records: { type: "string", commands: REPORT },
+  promises: { type: "string", commands: REPORT },
+  factors: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -256,6 +269,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
+  const fiveGap = fiveGapFilesOf(one);
+  if (fiveGap !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   return {
     kind: command === "validate" ? "validate" : "report",
@@ -286,6 +305,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...(database === undefined ? {} : { database }),
+    ...(fiveGap === undefined ? {} : { fiveGap }),
   };
 }
 

@@ -4,6 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type FiveGapFiles, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -19,6 +20,8 @@ export interface DemoSource {
   readonly title: string;
   readonly source: string;
   readonly segments: readonly string[];
+  /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 const MAX_LISTED = 20;
@@ -32,6 +35,8 @@ export interface PreparedReport {
   readonly options: Library.CsvFileOptions;
   readonly title: string | undefined;
   readonly source: string;
+  /** The inputs of gaps 1–4 (the options, or the demo's); undefined for none. */
+  readonly fiveGap?: FiveGapFiles | undefined;
 }
 
 /**
@@ -93,6 +98,7 @@ export async function prepareReport(
     options,
     title: command.title ?? (command.demo ? demo.title : undefined),
     source: command.demo ? demo.source : path,
+    fiveGap: command.demo ? demo.fiveGap : command.fiveGap,
   };
 }
 
@@ -201,10 +207,16 @@ export async function runReport(
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared);
   if (typeof validated === "number") return validated;
-  const report = lib.buildGapReport(validated.dataset, validated.report, {
+  const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
+  const fiveGap =
+    prepared.fiveGap === undefined
+      ? null
+      : await readFiveGap(lib, prepared.fiveGap, validated.dataset, results.gap5, runTime(command));
+  if (typeof fiveGap === "number") return fiveGap;
+  const report = lib.layoutGapReport(fiveGap === null ? results : { ...results, fiveGap });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
   for (const format of command.formats) {
@@ -225,6 +237,7 @@ export async function runReport(
             formats: command.formats,
             ...(title === undefined ? {} : { title }),
             read: options,
+            ...(prepared.fiveGap === undefined ? {} : { fiveGap: prepared.fiveGap }),
           }),
         ),
       });

@@ -1,4 +1,5 @@
 import type * as Reports from "../report";
+import { fiveGapSummaryLines } from "./fiveGapSummary";
 import { forTerminal } from "./terminal";
 
 type GapReport = Reports.GapReport;
@@ -165,6 +166,7 @@ export function renderSummary(
     }
     out.push("");
   }
+  out.push(...fiveGapSummaryLines(results.fiveGap, { line, bold, clean, num }));
   const groups = groupWarnings(results);
   if (groups.length > 0) {
     const total = groups.reduce((sum, g) => sum + g.count, 0);

@@ -6,6 +6,7 @@ import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "
 import type { ChartSpec } from "./chart";
 import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
+import { fiveGapSections } from "./fiveGapSections";
 import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
@@ -126,6 +127,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   }
   sections.push(...contextSections(results.context));
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
+  sections.push(...fiveGapSections(results.fiveGap));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
