@@ -60,6 +60,19 @@ export function fiveGapFilesOf(
   return files;
 }
 
+/**
+ * The five-gap files as report.json records them: each file's name without its folder (the
+ * same on every machine), and `asOf`.
+ *
+ * @example
+ * fiveGapProvenance({ standards: "/data/standards.csv" }) //=> { standards: "standards.csv" }
+ */
+export function fiveGapProvenance(files: FiveGapFiles): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files).map(([key, value]) => [key, key === "asOf" ? value : basename(value)]),
+  );
+}
+
 /** A ServqualError of one input as one line on standard error. */
 function printInputError(
   lib: Servqual,
@@ -68,9 +81,13 @@ function printInputError(
   error: Library.ServqualError,
 ): void {
   const first = error.issues[0];
-  const reason = first === undefined ? "" : `: ${lib.describeIssue(first)}`;
+  const reason = first === undefined ? "" : ` (${lib.describeIssue(first)})`;
+  // the readers' messages start with the file's name, which this line already gives
+  let message = error.message.split("\n")[0] ?? "";
+  const named = message.indexOf(`${basename(file)}: `);
+  if (named !== -1) message = message.slice(named + basename(file).length + 2);
   printError(
-    `servqual: --${option} ${forTerminal(file, true)}: ${forTerminal(`${error.message.split("\n")[0] ?? ""}${reason}`, true)}\n`,
+    `servqual: --${option} ${forTerminal(file, true)}: ${forTerminal(`${message}${reason}`, true)}\n`,
   );
 }
 

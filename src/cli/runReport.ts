@@ -4,7 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
-import { type FiveGapFiles, readFiveGap } from "./fiveGapInputs";
+import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -237,7 +237,9 @@ export async function runReport(
             formats: command.formats,
             ...(title === undefined ? {} : { title }),
             read: options,
-            ...(prepared.fiveGap === undefined ? {} : { fiveGap: prepared.fiveGap }),
+            ...(prepared.fiveGap === undefined
+              ? {}
+              : { fiveGap: fiveGapProvenance(prepared.fiveGap) }),
           }),
         ),
       });
