@@ -27,6 +27,7 @@ import { repoRoot } from "../bundle/bundleFromDist";
 import { tinyRecord, tinySpec } from "../gaps/tinySurvey";
 import { ALL_CHARTS, chartKindsDocument, DRAWN_ROWS, PAYLOADS } from "../report/chartKindsDocument";
 import { CHROMIUM, chromiumAvailable } from "./chromium";
+import { fiveGapDemoReport } from "./fiveGapDemo";
 
 const available = chromiumAvailable(
   "the HTML report tests in Chromium (test/browser/htmlReport.test.ts)",
@@ -68,7 +69,8 @@ beforeAll(async () => {
     instruments.servqual22,
     { columns: { segments: ["region", "channel"] } },
   );
-  demo = buildGapReport(dataset, report, { title: "Harbourline Bank", source: "demo-bank.csv" });
+  // with the five-gap sections (overview, Gap 3 by month), as `servqual demo` shows them
+  demo = await fiveGapDemoReport(dataset, report);
   const pages = { demo, kinds: chartKindsDocument, hostile: hostileReport() };
   for (const [name, document] of Object.entries(pages)) {
     const file = join(out, `${name}.html`);
@@ -163,6 +165,8 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
         "expected-perceived",
         "items-by-gap",
         "importance-performance",
+        "five-gap-overview",
+        "gap3-periods",
       ]);
       expect(drawn.map((d) => d.id)).toEqual(specs.map((c) => c.id));
       specs.forEach((spec, i) => {
