@@ -64,7 +64,8 @@ const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional)
                        unit, direction, target_share, … (Gap 2)
   --records FILE       delivery records (tickets): id, attribute, created, first_response,
                        resolved, promised_by, delivered, region, channel, time_zone (Gap 3;
-                       needs --standards; none may be later than the time of the run)
+                       needs --standards; business hours Mon–Fri 09:00–17:00 in each record's
+                       time_zone, UTC when blank; none may be later than the time of the run)
   --promises FILE      promises of external communications: attribute, metric,
                        promised_level, unit, direction, from, to, exposures (Gap 4; needs
                        --records)
