@@ -1,15 +1,4 @@
-import type * as Reports from "../report";
-
-/** What the summary's lines are drawn with: cut to the width, bold, cleaned, numbers. */
-export interface SummaryPen {
-  /** Cuts plain text to the summary's width. */
-  readonly line: (text: string) => string;
-  readonly bold: (text: string) => string;
-  /** Strips control characters from text of the input. */
-  readonly clean: (text: string) => string;
-  /** A number with two decimals (APA style, "—" for null). */
-  readonly num: (value: number | null | undefined, decimals?: number) => string;
-}
+import type { SummarySection } from "./summarySections";
 
 const CAUSE_MEASURE: Readonly<Record<string, string>> = {
   knowledge: "managers underestimate",
@@ -19,19 +8,17 @@ const CAUSE_MEASURE: Readonly<Record<string, string>> = {
 };
 
 /**
- * The terminal lines of the five-gap results: one line per gap present (its overall figure,
- * unit and worst dimension) and one per diagnosis link (the dimension's Gap 5, the cause and
- * the provider gap's number). Empty without five-gap results.
+ * The terminal lines of the five-gap results (a summary section): one line per gap present
+ * (its overall figure, unit and worst dimension) and one per diagnosis link (the dimension's
+ * Gap 5, the cause and the provider gap's number). Empty without five-gap results.
  *
  * @example
- * fiveGapSummaryLines(results.fiveGap, pen)[0] //=> "Five gaps (negative = shortfall)"
+ * fiveGapSummary(results, tools)[0] //=> "Five gaps (negative = shortfall)"
  */
-export function fiveGapSummaryLines(
-  report: Reports.FiveGapReport | null | undefined,
-  pen: SummaryPen,
-): string[] {
+export const fiveGapSummary: SummarySection = (results, tools) => {
+  const report = results.fiveGap;
   if (report == null) return [];
-  const { line, bold, clean, num } = pen;
+  const { line, bold, clean, num } = tools;
   const out = [bold("Five gaps (negative = shortfall)")];
   for (const g of report.model.gaps) {
     if (!g.present) continue;
@@ -54,4 +41,4 @@ export function fiveGapSummaryLines(
   }
   out.push("");
   return out;
-}
+};
