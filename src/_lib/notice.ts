@@ -115,7 +115,12 @@ export type NoticeCode =
   | "too-few-purchases"
   | "no-earlier-value"
   | "unknown-wallet"
-  | "empty-transition-row";
+  | "empty-transition-row"
+  // Trust, commitment and relationship quality
+  | "unknown-customer"
+  | "no-evidence"
+  | "no-stage"
+  | "no-events";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

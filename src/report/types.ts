@@ -7,6 +7,7 @@ import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
 import type { FiveGapReport } from "./fiveGapSections";
 import type { RelationshipReport } from "./relationshipSection";
+import type { TrustReport } from "./trustSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -94,6 +95,11 @@ export interface GapReport {
    * a section per provider gap, the diagnosis, the contributing factors and the inputs read.
    */
   readonly fiveGap?: FiveGapReport | null;
+  /**
+   * Trust, commitment and relationship quality (relationshipQuality with stages, gap5ByStage):
+   * the layout adds a "Trust and commitment" section.
+   */
+  readonly trust?: TrustReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
