@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { checkRelationshipOptions } from "./relationshipInputs";
 import { UsageError } from "./usageError";
 
@@ -63,6 +64,8 @@ export interface ReportCommand {
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
+  /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 /** What the command line asks for. */
@@ -102,6 +105,11 @@ type OptionName =
   | "table"
   | "events"
   | "as-of"
+  | "management"
+  | "standards"
+  | "records"
+  | "promises"
+  | "factors"
   | "help"
   | "version";
 
@@ -144,6 +152,11 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   table: { type: "string", commands: REPORT },
   events: { type: "string", commands: REPORT },
   "as-of": { type: "string", commands: BOTH },
+  management: { type: "string", commands: REPORT },
+  standards: { type: "string", commands: REPORT },
+  records: { type: "string", commands: REPORT },
+  promises: { type: "string", commands: REPORT },
+  factors: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -265,6 +278,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
+  const fiveGap = fiveGapFilesOf(one);
+  if (fiveGap !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   const relationship = checkRelationshipOptions(
     one("events"),
@@ -302,6 +321,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     verbose,
     ...relationship,
     ...(database === undefined ? {} : { database }),
+    ...(fiveGap === undefined ? {} : { fiveGap }),
   };
 }
 

@@ -4,6 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { readingBar } from "./progressOfRead";
 import { relationshipInputs } from "./relationshipInputs";
@@ -23,6 +24,8 @@ export interface DemoSource {
   readonly segments: readonly string[];
   /** The demo's CRM events and the date they describe. */
   readonly events?: { readonly path: string; readonly asOf: string };
+  /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 const MAX_LISTED = 20;
@@ -38,6 +41,8 @@ export interface PreparedReport {
   readonly source: string;
   /** CRM events for the relationship sections (`--events`, or the demo's), or undefined. */
   readonly events?: { readonly path: string; readonly asOf: string | undefined } | undefined;
+  /** The inputs of gaps 1–4 (the options, or the demo's); undefined for none. */
+  readonly fiveGap?: FiveGapFiles | undefined;
 }
 
 /**
@@ -105,6 +110,7 @@ export async function prepareReport(
         : command.events === undefined
           ? undefined
           : { path: command.events, asOf: command.asOf },
+    fiveGap: command.demo ? demo.fiveGap : command.fiveGap,
   };
 }
 
@@ -222,18 +228,25 @@ export async function runReport(
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
-  let report = lib.buildGapReport(validated.dataset, validated.report, {
+  const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
+  const fiveGap =
+    prepared.fiveGap === undefined
+      ? null
+      : await readFiveGap(lib, prepared.fiveGap, validated.dataset, results.gap5, runTime(command));
+  if (typeof fiveGap === "number") return fiveGap;
   const relationship =
     prepared.events === undefined
       ? null
       : await relationshipInputs(lib, command, prepared.events, validated.dataset);
   if (typeof relationship === "number") return relationship;
-  if (relationship !== null) {
-    report = lib.layoutGapReport({ ...report.results, relationship: relationship.report });
-  }
+  const report = lib.layoutGapReport({
+    ...results,
+    ...(fiveGap === null ? {} : { fiveGap }),
+    ...(relationship === null ? {} : { relationship: relationship.report }),
+  });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
   for (const format of command.formats) {
@@ -257,6 +270,9 @@ export async function runReport(
             ...(relationship === null
               ? {}
               : { events: prepared.events?.path, asOf: relationship.asOf }),
+            ...(prepared.fiveGap === undefined
+              ? {}
+              : { fiveGap: fiveGapProvenance(prepared.fiveGap) }),
           }),
         ),
       });

@@ -1,4 +1,5 @@
 import type * as Reports from "../report";
+import { fiveGapSummary } from "./fiveGapSummary";
 import { relationshipSummarySection } from "./relationshipInputs";
 
 /** The helpers a summary section draws its lines with (those of the built-in sections). */
@@ -37,4 +38,7 @@ export type SummarySection = (results: Reports.GapReport, tools: SummaryTools) =
  * const gap1Summary: SummarySection = (results, { bold, line }) =>
  *   results.gap1 === null ? [] : [bold("Gap 1"), line(`  …`), ""];
  */
-export const SUMMARY_SECTIONS: readonly SummarySection[] = [relationshipSummarySection];
+export const SUMMARY_SECTIONS: readonly SummarySection[] = [
+  fiveGapSummary,
+  relationshipSummarySection,
+];

@@ -58,6 +58,25 @@ const READING = `Reading the file (report and validate):
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
 `;
 
+const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional):
+  --management FILE    managers' estimates of customers' expectations: the survey's E_<item>
+                       columns, one row per manager (Gap 1)
+  --standards FILE     service standards: attribute, dimension, formal, item, metric, target,
+                       unit, direction, target_share, … (Gap 2)
+  --records FILE       delivery records (tickets): id, attribute, created, first_response,
+                       resolved, promised_by, delivered, region, channel, time_zone (Gap 3;
+                       needs --standards; business hours Mon–Fri 09:00–17:00 in each record's
+                       time_zone, UTC when blank; none may be later than the time of the run)
+  --promises FILE      promises of external communications: attribute, metric,
+                       promised_level, unit, direction, from, to, exposures (Gap 4; needs
+                       --records)
+  --factors FILE       employee survey of the contributing factors: one column per item of
+                       the built-in bank contributingFactors1988 (mro1, upc1, …, opp3)
+  The report adds the five-gap overview, a section per gap, the diagnosis linking each Gap 5
+  shortfall to gaps 1–4 with its numbers, and the records excluded from each file. A file
+  that cannot be read or has no usable record stops the command with exit code 1.
+`;
+
 const WRITING = `Writing the report (report and demo):
   --format F,…         md | json | csv | html, repeated or a comma list (default md,json):
                        report.md (APA-style tables), report.json (with provenance: version,
@@ -106,6 +125,7 @@ Usage:
   servqual --help | --version
 
 ${READING}
+${FIVE_GAPS}
 ${WRITING}
 ${EVENTS}
 Demo takes --segments, --missing, --at-least, --as-of and the writing options.
@@ -121,11 +141,14 @@ export const COMMAND_HELP: Readonly<
   report: `servqual: report FILE.csv [options]: a service-quality gap report on your survey
 
 ${READING}
+${FIVE_GAPS}
 ${WRITING}
 ${EVENTS}
 ${COMMON}
 ${EXIT_CODES}`,
   demo: `servqual: demo [options]: the report on the embedded demo survey (Harbourline Bank)
+with all five gaps: the survey (Gap 5) and the bank's management survey, standards, a year of
+tickets, promises and employee factor survey (gaps 1–4, the five-gap diagnosis)
 
 Options: --segments A,B, --missing POLICY, --at-least N, --as-of DATE (the date its CRM
 events describe; default 2025-12-31) and

@@ -21,6 +21,7 @@ export type {
   TableBlock,
   TableColumn,
 } from "./document";
+export type { FiveGapInputSummary, FiveGapReport } from "./fiveGapSections";
 export { apaTTest, formatCellApa } from "./formatApa";
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";

@@ -6,6 +6,7 @@ import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "
 import type { ChartSpec } from "./chart";
 import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
+import { fiveGapSections } from "./fiveGapSections";
 import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
@@ -130,6 +131,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   const byStage = results.relationship?.gap5ByStage;
   if (byStage != null) sections.push(stageGapSection(byStage));
+  sections.push(...fiveGapSections(results.fiveGap));
   if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);

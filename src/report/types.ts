@@ -5,6 +5,7 @@ import type { ServperfResult } from "../gaps/servperf";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
+import type { FiveGapReport } from "./fiveGapSections";
 import type { RelationshipReport } from "./relationshipSection";
 import type { TrustReport } from "./trustSection";
 
@@ -88,6 +89,12 @@ export interface GapReport {
    * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
    */
   readonly relationship?: RelationshipReport | null;
+  /**
+   * Gaps 1–4 and the five-gap diagnosis, when the inputs of the provider gaps were given
+   * (fiveGapModel and the gap1–gap4 results it joined): the layout adds the five-gap overview,
+   * a section per provider gap, the diagnosis, the contributing factors and the inputs read.
+   */
+  readonly fiveGap?: FiveGapReport | null;
   /**
    * Trust, commitment and relationship quality (relationshipQuality with stages, gap5ByStage):
    * the layout adds a "Trust and commitment" section.

@@ -34,6 +34,7 @@ import { repoRoot } from "../bundle/bundleFromDist";
 import { tinyRecord, tinySpec } from "../gaps/tinySurvey";
 import { ALL_CHARTS, chartKindsDocument, DRAWN_ROWS, PAYLOADS } from "../report/chartKindsDocument";
 import { CHROMIUM, chromiumAvailable } from "./chromium";
+import { fiveGapDemoReport } from "./fiveGapDemo";
 
 const available = chromiumAvailable(
   "the HTML report tests in Chromium (test/browser/htmlReport.test.ts)",
@@ -75,10 +76,8 @@ beforeAll(async () => {
     instruments.servqual22,
     { columns: { segments: ["region", "channel"] } },
   );
-  const base = buildGapReport(dataset, report, {
-    title: "Harbourline Bank",
-    source: "demo-bank.csv",
-  });
+  // with the five-gap sections (overview, Gap 3 by month), as `servqual demo` shows them
+  const base = await fiveGapDemoReport(dataset, report);
   // The demo's CRM events add the relationship sections (stage bars, transition heatmap, Gap 5 by stage).
   const asOf = "2025-12-31T23:59:59.999Z";
   const { events } = await readEventsCsv(join(repoRoot, "data/demo-events.csv"), { asOf });
@@ -189,6 +188,8 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
         "stage-distribution-chart",
         "stage-transitions-chart",
         "gap5-by-stage-chart",
+        "five-gap-overview",
+        "gap3-periods",
       ]);
       expect(drawn.map((d) => d.id)).toEqual(specs.map((c) => c.id));
       specs.forEach((spec, i) => {
