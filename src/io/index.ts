@@ -1,6 +1,7 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export { readResponsesCsvText } from "./parseResponsesCsv";
 export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
+export { readEventCalendarCsv } from "./readEventCalendarCsv";
 export { type EventCsvOptions, readEventsCsv } from "./readEventsCsv";
 export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
 export {
