@@ -87,7 +87,8 @@ function dayStart(day: string, zone: string, next: boolean): number {
 
 /**
  * Gap 5 inside each event window vs outside it, per region: for a window of one region, that
- * region; for a window of all regions, each region. Inside = the region's respondents dated on a
+ * region; for a window of all regions, each region with at least `minimumN` dated respondents
+ * (the others are named in a `small-cell` warning). Inside = the region's respondents dated on a
  * day of the window (local days in `timeZone`, both ends inclusive); outside = the region's
  * respondents dated on no day of any window covering the region (our choice: other events do
  * not contaminate the baseline); undated respondents are in neither. Per dimension and overall:
@@ -159,6 +160,8 @@ export function eventWindowEffects(
     byRegion.set(label, list);
   }
   const regions = [...byRegion.keys()].sort();
+  // A window of all regions is compared in each region with enough dated respondents.
+  const large = regions.filter((r) => (byRegion.get(r) as number[]).length >= plan.minimumN);
   const { windows } = calendar as EventCalendar;
   const warnings: Notice[] = [...(calendar as EventCalendar).warnings];
   const skipped: { window: string; row: number; reason: Notice }[] = [];
@@ -186,8 +189,17 @@ export function eventWindowEffects(
   const overallScores = respondentScores(dataset, { facet: "gap", level: "overall" });
   const ids = dataset.instrument.dimensions.map((d) => d.id);
   const effects: WindowEffect[] = [];
+  const small = regions.filter((r) => !large.includes(r));
+  if (small.length > 0 && used.some((w) => w.region === null)) {
+    warnings.push(
+      notice(
+        "small-cell",
+        `windows of all regions are not compared in ${small.map((r) => JSON.stringify(r)).join(", ")}: fewer than ${plan.minimumN} dated respondents there`,
+      ),
+    );
+  }
   for (const window of used) {
-    for (const region of window.region === null ? regions : [window.region]) {
+    for (const region of window.region === null ? large : [window.region]) {
       const covering = used.filter((w) => w.region === null || w.region === region);
       const rows = byRegion.get(region) ?? [];
       const inside = rows.filter((row) => inWindow(window, row));
