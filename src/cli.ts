@@ -16,6 +16,7 @@ const DEMO: DemoSource = {
   title: "Harbourline Bank (demo): service-quality gap report",
   source: "demo-bank.csv (embedded demo data)",
   segments: ["region", "channel"],
+  calendar: fileURLToPath(new URL("../data/demo-events-calendar.csv", import.meta.url)),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
@@ -55,6 +56,8 @@ export interface ReportCommand {
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
    */
+  /** `--by`, `--calendar`, `--min-n`: the period, event-window and allocation sections. */
+  readonly context?: ContextFlags;
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
@@ -95,6 +98,9 @@ type OptionName =
   | "duckdb"
   | "postgres"
   | "table"
+  | "by"
+  | "calendar"
+  | "min-n"
   | "help"
   | "version";
 
@@ -135,6 +141,9 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   duckdb: { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
+  by: { type: "string", commands: REPORT },
+  calendar: { type: "string", commands: REPORT },
+  "min-n": { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -256,6 +265,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
+  const context = parseContextFlags(one("by"), one("calendar"), one("min-n"));
+  if (context !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--by, --calendar and --min-n read the rows: not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   return {
     kind: command === "validate" ? "validate" : "report",
@@ -285,6 +300,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     formats: parseFormats(strings.get("format") ?? []),
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
+    ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
   };
 }

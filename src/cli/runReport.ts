@@ -4,6 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type ContextRun, demoContext, reportContext } from "./contextInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -19,6 +20,8 @@ export interface DemoSource {
   readonly title: string;
   readonly source: string;
   readonly segments: readonly string[];
+  /** The demo's event calendar (CSV). */
+  readonly calendar?: string;
 }
 
 const MAX_LISTED = 20;
@@ -32,6 +35,8 @@ export interface PreparedReport {
   readonly options: Library.CsvFileOptions;
   readonly title: string | undefined;
   readonly source: string;
+  /** The demo's event calendar, for `servqual demo`. */
+  readonly calendar?: string;
 }
 
 /**
@@ -93,6 +98,7 @@ export async function prepareReport(
     options,
     title: command.title ?? (command.demo ? demo.title : undefined),
     source: command.demo ? demo.source : path,
+    ...(command.demo && demo.calendar !== undefined ? { calendar: demo.calendar } : {}),
   };
 }
 
@@ -201,10 +207,14 @@ export async function runReport(
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared);
   if (typeof validated === "number") return validated;
-  const report = lib.buildGapReport(validated.dataset, validated.report, {
+  const context = await contextOf(lib, command, validated.dataset, prepared.calendar);
+  const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
+  const report = lib.layoutGapReport(
+    context === undefined ? results : { ...results, context: context.context },
+  );
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
   for (const format of command.formats) {
@@ -245,6 +255,11 @@ export async function runReport(
       printOut(markdown);
     }
   }
+  if (context !== undefined && !command.quiet) {
+    const text = `${context.lines.map((line) => forTerminal(line, true)).join("\n")}\n`;
+    if (terminal.tty) process.stdout.write(text);
+    else printError(text);
+  }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
   // Lines that could not be read as rows are listed in the report; the run still fails.
   const unreadable = validated.report.unreadableLines;
@@ -255,6 +270,26 @@ export async function runReport(
     return ExitCode.BadInput;
   }
   return ExitCode.Ok;
+}
+
+/** The context sections of a run: the demo's, or those of --by / --calendar (else none). */
+async function contextOf(
+  lib: Servqual,
+  command: ReportCommand,
+  dataset: Library.Dataset,
+  demoCalendar: string | undefined,
+): Promise<ContextRun | undefined> {
+  if (command.demo && demoCalendar !== undefined) return demoContext(lib, dataset, demoCalendar);
+  if (command.context === undefined) return undefined;
+  try {
+    return await reportContext(lib, dataset, command.context);
+  } catch (error) {
+    if (error instanceof lib.ServqualError) {
+      printServqualError(lib, error);
+      throw new UsageError("the options --by, --calendar or --segments do not fit this file");
+    }
+    throw error;
+  }
 }
 
 /** Issues and excluded rows `servqual validate` lists in full (all are counted). */

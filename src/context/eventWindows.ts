@@ -67,7 +67,13 @@ export interface EventWindowResult {
   readonly minimumN: number;
   readonly level: number;
   readonly pAdjustMethod: PAdjustMethod;
-  /** Windows in the calendar = windows analysed + windows skipped. */
+  /** Rows of the calendar: used (valid windows) + excluded at validation. */
+  readonly calendarRecords: {
+    readonly in: number;
+    readonly used: number;
+    readonly excluded: number;
+  };
+  /** Valid windows = windows analysed + windows skipped. */
   readonly windowsIn: number;
   readonly effects: readonly WindowEffect[];
   /** Windows left out, each with its reason (`unknown-region`). */
@@ -254,6 +260,11 @@ export function eventWindowEffects(
     minimumN,
     level,
     pAdjustMethod: method,
+    calendarRecords: {
+      in: (calendar as EventCalendar).report.recordsIn,
+      used: (calendar as EventCalendar).report.recordsUsed,
+      excluded: (calendar as EventCalendar).report.recordsExcluded,
+    },
     windowsIn: windows.length,
     effects: adjustEffects(effects, method),
     skipped,
