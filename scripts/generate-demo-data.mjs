@@ -8,6 +8,9 @@
  *   node scripts/generate-demo-data.mjs            write data/demo-bank.csv
  *   node scripts/generate-demo-data.mjs --stdout   write the CSV to standard output instead
  *   node scripts/generate-demo-data.mjs --seed 7   another seed (the committed file uses the default)
+ *   node scripts/generate-demo-data.mjs --calendar --stdout   the event calendar instead
+ *
+ * It also writes data/demo-events-calendar.csv (fixed rows, no randomness).
  *
  * Only Node built-ins. The output is byte-identical on every run and platform: the PRNG is
  * mulberry32 (32-bit integer arithmetic) and normal deviates are Irwin–Hall sums of 12
@@ -81,8 +84,22 @@ export const EVENT_CALENDAR = [
   ["id", "type", "region", "start", "end", "label"],
   ["storm-2024-10", "storm", "all", "2024-10-14", "2024-10-27", "Autumn storm"],
   ["holiday-2024-12", "holiday", "all", "2024-12-23", "2025-01-01", "Christmas and New Year"],
-  ["flood-north-2025", "flood", "North", NORTH_FLOOD.start, NORTH_FLOOD.end, "River flood in North"],
-  ["snow-coast-2025", "heavy snow", "Coast", "2025-02-10", "2025-02-03", "Heavy snow (dates entered backwards)"],
+  [
+    "flood-north-2025",
+    "flood",
+    "North",
+    NORTH_FLOOD.start,
+    NORTH_FLOOD.end,
+    "River flood in North",
+  ],
+  [
+    "snow-coast-2025",
+    "heavy snow",
+    "Coast",
+    "2025-02-10",
+    "2025-02-03",
+    "Heavy snow (dates entered backwards)",
+  ],
   ["outage-capital-2025", "outage", "Capital", "2025-06-02", "2025-06-15", "Branch systems outage"],
 ];
 
@@ -364,7 +381,7 @@ function main(argv) {
   const seedAt = argv.indexOf("--seed");
   const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error("--seed needs an integer");
-  const csv = generateDemoCsv(seed);
+  const csv = argv.includes("--calendar") ? generateEventCalendarCsv() : generateDemoCsv(seed);
   if (argv.includes("--stdout")) {
     // A reader that stops early (`| head`) closes the pipe; that is not an error here.
     process.stdout.on("error", (error) => {
