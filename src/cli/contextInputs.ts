@@ -145,7 +145,9 @@ export async function demoContext(
   const seasons = lib.seasonalProfile(dataset, {
     seasons: { warm: [5, 6, 7, 8, 9], cold: [10, 11, 12, 1, 2, 3, 4] },
   });
-  const segments = lib.compareSegments(dataset, { by: "region" });
+  // Kruskal–Wallis + Dunn: the Games–Howell quantiles of the Welch method cost most of the
+  // demo's time, and the demo plants no region difference beyond Coast's empathy.
+  const segments = lib.compareSegments(dataset, { by: "region", method: "kruskal" });
   const allocation = lib.allocationPriorities(dataset, { period: "season", acrossYears: true });
   const calendar = await lib.readEventCalendarCsv(calendarPath);
   const events = lib.eventWindowEffects(dataset, { calendar, minimumN: 10 });

@@ -102,6 +102,14 @@ export interface AllocationResult {
   readonly minimumN: number;
   readonly level: number;
   readonly pAdjustMethod: PAdjustMethod;
+  /** Respondents considered = used (dated in the window, with a region) + each reason left out. */
+  readonly rows: {
+    readonly in: number;
+    readonly used: number;
+    readonly undated: number;
+    readonly blankRegion: number;
+    readonly outsideWindow: number;
+  };
   /** Region × period × dimension cells with at least `minimumN` scored respondents. */
   readonly cellsTested: number;
   /** Cells with fewer (never ranked). */
@@ -264,8 +272,12 @@ export function allocationPriorities(
   const rows: number[] = [];
   let first = Infinity;
   let last = -Infinity;
+  const left = { undated: 0, blankRegion: 0, outsideWindow: 0 };
   for (const row of selected) {
     const t = dates[row] as number;
+    if (!Number.isFinite(t)) left.undated += 1;
+    else if (labels[row] === null) left.blankRegion += 1;
+    else if (t < plan.from || t > plan.to) left.outsideWindow += 1;
     if (labels[row] === null || !Number.isFinite(t) || t < plan.from || t > plan.to) continue;
     rows.push(row);
     if (t < first) first = t;
@@ -395,6 +407,7 @@ export function allocationPriorities(
     minimumN,
     level,
     pAdjustMethod: method,
+    rows: { in: selected.length, used: rows.length, ...left },
     cellsTested,
     cellsSuppressed,
     priorities: rank(candidates, method, level, actions),

@@ -67,6 +67,13 @@ export interface EventWindowResult {
   readonly minimumN: number;
   readonly level: number;
   readonly pAdjustMethod: PAdjustMethod;
+  /** Respondents considered = dated with a region + undated + blank region (neither side). */
+  readonly rows: {
+    readonly in: number;
+    readonly dated: number;
+    readonly undated: number;
+    readonly blankRegion: number;
+  };
   /** Rows of the calendar: used (valid windows) + excluded at validation. */
   readonly calendarRecords: {
     readonly in: number;
@@ -158,8 +165,11 @@ export function eventWindowEffects(
   const dates = dataset.dates as Float64Array;
   const selected = plan.rows ?? Int32Array.from({ length: dataset.n }, (_, i) => i);
   const byRegion = new Map<string, number[]>();
+  const left = { undated: 0, blankRegion: 0 };
   for (const row of selected) {
     const label = labels[row];
+    if (!Number.isFinite(dates[row] as number)) left.undated += 1;
+    else if (label === null || label === undefined) left.blankRegion += 1;
     if (label === null || label === undefined || !Number.isFinite(dates[row] as number)) continue;
     const list = byRegion.get(label) ?? [];
     list.push(row);
@@ -260,6 +270,11 @@ export function eventWindowEffects(
     minimumN,
     level,
     pAdjustMethod: method,
+    rows: {
+      in: selected.length,
+      dated: selected.length - left.undated - left.blankRegion,
+      ...left,
+    },
     calendarRecords: {
       in: (calendar as EventCalendar).report.recordsIn,
       used: (calendar as EventCalendar).report.recordsUsed,

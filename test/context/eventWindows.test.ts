@@ -155,6 +155,8 @@ describe("eventWindowEffects", () => {
 
   it("skips a window naming a region the survey lacks (unknown-region, with the closest name)", () => {
     expect(result.windowsIn).toBe(3);
+    expect(result.rows).toEqual({ in: 10, dated: 10, undated: 0, blankRegion: 0 });
+    expect(result.calendarRecords).toEqual({ in: 4, used: 3, excluded: 1 });
     expect(result.skipped.map((s) => s.window)).toEqual(["storm"]);
     expect(result.skipped[0]?.reason.code).toBe("unknown-region");
     expect(result.effects.map((e) => e.window)).toEqual(["flood", "outage"]);
@@ -271,6 +273,7 @@ describe("allocationPriorities", () => {
 
   it("lists only the cell worse than both its region's other periods and other regions", () => {
     expect(result.cellsTested).toBe(4);
+    expect(result.rows).toEqual({ in: 8, used: 8, undated: 0, blankRegion: 0, outsideWindow: 0 });
     expect(result.priorities).toHaveLength(1);
     const top = result.priorities[0];
     expect(top?.region).toBe("North");
@@ -302,6 +305,25 @@ describe("allocationPriorities", () => {
     expect(
       pooled.priorities[0]?.sentence.startsWith("Send two more agents to North in January"),
     ).toBe(true);
+  });
+
+  it("counts every respondent it leaves out: undated, blank region, outside the window", () => {
+    const mixed = validateResponses(
+      [
+        person("a", "2024-01-05", "North", -4),
+        person("b", "", "North", -3),
+        person("c", "2024-02-05", "", -1),
+        person("d", "2024-03-20", "South", 0),
+      ],
+      tinyInstrument,
+      { columns: { segments: ["region"] } },
+    ).dataset;
+    const counted = allocationPriorities(mixed, {
+      dimensions: ["A"],
+      minimumN: 2,
+      window: { to: "2024-02-29" },
+    });
+    expect(counted.rows).toEqual({ in: 4, used: 1, undated: 1, blankRegion: 1, outsideWindow: 1 });
   });
 
   it("suppresses cells below minimumN and ranks nothing from them", () => {
