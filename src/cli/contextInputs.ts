@@ -192,3 +192,26 @@ export async function demoContext(
   ];
   return { context: { byPeriod, seasons, segments, events, allocation }, lines };
 }
+
+/**
+ * Wraps each line at spaces to `width` columns, continuation lines indented by two spaces
+ * (a word longer than the width stays whole on its own line).
+ *
+ * @example
+ * wrapLines(["a b c"], 3) //=> ["a b", "  c"]
+ */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = "";
+    for (const word of line.split(" ")) {
+      const next = current === "" ? word : `${current} ${word}`;
+      if (current !== "" && next.length > width) {
+        out.push(current);
+        current = `  ${word}`;
+      } else current = next;
+    }
+    out.push(current);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
-import { type ContextRun, demoContext, reportContext } from "./contextInputs";
+import { type ContextRun, demoContext, reportContext, wrapLines } from "./contextInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -256,9 +256,9 @@ export async function runReport(
     }
   }
   if (context !== undefined && !command.quiet) {
-    const text = `${context.lines.map((line) => forTerminal(line, true)).join("\n")}\n`;
-    if (terminal.tty) process.stdout.write(text);
-    else printError(text);
+    const lines = context.lines.map((line) => forTerminal(line, true));
+    if (terminal.tty) process.stdout.write(`${wrapLines(lines, terminal.columns).join("\n")}\n`);
+    else printError(`${lines.join("\n")}\n`);
   }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
   // Lines that could not be read as rows are listed in the report; the run still fails.

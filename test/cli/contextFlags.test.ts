@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseContextFlags } from "../../src/cli/contextInputs";
+import { parseContextFlags, wrapLines } from "../../src/cli/contextInputs";
 import { demoCsv, runCli, tempFolder } from "./runCli";
 
 const calendar = fileURLToPath(new URL("../../data/demo-events-calendar.csv", import.meta.url));
@@ -126,5 +126,7 @@ describe("servqual report --by / --calendar / --min-n", () => {
     });
     expect(() => parseContextFlags("monht", undefined, undefined)).toThrow(/did you mean/);
     expect(() => parseContextFlags("month", undefined, "2.5")).toThrow(/whole number/);
+    expect(wrapLines(["one two three", "x"], 7)).toEqual(["one two", "  three", "x"]);
+    expect(wrapLines(["abcdefghij k"], 4)).toEqual(["abcdefghij", "  k"]);
   });
 });
