@@ -29,6 +29,7 @@ const DEMO: DemoSource = {
     // the tickets are of 2024: checked as of the end of January 2025, so the demo never changes
     asOf: "2025-01-31T00:00:00Z",
   },
+  calendar: fileURLToPath(new URL("../data/demo-events-calendar.csv", import.meta.url)),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -133,6 +133,11 @@ export type IssueCode =
   | "undated"
   | "outside-window"
   | "blank-segment"
+  // Event windows
+  | "invalid-window"
+  | "unknown-window-type"
+  | "inverted-window"
+  | "unknown-region"
   // No usable rows
   | "rows-excluded"
   | "row-excluded"

@@ -105,6 +105,13 @@ export type NoticeCode =
   | "no-importance-points"
   | "not-comparable"
   | "no-records-in-force"
+  // Event windows and allocation priorities
+  | "invalid-window"
+  | "unknown-window-type"
+  | "inverted-window"
+  | "overlapping-windows"
+  | "unknown-region"
+  | "no-delivery-records"
   // Why an event was excluded (also not-an-object, future-timestamp above)
   | "missing-event-id"
   | "missing-customer"

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { checkRelationshipOptions } from "./relationshipInputs";
 import { UsageError } from "./usageError";
@@ -61,6 +62,8 @@ export interface ReportCommand {
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
    */
+  /** `--by`, `--calendar`, `--min-n`: the period, event-window and allocation sections. */
+  readonly context?: ContextFlags;
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
@@ -110,6 +113,9 @@ type OptionName =
   | "records"
   | "promises"
   | "factors"
+  | "by"
+  | "calendar"
+  | "min-n"
   | "help"
   | "version";
 
@@ -157,6 +163,9 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   records: { type: "string", commands: REPORT },
   promises: { type: "string", commands: REPORT },
   factors: { type: "string", commands: REPORT },
+  by: { type: "string", commands: REPORT },
+  calendar: { type: "string", commands: REPORT },
+  "min-n": { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -284,6 +293,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
       "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
     );
   }
+  const context = parseContextFlags(one("by"), one("calendar"), one("min-n"));
+  if (context !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--by, --calendar and --min-n read the rows: not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   const relationship = checkRelationshipOptions(
     one("events"),
@@ -320,6 +335,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...relationship,
+    ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
     ...(fiveGap === undefined ? {} : { fiveGap }),
   };

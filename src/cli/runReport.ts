@@ -4,6 +4,7 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type ContextRun, demoContext, reportContext, wrapLines } from "./contextInputs";
 import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { readingBar } from "./progressOfRead";
@@ -26,6 +27,8 @@ export interface DemoSource {
   readonly events?: { readonly path: string; readonly asOf: string };
   /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
   readonly fiveGap?: FiveGapFiles;
+  /** The demo's event calendar (CSV). */
+  readonly calendar?: string;
 }
 
 const MAX_LISTED = 20;
@@ -43,6 +46,8 @@ export interface PreparedReport {
   readonly events?: { readonly path: string; readonly asOf: string | undefined } | undefined;
   /** The inputs of gaps 1–4 (the options, or the demo's); undefined for none. */
   readonly fiveGap?: FiveGapFiles | undefined;
+  /** The demo's event calendar, for `servqual demo`. */
+  readonly calendar?: string;
 }
 
 /**
@@ -111,6 +116,7 @@ export async function prepareReport(
           ? undefined
           : { path: command.events, asOf: command.asOf },
     fiveGap: command.demo ? demo.fiveGap : command.fiveGap,
+    ...(command.demo && demo.calendar !== undefined ? { calendar: demo.calendar } : {}),
   };
 }
 
@@ -228,6 +234,7 @@ export async function runReport(
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
+  const context = await contextOf(lib, command, validated.dataset, prepared.calendar);
   const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
@@ -246,6 +253,7 @@ export async function runReport(
     ...results,
     ...(fiveGap === null ? {} : { fiveGap }),
     ...(relationship === null ? {} : { relationship: relationship.report }),
+    ...(context === undefined ? {} : { context: context.context }),
   });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
@@ -293,6 +301,11 @@ export async function runReport(
       printOut(markdown);
     }
   }
+  if (context !== undefined && !command.quiet) {
+    const lines = context.lines.map((line) => forTerminal(line, true));
+    if (terminal.tty) process.stdout.write(`${wrapLines(lines, terminal.columns).join("\n")}\n`);
+    else printError(`${lines.join("\n")}\n`);
+  }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
   if (relationship !== null && relationship.unreadable > 0) {
     printError(
@@ -309,6 +322,26 @@ export async function runReport(
     return ExitCode.BadInput;
   }
   return ExitCode.Ok;
+}
+
+/** The context sections of a run: the demo's, or those of --by / --calendar (else none). */
+async function contextOf(
+  lib: Servqual,
+  command: ReportCommand,
+  dataset: Library.Dataset,
+  demoCalendar: string | undefined,
+): Promise<ContextRun | undefined> {
+  if (command.demo && demoCalendar !== undefined) return demoContext(lib, dataset, demoCalendar);
+  if (command.context === undefined) return undefined;
+  try {
+    return await reportContext(lib, dataset, command.context);
+  } catch (error) {
+    if (error instanceof lib.ServqualError) {
+      printServqualError(lib, error);
+      throw new UsageError("the options --by, --calendar or --segments do not fit this file");
+    }
+    throw error;
+  }
 }
 
 /** Issues and excluded rows `servqual validate` lists in full (all are counted). */

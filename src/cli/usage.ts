@@ -56,6 +56,13 @@ const READING = `Reading the file (report and validate):
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
+  --by PERIOD          (report) week | month | quarter | season | year: adds Gap 5 by period
+                       (trends, expectation drift), the seasonal profile, the region (or first
+                       --segments column) compared, and where to send resources (each period
+                       pooled with its namesakes of other years); needs a date column
+  --calendar FILE      (report) event windows from a CSV (type, region, start, end; id, label):
+                       the gap inside each window vs outside it, per region
+  --min-n N            (report, with --by or --calendar) smallest cell shown (default 30)
 `;
 
 const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional):

@@ -1,4 +1,10 @@
 export {
+  type AllocationOptions,
+  type AllocationPriority,
+  type AllocationResult,
+  allocationPriorities,
+} from "./allocationPriorities";
+export {
   type ByPeriodOptions,
   type ByPeriodResult,
   byPeriod,
@@ -16,6 +22,22 @@ export {
   type SegmentComparison,
   type SegmentPair,
 } from "./compareSegments";
+export type { ComplianceComparison, ComplianceSide } from "./complianceComparison";
+export type { DeliveryInput } from "./deliveryDays";
+export {
+  CALENDAR_EVENT_TYPES,
+  type CalendarEventType,
+  type EventCalendar,
+  type EventWindow,
+  type EventWindowInput,
+  validateEventCalendar,
+} from "./eventCalendar";
+export {
+  type EventWindowOptions,
+  type EventWindowResult,
+  eventWindowEffects,
+  type WindowEffect,
+} from "./eventWindows";
 export {
   type CellLevel,
   type GapCell,
@@ -33,3 +55,5 @@ export {
 } from "./seasonalProfile";
 export type { Hemisphere, Seasons } from "./seasons";
 export type { PeriodSlope, WelchDifference } from "./summaryTests";
+export type { HedgesG, ProportionDifference } from "./twoGroupEffects";
+export type { ComparisonFigure, SideFigure } from "./windowFigures";

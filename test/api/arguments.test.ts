@@ -961,6 +961,50 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  validateEventCalendar: {
+    typo: typo(
+      () => core.validateEventCalendar([], { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+  },
+  eventWindowEffects: {
+    typo: typo(
+      () =>
+        core.eventWindowEffects(dataset, {
+          calendar: core.validateEventCalendar([]),
+          minimumn: 10,
+        } as never),
+      "minimumn",
+      "minimumN",
+    ),
+    also: [
+      [
+        "eventWindowEffects(dataset, { calendar: [] })",
+        () => core.eventWindowEffects(dataset, { calendar: [] as never }),
+        "invalid-argument",
+      ],
+      [
+        "eventWindowEffects(dataset, { calendar }) without dates",
+        () => core.eventWindowEffects(dataset, { calendar: core.validateEventCalendar([]) }),
+        "invalid-input",
+      ],
+    ],
+  },
+  allocationPriorities: {
+    typo: typo(
+      () => core.allocationPriorities(dataset, { acrossYear: true } as never),
+      "acrossYear",
+      "acrossYears",
+    ),
+    also: [
+      [
+        "allocationPriorities(dataset, { dimensions: ['nope'] })",
+        () => core.allocationPriorities(dataset, { dimensions: ["nope"] }),
+        "invalid-argument",
+      ],
+    ],
+  },
   mannWhitney: {
     typo: typo(
       () => core.mannWhitney(x, y, { correction: true } as never),
@@ -1175,6 +1219,13 @@ const table: Readonly<Record<string, Row>> = {
         "invalid-input",
       ],
     ],
+  },
+  readEventCalendarCsv: {
+    typo: typo(
+      () => nodeEntry.readEventCalendarCsv(promisesCsv, { delimitr: ";" } as never),
+      "delimitr",
+      "delimiter",
+    ),
   },
   readPromisesCsv: {
     typo: typo(
