@@ -165,4 +165,11 @@ export type IssueCode =
   | "mixed-currency"
   | "bad-initiator"
   | "no-events"
-  | "missing-event-column";
+  | "missing-event-column"
+  // Complaints and comments
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "control-character";

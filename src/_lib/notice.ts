@@ -115,7 +115,18 @@ export type NoticeCode =
   | "too-few-purchases"
   | "no-earlier-value"
   | "unknown-wallet"
-  | "empty-transition-row";
+  | "empty-transition-row"
+  // Complaints and comments (service recovery, what customers said)
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "replacement-character"
+  | "control-character"
+  | "no-complaints"
+  | "separation"
+  | "no-comments";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

@@ -33,3 +33,4 @@ export {
 } from "./seasonalProfile";
 export type { Hemisphere, Seasons } from "./seasons";
 export type { PeriodSlope, WelchDifference } from "./summaryTests";
+export * from "./recovery/index";

@@ -113,6 +113,9 @@ const operationsCsv = fileURLToPath(new URL("../fixtures/operations/records.csv"
 const standardsCsv = fileURLToPath(
   new URL("../fixtures/operations/standards.csv", import.meta.url),
 );
+const complaintsCsv = fileURLToPath(
+  new URL("../fixtures/recovery/complaints.csv", import.meta.url),
+);
 const promisesCsv = fileURLToPath(new URL("../fixtures/operations/promises.csv", import.meta.url));
 
 const typo = (call: () => unknown, key: string, suggest: string, code?: ServqualErrorCode) => ({
@@ -1040,6 +1043,45 @@ const table: Readonly<Record<string, Row>> = {
       "issueLimt",
       "issueLimit",
     ),
+  },
+  // service recovery and comments
+  validateComplaints: {
+    typo: typo(() => core.validateComplaints([], { scales: {} } as never), "scales", "scale"),
+    also: [
+      [
+        "validateComplaints([], { scale: { min: 5, max: 1 } })",
+        () => core.validateComplaints([], { scale: { min: 5, max: 1 } }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  serviceRecovery: {
+    typo: typo(
+      () => core.serviceRecovery(core.validateComplaints([]), { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+    also: [
+      [
+        "serviceRecovery(set, { wonBackAtLeast: 9 })",
+        () => core.serviceRecovery(core.validateComplaints([]), { wonBackAtLeast: 9 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readComplaintsCsv: {
+    typo: typo(
+      () => nodeEntry.readComplaintsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readComplaintsCsv(missing)",
+        () => nodeEntry.readComplaintsCsv("/no/such.csv"),
+        "invalid-input",
+      ],
+    ],
   },
   // report
   buildGapReport: {
