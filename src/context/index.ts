@@ -25,6 +25,7 @@ export {
 } from "./gapCells";
 export { periodOf } from "./periodOf";
 export type { CalendarPeriod, PeriodKind, PeriodOptions } from "./periodSpec";
+export * from "./recovery/index";
 export {
   type SeasonalProfileOptions,
   type SeasonalProfileResult,
@@ -33,4 +34,3 @@ export {
 } from "./seasonalProfile";
 export type { Hemisphere, Seasons } from "./seasons";
 export type { PeriodSlope, WelchDifference } from "./summaryTests";
-export * from "./recovery/index";
