@@ -172,4 +172,5 @@ export type IssueCode =
   | "escalation-out-of-order"
   | "not-yes-no"
   | "missing-comment"
+  | "invalid-comment"
   | "control-character";

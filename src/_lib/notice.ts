@@ -122,6 +122,7 @@ export type NoticeCode =
   | "escalation-out-of-order"
   | "not-yes-no"
   | "missing-comment"
+  | "invalid-comment"
   | "replacement-character"
   | "control-character"
   | "no-complaints"

@@ -9,6 +9,7 @@ export {
 } from "./byPeriod";
 export type { CellFigure, CellFigures } from "./cellFigures";
 export { type CellOptions, DEFAULT_MINIMUM_N, type StudyWindow } from "./cellPlan";
+export * from "./comments/index";
 export {
   type CompareSegmentsOptions,
   type CompareSegmentsResult,

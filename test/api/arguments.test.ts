@@ -1083,6 +1083,37 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  validateComments: {
+    typo: typo(
+      () => core.validateComments([], { timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+  },
+  tagComment: {
+    typo: typo(() => core.tagComment("slow", { lexicn: {} } as never), "lexicn", "lexicon"),
+  },
+  commentThemes: {
+    typo: typo(
+      () => core.commentThemes(core.validateComments([]), { perod: "month" } as never),
+      "perod",
+      "period",
+    ),
+    also: [
+      [
+        "commentThemes(set, { gaps: {} })",
+        () => core.commentThemes(core.validateComments([]), { gaps: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readCommentsCsv: {
+    typo: typo(
+      () => nodeEntry.readCommentsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+  },
   // report
   buildGapReport: {
     typo: typo(
