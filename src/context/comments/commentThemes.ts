@@ -8,7 +8,7 @@ import { periodOfInstant } from "../periodOf";
 import { type PeriodKind, type PeriodSpec, resolvePeriod } from "../periodSpec";
 import type { Seasons } from "../seasons";
 import type { CommentSet } from "./comments";
-import { compileLexicon, LEXICON_OPTIONS, type LexiconOptions, tagWith } from "./tagComment";
+import { compileLexicon, type LexiconOptions, tagWith } from "./tagComment";
 
 /** Options of {@link commentThemes}. */
 export interface CommentThemesOptions extends LexiconOptions {
