@@ -4,12 +4,14 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { ChartSpec } from "./chart";
+import { commentsSection } from "./commentsSection";
 import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { recoverySection } from "./recoverySection";
 import { relationshipSection } from "./relationshipSection";
 import type { GapReport } from "./types";
 
@@ -126,6 +128,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   }
   sections.push(...contextSections(results.context));
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
+  if (results.recovery != null) sections.push(recoverySection(results.recovery));
+  if (results.comments != null) sections.push(commentsSection(results.comments));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {
