@@ -16,6 +16,8 @@ const DEMO: DemoSource = {
   title: "Harbourline Bank (demo): service-quality gap report",
   source: "demo-bank.csv (embedded demo data)",
   segments: ["region", "channel"],
+  complaints: fileURLToPath(new URL("../data/demo-complaints.csv", import.meta.url)),
+  comments: fileURLToPath(new URL("../data/demo-comments.csv", import.meta.url)),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -68,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (prepared === undefined) return ExitCode.Ok;
     if (command.kind === "validate") return await runValidate(lib, command, prepared);
     if (command.database !== undefined) return await runSqlReport(lib, command, prepared);
-    return await runReport(lib, command, prepared);
+    return await runReport(lib, command, prepared, undefined, DEMO);
   } catch (error) {
     return failure(error, verbose);
   }

@@ -115,5 +115,10 @@ describe("demo comments", async () => {
     expect(a.lower).toBeGreaterThan(b.upper as number);
     expect((a.proportion as number) - (b.proportion as number)).toBeGreaterThan(0.3);
     expect(themes.matchedNothing).toBeGreaterThan(0);
+    const peak = themes.peaks.find((p) => p.dimension === "responsiveness");
+    report("peak", peak);
+    expect(peak?.region).toBe("North");
+    expect(peak?.period).toMatch(/winter$/);
+    expect(peak?.pAdjusted).toBeLessThan(0.001);
   });
 });

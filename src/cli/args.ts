@@ -58,6 +58,10 @@ export interface ReportCommand {
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
+  /** `--complaints FILE`: complaint records for a Service recovery section. */
+  readonly complaints?: string;
+  /** `--comments FILE`: free-text comments for a What customers said section. */
+  readonly comments?: string;
 }
 
 /** What the command line asks for. */
@@ -95,6 +99,8 @@ type OptionName =
   | "duckdb"
   | "postgres"
   | "table"
+  | "complaints"
+  | "comments"
   | "help"
   | "version";
 
@@ -135,6 +141,8 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   duckdb: { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
+  complaints: { type: "string", commands: REPORT },
+  comments: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -286,6 +294,24 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...(database === undefined ? {} : { database }),
+    ...recoveryFlags(one("complaints"), one("comments"), database !== undefined),
+  };
+}
+
+/** `--complaints` / `--comments`, which need the survey read in Node (not a database run). */
+function recoveryFlags(
+  complaints: string | undefined,
+  comments: string | undefined,
+  database: boolean,
+): { complaints?: string; comments?: string } {
+  if (database && (complaints !== undefined || comments !== undefined)) {
+    throw new UsageError(
+      "--complaints and --comments go with a CSV survey, not --duckdb or --postgres",
+    );
+  }
+  return {
+    ...(complaints === undefined ? {} : { complaints }),
+    ...(comments === undefined ? {} : { comments }),
   };
 }
 

@@ -5,6 +5,12 @@ import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import {
+  type RecoveryFiles,
+  type RecoveryResults,
+  readRecoveryInputs,
+  recoveryFiles,
+} from "./recoveryInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { ExitCode } from "./usage";
@@ -19,6 +25,9 @@ export interface DemoSource {
   readonly title: string;
   readonly source: string;
   readonly segments: readonly string[];
+  /** The demo's complaint records and comments. */
+  readonly complaints?: string;
+  readonly comments?: string;
 }
 
 const MAX_LISTED = 20;
@@ -168,6 +177,22 @@ async function readSurvey(
   }
 }
 
+/** Complaints and comments for the report; null without them; an exit code on bad input. */
+async function readExtras(
+  lib: Servqual,
+  files: RecoveryFiles,
+  dataset: Library.Dataset,
+): Promise<RecoveryResults | null | number> {
+  if (files.complaints === undefined && files.comments === undefined) return null;
+  try {
+    return await readRecoveryInputs(lib, files, dataset);
+  } catch (error) {
+    if (!(error instanceof lib.ServqualError)) throw error;
+    printServqualError(lib, error);
+    return ExitCode.BadInput;
+  }
+}
+
 /** The time report.json records: --generated-at, else SOURCE_DATE_EPOCH (seconds), else now. */
 function runTime(command: ReportCommand): string {
   if (command.generatedAt !== undefined) return command.generatedAt;
@@ -195,16 +220,20 @@ export async function runReport(
   command: ReportCommand,
   prepared: PreparedReport,
   terminal: Terminal = currentTerminal(),
+  demo: Pick<DemoSource, "complaints" | "comments"> = {},
 ): Promise<number> {
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared);
   if (typeof validated === "number") return validated;
-  const report = lib.buildGapReport(validated.dataset, validated.report, {
+  const built = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
   });
+  const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
+  if (typeof extra === "number") return extra;
+  const report = extra === null ? built : lib.layoutGapReport({ ...built.results, ...extra });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
   for (const format of command.formats) {

@@ -55,6 +55,11 @@ const READING = `Reading the file (report and validate):
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
+  --complaints FILE    (report) complaint records (id, channel, opened, escalations, resolved,
+                       outcome, satisfaction_before, satisfaction on 1–5, stayed): adds a
+                       Service recovery section
+  --comments FILE      (report) free-text comments (respondent_id, date, region, comment):
+                       adds a What customers said section by season and region
 `;
 
 const WRITING = `Writing the report (report and demo):
@@ -94,7 +99,8 @@ Usage:
 
 ${READING}
 ${WRITING}
-Demo takes --segments, --missing, --at-least and the writing options.
+Demo takes --segments, --missing, --at-least and the writing options; it also reads the
+demo's complaint records and comments.
 
 Every command:
 ${COMMON}

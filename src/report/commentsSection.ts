@@ -1,6 +1,7 @@
 import type { CommentCell, CommentThemesResult } from "../context/comments/commentThemes";
-import { type Cell, count, intervalCell, label, num, percentCell } from "./cells";
+import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { Section, TableBlock } from "./document";
+import { excluded } from "./recoverySection";
 
 /** Period × region cells listed in full (all are in the JSON results). */
 const CELLS_LISTED = 60;
@@ -9,11 +10,38 @@ function cellName(cell: CommentCell): string {
   return [cell.period, cell.region].filter((x) => x !== null).join(" · ") || "all comments";
 }
 
+/** Per dimension, the period × region cell where it is talked about most, with its test. */
+function peaks(result: CommentThemesResult): TableBlock {
+  return {
+    kind: "table",
+    id: "comment-peaks",
+    columns: [
+      { header: "Dimension", align: "left" },
+      { header: "Most talked about in", align: "left" },
+      { header: "Share there", align: "right" },
+      { header: "Comments", align: "right" },
+      { header: "Share elsewhere", align: "right" },
+      { header: "z", align: "right" },
+      { header: "p (Bonferroni)", align: "right" },
+    ],
+    rows: result.peaks.map((p) => [
+      label(p.dimension),
+      label([p.period, p.region].filter((x) => x !== null).join(" · ")),
+      percentCell(p.share),
+      count(p.comments),
+      percentCell(p.restShare),
+      num(p.z),
+      pCell(p.pAdjusted),
+    ]),
+  };
+}
+
 /**
  * The "What customers said" section of a report (`GapReport.comments`): per dimension the share
  * of comments about it (Wilson interval), their mean tone and share negative, with Gap 5 beside
  * it when the gaps were given; then the same per period, region and period × region (the cells
- * with most comments about a dimension first), and the comments that matched nothing. The texts
+ * in time order), each dimension's peak cell with its test, and the comments that matched
+ * nothing. The texts
  * themselves are never shown.
  */
 export function commentsSection(result: CommentThemesResult): Section {
@@ -61,22 +89,16 @@ export function commentsSection(result: CommentThemesResult): Section {
     rows,
   };
   const nothing = result.comments === 0 ? null : result.matchedNothing / result.comments;
-  let top: { cell: CommentCell; dimension: string; share: number } | null = null;
-  for (const c of split.filter((x) => x.level === "period-region" && x.comments >= 20)) {
-    for (const d of c.dimensions) {
-      if (d.share !== null && (top === null || d.share > top.share))
-        top = { cell: c, dimension: d.dimension, share: d.share };
-    }
-  }
   return {
     id: "comments",
     title: "What customers said",
     blocks: [
       {
         kind: "paragraph",
-        text: `${result.comments} comments tagged to ${result.dimensions.length} dimensions by a documented lexicon; ${result.matchedNothing} (${nothing === null ? "n/a" : `${(nothing * 100).toFixed(1)}%`}) matched nothing.${top === null ? "" : ` The largest share about one dimension in a period × region cell of 20 or more comments: ${top.dimension} in ${cellName(top.cell)}, ${(top.share * 100).toFixed(1)}% of ${top.cell.comments}.`}`,
+        text: `${result.comments} comments (of ${result.input.recordsIn} read; ${excluded(result.input)}) tagged to ${result.dimensions.length} dimensions by a documented lexicon; ${result.matchedNothing} (${nothing === null ? "n/a" : `${(nothing * 100).toFixed(1)}%`}) matched nothing.`,
       },
       overall,
+      ...(result.peaks.length > 0 ? [peaks(result)] : []),
       ...(split.length > 0 ? [cells] : []),
       {
         kind: "note",

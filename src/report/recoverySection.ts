@@ -11,6 +11,16 @@ function table(id: string, headers: readonly string[], left: number, rows: Cell[
   };
 }
 
+/** "n excluded: code n, …" or "none excluded". */
+export function excluded(input: ServiceRecoveryResult["input"]): string {
+  if (input.recordsExcluded === 0) return "none excluded";
+  const reasons = Object.entries(input.exclusionCounts)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(", ");
+  return `${input.recordsExcluded} excluded: ${reasons}`;
+}
+
 const fmt = (value: number | null, decimals = 2) =>
   value === null ? "n/a" : value.toFixed(decimals);
 const pText = (p: number | null) =>
@@ -89,7 +99,7 @@ export function recoverySection(result: ServiceRecoveryResult): Section {
     blocks: [
       {
         kind: "paragraph",
-        text: `${result.complaints} complaints; satisfaction after recovery on a ${result.scale.min}–${result.scale.max} scale. Spearman's ρ of escalation depth and satisfaction after recovery is ${fmt(s.rho)} (p ${pText(s.p)}, n = ${s.n}); each escalation level multiplies the odds of staying by ${fmt(l.oddsRatio)} (Wald p ${pText(l.p)}). ${w.wonBack} of ${w.share.n} fully dissatisfied customers were won back (${w.share.proportion === null ? "n/a" : `${(w.share.proportion * 100).toFixed(1)}%`}).`,
+        text: `${result.complaints} complaints used of ${result.input.recordsIn} records read (${excluded(result.input)}); satisfaction after recovery on a ${result.scale.min}–${result.scale.max} scale. Spearman's ρ of escalation depth and satisfaction after recovery is ${fmt(s.rho)} (p ${pText(s.p)}, n = ${s.n}); each escalation level multiplies the odds of staying by ${fmt(l.oddsRatio)} (Wald p ${pText(l.p)}). ${w.wonBack} of ${w.share.n} fully dissatisfied customers were won back (${w.share.proportion === null ? "n/a" : `${(w.share.proportion * 100).toFixed(1)}%`}).`,
       },
       depth,
       times,

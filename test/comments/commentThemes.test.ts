@@ -55,6 +55,20 @@ describe("commentThemes (hand-worked)", () => {
     expect(rows).toBe(5);
   });
 
+  it("finds each dimension's peak cell with a two-proportion test (hand-worked)", () => {
+    const peaks = commentThemes(set, { period: "month", minimumComments: 1 }).peaks;
+    const peak = peaks.find((p) => p.dimension === "responsiveness");
+    expect(peak).toMatchObject({ period: "2024-01", region: "North", n: 2, comments: 2, share: 1 });
+    expect(peak?.restShare).toBe(0);
+    // pooled 2/5; se = √(0.4·0.6·(1/2 + 1/3)) = √0.2; z = 1/√0.2 = √5; chi-square 5 as
+    // prop.test(c(2, 0), c(2, 3), correct = FALSE); p = 2Φ(−√5)
+    expect(peak?.z).toBeCloseTo(Math.sqrt(5), 12);
+    expect(peak?.p).toBeCloseTo(0.025347318677468, 10);
+    expect(peak?.cellsSearched).toBe(3);
+    expect(peak?.pAdjusted).toBeCloseTo(3 * 0.025347318677468, 10);
+    expect(commentThemes(set, { period: "month" }).peaks).toEqual([]);
+  });
+
   it("shows Gap 5 of the matching period × region beside the comments", () => {
     const dated = ["2024-01-05", "2024-01-06", "2024-02-07", "2024-02-08"];
     const regions = ["North", "North", "South", "South"];

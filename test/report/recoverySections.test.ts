@@ -68,7 +68,7 @@ describe("the service recovery and comments sections of a report", () => {
     const md = renderMarkdown(doc);
     expect(md).toContain("## Service recovery");
     expect(md).toContain("## What customers said");
-    expect(md).toContain("2 comments tagged to 5 dimensions");
+    expect(md).toContain("2 comments (of 2 read; none excluded) tagged to 5 dimensions");
     expect(md).toContain("1 (50.0%) matched nothing");
     // depth 0: a, b → mean satisfaction 4.50
     expect(md).toMatch(/0 \(first contact\) \| 2 \| 33\.3% \| 4\.50/);

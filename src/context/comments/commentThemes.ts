@@ -1,11 +1,14 @@
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { expectKind, invalidArgument, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { type Notice, notice } from "../../_lib/notice";
 import { checkLevel } from "../../stats/checkOptions";
+import { probability } from "../../stats/distributions/probability";
 import { wilsonInterval } from "../../stats/wilsonInterval";
 import type { GapCellsResult } from "../gapCells";
 import { periodOfInstant } from "../periodOf";
 import { type PeriodKind, type PeriodSpec, resolvePeriod } from "../periodSpec";
+import { type InputCounts, inputCounts } from "../recovery/serviceRecovery";
 import type { Seasons } from "../seasons";
 import type { CommentSet } from "./comments";
 import { compileLexicon, type LexiconOptions, tagWith } from "./tagComment";
@@ -28,6 +31,8 @@ export interface CommentThemesOptions extends LexiconOptions {
   readonly regionColumn?: string;
   /** Confidence level of the share intervals (default 0.95). */
   readonly level?: number;
+  /** Fewest comments a period × region cell needs to be a dimension's peak (default 20). */
+  readonly minimumComments?: number;
 }
 
 /** The option names of {@link commentThemes}. */
@@ -42,7 +47,27 @@ export const COMMENT_THEMES_OPTIONS = optionNames<CommentThemesOptions>({
   gaps: true,
   regionColumn: true,
   level: true,
+  minimumComments: true,
 });
+
+/** Where a dimension is talked about most: a period × region cell against all other comments. */
+export interface CommentPeak {
+  readonly dimension: string;
+  readonly period: string | null;
+  readonly region: string | null;
+  readonly n: number;
+  readonly comments: number;
+  readonly share: number;
+  /** The dimension's share among every comment outside the cell. */
+  readonly restShare: number | null;
+  readonly restComments: number;
+  /** Two-proportion z test (R: prop.test(correct = FALSE)), two-sided. */
+  readonly z: number | null;
+  readonly p: number | null;
+  /** p × the cells searched (Bonferroni: the cell was chosen as the largest share), at most 1. */
+  readonly pAdjusted: number | null;
+  readonly cellsSearched: number;
+}
 
 /** One dimension in one cell of comments. */
 export interface CommentDimensionFigure {
@@ -81,6 +106,8 @@ export interface CommentCell {
 export interface CommentThemesResult {
   readonly kind: "comment-themes";
   readonly comments: number;
+  /** The records read: in = used + excluded, and the exclusions by reason code. */
+  readonly input: InputCounts;
   readonly matchedNothing: number;
   readonly period: { readonly kind: PeriodKind; readonly timeZone: string } | null;
   readonly level: number;
@@ -89,6 +116,8 @@ export interface CommentThemesResult {
   readonly dimensions: readonly string[];
   /** The total cell first, then periods (in time order), regions, period × region. */
   readonly cells: readonly CommentCell[];
+  /** Per dimension, the period × region cell (with `minimumComments` or more) of largest share. */
+  readonly peaks: readonly CommentPeak[];
   readonly warnings: readonly Notice[];
 }
 
@@ -114,7 +143,9 @@ const BLANK = "(blank)";
  * tone; per cell (all comments, each period, each region, each period × region) the share of
  * comments about each dimension with Wilson's interval (Wilson 1927), their mean tone and share
  * negative, the comments that matched nothing, and, when `gaps` are given, the Gap 5 of the
- * dimension in the same period and region beside them.
+ * dimension in the same period and region beside them; and per dimension its peak, the
+ * period × region cell (of `minimumComments` or more) with the largest share, against all other
+ * comments by a two-proportion z test, Bonferroni-adjusted for the cells searched.
  *
  * Literature: the dimensions are SERVQUAL's (Parasuraman, Zeithaml & Berry 1988, 1991); tagging
  * free text against a dictionary is content analysis by dictionary (Krippendorff 2018, ch. 11).
@@ -242,16 +273,57 @@ export function commentThemes(
       a.order - b.order ||
       String(a.region).localeCompare(String(b.region)),
   );
+  const minimumComments = options.minimumComments ?? 20;
+  if (!(Number.isInteger(minimumComments) && minimumComments >= 1)) {
+    throw invalidArgument(fn, "options.minimumComments", "a whole number ≥ 1", minimumComments);
+  }
+  const total = cells.get(`total\u0000null\u0000null`) as Acc;
+  const candidates = ordered.filter(
+    (c) => c.level === "period-region" && c.comments >= minimumComments,
+  );
+  const peaks: CommentPeak[] = [];
+  lexicon.dimensions.forEach((dimension, i) => {
+    let best: Acc | null = null;
+    for (const c of candidates) {
+      if (best === null || (c.n[i] as number) / c.comments > (best.n[i] as number) / best.comments)
+        best = c;
+    }
+    if (best === null) return;
+    const x1 = best.n[i] as number;
+    const n1 = best.comments;
+    const x2 = (total.n[i] as number) - x1;
+    const n2 = total.comments - n1;
+    const pooled = (x1 + x2) / (n1 + n2);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / (n2 || Number.NaN)));
+    const z = se > 0 ? (x1 / n1 - x2 / n2) / se : null;
+    const p = z === null ? null : probability(2 * normalCdf(-Math.abs(z), 0, 1));
+    peaks.push({
+      dimension,
+      period: best.period,
+      region: best.region,
+      n: x1,
+      comments: n1,
+      share: x1 / n1,
+      restShare: n2 === 0 ? null : x2 / n2,
+      restComments: n2,
+      z,
+      p,
+      pAdjusted: p === null ? null : Math.min(1, p * candidates.length),
+      cellsSearched: candidates.length,
+    });
+  });
   const warnings: Notice[] = [];
   if (set.comments.length === 0) warnings.push(notice("no-comments", "no comment to analyse"));
   return {
     kind: "comment-themes",
     comments: set.comments.length,
+    input: inputCounts(set.report),
     matchedNothing,
     period: spec === null ? null : { kind: spec.kind, timeZone: spec.timeZone },
     level,
     lexicon: lexicon.entries,
     dimensions: lexicon.dimensions,
+    peaks,
     cells: ordered.map((acc) => ({
       level: acc.level,
       period: acc.period,

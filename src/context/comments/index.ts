@@ -8,6 +8,7 @@ export {
 export {
   type CommentCell,
   type CommentDimensionFigure,
+  type CommentPeak,
   type CommentThemesOptions,
   type CommentThemesResult,
   commentThemes,

@@ -11,6 +11,7 @@ export {
 export type { LogisticFit } from "./logisticDepth";
 export type { SpearmanTest } from "./rankCorrelation";
 export {
+  type InputCounts,
   type ResolutionTimes,
   type ServiceRecoveryOptions,
   type ServiceRecoveryResult,

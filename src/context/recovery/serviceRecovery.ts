@@ -38,6 +38,24 @@ export const SERVICE_RECOVERY_OPTIONS = optionNames<ServiceRecoveryOptions>({
   wonBackAtLeast: true,
 });
 
+/** How many records were read, used and excluded (by reason code). */
+export interface InputCounts {
+  readonly recordsIn: number;
+  readonly recordsUsed: number;
+  readonly recordsExcluded: number;
+  readonly exclusionCounts: Readonly<Record<string, number>>;
+}
+
+/** The input counts of a record report. */
+export function inputCounts(report: InputCounts): InputCounts {
+  return {
+    recordsIn: report.recordsIn,
+    recordsUsed: report.recordsUsed,
+    recordsExcluded: report.recordsExcluded,
+    exclusionCounts: { ...report.exclusionCounts },
+  };
+}
+
 /** Times to resolution of one group of resolved complaints. */
 export interface ResolutionTimes {
   /** Escalation depth (by depth) or channel (by channel). */
@@ -58,6 +76,8 @@ export interface ResolutionTimes {
 export interface ServiceRecoveryResult {
   readonly kind: "service-recovery";
   readonly complaints: number;
+  /** The records read: in = used + excluded, and the exclusions by reason code. */
+  readonly input: InputCounts;
   readonly scale: SatisfactionScale;
   readonly level: number;
   /** Unit of every time. */
@@ -316,6 +336,7 @@ export function serviceRecovery(
   return {
     kind: "service-recovery",
     complaints: n,
+    input: inputCounts(set.report),
     scale,
     level,
     unit,
