@@ -159,6 +159,15 @@ describe("comment validation and bad encodings", () => {
     });
   });
 
+  it("reads dates without a zone as local time in timeZone", () => {
+    const london = validateComments([{ comment: "x", date: "2024-07-01" }], {
+      timeZone: "Europe/London",
+    });
+    expect(london.comments[0]?.date).toBe(Date.UTC(2024, 5, 30, 23)); // BST, UTC+1
+    const utc = validateComments([{ comment: "x", date: "2024-07-01T10:30:00" }]);
+    expect(utc.comments[0]?.date).toBe(Date.UTC(2024, 6, 1, 10, 30));
+  });
+
   it("validates objects, rejecting unknown fields and bad options", () => {
     expect(() => validateComments([{ comment: "x", mood: 1 } as never])).toThrow(
       expect.objectContaining({ code: "invalid-input" }),

@@ -1,13 +1,9 @@
+import { TZDate } from "@date-fns/tz";
 import { expectKind, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { IssueLog } from "../../_lib/issueLog";
 import { ServqualError } from "../../_lib/ServqualError";
-import {
-  type CalendarTable,
-  calendarTable,
-  isKnownTimeZone,
-  resolveCalendar,
-} from "../../operations/calendar";
+import { type CalendarTable, isKnownTimeZone } from "../../operations/calendar";
 import {
   type RecordPlace,
   RecordProblems,
@@ -15,7 +11,10 @@ import {
   textCell,
 } from "../../operations/fields";
 import { type RecordValidationOptions, recordLimits } from "../../operations/standards";
-import { parseTimestamp } from "../../operations/timestamp";
+import { parseTimestamp, utcMs } from "../../operations/timestamp";
+
+/** Reads wall times in one zone: UTC by arithmetic, another zone through `TZDate`. */
+export type WallClock = Pick<CalendarTable, "localInstant">;
 
 /** One free-text comment as given (an object, or a CSV row with the columns of {@link COMMENT_COLUMNS}). */
 export interface CommentInput {
@@ -72,7 +71,7 @@ const FIELDS = Object.keys(COMMENT_COLUMNS) as (keyof CommentInput)[];
 export function commentTable(
   fn: string,
   options: CommentValidationOptions | undefined,
-): CalendarTable {
+): WallClock {
   const zone = options?.timeZone ?? "UTC";
   if (typeof zone !== "string" || !isKnownTimeZone(zone)) {
     throw new ServqualError("invalid-options", `${fn}: the options are not valid.`, [
@@ -83,7 +82,12 @@ export function commentTable(
       },
     ]);
   }
-  return calendarTable(resolveCalendar(fn, { timeZone: zone }));
+  return {
+    localInstant: (y, m, d, h, mi, sec, ms) =>
+      zone === "UTC"
+        ? utcMs(y, m, d) + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms
+        : new TZDate(y, m - 1, d, h, mi, sec, ms, zone).getTime(),
+  };
 }
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
@@ -101,7 +105,7 @@ export function checkComment(
   raw: unknown,
   place: RecordPlace,
   columns: Readonly<Record<string, string>>,
-  table: CalendarTable,
+  table: WallClock,
 ): { record: CustomerComment | null; problems: RecordProblems } {
   const problems = new RecordProblems();
   const col = (field: keyof CommentInput) => columns[field] ?? field;
