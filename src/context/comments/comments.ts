@@ -67,11 +67,8 @@ export const COMMENT_COLUMNS: Readonly<Record<keyof CommentInput, string>> = {
 
 const FIELDS = Object.keys(COMMENT_COLUMNS) as (keyof CommentInput)[];
 
-/** Resolves the zone of a comment validator into a calendar table. */
-export function commentTable(
-  fn: string,
-  options: CommentValidationOptions | undefined,
-): WallClock {
+/** Resolves the zone of a comment validator into a wall clock (UTC arithmetic or TZDate). */
+export function commentTable(fn: string, options: CommentValidationOptions | undefined): WallClock {
   const zone = options?.timeZone ?? "UTC";
   if (typeof zone !== "string" || !isKnownTimeZone(zone)) {
     throw new ServqualError("invalid-options", `${fn}: the options are not valid.`, [
