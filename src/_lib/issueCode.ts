@@ -173,4 +173,7 @@ export type IssueCode =
   | "not-yes-no"
   | "missing-comment"
   | "invalid-comment"
-  | "control-character";
+  | "control-character"
+  // Trust, commitment and relationship quality
+  | "unknown-customer"
+  | "no-evidence";

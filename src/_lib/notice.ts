@@ -127,7 +127,12 @@ export type NoticeCode =
   | "control-character"
   | "no-complaints"
   | "separation"
-  | "no-comments";
+  | "no-comments"
+  // Trust, commitment and relationship quality
+  | "unknown-customer"
+  | "no-evidence"
+  | "no-stage"
+  | "no-events";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

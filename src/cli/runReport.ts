@@ -5,6 +5,7 @@ import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import { readingBar } from "./progressOfRead";
 import {
   type RecoveryFiles,
   type RecoveryResults,
@@ -165,15 +166,24 @@ async function readSurvey(
   instrument: Library.Instrument,
   prepared: PreparedReport,
   extra: Partial<Library.CsvFileOptions> = {},
+  quiet = false,
 ): Promise<Library.ValidatedResponses | number> {
+  // A progress bar on a terminal's standard error for a long read (see progress.ts).
+  const bar = quiet ? null : readingBar(prepared.path);
   try {
-    return await lib.readResponsesCsv(prepared.path, instrument, { ...prepared.options, ...extra });
+    return await lib.readResponsesCsv(prepared.path, instrument, {
+      ...prepared.options,
+      ...extra,
+      ...(bar === null ? {} : { onProgress: bar.onProgress }),
+    });
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
     if (error.code !== "invalid-options") return ExitCode.BadInput;
     printError("Run 'servqual --help' for the options.\n");
     return ExitCode.Usage;
+  } finally {
+    bar?.done();
   }
 }
 
@@ -225,7 +235,7 @@ export async function runReport(
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
-  const validated = await readSurvey(lib, instrument, prepared);
+  const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
   const built = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
@@ -302,10 +312,13 @@ export async function runValidate(
   prepared: PreparedReport,
 ): Promise<number> {
   const instrument = await resolveInstrument(lib, command.instrument ?? "servqual22");
-  const validated = await readSurvey(lib, instrument, prepared, {
-    issueLimit: VALIDATE_LIMIT,
-    excludedLimit: VALIDATE_LIMIT,
-  });
+  const validated = await readSurvey(
+    lib,
+    instrument,
+    prepared,
+    { issueLimit: VALIDATE_LIMIT, excludedLimit: VALIDATE_LIMIT },
+    command.quiet,
+  );
   if (typeof validated === "number") return validated;
   const v = validated.report;
   const lines = [

@@ -13,6 +13,7 @@ import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { recoverySection } from "./recoverySection";
 import { relationshipSection } from "./relationshipSection";
+import { trustSection } from "./trustSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -130,6 +131,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
   if (results.recovery != null) sections.push(recoverySection(results.recovery));
   if (results.comments != null) sections.push(commentsSection(results.comments));
+  if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

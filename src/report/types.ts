@@ -8,6 +8,7 @@ import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
 import type { RelationshipReport } from "./relationshipSection";
+import type { TrustReport } from "./trustSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -93,6 +94,11 @@ export interface GapReport {
   readonly recovery?: ServiceRecoveryResult | null;
   /** Comments tagged to dimensions (commentThemes): a "What customers said" section. */
   readonly comments?: CommentThemesResult | null;
+  /**
+   * Trust, commitment and relationship quality (relationshipQuality with stages, gap5ByStage):
+   * the layout adds a "Trust and commitment" section.
+   */
+  readonly trust?: TrustReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
