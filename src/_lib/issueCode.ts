@@ -171,6 +171,14 @@ export type IssueCode =
   | "bad-initiator"
   | "no-events"
   | "missing-event-column"
+  // Complaints and comments
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "invalid-comment"
+  | "control-character"
   // Trust, commitment and relationship quality
   | "unknown-customer"
   | "no-evidence";

@@ -126,6 +126,18 @@ export type NoticeCode =
   | "empty-transition-row"
   // Gap 5 by relationship stage
   | "respondent-without-events"
+  // Complaints and comments (service recovery, what customers said)
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "invalid-comment"
+  | "replacement-character"
+  | "control-character"
+  | "no-complaints"
+  | "separation"
+  | "no-comments"
   // Trust, commitment and relationship quality
   | "unknown-customer"
   | "no-evidence"

@@ -69,6 +69,10 @@ export interface ReportCommand {
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
   /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
   readonly fiveGap?: FiveGapFiles;
+  /** `--complaints FILE`: complaint records for a Service recovery section. */
+  readonly complaints?: string;
+  /** `--comments FILE`: free-text comments for a What customers said section. */
+  readonly comments?: string;
 }
 
 /** What the command line asks for. */
@@ -116,6 +120,8 @@ type OptionName =
   | "by"
   | "calendar"
   | "min-n"
+  | "complaints"
+  | "comments"
   | "help"
   | "version";
 
@@ -166,6 +172,8 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   by: { type: "string", commands: REPORT },
   calendar: { type: "string", commands: REPORT },
   "min-n": { type: "string", commands: REPORT },
+  complaints: { type: "string", commands: REPORT },
+  comments: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -338,6 +346,24 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
     ...(fiveGap === undefined ? {} : { fiveGap }),
+    ...recoveryFlags(one("complaints"), one("comments"), database !== undefined),
+  };
+}
+
+/** `--complaints` / `--comments`, which need the survey read in Node (not a database run). */
+function recoveryFlags(
+  complaints: string | undefined,
+  comments: string | undefined,
+  database: boolean,
+): { complaints?: string; comments?: string } {
+  if (database && (complaints !== undefined || comments !== undefined)) {
+    throw new UsageError(
+      "--complaints and --comments go with a CSV survey, not --duckdb or --postgres",
+    );
+  }
+  return {
+    ...(complaints === undefined ? {} : { complaints }),
+    ...(comments === undefined ? {} : { comments }),
   };
 }
 

@@ -8,6 +8,12 @@ import { type ContextRun, demoContext, reportContext, wrapLines } from "./contex
 import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { readingBar } from "./progressOfRead";
+import {
+  type RecoveryFiles,
+  type RecoveryResults,
+  readRecoveryInputs,
+  recoveryFiles,
+} from "./recoveryInputs";
 import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -29,6 +35,9 @@ export interface DemoSource {
   readonly fiveGap?: FiveGapFiles;
   /** The demo's event calendar (CSV). */
   readonly calendar?: string;
+  /** The demo's complaint records and comments. */
+  readonly complaints?: string;
+  readonly comments?: string;
 }
 
 const MAX_LISTED = 20;
@@ -201,6 +210,22 @@ async function readSurvey(
   }
 }
 
+/** Complaints and comments for the report; null without them; an exit code on bad input. */
+async function readExtras(
+  lib: Servqual,
+  files: RecoveryFiles,
+  dataset: Library.Dataset,
+): Promise<RecoveryResults | null | number> {
+  if (files.complaints === undefined && files.comments === undefined) return null;
+  try {
+    return await readRecoveryInputs(lib, files, dataset);
+  } catch (error) {
+    if (!(error instanceof lib.ServqualError)) throw error;
+    printServqualError(lib, error);
+    return ExitCode.BadInput;
+  }
+}
+
 /** The time report.json records: --generated-at, else SOURCE_DATE_EPOCH (seconds), else now. */
 function runTime(command: ReportCommand): string {
   if (command.generatedAt !== undefined) return command.generatedAt;
@@ -228,6 +253,7 @@ export async function runReport(
   command: ReportCommand,
   prepared: PreparedReport,
   terminal: Terminal = currentTerminal(),
+  demo: Pick<DemoSource, "complaints" | "comments"> = {},
 ): Promise<number> {
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
@@ -249,11 +275,14 @@ export async function runReport(
       ? null
       : await relationshipInputs(lib, command, prepared.events, validated.dataset);
   if (typeof relationship === "number") return relationship;
+  const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
+  if (typeof extra === "number") return extra;
   const report = lib.layoutGapReport({
     ...results,
     ...(fiveGap === null ? {} : { fiveGap }),
     ...(relationship === null ? {} : { relationship: relationship.report }),
     ...(context === undefined ? {} : { context: context.context }),
+    ...(extra === null ? {} : extra),
   });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};

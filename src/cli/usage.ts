@@ -63,6 +63,11 @@ const READING = `Reading the file (report and validate):
   --calendar FILE      (report) event windows from a CSV (type, region, start, end; id, label):
                        the gap inside each window vs outside it, per region
   --min-n N            (report, with --by or --calendar) smallest cell shown (default 30)
+  --complaints FILE    (report) complaint records (id, channel, opened, escalations, resolved,
+                       outcome, satisfaction_before, satisfaction on 1–5, stayed): adds a
+                       Service recovery section
+  --comments FILE      (report) free-text comments (respondent_id, date, region, comment):
+                       adds a What customers said section by season and region
 `;
 
 const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional):
@@ -135,7 +140,8 @@ ${READING}
 ${FIVE_GAPS}
 ${WRITING}
 ${EVENTS}
-Demo takes --segments, --missing, --at-least, --as-of and the writing options.
+Demo takes --segments, --missing, --at-least, --as-of and the writing options; it also reads
+the demo's CRM events, operational files, event calendar, complaint records and comments.
 
 Every command:
 ${COMMON}

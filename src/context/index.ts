@@ -15,6 +15,7 @@ export {
 } from "./byPeriod";
 export type { CellFigure, CellFigures } from "./cellFigures";
 export { type CellOptions, DEFAULT_MINIMUM_N, type StudyWindow } from "./cellPlan";
+export * from "./comments/index";
 export {
   type CompareSegmentsOptions,
   type CompareSegmentsResult,
@@ -47,6 +48,7 @@ export {
 } from "./gapCells";
 export { periodOf } from "./periodOf";
 export type { CalendarPeriod, PeriodKind, PeriodOptions } from "./periodSpec";
+export * from "./recovery/index";
 export {
   type SeasonalProfileOptions,
   type SeasonalProfileResult,

@@ -122,6 +122,9 @@ const operationsCsv = fileURLToPath(new URL("../fixtures/operations/records.csv"
 const standardsCsv = fileURLToPath(
   new URL("../fixtures/operations/standards.csv", import.meta.url),
 );
+const complaintsCsv = fileURLToPath(
+  new URL("../fixtures/recovery/complaints.csv", import.meta.url),
+);
 const promisesCsv = fileURLToPath(new URL("../fixtures/operations/promises.csv", import.meta.url));
 
 const typo = (call: () => unknown, key: string, suggest: string, code?: ServqualErrorCode) => ({
@@ -1232,6 +1235,76 @@ const table: Readonly<Record<string, Row>> = {
       () => nodeEntry.readPromisesCsv(promisesCsv, { issueLimt: 1 } as never),
       "issueLimt",
       "issueLimit",
+    ),
+  },
+  // service recovery and comments
+  validateComplaints: {
+    typo: typo(() => core.validateComplaints([], { scales: {} } as never), "scales", "scale"),
+    also: [
+      [
+        "validateComplaints([], { scale: { min: 5, max: 1 } })",
+        () => core.validateComplaints([], { scale: { min: 5, max: 1 } }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  serviceRecovery: {
+    typo: typo(
+      () => core.serviceRecovery(core.validateComplaints([]), { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+    also: [
+      [
+        "serviceRecovery(set, { wonBackAtLeast: 9 })",
+        () => core.serviceRecovery(core.validateComplaints([]), { wonBackAtLeast: 9 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readComplaintsCsv: {
+    typo: typo(
+      () => nodeEntry.readComplaintsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readComplaintsCsv(missing)",
+        () => nodeEntry.readComplaintsCsv("/no/such.csv"),
+        "invalid-input",
+      ],
+    ],
+  },
+  validateComments: {
+    typo: typo(
+      () => core.validateComments([], { timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+  },
+  tagComment: {
+    typo: typo(() => core.tagComment("slow", { lexicn: {} } as never), "lexicn", "lexicon"),
+  },
+  commentThemes: {
+    typo: typo(
+      () => core.commentThemes(core.validateComments([]), { perod: "month" } as never),
+      "perod",
+      "period",
+    ),
+    also: [
+      [
+        "commentThemes(set, { gaps: {} })",
+        () => core.commentThemes(core.validateComments([]), { gaps: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readCommentsCsv: {
+    typo: typo(
+      () => nodeEntry.readCommentsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
     ),
   },
   // report
