@@ -28,6 +28,7 @@ import {
   lcmUpTo,
   MAX_EXACT_KEY,
 } from "./gapKeys";
+import { accumulateGroupedRows, GROUP_BLOCK } from "./groupedGapPass";
 
 /**
  * Everything a gap analysis needs from the data, gathered in one pass and mergeable: pair
@@ -301,7 +302,11 @@ function completePlan(
  * Fills one gap accumulator per group in one pass over the rows: row r goes to
  * `accumulators[groupOfRow[r]]`, rows with group −1 to none. Each accumulator ends as
  * `accumulateGaps` over its group's rows alone would leave it (periods, seasons, regions: one
- * read of the data for every cell).
+ * read of the data for every cell). On a scale of whole points with step 1 and without
+ * importance weights the rows are read once in dataset order and each is added to its group's
+ * count tables and running sums as it is read (`groupedGapPass.ts`; memory: the groups' tables,
+ * not the rows), so the order of the rows (dates shuffled or not) costs little; otherwise each
+ * group's rows are gathered and added by the row-list path.
  *
  * @param accumulators - One per group, from {@link createGapAccumulator} for the same instrument
  *   and facets.
@@ -334,8 +339,6 @@ export function accumulateGapsByGroup(
       groupOfRow,
     );
   }
-  // Counting sort of the rows by group: each group's rows in dataset order, in one array.
-  const offsets = new Int32Array(groups + 1);
   for (let r = 0; r < groupOfRow.length; r++) {
     const g = groupOfRow[r] as number;
     if (g < -1 || g >= groups) {
@@ -347,6 +350,16 @@ export function accumulateGapsByGroup(
         ` (groupOfRow[${r}] is ${g})`,
       );
     }
+  }
+  // One pass in row order, each row to its group's accumulator (whole-point scales); the rows
+  // it did not take (all, or those from an answer off the grid on) by the row-list path.
+  const taken = accumulateGroupedRows(accumulators, dataset, groupOfRow);
+  const from = Math.max(0, taken);
+  if (from >= groupOfRow.length) return accumulators;
+  // Counting sort of the rows by group: each group's rows in dataset order, in one array.
+  const offsets = new Int32Array(groups + 1);
+  for (let r = from; r < groupOfRow.length; r++) {
+    const g = groupOfRow[r] as number;
     if (g >= 0) offsets[g + 1] = (offsets[g + 1] as number) + 1;
   }
   for (let g = 0; g < groups; g++) {
@@ -354,7 +367,7 @@ export function accumulateGapsByGroup(
   }
   const sorted = new Int32Array(offsets[groups] as number);
   const next = offsets.slice(0, groups);
-  for (let r = 0; r < groupOfRow.length; r++) {
+  for (let r = from; r < groupOfRow.length; r++) {
     const g = groupOfRow[r] as number;
     if (g < 0) continue;
     sorted[next[g] as number] = r;
@@ -371,7 +384,7 @@ export function accumulateGapsByGroup(
  * Respondents are processed in blocks of this many rows, so the per-respondent scratch arrays
  * stay small and in cache instead of growing with the dataset.
  */
-const BLOCK = 16_384;
+const BLOCK = GROUP_BLOCK;
 
 /** Per-respondent scratch of one block. */
 interface Scratch {
