@@ -5,6 +5,7 @@ import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import { readingBar } from "./progressOfRead";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { ExitCode } from "./usage";
@@ -156,15 +157,24 @@ async function readSurvey(
   instrument: Library.Instrument,
   prepared: PreparedReport,
   extra: Partial<Library.CsvFileOptions> = {},
+  quiet = false,
 ): Promise<Library.ValidatedResponses | number> {
+  // A progress bar on a terminal's standard error for a long read (see progress.ts).
+  const bar = quiet ? null : readingBar(prepared.path);
   try {
-    return await lib.readResponsesCsv(prepared.path, instrument, { ...prepared.options, ...extra });
+    return await lib.readResponsesCsv(prepared.path, instrument, {
+      ...prepared.options,
+      ...extra,
+      ...(bar === null ? {} : { onProgress: bar.onProgress }),
+    });
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
     if (error.code !== "invalid-options") return ExitCode.BadInput;
     printError("Run 'servqual --help' for the options.\n");
     return ExitCode.Usage;
+  } finally {
+    bar?.done();
   }
 }
 
@@ -199,7 +209,7 @@ export async function runReport(
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
-  const validated = await readSurvey(lib, instrument, prepared);
+  const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
   const report = lib.buildGapReport(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
@@ -273,10 +283,13 @@ export async function runValidate(
   prepared: PreparedReport,
 ): Promise<number> {
   const instrument = await resolveInstrument(lib, command.instrument ?? "servqual22");
-  const validated = await readSurvey(lib, instrument, prepared, {
-    issueLimit: VALIDATE_LIMIT,
-    excludedLimit: VALIDATE_LIMIT,
-  });
+  const validated = await readSurvey(
+    lib,
+    instrument,
+    prepared,
+    { issueLimit: VALIDATE_LIMIT, excludedLimit: VALIDATE_LIMIT },
+    command.quiet,
+  );
   if (typeof validated === "number") return validated;
   const v = validated.report;
   const lines = [

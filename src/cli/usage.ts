@@ -72,6 +72,8 @@ const WRITING = `Writing the report (report and demo):
   --quiet              print nothing on standard output
 On a terminal the command prints a short summary (at most 100 columns, colour unless NO_COLOR
 is set) and says where the files are; piped, it prints the full Markdown report.
+While a long input is read (more than 1 s), a progress bar shows on standard error when it is
+a terminal (never when it is piped or redirected, nor with --quiet); it is erased at the end.
 `;
 
 const COMMON = `  --verbose            show the stack of an unexpected error
