@@ -32,5 +32,6 @@ export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
+export type { TrustReport } from "./trustSection";
 export type { GapReport, ReportValidation, WorstItem } from "./types";
 export { type DocumentVisitor, walkDocument } from "./walkDocument";

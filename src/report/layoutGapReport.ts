@@ -11,6 +11,7 @@ import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { relationshipSection } from "./relationshipSection";
+import { trustSection } from "./trustSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -126,6 +127,7 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   }
   sections.push(...contextSections(results.context));
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
+  if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

@@ -6,6 +6,7 @@ import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
 import type { RelationshipReport } from "./relationshipSection";
+import type { TrustReport } from "./trustSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -87,6 +88,11 @@ export interface GapReport {
    * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
    */
   readonly relationship?: RelationshipReport | null;
+  /**
+   * Trust, commitment and relationship quality (relationshipQuality with stages, gap5ByStage):
+   * the layout adds a "Trust and commitment" section.
+   */
+  readonly trust?: TrustReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
