@@ -151,6 +151,7 @@ export type IssueCode =
   | "missing-metric"
   | "unknown-unit"
   | "duplicate-id"
+  | "ids-not-tracked"
   | "missing-timestamp"
   | "unparseable-timestamp"
   | "before-creation"
