@@ -107,7 +107,7 @@ describe("data/demo-trust.csv", () => {
     expect(byId("R0020")).toHaveLength(2);
     expect(rows.at(-1)?.respondent_id).toBe("W0001");
     const doc = readFileSync(fileURLToPath(new URL("data/DEMO.md", ROOT)), "utf8");
-    const section = doc.slice(doc.indexOf("### Dirty rows (`demo-trust.csv`)"));
+    const section = doc.slice(doc.indexOf("## Dirty rows (`demo-trust.csv`)"));
     expect([...section.matchAll(/^\| ([RW]\d{4})/gm)].map((m) => m[1])).toEqual([
       "R0006",
       "R0011",
