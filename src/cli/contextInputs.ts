@@ -115,7 +115,49 @@ export async function reportContext(
     );
     lines.push(...windowLines(context.events));
   }
+  const others = segmentComparisons(
+    lib,
+    dataset,
+    context.segments === undefined ? undefined : region,
+    minimumN,
+  );
+  if (others.results.length > 0) context.segmentComparisons = others.results;
+  lines.push(...others.lines);
   return { context, lines };
+}
+
+/**
+ * `--segments A,B`: every kept segment column not compared yet gets its own comparison (and so
+ * its own report section), with one terminal line each; a column that cannot be compared (one
+ * group, or too few respondents) gets a line saying why instead.
+ *
+ * @param done - The column already compared (the region of `--by`), or undefined.
+ */
+export function segmentComparisons(
+  lib: Lib,
+  dataset: Library.Dataset,
+  done: string | undefined,
+  options: { readonly minimumN?: number; readonly method?: "welch" | "kruskal" } = {},
+): { results: Library.CompareSegmentsResult[]; lines: string[] } {
+  const results: Library.CompareSegmentsResult[] = [];
+  const lines: string[] = [];
+  for (const { name } of dataset.segments) {
+    if (name === done) continue;
+    try {
+      const result = lib.compareSegments(dataset, { by: name, ...options });
+      results.push(result);
+      const differing = result.comparisons.filter(
+        (c) => c.pAdjusted !== null && c.pAdjusted < 0.05,
+      );
+      lines.push(
+        `Segments compared: ${name}: ${differing.length === 0 ? "no dimension differs beyond chance" : `${differing.map((c) => c.id).join(", ")} ${differing.length === 1 ? "differs" : "differ"} (p adj. < .05)`}`,
+      );
+    } catch (error) {
+      if (!(error instanceof lib.ServqualError)) throw error;
+      lines.push(`Segments compared: ${name}: not compared (${error.message})`);
+    }
+  }
+  return { results, lines };
 }
 
 /** One line per window × region whose gap inside differs beyond chance on some figure. */
@@ -190,7 +232,19 @@ export async function demoContext(
       "byPeriod expectation drift, weighted least-squares slope of monthly means, Holm-adjusted",
     ),
   ];
-  return { context: { byPeriod, seasons, segments, events, allocation }, lines };
+  const others = segmentComparisons(lib, dataset, "region", { method: "kruskal" });
+  lines.push(...others.lines);
+  return {
+    context: {
+      byPeriod,
+      seasons,
+      segments,
+      segmentComparisons: others.results,
+      events,
+      allocation,
+    },
+    lines,
+  };
 }
 
 /**

@@ -4,7 +4,13 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
-import { type ContextRun, demoContext, reportContext, wrapLines } from "./contextInputs";
+import {
+  type ContextRun,
+  demoContext,
+  reportContext,
+  segmentComparisons,
+  wrapLines,
+} from "./contextInputs";
 import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { readingBar } from "./progressOfRead";
@@ -353,7 +359,10 @@ export async function runReport(
   return ExitCode.Ok;
 }
 
-/** The context sections of a run: the demo's, or those of --by / --calendar (else none). */
+/**
+ * The context sections of a run: the demo's, those of --by / --calendar, or with --segments
+ * alone one comparison per segment column (else none).
+ */
 async function contextOf(
   lib: Servqual,
   command: ReportCommand,
@@ -361,8 +370,13 @@ async function contextOf(
   demoCalendar: string | undefined,
 ): Promise<ContextRun | undefined> {
   if (command.demo && demoCalendar !== undefined) return demoContext(lib, dataset, demoCalendar);
-  if (command.context === undefined) return undefined;
   try {
+    if (command.context === undefined) {
+      // --segments alone: each kept segment column is compared in its own section.
+      if (command.demo || dataset.segments.length === 0) return undefined;
+      const { results, lines } = segmentComparisons(lib, dataset, undefined);
+      return { context: { segmentComparisons: results }, lines };
+    }
     return await reportContext(lib, dataset, command.context);
   } catch (error) {
     if (error instanceof lib.ServqualError) {

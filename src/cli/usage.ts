@@ -34,7 +34,8 @@ const READING = `Reading the file (report and validate):
                        may be repeated
   --id COLUMN          respondent id column (default respondent_id)
   --date COLUMN        date column (default date)
-  --segments A,B       segment columns to keep (e.g. region,channel)
+  --segments A,B       segment columns to keep (e.g. region,channel); each gets a section
+                       comparing its groups (Welch's ANOVA with Games–Howell pairs)
   --covariates A,B     numeric covariate columns to keep (e.g. temperature,tenure)
   --population-column COLUMN
                        column naming each respondent's population: customers, managers,

@@ -17,6 +17,8 @@ export interface ContextResults {
   readonly byPeriod?: ByPeriodResult | null;
   readonly seasons?: SeasonalProfileResult | null;
   readonly segments?: CompareSegmentsResult | null;
+  /** Further segment columns compared (one per `--segments` column), each in its own section. */
+  readonly segmentComparisons?: readonly CompareSegmentsResult[] | null;
   readonly events?: EventWindowResult | null;
   readonly allocation?: AllocationResult | null;
 }
@@ -138,9 +140,9 @@ export function seasonSection(result: SeasonalProfileResult): Section {
 }
 
 /** The section of {@link CompareSegmentsResult}: the omnibus test per dimension and the pairs. */
-export function segmentSection(result: CompareSegmentsResult): Section {
+export function segmentSection(result: CompareSegmentsResult, id = "segments"): Section {
   return {
-    id: "segments",
+    id,
     title: `Segments compared: ${result.by}`,
     blocks: [
       {
@@ -190,6 +192,9 @@ export function contextSections(context: ContextResults | null | undefined): Sec
   if (context.byPeriod) sections.push(periodSection(context.byPeriod));
   if (context.seasons) sections.push(seasonSection(context.seasons));
   if (context.segments) sections.push(segmentSection(context.segments));
+  (context.segmentComparisons ?? []).forEach((result, i) => {
+    sections.push(segmentSection(result, `segments-${i + 2}`));
+  });
   if (context.events) sections.push(eventWindowSection(context.events));
   if (context.allocation) sections.push(allocationSection(context.allocation));
   return sections;

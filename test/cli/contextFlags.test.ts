@@ -44,6 +44,43 @@ describe("servqual demo: the planted context effects", () => {
   });
 });
 
+describe("servqual report --segments: a section per segment column", () => {
+  it("compares every named column in its own section, in every format", () => {
+    const out = tempFolder();
+    const { code, stdout, stderr } = runCli([
+      "report",
+      demoCsv,
+      "--segments",
+      "region,channel",
+      "--format",
+      "md,json,csv",
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("## Segments compared: region");
+    expect(stdout).toContain("## Segments compared: channel");
+    // DEMO.md plants an empathy shortfall in Coast (Coast ≥ 0.4 below both other regions)
+    expect(stderr).toMatch(/Segments compared: region: .*empathy/);
+    const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    const compared = json.results.context.segmentComparisons.map((c: { by: string }) => c.by);
+    expect(compared).toEqual(["region", "channel"]);
+    const empathy = json.results.context.segmentComparisons[0].comparisons.find(
+      (c: { id: string }) => c.id === "empathy",
+    );
+    expect(empathy.pAdjusted).toBeLessThan(0.05);
+    const csv = readFileSync(join(out, "report.csv"), "utf8");
+    expect(csv).toContain("segments-2");
+  });
+
+  it("adds no comparison without --segments", () => {
+    const out = tempFolder();
+    const { code, stdout } = runCli(["report", demoCsv, "--out", out]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("Segments compared");
+  });
+});
+
 describe("servqual report --by / --calendar / --min-n", () => {
   it("adds the sections for a survey file and prints the allocation sentence", () => {
     const out = tempFolder();
