@@ -1,7 +1,18 @@
 // A CRM developer validates one customer's SERVQUAL answers as they arrive and shows the
-// customer's gaps per dimension. Run: node examples/crm-developer.mjs
+// customer's gaps per dimension; then reads the customer's relationship stage from CRM events
+// and the bank's customers at risk of dissolution. Run: node examples/crm-developer.mjs
 import assert from "node:assert/strict";
-import { gap5, instruments, ServqualError, validateResponses } from "servqual";
+import {
+  classifyStage,
+  dissolutionWarnings,
+  gap5,
+  instruments,
+  relationshipFeatures,
+  ServqualError,
+  validateEvents,
+  validateResponses,
+} from "servqual";
+import { readEventsCsv } from "servqual/node";
 
 const instrument = instruments.servqual22;
 
@@ -43,3 +54,48 @@ try {
   assert.ok(error instanceof ServqualError);
   console.log(`  Error for a form without answers: ${error.issues[0].message.slice(0, 80)}…`);
 }
+
+// The customer's CRM history: where does the relationship stand, and why? An account opened
+// in 2021, then a purchase every 45 days of about the same value across three products.
+const history = [
+  {
+    id: "a0",
+    customer: "cust-10042",
+    timestamp: "2021-05-03",
+    type: "contract",
+    product: "current-account",
+  },
+];
+const products = ["card", "savings", "insurance"];
+for (let k = 0; k < 17; k++) {
+  const day = new Date(Date.UTC(2023, 2, 1) + k * 45 * 86_400_000).toISOString().slice(0, 10);
+  history.push({
+    id: `p${k}`,
+    customer: "cust-10042",
+    timestamp: day,
+    type: "purchase",
+    value: 300 + (k % 2) * 5,
+    product: products[k % 3],
+  });
+}
+const { events } = validateEvents(history);
+const [customer] = relationshipFeatures(events, { asOf: "2025-03-01" }).customers;
+const stage = classifyStage(customer);
+console.log(`  Stage: ${stage.stage} (confidence ${stage.confidence.toFixed(2)})`);
+for (const e of stage.evidence.filter((e) => e.stage === stage.stage && e.met)) {
+  console.log(`    ${e.criterion}: ${JSON.stringify(e.value)} (${e.threshold})`);
+}
+assert.equal(stage.stage, "commitment");
+
+// The demo bank's CRM export: who is drifting away, with the evidence.
+const demoEvents = new URL("../data/demo-events.csv", import.meta.url);
+const read = await readEventsCsv(demoEvents, { asOf: "2025-12-31T23:59:59.999Z" });
+assert.equal(read.report.eventsIn, read.report.eventsUsed + read.report.eventsExcluded);
+const atRisk = dissolutionWarnings(
+  relationshipFeatures(read.events, { asOf: "2025-12-31T23:59:59.999Z" }),
+);
+console.log(`Demo bank: ${atRisk.customers.length} of ${atRisk.checked} active customers at risk`);
+for (const c of atRisk.customers.slice(0, 3)) {
+  console.log(`  ${c.customer}: ${c.signals.map((s) => s.signal).join(", ")}`);
+}
+assert.ok(atRisk.customers.length >= 40);

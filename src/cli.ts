@@ -16,6 +16,19 @@ const DEMO: DemoSource = {
   title: "Harbourline Bank (demo): service-quality gap report",
   source: "demo-bank.csv (embedded demo data)",
   segments: ["region", "channel"],
+  events: {
+    path: fileURLToPath(new URL("../data/demo-events.csv", import.meta.url)),
+    asOf: "2025-12-31T23:59:59.999Z",
+  },
+  fiveGap: {
+    management: fileURLToPath(new URL("../data/demo-management.csv", import.meta.url)),
+    standards: fileURLToPath(new URL("../data/demo-standards.csv", import.meta.url)),
+    records: fileURLToPath(new URL("../data/demo-tickets.csv", import.meta.url)),
+    promises: fileURLToPath(new URL("../data/demo-promises.csv", import.meta.url)),
+    factors: fileURLToPath(new URL("../data/demo-factors.csv", import.meta.url)),
+    // the tickets are of 2024: checked as of the end of January 2025, so the demo never changes
+    asOf: "2025-01-31T00:00:00Z",
+  },
 };
 
 async function main(argv: readonly string[]): Promise<number> {

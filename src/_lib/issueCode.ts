@@ -165,4 +165,7 @@ export type IssueCode =
   | "mixed-currency"
   | "bad-initiator"
   | "no-events"
-  | "missing-event-column";
+  | "missing-event-column"
+  // Trust, commitment and relationship quality
+  | "unknown-customer"
+  | "no-evidence";

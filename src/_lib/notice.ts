@@ -102,6 +102,7 @@ export type NoticeCode =
   | "pending-records"
   | "open-misses"
   | "no-customer-expectation"
+  | "no-importance-points"
   | "not-comparable"
   | "no-records-in-force"
   // Why an event was excluded (also not-an-object, future-timestamp above)
@@ -115,7 +116,14 @@ export type NoticeCode =
   | "too-few-purchases"
   | "no-earlier-value"
   | "unknown-wallet"
-  | "empty-transition-row";
+  | "empty-transition-row"
+  // Gap 5 by relationship stage
+  | "respondent-without-events"
+  // Trust, commitment and relationship quality
+  | "unknown-customer"
+  | "no-evidence"
+  | "no-stage"
+  | "no-events";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

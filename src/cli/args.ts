@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
+import { checkRelationshipOptions } from "./relationshipInputs";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
@@ -51,6 +53,10 @@ export interface ReportCommand {
   readonly generatedAt: string | undefined;
   /** `--verbose`: stack traces of unexpected errors. */
   readonly verbose: boolean;
+  /** `--events FILE`: CRM events for the relationship sections (report). */
+  readonly events?: string | undefined;
+  /** `--as-of DATE`: the date the events describe, ISO 8601 (a date is its last millisecond, UTC). */
+  readonly asOf?: string | undefined;
   /**
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
@@ -58,6 +64,8 @@ export interface ReportCommand {
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
+  /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 /** What the command line asks for. */
@@ -95,6 +103,13 @@ type OptionName =
   | "duckdb"
   | "postgres"
   | "table"
+  | "events"
+  | "as-of"
+  | "management"
+  | "standards"
+  | "records"
+  | "promises"
+  | "factors"
   | "help"
   | "version";
 
@@ -135,6 +150,13 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   duckdb: { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
+  events: { type: "string", commands: REPORT },
+  "as-of": { type: "string", commands: BOTH },
+  management: { type: "string", commands: REPORT },
+  standards: { type: "string", commands: REPORT },
+  records: { type: "string", commands: REPORT },
+  promises: { type: "string", commands: REPORT },
+  factors: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -256,7 +278,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
+  const fiveGap = fiveGapFilesOf(one);
+  if (fiveGap !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
+  const relationship = checkRelationshipOptions(
+    one("events"),
+    one("as-of"),
+    command === "demo",
+    database !== undefined,
+  );
   return {
     kind: command === "validate" ? "validate" : "report",
     demo: command === "demo",
@@ -285,7 +319,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     formats: parseFormats(strings.get("format") ?? []),
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
+    ...relationship,
     ...(database === undefined ? {} : { database }),
+    ...(fiveGap === undefined ? {} : { fiveGap }),
   };
 }
 

@@ -4,7 +4,10 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
+import { readingBar } from "./progressOfRead";
+import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { ExitCode } from "./usage";
@@ -19,6 +22,10 @@ export interface DemoSource {
   readonly title: string;
   readonly source: string;
   readonly segments: readonly string[];
+  /** The demo's CRM events and the date they describe. */
+  readonly events?: { readonly path: string; readonly asOf: string };
+  /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
+  readonly fiveGap?: FiveGapFiles;
 }
 
 const MAX_LISTED = 20;
@@ -32,6 +39,10 @@ export interface PreparedReport {
   readonly options: Library.CsvFileOptions;
   readonly title: string | undefined;
   readonly source: string;
+  /** CRM events for the relationship sections (`--events`, or the demo's), or undefined. */
+  readonly events?: { readonly path: string; readonly asOf: string | undefined } | undefined;
+  /** The inputs of gaps 1–4 (the options, or the demo's); undefined for none. */
+  readonly fiveGap?: FiveGapFiles | undefined;
 }
 
 /**
@@ -93,6 +104,13 @@ export async function prepareReport(
     options,
     title: command.title ?? (command.demo ? demo.title : undefined),
     source: command.demo ? demo.source : path,
+    events:
+      command.demo && demo.events !== undefined
+        ? { path: demo.events.path, asOf: command.asOf ?? demo.events.asOf }
+        : command.events === undefined
+          ? undefined
+          : { path: command.events, asOf: command.asOf },
+    fiveGap: command.demo ? demo.fiveGap : command.fiveGap,
   };
 }
 
@@ -156,15 +174,24 @@ async function readSurvey(
   instrument: Library.Instrument,
   prepared: PreparedReport,
   extra: Partial<Library.CsvFileOptions> = {},
+  quiet = false,
 ): Promise<Library.ValidatedResponses | number> {
+  // A progress bar on a terminal's standard error for a long read (see progress.ts).
+  const bar = quiet ? null : readingBar(prepared.path);
   try {
-    return await lib.readResponsesCsv(prepared.path, instrument, { ...prepared.options, ...extra });
+    return await lib.readResponsesCsv(prepared.path, instrument, {
+      ...prepared.options,
+      ...extra,
+      ...(bar === null ? {} : { onProgress: bar.onProgress }),
+    });
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
     if (error.code !== "invalid-options") return ExitCode.BadInput;
     printError("Run 'servqual --help' for the options.\n");
     return ExitCode.Usage;
+  } finally {
+    bar?.done();
   }
 }
 
@@ -199,11 +226,26 @@ export async function runReport(
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
-  const validated = await readSurvey(lib, instrument, prepared);
+  const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
-  const report = lib.buildGapReport(validated.dataset, validated.report, {
+  const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
+  });
+  const fiveGap =
+    prepared.fiveGap === undefined
+      ? null
+      : await readFiveGap(lib, prepared.fiveGap, validated.dataset, results.gap5, runTime(command));
+  if (typeof fiveGap === "number") return fiveGap;
+  const relationship =
+    prepared.events === undefined
+      ? null
+      : await relationshipInputs(lib, command, prepared.events, validated.dataset);
+  if (typeof relationship === "number") return relationship;
+  const report = lib.layoutGapReport({
+    ...results,
+    ...(fiveGap === null ? {} : { fiveGap }),
+    ...(relationship === null ? {} : { relationship: relationship.report }),
   });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
@@ -225,6 +267,12 @@ export async function runReport(
             formats: command.formats,
             ...(title === undefined ? {} : { title }),
             read: options,
+            ...(relationship === null
+              ? {}
+              : { events: prepared.events?.path, asOf: relationship.asOf }),
+            ...(prepared.fiveGap === undefined
+              ? {}
+              : { fiveGap: fiveGapProvenance(prepared.fiveGap) }),
           }),
         ),
       });
@@ -246,6 +294,12 @@ export async function runReport(
     }
   }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
+  if (relationship !== null && relationship.unreadable > 0) {
+    printError(
+      `servqual: ${relationship.unreadable} line(s) of ${prepared.events?.path} could not be read as events; they are listed in the report\n`,
+    );
+    return ExitCode.BadInput;
+  }
   // Lines that could not be read as rows are listed in the report; the run still fails.
   const unreadable = validated.report.unreadableLines;
   if (unreadable > 0) {
@@ -273,10 +327,13 @@ export async function runValidate(
   prepared: PreparedReport,
 ): Promise<number> {
   const instrument = await resolveInstrument(lib, command.instrument ?? "servqual22");
-  const validated = await readSurvey(lib, instrument, prepared, {
-    issueLimit: VALIDATE_LIMIT,
-    excludedLimit: VALIDATE_LIMIT,
-  });
+  const validated = await readSurvey(
+    lib,
+    instrument,
+    prepared,
+    { issueLimit: VALIDATE_LIMIT, excludedLimit: VALIDATE_LIMIT },
+    command.quiet,
+  );
   if (typeof validated === "number") return validated;
   const v = validated.report;
   const lines = [

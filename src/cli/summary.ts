@@ -1,4 +1,5 @@
 import type * as Reports from "../report";
+import { SUMMARY_SECTIONS, type SummarySection } from "./summarySections";
 import { forTerminal } from "./terminal";
 
 type GapReport = Reports.GapReport;
@@ -64,6 +65,7 @@ const MAX_WIDTH = 100;
  * @param results - The gap report results (`document.results`).
  * @param written - The files written.
  * @param style - Width and colour.
+ * @param sections - Sections after the warnings (default {@link SUMMARY_SECTIONS}).
  * @returns The text, ending with a line feed.
  *
  * @example
@@ -74,6 +76,7 @@ export function renderSummary(
   results: GapReport,
   written: readonly string[],
   style: SummaryStyle,
+  sections: readonly SummarySection[] = SUMMARY_SECTIONS,
 ): string {
   const width = Math.max(40, Math.min(style.width, MAX_WIDTH));
   const paint = (code: string, text: string) =>
@@ -176,6 +179,8 @@ export function renderSummary(
     }
     out.push("");
   }
+  const tools = { width, paint, bold, clean, clip, line, num, gapText, ci };
+  for (const section of sections) out.push(...section(results, tools));
   const reasons = Object.entries(v.exclusionReasons).map(([code, n]) => `${code} ${n}`);
   const issues = Object.entries(v.issueCounts).map(([code, n]) => `${code} ${n}`);
   out.push(

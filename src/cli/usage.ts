@@ -14,8 +14,9 @@ export const ExitCode = {
 const EXIT_CODES = `Exit codes:
   0  ok: the report was written (validate: every row was used)
   1  bad input: the file cannot be read or has no usable row; or it has lines that could
-     not be read as rows (the report is written, the lines are listed in it); validate:
-     rows were excluded
+     not be read as rows (the report is written, the lines are listed in it); the --events
+     file cannot be read, has no usable event, or has lines that could not be read as
+     events; validate: rows were excluded
   2  usage: unknown command or option, bad or repeated option value, extra argument, bad
      --columns file, one column given two roles (e.g. --id E_1), an --out that is a file
      or cannot be made, or an existing report without --force
@@ -57,6 +58,25 @@ const READING = `Reading the file (report and validate):
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
 `;
 
+const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional):
+  --management FILE    managers' estimates of customers' expectations: the survey's E_<item>
+                       columns, one row per manager (Gap 1)
+  --standards FILE     service standards: attribute, dimension, formal, item, metric, target,
+                       unit, direction, target_share, … (Gap 2)
+  --records FILE       delivery records (tickets): id, attribute, created, first_response,
+                       resolved, promised_by, delivered, region, channel, time_zone (Gap 3;
+                       needs --standards; business hours Mon–Fri 09:00–17:00 in each record's
+                       time_zone, UTC when blank; none may be later than the time of the run)
+  --promises FILE      promises of external communications: attribute, metric,
+                       promised_level, unit, direction, from, to, exposures (Gap 4; needs
+                       --records)
+  --factors FILE       employee survey of the contributing factors: one column per item of
+                       the built-in bank contributingFactors1988 (mro1, upc1, …, opp3)
+  The report adds the five-gap overview, a section per gap, the diagnosis linking each Gap 5
+  shortfall to gaps 1–4 with its numbers, and the records excluded from each file. A file
+  that cannot be read or has no usable record stops the command with exit code 1.
+`;
+
 const WRITING = `Writing the report (report and demo):
   --format F,…         md | json | csv | html, repeated or a comma list (default md,json):
                        report.md (APA-style tables), report.json (with provenance: version,
@@ -72,6 +92,18 @@ const WRITING = `Writing the report (report and demo):
   --quiet              print nothing on standard output
 On a terminal the command prints a short summary (at most 100 columns, colour unless NO_COLOR
 is set) and says where the files are; piped, it prints the full Markdown report.
+While a long input is read (more than 1 s), a progress bar shows on standard error when it is
+a terminal (never when it is piped or redirected, nor with --quiet); it is erased at the end.
+`;
+
+const EVENTS = `CRM events (report; the demo uses its own):
+  --events FILE.csv    CRM events (columns id, customer, timestamp, type; optional value,
+                       currency, product, channel, initiator) joined to the respondents by id:
+                       adds relationship stages, the transition matrix, customers at risk of
+                       dissolution with the evidence, and Gap 5 by stage
+  --as-of DATE         the date the events describe (ISO 8601; a date means its end, UTC);
+                       later events are excluded as future (default: the last event's day,
+                       and events after the time of the run are future)
 `;
 
 const COMMON = `  --verbose            show the stack of an unexpected error
@@ -93,8 +125,10 @@ Usage:
   servqual --help | --version
 
 ${READING}
+${FIVE_GAPS}
 ${WRITING}
-Demo takes --segments, --missing, --at-least and the writing options.
+${EVENTS}
+Demo takes --segments, --missing, --at-least, --as-of and the writing options.
 
 Every command:
 ${COMMON}
@@ -107,12 +141,17 @@ export const COMMAND_HELP: Readonly<
   report: `servqual: report FILE.csv [options]: a service-quality gap report on your survey
 
 ${READING}
+${FIVE_GAPS}
 ${WRITING}
+${EVENTS}
 ${COMMON}
 ${EXIT_CODES}`,
   demo: `servqual: demo [options]: the report on the embedded demo survey (Harbourline Bank)
+with all five gaps: the survey (Gap 5) and the bank's management survey, standards, a year of
+tickets, promises and employee factor survey (gaps 1–4, the five-gap diagnosis)
 
-Options: --segments A,B, --missing POLICY, --at-least N and
+Options: --segments A,B, --missing POLICY, --at-least N, --as-of DATE (the date its CRM
+events describe; default 2025-12-31) and
 ${WRITING}
 ${COMMON}
 ${EXIT_CODES}`,

@@ -36,6 +36,16 @@ export interface Gap2StandardRow extends GapItemRow {
   readonly customerN: number;
   /** Scale target − customers' mean E (scale points; negative = the standard asks for less). */
   readonly vsCustomer: number | null;
+  /**
+   * Whether the target meets the requirement: `vsCustomer` ≥ 0 when known, else `vsBelieved`
+   * ≥ 0; null when the standard is not measurable or neither comparison is known.
+   */
+  readonly meetsRequirement: boolean | null;
+  /**
+   * The standard's level c ∈ {0, 0.5, 1}: 0 no formal standard, 0.5 documented only (no
+   * target, or a target not shown to meet the requirement), 1 measurable and meeting it.
+   */
+  readonly level: 0 | 0.5 | 1;
   readonly warnings: readonly Notice[];
 }
 
@@ -48,6 +58,12 @@ export interface Gap2Coverage {
   readonly coverage: number | null;
   /** coverage − 1: negative = attributes without a standard. */
   readonly gap: number | null;
+  /**
+   * The importance-weighted standards index G2 = 100·(1 − Σ wᵢcᵢ / Σ wᵢ) over the attributes
+   * (0 = every attribute has a measurable standard meeting the requirement, 100 = none has a
+   * standard); null without weighted attributes.
+   */
+  readonly standardsIndex: number | null;
 }
 
 export interface Gap2DimensionRow extends GapDimensionRow, Gap2Coverage {
@@ -58,6 +74,13 @@ export interface Gap2DimensionRow extends GapDimensionRow, Gap2Coverage {
 export interface Gap2Overall extends Gap2Coverage {
   /** Items of the customer instrument that no standard row links to (counted as without a standard). */
   readonly unlistedItems: readonly string[];
+  /**
+   * The weights wᵢ of `standardsIndex`: `importance-points` (the customers' mean importance
+   * points of the attribute's dimension, split equally over its attributes) or `equal`.
+   */
+  readonly weighting: "importance-points" | "equal";
+  /** Attributes left out of the weighted index: their dimension has no importance points. */
+  readonly unweighted: readonly string[];
 }
 
 /** Gap 2 (standards): management's view of customers' expectations vs the service standards. */
@@ -70,6 +93,29 @@ export interface Gap2Result extends GapEnvelope<Gap2StandardRow, Gap2DimensionRo
 export interface Gap2Options {
   /** Customers' survey answers: the mean expectation E of each linked item. */
   readonly customer?: Dataset;
+}
+
+interface AttributeEntry {
+  readonly dimension: string;
+  readonly formal: boolean;
+  readonly measurable: boolean;
+  readonly level: number;
+}
+
+/**
+ * Customers' mean importance points (0–100) per dimension id: the mean over respondents who
+ * gave points of their share × 100; null when the dataset has no importance points.
+ */
+function importancePoints(customer: Dataset): Map<string, number> | null {
+  if (customer.weights === null) return null;
+  const points = new Map<string, number>();
+  customer.instrument.dimensions.forEach((dimension, d) => {
+    const column = customer.weights?.[d];
+    if (column === undefined) return;
+    const m = mean(column).mean;
+    if (m !== null) points.set(dimension.id, 100 * m);
+  });
+  return points.size === 0 ? null : points;
 }
 
 const GAP2_OPTIONS = optionNames<Gap2Options>({ customer: true });
@@ -98,12 +144,20 @@ function mean(column: ArrayLike<number>): { mean: number | null; n: number } {
  * once, as covered when one of them is formal; with a customer dataset, instrument items that
  * no row links to count as attributes without a standard.
  *
+ * The importance-weighted standards index (ServQual DOMAIN, Gap 2): each attribute's level
+ * cᵢ ∈ {0, 0.5, 1} (no formal standard / documented only / measurable and meeting the
+ * requirement: vsCustomer ≥ 0, else vsBelieved ≥ 0; the best of its rows) and
+ * G2 = 100·(1 − Σ wᵢcᵢ / Σ wᵢ), 0 = no gap, 100 = no standards. wᵢ = the customers' mean
+ * importance points of the attribute's dimension / its number of attributes when the
+ * customer dataset has importance points (W_<dimension>), else 1.
+ *
  * @param standards - From `validateStandards` or `readStandardsCsv`.
  * @param options - `customer`: a Dataset of the customer survey.
  * @returns The Gap 2 envelope (design `index`).
  * @example
  * const result = gap2(standards, { customer: dataset });
  * result.overall.coverage //=> 0.75
+ * result.overall.standardsIndex //=> 100·(1 − Σ wᵢcᵢ / Σ wᵢ), e.g. 37.5
  */
 export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result {
   const fn = "gap2";
@@ -149,6 +203,13 @@ export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result 
       );
     }
     const customerExpectation = e?.mean ?? null;
+    const measurable = s.formal && (s.scaleTarget !== null || s.target !== null);
+    const vsCustomer =
+      s.formal && s.scaleTarget !== null && customerExpectation !== null
+        ? s.scaleTarget - customerExpectation
+        : null;
+    const comparison = vsCustomer ?? vsBelieved;
+    const meetsRequirement = measurable && comparison !== null ? comparison >= 0 : null;
     return {
       item: s.id,
       label: s.label,
@@ -156,7 +217,7 @@ export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result 
       attribute: s.attribute,
       surveyItem: s.item,
       present: s.formal,
-      measurable: s.formal && (s.scaleTarget !== null || s.target !== null),
+      measurable,
       scaleTarget: s.scaleTarget,
       metric: s.metric,
       target: s.target,
@@ -166,21 +227,21 @@ export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result 
       vsBelieved,
       customerExpectation,
       customerN: e?.n ?? 0,
-      vsCustomer:
-        s.formal && s.scaleTarget !== null && customerExpectation !== null
-          ? s.scaleTarget - customerExpectation
-          : null,
+      vsCustomer,
+      meetsRequirement,
+      level: !s.formal ? 0 : meetsRequirement === true ? 1 : 0.5,
       warnings: rowWarnings,
     };
   });
-  // One entry per attribute: covered when one of its rows is formal.
-  const attributes = new Map<string, { dimension: string; formal: boolean; measurable: boolean }>();
+  // One entry per attribute: covered when one of its rows is formal; its level the best row's.
+  const attributes = new Map<string, AttributeEntry>();
   for (const row of items) {
     const seen = attributes.get(row.attribute);
     attributes.set(row.attribute, {
       dimension: seen?.dimension ?? row.dimension,
       formal: (seen?.formal ?? false) || row.present,
       measurable: (seen?.measurable ?? false) || row.measurable,
+      level: Math.max(seen?.level ?? 0, row.level),
     });
   }
   const linked = new Set(
@@ -194,25 +255,51 @@ export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result 
       dimension: (expectations.get(item) as { dimension: string }).dimension,
       formal: false,
       measurable: false,
+      level: 0,
     });
   }
-  const coverage = (entries: { formal: boolean; measurable: boolean }[]): Gap2Coverage => {
+  const byDimension = new Map<string, [string, AttributeEntry][]>();
+  for (const [attribute, entry] of attributes) {
+    const list = byDimension.get(entry.dimension) ?? [];
+    list.push([attribute, entry]);
+    byDimension.set(entry.dimension, list);
+  }
+  const points = customer === undefined ? null : importancePoints(customer);
+  const weightOf = (entry: AttributeEntry): number | null => {
+    if (points === null) return 1;
+    const p = points.get(entry.dimension);
+    if (p === undefined) return null;
+    return p / (byDimension.get(entry.dimension) as unknown[]).length;
+  };
+  const unweighted = [...attributes].filter(([, e]) => weightOf(e) === null).map(([a]) => a);
+  if (points !== null && unweighted.length > 0) {
+    warnings.push(
+      notice(
+        "no-importance-points",
+        `${unweighted.length} attributes (${unweighted.join(", ")}) are in dimensions without customers' importance points: they are left out of the weighted standards index`,
+      ),
+    );
+  }
+  const coverage = (entries: AttributeEntry[]): Gap2Coverage => {
     const withStandard = entries.filter((e) => e.formal).length;
     const c = entries.length === 0 ? null : withStandard / entries.length;
+    let weighted = 0;
+    let total = 0;
+    for (const e of entries) {
+      const w = weightOf(e);
+      if (w === null) continue;
+      weighted += w * e.level;
+      total += w;
+    }
     return {
       attributes: entries.length,
       withStandard,
       measurable: entries.filter((e) => e.measurable).length,
       coverage: c,
       gap: c === null ? null : c - 1,
+      standardsIndex: total > 0 ? 100 * (1 - weighted / total) : null,
     };
   };
-  const byDimension = new Map<string, [string, { formal: boolean; measurable: boolean }][]>();
-  for (const [attribute, entry] of attributes) {
-    const list = byDimension.get(entry.dimension) ?? [];
-    list.push([attribute, entry]);
-    byDimension.set(entry.dimension, list);
-  }
   const dimensions: Gap2DimensionRow[] = [...byDimension.entries()].map(([dimension, list]) => ({
     dimension,
     label: dimension,
@@ -228,7 +315,12 @@ export function gap2(standards: StandardSet, options?: Gap2Options): Gap2Result 
     sign: "standards-coverage index − 1; negative = attributes without a formal standard",
     items,
     dimensions,
-    overall: { ...coverage([...attributes.values()]), unlistedItems },
+    overall: {
+      ...coverage([...attributes.values()]),
+      unlistedItems,
+      weighting: points === null ? "equal" : "importance-points",
+      unweighted: points === null ? [] : unweighted,
+    },
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import { about as aboutPart, type Notice, notice } from "../_lib/notice";
+import { itemsNeeded } from "../responses/itemsNeeded";
 import { checkRows } from "../responses/rowSelection";
 import { facetColumns, itemMeanScores, overallScores, scoreSides } from "../responses/scoreSides";
 import type { AnswerColumn, Dataset, FacetColumns } from "../responses/types";
@@ -76,54 +77,84 @@ export function servperf(dataset: Dataset, options: ServperfOptions = {}): Servp
   const rows = checkRows("servperf", options.rows, dataset.n);
   const level = checkLevel(options.level, "servperf");
   const perception = facetColumns(dataset, ["perception"], "SERVPERF")[0] as FacetColumns;
-  const { instrument } = dataset;
   const n = rows === null ? dataset.n : rows.length;
-  const items: ServperfResult["items"][number][] = [];
-  let itemIndex = 0;
-  for (const dimension of instrument.dimensions) {
-    for (const item of dimension.items) {
-      const column = perception[itemIndex] as AnswerColumn;
-      const moments = createMoments();
-      for (let i = 0; i < n; i++) {
-        const value = column[rows === null ? i : (rows[i] as number)] as number;
-        if (!Number.isNaN(value)) addMoment(moments, value);
-      }
-      items.push({
-        item: item.id,
-        label: item.label,
-        dimension: dimension.id,
-        ...summarizeMoments(moments, level),
-      });
-      itemIndex += 1;
+  const itemSummaries: MeanSummary[] = [];
+  for (let itemIndex = 0; itemIndex < perception.length; itemIndex++) {
+    const column = perception[itemIndex] as AnswerColumn;
+    const moments = createMoments();
+    for (let i = 0; i < n; i++) {
+      const value = column[rows === null ? i : (rows[i] as number)] as number;
+      if (!Number.isNaN(value)) addMoment(moments, value);
     }
+    itemSummaries.push(summarizeMoments(moments, level));
   }
   // Respondent scores from the one scoring kernel (the dataset's missing-data policy).
   const scored = scoreSides(dataset, ["perception"], rows, "SERVPERF");
   const dimensionScores = scored.scores[0] as readonly Float64Array[];
+  return servperfResult(dataset, n, {
+    items: itemSummaries,
+    dimensions: dimensionScores.map((scores) => summarizeScores(scores, level)),
+    unscored: scored.unscored,
+    overallUnweighted: summarizeScores(overallScores(dimensionScores), level),
+    overallItemMean: summarizeScores(
+      itemMeanScores(dataset, ["perception"], rows)[0] as Float64Array,
+      level,
+    ),
+  });
+}
+
+/** The summaries a {@link ServperfResult} is assembled from, in instrument order. */
+export interface ServperfParts {
+  readonly items: readonly MeanSummary[];
+  readonly dimensions: readonly MeanSummary[];
+  /** Per dimension: selected respondents without a score. */
+  readonly unscored: readonly number[];
+  readonly overallUnweighted: MeanSummary;
+  readonly overallItemMean: MeanSummary;
+}
+
+/**
+ * Assembles a {@link ServperfResult} (labels, and every warning prefixed with what it is about)
+ * from its summaries: the one shape whether they were computed by {@link servperf} or read off
+ * a Gap 5 result.
+ *
+ * @internal
+ * @param dataset - The dataset (its instrument and missing-data policy).
+ * @param n - Selected respondents.
+ * @param parts - The item, dimension and overall summaries and the unscored counts.
+ * @example
+ * servperfResult(dataset, dataset.n, parts).overall.unweighted === parts.overallUnweighted //=> true
+ */
+export function servperfResult(dataset: Dataset, n: number, parts: ServperfParts): ServperfResult {
+  const { instrument } = dataset;
   const warnings: Notice[] = [];
+  let itemIndex = 0;
+  const items = instrument.dimensions.flatMap((dimension) =>
+    dimension.items.map((item) => ({
+      item: item.id,
+      label: item.label,
+      dimension: dimension.id,
+      ...(parts.items[itemIndex++] as MeanSummary),
+    })),
+  );
   const dimensions = instrument.dimensions.map((dimension, d) => {
-    const unscored = scored.unscored[d] as number;
+    const unscored = parts.unscored[d] as number;
     if (unscored > 0) {
+      const needed = itemsNeeded(dataset.missingPolicy, dimension.items.length);
       warnings.push(
         notice(
           "unscored-respondents",
-          `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${scored.needed[d]} of its ${dimension.items.length} items answered)`,
+          `dimension ${dimension.id}: ${unscored} of ${n} respondents have no score (fewer than ${needed} of its ${dimension.items.length} items answered)`,
         ),
       );
     }
     return {
       dimension: dimension.id,
       label: dimension.label,
-      ...summarizeScores(dimensionScores[d] as Float64Array, level),
+      ...(parts.dimensions[d] as MeanSummary),
     };
   });
-  const overall = {
-    unweighted: summarizeScores(overallScores(dimensionScores), level),
-    itemMean: summarizeScores(
-      itemMeanScores(dataset, ["perception"], rows)[0] as Float64Array,
-      level,
-    ),
-  };
+  const overall = { unweighted: parts.overallUnweighted, itemMean: parts.overallItemMean };
   const about = (what: string, summary: MeanSummary) =>
     summary.warnings.map((warning) => aboutPart(what, warning));
   return {
@@ -169,8 +200,29 @@ function addMoment(moments: Moments, value: number) {
 
 function summarizeMoments(moments: Moments, level: number): MeanSummary {
   const { n } = moments;
-  const mean = n > 0 ? moments.mean : null;
-  const sd = n > 1 ? Math.sqrt(moments.m2 / (n - 1)) : null;
+  return meanSummary(
+    n,
+    n > 0 ? moments.mean : null,
+    n > 1 ? Math.sqrt(moments.m2 / (n - 1)) : null,
+    level,
+  );
+}
+
+/**
+ * A {@link MeanSummary} from n, the mean and the SD (n − 1): SE = sd/√n and the t interval
+ * mean ± t(1 − α/2, n − 1)·SE, with the warnings of gap5's statistics (n = 0, n < 2, no
+ * variance). Shared by {@link servperf} and the gap report, which reads SERVPERF off Gap 5.
+ *
+ * @internal
+ * @example
+ * meanSummary(4, 5, 1, 0.95).ci //=> { level: 0.95, lower: 3.41, upper: 6.59, method: "t" }
+ */
+export function meanSummary(
+  n: number,
+  mean: number | null,
+  sd: number | null,
+  level: number,
+): MeanSummary {
   const se = sd === null ? null : sd / Math.sqrt(n);
   let lower: number | null = null;
   let upper: number | null = null;

@@ -4,6 +4,12 @@ export {
   contributingFactors1988,
   type FactorGap,
 } from "./builtin/contributingFactors1988";
+export {
+  RELATIONSHIP_FACETS,
+  type RelationshipConstruct,
+  type RelationshipFacet,
+  relationshipBank,
+} from "./builtin/relationshipBank";
 export { defineInstrument } from "./defineInstrument";
 export {
   defaultColumnPrefix,
@@ -24,6 +30,7 @@ export {
 export { instruments } from "./instruments";
 export { itemsOf, type PlacedItem } from "./itemsOf";
 export { instrumentJsonSchema } from "./jsonSchema";
+export { relationshipInstrument } from "./relationshipInstrument";
 export type {
   Dimension,
   Facet,

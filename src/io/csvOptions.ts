@@ -2,6 +2,7 @@ import { optionNames } from "../_lib/guards";
 import type { Issue } from "../_lib/ServqualError";
 import { ServqualError } from "../_lib/ServqualError";
 import { VALIDATION_OPTIONS, type ValidationOptions } from "../responses/validationOptions";
+import type { CsvProgress } from "./csvProgress";
 
 /**
  * Options of `readResponsesCsvText`: the validation options plus the CSV `delimiter`
@@ -30,6 +31,13 @@ export type CsvFileOptions = CsvTextOptions & {
    * the cores or more, then 1 (on a busy machine a second thread only adds work).
    */
   readonly threads?: number;
+  /**
+   * Called while the file is read, at most 10 times a second, with the bytes and rows read so
+   * far, and once more at the end (`done: true`, bytes = the bytes read, normally the file's
+   * size). Bytes and rows never decrease. Works on one thread and in parallel (the threads'
+   * counts are added up). It must not throw.
+   */
+  readonly onProgress?: (progress: CsvProgress) => void;
 };
 
 /** CSV options split into the validation options and the CSV-level settings. */
@@ -41,6 +49,8 @@ export interface SplitCsvOptions {
   readonly encoding: CsvEncoding | null;
   /** Threads asked for, or null for the default. */
   readonly threads: number | null;
+  /** The progress callback, or null. */
+  readonly onProgress: ((progress: CsvProgress) => void) | null;
 }
 
 const ENCODINGS: readonly CsvEncoding[] = ["utf-8", "utf-16le", "utf-16be", "latin1"];
@@ -55,6 +65,7 @@ export const CSV_FILE_OPTIONS: readonly string[] = [
     delimiter: true,
     encoding: true,
     threads: true,
+    onProgress: true,
   }),
 ];
 
@@ -72,14 +83,14 @@ export function splitCsvOptions(
   allowEncoding: boolean,
 ): SplitCsvOptions {
   if (options === undefined || options === null) {
-    return { validation: {}, delimiter: null, encoding: null, threads: null };
+    return { validation: {}, delimiter: null, encoding: null, threads: null, onProgress: null };
   }
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", [
       { code: "invalid-type", message: `the options must be an object, not ${typeof options}` },
     ]);
   }
-  const { delimiter, encoding, threads, ...validation } = options as CsvFileOptions;
+  const { delimiter, encoding, threads, onProgress, ...validation } = options as CsvFileOptions;
   const issues: Issue[] = [];
   if (delimiter !== undefined) {
     if (typeof delimiter !== "string" || delimiter.length === 0 || delimiter.length > 8) {
@@ -127,6 +138,21 @@ export function splitCsvOptions(
       });
     }
   }
+  if (onProgress !== undefined) {
+    if (!allowEncoding) {
+      issues.push({
+        code: "unrecognized-key",
+        message: "option onProgress: only files report progress",
+        path: ["onProgress"],
+      });
+    } else if (typeof onProgress !== "function") {
+      issues.push({
+        code: "invalid-type",
+        message: "option onProgress: must be a function (progress) => void",
+        path: ["onProgress"],
+      });
+    }
+  }
   if (issues.length > 0) {
     throw new ServqualError("invalid-options", "The CSV options are not valid.", issues);
   }
@@ -135,5 +161,6 @@ export function splitCsvOptions(
     delimiter: delimiter ?? null,
     encoding: encoding ?? null,
     threads: threads ?? null,
+    onProgress: onProgress ?? null,
   };
 }

@@ -56,6 +56,11 @@ export interface RangeJob {
   /** Input position of the id column, or -1. */
   readonly idColumn: number;
   readonly segmentCount: number;
+  /**
+   * Progress counters shared with the main thread, or null: this range stores its bytes read
+   * at `2·slot` and its rows read at `2·slot + 1`.
+   */
+  readonly progress: { readonly counters: BigInt64Array; readonly slot: number } | null;
 }
 
 /** What a thread reports about its range (row and line numbers relative to the range). */
@@ -175,6 +180,11 @@ export async function readCsvRange(
       position += bytesRead;
       for (let at = 0; at < bytesRead; at += CHUNK_BYTES) {
         reader.write(decoder.write(buffer.subarray(at, Math.min(bytesRead, at + CHUNK_BYTES))));
+      }
+      if (job.progress !== null) {
+        const { counters, slot } = job.progress;
+        Atomics.store(counters, 2 * slot, BigInt(position - job.start));
+        Atomics.store(counters, 2 * slot + 1, BigInt(reader.rowsRead()));
       }
     }
   } finally {

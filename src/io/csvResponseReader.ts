@@ -25,6 +25,8 @@ export interface CsvResponseReader {
    * @throws {ServqualError} `empty-input`, `invalid-input` or `no-usable-rows`.
    */
   end(): ValidatedResponses;
+  /** Data rows read so far (kept or excluded), for progress reports. */
+  rowsRead(): number;
 }
 
 /** How a {@link CsvResponseReader} is set up. */
@@ -179,6 +181,10 @@ class Reader implements CsvResponseReader {
       this.configure();
     }
     this.parse(false);
+  }
+
+  rowsRead(): number {
+    return this.rows;
   }
 
   end(): ValidatedResponses {

@@ -1,4 +1,5 @@
 export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
+export type { CsvProgress } from "./csvProgress";
 export { readResponsesCsvText } from "./parseResponsesCsv";
 export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
 export { type EventCsvOptions, readEventsCsv } from "./readEventsCsv";

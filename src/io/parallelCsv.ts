@@ -17,6 +17,7 @@ import type {
 } from "../responses/types";
 import { resolveValidationOptions, type ValidationOptions } from "../responses/validationOptions";
 import type { CsvEncoding } from "./csvOptions";
+import { PROGRESS_INTERVAL_MS, type ProgressMeter } from "./csvProgress";
 import { type RangeJob, type RangeResult, readCsvRange, type SharedColumns } from "./csvRange";
 import { type CsvNewline, detectCsvDialect } from "./csvResponseReader";
 
@@ -43,6 +44,8 @@ export interface ParallelRequest {
   readonly workerUrl: URL;
   /** Smallest file read in parallel (default {@link PARALLEL_MIN_BYTES}). */
   readonly minBytes?: number;
+  /** Takes the bytes and rows read by all threads together while they read (see onProgress). */
+  readonly progress?: ProgressMeter;
 }
 
 /** A byte range of whole lines after the header, as found by the scan. */
@@ -157,8 +160,13 @@ function jobsOf(
   summary: { readonly reliability: boolean } | null,
 ): RangeJob[] {
   const { head } = plan;
+  // Two counters per range (bytes, rows), written by its thread, summed here while they read.
+  const progress =
+    request.progress === undefined
+      ? null
+      : new BigInt64Array(new SharedArrayBuffer(16 * plan.ranges.length));
   let base = 0;
-  return plan.ranges.map((range) => {
+  return plan.ranges.map((range, index) => {
     const job: RangeJob = {
       path: request.path,
       source: request.source,
@@ -176,6 +184,7 @@ function jobsOf(
       summary,
       idColumn: head.layout.role.indexOf(ColumnRole.Id),
       segmentCount: head.layout.segmentNames.length,
+      progress: progress === null ? null : { counters: progress, slot: index },
     };
     base += range.lines;
     return job;
@@ -348,6 +357,22 @@ async function runJobs(
   request: ParallelRequest,
 ): Promise<RangeResult[] | null> {
   const workers: Worker[] = [];
+  const counters = jobs[0]?.progress?.counters ?? null;
+  const meter = request.progress;
+  // Every 100 ms (while this thread waits for a read), the threads' counts added up.
+  const timer =
+    counters === null || meter === undefined
+      ? undefined
+      : setInterval(() => {
+          let bytes = (jobs[0] as RangeJob).start; // the header line
+          let rows = 0;
+          for (let slot = 0; slot < jobs.length; slot++) {
+            bytes += Number(Atomics.load(counters, 2 * slot));
+            rows += Number(Atomics.load(counters, 2 * slot + 1));
+          }
+          meter.update(bytes, rows);
+        }, PROGRESS_INTERVAL_MS);
+  timer?.unref();
   try {
     const pending = jobs.slice(1).map((job) => {
       let worker: Worker;
@@ -393,6 +418,7 @@ async function runJobs(
     if (first === null || rest.some((result) => result === null)) return null;
     return [first, ...(rest as RangeResult[])];
   } finally {
+    if (timer !== undefined) clearInterval(timer);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

@@ -1,6 +1,6 @@
 import { invalidArgument } from "../_lib/checkArgument";
 import { checkOptionKeys } from "../_lib/checkOptionKeys";
-import { deliveryLineReader } from "../operations/deliveryLine";
+import { deliveryBytesReader, deliveryLineReader } from "../operations/deliveryLine";
 import {
   checkDeliveryCells,
   DELIVERY_COLUMNS,
@@ -32,10 +32,12 @@ export interface DeliveryCsvOptions extends DeliveryValidationOptions {
 const BATCH = 16384;
 
 /**
- * Whether lines without quotes are read by the fast path (`deliveryLineReader`); tests turn it
- * off to compare with the general path. Not part of the public API.
+ * Whether lines without quotes are read by the fast paths (`enabled`: `deliveryLineReader` on
+ * text, and with `bytes` the file is read as bytes and quote-free blocks go through
+ * `deliveryBytesReader`); tests turn them off to compare with the general path. Not part of
+ * the public API.
  */
-export const fastLines = { enabled: true };
+export const fastLines = { enabled: true, bytes: true };
 
 /**
  * Reads delivery records from a CSV file (UTF-8, header row) with the columns `id`,
@@ -73,12 +75,23 @@ export async function readDeliveryRecordsCsv(
   };
   const delimiter = typeof options?.delimiter === "string" ? options.delimiter : ",";
   let fast: ReturnType<typeof deliveryLineReader> | null = null;
+  let fastBytes: ReturnType<typeof deliveryBytesReader> | null = null;
+  const keep = (record: DeliveryRecord) => {
+    collector.keep(record, context.columns[0]);
+    if (collector.kept.length >= BATCH) flush();
+  };
   const readLine = (text: string, start: number, end: number, row: number, line: number) => {
     if (fast === null) return false;
     const record = fast(text, start, end, row, line);
     if (record === null) return false;
-    collector.add({ row, line }, record.id, record, null, context.columns[0]);
-    if (collector.kept.length >= BATCH) flush();
+    keep(record);
+    return true;
+  };
+  const readBytes = (bytes: Uint8Array, start: number, end: number, row: number, line: number) => {
+    if (fastBytes === null) return false;
+    const record = fastBytes(bytes, start, end, row, line);
+    if (record === null) return false;
+    keep(record);
     return true;
   };
   await streamRecordsCsv(
@@ -90,6 +103,7 @@ export async function readDeliveryRecordsCsv(
       columns(names, positions, width) {
         context = { ...context, columns: names };
         fast = deliveryLineReader(context, delimiter, positions, width);
+        fastBytes = deliveryBytesReader(context, delimiter, positions, width);
       },
       row(cells, place) {
         const { record, problems } = checkDeliveryCells(cells, place, context);
@@ -103,6 +117,7 @@ export async function readDeliveryRecordsCsv(
         if (collector.kept.length >= BATCH) flush();
       },
       ...(fastLines.enabled ? { line: readLine } : {}),
+      ...(fastLines.enabled && fastLines.bytes ? { bytesLine: readBytes } : {}),
       broken(place, code, message) {
         collector.add(place, null, null, brokenRowProblems(code, message));
       },

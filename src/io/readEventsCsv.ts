@@ -1,4 +1,4 @@
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import Papa from "papaparse";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
@@ -7,7 +7,16 @@ import { resolveEventOptions } from "../relationship/eventOptions";
 import { EventSetBuilder } from "../relationship/eventSetBuilder";
 import type { EventOptions, ValidatedEvents } from "../relationship/types";
 import { finishEvents } from "../relationship/validateEvents";
+import { hasQuote } from "./byteLines";
+import { EventLineReader } from "./eventLine";
+import { readLineBlocks } from "./readLineBlocks";
 import { displayPath, fileError } from "./readResponsesCsv";
+
+/**
+ * Whether quote-free blocks are read by the byte-level fast path (`EventLineReader`); tests
+ * turn it off to compare with the general path. Not part of the public API.
+ */
+export const fastEventLines = { enabled: true };
 
 /** The fields of an event, in the order of the builder's arguments. */
 const FIELDS = [
@@ -32,7 +41,6 @@ export interface EventCsvOptions extends EventOptions {
   readonly delimiter?: string;
 }
 
-const READ_BYTES = 1024 * 1024;
 const QUOTE = '"';
 
 interface ChunkResult {
@@ -61,9 +69,12 @@ function countBreaks(cell: string): number {
 
 /**
  * Reads a CSV file of CRM events (one header row, one event per row, any order) into an
- * event set, streaming: the file is read in 1 MiB pieces, decoded as UTF-8 (a byte-order mark
- * is removed) and parsed by papaparse (RFC 4180) piece by piece, each row going straight into
- * the same builder as `validateEvents`, so the rows never sit in memory as records. Every
+ * event set, streaming: the file is read in 1 MiB blocks ending at a line break; a block
+ * without quotes is read line by line from its bytes (`EventLineReader`: cells by offset, no
+ * string per cell), any other block, and every line the fast path does not keep without
+ * issue, is decoded as UTF-8 (a byte-order mark is removed) and parsed by papaparse (RFC
+ * 4180); each row goes straight into the same builder as `validateEvents`, so the rows never
+ * sit in memory as records and both paths give the same events and issues. Every
  * issue and excluded event names its `line` (the header is line 1; line breaks inside quoted
  * cells count) and `row` (the data row). Columns are found by name (`id`, `customer`,
  * `timestamp`, `type`, `value`, `currency`, `product`, `channel`, `initiator`, or the names in
@@ -111,17 +122,11 @@ export async function readEventsCsv(
   const reader = new EventCsvReader(builder, columns, delimiter, name);
   const decoder = new StringDecoder("utf8");
   try {
-    const handle = await open(path, "r");
-    try {
-      const buffer = Buffer.allocUnsafe(READ_BYTES);
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
-        if (bytesRead === 0) break;
-        reader.write(decoder.write(buffer.subarray(0, bytesRead)));
-      }
-    } finally {
-      await handle.close();
-    }
+    await readLineBlocks(path, (bytes, start, end) => {
+      if (fastEventLines.enabled && reader.takesBytes(bytes, start, end)) {
+        reader.writeLines(bytes, start, end);
+      } else reader.write(decoder.write(bytes.subarray(start, end)));
+    });
   } catch (error) {
     throw fileError(error, name);
   }
@@ -194,6 +199,8 @@ class EventCsvReader {
   private needed = 0;
   private line = 1;
   private row = 0;
+  private newline = "";
+  private fast: EventLineReader | null = null;
 
   constructor(
     builder: EventSetBuilder,
@@ -220,6 +227,7 @@ class EventCsvReader {
       const lf = this.pending.indexOf("\n");
       const newline =
         lf > 0 && this.pending.charCodeAt(lf - 1) === 13 ? "\r\n" : lf === -1 ? "\r" : "\n";
+      this.newline = newline;
       const Parser = Papa.Parser as unknown as new (config: Papa.ParseConfig) => ChunkParser;
       this.parser = new Parser({ delimiter: this.delimiter, newline, quoteChar: QUOTE });
     }
@@ -269,45 +277,94 @@ class EventCsvReader {
         this.header(cells);
         continue;
       }
-      this.row += 1;
-      const where = { row: this.row, line };
-      if (broken.has(r)) {
-        this.builder.excludeWith(
-          "malformed-quote",
-          "malformed-quote",
-          "a quote in the row is not closed or closed in the wrong place; the event is excluded",
-          where,
-          "",
-          null,
-        );
-        continue;
-      }
-      if (cells.length < this.needed) {
-        this.builder.excludeWith(
-          "ragged-row",
-          "wrong-cell-count",
-          `the row has ${cells.length} cells but the header has ${this.headerCells} columns; the event is excluded`,
-          where,
-          "",
-          null,
-        );
-        continue;
-      }
-      const at = this.at;
-      this.builder.add(
-        cells[at[0] as number],
-        cells[at[1] as number],
-        cells[at[2] as number],
-        cells[at[3] as number],
-        cellAt(cells, at[4] as number),
-        cellAt(cells, at[5] as number),
-        cellAt(cells, at[6] as number),
-        cellAt(cells, at[7] as number),
-        cellAt(cells, at[8] as number),
-        where,
-      );
+      this.dataRow(cells, line, broken.has(r));
     }
     this.pending = last ? "" : text.slice(result.meta.cursor);
+  }
+
+  /** A data row of cells (not blank), its first line, and whether its quotes are broken. */
+  private dataRow(cells: readonly string[], line: number, broken: boolean): void {
+    this.row += 1;
+    const where = { row: this.row, line };
+    if (broken) {
+      this.builder.excludeWith(
+        "malformed-quote",
+        "malformed-quote",
+        "a quote in the row is not closed or closed in the wrong place; the event is excluded",
+        where,
+        "",
+        null,
+      );
+      return;
+    }
+    if (cells.length < this.needed) {
+      this.builder.excludeWith(
+        "ragged-row",
+        "wrong-cell-count",
+        `the row has ${cells.length} cells but the header has ${this.headerCells} columns; the event is excluded`,
+        where,
+        "",
+        null,
+      );
+      return;
+    }
+    const at = this.at;
+    this.builder.add(
+      cells[at[0] as number],
+      cells[at[1] as number],
+      cells[at[2] as number],
+      cells[at[3] as number],
+      cellAt(cells, at[4] as number),
+      cellAt(cells, at[5] as number),
+      cellAt(cells, at[6] as number),
+      cellAt(cells, at[7] as number),
+      cellAt(cells, at[8] as number),
+      where,
+    );
+  }
+
+  /**
+   * Whether a block can be read from its bytes: the header is read, nothing is pending, lines
+   * end in LF or CRLF, the block ends at a line break and holds no quote.
+   */
+  takesBytes(bytes: Buffer, start: number, end: number): boolean {
+    if (this.headerCells === 0 || this.pending.length > 0) return false;
+    if (this.newline !== "\n" && this.newline !== "\r\n") return false;
+    if (end <= start || bytes[end - 1] !== 10) return false;
+    if (this.newline === "\r\n" && (end - start < 2 || bytes[end - 2] !== 13)) return false;
+    return !hasQuote(bytes, start, end);
+  }
+
+  /**
+   * Reads a block accepted by {@link takesBytes} line by line: each line is offered to the
+   * fast path, and a line it does not keep is decoded, split at the delimiter (what papaparse
+   * does with a line without quotes) and handled as a parsed row. Line and row numbers are the
+   * general path's (empty lines counted, not rows).
+   */
+  writeLines(bytes: Buffer, start: number, end: number): void {
+    this.fast ??= new EventLineReader(this.builder, this.at, this.headerCells, this.delimiter);
+    const fast = this.fast;
+    const crlf = this.newline === "\r\n";
+    let pos = start;
+    while (pos < end) {
+      const lf = bytes.indexOf(10, pos);
+      let stop = lf;
+      if (crlf) {
+        if (lf === pos || bytes[lf - 1] !== 13) {
+          // A line feed inside a line (CRLF file): the rest goes through papaparse.
+          this.write(bytes.toString("utf8", pos, end));
+          return;
+        }
+        stop = lf - 1;
+      }
+      const line = this.line;
+      this.line += 1;
+      if (stop > pos) {
+        if (fast.read(bytes, pos, stop, line)) this.row += 1;
+        else this.dataRow(bytes.toString("utf8", pos, stop).split(this.delimiter), line, false);
+      }
+      pos = lf + 1;
+    }
   }
 
   private header(cells: readonly string[]): void {

@@ -14,6 +14,7 @@ import {
   type CsvFileOptions,
   splitCsvOptions,
 } from "./csvOptions";
+import { ProgressMeter } from "./csvProgress";
 import { createCsvResponseReader } from "./csvResponseReader";
 import { PARALLEL_MIN_BYTES, type ParallelRequest, readCsvParallel } from "./parallelCsv";
 
@@ -64,7 +65,8 @@ interface PieceDecoder {
  *
  * @param path - The file's path (or `file:` URL).
  * @param instrument - The instrument, e.g. `instruments.servqual22`.
- * @param options - Validation options (see `ValidationOptions`), `delimiter` and `encoding`.
+ * @param options - Validation options (see `ValidationOptions`), `delimiter`, `encoding`,
+ *   `threads` and `onProgress` (bytes and rows read, at most 10 calls a second; see CsvFileOptions).
  * @returns The dataset and the report (rowsIn = rowsUsed + rowsExcluded).
  * @throws {ServqualError} `invalid-options`; `invalid-input` naming the path when the file
  * does not exist, is a directory or cannot be read, when the header has no known column or the
@@ -122,7 +124,7 @@ export async function readCsvFile(
   pieces: CsvPieces | null,
   parallel: ParallelSettings = {},
 ): Promise<{ readonly dataset: Dataset | null; readonly report: ValidationReport }> {
-  const { validation, delimiter, encoding, threads } = splitCsvOptions(options, true);
+  const { validation, delimiter, encoding, threads, onProgress } = splitCsvOptions(options, true);
   resolveValidationOptions(validation); // bad options fail before the file is touched
   const name = displayPath(path);
   let size: number;
@@ -144,6 +146,7 @@ export async function readCsvFile(
       { code: "empty-input", message: "the file has 0 bytes: no header row and no data", line: 1 },
     ]);
   }
+  const meter = onProgress === null ? null : new ProgressMeter(onProgress, regular ? size : null);
   const threadCount = threads ?? defaultThreads();
   const minBytes = parallel.minBytes ?? PARALLEL_MIN_BYTES;
   const parallelWay = pieces === null ? readCsvParallel : pieces.parallel;
@@ -161,12 +164,17 @@ export async function readCsvFile(
         threads: threadCount,
         workerUrl: parallel.workerUrl ?? defaultWorkerUrl(),
         minBytes,
+        ...(meter === null ? {} : { progress: meter }),
       });
     } catch (error) {
       throw fileError(error, name);
     }
     if (parallel.trace !== undefined) parallel.trace.parallel = result !== null;
-    if (result !== null) return "dataset" in result ? result : { dataset: null, report: result };
+    if (result !== null) {
+      const report = "dataset" in result ? result.report : result;
+      meter?.finish(size, report.rowsIn);
+      return "dataset" in result ? result : { dataset: null, report: result };
+    }
   }
   let expectedRows = pieces === null ? DEFAULT_ROWS : pieces.rows;
   if (regular && pieces === null) {
@@ -183,6 +191,7 @@ export async function readCsvFile(
     ...(pieces === null ? {} : { onPiece: pieces.onPiece }),
   });
   let decoder: PieceDecoder | null = null;
+  let bytesRead = 0;
   try {
     await readChunks(path, (bytes) => {
       decoder ??= pieceDecoder(encoding ?? encodingOfMark(bytes));
@@ -191,12 +200,16 @@ export async function readCsvFile(
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
         reader.write(decoder.write(bytes.subarray(at, at + CHUNK_BYTES)));
       }
+      bytesRead += bytes.length;
+      meter?.update(bytesRead, reader.rowsRead());
     });
   } catch (error) {
     throw fileError(error, name);
   }
   if (decoder !== null) reader.write((decoder as PieceDecoder).end());
-  return reader.end();
+  const result = reader.end();
+  meter?.finish(bytesRead, result.report.rowsIn);
+  return result;
 }
 
 /**

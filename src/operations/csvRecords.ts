@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { decodeUtf8, hasQuote } from "../io/byteLines";
 import type { RecordPlace } from "./fields";
 
 /** What a {@link createCsvRecordSplitter} hands over. */
@@ -13,6 +14,11 @@ export interface CsvRecordHandlers {
    * into cells and handed to `row` (or `broken`) as usual.
    */
   line?(text: string, start: number, end: number, row: number, line: number): boolean;
+  /**
+   * Optional fast path for a line of a quote-free block of bytes (see `writeLines`): the line
+   * is `bytes[start, end)` without its line break; as `line`, true when it was taken in full.
+   */
+  bytesLine?(bytes: Uint8Array, start: number, end: number, row: number, line: number): boolean;
   /** A row that cannot be read: a broken quote or a cell count unlike the header's. */
   broken(
     place: RecordPlace,
@@ -209,6 +215,49 @@ export function createCsvRecordSplitter(delimiter: string, handlers: CsvRecordHa
   };
 
   return {
+    /**
+     * Whether a block of bytes can go to `writeLines`: a `bytesLine` handler is given, the
+     * header is read and no text is pending (pending text is parsed first), lines end in LF
+     * or CRLF, the block ends at a line break and holds no quote.
+     */
+    takesBytes(bytes: Uint8Array, start: number, end: number): boolean {
+      if (handlers.bytesLine === undefined) return false;
+      if (pending.length > 0) parse(false);
+      if (columns < 0 || pending.length > 0) return false;
+      if (parser === null || (newline !== "\n" && newline !== "\r\n")) return false;
+      if (end <= start || bytes[end - 1] !== 10) return false;
+      if (newline === "\r\n" && (end - start < 2 || bytes[end - 2] !== 13)) return false;
+      return !hasQuote(bytes, start, end);
+    },
+    /**
+     * Reads a block accepted by `takesBytes` line by line from its bytes, as `readPlainLines`
+     * reads text: each line offered to `bytesLine`, a line it does not take decoded and split
+     * at the delimiter; empty lines counted, not rows.
+     */
+    writeLines(bytes: Uint8Array, start: number, end: number): void {
+      const fast = handlers.bytesLine as NonNullable<CsvRecordHandlers["bytesLine"]>;
+      const crlf = newline === "\r\n";
+      let pos = start;
+      while (pos < end) {
+        const lf = bytes.indexOf(10, pos);
+        let stop = lf;
+        if (crlf) {
+          if (lf === pos || bytes[lf - 1] !== 13) {
+            // A line feed inside a line of a CRLF file: the rest goes through the text path.
+            this.write(decodeUtf8(bytes, pos, end));
+            return;
+          }
+          stop = lf - 1;
+        }
+        const at = line;
+        line += 1;
+        if (stop > pos) {
+          if (fast(bytes, pos, stop, rows + 1, at)) rows += 1;
+          else handle(decodeUtf8(bytes, pos, stop).split(delimiter), at, undefined);
+        }
+        pos = lf + 1;
+      }
+    },
     write(chunk: string): void {
       let text = chunk;
       if (!started) {

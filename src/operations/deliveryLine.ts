@@ -1,3 +1,4 @@
+import { ByteInterner, decodeUtf8, plainCell, splitCells, utcStampAt } from "../io/byteLines";
 import type { DeliveryContext, DeliveryRecord } from "./deliveryRecords";
 import { parseTimestamp, utcMs } from "./timestamp";
 
@@ -169,6 +170,117 @@ export function deliveryLineReader(
       row,
       line,
       id: text.slice(starts[idAt] as number, ends[idAt] as number),
+      attribute,
+      created: times[0] as number,
+      firstResponse: Number.isNaN(t1) ? null : t1,
+      resolved: Number.isNaN(t2) ? null : t2,
+      promisedBy: Number.isNaN(t3) ? null : t3,
+      delivered: Number.isNaN(t4) ? null : t4,
+      region,
+      channel,
+      timeZone: null,
+    };
+  };
+}
+
+/**
+ * The byte-level twin of {@link deliveryLineReader}, for the quote-free blocks the reader takes
+ * from the file's bytes: the line is `bytes[start, end)`; cells are located by offset,
+ * `YYYY-MM-DDTHH:MM:SSZ` timestamps read from the bytes (`utcStampAt`), attributes, regions
+ * and channels interned by their bytes (one string per distinct value, not per record). It
+ * returns a record only for a line the general path keeps without any issue (the same
+ * conditions as `deliveryLineReader`), null otherwise, and the record equals the general
+ * path's.
+ *
+ * @example
+ * const read = deliveryBytesReader(context, ",", positions, 9);
+ * read(bytes, 0, bytes.length, 1, 2) // a DeliveryRecord, or null: use the general path
+ */
+export function deliveryBytesReader(
+  context: DeliveryContext,
+  delimiter: string,
+  positions: Int32Array,
+  width: number,
+): (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  row: number,
+  line: number,
+) => DeliveryRecord | null {
+  const starts = new Int32Array(width);
+  const ends = new Int32Array(width);
+  const { table, attributes, asOf } = context;
+  const zoneAt = positions[9] as number;
+  const idAt = positions[0] as number;
+  const attributeAt = positions[1] as number;
+  const regionAt = positions[7] as number;
+  const channelAt = positions[8] as number;
+  const timeAt = Int32Array.from([
+    positions[2] as number,
+    positions[3] as number,
+    positions[4] as number,
+    positions[5] as number,
+    positions[6] as number,
+  ]);
+  const times = new Float64Array(5);
+  const sep = delimiter.charCodeAt(0);
+  const names = new ByteInterner();
+  /** Per interned attribute: 1 known, 0 unknown, undefined not yet looked up. */
+  const known: number[] = [];
+  const label = (bytes: Uint8Array, col: number): string | null | undefined => {
+    if (col < 0) return null;
+    const s = starts[col] as number;
+    const e = ends[col] as number;
+    if (e === s) return null;
+    return plainCell(bytes, s, e) ? names.text(names.intern(bytes, s, e)) : undefined;
+  };
+  return (bytes, start, end, row, line) => {
+    if (splitCells(bytes, start, end, sep, starts, ends) !== width) return null;
+    if (zoneAt >= 0 && (ends[zoneAt] as number) > (starts[zoneAt] as number)) return null;
+    const idStart = starts[idAt] as number;
+    const idEnd = ends[idAt] as number;
+    if (!plainCell(bytes, idStart, idEnd)) return null;
+    const aStart = starts[attributeAt] as number;
+    const aEnd = ends[attributeAt] as number;
+    if (!plainCell(bytes, aStart, aEnd)) return null;
+    const a = names.intern(bytes, aStart, aEnd);
+    const attribute = names.text(a);
+    if (attributes !== null) {
+      let ok = known[a];
+      if (ok === undefined) {
+        ok = attributes.has(attribute) ? 1 : 0;
+        known[a] = ok;
+      }
+      if (ok === 0) return null;
+    }
+    for (let k = 0; k < 5; k++) {
+      const col = timeAt[k] as number;
+      const s = col < 0 ? 0 : (starts[col] as number);
+      const e = col < 0 ? 0 : (ends[col] as number);
+      if (e === s) {
+        if (k === 0) return null;
+        times[k] = Number.NaN;
+        continue;
+      }
+      if (!plainCell(bytes, s, e)) return null;
+      const t = e - s === 20 ? utcStampAt(bytes, s) : Number.NaN;
+      const value = Number.isNaN(t) ? parseTimestamp(decodeUtf8(bytes, s, e), table) : t;
+      if (Number.isNaN(value) || value > asOf) return null;
+      if (k > 0 && value < (times[0] as number)) return null;
+      times[k] = value;
+    }
+    const region = label(bytes, regionAt);
+    const channel = label(bytes, channelAt);
+    if (region === undefined || channel === undefined) return null;
+    const t1 = times[1] as number;
+    const t2 = times[2] as number;
+    const t3 = times[3] as number;
+    const t4 = times[4] as number;
+    return {
+      row,
+      line,
+      id: decodeUtf8(bytes, idStart, idEnd),
       attribute,
       created: times[0] as number,
       firstResponse: Number.isNaN(t1) ? null : t1,

@@ -44,7 +44,8 @@ const MAX_DIGITS = 14;
  * The set of record ids seen, for the duplicate check: an id made of a prefix and a run of
  * trailing digits (`t123`, `10045`, `TCK-000123`) is kept as the number `value · 16 + digit
  * count` in a typed-array set per prefix (exact: another digit count or prefix is another
- * key), every other id as a string; so a million ticket ids do not keep a million strings
+ * key), or as one bit of a bitmap when the digits have no leading zero (`t123`: the number
+ * alone says the id), every other id as a string; so a million ticket ids do not keep a million strings
  * alive. `add` answers as `Set.add` followed by a size check would.
  *
  * @example
@@ -53,11 +54,40 @@ const MAX_DIGITS = 14;
  * ids.add("t01") //=> true (another id)
  * ids.add("t1") //=> false (seen)
  */
+/** Numbers below this limit without a leading zero go to a bitmap (2^27 bits = 16 MiB at most). */
+const BITMAP_LIMIT = 2 ** 27;
+
+/** A growing bitmap of non-negative integers below {@link BITMAP_LIMIT}. */
+class NumberBits {
+  private bits = new Uint8Array(1 << 12);
+
+  /** Adds `n`; false when it was there already. */
+  add(n: number): boolean {
+    const byte = n >>> 3;
+    if (byte >= this.bits.length) {
+      const next = new Uint8Array(Math.max(byte + 1, this.bits.length * 2));
+      next.set(this.bits);
+      this.bits = next;
+    }
+    const mask = 1 << (n & 7);
+    const current = this.bits[byte] as number;
+    if ((current & mask) !== 0) return false;
+    this.bits[byte] = current | mask;
+    return true;
+  }
+}
+
+/** The sets of one prefix: a bitmap for numbers written without a leading zero, a hash set for the rest. */
+interface PrefixSets {
+  readonly bits: NumberBits;
+  readonly numbers: NumberSet;
+}
+
 export class IdSet {
   private readonly strings = new Set<string>();
-  private readonly byPrefix = new Map<string, NumberSet>();
+  private readonly byPrefix = new Map<string, PrefixSets>();
   private lastPrefix = "";
-  private lastSet: NumberSet | null = null;
+  private lastSet: PrefixSets | null = null;
 
   /** Adds an id; false when it was added before. */
   add(id: string): boolean {
@@ -84,12 +114,17 @@ export class IdSet {
       const prefix = id.slice(0, k);
       set = this.byPrefix.get(prefix) ?? null;
       if (set === null) {
-        set = new NumberSet();
+        set = { bits: new NumberBits(), numbers: new NumberSet() };
         this.byPrefix.set(prefix, set);
       }
       this.lastPrefix = prefix;
       this.lastSet = set;
     }
-    return set.add(value * 16 + count);
+    // Written without a leading zero, the digits are the number's own: one bit (exact: every
+    // other spelling of the number has a leading zero and another count, so another key).
+    if ((count === 1 || id.charCodeAt(k) !== 48) && value < BITMAP_LIMIT) {
+      return set.bits.add(value);
+    }
+    return set.numbers.add(value * 16 + count);
   }
 }

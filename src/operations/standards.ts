@@ -307,6 +307,25 @@ export class RecordCollector<T extends { readonly id: string }> {
     this.used += 1;
   }
 
+  /**
+   * Adds a record a reader's fast path has checked in full (no problems): as
+   * `add({ row, line }, record.id, record, null, idColumn)`, without the place object.
+   */
+  keep(record: T & { readonly row: number; readonly line?: number }, idColumn = "id"): void {
+    this.recordsIn += 1;
+    if (!this.ids.add(record.id)) {
+      const found = new RecordProblems();
+      found.fail("duplicate-id", idColumn, `the id ${record.id} is used by an earlier record`);
+      const place =
+        record.line === undefined ? { row: record.row } : { row: record.row, line: record.line };
+      for (const issue of found.issues) this.log.record({ ...issue, ...place });
+      this.log.exclude({ ...place, id: record.id, reasons: found.reasons });
+      return;
+    }
+    this.kept.push(record);
+    this.used += 1;
+  }
+
   /** Hands over the records kept so far (streaming) and forgets them; their ids stay known. */
   take(): T[] {
     return this.kept.splice(0, this.kept.length);

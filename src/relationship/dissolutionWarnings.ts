@@ -40,6 +40,10 @@ export interface DissolutionWarnings {
   readonly counts: Readonly<Record<DissolutionSignal, number>>;
 }
 
+/** A money value for a message, rounded to cents. */
+const cents = (value: number | null): string =>
+  value === null ? "none" : String(Math.round(value * 100) / 100);
+
 const OPTIONS = optionNames<DissolutionWarningOptions>({
   fallingTrend: true,
   risingComplaints: true,
@@ -124,7 +128,7 @@ export function dissolutionWarnings(
         signal: "value-falling",
         value: trend,
         threshold: fallingTrend,
-        message: `value of the last ${f.valueTrend.days} days ${f.valueTrend.recent} against ${f.valueTrend.earlier} before: ${Math.round(trend * 1000) / 10}%`,
+        message: `value of the last ${f.valueTrend.days} days ${cents(f.valueTrend.recent)} against ${cents(f.valueTrend.earlier)} before: ${Math.round(trend * 1000) / 10}%`,
       });
     }
     if (f.complaints.recent >= risingComplaints && f.complaints.recent > f.complaints.earlier) {

@@ -14,7 +14,7 @@ import {
 } from "./eventTypes";
 import { IdSet } from "./idSet";
 import { parseTimestamp as parseTimestampTrimmed } from "./parseTimestamp";
-import { sortEvents } from "./sortEvents";
+import { rememberSortedColumns, sortEvents } from "./sortEvents";
 import type { EventSet, EventValidationReport, ValidatedEvents } from "./types";
 
 /** Where a record is: its 1-based row and, in a file, its line. */
@@ -76,7 +76,8 @@ export class EventSetBuilder {
   private readonly productNames: string[] = [];
   private readonly channelIndex = new Map<string, number>();
   private readonly channelNames: string[] = [];
-  private readonly seen = new IdSet();
+  /** Event ids seen (a reader's fast path adds through `seen.addBytes`). */
+  readonly seen = new IdSet();
   private readonly typeCache = new Map<string, number>();
   /** Customers met only in excluded records (removed once they have a usable event). */
   private readonly unusedCustomers = new Map<string, EventWhere>();
@@ -132,7 +133,70 @@ export class EventSetBuilder {
     this.log.exclude({ row: where.row, ...lineOf(where), id, reasons: [notice(reason, message)] });
   }
 
-  private typeOf(cell: unknown): number {
+  /** The as-of instant (events after it are excluded). */
+  get asOf(): number {
+    return this.options.asOf;
+  }
+
+  /** The currency of the values so far (null before the first). */
+  get currency(): string | null {
+    return this.baseCurrency;
+  }
+
+  /** The index of a customer id (trimmed text), adding the customer when new. */
+  customerNumber(customer: string): number {
+    let c = this.customerIndex.get(customer);
+    if (c === undefined) {
+      c = this.customerIds.length;
+      this.customerIds.push(customer);
+      this.customerIndex.set(customer, c);
+      this.unusedCustomers.delete(customer);
+    }
+    return c;
+  }
+
+  /** The index of a product name (trimmed, non-blank), adding it when new. */
+  productNumber(product: string): number {
+    return intern(product, this.productIndex, this.productNames);
+  }
+
+  /** The index of a channel name (trimmed, non-blank), adding it when new. */
+  channelNumber(channel: string): number {
+    return intern(channel, this.channelIndex, this.channelNames);
+  }
+
+  /**
+   * Adds an event a reader has already checked in full, exactly as `add` would have kept it
+   * (id new in `seen` and added there, customer and names numbered, timestamp parsed and not
+   * after `asOf`, value valid in the set's currency or NaN, initiator resolved): the fast path
+   * of `readEventsCsv`. `line` is the event's line in the file.
+   */
+  addChecked(
+    customer: number,
+    time: number,
+    type: number,
+    value: number,
+    product: number,
+    channel: number,
+    initiator: number,
+    line: number,
+  ): void {
+    if (this.size === this.capacity) this.enlarge();
+    const at = this.size;
+    this.customerCol[at] = customer;
+    this.timeCol[at] = time;
+    this.typeCol[at] = type;
+    this.valueCol[at] = value;
+    this.productCol[at] = product;
+    this.channelCol[at] = channel;
+    this.initiatorCol[at] = initiator;
+    this.sourceCol[at] = line;
+    this.size += 1;
+    this.eventsIn += 1;
+  }
+
+  /** The event type of a type cell (custom names mapped by `typeMap`), or −1. */
+  typeOf(cell: unknown): number {
     if (typeof cell !== "string") return -1;
     const cached = this.typeCache.get(cell);
     if (cached !== undefined) return cached;
@@ -381,7 +445,7 @@ export class EventSetBuilder {
     const type = this.typeCol.slice(0, n);
     const value = this.valueCol.slice(0, n);
     const product = this.productCol.slice(0, n);
-    const { order, customerStart } = sortEvents(
+    const { order, customerStart, sorted } = sortEvents(
       customer,
       time,
       type,
@@ -408,6 +472,10 @@ export class EventSetBuilder {
       customerStart,
       asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,
     };
+    const initiator = events.initiator;
+    const sortedInitiator = new Int8Array(n);
+    for (let k = 0; k < n; k++) sortedInitiator[k] = initiator[order[k] as number] as number;
+    rememberSortedColumns(events, { ...sorted, initiator: sortedInitiator });
     const summary = this.log.summary();
     const warnings: Notice[] = [];
     if (summary.issuesTruncated || summary.excludedRowsTruncated) {

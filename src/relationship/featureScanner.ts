@@ -1,6 +1,7 @@
 import { isPurchaseType, TYPE } from "./eventTypes";
 import type { Cutoffs, FeatureSettings } from "./featureOptions";
 import type { CustomerFeatures, WindowFeatures } from "./featureTypes";
+import { type SortedColumns, sortedColumnsOf } from "./sortEvents";
 import type { StageInputs } from "./stageInputs";
 import type { EventSet } from "./types";
 
@@ -56,6 +57,8 @@ function insertSorted(values: Float64Array, n: number, value: number): void {
  */
 export class FeatureScanner {
   private readonly set: EventSet;
+  /** The set's columns in sorted order: a customer's events are read in sequence. */
+  private readonly sorted: SortedColumns;
   private readonly settings: FeatureSettings;
   /** Per product: the customer walk that last saw it (so breadth needs no set per customer). */
   private readonly productStamp: Int32Array;
@@ -128,6 +131,7 @@ export class FeatureScanner {
 
   constructor(set: EventSet, settings: FeatureSettings) {
     this.set = set;
+    this.sorted = sortedColumnsOf(set);
     this.settings = settings;
     this.productStamp = new Int32Array(set.products.length);
     const w = settings.windows.length;
@@ -163,7 +167,7 @@ export class FeatureScanner {
     this.cumDowngrades[0] = 0;
     this.stamp += 1;
     this.events = 0;
-    this.firstEvent = size > 0 ? (set.time[set.order[this.next] as number] as number) : 0;
+    this.firstEvent = size > 0 ? (this.sorted.time[this.next] as number) : 0;
     this.lastEvent = 0;
     this.firstPurchase = Number.NaN;
     this.lastPurchase = Number.NaN;
@@ -208,12 +212,12 @@ export class FeatureScanner {
 
   /** Takes in the customer's events up to `asOf`. */
   private advance(asOf: number): void {
-    const { order, time, type, value, product, initiator } = this.set;
+    const { time, type, value, product, initiator } = this.sorted;
     const end = this.end;
     let k = this.events;
     let next = this.next;
     for (; next < end; next++) {
-      const e = order[next] as number;
+      const e = next;
       const t = time[e] as number;
       if (t > asOf) break;
       this.times[k] = t;

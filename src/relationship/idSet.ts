@@ -1,3 +1,10 @@
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function decode(bytes: Uint8Array, start: number, end: number): string {
+  return decoder.decode(bytes.subarray(start, end));
+}
+
 /** Largest number kept in the bitmap (2^28 bits = 32 MiB); larger ids go to the set. */
 const BITMAP_LIMIT = 2 ** 28;
 
@@ -9,6 +16,8 @@ const BITMAP_LIMIT = 2 ** 28;
  */
 export class IdSet {
   private prefix: string | null = null;
+  /** The prefix's bytes when it is ASCII (so `addBytes` can compare bytes), else null. */
+  private prefixBytes: Uint8Array | null = null;
   private bits: Uint8Array = new Uint8Array(1 << 16);
   private readonly others = new Set<string>();
 
@@ -20,6 +29,40 @@ export class IdSet {
       this.others.add(id);
       return true;
     }
+    return this.addNumber(n);
+  }
+
+  /**
+   * Adds the id whose UTF-8 bytes are `bytes[start, end)` (a plain cell: no blanks at either
+   * end); answers as `add` of the decoded text would, without decoding the usual ids.
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    const prefix = this.prefixBytes;
+    if (prefix === null) return this.add(decode(bytes, start, end));
+    let from = end;
+    while (from > start) {
+      const code = bytes[from - 1] as number;
+      if (code < 48 || code > 57) break;
+      from -= 1;
+    }
+    const digits = end - from;
+    if (
+      digits === 0 ||
+      digits > 9 ||
+      (digits > 1 && bytes[from] === 48) ||
+      from - start !== prefix.length
+    )
+      return this.add(decode(bytes, start, end));
+    for (let k = 0; k < prefix.length; k++) {
+      if (bytes[start + k] !== prefix[k]) return this.add(decode(bytes, start, end));
+    }
+    let n = 0;
+    for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
+    if (n >= BITMAP_LIMIT) return this.add(decode(bytes, start, end));
+    return this.addNumber(n);
+  }
+
+  private addNumber(n: number): boolean {
     const byte = n >>> 3;
     if (byte >= this.bits.length) {
       const next = new Uint8Array(Math.max(byte + 1, this.bits.length * 2));
@@ -44,7 +87,11 @@ export class IdSet {
     }
     const digits = length - start;
     if (digits === 0 || digits > 9 || (digits > 1 && id.charCodeAt(start) === 48)) return -1;
-    if (this.prefix === null) this.prefix = id.slice(0, start);
+    if (this.prefix === null) {
+      this.prefix = id.slice(0, start);
+      const bytes = encoder.encode(this.prefix);
+      if (bytes.length === this.prefix.length) this.prefixBytes = bytes;
+    }
     if (start !== this.prefix.length || (start > 0 && !id.startsWith(this.prefix))) return -1;
     let n = 0;
     for (let i = start; i < length; i++) n = n * 10 + (id.charCodeAt(i) - 48);

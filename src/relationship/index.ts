@@ -1,5 +1,24 @@
 export type { StageEvidence } from "./assessStage";
 export { classifyStage, type NextStage, type StageAssessment } from "./classifyStage";
+export type {
+  CommitmentEvidence,
+  CommitmentEvidenceRecord,
+  EvidenceReport,
+} from "./commitmentEvidence";
+export {
+  type CommitmentIndexOptions,
+  type CommitmentIndexResult,
+  type CustomerCommitment,
+  commitmentIndex,
+} from "./commitmentIndex";
+export {
+  type AnswerSource,
+  type CustomerProfile,
+  type CustomerProfileOptions,
+  customerProfile,
+  type ExpectationChange,
+  type LastGap5,
+} from "./customerProfile";
 export {
   type AtRiskCustomer,
   type DissolutionSignal,
@@ -10,6 +29,7 @@ export {
 } from "./dissolutionWarnings";
 export { eventJsonSchema, eventRecordSchema } from "./eventSchema";
 export { EVENT_TYPES, type EventType, type Initiator } from "./eventTypes";
+export type { FacetScore, FacetSummary, IndexSummary } from "./facetScores";
 export type {
   ComplaintFeatures,
   CustomerFeatures,
@@ -18,7 +38,30 @@ export type {
   ValueTrend,
   WindowFeatures,
 } from "./featureTypes";
+export {
+  type Gap5ByStageOptions,
+  type Gap5ByStageResult,
+  gap5ByStage,
+  type StageGap5,
+  type UnmatchedRespondent,
+} from "./gap5ByStage";
+export {
+  type Gap5ByStageTimelineOptions,
+  type Gap5ByStageTimelineResult,
+  gap5ByStageTimeline,
+  type TimelineStageGap5,
+  type UngroupedRespondent,
+} from "./gap5ByStageTimeline";
 export { relationshipFeatures } from "./relationshipFeatures";
+export {
+  type CustomerQuality,
+  type QualityBand,
+  type RelationshipQualityOptions,
+  type RelationshipQualityResult,
+  relationshipQuality,
+  type StageQuality,
+} from "./relationshipQuality";
+export type { StageInput } from "./stageLookup";
 export {
   CRITERIA,
   type Criterion,
@@ -35,6 +78,19 @@ export {
   stageTimeline,
 } from "./stageTimeline";
 export { type StageTransitions, stageTransitions } from "./stageTransitions";
+export {
+  type BasisEvidence,
+  type TrustBasisKind,
+  type TrustBasisOptions,
+  type TrustBasisResult,
+  trustBasis,
+} from "./trustBasis";
+export {
+  type CustomerTrust,
+  type RelationshipIndexOptions,
+  type TrustIndexResult,
+  trustIndex,
+} from "./trustIndex";
 export type {
   EventOptions,
   EventRecord,

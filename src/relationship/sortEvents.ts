@@ -1,3 +1,5 @@
+import type { EventSet } from "./types";
+
 /** Slices up to this length are sorted by insertion (most customers have few events). */
 const INSERTION_LIMIT = 48;
 
@@ -8,7 +10,8 @@ const INSERTION_LIMIT = 48;
  * the whole set. The tie-break makes the order, and every feature, independent of the order
  * the events arrived in.
  *
- * @returns `order` (event indices) and `customerStart` (slice starts, length customers + 1).
+ * @returns `order` (event indices), `customerStart` (slice starts, length customers + 1) and
+ * the sort keys (time, type, product, value) copied into that order.
  */
 export function sortEvents(
   customer: Int32Array,
@@ -17,7 +20,11 @@ export function sortEvents(
   product: Int32Array,
   value: Float64Array,
   customers: number,
-): { order: Int32Array; customerStart: Int32Array } {
+): {
+  order: Int32Array;
+  customerStart: Int32Array;
+  sorted: Omit<SortedColumns, "initiator">;
+} {
   const n = customer.length;
   const customerStart = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) {
@@ -35,38 +42,140 @@ export function sortEvents(
     order[at] = i;
     next[c] = at + 1;
   }
-  const before = (a: number, b: number): boolean => {
-    const ta = time[a] as number;
-    const tb = time[b] as number;
+  // Gather the sort keys into customer order (one pass of random reads), then sort each
+  // customer's slice on these contiguous copies, moving the copies with the order.
+  const sTime = new Float64Array(n);
+  const sType = new Uint8Array(n);
+  const sProduct = new Int32Array(n);
+  const sValue = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = order[i] as number;
+    sTime[i] = time[e] as number;
+    sType[i] = type[e] as number;
+    sProduct[i] = product[e] as number;
+    sValue[i] = value[e] as number;
+  }
+  /** Whether sorted position a comes before position b (time, type, product, value, input order). */
+  const before = (
+    ta: number,
+    ya: number,
+    pa: number,
+    va: number,
+    ea: number,
+    b: number,
+  ): boolean => {
+    const tb = sTime[b] as number;
     if (ta !== tb) return ta < tb;
-    const ya = type[a] as number;
-    const yb = type[b] as number;
+    const yb = sType[b] as number;
     if (ya !== yb) return ya < yb;
-    const pa = product[a] as number;
-    const pb = product[b] as number;
+    const pb = sProduct[b] as number;
     if (pa !== pb) return pa < pb;
-    const va = value[a] as number;
-    const vb = value[b] as number;
+    const vb = sValue[b] as number;
     if (va !== vb && !(Number.isNaN(va) && Number.isNaN(vb))) return Number.isNaN(vb) || va < vb;
-    return false;
+    return ea < (order[b] as number);
   };
-  const compare = (a: number, b: number): number => (before(a, b) ? -1 : before(b, a) ? 1 : a - b);
   for (let c = 0; c < customers; c++) {
     const start = customerStart[c] as number;
     const end = customerStart[c + 1] as number;
     if (end - start <= INSERTION_LIMIT) {
       for (let i = start + 1; i < end; i++) {
+        const t = sTime[i] as number;
+        const y = sType[i] as number;
+        const p = sProduct[i] as number;
+        const v = sValue[i] as number;
         const e = order[i] as number;
         let j = i - 1;
-        while (j >= start && before(e, order[j] as number)) {
+        while (j >= start && before(t, y, p, v, e, j)) {
+          sTime[j + 1] = sTime[j] as number;
+          sType[j + 1] = sType[j] as number;
+          sProduct[j + 1] = sProduct[j] as number;
+          sValue[j + 1] = sValue[j] as number;
           order[j + 1] = order[j] as number;
           j -= 1;
         }
+        sTime[j + 1] = t;
+        sType[j + 1] = y;
+        sProduct[j + 1] = p;
+        sValue[j + 1] = v;
         order[j + 1] = e;
       }
     } else {
-      order.subarray(start, end).sort(compare);
+      const slots = Array.from({ length: end - start }, (_, k) => start + k);
+      slots.sort((a, b) =>
+        before(
+          sTime[a] as number,
+          sType[a] as number,
+          sProduct[a] as number,
+          sValue[a] as number,
+          order[a] as number,
+          b,
+        )
+          ? -1
+          : 1,
+      );
+      const keep = {
+        time: slots.map((k) => sTime[k] as number),
+        type: slots.map((k) => sType[k] as number),
+        product: slots.map((k) => sProduct[k] as number),
+        value: slots.map((k) => sValue[k] as number),
+        order: slots.map((k) => order[k] as number),
+      };
+      sTime.set(keep.time, start);
+      sType.set(keep.type, start);
+      sProduct.set(keep.product, start);
+      sValue.set(keep.value, start);
+      order.set(keep.order, start);
     }
   }
-  return { order, customerStart };
+  return {
+    order,
+    customerStart,
+    sorted: { time: sTime, type: sType, product: sProduct, value: sValue },
+  };
+}
+
+/** The columns the feature scanner reads, in the event set's sorted order (`order`). */
+export interface SortedColumns {
+  readonly time: Float64Array;
+  readonly type: Uint8Array;
+  readonly product: Int32Array;
+  readonly value: Float64Array;
+  readonly initiator: Int8Array;
+}
+
+const sortedCopies = new WeakMap<EventSet, SortedColumns>();
+
+/** Remembers the sorted copies made while building an event set (see {@link sortedColumnsOf}). */
+export function rememberSortedColumns(set: EventSet, columns: SortedColumns): void {
+  sortedCopies.set(set, columns);
+}
+
+/**
+ * The event set's time, type, product, value and initiator in sorted order (position i is
+ * event `order[i]`), so a customer's events are contiguous in memory and a scan reads them in
+ * sequence, not scattered over the columns. Kept beside the set (a WeakMap, not a field: the
+ * set stays as documented and is freed with it); made by one gather for a set that was not
+ * built here (e.g. after `structuredClone`). About 22 bytes per event.
+ */
+export function sortedColumnsOf(set: EventSet): SortedColumns {
+  const known = sortedCopies.get(set);
+  if (known !== undefined) return known;
+  const n = set.order.length;
+  const columns = {
+    time: new Float64Array(n),
+    type: new Uint8Array(n),
+    product: new Int32Array(n),
+    value: new Float64Array(n),
+    initiator: new Int8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const e = set.order[i] as number;
+    columns.time[i] = set.time[e] as number;
+    columns.type[i] = set.type[e] as number;
+    columns.product[i] = set.product[e] as number;
+    columns.value[i] = set.value[e] as number;
+    columns.initiator[i] = set.initiator[e] as number;
+  }
+  sortedCopies.set(set, columns);
+  return columns;
 }

@@ -6,6 +6,7 @@ import { servperf } from "../gaps/servperf";
 import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
 import { checkRows } from "../responses/rowSelection";
 import type { Dataset, ValidationReport } from "../responses/types";
+import { servperfOfGap5 } from "./servperfOfGap5";
 import type { GapReport, WorstItem } from "./types";
 
 /** Options of {@link gapReportResults} and {@link buildGapReport}. */
@@ -70,7 +71,11 @@ export function gapReportResults(
     instrument.format === "expectation-perception" ? gap5(dataset, { level, ...selection }) : null;
   const zones =
     instrument.format === "tolerance" ? zonesOfTolerance(dataset, { level, ...selection }) : null;
-  const performance = servperf(dataset, { level, ...selection });
+  // SERVPERF is Gap 5's perception side when every perception has its expectation (no second
+  // pass over the answers); otherwise it is computed on its own.
+  const performance =
+    (gap === null ? null : servperfOfGap5(dataset, gap, rows)) ??
+    servperf(dataset, { level, ...selection });
   // importancePerformance reuses the Gap 5 or SERVPERF result computed above (on the same rows).
   const ipa =
     dataset.weights !== null || dataset.importance !== null

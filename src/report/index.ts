@@ -21,16 +21,18 @@ export type {
   TableBlock,
   TableColumn,
 } from "./document";
+export type { FiveGapInputSummary, FiveGapReport } from "./fiveGapSections";
 export { apaTTest, formatCellApa } from "./formatApa";
 export { formatCell } from "./formatCell";
 export { type GapReportOptions, gapReportResults } from "./gapReportResults";
 export { layoutGapReport } from "./layoutGapReport";
 export type { JsonValue, ReportProvenance } from "./provenance";
-export type { RelationshipReport } from "./relationshipSection";
+export type { EventInputSummary, RelationshipReport } from "./relationshipSection";
 export { CSV_COLUMNS, renderCsv } from "./renderCsv";
 export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
+export type { TrustReport } from "./trustSection";
 export type { GapReport, ReportValidation, WorstItem } from "./types";
 export { type DocumentVisitor, walkDocument } from "./walkDocument";

@@ -6,11 +6,14 @@ import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "
 import type { ChartSpec } from "./chart";
 import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
+import { fiveGapSections } from "./fiveGapSections";
 import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { relationshipSection } from "./relationshipSection";
+import { stageGapSection } from "./stageGapSection";
+import { trustSection } from "./trustSection";
 import type { GapReport } from "./types";
 
 /** A table column from a header: `r` aligns right (numbers), anything else left. */
@@ -126,6 +129,10 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   }
   sections.push(...contextSections(results.context));
   if (results.relationship != null) sections.push(relationshipSection(results.relationship));
+  const byStage = results.relationship?.gap5ByStage;
+  if (byStage != null) sections.push(stageGapSection(byStage));
+  sections.push(...fiveGapSections(results.fiveGap));
+  if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);
   if (warnings.length > 0) {

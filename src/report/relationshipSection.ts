@@ -1,15 +1,42 @@
 import type { DissolutionWarnings } from "../relationship/dissolutionWarnings";
+import type { Gap5ByStageTimelineResult } from "../relationship/gap5ByStageTimeline";
 import { STAGES } from "../relationship/stageRules";
 import type { StageTimeline } from "../relationship/stageTimeline";
 import type { StageTransitions } from "../relationship/stageTransitions";
 import { count, label, percentCell } from "./cells";
-import type { Section, TableBlock } from "./document";
+import type { ChartSpec } from "./chart";
+import type { Block, Section, TableBlock } from "./document";
+
+/** What reading the CRM events found, as a report shows it: events in = used + excluded. */
+export interface EventInputSummary {
+  /** The file or system the events came from. */
+  readonly source: string;
+  readonly eventsIn: number;
+  readonly eventsUsed: number;
+  readonly eventsExcluded: number;
+  /** Events kept without their value (negative, not a number, another currency). */
+  readonly valuesDropped: number;
+  /** Issue code → count. */
+  readonly issueCounts: Readonly<Record<string, number>>;
+  /** The first issues (code, line or row, field, message). */
+  readonly issues: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly row?: number;
+    readonly line?: number;
+    readonly column?: string;
+  }[];
+}
 
 /** The relationship results a report shows: a stage timeline, its transitions, the warnings. */
 export interface RelationshipReport {
   readonly timeline: StageTimeline;
   readonly transitions: StageTransitions;
   readonly atRisk: DissolutionWarnings | null;
+  /** Gap 5 of the survey respondents split by stage (gap5ByStageTimeline); absent or null: none. */
+  readonly gap5ByStage?: Gap5ByStageTimelineResult | null;
+  /** How the events were read; absent or null: not shown. */
+  readonly events?: EventInputSummary | null;
 }
 
 /** Customers at risk listed in full (all are counted). */
@@ -48,13 +75,43 @@ export function relationshipSection(results: RelationshipReport): Section {
       count(transitions.rowTotals[i]),
     ]),
   };
-  const blocks: Section["blocks"][number][] = [
+  const distributionChart: ChartSpec = {
+    kind: "chart",
+    id: "stage-distribution-chart",
+    title: `Customers by relationship stage, end of ${timeline.months[last]}`,
+    mark: "bar",
+    x: { field: "stage", type: "ordinal", title: "Stage" },
+    y: { field: "customers", type: "quantitative", title: "Customers" },
+    color: null,
+    rules: { x: null, y: null },
+    data: STAGES.map((stage, i) => ({ stage, customers: inStage[i] ?? 0 })),
+  };
+  const transitionChart: ChartSpec = {
+    kind: "chart",
+    id: "stage-transitions-chart",
+    title: "Month-to-month stage transitions (share of each from-stage)",
+    mark: "rect",
+    x: { field: "to", type: "nominal", title: "Stage the next month" },
+    y: { field: "from", type: "nominal", title: "Stage this month" },
+    color: { field: "share", type: "quantitative", title: "Share of the row" },
+    rules: { x: null, y: null },
+    // Rows without customer-months have no shares: nothing to draw for them.
+    data: STAGES.flatMap((from, i) =>
+      (transitions.rowTotals[i] ?? 0) === 0
+        ? []
+        : STAGES.map((to, j) => ({ from, to, share: transitions.shares[i]?.[j] ?? null })),
+    ),
+  };
+  const blocks: Block[] = [
     {
       kind: "paragraph",
       text: `Relationship stages (Dwyer, Schurr & Oh 1987) of ${total} customers at the end of ${timeline.months[last]}, and how stages moved from one month to the next over ${timeline.months[0]} – ${timeline.months[last]}.`,
     },
+    ...eventBlocks(results.events ?? null),
     distribution,
+    distributionChart,
     matrix,
+    transitionChart,
     {
       kind: "note",
       text: "Row shares: of the customers in a stage one month, the share in each stage the next month; n = customer-months. Rules and thresholds: docs/relationship.md.",
@@ -80,4 +137,29 @@ export function relationshipSection(results: RelationshipReport): Section {
     }
   }
   return { id: "relationships", title: "Relationship stages", blocks };
+}
+
+/** Events in = used + excluded, and the issues by code, when the report says how they were read. */
+function eventBlocks(events: EventInputSummary | null): Block[] {
+  if (events === null) return [];
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      text: `CRM events (${events.source}): in ${events.eventsIn} = used ${events.eventsUsed} + excluded ${events.eventsExcluded}; ${events.valuesDropped} kept without their value.`,
+    },
+  ];
+  const counts = Object.entries(events.issueCounts);
+  if (counts.length > 0) {
+    blocks.push({
+      kind: "table",
+      id: "event-issues",
+      columns: [right("Line"), left("Field"), left("Issue")],
+      rows: events.issues.map((issue) => [
+        count(issue.line ?? issue.row ?? null),
+        label(issue.column),
+        label(`${issue.code}: ${issue.message}`),
+      ]),
+    });
+  }
+  return blocks;
 }

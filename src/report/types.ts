@@ -5,7 +5,9 @@ import type { ServperfResult } from "../gaps/servperf";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import type { MissingPolicy } from "../responses/types";
 import type { ContextResults } from "./contextSections";
+import type { FiveGapReport } from "./fiveGapSections";
 import type { RelationshipReport } from "./relationshipSection";
+import type { TrustReport } from "./trustSection";
 
 /** One of the worst items: the largest shortfalls first. */
 export interface WorstItem {
@@ -87,6 +89,17 @@ export interface GapReport {
    * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
    */
   readonly relationship?: RelationshipReport | null;
+  /**
+   * Gaps 1–4 and the five-gap diagnosis, when the inputs of the provider gaps were given
+   * (fiveGapModel and the gap1–gap4 results it joined): the layout adds the five-gap overview,
+   * a section per provider gap, the diagnosis, the contributing factors and the inputs read.
+   */
+  readonly fiveGap?: FiveGapReport | null;
+  /**
+   * Trust, commitment and relationship quality (relationshipQuality with stages, gap5ByStage):
+   * the layout adds a "Trust and commitment" section.
+   */
+  readonly trust?: TrustReport | null;
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted

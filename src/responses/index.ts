@@ -42,6 +42,10 @@ export {
   validateManagementSurvey,
 } from "./validateManagementSurvey";
 export {
+  type RelationshipSurveyOptions,
+  validateRelationshipSurvey,
+} from "./validateRelationshipSurvey";
+export {
   type ResponseRecords,
   type ResponseTable,
   validateResponses,

@@ -74,6 +74,15 @@ const crm = core.validateEvents([
 ]).events;
 const crmFeatures = core.relationshipFeatures(crm, { asOf: "2024-06-30" });
 const crmTimeline = core.stageTimeline(crm, { from: "2024-01-01", to: "2024-06-01" });
+const trustData = core.validateRelationshipSurvey(
+  [
+    { respondent_id: "c1", tbe1: 6, tbe2: 5, tbe3: 6, caf1: 5, caf2: 5, caf3: 6, caf4: 2 },
+    { respondent_id: "c2", tbe1: 3, tbe2: 4, tbe3: 3, caf1: 3, caf2: 4, caf3: 3, caf4: 5 },
+  ],
+  { facets: ["benevolence", "affective"] },
+).dataset;
+const trustRow = core.trustIndex(trustData).customers[0];
+const c1Features = core.relationshipFeatures(crm, { asOf: "2024-06-30" }).customers[0];
 const eventsCsvPath = fileURLToPath(new URL("../fixtures/events/events.csv", import.meta.url));
 const standardSet = core.validateStandards([
   {
@@ -321,6 +330,21 @@ const table: Readonly<Record<string, Row>> = {
     ),
   },
   defaultColumnPrefix: {},
+  relationshipInstrument: {
+    // without facets: the whole bank
+    none: {
+      returns: (instrument) =>
+        isObject(instrument) &&
+        (instrument as { dimensions?: unknown[] }).dimensions?.length === 10,
+    },
+    also: [
+      [
+        "relationshipInstrument(['trust'])",
+        () => core.relationshipInstrument(["trust"]),
+        "invalid-argument",
+      ],
+    ],
+  },
   facetsOf: {},
   itemsOf: {},
   instrumentJsonSchema: {
@@ -480,6 +504,88 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  trustIndex: {
+    typo: typo(() => core.trustIndex(trustData, { row: Int32Array.of(0) } as never), "row", "rows"),
+    also: [
+      ["trustIndex(gap dataset)", () => core.trustIndex(dataset), "invalid-input"],
+      [
+        "trustIndex(data, { customerColumn: 1 })",
+        () => core.trustIndex(trustData, { customerColumn: 1 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  commitmentIndex: {
+    typo: typo(
+      () => core.commitmentIndex(trustData, [], { evidenceWeights: 0.5 } as never),
+      "evidenceWeights",
+      "evidenceWeight",
+    ),
+    also: [
+      ["commitmentIndex(gap dataset)", () => core.commitmentIndex(dataset), "invalid-input"],
+      [
+        "commitmentIndex(data, 'evidence')",
+        () => core.commitmentIndex(trustData, "evidence" as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  relationshipQuality: {
+    typo: typo(
+      () => core.relationshipQuality(trustData, { coreWeights: 0.5 } as never),
+      "coreWeights",
+      "coreWeight",
+    ),
+    also: [
+      [
+        "relationshipQuality(data, { bands: 5 })",
+        () => core.relationshipQuality(trustData, { bands: 5 as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  trustBasis: {
+    typo: typo(
+      () => core.trustBasis(c1Features as never, trustRow as never, { strongTrusts: 60 } as never),
+      "strongTrusts",
+      "strongTrust",
+    ),
+    also: [
+      [
+        "trustBasis(features, trust result)",
+        () => core.trustBasis(c1Features as never, core.trustIndex(trustData) as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  gap5ByStage: {
+    typo: typo(
+      () => core.gap5ByStage(dataset, { r1: "commitment" }, { customerColum: "x" } as never),
+      "customerColum",
+      "customerColumn",
+    ),
+    also: [
+      [
+        "gap5ByStage(dataset, 'commitment')",
+        () => core.gap5ByStage(dataset, "commitment" as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  customerProfile: {
+    typo: typo(
+      () => core.customerProfile("c1", { events: crm, asOf: "2024-06-30", survey: [] } as never),
+      "survey",
+      "surveys",
+    ),
+    also: [
+      [
+        "customerProfile('zz', { events, asOf })",
+        () => core.customerProfile("zz", { events: crm, asOf: "2024-06-30" }),
+        "invalid-input",
+      ],
+    ],
+  },
   stageTimeline: {
     typo: typo(
       () =>
@@ -500,6 +606,25 @@ const table: Readonly<Record<string, Row>> = {
       [
         "stageTransitions(features)",
         () => core.stageTransitions(crmFeatures as never),
+        "invalid-argument",
+      ],
+    ],
+  },
+  gap5ByStageTimeline: {
+    typo: typo(
+      () => core.gap5ByStageTimeline(dataset, crmTimeline, { month: "last-month" } as never),
+      "month",
+      "at",
+    ),
+    also: [
+      [
+        "gap5ByStageTimeline(dataset, features)",
+        () => core.gap5ByStageTimeline(dataset, crmFeatures as never),
+        "invalid-argument",
+      ],
+      [
+        'gap5ByStageTimeline(dataset, timeline, { at: "now" })',
+        () => core.gap5ByStageTimeline(dataset, crmTimeline, { at: "now" } as never),
         "invalid-argument",
       ],
     ],
@@ -692,6 +817,23 @@ const table: Readonly<Record<string, Row>> = {
       "mising",
       "missing",
     ),
+  },
+  validateRelationshipSurvey: {
+    typo: typo(
+      () =>
+        core.validateRelationshipSurvey([{ respondent_id: "c", tbe1: 5, tbe2: 5 }], {
+          facet: ["benevolence"],
+        } as never),
+      "facet",
+      "facets",
+    ),
+    also: [
+      [
+        "validateRelationshipSurvey(rows, { facets: ['trust'] })",
+        () => core.validateRelationshipSurvey([], { facets: ["trust"] }),
+        "invalid-argument",
+      ],
+    ],
   },
   validateResponses: {
     typo: typo(

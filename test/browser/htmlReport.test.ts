@@ -17,16 +17,24 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { instruments } from "../../src/instrument/instruments";
+import { readEventsCsv } from "../../src/io/readEventsCsv";
 import { readResponsesCsv } from "../../src/io/readResponsesCsv";
+import { dissolutionWarnings } from "../../src/relationship/dissolutionWarnings";
+import { gap5ByStageTimeline } from "../../src/relationship/gap5ByStageTimeline";
+import { relationshipFeatures } from "../../src/relationship/relationshipFeatures";
+import { stageTimeline } from "../../src/relationship/stageTimeline";
+import { stageTransitions } from "../../src/relationship/stageTransitions";
 import { buildGapReport } from "../../src/report/buildGapReport";
 import type { ChartSpec } from "../../src/report/chart";
 import type { ReportDocument } from "../../src/report/document";
+import { layoutGapReport } from "../../src/report/layoutGapReport";
 import { renderHtml } from "../../src/report/renderHtml";
 import { validateResponses } from "../../src/responses/validateResponses";
 import { repoRoot } from "../bundle/bundleFromDist";
 import { tinyRecord, tinySpec } from "../gaps/tinySurvey";
 import { ALL_CHARTS, chartKindsDocument, DRAWN_ROWS, PAYLOADS } from "../report/chartKindsDocument";
 import { CHROMIUM, chromiumAvailable } from "./chromium";
+import { fiveGapDemoReport } from "./fiveGapDemo";
 
 const available = chromiumAvailable(
   "the HTML report tests in Chromium (test/browser/htmlReport.test.ts)",
@@ -68,7 +76,21 @@ beforeAll(async () => {
     instruments.servqual22,
     { columns: { segments: ["region", "channel"] } },
   );
-  demo = buildGapReport(dataset, report, { title: "Harbourline Bank", source: "demo-bank.csv" });
+  // with the five-gap sections (overview, Gap 3 by month), as `servqual demo` shows them
+  const base = await fiveGapDemoReport(dataset, report);
+  // The demo's CRM events add the relationship sections (stage bars, transition heatmap, Gap 5 by stage).
+  const asOf = "2025-12-31T23:59:59.999Z";
+  const { events } = await readEventsCsv(join(repoRoot, "data/demo-events.csv"), { asOf });
+  const timeline = stageTimeline(events, { from: "2024-01-01", to: asOf });
+  demo = layoutGapReport({
+    ...base.results,
+    relationship: {
+      timeline,
+      transitions: stageTransitions(timeline),
+      atRisk: dissolutionWarnings(relationshipFeatures(events, { asOf })),
+      gap5ByStage: gap5ByStageTimeline(dataset, timeline, { reliability: false }),
+    },
+  });
   const pages = { demo, kinds: chartKindsDocument, hostile: hostileReport() };
   for (const [name, document] of Object.entries(pages)) {
     const file = join(out, `${name}.html`);
@@ -163,6 +185,11 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
         "expected-perceived",
         "items-by-gap",
         "importance-performance",
+        "stage-distribution-chart",
+        "stage-transitions-chart",
+        "gap5-by-stage-chart",
+        "five-gap-overview",
+        "gap3-periods",
       ]);
       expect(drawn.map((d) => d.id)).toEqual(specs.map((c) => c.id));
       specs.forEach((spec, i) => {

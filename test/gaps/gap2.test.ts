@@ -104,6 +104,65 @@ describe("gap2: hand-worked", () => {
     expect(result.dimensions.find((d) => d.dimension === "B")?.missing).toEqual(["b1", "b3"]);
   });
 
+  it("importance-weighted standards index, equal weights without a customer dataset", () => {
+    const result = gap2(standards);
+    const row = (id: string) => result.items.find((r) => r.item === id);
+    // a1: target 6 ≥ believed 5.5 → meets (c = 1); a2: 8 h against a believed 4 h → 0.5;
+    // b1: no formal standard → 0; b2: both rows measurable, no requirement known → 0.5.
+    expect(row("a1-scale")).toMatchObject({ meetsRequirement: true, level: 1 });
+    expect(row("a2-time")).toMatchObject({ meetsRequirement: false, level: 0.5 });
+    expect(row("b1-none")).toMatchObject({ meetsRequirement: null, level: 0 });
+    expect(row("b2-doc")).toMatchObject({ meetsRequirement: null, level: 0.5 });
+    // G2 = 100·(1 − (1 + 0.5 + 0 + 0.5)/4) = 50; A: 100·(1 − 1.5/2) = 25; B: 100·(1 − 0.5/2) = 75.
+    expect(result.overall.standardsIndex).toBeCloseTo(50, 12);
+    expect(result.overall).toMatchObject({ weighting: "equal", unweighted: [] });
+    const index = (d: string) => result.dimensions.find((x) => x.dimension === d)?.standardsIndex;
+    expect(index("A")).toBeCloseTo(25, 12);
+    expect(index("B")).toBeCloseTo(75, 12);
+  });
+
+  it("importance-weighted standards index with the customers' importance points", () => {
+    const { dataset } = validateResponses(
+      [
+        tinyRecord("r1", [7, 6, 5, 4, 3], [6, 6, 6, 6, 6], { W_A: 70, W_B: 30 }),
+        tinyRecord("r2", [6, 5, 4, 6, 2], [6, 6, 6, 6, 6], { W_A: 50, W_B: 50 }),
+        tinyRecord("r3", [6, null, 6, 5, 4], [6, 6, 6, 6, 6], { W_A: "", W_B: "" }),
+      ],
+      tinyInstrument,
+    );
+    const result = gap2(standards, { customer: dataset });
+    const row = (id: string) => result.items.find((r) => r.item === id);
+    // a1: 6 − Ē 19/3 = −1/3 < 0 (the customers' E decides before the believed level) → 0.5.
+    expect(row("a1-scale")).toMatchObject({ meetsRequirement: false, level: 0.5 });
+    // b2-doc: 5 − Ē (4 + 6 + 5)/3 = 0 ≥ 0 → 1; b2's level is its best row's.
+    expect(row("b2-doc")).toMatchObject({ meetsRequirement: true, level: 1 });
+    // Points: A (70 + 50)/2 = 60 over a1, a2 (30 each); B (30 + 50)/2 = 40 over b1, b2, b3
+    // (40/3 each). Σwc = 30·0.5 + 30·0.5 + 40/3·(0 + 1 + 0) = 130/3; Σw = 100;
+    // G2 = 100·(1 − 130/300) = 170/3.
+    expect(result.overall.standardsIndex).toBeCloseTo(170 / 3, 10);
+    expect(result.overall.weighting).toBe("importance-points");
+    const index = (d: string) => result.dimensions.find((x) => x.dimension === d)?.standardsIndex;
+    expect(index("A")).toBeCloseTo(50, 10);
+    expect(index("B")).toBeCloseTo(200 / 3, 10);
+  });
+
+  it("attributes of a dimension without importance points are left out, with a warning", () => {
+    const { dataset } = validateResponses(
+      [tinyRecord("r1", [7, 6, 5, 4, 3], [6, 6, 6, 6, 6], { W_A: 100, W_B: 0 })],
+      tinyInstrument,
+    );
+    const set = validateStandards([
+      { id: "a1", attribute: "a1", item: "a1", dimension: "A", formal: true, scaleTarget: 7 },
+      { id: "c1", attribute: "c1", dimension: "C", formal: false },
+    ]);
+    const result = gap2(set, { customer: dataset });
+    // a1 meets (7 − 7 = 0) with weight 100/2; a2 (unlisted, 0) 50; B's points are 0; c1 is unweighted.
+    expect(result.overall.unweighted).toEqual(["c1"]);
+    expect(result.overall.standardsIndex).toBeCloseTo(50, 12);
+    expect(result.warnings.map((w) => w.code)).toContain("no-importance-points");
+    expect(result.dimensions.find((d) => d.dimension === "C")?.standardsIndex).toBeNull();
+  });
+
   it("checks its arguments", () => {
     expect(() => gap2(undefined as never)).toThrow(/StandardSet/);
     expect(() => gap2(standards, { customers: 1 } as never)).toThrow(/did you mean 'customer'/);

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { utcStampAt } from "../../src/io/byteLines";
 import { fastLines, readDeliveryRecordsCsv } from "../../src/io/readDeliveryRecordsCsv";
+import { lineBlocks } from "../../src/io/readLineBlocks";
 import { calendarTable, resolveCalendar } from "../../src/operations/calendar";
 import { parseUtcStampAt } from "../../src/operations/deliveryLine";
 import { IdSet } from "../../src/operations/idSet";
@@ -13,6 +15,7 @@ import { parseTimestamp } from "../../src/operations/timestamp";
 const dir = mkdtempSync(join(tmpdir(), "servqual-fastpath-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const blockDefaults = { ...lineBlocks };
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 
 describe("parseUtcStampAt: the in-place reader of YYYY-MM-DDTHH:MM:SSZ", () => {
@@ -33,6 +36,7 @@ describe("parseUtcStampAt: the in-place reader of YYYY-MM-DDTHH:MM:SSZ", () => {
           const got = parseUtcStampAt(`ab,${text}`, 3);
           const general = parseTimestamp(text, table);
           expect(Object.is(got, general)).toBe(true);
+          expect(Object.is(utcStampAt(Buffer.from(`ab,${text}`), 3), general)).toBe(true);
           const utc = Date.UTC(y, m - 1, d, h, mi, s);
           const valid =
             y >= 1000 &&
@@ -55,6 +59,11 @@ describe("parseUtcStampAt: the in-place reader of YYYY-MM-DDTHH:MM:SSZ", () => {
           const base = "2024-03-01T09:30:00Z";
           const text = base.slice(0, k) + c + base.slice(k + 1);
           expect(Object.is(parseUtcStampAt(text, 0), parseTimestamp(text, table))).toBe(true);
+          if (Buffer.byteLength(text) === 20) {
+            expect(Object.is(utcStampAt(Buffer.from(text), 0), parseTimestamp(text, table))).toBe(
+              true,
+            );
+          }
         },
       ),
     );
@@ -169,7 +178,8 @@ describe("readDeliveryRecordsCsv: the quote-free fast path equals the general pa
         fc.array(row, { minLength: 1, maxLength: 60 }),
         fc.constantFrom("\n", "\r\n"),
         fc.boolean(),
-        async (rows, eol, extraCell) => {
+        fc.integer({ min: 1000, max: 20000 }),
+        async (rows, eol, extraCell, block) => {
           const lines = rows.map((r, k) =>
             extraCell && k === 2 ? `${r.join(",")},extra` : r.join(","),
           );
@@ -183,17 +193,24 @@ describe("readDeliveryRecordsCsv: the quote-free fast path equals the general pa
             asOf: "2025-01-01T00:00:00Z",
             calendar: { timeZone: "Europe/London" },
           };
-          fastLines.enabled = true;
+          // Small blocks: the byte path meets block edges, CRLF, and text blocks in between.
+          Object.assign(lineBlocks, { first: block, size: block });
           const fast = await readDeliveryRecordsCsv(file, options);
+          fastLines.bytes = false;
+          const text = await readDeliveryRecordsCsv(file, options);
+          fastLines.bytes = true;
           fastLines.enabled = false;
           const general = await readDeliveryRecordsCsv(file, options);
           fastLines.enabled = true;
+          Object.assign(lineBlocks, blockDefaults);
           expect(fast.records).toEqual(general.records);
           expect(fast.report).toEqual(general.report);
+          expect(text.records).toEqual(general.records);
+          expect(text.report).toEqual(general.report);
           expect(fast.report.recordsIn).toBe(rows.length + filler.length);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it("takes lines past the first 64 KiB chunk on the fast path and still counts lines right", async () => {

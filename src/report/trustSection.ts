@@ -1,0 +1,93 @@
+import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
+import type { RelationshipQualityResult } from "../relationship/relationshipQuality";
+import { count, label, num } from "./cells";
+import type { Section, TableBlock } from "./document";
+
+/**
+ * The trust and commitment results a report shows: relationship quality (with `stages`, so it
+ * has `byStage`) and, when a SERVQUAL survey was joined to the stages, Gap 5 by stage.
+ */
+export interface TrustReport {
+  readonly quality: RelationshipQualityResult;
+  readonly gap5ByStage: Gap5ByStageResult | null;
+}
+
+const left = (header: string) => ({ header, align: "left" as const });
+const right = (header: string) => ({ header, align: "right" as const });
+
+/**
+ * The "Trust and commitment" section of a report: each facet's mean index (0–100) with alpha
+ * and omega, trust, commitment and relationship quality by stage, and the overall Gap 5 and
+ * its dimensions by stage.
+ */
+export function trustSection(results: TrustReport): Section {
+  const { quality, gap5ByStage } = results;
+  const facets: TableBlock = {
+    kind: "table",
+    id: "trust-facets",
+    columns: [left("Facet"), right("n"), right("Index"), right("SD"), right("α"), right("ω")],
+    rows: quality.facets.map((f) => [
+      label(f.label),
+      count(f.n),
+      num(f.mean, 1),
+      num(f.sd, 1),
+      num(f.alpha, 2, true),
+      num(f.omega, 2, true),
+    ]),
+  };
+  const blocks: Section["blocks"][number][] = [
+    {
+      kind: "paragraph",
+      text: `Trust, commitment and relationship quality of ${quality.customers.length} respondents, 0–100 (a facet needs at least max(2, ⌈k/2⌉) of its k items). Facets after Morgan & Hunt (1994), Doney & Cannon (1997) and Allen & Meyer (1990); the weights and bands are our documented choices (docs/relationship.md).`,
+    },
+    facets,
+  ];
+  if (quality.byStage !== null) {
+    blocks.push({
+      kind: "table",
+      id: "trust-by-stage",
+      columns: [
+        left("Stage"),
+        right("n"),
+        right("Trust"),
+        right("Commitment"),
+        right("Quality (core)"),
+      ],
+      rows: quality.byStage.map((s) => [
+        label(s.stage),
+        count(s.respondents),
+        num(s.trust.mean, 1),
+        num(s.commitment.mean, 1),
+        num(s.core.mean, 1),
+      ]),
+    });
+    if ((quality.withoutStage ?? 0) > 0) {
+      blocks.push({
+        kind: "note",
+        text: `${quality.withoutStage} respondents could not be joined to a customer with a stage.`,
+      });
+    }
+  }
+  if (gap5ByStage !== null) {
+    const withData = gap5ByStage.stages.filter((s) => s.gap5 !== null);
+    const dimensions = withData[0]?.gap5?.dimensions.map((d) => d.dimension) ?? [];
+    blocks.push({
+      kind: "table",
+      id: "gap5-by-stage",
+      columns: [left("Stage"), right("n"), right("Overall gap"), ...dimensions.map(right)],
+      rows: withData.map((s) => [
+        label(s.stage),
+        count(s.respondents),
+        num(s.gap5?.overall.unweighted.gap.mean, 2),
+        ...dimensions.map((d) =>
+          num(s.gap5?.dimensions.find((x) => x.dimension === d)?.gap.mean, 2),
+        ),
+      ]),
+    });
+    blocks.push({
+      kind: "note",
+      text: `Gap 5 = perception − expectation (negative = shortfall) of the respondents in each stage; ${gap5ByStage.unmatched.count} of ${gap5ByStage.respondents} respondents had no stage.`,
+    });
+  }
+  return { id: "trust-commitment", title: "Trust and commitment", blocks };
+}

@@ -1,0 +1,263 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { ServqualError } from "../../src/_lib/ServqualError";
+import {
+  defineInstrument,
+  RELATIONSHIP_FACETS,
+  relationshipBank,
+  relationshipInstrument,
+  trustIndex,
+  validateRelationshipSurvey,
+  validateResponses,
+} from "../../src/index";
+import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/relationship/${name}`, import.meta.url));
+const reference = JSON.parse(readFileSync(fixture("reference.json"), "utf8"));
+const small = Papa.parse<Record<string, string>>(readFileSync(fixture("trust-small.csv"), "utf8"), {
+  header: true,
+  skipEmptyLines: true,
+}).data;
+
+const thrown = (call: () => unknown): ServqualError => {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof ServqualError) return error;
+    throw error;
+  }
+  throw new Error("did not throw");
+};
+
+describe("the relationship item bank", () => {
+  it("has ten facets of five constructs, 32 items with unique ids, two reverse-keyed", () => {
+    expect(relationshipBank.dimensions.map((d) => d.id)).toEqual(
+      RELATIONSHIP_FACETS.map((f) => f.id),
+    );
+    expect(RELATIONSHIP_FACETS.filter((f) => f.construct === "trust").map((f) => f.id)).toEqual([
+      "benevolence",
+      "honesty",
+      "reliability",
+      "competence",
+    ]);
+    expect(
+      RELATIONSHIP_FACETS.filter((f) => f.construct === "commitment").map((f) => f.id),
+    ).toEqual(["affective", "calculative", "normative"]);
+    const items = relationshipBank.dimensions.flatMap((d) => d.items);
+    expect(items).toHaveLength(32);
+    expect(new Set(items.map((i) => i.id)).size).toBe(32);
+    expect(items.filter((i) => i.reverse).map((i) => i.id)).toEqual(["tho4", "caf4"]);
+    expect(relationshipBank.citation).toContain("Item wordings are ours");
+    for (const facet of RELATIONSHIP_FACETS) expect(facet.source.length).toBeGreaterThan(5);
+  });
+
+  it("is a valid instrument specification (defineInstrument accepts it unchanged)", () => {
+    const again = defineInstrument(JSON.parse(JSON.stringify(relationshipBank)));
+    expect(again.dimensions.length).toBe(10);
+  });
+
+  it("restricts to some facets in bank order, and names the closest facet for a typo", () => {
+    expect(relationshipInstrument(["honesty", "benevolence"]).dimensions.map((d) => d.id)).toEqual([
+      "benevolence",
+      "honesty",
+    ]);
+    const error = thrown(() => relationshipInstrument(["benevolense"]));
+    expect(error.code).toBe("invalid-argument");
+    expect(error.message).toContain('did you mean "benevolence"');
+    expect(thrown(() => relationshipInstrument([])).code).toBe("invalid-argument");
+    expect(thrown(() => relationshipInstrument(["honesty", "honesty"])).code).toBe(
+      "invalid-argument",
+    );
+  });
+
+  it("validates like any survey: answers outside the scale are coded issues, rows counted", () => {
+    const { dataset, report } = validateRelationshipSurvey(
+      [
+        { respondent_id: "a", tbe1: 9, tbe2: 5, tbe3: 6 },
+        { respondent_id: "b", tbe1: 0, tbe2: "x", tbe3: 6 },
+        { respondent_id: "c", tbe1: 4, tbe2: 4, tbe3: 4 },
+      ],
+      { facets: ["benevolence"] },
+    );
+    expect(report.rowsIn).toBe(3);
+    expect(report.rowsIn).toBe(report.rowsUsed + report.rowsExcluded);
+    expect(report.issueCounts["out-of-range"]).toBe(2);
+    expect(report.issueCounts["not-a-number"]).toBe(1);
+    const outOfRange = report.issues.find((i) => i.code === "out-of-range");
+    expect(outOfRange?.row).toBe(1);
+    expect(outOfRange?.column).toBe("tbe1");
+    // b keeps one answer of three: below the index rule, excluded with its reason
+    expect(report.excludedRows.map((r) => r.id)).toEqual(["b"]);
+    // a keeps 5 and 6 (two of three: scored)
+    const t = trustIndex(dataset);
+    expect(t.customers.map((c) => c.facets.benevolence?.answered)).toEqual([2, 3]);
+    expect(t.customers[0]?.index).toBeCloseTo((100 * (5.5 - 1)) / 6, 12);
+    expect(t.customers[1]?.index).toBeCloseTo(50, 12);
+  });
+});
+
+describe("trustIndex against R (psych 2.2.9; test/fixtures/relationship)", () => {
+  const { dataset, report } = validateRelationshipSurvey(small, {
+    facets: ["benevolence", "honesty"],
+  });
+  const result = trustIndex(dataset);
+
+  it("keeps every row", () => {
+    expect(report.rowsUsed).toBe(12);
+  });
+
+  it("facet indices, their mean and SD, and trust per customer equal R's", () => {
+    for (const facet of ["benevolence", "honesty"]) {
+      const ref = reference[facet];
+      const got = result.customers.map((c) => c.facets[facet]?.index ?? null);
+      got.forEach((v, i) => {
+        if (ref.index[i] === null) expect(v).toBeNull();
+        else expect(v).toBeCloseTo(ref.index[i], 10);
+      });
+      const summary = result.facets.find((f) => f.facet === facet);
+      expect(summary?.n).toBe(ref.n);
+      expect(summary?.mean).toBeCloseTo(ref.mean, 10);
+      expect(summary?.sd).toBeCloseTo(ref.sd, 10);
+    }
+    result.customers.forEach((c, i) => {
+      expect(c.index).toBeCloseTo(reference.trust[i], 10);
+    });
+  });
+
+  it("alpha equals psych::alpha raw_alpha and omega equals psych::omega(nfactors = 1) omega.tot", () => {
+    for (const facet of ["benevolence", "honesty"]) {
+      const summary = result.facets.find((f) => f.facet === facet);
+      expect(summary?.alpha).toBeCloseTo(reference[facet].alpha, 6);
+      expect(summary?.omega).toBeCloseTo(reference[facet].omega, 4);
+    }
+  });
+
+  it("the unscored customer (c11: one benevolence item) is counted, not dropped", () => {
+    const benevolence = result.facets.find((f) => f.facet === "benevolence");
+    expect(benevolence?.unscored).toBe(1);
+    expect(result.customers[10]?.facets.benevolence).toEqual({
+      index: null,
+      answered: 1,
+      items: 3,
+    });
+    expect(result.customers).toHaveLength(12);
+  });
+});
+
+describe("the minimum-answered rule max(2, ⌈k/2⌉)", () => {
+  const facetOf = (k: number) =>
+    defineInstrument({
+      id: "rule",
+      name: "rule",
+      scale: { min: 1, max: 7 },
+      format: "perception-only",
+      dimensions: [
+        {
+          id: "competence",
+          label: "competence",
+          items: Array.from({ length: k }, (_, i) => ({ id: `i${i + 1}`, label: `item ${i + 1}` })),
+        },
+        {
+          id: "honesty",
+          label: "honesty",
+          items: [
+            { id: "h1", label: "h1" },
+            { id: "h2", label: "h2" },
+          ],
+        },
+      ],
+    });
+  /**
+   * The competence index of one respondent who answered `answered` of its k items (all 7) and
+   * both honesty items; the dataset keeps every row (pairwise), the index applies its own rule.
+   */
+  const indexWith = (k: number, answered: number) => {
+    const record: Record<string, unknown> = { respondent_id: "r", P_h1: 4, P_h2: 4 };
+    for (let i = 1; i <= k; i++) record[`P_i${i}`] = i <= answered ? 7 : "";
+    const { dataset } = validateResponses([record], facetOf(k), { missing: "pairwise" });
+    const [row] = trustIndex(dataset).customers;
+    expect(row?.facets.competence?.answered).toBe(answered);
+    expect(row?.facets.honesty?.index).toBe(50);
+    return row?.facets.competence?.index ?? null;
+  };
+
+  it.each([
+    [2, 1, null],
+    [2, 2, 100],
+    [3, 1, null],
+    [3, 2, 100],
+    [4, 1, null],
+    [4, 2, 100],
+    [5, 2, null],
+    [5, 3, 100],
+    [6, 2, null],
+    [6, 3, 100],
+  ])("k = %i items, %i answered → %s", (k, answered, expected) => {
+    expect(indexWith(k, answered)).toBe(expected);
+  });
+
+  it("a one-item facet is never scored and has no alpha (a coded warning)", () => {
+    const { dataset } = validateResponses(
+      [
+        { respondent_id: "r", P_i1: 5 },
+        { respondent_id: "s", P_i1: 3 },
+      ],
+      facetOf(1),
+      { missing: "pairwise" },
+    );
+    const result = trustIndex(dataset);
+    expect(result.customers.map((c) => c.facets.competence?.index)).toEqual([null, null]);
+    expect(result.customers.every((c) => c.index === null)).toBe(true);
+    expect(result.facets[0]?.warnings.map((w) => w.code)).toContain("single-item-dimension");
+    expect(result.warnings.map((w) => w.code)).toContain("unscored-respondents");
+  });
+});
+
+describe("trustIndex: bad input", () => {
+  const { dataset } = validateRelationshipSurvey(small, { facets: ["benevolence", "honesty"] });
+
+  it("rejects a SERVQUAL dataset and a survey without trust facets", () => {
+    const servqual = validateResponses(
+      [tinyRecord("r", [5, 5, 5, 5, 5], [5, 5, 5, 5, 5])],
+      tinyInstrument,
+    ).dataset;
+    const a = thrown(() => trustIndex(servqual));
+    expect(a.code).toBe("invalid-input");
+    const noTrust = validateRelationshipSurvey(
+      [{ respondent_id: "r", sat1: 5, sat2: 5, sat3: 5 }],
+      {
+        facets: ["satisfaction"],
+      },
+    ).dataset;
+    const b = thrown(() => trustIndex(noTrust));
+    expect(b.code).toBe("invalid-input");
+    expect(b.issues[0]?.code).toBe("unknown-dimension");
+  });
+
+  it("rejects a missing customer column and bad rows", () => {
+    const error = thrown(() => trustIndex(dataset, { customerColumn: "crm_id" }));
+    expect(error.code).toBe("invalid-input");
+    expect(error.issues[0]?.code).toBe("missing-segment-column");
+    expect(thrown(() => trustIndex(dataset, { rows: Int32Array.of(12) })).code).toBe(
+      "invalid-argument",
+    );
+  });
+
+  it("selects rows and joins customer ids from a segment column", () => {
+    const { dataset: withCrm } = validateRelationshipSurvey(
+      [
+        { respondent_id: "s1", crm: "C-9", tbe1: 7, tbe2: 7, tbe3: 7 },
+        { respondent_id: "s2", crm: "", tbe1: 1, tbe2: 1, tbe3: 1 },
+      ],
+      { facets: ["benevolence"], columns: { segments: ["crm"] } },
+    );
+    const result = trustIndex(withCrm, { customerColumn: "crm", rows: Int32Array.of(1, 0) });
+    expect(result.customers.map((c) => [c.respondent, c.customer, c.index])).toEqual([
+      ["s2", null, 0],
+      ["s1", "C-9", 100],
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import {
+  gap5ByStage,
+  relationshipQuality,
+  validateRelationshipSurvey,
+  validateResponses,
+} from "../../src/index";
+import {
+  gapReportResults,
+  layoutGapReport,
+  renderCsv,
+  renderHtml,
+  renderMarkdown,
+} from "../../src/report";
+import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
+
+describe("the trust and commitment section of a report", () => {
+  // r1: A −2, B −1; r2: A +1, B 0; r3 has no stage
+  const { dataset, report } = validateResponses(
+    [
+      tinyRecord("r1", [6, 6, 6, 6, 6], [4, 4, 5, 5, 5]),
+      tinyRecord("r2", [5, 5, 5, 5, 5], [6, 6, 5, 5, 5]),
+      tinyRecord("r3", [5, 5, 5, 5, 5], [5, 5, 5, 5, 5]),
+    ],
+    tinyInstrument,
+  );
+  const results = gapReportResults(dataset, report);
+  const stages = { r1: "commitment", r2: "exploration" } as const;
+  const survey = validateRelationshipSurvey(
+    [
+      { respondent_id: "r1", tbe1: 7, tbe2: 7, tbe3: 7, caf1: 7, caf2: 7, caf3: 7, caf4: 1 },
+      { respondent_id: "r2", tbe1: 4, tbe2: 4, tbe3: 4, caf1: 1, caf2: 1, caf3: 1, caf4: 7 },
+    ],
+    { facets: ["benevolence", "affective"] },
+  ).dataset;
+  const trust = {
+    quality: relationshipQuality(survey, { stages }),
+    gap5ByStage: gap5ByStage(dataset, stages),
+  };
+
+  it("is left out without trust results", () => {
+    expect(layoutGapReport(results).sections.map((s) => s.id)).not.toContain("trust-commitment");
+  });
+
+  it("shows facets, indices by stage and Gap 5 by stage in every renderer", () => {
+    const document = layoutGapReport({ ...results, trust });
+    const section = document.sections.find((s) => s.id === "trust-commitment");
+    expect(section?.title).toBe("Trust and commitment");
+    const tables = Object.fromEntries(
+      (section?.blocks ?? []).flatMap((b) => (b.kind === "table" ? [[b.id, b]] : [])),
+    );
+    expect(tables["trust-by-stage"]?.rows.map((row) => [row[0], row[2], row[3]])).toEqual([
+      [
+        { kind: "label", text: "exploration" },
+        { kind: "number", value: 50, decimals: 1 },
+        { kind: "number", value: 0, decimals: 1 },
+      ],
+      [
+        { kind: "label", text: "commitment" },
+        { kind: "number", value: 100, decimals: 1 },
+        { kind: "number", value: 100, decimals: 1 },
+      ],
+    ]);
+    const gapRows = tables["gap5-by-stage"]?.rows ?? [];
+    expect(gapRows.map((row) => [row[0], row[3], row[4]])).toEqual([
+      [
+        { kind: "label", text: "exploration" },
+        { kind: "number", value: 1, decimals: 2 },
+        { kind: "number", value: 0, decimals: 2 },
+      ],
+      [
+        { kind: "label", text: "commitment" },
+        { kind: "number", value: -2, decimals: 2 },
+        { kind: "number", value: -1, decimals: 2 },
+      ],
+    ]);
+    expect(renderMarkdown(document)).toContain("## Trust and commitment");
+    expect(renderCsv(document)).toContain("trust-by-stage");
+    expect(renderHtml(document)).toContain("Trust and commitment");
+  });
+});
