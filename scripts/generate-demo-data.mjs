@@ -8,6 +8,9 @@
  *   node scripts/generate-demo-data.mjs            write data/demo-bank.csv
  *   node scripts/generate-demo-data.mjs --stdout   write the CSV to standard output instead
  *   node scripts/generate-demo-data.mjs --seed 7   another seed (the committed file uses the default)
+ *   node scripts/generate-demo-data.mjs --calendar --stdout   the event calendar instead
+ *
+ * It also writes data/demo-events-calendar.csv (fixed rows, no randomness).
  *
  * Only Node built-ins. The output is byte-identical on every run and platform: the PRNG is
  * mulberry32 (32-bit integer arithmetic) and normal deviates are Irwin–Hall sums of 12
@@ -60,7 +63,50 @@ const EFFECTS = {
   responsiveness2025Perception: 0.4,
   /** All expectations of app users. */
   appExpectation: 0.35,
+  /** Responsiveness perceptions in North in winter (December, January, February). */
+  northWinterResponsiveness: -0.8,
+  /** Responsiveness perceptions in North during the flood window (on top of the winter dip). */
+  northFloodResponsiveness: -1.4,
+  /** Item 2 "physical facilities visually appealing": perceptions in the warm season (May–September). */
+  warmSeasonItem2Perception: -0.8,
+  /** Item 3: expectations rise linearly by this much from 2024-01-01 to 2025-12-31 (centred). */
+  item3ExpectationRise: 1.2,
 };
+
+/**
+ * The flood in North (first and last day, inclusive): the window of data/demo-events-calendar.csv
+ * inside which North's responsiveness perceptions drop further.
+ */
+export const NORTH_FLOOD = { start: "2025-01-06", end: "2025-03-09" };
+
+/** The calendar of data/demo-events-calendar.csv; row 5 is dirty (it ends before it starts). */
+export const EVENT_CALENDAR = [
+  ["id", "type", "region", "start", "end", "label"],
+  ["storm-2024-10", "storm", "all", "2024-10-14", "2024-10-27", "Autumn storm"],
+  ["holiday-2024-12", "holiday", "all", "2024-12-23", "2025-01-01", "Christmas and New Year"],
+  [
+    "flood-north-2025",
+    "flood",
+    "North",
+    NORTH_FLOOD.start,
+    NORTH_FLOOD.end,
+    "River flood in North",
+  ],
+  [
+    "snow-coast-2025",
+    "heavy snow",
+    "Coast",
+    "2025-02-10",
+    "2025-02-03",
+    "Heavy snow (dates entered backwards)",
+  ],
+  ["outage-capital-2025", "outage", "Capital", "2025-06-02", "2025-06-15", "Branch systems outage"],
+];
+
+/** The calendar CSV text (LF line ends, final newline). */
+export function generateEventCalendarCsv() {
+  return `${EVENT_CALENDAR.map((row) => row.map(csvCell).join(",")).join("\n")}\n`;
+}
 
 /** Standard deviations of the latent model. */
 const SD = {
@@ -174,6 +220,13 @@ function respondent(rand) {
   const region = pick(rand, REGIONS);
   const channel = pick(rand, CHANNELS);
   const year2025 = day >= 366;
+  const month = new Date(FIRST_DAY_MS + day * DAY_MS).getUTCMonth() + 1;
+  const date = isoDate(day);
+  const winter = month === 12 || month <= 2;
+  const warm = month >= 5 && month <= 9;
+  const flood = date >= NORTH_FLOOD.start && date <= NORTH_FLOOD.end;
+  // Centred on the middle of the two years, so the mean expectation of item 3 stays put.
+  const rise = EFFECTS.item3ExpectationRise * (day / (DAYS - 1) - 0.5);
   const eStyle = normal(rand, SD.expectationRespondent);
   const pStyle = SD.styleCarryOver * eStyle + normal(rand, SD.perceptionRespondent);
   const e = [];
@@ -186,10 +239,16 @@ function respondent(rand) {
     let pShift = PERCEPTION_MEAN[d.key] + pStyle + pFactor;
     if (d.key === "empathy" && region === "Coast") pShift += EFFECTS.coastEmpathyPerception;
     if (d.key === "responsiveness" && year2025) pShift += EFFECTS.responsiveness2025Perception;
+    if (d.key === "responsiveness" && region === "North") {
+      if (winter) pShift += EFFECTS.northWinterResponsiveness;
+      if (flood) pShift += EFFECTS.northFloodResponsiveness;
+    }
     for (const item of d.items) {
-      e[item - 1] = likert(eShift + normal(rand, SD.expectationItem));
+      const item3 = item === 3 ? rise : 0;
+      e[item - 1] = likert(eShift + item3 + normal(rand, SD.expectationItem));
       const item8 = item === 8 ? EFFECTS.item8Perception : 0;
-      p[item - 1] = likert(pShift + item8 + normal(rand, SD.perceptionItem));
+      const item2 = item === 2 && warm ? EFFECTS.warmSeasonItem2Perception : 0;
+      p[item - 1] = likert(pShift + item8 + item2 + normal(rand, SD.perceptionItem));
     }
   }
   return { day, region, channel, e, p, w: importancePoints(rand) };
@@ -322,7 +381,7 @@ function main(argv) {
   const seedAt = argv.indexOf("--seed");
   const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error("--seed needs an integer");
-  const csv = generateDemoCsv(seed);
+  const csv = argv.includes("--calendar") ? generateEventCalendarCsv() : generateDemoCsv(seed);
   if (argv.includes("--stdout")) {
     // A reader that stops early (`| head`) closes the pipe; that is not an error here.
     process.stdout.on("error", (error) => {
@@ -333,6 +392,8 @@ function main(argv) {
   }
   const target = fileURLToPath(new URL("../data/demo-bank.csv", import.meta.url));
   writeFileSync(target, csv);
+  const calendar = fileURLToPath(new URL("../data/demo-events-calendar.csv", import.meta.url));
+  writeFileSync(calendar, generateEventCalendarCsv());
   process.stderr.write(`wrote ${target} (${csv.split("\n").length - 2} data rows, seed ${seed})\n`);
 }
 

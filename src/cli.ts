@@ -29,6 +29,9 @@ const DEMO: DemoSource = {
     // the tickets are of 2024: checked as of the end of January 2025, so the demo never changes
     asOf: "2025-01-31T00:00:00Z",
   },
+  calendar: fileURLToPath(new URL("../data/demo-events-calendar.csv", import.meta.url)),
+  complaints: fileURLToPath(new URL("../data/demo-complaints.csv", import.meta.url)),
+  comments: fileURLToPath(new URL("../data/demo-comments.csv", import.meta.url)),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -81,7 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (prepared === undefined) return ExitCode.Ok;
     if (command.kind === "validate") return await runValidate(lib, command, prepared);
     if (command.database !== undefined) return await runSqlReport(lib, command, prepared);
-    return await runReport(lib, command, prepared);
+    return await runReport(lib, command, prepared, undefined, DEMO);
   } catch (error) {
     return failure(error, verbose);
   }

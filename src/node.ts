@@ -1,5 +1,7 @@
 export * from "./index";
 export * from "./io/index";
+export { type CommentsCsvOptions, readCommentsCsv } from "./io/readCommentsCsv";
+export { type ComplaintsCsvOptions, readComplaintsCsv } from "./io/readComplaintsCsv";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export {
   type DuckDbConnectionLike,

@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("../", import.meta.url);
 const CSV_PATH = fileURLToPath(new URL("data/demo-bank.csv", ROOT));
+const CALENDAR_PATH = fileURLToPath(new URL("data/demo-events-calendar.csv", ROOT));
 const DEMO_MD_PATH = fileURLToPath(new URL("data/DEMO.md", ROOT));
 const SCRIPT_PATH = fileURLToPath(new URL("scripts/generate-demo-data.mjs", ROOT));
 
@@ -198,6 +199,52 @@ function measure() {
   ) as Record<Dimension, { E: number; P: number }>;
   const e = allAnswers(clean, "E");
   const p = allAnswers(clean, "P");
+  const month = (r: Row) => Number((r.date ?? "").slice(5, 7));
+  const north = where((r) => r.region === "North");
+  const winter = (r: Row) => month(r) === 12 || month(r) <= 2;
+  // The flood window of data/demo-events-calendar.csv (North, 2025-01-06..2025-03-09).
+  const inFlood = (r: Row) => (r.date ?? "") >= "2025-01-06" && (r.date ?? "") <= "2025-03-09";
+  const warm = (r: Row) => month(r) >= 5 && month(r) <= 9;
+  const context = {
+    northResponsiveness: {
+      winter: round(gap(north.filter(winter), DIMENSIONS.responsiveness)),
+      rest: round(
+        gap(
+          north.filter((r) => !winter(r)),
+          DIMENSIONS.responsiveness,
+        ),
+      ),
+      flood: round(gap(north.filter(inFlood), DIMENSIONS.responsiveness)),
+      notFlood: round(
+        gap(
+          north.filter((r) => !inFlood(r)),
+          DIMENSIONS.responsiveness,
+        ),
+      ),
+      floodRows: north.filter(inFlood).length,
+    },
+    winterResponsivenessElsewhere: round(
+      gap(
+        where((r) => r.region !== "North" && winter(r)),
+        DIMENSIONS.responsiveness,
+      ),
+    ),
+    item2Gap: {
+      warm: round(gap(where(warm), [2])),
+      cold: round(
+        gap(
+          where((r) => !warm(r)),
+          [2],
+        ),
+      ),
+    },
+    item3Expectation: Object.fromEntries(
+      ["2024", "2025"].map((y) => [
+        y,
+        round(mean(where((r) => (r.date ?? "").startsWith(y)).map((r) => num(r, "E_3")))),
+      ]),
+    ),
+  };
   return {
     cleanRows: clean.length,
     expectationMean: round(mean(e)),
@@ -211,6 +258,7 @@ function measure() {
     expectationByChannel,
     weightMean,
     alpha,
+    context,
   };
 }
 
@@ -219,6 +267,12 @@ describe("data/demo-bank.csv", () => {
     const run = spawnSync(process.execPath, [SCRIPT_PATH, "--stdout"], { maxBuffer: 1 << 24 });
     expect(run.status).toBe(0);
     expect(run.stdout.equals(bytes)).toBe(true);
+  });
+
+  it("comes with data/demo-events-calendar.csv, byte-identical to the generator's", () => {
+    const run = spawnSync(process.execPath, [SCRIPT_PATH, "--calendar", "--stdout"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.equals(readFileSync(CALENDAR_PATH))).toBe(true);
   });
 
   it("parses without errors, with the documented columns in order", () => {
@@ -346,6 +400,32 @@ describe("planted effects in the clean rows (sizes from data/DEMO.md)", () => {
     expect(m.weightMean.reliability).toBeLessThan(33);
     expect(m.weightMean.tangibles).toBeGreaterThan(8);
     expect(m.weightMean.tangibles).toBeLessThan(12);
+  });
+
+  it("dips responsiveness in North in winter (≈ −1.0 below North's other months and other regions' winters)", () => {
+    const c = m.context.northResponsiveness;
+    expect(c.rest - c.winter).toBeGreaterThan(0.7);
+    expect(c.rest - c.winter).toBeLessThan(1.6);
+    expect(m.context.winterResponsivenessElsewhere - c.winter).toBeGreaterThan(0.7);
+  });
+
+  it("makes North's responsiveness worse still inside the flood window", () => {
+    const c = m.context.northResponsiveness;
+    expect(c.floodRows).toBeGreaterThanOrEqual(10);
+    expect(c.notFlood - c.flood).toBeGreaterThan(0.8);
+    expect(c.flood).toBeLessThan(c.winter);
+  });
+
+  it("lowers item 2 in the warm season (May–September)", () => {
+    const { warm, cold } = m.context.item2Gap;
+    expect(cold - warm).toBeGreaterThan(0.5);
+    expect(cold - warm).toBeLessThan(1.0);
+  });
+
+  it("raises the expectations of item 3 from 2024 to 2025", () => {
+    const { "2024": y2024 = 0, "2025": y2025 = 0 } = m.context.item3Expectation;
+    expect(y2025 - y2024).toBeGreaterThan(0.3);
+    expect(y2025 - y2024).toBeLessThan(0.9);
   });
 
   it("has realistic internal consistency per dimension (alpha .75–.92 for E and P)", () => {

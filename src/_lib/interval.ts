@@ -9,6 +9,7 @@
  * - `feldt`: Feldt's F-based interval of alpha (Feldt 1965), as psych::alpha.ci.
  * - `percentile`: quantiles of bootstrap replicates (Efron & Tibshirani 1993, §13.3).
  * - `bca`: bias-corrected and accelerated bootstrap (Efron 1987).
+ * - `newcombe`: a difference of two proportions from their Wilson intervals (Newcombe 1998).
  */
 export type IntervalMethod =
   | "t"
@@ -16,7 +17,8 @@ export type IntervalMethod =
   | "normal-approximation"
   | "feldt"
   | "percentile"
-  | "bca";
+  | "bca"
+  | "newcombe";
 
 /**
  * The one confidence interval of the library. A bound is null when it cannot be computed or

@@ -133,6 +133,11 @@ export type IssueCode =
   | "undated"
   | "outside-window"
   | "blank-segment"
+  // Event windows
+  | "invalid-window"
+  | "unknown-window-type"
+  | "inverted-window"
+  | "unknown-region"
   // No usable rows
   | "rows-excluded"
   | "row-excluded"
@@ -146,6 +151,7 @@ export type IssueCode =
   | "missing-metric"
   | "unknown-unit"
   | "duplicate-id"
+  | "ids-not-tracked"
   | "missing-timestamp"
   | "unparseable-timestamp"
   | "before-creation"
@@ -166,6 +172,14 @@ export type IssueCode =
   | "bad-initiator"
   | "no-events"
   | "missing-event-column"
+  // Complaints and comments
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "invalid-comment"
+  | "control-character"
   // Trust, commitment and relationship quality
   | "unknown-customer"
   | "no-evidence";

@@ -105,6 +105,13 @@ export type NoticeCode =
   | "no-importance-points"
   | "not-comparable"
   | "no-records-in-force"
+  // Event windows and allocation priorities
+  | "invalid-window"
+  | "unknown-window-type"
+  | "inverted-window"
+  | "overlapping-windows"
+  | "unknown-region"
+  | "no-delivery-records"
   // Why an event was excluded (also not-an-object, future-timestamp above)
   | "missing-event-id"
   | "missing-customer"
@@ -119,6 +126,18 @@ export type NoticeCode =
   | "empty-transition-row"
   // Gap 5 by relationship stage
   | "respondent-without-events"
+  // Complaints and comments (service recovery, what customers said)
+  | "invalid-complaint"
+  | "unknown-channel"
+  | "escalation-out-of-order"
+  | "not-yes-no"
+  | "missing-comment"
+  | "invalid-comment"
+  | "replacement-character"
+  | "control-character"
+  | "no-complaints"
+  | "separation"
+  | "no-comments"
   // Trust, commitment and relationship quality
   | "unknown-customer"
   | "no-evidence"

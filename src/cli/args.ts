@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { closest, didYouMean } from "./closest";
+import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { checkRelationshipOptions } from "./relationshipInputs";
 import { UsageError } from "./usageError";
@@ -61,11 +62,17 @@ export interface ReportCommand {
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
    */
+  /** `--by`, `--calendar`, `--min-n`: the period, event-window and allocation sections. */
+  readonly context?: ContextFlags;
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
   /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
   readonly fiveGap?: FiveGapFiles;
+  /** `--complaints FILE`: complaint records for a Service recovery section. */
+  readonly complaints?: string;
+  /** `--comments FILE`: free-text comments for a What customers said section. */
+  readonly comments?: string;
 }
 
 /** What the command line asks for. */
@@ -110,6 +117,11 @@ type OptionName =
   | "records"
   | "promises"
   | "factors"
+  | "by"
+  | "calendar"
+  | "min-n"
+  | "complaints"
+  | "comments"
   | "help"
   | "version";
 
@@ -157,6 +169,11 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   records: { type: "string", commands: REPORT },
   promises: { type: "string", commands: REPORT },
   factors: { type: "string", commands: REPORT },
+  by: { type: "string", commands: REPORT },
+  calendar: { type: "string", commands: REPORT },
+  "min-n": { type: "string", commands: REPORT },
+  complaints: { type: "string", commands: REPORT },
+  comments: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
   version: { type: "boolean", commands: [] },
 };
@@ -284,6 +301,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
       "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
     );
   }
+  const context = parseContextFlags(one("by"), one("calendar"), one("min-n"));
+  if (context !== undefined && database !== undefined) {
+    throw new UsageError(
+      "--by, --calendar and --min-n read the rows: not with --duckdb or --postgres",
+    );
+  }
   if (command === "instruments") return { kind: "instruments", name: rest[0], verbose };
   const relationship = checkRelationshipOptions(
     one("events"),
@@ -320,8 +343,27 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...relationship,
+    ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
     ...(fiveGap === undefined ? {} : { fiveGap }),
+    ...recoveryFlags(one("complaints"), one("comments"), database !== undefined),
+  };
+}
+
+/** `--complaints` / `--comments`, which need the survey read in Node (not a database run). */
+function recoveryFlags(
+  complaints: string | undefined,
+  comments: string | undefined,
+  database: boolean,
+): { complaints?: string; comments?: string } {
+  if (database && (complaints !== undefined || comments !== undefined)) {
+    throw new UsageError(
+      "--complaints and --comments go with a CSV survey, not --duckdb or --postgres",
+    );
+  }
+  return {
+    ...(complaints === undefined ? {} : { complaints }),
+    ...(comments === undefined ? {} : { comments }),
   };
 }
 

@@ -4,9 +4,16 @@ import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
+import { type ContextRun, demoContext, reportContext, wrapLines } from "./contextInputs";
 import { type FiveGapFiles, fiveGapProvenance, readFiveGap } from "./fiveGapInputs";
 import { checkOutputFolder, REPORT_FILES, reportFileNames, writeReportFiles } from "./outputFolder";
 import { readingBar } from "./progressOfRead";
+import {
+  type RecoveryFiles,
+  type RecoveryResults,
+  readRecoveryInputs,
+  recoveryFiles,
+} from "./recoveryInputs";
 import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
@@ -26,6 +33,11 @@ export interface DemoSource {
   readonly events?: { readonly path: string; readonly asOf: string };
   /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
   readonly fiveGap?: FiveGapFiles;
+  /** The demo's event calendar (CSV). */
+  readonly calendar?: string;
+  /** The demo's complaint records and comments. */
+  readonly complaints?: string;
+  readonly comments?: string;
 }
 
 const MAX_LISTED = 20;
@@ -43,6 +55,8 @@ export interface PreparedReport {
   readonly events?: { readonly path: string; readonly asOf: string | undefined } | undefined;
   /** The inputs of gaps 1–4 (the options, or the demo's); undefined for none. */
   readonly fiveGap?: FiveGapFiles | undefined;
+  /** The demo's event calendar, for `servqual demo`. */
+  readonly calendar?: string;
 }
 
 /**
@@ -111,6 +125,7 @@ export async function prepareReport(
           ? undefined
           : { path: command.events, asOf: command.asOf },
     fiveGap: command.demo ? demo.fiveGap : command.fiveGap,
+    ...(command.demo && demo.calendar !== undefined ? { calendar: demo.calendar } : {}),
   };
 }
 
@@ -195,6 +210,22 @@ async function readSurvey(
   }
 }
 
+/** Complaints and comments for the report; null without them; an exit code on bad input. */
+async function readExtras(
+  lib: Servqual,
+  files: RecoveryFiles,
+  dataset: Library.Dataset,
+): Promise<RecoveryResults | null | number> {
+  if (files.complaints === undefined && files.comments === undefined) return null;
+  try {
+    return await readRecoveryInputs(lib, files, dataset);
+  } catch (error) {
+    if (!(error instanceof lib.ServqualError)) throw error;
+    printServqualError(lib, error);
+    return ExitCode.BadInput;
+  }
+}
+
 /** The time report.json records: --generated-at, else SOURCE_DATE_EPOCH (seconds), else now. */
 function runTime(command: ReportCommand): string {
   if (command.generatedAt !== undefined) return command.generatedAt;
@@ -222,12 +253,14 @@ export async function runReport(
   command: ReportCommand,
   prepared: PreparedReport,
   terminal: Terminal = currentTerminal(),
+  demo: Pick<DemoSource, "complaints" | "comments"> = {},
 ): Promise<number> {
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
   const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
+  const context = await contextOf(lib, command, validated.dataset, prepared.calendar);
   const results = lib.gapReportResults(validated.dataset, validated.report, {
     ...(title === undefined ? {} : { title }),
     source,
@@ -242,10 +275,14 @@ export async function runReport(
       ? null
       : await relationshipInputs(lib, command, prepared.events, validated.dataset);
   if (typeof relationship === "number") return relationship;
+  const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
+  if (typeof extra === "number") return extra;
   const report = lib.layoutGapReport({
     ...results,
     ...(fiveGap === null ? {} : { fiveGap }),
     ...(relationship === null ? {} : { relationship: relationship.report }),
+    ...(context === undefined ? {} : { context: context.context }),
+    ...(extra === null ? {} : extra),
   });
   const markdown = lib.renderMarkdown(report);
   const files: Record<string, string> = {};
@@ -293,6 +330,11 @@ export async function runReport(
       printOut(markdown);
     }
   }
+  if (context !== undefined && !command.quiet) {
+    const lines = context.lines.map((line) => forTerminal(line, true));
+    if (terminal.tty) process.stdout.write(`${wrapLines(lines, terminal.columns).join("\n")}\n`);
+    else printError(`${lines.join("\n")}\n`);
+  }
   if (command.quiet || !terminal.tty) printError(`\nWrote ${written.join(" and ")}\n`);
   if (relationship !== null && relationship.unreadable > 0) {
     printError(
@@ -309,6 +351,26 @@ export async function runReport(
     return ExitCode.BadInput;
   }
   return ExitCode.Ok;
+}
+
+/** The context sections of a run: the demo's, or those of --by / --calendar (else none). */
+async function contextOf(
+  lib: Servqual,
+  command: ReportCommand,
+  dataset: Library.Dataset,
+  demoCalendar: string | undefined,
+): Promise<ContextRun | undefined> {
+  if (command.demo && demoCalendar !== undefined) return demoContext(lib, dataset, demoCalendar);
+  if (command.context === undefined) return undefined;
+  try {
+    return await reportContext(lib, dataset, command.context);
+  } catch (error) {
+    if (error instanceof lib.ServqualError) {
+      printServqualError(lib, error);
+      throw new UsageError("the options --by, --calendar or --segments do not fit this file");
+    }
+    throw error;
+  }
 }
 
 /** Issues and excluded rows `servqual validate` lists in full (all are counted). */

@@ -56,6 +56,18 @@ const READING = `Reading the file (report and validate):
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
+  --by PERIOD          (report) week | month | quarter | season | year: adds Gap 5 by period
+                       (trends, expectation drift), the seasonal profile, the region (or first
+                       --segments column) compared, and where to send resources (each period
+                       pooled with its namesakes of other years); needs a date column
+  --calendar FILE      (report) event windows from a CSV (type, region, start, end; id, label):
+                       the gap inside each window vs outside it, per region
+  --min-n N            (report, with --by or --calendar) smallest cell shown (default 30)
+  --complaints FILE    (report) complaint records (id, channel, opened, escalations, resolved,
+                       outcome, satisfaction_before, satisfaction on 1–5, stayed): adds a
+                       Service recovery section
+  --comments FILE      (report) free-text comments (respondent_id, date, region, comment):
+                       adds a What customers said section by season and region
 `;
 
 const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional):
@@ -128,7 +140,8 @@ ${READING}
 ${FIVE_GAPS}
 ${WRITING}
 ${EVENTS}
-Demo takes --segments, --missing, --at-least, --as-of and the writing options.
+Demo takes --segments, --missing, --at-least, --as-of and the writing options; it also reads
+the demo's CRM events, operational files, event calendar, complaint records and comments.
 
 Every command:
 ${COMMON}

@@ -91,7 +91,11 @@ interface RowsOfBlock {
  * of answers min, digit 0, which add nothing to any sum or key and count into the padding
  * region of `pairs`).
  */
-function addRowsOfFive(e: readonly AnswerColumn[], p: readonly AnswerColumn[], rows: RowsOfBlock) {
+function addRowsOfFive(
+  e: readonly AnswerColumn[],
+  p: readonly AnswerColumn[],
+  rows: RowsOfBlock,
+): number {
   const { length, min, range, offset, k, pairs, tally, maxSteps, sums, scratch, patterns } = rows;
   const { scoreR, scoreD, steps, counts, allSumR, allSumD, allSteps, allCount } = scratch;
   const e0 = e[0] as AnswerColumn;
@@ -131,17 +135,56 @@ function addRowsOfFive(e: readonly AnswerColumn[], p: readonly AnswerColumn[], r
   let sumD = 0;
   let sumD2 = 0;
   let sumRD = 0;
-  for (let r = 0; r < length; r++) {
-    const a0 = ((e0[r] as number) - min) | 0;
-    const a1 = ((e1[r] as number) - min) | 0;
-    const a2 = ((e2[r] as number) - min) | 0;
-    const a3 = ((e3[r] as number) - min) | 0;
-    const a4 = ((e4[r] as number) - min) | 0;
-    const c0 = ((p0[r] as number) - min) | 0;
-    const c1 = ((p1[r] as number) - min) | 0;
-    const c2 = ((p2[r] as number) - min) | 0;
-    const c3 = ((p3[r] as number) - min) | 0;
-    const c4 = ((p4[r] as number) - min) | 0;
+  let r = 0;
+  for (; r < length; r++) {
+    const x0 = (e0[r] as number) - min;
+    const x1 = (e1[r] as number) - min;
+    const x2 = (e2[r] as number) - min;
+    const x3 = (e3[r] as number) - min;
+    const x4 = (e4[r] as number) - min;
+    const y0 = (p0[r] as number) - min;
+    const y1 = (p1[r] as number) - min;
+    const y2 = (p2[r] as number) - min;
+    const y3 = (p3[r] as number) - min;
+    const y4 = (p4[r] as number) - min;
+    const a0 = x0 | 0;
+    const a1 = x1 | 0;
+    const a2 = x2 | 0;
+    const a3 = x3 | 0;
+    const a4 = x4 | 0;
+    const c0 = y0 | 0;
+    const c1 = y1 | 0;
+    const c2 = y2 | 0;
+    const c3 = y3 | 0;
+    const c4 = y4 | 0;
+    // On the grid: a whole number 0 ≤ a < range (NaN, fractions, ±Infinity and values off the
+    // scale are not); the first row that is not ends the loop before it changes anything.
+    if (
+      !(
+        a0 === x0 &&
+        a0 >>> 0 < range &&
+        a1 === x1 &&
+        a1 >>> 0 < range &&
+        a2 === x2 &&
+        a2 >>> 0 < range &&
+        a3 === x3 &&
+        a3 >>> 0 < range &&
+        a4 === x4 &&
+        a4 >>> 0 < range &&
+        c0 === y0 &&
+        c0 >>> 0 < range &&
+        c1 === y1 &&
+        c1 >>> 0 < range &&
+        c2 === y2 &&
+        c2 >>> 0 < range &&
+        c3 === y3 &&
+        c3 >>> 0 < range &&
+        c4 === y4 &&
+        c4 >>> 0 < range
+      )
+    ) {
+      break;
+    }
     let cell = a0 * range + c0;
     pairs[cell] = (pairs[cell] as number) + 1;
     cell = b1 + a1 * range + c1;
@@ -189,6 +232,7 @@ function addRowsOfFive(e: readonly AnswerColumn[], p: readonly AnswerColumn[], r
   sums[3] = sumD;
   sums[4] = sumD2;
   sums[5] = sumRD;
+  return r;
 }
 
 const EMPTY = {
@@ -255,10 +299,45 @@ function addRows(
   sums[5] = sumRD;
 }
 
+/** Per-call buffers, reused from block to block (a block's pass allocates nothing). */
+interface BlockBuffers {
+  pairs: Int32Array;
+  tally: Float64Array;
+  gaps: Float64Array;
+  readonly e: AnswerColumn[];
+  readonly p: AnswerColumn[];
+}
+
+const buffers: BlockBuffers = {
+  pairs: new Int32Array(0),
+  tally: new Float64Array(0),
+  gaps: new Float64Array(0),
+  e: [],
+  p: [],
+};
+
+/** `buffers[name]` with at least `size` entries, zeroed. */
+function zeroedInt32(size: number): Int32Array {
+  if (buffers.pairs.length < size) buffers.pairs = new Int32Array(size);
+  const view = buffers.pairs.subarray(0, size);
+  view.fill(0);
+  return view;
+}
+
+function zeroedFloat64(name: "tally" | "gaps", size: number): Float64Array {
+  if (buffers[name].length < size) buffers[name] = new Float64Array(size);
+  const view = buffers[name].subarray(0, size);
+  view.fill(0);
+  return view;
+}
+
 /**
- * Adds rows start…end − 1 of one dimension to the gap accumulator (and its answer patterns)
- * when every E and P answer of those rows is present and an integer on the scale min…max with
- * step 1 (the complete-case fast path); returns false, having changed nothing, otherwise.
+ * Adds the leading rows start…start + done − 1 of one dimension to the gap accumulator (and its
+ * answer patterns) whose E and P answers are all present and integers on the scale min…max
+ * with step 1 (the complete-case fast path), stopping at the first row that is not; returns
+ * `done` (end − start when every row was added, 0 when the first was not). The rows from
+ * start + done on are left for the general path, whose dimension-score sums continue from
+ * `sums` (so the sums are formed in row order as one pass would form them).
  *
  * For such rows every sum the general path forms is a sum of whole or half numbers, hence
  * exact, so the result is the same number for number: item i's pair sums follow from the
@@ -266,12 +345,14 @@ function addRows(
  * count·(a + min − s) with s the scale midpoint; the respondent's dimension score is
  * (Σᵢ (Eᵢ − s))/k, added row by row in row order exactly as `finishScores` and `addPairSums`
  * do; its gap sum in steps is Σᵢ (Pᵢ − Eᵢ). With `patterns`, the row's E, P and gap keys are
- * counted in the same pass (see `accumulatePairedIntegerColumns`).
+ * counted in the same pass (see `accumulatePairedIntegerColumns`). The check that a row is on
+ * the grid is part of the same loop (the answers are read once).
  *
  * @param e - The dimension's E columns (k ≥ 1).
  * @param p - Its P columns.
- * @param needed - Items a score needs (≤ k, so every complete row is scored).
- * @returns Whether the rows were added.
+ * @param sums - Out: n, ΣR̄, ΣR̄², ΣD̄, ΣD̄², ΣR̄D̄ of the added rows' dimension scores, in row
+ *   order (the caller adds them to the dimension's moments, or continues them).
+ * @returns The number of leading rows added.
  */
 export function accumulateCompleteDimension(
   e: readonly AnswerColumn[],
@@ -283,16 +364,19 @@ export function accumulateCompleteDimension(
   shift: number,
   target: DimensionBlockTarget,
   scratch: DimensionBlockScratch,
-): boolean {
+  sums: Float64Array,
+): number {
   const k = e.length;
-  if (!onGrid(e, start, end, min, range) || !onGrid(p, start, end, min, range)) return false;
+  sums.fill(0);
+  if (k > 5 && (!onGrid(e, start, end, min, range) || !onGrid(p, start, end, min, range))) {
+    return 0;
+  }
   const cells = range * range;
   // One region of R² cells per item, and one more that the padding slots of a short
   // dimension count into (and that is never read).
-  const pairs = new Int32Array((k + 1) * cells);
+  const pairs = zeroedInt32((k + 1) * cells);
   const maxSteps = k * (range - 1);
-  const tally = new Float64Array(2 * maxSteps + 1);
-  const sums = new Float64Array(6);
+  const tally = zeroedFloat64("tally", 2 * maxSteps + 1);
   const rows: RowsOfBlock = {
     length: end - start,
     min,
@@ -306,19 +390,21 @@ export function accumulateCompleteDimension(
     scratch,
     patterns: target.patterns,
   };
+  let done: number;
   if (k <= 5) {
     const zero = zeroColumn(e[0] as AnswerColumn, end - start, min);
-    const slot = (columns: readonly AnswerColumn[], i: number) =>
-      i < k ? (columns[i] as AnswerColumn).subarray(start, end) : zero;
-    addRowsOfFive(
-      [0, 1, 2, 3, 4].map((i) => slot(e, i)),
-      [0, 1, 2, 3, 4].map((i) => slot(p, i)),
-      rows,
-    );
+    const slots = (columns: readonly AnswerColumn[], out: AnswerColumn[]) => {
+      for (let i = 0; i < 5; i++) {
+        out[i] = i < k ? (columns[i] as AnswerColumn).subarray(start, end) : zero;
+      }
+      return out;
+    };
+    done = addRowsOfFive(slots(e, buffers.e), slots(p, buffers.p), rows);
   } else {
     addRows(e, p, start, rows);
+    done = end - start;
   }
-  const [n, sumR, sumR2, sumD, sumD2, sumRD] = sums as unknown as number[];
+  if (done === 0) return 0;
   for (let i = 0; i < k; i++) {
     addItemCells(
       target.items[i] as PairMoments,
@@ -328,12 +414,6 @@ export function accumulateCompleteDimension(
     );
   }
   const dimension = target.dimension;
-  dimension.n += n as number;
-  dimension.sumR += sumR as number;
-  dimension.sumR2 += sumR2 as number;
-  dimension.sumD += sumD as number;
-  dimension.sumD2 += sumD2 as number;
-  dimension.sumRD += sumRD as number;
   for (let t = 0; t < tally.length; t++) {
     const count = tally[t] as number;
     if (count === 0) continue;
@@ -345,7 +425,7 @@ export function accumulateCompleteDimension(
       dimension.histogram.set(key, (dimension.histogram.get(key) ?? 0) + count);
     }
   }
-  return true;
+  return done;
 }
 
 /**
@@ -354,7 +434,7 @@ export function accumulateCompleteDimension(
  * the row-by-row sums of the general path; the gap counts are added in ascending gap order.
  */
 function addItemCells(moments: PairMoments, cells: Int32Array, range: number, low: number) {
-  const gaps = new Float64Array(2 * range - 1);
+  const gaps = zeroedFloat64("gaps", 2 * range - 1);
   let n = 0;
   let sumR = 0;
   let sumR2 = 0;

@@ -28,6 +28,7 @@ import {
   lcmUpTo,
   MAX_EXACT_KEY,
 } from "./gapKeys";
+import { accumulateGroupedRows, GROUP_BLOCK } from "./groupedGapPass";
 
 /**
  * Everything a gap analysis needs from the data, gathered in one pass and mergeable: pair
@@ -301,7 +302,11 @@ function completePlan(
  * Fills one gap accumulator per group in one pass over the rows: row r goes to
  * `accumulators[groupOfRow[r]]`, rows with group −1 to none. Each accumulator ends as
  * `accumulateGaps` over its group's rows alone would leave it (periods, seasons, regions: one
- * read of the data for every cell).
+ * read of the data for every cell). On a scale of whole points with step 1 and without
+ * importance weights the rows are read once in dataset order and each is added to its group's
+ * count tables and running sums as it is read (`groupedGapPass.ts`; memory: the groups' tables,
+ * not the rows), so the order of the rows (dates shuffled or not) costs little; otherwise each
+ * group's rows are gathered and added by the row-list path.
  *
  * @param accumulators - One per group, from {@link createGapAccumulator} for the same instrument
  *   and facets.
@@ -334,8 +339,6 @@ export function accumulateGapsByGroup(
       groupOfRow,
     );
   }
-  // Counting sort of the rows by group: each group's rows in dataset order, in one array.
-  const offsets = new Int32Array(groups + 1);
   for (let r = 0; r < groupOfRow.length; r++) {
     const g = groupOfRow[r] as number;
     if (g < -1 || g >= groups) {
@@ -347,6 +350,16 @@ export function accumulateGapsByGroup(
         ` (groupOfRow[${r}] is ${g})`,
       );
     }
+  }
+  // One pass in row order, each row to its group's accumulator (whole-point scales); the rows
+  // it did not take (all, or those from an answer off the grid on) by the row-list path.
+  const taken = accumulateGroupedRows(accumulators, dataset, groupOfRow);
+  const from = Math.max(0, taken);
+  if (from >= groupOfRow.length) return accumulators;
+  // Counting sort of the rows by group: each group's rows in dataset order, in one array.
+  const offsets = new Int32Array(groups + 1);
+  for (let r = from; r < groupOfRow.length; r++) {
+    const g = groupOfRow[r] as number;
     if (g >= 0) offsets[g + 1] = (offsets[g + 1] as number) + 1;
   }
   for (let g = 0; g < groups; g++) {
@@ -354,7 +367,7 @@ export function accumulateGapsByGroup(
   }
   const sorted = new Int32Array(offsets[groups] as number);
   const next = offsets.slice(0, groups);
-  for (let r = 0; r < groupOfRow.length; r++) {
+  for (let r = from; r < groupOfRow.length; r++) {
     const g = groupOfRow[r] as number;
     if (g < 0) continue;
     sorted[next[g] as number] = r;
@@ -371,7 +384,7 @@ export function accumulateGapsByGroup(
  * Respondents are processed in blocks of this many rows, so the per-respondent scratch arrays
  * stay small and in cache instead of growing with the dataset.
  */
-const BLOCK = 16_384;
+const BLOCK = GROUP_BLOCK;
 
 /** Per-respondent scratch of one block. */
 interface Scratch {
@@ -397,6 +410,11 @@ interface Scratch {
   readonly keyBound: number;
   /** The cells of keyCounts in first-seen order. */
   readonly keyOrder: Int32Array;
+  /** A dimension's score sums (n, ΣR̄, ΣR̄², ΣD̄, ΣD̄², ΣR̄D̄) of the complete-case kernel's rows. */
+  readonly seed: Float64Array;
+  /** Items per dimension, and per dimension M/(D·c_d) (filled per block). */
+  readonly sizes: Int32Array;
+  readonly dimensionFactors: Float64Array;
 }
 
 /** Largest dense table of overall unweighted keys (cells). */
@@ -431,6 +449,9 @@ function createScratch(
     keyCounts: dense ? new Float64Array(2 * keyBound + 1) : null,
     keyBound,
     keyOrder: new Int32Array(dense ? length : 0),
+    seed: new Float64Array(6),
+    sizes: Int32Array.from(instrument.dimensions, (d) => d.items.length),
+    dimensionFactors: new Float64Array(dimensionCount),
     gatherR: gather ? new Float64Array(length) : null,
     gatherD: gather ? new Float64Array(length) : null,
     scoreR: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
@@ -484,6 +505,8 @@ function accumulateBlock(
     zeroedScratch(scratch, length);
 
   let itemIndex = 0;
+  // Whether the complete-case kernel added every row of every dimension of the block.
+  let allComplete = true;
   for (let d = 0; d < dimensionCount; d++) {
     const size = (instrument.dimensions[d] as { items: readonly unknown[] }).items.length;
     const sumR = scoreR[d] as Float64Array;
@@ -491,12 +514,12 @@ function accumulateBlock(
     const steps = scoreSteps[d] as Int32Array;
     const counts = scoreCount[d] as Int32Array;
     const target = plan === null ? null : (plan.targets[d] as DimensionBlockTarget);
-    if (
-      plan !== null &&
-      target !== null &&
-      plan.kernel &&
-      plan.scoresComplete[d] === true &&
-      accumulateCompleteDimension(
+    // The complete-case kernel adds the block's leading rows whose answers are all whole scale
+    // points; the general path adds the rest, its score sums continuing from the kernel's.
+    let done = 0;
+    const seed = scratch.seed;
+    if (plan !== null && target !== null && plan.kernel && plan.scoresComplete[d] === true) {
+      done = accumulateCompleteDimension(
         plan.required[d] as readonly AnswerColumn[],
         plan.delivered[d] as readonly AnswerColumn[],
         start,
@@ -506,12 +529,25 @@ function accumulateBlock(
         shift,
         target,
         { scoreR: sumR, scoreD: sumD, steps, counts, allSumR, allSumD, allSteps, allCount },
-      )
-    ) {
-      itemIndex += size;
-      continue;
-    }
-    if (target?.patterns) countPairedRows(target.patterns, start, end);
+        seed,
+      );
+      if (done === length) {
+        const moments = target.dimension;
+        moments.n += seed[0] as number;
+        moments.sumR += seed[1] as number;
+        moments.sumR2 += seed[2] as number;
+        moments.sumD += seed[3] as number;
+        moments.sumD2 += seed[4] as number;
+        moments.sumRD += seed[5] as number;
+        itemIndex += size;
+        continue;
+      }
+    } else seed.fill(0);
+    allComplete = false;
+    const from = start + done;
+    if (target?.patterns) countPairedRows(target.patterns, from, end);
+    const rest = <T extends Float64Array | Int32Array>(array: T): T =>
+      (done === 0 ? array : array.subarray(done)) as T;
     for (let k = 0; k < size; k++, itemIndex++) {
       const required = requiredColumns[itemIndex] as AnswerColumn;
       const delivered = deliveredColumns[itemIndex] as AnswerColumn;
@@ -521,15 +557,15 @@ function accumulateBlock(
         accumulator.items[itemIndex] as PairMoments,
         gathered ? gather(required, rows, start, end, scratch.gatherR as Float64Array) : required,
         gathered ? gather(delivered, rows, start, end, scratch.gatherD as Float64Array) : delivered,
-        gathered ? 0 : start,
+        gathered ? 0 : from,
         gathered ? length : end,
         shift,
         step,
         range,
-        sumR,
-        sumD,
-        steps,
-        counts,
+        rest(sumR),
+        rest(sumD),
+        rest(steps),
+        rest(counts),
       );
     }
     const needed = itemsNeeded(policy, size);
@@ -541,15 +577,33 @@ function accumulateBlock(
         size,
         range,
         needed,
-        sumR,
-        sumD,
-        steps,
-        counts,
-        allSumR,
-        allSumD,
-        allSteps,
-        allCount,
+        rest(sumR),
+        rest(sumD),
+        rest(steps),
+        rest(counts),
+        rest(allSumR),
+        rest(allSumD),
+        rest(allSteps),
+        rest(allCount),
+        seed,
       );
+  }
+
+  if (
+    allComplete &&
+    dataset.weights === null &&
+    scratch.unweightedFactors !== null &&
+    scratch.keyCounts !== null
+  ) {
+    addCompleteOverall(accumulator, scratch, length, totalItems, range, {
+      scoreR,
+      scoreD,
+      scoreSteps,
+      allSumR,
+      allSumD,
+      allSteps,
+    });
+    return;
   }
 
   // Overall item mean: every answered item gap of the respondent.
@@ -684,6 +738,117 @@ function accumulateBlock(
     for (const [key, count] of unweightedKeys) {
       unweighted.histogram.set(key, (unweighted.histogram.get(key) ?? 0) + count);
     }
+  }
+}
+
+/**
+ * The overall item mean and the overall unweighted score of a block whose every row has every
+ * item of every dimension answered (all added by the complete-case kernel) and no importance
+ * weights: one loop over the rows, with the same sums in the same order as the general loops
+ * of {@link accumulateBlock} (item mean: Σ over all items / their number; unweighted: the mean
+ * of the D dimension scores, its exact key Σ_d steps_d·M/(D·c_d)), so the numbers are the same.
+ */
+function addCompleteOverall(
+  accumulator: GapAccumulator,
+  scratch: Scratch,
+  length: number,
+  totalItems: number,
+  range: number,
+  block: {
+    readonly scoreR: readonly Float64Array[];
+    readonly scoreD: readonly Float64Array[];
+    readonly scoreSteps: readonly Int32Array[];
+    readonly allSumR: Float64Array;
+    readonly allSumD: Float64Array;
+    readonly allSteps: Int32Array;
+  },
+) {
+  const { scoreR, scoreD, scoreSteps, allSumR, allSumD, allSteps } = block;
+  const dimensionCount = scoreR.length;
+  const factors = scratch.unweightedFactors as Float64Array;
+  const keyCounts = scratch.keyCounts as Float64Array;
+  const { keyBound, keyOrder, maxSize } = scratch;
+  const factorRow = dimensionCount * (maxSize + 1);
+  const factorOf = scratch.dimensionFactors;
+  for (let d = 0; d < dimensionCount; d++) {
+    factorOf[d] = factors[factorRow + (scratch.sizes[d] as number)] as number;
+  }
+  const itemMean = createTally(totalItems, range);
+  const tallyCounts = itemMean.counts as Float64Array;
+  const tallyBase = totalItems * itemMean.width + itemMean.offset;
+  let n = 0;
+  let iR = 0;
+  let iR2 = 0;
+  let iD = 0;
+  let iD2 = 0;
+  let iRD = 0;
+  let uR = 0;
+  let uR2 = 0;
+  let uD = 0;
+  let uD2 = 0;
+  let uRD = 0;
+  let negative = 0;
+  let zero = 0;
+  let keysSeen = 0;
+  for (let local = 0; local < length; local++) {
+    const meanR = (allSumR[local] as number) / totalItems;
+    const meanD = (allSumD[local] as number) / totalItems;
+    n += 1;
+    iR += meanR;
+    iR2 += meanR * meanR;
+    iD += meanD;
+    iD2 += meanD * meanD;
+    iRD += meanR * meanD;
+    const cell = tallyBase + (allSteps[local] as number);
+    tallyCounts[cell] = (tallyCounts[cell] as number) + 1;
+    let sumR = 0;
+    let sumD = 0;
+    let sum = 0;
+    for (let d = 0; d < dimensionCount; d++) {
+      sumR += (scoreR[d] as Float64Array)[local] as number;
+      sumD += (scoreD[d] as Float64Array)[local] as number;
+      sum += ((scoreSteps[d] as Int32Array)[local] as number) * (factorOf[d] as number);
+    }
+    const key = Math.round(sum);
+    const r = sumR / dimensionCount;
+    const dv = sumD / dimensionCount;
+    uR += r;
+    uR2 += r * r;
+    uD += dv;
+    uD2 += dv * dv;
+    uRD += r * dv;
+    if (key < 0) negative += 1;
+    else if (key === 0) zero += 1;
+    const at = key + keyBound;
+    const seen = keyCounts[at] as number;
+    keyCounts[at] = seen + 1;
+    if (seen === 0) keyOrder[keysSeen++] = at;
+  }
+  accumulator.respondents += n;
+  const item = accumulator.overallItemMean;
+  item.n += n;
+  item.sumR += iR;
+  item.sumR2 += iR2;
+  item.sumD += iD;
+  item.sumD2 += iD2;
+  item.sumRD += iRD;
+  foldTally(itemMean, item, accumulator.keyScales.overallItemMean);
+  const unweighted = accumulator.overallUnweighted;
+  unweighted.n += n;
+  unweighted.sumR += uR;
+  unweighted.sumR2 += uR2;
+  unweighted.sumD += uD;
+  unweighted.sumD2 += uD2;
+  unweighted.sumRD += uRD;
+  unweighted.negative += negative;
+  unweighted.zero += zero;
+  const histogram = unweighted.histogram;
+  for (let i = 0; i < keysSeen; i++) {
+    const cell = keyOrder[i] as number;
+    const key = cell - keyBound;
+    if (histogram !== null)
+      histogram.set(key, (histogram.get(key) ?? 0) + (keyCounts[cell] as number));
+    keyCounts[cell] = 0;
   }
 }
 
@@ -823,7 +988,8 @@ function accumulateItem(
  * Turns a dimension's running sums into respondent scores with the scoring kernel's
  * `finishScores` (in place: the sums become means, NaN when too few items were answered), adds
  * them to the dimension's moments and the respondents' overall sums, and returns how many
- * respondents got no score.
+ * respondents got no score. The score sums start from `seed` (n, ΣR̄, ΣR̄², ΣD̄, ΣD̄², ΣR̄D̄ of
+ * the block's earlier rows, added by the complete-case kernel; zeros otherwise).
  */
 function scoreDimension(
   moments: PairMoments,
@@ -839,6 +1005,7 @@ function scoreDimension(
   allSumD: Float64Array,
   allSteps: Int32Array,
   allCount: Int32Array,
+  seed: Float64Array,
 ): number {
   const length = sumR.length;
   for (let local = 0; local < length; local++) {
@@ -850,6 +1017,12 @@ function scoreDimension(
   const unscored = finishScores([sumR, sumD], counts, needed, length);
   const tally = createTally(size, range);
   const sums = createPairMoments(1, false);
+  sums.n = seed[0] as number;
+  sums.sumR = seed[1] as number;
+  sums.sumR2 = seed[2] as number;
+  sums.sumD = seed[3] as number;
+  sums.sumD2 = seed[4] as number;
+  sums.sumRD = seed[5] as number;
   for (let local = 0; local < length; local++) {
     const meanR = sumR[local] as number;
     if (Number.isNaN(meanR)) continue;

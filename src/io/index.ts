@@ -2,6 +2,7 @@ export type { CsvEncoding, CsvFileOptions, CsvTextOptions } from "./csvOptions";
 export type { CsvProgress } from "./csvProgress";
 export { readResponsesCsvText } from "./parseResponsesCsv";
 export { type DeliveryCsvOptions, readDeliveryRecordsCsv } from "./readDeliveryRecordsCsv";
+export { readEventCalendarCsv } from "./readEventCalendarCsv";
 export { type EventCsvOptions, readEventsCsv } from "./readEventsCsv";
 export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
 export {

@@ -8,7 +8,7 @@ import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { type Gap5Accumulator, mergeGap5Accumulators } from "../gaps/gap5Accumulator";
 import type { Facet, Instrument } from "../instrument/types";
 import { type ColumnLayout, ColumnRole, columnLayout } from "../responses/columnLayout";
-import { exactInSinglePrecision } from "../responses/createDatasetBuilder";
+import { EXCLUDED_ID_LIMIT, exactInSinglePrecision } from "../responses/createDatasetBuilder";
 import type {
   AnswerColumn,
   Dataset,
@@ -201,6 +201,9 @@ function sameRespondents(layout: ColumnLayout, results: readonly RangeResult[]):
     return false;
   }
   if (!layout.hasId) return true;
+  // Past the limit, which excluded rows claim their ids depends on the whole file: one thread.
+  const excluded = results.reduce((sum, result) => sum + result.report.rowsExcluded, 0);
+  if (excluded > EXCLUDED_ID_LIMIT) return false;
   const seen = new Set<string>();
   for (const result of results) {
     const mine = new Set(result.seenIds ?? []);

@@ -34,7 +34,7 @@ function daysIn(y: number, m: number): number {
  * parseTimestamp("2024-03-01T09:30:00Z", table) //=> Date.UTC(2024, 2, 1, 9, 30)
  * parseTimestamp("2024-02-30", table) //=> NaN
  */
-export function parseTimestamp(text: string, table: CalendarTable): number {
+export function parseTimestamp(text: string, table: Pick<CalendarTable, "localInstant">): number {
   const n = text.length;
   if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const y = digits(text, 0, 4);

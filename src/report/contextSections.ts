@@ -1,10 +1,13 @@
+import type { AllocationResult } from "../context/allocationPriorities";
 import type { ByPeriodResult } from "../context/byPeriod";
 import type { CellFigure } from "../context/cellFigures";
 import type { CompareSegmentsResult } from "../context/compareSegments";
+import type { EventWindowResult } from "../context/eventWindows";
 import type { GapCell } from "../context/gapCells";
 import type { SeasonalProfileResult } from "../context/seasonalProfile";
 import { type Cell, count, intervalCell, label, num, pCell } from "./cells";
 import type { Section, TableBlock } from "./document";
+import { allocationSection, eventWindowSection } from "./eventSections";
 
 /**
  * CalendarPeriod and segment results a gap report may carry (`GapReport.context`): each is shown in a
@@ -14,6 +17,8 @@ export interface ContextResults {
   readonly byPeriod?: ByPeriodResult | null;
   readonly seasons?: SeasonalProfileResult | null;
   readonly segments?: CompareSegmentsResult | null;
+  readonly events?: EventWindowResult | null;
+  readonly allocation?: AllocationResult | null;
 }
 
 function table(id: string, headers: readonly string[], right: number, rows: Cell[][]): TableBlock {
@@ -178,12 +183,14 @@ export function segmentSection(result: CompareSegmentsResult): Section {
   };
 }
 
-/** Every context section present, in order: periods, seasons, segments. */
+/** Every context section present, in order: periods, seasons, segments, event windows, allocation. */
 export function contextSections(context: ContextResults | null | undefined): Section[] {
   if (context === null || context === undefined) return [];
   const sections: Section[] = [];
   if (context.byPeriod) sections.push(periodSection(context.byPeriod));
   if (context.seasons) sections.push(seasonSection(context.seasons));
   if (context.segments) sections.push(segmentSection(context.segments));
+  if (context.events) sections.push(eventWindowSection(context.events));
+  if (context.allocation) sections.push(allocationSection(context.allocation));
   return sections;
 }

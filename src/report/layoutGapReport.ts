@@ -4,6 +4,7 @@ import type { ImportancePerformanceResult } from "../gaps/importancePerformance"
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { ChartSpec } from "./chart";
+import { commentsSection } from "./commentsSection";
 import { contextSections } from "./contextSections";
 import type { Block, ReportDocument, Section, TableBlock, TableColumn } from "./document";
 import { fiveGapSections } from "./fiveGapSections";
@@ -11,6 +12,7 @@ import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
+import { recoverySection } from "./recoverySection";
 import { relationshipSection } from "./relationshipSection";
 import { stageGapSection } from "./stageGapSection";
 import { trustSection } from "./trustSection";
@@ -132,6 +134,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   const byStage = results.relationship?.gap5ByStage;
   if (byStage != null) sections.push(stageGapSection(byStage));
   sections.push(...fiveGapSections(results.fiveGap));
+  if (results.recovery != null) sections.push(recoverySection(results.recovery));
+  if (results.comments != null) sections.push(commentsSection(results.comments));
   if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const warnings = reportWarnings(results).map(warningText);

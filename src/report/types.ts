@@ -1,4 +1,6 @@
 import type { Notice } from "../_lib/notice";
+import type { CommentThemesResult } from "../context/comments/commentThemes";
+import type { ServiceRecoveryResult } from "../context/recovery/serviceRecovery";
 import type { Gap5Result } from "../gaps/gap5";
 import type { ImportancePerformanceResult } from "../gaps/importancePerformance";
 import type { ServperfResult } from "../gaps/servperf";
@@ -89,6 +91,10 @@ export interface GapReport {
    * stageTransitions, dissolutionWarnings): the layout adds a "Relationship stages" section.
    */
   readonly relationship?: RelationshipReport | null;
+  /** Service recovery from complaint records (serviceRecovery): a "Service recovery" section. */
+  readonly recovery?: ServiceRecoveryResult | null;
+  /** Comments tagged to dimensions (commentThemes): a "What customers said" section. */
+  readonly comments?: CommentThemesResult | null;
   /**
    * Gaps 1–4 and the five-gap diagnosis, when the inputs of the provider gaps were given
    * (fiveGapModel and the gap1–gap4 results it joined): the layout adds the five-gap overview,

@@ -33,6 +33,14 @@ export interface RowOrigin {
 }
 
 /**
+ * How many excluded rows claim their ids for the duplicate check: an excluded row's id is kept
+ * (so that a later row with it is excluded as a duplicate) for the first 100,000 excluded rows
+ * with ids; beyond them ids of excluded rows are not kept, so the memory for excluded rows stays
+ * flat (about 100 bytes per kept id, ≈ 10 MB at most) however long the input is.
+ */
+export const EXCLUDED_ID_LIMIT = 100_000;
+
+/**
  * Validates rows one at a time into a columnar {@link Dataset}; the engine behind
  * `validateResponses` and the streaming CSV reader. Cells are given in header order.
  */
@@ -151,6 +159,8 @@ class Builder implements DatasetBuilder {
   private population: Uint8Array | null;
   /** Each id read so far → the data row that claimed it, negated when that row was excluded. */
   private readonly seenIds = new Map<string, number>();
+  /** Excluded rows whose id claims it in `seenIds` (at most {@link EXCLUDED_ID_LIMIT}). */
+  private excludedClaims = 0;
   /** Issues and excluded rows, counted in full, listed up to the limits. */
   private readonly log: IssueLog;
   /** Input position of the id column, or -1. */
@@ -411,7 +421,7 @@ class Builder implements DatasetBuilder {
     const usability = this.usability();
     if (usability !== null) reasons.push(usability);
     if (reasons.length > 0) {
-      if (claims) this.seenIds.set(id as string, -origin.row);
+      if (claims) this.claimExcluded(id as string, origin.row);
       return this.exclude(origin, id, reasons);
     }
 
@@ -809,6 +819,28 @@ class Builder implements DatasetBuilder {
       return null;
     }
     return text;
+  }
+
+  /**
+   * An excluded row claims its id while fewer than {@link EXCLUDED_ID_LIMIT} excluded rows did
+   * (memory stays flat however many rows are excluded); past the limit, one `ids-not-tracked`
+   * issue says that later duplicates of such ids are no longer found.
+   */
+  private claimExcluded(id: string, row: number) {
+    if (this.excludedClaims < EXCLUDED_ID_LIMIT) {
+      this.excludedClaims += 1;
+      this.seenIds.set(id, -row);
+      return;
+    }
+    if (this.excludedClaims === EXCLUDED_ID_LIMIT) {
+      this.excludedClaims += 1;
+      this.record({
+        code: "ids-not-tracked",
+        message: `more than ${EXCLUDED_ID_LIMIT} excluded rows carry an id: from data row ${row} on, the ids of excluded rows claim nothing, so a later row with such an id is not excluded as a duplicate (the ids of used rows are always checked)`,
+        row,
+        column: this.header[this.idColumn] ?? "id",
+      });
+    }
   }
 
   private record(issue: Issue) {

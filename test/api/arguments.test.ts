@@ -122,6 +122,9 @@ const operationsCsv = fileURLToPath(new URL("../fixtures/operations/records.csv"
 const standardsCsv = fileURLToPath(
   new URL("../fixtures/operations/standards.csv", import.meta.url),
 );
+const complaintsCsv = fileURLToPath(
+  new URL("../fixtures/recovery/complaints.csv", import.meta.url),
+);
 const promisesCsv = fileURLToPath(new URL("../fixtures/operations/promises.csv", import.meta.url));
 
 const typo = (call: () => unknown, key: string, suggest: string, code?: ServqualErrorCode) => ({
@@ -961,6 +964,50 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  validateEventCalendar: {
+    typo: typo(
+      () => core.validateEventCalendar([], { issueLimt: 1 } as never),
+      "issueLimt",
+      "issueLimit",
+    ),
+  },
+  eventWindowEffects: {
+    typo: typo(
+      () =>
+        core.eventWindowEffects(dataset, {
+          calendar: core.validateEventCalendar([]),
+          minimumn: 10,
+        } as never),
+      "minimumn",
+      "minimumN",
+    ),
+    also: [
+      [
+        "eventWindowEffects(dataset, { calendar: [] })",
+        () => core.eventWindowEffects(dataset, { calendar: [] as never }),
+        "invalid-argument",
+      ],
+      [
+        "eventWindowEffects(dataset, { calendar }) without dates",
+        () => core.eventWindowEffects(dataset, { calendar: core.validateEventCalendar([]) }),
+        "invalid-input",
+      ],
+    ],
+  },
+  allocationPriorities: {
+    typo: typo(
+      () => core.allocationPriorities(dataset, { acrossYear: true } as never),
+      "acrossYear",
+      "acrossYears",
+    ),
+    also: [
+      [
+        "allocationPriorities(dataset, { dimensions: ['nope'] })",
+        () => core.allocationPriorities(dataset, { dimensions: ["nope"] }),
+        "invalid-argument",
+      ],
+    ],
+  },
   mannWhitney: {
     typo: typo(
       () => core.mannWhitney(x, y, { correction: true } as never),
@@ -1176,11 +1223,88 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  readEventCalendarCsv: {
+    typo: typo(
+      () => nodeEntry.readEventCalendarCsv(promisesCsv, { delimitr: ";" } as never),
+      "delimitr",
+      "delimiter",
+    ),
+  },
   readPromisesCsv: {
     typo: typo(
       () => nodeEntry.readPromisesCsv(promisesCsv, { issueLimt: 1 } as never),
       "issueLimt",
       "issueLimit",
+    ),
+  },
+  // service recovery and comments
+  validateComplaints: {
+    typo: typo(() => core.validateComplaints([], { scales: {} } as never), "scales", "scale"),
+    also: [
+      [
+        "validateComplaints([], { scale: { min: 5, max: 1 } })",
+        () => core.validateComplaints([], { scale: { min: 5, max: 1 } }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  serviceRecovery: {
+    typo: typo(
+      () => core.serviceRecovery(core.validateComplaints([]), { levle: 0.9 } as never),
+      "levle",
+      "level",
+    ),
+    also: [
+      [
+        "serviceRecovery(set, { wonBackAtLeast: 9 })",
+        () => core.serviceRecovery(core.validateComplaints([]), { wonBackAtLeast: 9 }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readComplaintsCsv: {
+    typo: typo(
+      () => nodeEntry.readComplaintsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
+    ),
+    also: [
+      [
+        "readComplaintsCsv(missing)",
+        () => nodeEntry.readComplaintsCsv("/no/such.csv"),
+        "invalid-input",
+      ],
+    ],
+  },
+  validateComments: {
+    typo: typo(
+      () => core.validateComments([], { timezone: "UTC" } as never),
+      "timezone",
+      "timeZone",
+    ),
+  },
+  tagComment: {
+    typo: typo(() => core.tagComment("slow", { lexicn: {} } as never), "lexicn", "lexicon"),
+  },
+  commentThemes: {
+    typo: typo(
+      () => core.commentThemes(core.validateComments([]), { perod: "month" } as never),
+      "perod",
+      "period",
+    ),
+    also: [
+      [
+        "commentThemes(set, { gaps: {} })",
+        () => core.commentThemes(core.validateComments([]), { gaps: {} as never }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  readCommentsCsv: {
+    typo: typo(
+      () => nodeEntry.readCommentsCsv(complaintsCsv, { delimeter: "," } as never),
+      "delimeter",
+      "delimiter",
     ),
   },
   // report

@@ -1,0 +1,217 @@
+import type * as Library from "../node";
+import type { ContextResults } from "../report/contextSections";
+import { didYouMean } from "./closest";
+import { UsageError } from "./usageError";
+
+/** The periods `--by` takes. */
+const PERIODS = ["week", "month", "quarter", "season", "year"] as const;
+
+/** `--by`, `--calendar` and `--min-n` of `servqual report`. */
+export interface ContextFlags {
+  readonly period: (typeof PERIODS)[number] | undefined;
+  readonly calendar: string | undefined;
+  readonly minimumN: number | undefined;
+}
+
+/**
+ * Checks `--by PERIOD`, `--calendar FILE` and `--min-n N`; undefined when none is given.
+ *
+ * @throws {UsageError} for an unknown period or a min-n that is not a whole number ≥ 2.
+ * @example
+ * parseContextFlags("month", undefined, "20") //=> { period: "month", calendar: undefined, minimumN: 20 }
+ */
+export function parseContextFlags(
+  by: string | undefined,
+  calendar: string | undefined,
+  minN: string | undefined,
+): ContextFlags | undefined {
+  if (by === undefined && calendar === undefined && minN === undefined) return undefined;
+  if (by !== undefined && !(PERIODS as readonly string[]).includes(by)) {
+    throw new UsageError(
+      `--by must be one of ${PERIODS.join(", ")}, not "${by}"${didYouMean(by, [...PERIODS])}`,
+    );
+  }
+  let minimumN: number | undefined;
+  if (minN !== undefined) {
+    minimumN = Number(minN);
+    if (!/^\d+$/.test(minN) || minimumN < 2) {
+      throw new UsageError(`--min-n must be a whole number of respondents ≥ 2, not "${minN}"`);
+    }
+  }
+  if (by === undefined && calendar === undefined) {
+    throw new UsageError("--min-n goes with --by PERIOD or --calendar FILE");
+  }
+  return { period: by as ContextFlags["period"], calendar, minimumN };
+}
+
+/** What the context adds to a run: the report sections and terminal lines. */
+export interface ContextRun {
+  readonly context: ContextResults;
+  readonly lines: readonly string[];
+}
+
+type Lib = typeof Library;
+
+/** The region column: `region` when kept, else the first segment column. */
+function regionColumn(dataset: Library.Dataset): string | undefined {
+  const names = dataset.segments.map((s) => s.name);
+  return names.includes("region") ? "region" : names[0];
+}
+
+/**
+ * `servqual report --by/--calendar`: Gap 5 by period (trends, drift), the seasonal profile,
+ * the first segment column compared, allocation priorities (each period pooled with its
+ * namesakes of other years) and, with a calendar, event windows, with one summary line each.
+ *
+ * @throws {UsageError} when a calendar or allocation needs a region column and none is kept.
+ */
+export async function reportContext(
+  lib: Lib,
+  dataset: Library.Dataset,
+  flags: ContextFlags,
+): Promise<ContextRun> {
+  const minimumN = flags.minimumN === undefined ? {} : { minimumN: flags.minimumN };
+  const region = regionColumn(dataset);
+  const lines: string[] = [];
+  const context: {
+    -readonly [K in keyof ContextResults]: ContextResults[K];
+  } = {};
+  if (flags.period !== undefined) {
+    context.byPeriod = lib.byPeriod(dataset, { period: flags.period, ...minimumN });
+    context.seasons = lib.seasonalProfile(dataset, { ...minimumN });
+    const drift = context.byPeriod.expectationDrift.filter(
+      (d) => d.direction === "rising" || d.direction === "falling",
+    );
+    lines.push(
+      `Expectation drift by ${flags.period}: ${drift.length === 0 ? "none beyond chance" : drift.map((d) => `item ${d.item} ${d.direction}`).join(", ")}`,
+    );
+    if (region !== undefined) {
+      context.segments = lib.compareSegments(dataset, { by: region, ...minimumN });
+      const allocation = lib.allocationPriorities(dataset, {
+        period: flags.period,
+        acrossYears: flags.period !== "year",
+        region,
+        dimensions: dataset.instrument.dimensions
+          .map((d) => d.id)
+          .filter((id) => id === "responsiveness" || id === "reliability"),
+        ...minimumN,
+      });
+      context.allocation = allocation;
+      const top = allocation.priorities.filter((p) => p.evidence !== "weak").slice(0, 3);
+      for (const p of top) lines.push(p.sentence);
+      if (top.length === 0)
+        lines.push("Allocation: no region × period cell deteriorates beyond chance");
+    }
+  }
+  if (flags.calendar !== undefined) {
+    if (region === undefined) {
+      throw new UsageError("--calendar needs a region column: keep it with --segments region");
+    }
+    const calendar = await lib.readEventCalendarCsv(flags.calendar);
+    context.events = lib.eventWindowEffects(dataset, { calendar, region, ...minimumN });
+    const r = calendar.report;
+    lines.push(
+      `Event calendar: ${r.recordsIn} windows = ${r.recordsUsed} used + ${r.recordsExcluded} excluded; ${context.events.skipped.length} skipped (unknown region)`,
+    );
+    lines.push(...windowLines(context.events));
+  }
+  return { context, lines };
+}
+
+/** One line per window × region whose gap inside differs beyond chance on some figure. */
+function windowLines(result: Library.EventWindowResult): string[] {
+  const alpha = 1 - result.level;
+  return result.effects.flatMap((effect) =>
+    effect.figures
+      .filter((f) => f.pAdjusted !== null && f.pAdjusted < alpha)
+      .map(
+        (f) =>
+          `${effect.label} in ${effect.region}: ${f.id} gap ${(f.inside.mean ?? 0).toFixed(2)} inside vs ${(f.outside.mean ?? 0).toFixed(2)} outside (Hedges g ${(f.hedgesG?.g ?? 0).toFixed(2)}, n = ${f.inside.n}, p adj. ${(f.pAdjusted as number).toFixed(3)})`,
+      ),
+  );
+}
+
+/**
+ * `servqual demo`: the context of the demo survey with the settings that show each planted
+ * effect (data/DEMO.md), and one line per planted effect saying whether it was found and by
+ * which test.
+ */
+export async function demoContext(
+  lib: Lib,
+  dataset: Library.Dataset,
+  calendarPath: string,
+): Promise<ContextRun> {
+  const byPeriod = lib.byPeriod(dataset, { period: "month", minimumN: 20 });
+  const seasons = lib.seasonalProfile(dataset, {
+    seasons: { warm: [5, 6, 7, 8, 9], cold: [10, 11, 12, 1, 2, 3, 4] },
+  });
+  // Kruskal–Wallis + Dunn: the Games–Howell quantiles of the Welch method cost most of the
+  // demo's time, and the demo plants no region difference beyond Coast's empathy.
+  const segments = lib.compareSegments(dataset, { by: "region", method: "kruskal" });
+  const allocation = lib.allocationPriorities(dataset, { period: "season", acrossYears: true });
+  const calendar = await lib.readEventCalendarCsv(calendarPath);
+  const events = lib.eventWindowEffects(dataset, { calendar, minimumN: 10 });
+  const found = (yes: boolean, text: string, test: string) =>
+    `${yes ? "Found" : "Not found"}: ${text} (${test})`;
+  const top = allocation.priorities[0];
+  const winter =
+    top?.region === "North" && top.period === "winter" && top.dimension === "responsiveness";
+  const flood = events.effects
+    .find((e) => e.window === "flood-north-2025")
+    ?.figures.find((f) => f.id === "responsiveness");
+  const floodFound =
+    flood?.welch !== null &&
+    flood?.welch !== undefined &&
+    flood.welch.difference < 0 &&
+    (flood.pAdjusted ?? 1) < 0.05;
+  const warm = seasons.figures.find(
+    (f) => f.season === "warm" && f.kind === "item" && f.id === "2",
+  );
+  const drift = byPeriod.expectationDrift.find((d) => d.item === "3");
+  const lines = [
+    found(
+      winter,
+      `winter responsiveness dip in North${top === undefined ? "" : `: ${top.sentence}`}`,
+      "allocationPriorities, Welch's t-tests against North's other seasons and the other regions in winter, Holm-adjusted",
+    ),
+    found(
+      floodFound,
+      `responsiveness worse inside the North flood window${flood?.welch ? `: ${flood.welch.difference.toFixed(2)} (Hedges g ${(flood.hedgesG?.g ?? 0).toFixed(2)}, n = ${flood.inside.n}, p adj. ${(flood.pAdjusted ?? 1).toFixed(3)})` : ""}`,
+      "eventWindowEffects, Welch's t-test inside vs outside with Hedges' g",
+    ),
+    found(
+      warm?.differs === true && (warm.difference ?? 0) < 0,
+      `item 2 lower in the warm season (May–September)${warm?.difference == null ? "" : `: ${warm.difference.toFixed(2)} vs the rest of the year, p adj. ${(warm.pAdjusted ?? 1).toExponential(1)}`}`,
+      "seasonalProfile, Welch's t-test of the season against the rest, Holm-adjusted across items",
+    ),
+    found(
+      drift?.direction === "rising",
+      `expectations of item 3 rising${drift?.slope == null ? "" : `: ${drift.slope.toFixed(3)} per month, p adj. ${(drift.pAdjusted ?? 1).toExponential(1)}`}`,
+      "byPeriod expectation drift, weighted least-squares slope of monthly means, Holm-adjusted",
+    ),
+  ];
+  return { context: { byPeriod, seasons, segments, events, allocation }, lines };
+}
+
+/**
+ * Wraps each line at spaces to `width` columns, continuation lines indented by two spaces
+ * (a word longer than the width stays whole on its own line).
+ *
+ * @example
+ * wrapLines(["a b c"], 3) //=> ["a b", "  c"]
+ */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = "";
+    for (const word of line.split(" ")) {
+      const next = current === "" ? word : `${current} ${word}`;
+      if (current !== "" && next.length > width) {
+        out.push(current);
+        current = `  ${word}`;
+      } else current = next;
+    }
+    out.push(current);
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+import type { AllocationResult } from "../context/allocationPriorities";
+import type { EventWindowResult } from "../context/eventWindows";
+import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
+import type { Section, TableBlock } from "./document";
+
+function table(id: string, headers: readonly string[], right: number, rows: Cell[][]): TableBlock {
+  return {
+    kind: "table",
+    id,
+    columns: headers.map((header, i) => ({ header, align: i < right ? "left" : "right" })),
+    rows,
+  };
+}
+
+/**
+ * The section of {@link EventWindowResult}: per window and region, the gap inside vs outside
+ * per dimension and overall (Welch, Hedges' g) and, with delivery records, Gap 3 compliance.
+ */
+export function eventWindowSection(result: EventWindowResult): Section {
+  const rows = result.effects.flatMap((effect) =>
+    (effect.figures.every((f) => f.suppressed)
+      ? [{ ...(effect.figures.at(-1) as (typeof effect.figures)[number]), id: "all figures" }]
+      : effect.figures
+    ).map((f) => [
+      label(`${effect.label} (${effect.start}..${effect.end})`),
+      label(effect.region),
+      label(f.id),
+      ...(f.suppressed
+        ? [
+            label(`suppressed (n < ${result.minimumN})`),
+            label(null),
+            label(null),
+            label(null),
+            label(null),
+          ]
+        : [
+            num(f.inside.mean),
+            num(f.outside.mean),
+            num(f.welch?.difference),
+            num(f.hedgesG?.g),
+            pCell(f.pAdjusted),
+          ]),
+      count(f.inside.n),
+      count(f.outside.n),
+    ]),
+  );
+  const delivery = result.effects.filter((e) => e.delivery !== null);
+  return {
+    id: "event-windows",
+    title: "Event windows",
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Gap (P − E) of each region's respondents dated inside an event window vs those dated on no day of any window covering the region (days in ${result.timeZone}); Welch's t-test and Hedges' g; p adjusted (${result.pAdjustMethod}) across every comparison; a side with fewer than ${result.minimumN} respondents is suppressed. Calendar rows: ${result.calendarRecords.in} = ${result.calendarRecords.used} valid + ${result.calendarRecords.excluded} excluded at validation; of the valid windows ${result.windowsIn - result.skipped.length} compared, ${result.skipped.length} skipped. A window × region whose figures are all suppressed is one row.`,
+      },
+      table(
+        "event-window-gaps",
+        [
+          "Window",
+          "Region",
+          "Figure",
+          "Inside",
+          "Outside",
+          "Difference",
+          "Hedges g",
+          "p adj.",
+          "n inside",
+          "n outside",
+        ],
+        3,
+        rows,
+      ),
+      ...(delivery.length === 0
+        ? []
+        : [
+            table(
+              "event-window-delivery",
+              [
+                "Window",
+                "Region",
+                "Compliance inside",
+                "Compliance outside",
+                "Difference",
+                "CI",
+                "p adj.",
+              ],
+              2,
+              delivery.map((e) => [
+                label(e.label),
+                label(e.region),
+                percentCell(e.delivery?.inside.compliance),
+                percentCell(e.delivery?.outside.compliance),
+                num(e.delivery?.difference?.difference),
+                e.delivery?.difference ? intervalCell(e.delivery.difference.ci) : label(null),
+                pCell(e.delivery?.pAdjusted),
+              ]),
+            ),
+          ]),
+      ...(result.skipped.length === 0
+        ? []
+        : [
+            {
+              kind: "note" as const,
+              text: `Skipped: ${result.skipped.map((s) => `${s.window} (row ${s.row}: ${s.reason.code})`).join("; ")}.`,
+            },
+          ]),
+    ],
+  };
+}
+
+/** The larger of two p-values, ignoring a missing one (null when both are). */
+function largest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
+}
+
+/** The section of {@link AllocationResult}: the ranked cells and their sentences. */
+export function allocationSection(result: AllocationResult, limit = 10): Section {
+  const shown = result.priorities.slice(0, limit);
+  const acted = shown.filter((p) => p.evidence !== "weak");
+  return {
+    id: "allocation",
+    title: "Where to send resources",
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Region × ${result.period}${result.acrossYears ? " (all years pooled)" : ""} cells where ${result.dimensions.join(" or ")} is worse than both the region's other periods and the other regions in the same period; Welch's t-tests, p adjusted (${result.pAdjustMethod}); ranked by evidence (strong: both comparisons significant), then by the smaller of the two drops. ${result.cellsTested} cells tested, ${result.cellsSuppressed} with fewer than ${result.minimumN} respondents left out; ${result.priorities.length} listed${result.priorities.length > limit ? ` (first ${limit} shown)` : ""}.`,
+      },
+      table(
+        "allocation",
+        [
+          "Rank",
+          "Region",
+          "Period",
+          "Dimension",
+          "Gap",
+          "Own baseline",
+          "Other regions",
+          "n",
+          "p adj.",
+          "Evidence",
+        ],
+        4,
+        shown.map((p) => [
+          count(p.rank),
+          label(p.region),
+          label(p.period),
+          label(p.dimension),
+          num(p.gap),
+          num(p.ownBaseline?.gap),
+          num(p.elsewhere?.gap),
+          count(p.n),
+          pCell(largest(p.pOwnAdjusted, p.pElsewhereAdjusted)),
+          label(p.evidence),
+        ]),
+      ),
+      ...(acted.length === 0
+        ? [
+            {
+              kind: "paragraph" as const,
+              text:
+                shown.length === 0
+                  ? "No cell deteriorates against both comparisons."
+                  : "No cell deteriorates beyond chance: the cells listed are weak evidence.",
+            },
+          ]
+        : [{ kind: "list" as const, items: acted.map((p) => p.sentence) }]),
+    ],
+  };
+}
