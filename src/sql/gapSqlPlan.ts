@@ -148,6 +148,14 @@ class Slots {
   count(condition: string): number {
     return this.add(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
   }
+  /** Σ of the non-NULL values of an expression (0 when there are none). */
+  total(value: string): number {
+    return this.add(`COALESCE(SUM(${value}), 0)`);
+  }
+  /** How many rows give the expression a value (not NULL). */
+  present(value: string): number {
+    return this.add(`COUNT(${value})`);
+  }
   pair(r: string, d: string, condition: string): PairSlots {
     return {
       n: this.count(condition),
@@ -297,33 +305,34 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   if (weighted && textCells) xCols.push(...dims.map((_, d) => `nrw${d}`));
   xCols.push(...Object.keys(params));
 
-  // Step y: per item "answered on both sides" and gap steps; per dimension sums; the row's fate.
-  const yCols: string[] = ["x.*"];
+  // Step a: per item "answered on both sides" (b), the gap (dg) and its steps (t), each written
+  // once and read by name in the later steps (NULL arithmetic: dg and t are NULL unless both
+  // sides are answered).
+  const aCols: string[] = ["x.*"];
   items.forEach((_, i) => {
-    yCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN 1 ELSE 0 END AS b${i}`);
-    yCols.push(
-      `CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN ROUND((y${i} - x${i}) / st) END AS t${i}`,
-    );
+    aCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN 1 ELSE 0 END AS b${i}`);
+    aCols.push(`y${i} - x${i} AS dg${i}`);
+    aCols.push(`ROUND((y${i} - x${i}) / st) AS t${i}`);
   });
-  const both = (i: number) => `x${i} IS NOT NULL AND y${i} IS NOT NULL`;
+
+  // Step y: per dimension answered items and sums; what decides the row's fate.
+  const yCols: string[] = ["a.*"];
   dims.forEach((_, d) => {
     const members = itemsOf(d);
-    yCols.push(`${plus(members.map((i) => `CASE WHEN ${both(i)} THEN 1 ELSE 0 END`))} AS c${d}`);
+    yCols.push(`${plus(members.map((i) => `b${i}`))} AS c${d}`);
     yCols.push(
-      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN x${i} - sh ELSE 0 END`))} AS sr${d}`,
+      `${plus(members.map((i) => `CASE WHEN b${i} = 1 THEN x${i} - sh ELSE 0 END`))} AS sr${d}`,
     );
     yCols.push(
-      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN y${i} - sh ELSE 0 END`))} AS sd${d}`,
+      `${plus(members.map((i) => `CASE WHEN b${i} = 1 THEN y${i} - sh ELSE 0 END`))} AS sd${d}`,
     );
-    yCols.push(
-      `${plus(members.map((i) => `CASE WHEN ${both(i)} THEN ROUND((y${i} - x${i}) / st) ELSE 0 END`))} AS st${d}`,
-    );
+    yCols.push(`${plus(members.map((i) => `COALESCE(t${i}, 0)`))} AS st${d}`);
   });
   const anyAnswer = items
     .flatMap((_, i) => [`x${i} IS NOT NULL`, `y${i} IS NOT NULL`])
     .join(" OR ");
   yCols.push(`CASE WHEN ${anyAnswer} THEN 1 ELSE 0 END AS anyans`);
-  yCols.push(`${plus(items.map((_, i) => `CASE WHEN ${both(i)} THEN 1 ELSE 0 END`))} AS nboth`);
+  yCols.push(`${plus(items.map((_, i) => `b${i}`))} AS nboth`);
   yCols.push(
     `${plus(items.flatMap((_, i) => [`ox${i}`, `sx${i}`, `oy${i}`, `sy${i}`, ...(textCells ? [`nx${i}`, `ny${i}`] : [])]))} AS nrejected`,
   );
@@ -436,43 +445,41 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     };
   }
 
-  // Item covariance sums per dimension and facet (reliability), over per-row columns of step w:
-  // q<F><i> the shifted value (NULL = missing), qn<F><i₀> the items answered, qs<F><i₀> the
-  // person score of a partly answered row (NULL otherwise); i₀ is the dimension's first item.
+  // Item covariance sums per dimension and facet (reliability), over per-row columns of steps w
+  // and s: q<F><i> the shifted value (NULL = missing), qn<F><i₀> the items answered and
+  // qt<F><i₀> the sum of their values (step w); cc<F><i> the value in a complete row, pq<F><i>
+  // the value in a partly answered row and qs<F><i₀> that row's person score (step s; NULL
+  // otherwise); i₀ is the dimension's first item. Each is written once; the sums read them by
+  // name and let NULL stand for "not in this sum" (SUM and COUNT skip NULLs).
   const wCols = ["v.*"];
+  const sCols = ["w.*"];
   const facetSlots = (F: string, members: readonly number[], shiftValue: number): FacetSlots => {
     const k = members.length;
-    const col = (i: number) => `q${F}${i}`;
-    const answered = (i: number) => `${col(i)} IS NOT NULL`;
     const count = `qn${F}${members[0]}`;
     const score = `qs${F}${members[0]}`;
-    const complete = `${count} = ${int(k)}`;
-    const partial = `${score} IS NOT NULL`;
     const cells = (f: (a: number, b: number) => number) =>
       members.flatMap((_, a) => members.map((__, b) => f(a, b)));
-    const at = (a: number) => col(members[a] as number);
-    const both = (a: number, b: number) =>
-      `${partial} AND ${at(a)} IS NOT NULL AND ${at(b)} IS NOT NULL`;
+    const cc = (a: number) => `cc${F}${members[a]}`;
+    const pq = (a: number) => `pq${F}${members[a]}`;
+    /** The value when the other is there too (both answered in a partly answered row). */
+    const alongside = (value: string, other: string) =>
+      value === other ? value : `CASE WHEN ${other} IS NOT NULL THEN ${value} END`;
     return {
       nRows: sums.count("1 = 1"),
       nEmpty: sums.count(`${count} = 0`),
-      nComplete: sums.count(complete),
-      ccSum: members.map((i) => sums.sum(col(i), complete)),
-      ccCross: cells((a, b) => (b >= a ? sums.sum(`${at(a)} * ${at(b)}`, complete) : -1)),
-      pN: cells((a, b) => sums.count(both(a, b))),
-      pSum: cells((a, b) => sums.sum(at(a), both(a, b))),
-      pSq: cells((a, b) => sums.sum(`${at(a)} * ${at(a)}`, both(a, b))),
-      pCross: cells((a, b) => (b > a ? sums.sum(`${at(a)} * ${at(b)}`, both(a, b)) : -1)),
-      pScoreN: sums.count(partial),
-      pScoreSum: sums.sum(score, partial),
-      pScoreSq: sums.sum(`${score} * ${score}`, partial),
-      pScoreSumI: members.map((i) => sums.sum(score, `${partial} AND ${answered(i)}`)),
-      pScoreSqI: members.map((i) =>
-        sums.sum(`${score} * ${score}`, `${partial} AND ${answered(i)}`),
-      ),
-      pScoreCrossI: members.map((i) =>
-        sums.sum(`${score} * ${col(i)}`, `${partial} AND ${answered(i)}`),
-      ),
+      nComplete: sums.count(`${count} = ${int(k)}`),
+      ccSum: members.map((_, a) => sums.total(cc(a))),
+      ccCross: cells((a, b) => (b >= a ? sums.total(`${cc(a)} * ${cc(b)}`) : -1)),
+      pN: cells((a, b) => sums.present(alongside(pq(a), pq(b)))),
+      pSum: cells((a, b) => sums.total(alongside(pq(a), pq(b)))),
+      pSq: cells((a, b) => sums.total(alongside(`${pq(a)} * ${pq(a)}`, pq(b)))),
+      pCross: cells((a, b) => (b > a ? sums.total(`${pq(a)} * ${pq(b)}`) : -1)),
+      pScoreN: sums.present(score),
+      pScoreSum: sums.total(score),
+      pScoreSq: sums.total(`${score} * ${score}`),
+      pScoreSumI: members.map((_, a) => sums.total(alongside(score, pq(a)))),
+      pScoreSqI: members.map((_, a) => sums.total(alongside(`${score} * ${score}`, pq(a)))),
+      pScoreCrossI: members.map((_, a) => sums.total(`${score} * ${pq(a)}`)),
       shift: shiftValue,
     };
   };
@@ -486,18 +493,26 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     const k = members.length;
     const first = members[0] as number;
     for (const i of members) wCols.push(`${raw(i)} - ${shift} AS q${F}${i}`);
-    const count = plus(members.map((i) => `CASE WHEN ${raw(i)} IS NULL THEN 0 ELSE 1 END`));
-    wCols.push(`${count} AS qn${F}${first}`);
+    const count = `qn${F}${first}`;
     wCols.push(
-      `CASE WHEN ${count} > 0 AND ${count} < ${int(k)} THEN ${plus(members.map((i) => `COALESCE(${raw(i)}, 0)`))} / ${count} - ${shift} END AS qs${F}${first}`,
+      `${plus(members.map((i) => `CASE WHEN ${raw(i)} IS NULL THEN 0 ELSE 1 END`))} AS ${count}`,
     );
+    wCols.push(`${plus(members.map((i) => `COALESCE(${raw(i)}, 0)`))} AS qt${F}${first}`);
+    const partial = `${count} > 0 AND ${count} < ${int(k)}`;
+    sCols.push(
+      `CASE WHEN ${partial} THEN qt${F}${first} / ${count} - ${shift} END AS qs${F}${first}`,
+    );
+    for (const i of members) {
+      sCols.push(`CASE WHEN ${count} = ${int(k)} THEN q${F}${i} END AS cc${F}${i}`);
+      sCols.push(`CASE WHEN ${partial} THEN q${F}${i} END AS pq${F}${i}`);
+    }
   };
   const facets = dims.map((_, d) => {
     const members = itemsOf(d);
     if (!spec.reliability || members.length < 2) return null;
     facetColumns("r", members, (i) => `x${i}`, "sh");
     facetColumns("d", members, (i) => `y${i}`, "sh");
-    facetColumns("g", members, (i) => `(CASE WHEN b${i} = 1 THEN y${i} - x${i} END)`, "0");
+    facetColumns("g", members, (i) => `dg${i}`, "0");
     return {
       required: facetSlots("r", members, midpoint),
       delivered: facetSlots("d", members, midpoint),
@@ -519,7 +534,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   // Histograms (parts ≥ 1): one grouping set per histogram.
   const histograms: string[] = [];
   const itemParts = items.map((_, i) => {
-    histograms.push(`CASE WHEN b${i} = 1 THEN t${i} END`);
+    histograms.push(`t${i}`);
     return histograms.length;
   });
   const dimensionTally = sizes.map((k) => ({ width: 2 * k * range + 1, offset: k * range }));
@@ -554,15 +569,17 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
         ]
       : [`c AS ${S}(SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
     `x AS ${S}(SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
-    `y AS ${S}(SELECT ${yCols.join(", ")} FROM x${F}),`,
+    `a AS ${S}(SELECT ${aCols.join(", ")} FROM x${F}),`,
+    `y AS ${S}(SELECT ${yCols.join(", ")} FROM a${F}),`,
     `z AS ${S}(SELECT ${zCols.join(", ")} FROM y${F}),`,
     `u AS ${S}(SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
     `v AS ${S}(SELECT ${vCols.join(", ")} FROM u${F}),`,
     `w AS ${S}(SELECT ${wCols.join(", ")} FROM v${F}),`,
+    `s AS ${S}(SELECT ${sCols.join(", ")} FROM w${F}),`,
     `h AS ${S}(SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
     `SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
     "UNION ALL",
-    `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM w${groupBy}`,
+    `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM s${groupBy}`,
     "UNION ALL",
     `SELECT ${groupList}${partCase} AS part, CAST(${keyCase} AS ${D}) AS key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM h GROUP BY GROUPING SETS (${sets})`,
   ].join("\n");
