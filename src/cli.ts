@@ -20,6 +20,7 @@ const DEMO: DemoSource = {
     path: fileURLToPath(new URL("../data/demo-events.csv", import.meta.url)),
     asOf: "2025-12-31T23:59:59.999Z",
   },
+  trust: fileURLToPath(new URL("../data/demo-trust.csv", import.meta.url)),
   fiveGap: {
     management: fileURLToPath(new URL("../data/demo-management.csv", import.meta.url)),
     standards: fileURLToPath(new URL("../data/demo-standards.csv", import.meta.url)),

@@ -23,6 +23,7 @@ import {
 import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
+import { trustOfDemo } from "./trustInputs";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
 
@@ -37,6 +38,8 @@ export interface DemoSource {
   readonly segments: readonly string[];
   /** The demo's CRM events and the date they describe. */
   readonly events?: { readonly path: string; readonly asOf: string };
+  /** The demo's relationship survey (trust, commitment), shown by the stage of its CRM events. */
+  readonly trust?: string;
   /** The demo's inputs of gaps 1–4 (management survey, standards, tickets, promises, factors). */
   readonly fiveGap?: FiveGapFiles;
   /** The demo's event calendar (CSV). */
@@ -259,7 +262,7 @@ export async function runReport(
   command: ReportCommand,
   prepared: PreparedReport,
   terminal: Terminal = currentTerminal(),
-  demo: Pick<DemoSource, "complaints" | "comments"> = {},
+  demo: Pick<DemoSource, "complaints" | "comments" | "trust"> = {},
 ): Promise<number> {
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
@@ -281,12 +284,17 @@ export async function runReport(
       ? null
       : await relationshipInputs(lib, command, prepared.events, validated.dataset);
   if (typeof relationship === "number") return relationship;
+  const trust =
+    command.demo && demo.trust !== undefined && relationship !== null
+      ? await trustOfDemo(lib, demo.trust, relationship.report.timeline)
+      : null;
   const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
   if (typeof extra === "number") return extra;
   const report = lib.layoutGapReport({
     ...results,
     ...(fiveGap === null ? {} : { fiveGap }),
     ...(relationship === null ? {} : { relationship: relationship.report }),
+    ...(trust === null ? {} : { trust }),
     ...(context === undefined ? {} : { context: context.context }),
     ...(extra === null ? {} : extra),
   });
