@@ -1,6 +1,6 @@
 import { expectKind, invalidArgument, isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
-import { ServqualError } from "../_lib/ServqualError";
+import { rejectUnknownFields } from "../_lib/rejectUnknownFields";
 import {
   type CalendarOptions,
   type CalendarTable,
@@ -318,18 +318,7 @@ export function validateDeliveryRecords(
       collector.add(place, null, null, problems);
       return;
     }
-    const unknown = Object.keys(raw).filter(
-      (key) => !(DELIVERY_FIELDS as readonly string[]).includes(key),
-    );
-    if (unknown.length > 0) {
-      throw new ServqualError("invalid-input", `${fn}: record ${index + 1} has unknown fields.`, [
-        {
-          code: "unknown-option",
-          message: `unknown field(s) ${unknown.join(", ")}; valid: ${DELIVERY_FIELDS.join(", ")}`,
-          row: index + 1,
-        },
-      ]);
-    }
+    rejectUnknownFields(fn, "record", raw, index, DELIVERY_FIELDS);
     DELIVERY_FIELDS.forEach((field, k) => {
       cells[k] = raw[field];
     });

@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { expectKind, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { IssueLog } from "../../_lib/issueLog";
+import { rejectUnknownFields } from "../../_lib/rejectUnknownFields";
 import { ServqualError } from "../../_lib/ServqualError";
 import { type CalendarTable, isKnownTimeZone } from "../../operations/calendar";
 import {
@@ -239,22 +240,7 @@ export function validateComments(
   const collector = new CommentCollector(recordLimits(fn, options));
   (input as readonly unknown[]).forEach((raw, index) => {
     const place = { row: index + 1 };
-    if (isRecord(raw)) {
-      const unknown = Object.keys(raw).filter((key) => !(FIELDS as string[]).includes(key));
-      if (unknown.length > 0) {
-        throw new ServqualError(
-          "invalid-input",
-          `${fn}: comment ${index + 1} has unknown fields.`,
-          [
-            {
-              code: "unknown-option",
-              message: `unknown field(s) ${unknown.join(", ")}; valid: ${FIELDS.join(", ")}`,
-              row: index + 1,
-            },
-          ],
-        );
-      }
-    }
+    if (isRecord(raw)) rejectUnknownFields(fn, "comment", raw, index, FIELDS);
     const { record, problems } = checkComment(raw, place, {}, table);
     collector.add(place, record?.id ?? record?.respondentId ?? commentIdOf(raw), record, problems);
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { expectKind, invalidArgument, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { lazy } from "../../_lib/lazy";
-import { ServqualError } from "../../_lib/ServqualError";
+import { rejectUnknownFields } from "../../_lib/rejectUnknownFields";
 import { zodIssues } from "../../_lib/zodIssues";
 import {
   type CalendarOptions,
@@ -392,22 +392,7 @@ export function validateComplaints(
   const collector = new RecordCollector<Complaint>(recordLimits(fn, options));
   (input as readonly unknown[]).forEach((raw, index) => {
     const place = { row: index + 1 };
-    if (isRecord(raw)) {
-      const unknown = Object.keys(raw).filter((key) => !(FIELDS as string[]).includes(key));
-      if (unknown.length > 0) {
-        throw new ServqualError(
-          "invalid-input",
-          `${fn}: complaint ${index + 1} has unknown fields.`,
-          [
-            {
-              code: "unknown-option",
-              message: `unknown field(s) ${unknown.join(", ")}; valid: ${FIELDS.join(", ")}`,
-              row: index + 1,
-            },
-          ],
-        );
-      }
-    }
+    if (isRecord(raw)) rejectUnknownFields(fn, "complaint", raw, index, FIELDS);
     const { record, problems } = checkComplaint(raw, place, {}, context);
     collector.add(place, record?.id ?? idOf(raw), record, problems);
   });
