@@ -85,11 +85,14 @@ export function alphaStatistics(
   }
   const ratio = k / (k - 1);
   const rawAlpha = (1 - trC / sumC) * ratio;
-  const standardizedAlpha = (1 - k / sumR) * ratio;
+  // ΣΣR is the variance of the standardized total: when it vanishes (fewer rows than items can
+  // make the standardized total constant) standardized alpha and λ6 are undefined, not huge.
+  const totalVanishes = !(sumR > 1e-9 * k);
+  const standardizedAlpha = totalVanishes ? Number.NaN : (1 - k / sumR) * ratio;
   const smc = smcOfR ?? squaredMultipleCorrelations(r, k);
   let sumSmc = 0;
   for (let i = 0; i < k; i++) sumSmc += smc.values[i] as number;
-  const guttmanLambda6 = 1 - (k - sumSmc) / sumR;
+  const guttmanLambda6 = totalVanishes ? Number.NaN : 1 - (k - sumSmc) / sumR;
   const averageR = (sumR - k) / (k * (k - 1));
   const signalToNoise = (k * averageR) / (1 - averageR);
   const q =

@@ -276,6 +276,14 @@ export function alphaFromAccumulator(
   if (rawAlpha !== null && rawAlpha < 0) {
     warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));
   }
+  if (stats !== null && Number.isNaN(stats.standardizedAlpha)) {
+    warnings.push(
+      notice(
+        "zero-variance",
+        "the standardized total has no variance (the item correlations sum to 0): standardized alpha and Guttman's λ6 are undefined",
+      ),
+    );
+  }
   if (stats !== null && stats.smcClamped.length > 0) {
     warnings.push(
       notice(

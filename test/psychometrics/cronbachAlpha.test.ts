@@ -483,6 +483,25 @@ describe("cronbachAlpha: properties", () => {
     );
   });
 
+  it("returns null standardized alpha and λ6 when the standardized total has no variance", () => {
+    // three complete rows of five items: the standardized item scores sum to the same total in
+    // every row, so ΣΣR = 0; raw alpha from the covariances: tr C = 14, ΣΣC = 4/3,
+    // α = 5/4 · (1 − 14/(4/3)) = −11.875
+    const result = cronbachAlpha(
+      [
+        [null, 4, null, null, null],
+        [5, 1, 5, 3, 4],
+        [5, 3, 1, 5, 2],
+        [1, 3, 5, 4, 3],
+      ],
+      { missing: "listwise" },
+    );
+    expect(result.rawAlpha).toBeCloseTo(-11.875, 10);
+    expect(result.standardizedAlpha).toBeNull();
+    expect(result.guttmanLambda6).toBeNull();
+    expect(result.warnings.map((w) => w.code)).toContain("zero-variance");
+  });
+
   it("alpha ≤ 1 and λ6 ≤ 1 for complete data; never NaN or Infinity (property)", () => {
     fc.assert(
       fc.property(matrix, ({ rows }) => {
