@@ -29,6 +29,10 @@ export {
 } from "./dissolutionWarnings";
 export { eventJsonSchema, eventRecordSchema } from "./eventSchema";
 export { EVENT_TYPES, type EventType, type Initiator } from "./eventTypes";
+export {
+  commitmentEvidenceFromFeatures,
+  type EvidenceFromFeaturesOptions,
+} from "./evidenceFromFeatures";
 export type { FacetScore, FacetSummary, IndexSummary } from "./facetScores";
 export type {
   ComplaintFeatures,

@@ -10,6 +10,13 @@ import type { Section, TableBlock } from "./document";
 export interface TrustReport {
   readonly quality: RelationshipQualityResult;
   readonly gap5ByStage: Gap5ByStageResult | null;
+  /** The relationship survey's rows: in = used + excluded (and lines that could not be read). */
+  readonly survey?: {
+    readonly rowsIn: number;
+    readonly rowsUsed: number;
+    readonly rowsExcluded: number;
+    readonly unreadableLines: number;
+  };
 }
 
 const left = (header: string) => ({ header, align: "left" as const });
@@ -42,6 +49,20 @@ export function trustSection(results: TrustReport): Section {
     },
     facets,
   ];
+  if (results.survey !== undefined) {
+    const { rowsIn, rowsUsed, rowsExcluded, unreadableLines } = results.survey;
+    blocks.push({
+      kind: "note",
+      text: `Relationship survey: rows in ${rowsIn} = used ${rowsUsed} + excluded ${rowsExcluded}${unreadableLines > 0 ? `; ${unreadableLines} line(s) could not be read` : ""}.`,
+    });
+  }
+  if (quality.evidence !== null) {
+    const e = quality.evidence;
+    blocks.push({
+      kind: "note",
+      text: `Commitment includes observed evidence from the CRM events (contract, product breadth, tenure, share of wallet; weight ${quality.evidenceWeight}): records in ${e.recordsIn} = used ${e.recordsUsed} + excluded ${e.recordsExcluded}.`,
+    });
+  }
   if (quality.byStage !== null) {
     blocks.push({
       kind: "table",
