@@ -46,7 +46,10 @@ export {
   type Gap5ByStageOptions,
   type Gap5ByStageResult,
   gap5ByStage,
+  type LeftOutReason,
   type StageGap5,
+  type StageSource,
+  type UngroupedRespondent,
   type UnmatchedRespondent,
 } from "./gap5ByStage";
 export {
@@ -54,7 +57,6 @@ export {
   type Gap5ByStageTimelineResult,
   gap5ByStageTimeline,
   type TimelineStageGap5,
-  type UngroupedRespondent,
 } from "./gap5ByStageTimeline";
 export { relationshipFeatures } from "./relationshipFeatures";
 export {

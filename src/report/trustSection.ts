@@ -98,7 +98,7 @@ export function trustSection(results: TrustReport): Section {
       columns: [left("Stage"), right("n"), right("Overall gap"), ...dimensions.map(right)],
       rows: withData.map((s) => [
         label(s.stage),
-        count(s.respondents),
+        count(s.n),
         num(s.gap5?.overall.unweighted.gap.mean, 2),
         ...dimensions.map((d) =>
           num(s.gap5?.dimensions.find((x) => x.dimension === d)?.gap.mean, 2),
@@ -107,7 +107,7 @@ export function trustSection(results: TrustReport): Section {
     });
     blocks.push({
       kind: "note",
-      text: `Gap 5 = perception − expectation (negative = shortfall) of the respondents in each stage; ${gap5ByStage.unmatched.count} of ${gap5ByStage.respondents} respondents had no stage.`,
+      text: `Gap 5 = perception − expectation (negative = shortfall) of the respondents in each stage; ${gap5ByStage.respondents - gap5ByStage.grouped} of ${gap5ByStage.respondents} respondents had no stage.`,
     });
   }
   return { id: "trust-commitment", title: "Trust and commitment", blocks };
