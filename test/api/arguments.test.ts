@@ -1237,6 +1237,20 @@ const table: Readonly<Record<string, Row>> = {
       "issueLimit",
     ),
   },
+  readHolidaysCsv: {
+    typo: typo(
+      () => nodeEntry.readHolidaysCsv(promisesCsv, { regoin: "North" } as never),
+      "regoin",
+      "region",
+    ),
+    also: [
+      [
+        'readHolidaysCsv(file, { region: "" })',
+        () => nodeEntry.readHolidaysCsv(promisesCsv, { region: " " }),
+        "invalid-argument",
+      ],
+    ],
+  },
   // service recovery and comments
   validateComplaints: {
     typo: typo(() => core.validateComplaints([], { scales: {} } as never), "scales", "scale"),
