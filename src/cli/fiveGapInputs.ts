@@ -233,15 +233,17 @@ export async function readFiveGap(
       if (!used("factors", survey.report, "respondent")) return ExitCode.BadInput;
       factors = lib.contributingFactors(survey.dataset);
     }
-    const model = lib.fiveGapModel({
+    const results = {
       ...(gap1 === null ? {} : { gap1 }),
       ...(gap2 === null ? {} : { gap2 }),
       ...(gap3 === null ? {} : { gap3 }),
       ...(gap4 === null ? {} : { gap4 }),
       ...(gap5 === null ? {} : { gap5 }),
       ...(factors === null ? {} : { factors }),
-    });
-    return { model, gap1, gap2, gap3, gap4, factors, inputs };
+    };
+    const model = lib.fiveGapModel(results);
+    const crm = lib.crmGapViews(results);
+    return { model, gap1, gap2, gap3, gap4, factors, inputs, crm };
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printInputError(lib, option, file, error);

@@ -1149,6 +1149,21 @@ const table: Readonly<Record<string, Row>> = {
   gap4: {
     typo: typo(() => core.gap4(promiseSet, deliverySet, { levl: 0.9 } as never), "levl", "level"),
   },
+  crmGapViews: {
+    // every gap is optional: {} gives every view absent
+    empty: {
+      returns: (r) => (r as { views: { present: boolean }[] }).views.every((v) => !v.present),
+    },
+    typo: typo(() => core.crmGapViews({ gap55: {} } as never), "gap55", "gap5"),
+    also: [
+      ["crmGapViews(null)", () => core.crmGapViews(null as never), "invalid-argument"],
+      [
+        "crmGapViews({ gap3: not a result })",
+        () => core.crmGapViews({ gap3: { gap: 3 } } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   fiveGapModel: {
     // every gap is optional: {} is a model with all five gaps absent
     empty: {
