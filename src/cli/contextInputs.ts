@@ -63,7 +63,7 @@ export interface ContextRun {
 type Lib = typeof Library;
 
 /** The region column: `region` when kept, else the first segment column. */
-function regionColumn(dataset: Library.Dataset): string | undefined {
+export function regionColumn(dataset: Library.Dataset): string | undefined {
   const names = dataset.segments.map((s) => s.name);
   return names.includes("region") ? "region" : names[0];
 }
@@ -213,9 +213,8 @@ export async function demoContext(
   const seasons = lib.seasonalProfile(dataset, {
     seasons: { warm: [5, 6, 7, 8, 9], cold: [10, 11, 12, 1, 2, 3, 4] },
   });
-  // Kruskal–Wallis + Dunn: the Games–Howell quantiles of the Welch method cost most of the
-  // demo's time, and the demo plants no region difference beyond Coast's empathy.
-  const segments = lib.compareSegments(dataset, { by: "region", method: "kruskal" });
+  // Welch's ANOVA + Games–Howell (the default): the demo plants Coast's empathy shortfall.
+  const segments = lib.compareSegments(dataset, { by: "region" });
   const allocation = lib.allocationPriorities(dataset, { period: "season", acrossYears: true });
   const calendar = await lib.readEventCalendarCsv(calendarPath);
   const events = lib.eventWindowEffects(dataset, { calendar, minimumN: 10 });
@@ -258,7 +257,7 @@ export async function demoContext(
       "byPeriod expectation drift, weighted least-squares slope of monthly means, Holm-adjusted",
     ),
   ];
-  const others = segmentComparisons(lib, dataset, "region", { method: "kruskal" });
+  const others = segmentComparisons(lib, dataset, "region");
   lines.push(...others.lines);
   return {
     context: {
