@@ -29,7 +29,6 @@ describe("servqual report --comments with --by", () => {
       out,
       "--format",
       "json,md",
-      "--quiet",
     ]);
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(out, "report.json"), "utf8")).results;
@@ -70,6 +69,25 @@ describe("servqual report --comments with --by", () => {
     const beside = cell?.dimensions.find((d) => d.dimension === "responsiveness")?.gap;
     expect(beside).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 10);
     expect(readFileSync(join(out, "report.md"), "utf8")).toContain("2025-Q1");
+
+    // every compared p-value is also adjusted across the report (Holm): m counts them all
+    type Test = { pValue: number | null; adjustedAcrossReport: number | null };
+    const context = results.context;
+    const tests: Test[] = [
+      ...context.segments.comparisons.flatMap((d: Test & { pairs: Test[] }) => [d, ...d.pairs]),
+      ...context.seasons.figures,
+    ];
+    const counted = tests.filter((t) => t.pValue !== null);
+    expect(context.acrossReport.method).toBe("holm");
+    expect(context.acrossReport.m).toBe(counted.length);
+    for (const t of counted) {
+      // Holm multiplies each p by at least 1 and at most m
+      expect(t.adjustedAcrossReport).toBeGreaterThanOrEqual(t.pValue as number);
+      expect(t.adjustedAcrossReport).toBeLessThanOrEqual(
+        Math.min(1, (t.pValue as number) * counted.length) + 1e-12,
+      );
+    }
+    expect(run.stderr).toMatch(/Across the report \(Holm over \d+ tests\): \d+ differ/);
   });
 
   it("keeps seasons without --by", () => {
