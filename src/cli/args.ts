@@ -3,6 +3,7 @@ import { calendarFlagsOf } from "./calendarFlags";
 import { closest, didYouMean } from "./closest";
 import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
+import { parsePeriodFlags } from "./periodFlags";
 import { checkRelationshipOptions } from "./relationshipInputs";
 import { checkTrustOption } from "./trustInputs";
 import { UsageError } from "./usageError";
@@ -129,6 +130,8 @@ type OptionName =
   | "by"
   | "calendar"
   | "min-n"
+  | "fiscal-start"
+  | "seasons"
   | "complaints"
   | "comments"
   | "help"
@@ -186,6 +189,8 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   by: { type: "string", commands: REPORT },
   calendar: { type: "string", commands: REPORT },
   "min-n": { type: "string", commands: REPORT },
+  "fiscal-start": { type: "string", commands: REPORT },
+  seasons: { type: "string", commands: REPORT },
   complaints: { type: "string", commands: REPORT },
   comments: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
@@ -317,7 +322,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
       "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
     );
   }
-  const context = parseContextFlags(one("by"), one("calendar"), one("min-n"));
+  const context = parseContextFlags(
+    one("by"),
+    one("calendar"),
+    one("min-n"),
+    parsePeriodFlags(one("by"), one("fiscal-start"), one("seasons")),
+  );
   if (context !== undefined && database !== undefined) {
     throw new UsageError(
       "--by, --calendar and --min-n read the rows: not with --duckdb or --postgres",

@@ -57,10 +57,15 @@ const READING = `Reading the file (report and validate):
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
-  --by PERIOD          (report) week | month | quarter | season | year: adds Gap 5 by period
-                       (trends, expectation drift), the seasonal profile, the region (or first
-                       --segments column) compared, and where to send resources (each period
-                       pooled with its namesakes of other years); needs a date column
+  --by PERIOD          (report) week | month | quarter | season | year | fiscal-year: adds Gap 5
+                       by period (trends, expectation drift), the seasonal profile, the region
+                       (or first --segments column) compared, and where to send resources (each
+                       period pooled with its namesakes of other years); needs a date column
+  --fiscal-start MONTH (report, with --by fiscal-year) first month of the fiscal year: 1–12 or
+                       a name (4, april)
+  --seasons MAP.json   (report, with --by) custom seasons for --by season and the seasonal
+                       profile: {"warm": [5,6,7,8,9], "cold": [10,11,12,1,2,3,4]}, every month
+                       once, each season one run of months (default: meteorological, north)
   --calendar FILE      (report) event windows from a CSV (type, region, start, end; id, label):
                        the gap inside each window vs outside it, per region
   --min-n N            (report, with --by or --calendar) smallest cell shown (default 30)

@@ -988,6 +988,21 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  adjustAcrossReport: {
+    typo: typo(() => core.adjustAcrossReport({}, { methd: "BH" } as never), "methd", "method"),
+    also: [
+      [
+        "adjustAcrossReport({}, { method: 'tukey' })",
+        () => core.adjustAcrossReport({}, { method: "tukey" as never }),
+        "invalid-argument",
+      ],
+      [
+        "adjustAcrossReport(null)",
+        () => core.adjustAcrossReport(null as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   validateEventCalendar: {
     typo: typo(
       () => core.validateEventCalendar([], { issueLimt: 1 } as never),
