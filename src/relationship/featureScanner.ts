@@ -1,6 +1,7 @@
 import { isPurchaseType, TYPE } from "./eventTypes";
 import type { Cutoffs, FeatureSettings } from "./featureOptions";
 import type { CustomerFeatures, WindowFeatures } from "./featureTypes";
+import { isoInstant } from "./isoInstant";
 import { type SortedColumns, sortedColumnsOf } from "./sortEvents";
 import type { StageInputs } from "./stageInputs";
 import type { EventSet } from "./types";
@@ -482,7 +483,7 @@ function nullIfNaN(value: number): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-/** An instant as ISO 8601 (UTC). */
+/** An instant as ISO 8601 (UTC), as `toISOString` writes it (see {@link isoInstant}). */
 export function iso(time: number): string {
-  return new Date(time).toISOString();
+  return isoInstant(time);
 }
