@@ -106,26 +106,24 @@ export function sortEvents(
   for (let c = 0; c < customers; c++) {
     customerStart[c + 1] = (customerStart[c + 1] as number) + (customerStart[c] as number);
   }
+  // Scatter the events and their sort keys into customer order (one pass of sequential
+  // reads), then sort each customer's slice on these contiguous copies, moving the copies
+  // with the order.
   const next = customerStart.slice(0, customers);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = customer[i] as number;
-    const at = next[c] as number;
-    order[at] = i;
-    next[c] = at + 1;
-  }
-  // Gather the sort keys into customer order (one pass of random reads), then sort each
-  // customer's slice on these contiguous copies, moving the copies with the order.
   const sTime = new Float64Array(n);
   const sType = new Uint8Array(n);
   const sProduct = new Int32Array(n);
   const sValue = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const e = order[i] as number;
-    sTime[i] = time[e] as number;
-    sType[i] = type[e] as number;
-    sProduct[i] = product[e] as number;
-    sValue[i] = value[e] as number;
+    const c = customer[i] as number;
+    const at = next[c] as number;
+    next[c] = at + 1;
+    order[at] = i;
+    sTime[at] = time[i] as number;
+    sType[at] = type[i] as number;
+    sProduct[at] = product[i] as number;
+    sValue[at] = value[i] as number;
   }
   /** Whether sorted position a comes before position b (time, type, product, value, input order). */
   const before = (

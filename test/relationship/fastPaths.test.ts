@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { daysFromCivil, utcStampAt } from "../../src/io/byteLines";
 import { assessStage, emptyOutcome } from "../../src/relationship/assessStage";
 import { isoInstant } from "../../src/relationship/isoInstant";
 import { resolveStageRules } from "../../src/relationship/resolveStageRules";
@@ -182,5 +183,33 @@ describe("stageOutcome", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("daysFromCivil and utcStampAt", () => {
+  it("give the day and instant Date.UTC gives, for any valid date of years 1000–9999", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("1000-01-01T00:00:00Z"),
+          max: new Date("9999-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const t = Math.floor(date.getTime() / 1000) * 1000;
+          const d = new Date(t);
+          expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(
+            Math.floor(t / 86_400_000),
+          );
+          const text = `${d.toISOString().slice(0, 19)}Z`;
+          expect(utcStampAt(new TextEncoder().encode(text), 0)).toBe(t);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(daysFromCivil(2024, 3, 1)).toBe(19_783);
+    expect(daysFromCivil(1970, 1, 1)).toBe(0);
+    expect(daysFromCivil(1969, 12, 31)).toBe(-1);
+    expect(daysFromCivil(2000, 2, 29)).toBe(11_016);
   });
 });
