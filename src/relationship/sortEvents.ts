@@ -17,6 +17,7 @@ class SliceScratch {
   private type = new Uint8Array(256);
   private product = new Int32Array(256);
   private value = new Float64Array(256);
+  private initiator = new Int8Array(256);
   private order = new Int32Array(256);
 
   /**
@@ -30,6 +31,7 @@ class SliceScratch {
     sType: Uint8Array,
     sProduct: Int32Array,
     sValue: Float64Array,
+    sInitiator: Int8Array,
     order: Int32Array,
   ): boolean {
     const k = end - start;
@@ -51,6 +53,7 @@ class SliceScratch {
       this.type = new Uint8Array(size);
       this.product = new Int32Array(size);
       this.value = new Float64Array(size);
+      this.initiator = new Int8Array(size);
       this.order = new Int32Array(size);
     }
     const keys = this.keys;
@@ -60,6 +63,7 @@ class SliceScratch {
     this.type.set(sType.subarray(start, end));
     this.product.set(sProduct.subarray(start, end));
     this.value.set(sValue.subarray(start, end));
+    this.initiator.set(sInitiator.subarray(start, end));
     this.order.set(order.subarray(start, end));
     for (let j = 0; j < k; j++) {
       const i = (keys[j] as number) % shift;
@@ -67,6 +71,7 @@ class SliceScratch {
       sType[start + j] = this.type[i] as number;
       sProduct[start + j] = this.product[i] as number;
       sValue[start + j] = this.value[i] as number;
+      sInitiator[start + j] = this.initiator[i] as number;
       order[start + j] = this.order[i] as number;
     }
     return true;
@@ -83,7 +88,7 @@ class SliceScratch {
  * the events arrived in.
  *
  * @returns `order` (event indices), `customerStart` (slice starts, length customers + 1) and
- * the sort keys (time, type, product, value) copied into that order.
+ * the sort keys (time, type, product, value) and the initiators copied into that order.
  */
 export function sortEvents(
   customer: Int32Array,
@@ -92,10 +97,11 @@ export function sortEvents(
   product: Int32Array,
   value: Float64Array,
   customers: number,
+  initiator: Int8Array = new Int8Array(customer.length),
 ): {
   order: Int32Array;
   customerStart: Int32Array;
-  sorted: Omit<SortedColumns, "initiator">;
+  sorted: SortedColumns;
 } {
   const n = customer.length;
   const customerStart = new Int32Array(customers + 1);
@@ -115,6 +121,7 @@ export function sortEvents(
   const sType = new Uint8Array(n);
   const sProduct = new Int32Array(n);
   const sValue = new Float64Array(n);
+  const sInitiator = new Int8Array(n);
   for (let i = 0; i < n; i++) {
     const c = customer[i] as number;
     const at = next[c] as number;
@@ -124,6 +131,7 @@ export function sortEvents(
     sType[at] = type[i] as number;
     sProduct[at] = product[i] as number;
     sValue[at] = value[i] as number;
+    sInitiator[at] = initiator[i] as number;
   }
   /** Whether sorted position a comes before position b (time, type, product, value, input order). */
   const before = (
@@ -152,12 +160,14 @@ export function sortEvents(
       const p = sProduct[i] as number;
       const v = sValue[i] as number;
       const e = order[i] as number;
+      const w = sInitiator[i] as number;
       let j = i - 1;
       while (j >= start && before(t, y, p, v, e, j)) {
         sTime[j + 1] = sTime[j] as number;
         sType[j + 1] = sType[j] as number;
         sProduct[j + 1] = sProduct[j] as number;
         sValue[j + 1] = sValue[j] as number;
+        sInitiator[j + 1] = sInitiator[j] as number;
         order[j + 1] = order[j] as number;
         j -= 1;
       }
@@ -165,6 +175,7 @@ export function sortEvents(
       sType[j + 1] = y;
       sProduct[j + 1] = p;
       sValue[j + 1] = v;
+      sInitiator[j + 1] = w;
       order[j + 1] = e;
     }
   };
@@ -173,7 +184,7 @@ export function sortEvents(
     const start = customerStart[c] as number;
     const end = customerStart[c + 1] as number;
     if (end - start <= INSERTION_LIMIT) insertion(start, end);
-    else if (scratch.presort(start, end, sTime, sType, sProduct, sValue, order)) {
+    else if (scratch.presort(start, end, sTime, sType, sProduct, sValue, sInitiator, order)) {
       // Ordered by time (ties in input order): the insertion pass only reorders ties.
       insertion(start, end);
     } else {
@@ -195,8 +206,10 @@ export function sortEvents(
         type: slots.map((k) => sType[k] as number),
         product: slots.map((k) => sProduct[k] as number),
         value: slots.map((k) => sValue[k] as number),
+        initiator: slots.map((k) => sInitiator[k] as number),
         order: slots.map((k) => order[k] as number),
       };
+      sInitiator.set(keep.initiator, start);
       sTime.set(keep.time, start);
       sType.set(keep.type, start);
       sProduct.set(keep.product, start);
@@ -207,7 +220,7 @@ export function sortEvents(
   return {
     order,
     customerStart,
-    sorted: { time: sTime, type: sType, product: sProduct, value: sValue },
+    sorted: { time: sTime, type: sType, product: sProduct, value: sValue, initiator: sInitiator },
   };
 }
 

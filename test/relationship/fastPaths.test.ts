@@ -79,6 +79,7 @@ describe("sortEvents", () => {
         type: fc.nat({ max: 3 }),
         product: fc.integer({ min: -1, max: 2 }),
         value: fc.constantFrom(Number.NaN, 0, 10, 10.5, -1),
+        initiator: fc.constantFrom(-1, 0, 1),
       });
     const input = fc
       .integer({ min: 1, max: 4 })
@@ -99,6 +100,7 @@ describe("sortEvents", () => {
           Int32Array.from(product),
           Float64Array.from(value),
           customers,
+          Int8Array.from(events.map((e) => e.initiator)),
         );
         const expected = referenceOrder(customer, time, type, product, value);
         expect(Array.from(order)).toEqual(expected);
@@ -106,6 +108,7 @@ describe("sortEvents", () => {
         expect(Array.from(sorted.type)).toEqual(expected.map((e) => type[e]));
         expect(Array.from(sorted.product)).toEqual(expected.map((e) => product[e]));
         expect(Array.from(sorted.value)).toEqual(expected.map((e) => value[e]));
+        expect(Array.from(sorted.initiator)).toEqual(expected.map((e) => events[e]?.initiator));
         for (let c = 0; c < customers; c++) {
           expect((customerStart[c + 1] as number) - (customerStart[c] as number)).toBe(
             customer.filter((x) => x === c).length,
