@@ -198,7 +198,8 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
       if (code >= 0) rowCode[i] = code * radixOf + (column[i] as number);
     }
   });
-  const groupOfRow = new Int32Array(count);
+  // Each row's group, in place of its code.
+  const groupOfRow = rowCode;
   const rowsPerGroup: number[] = [];
   for (let i = 0; i < count; i++) {
     const code = rowCode[i] as number;

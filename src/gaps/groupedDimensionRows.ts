@@ -19,7 +19,9 @@ export interface GroupedDimensionPiece {
   readonly need: number;
   readonly dimension: number;
   readonly dimensions: number;
-  /** Per row of the piece: its group (−1: none) and the offset of the group's pair counts (−1: none). */
+  /** Rows to take, in this order: position l reads the columns at rowAt[l] (0…length − 1). */
+  readonly rowAt: Int32Array;
+  /** Per position: its row's group (−1: none) and the offset of the group's pair counts (−1: none). */
   readonly groupAt: Int32Array;
   readonly pairBaseAt: Int32Array;
   /** (E, P) pair counts: pairBase + item·R² + a·R + c; region `items` of a group is padding. */
@@ -51,14 +53,14 @@ export interface GroupedDimensionPiece {
 const row = new Int32Array(3);
 
 /**
- * One row of one dimension item by item: a pair with either answer missing adds nothing; a pair
+ * One row (r, within the piece's columns) of one dimension item by item: a pair with either answer missing adds nothing; a pair
  * on the grid adds its count and a, c to `row`. Returns false when a present answer is off the
  * grid (not from a validated dataset).
  */
 function addRowByItem(
   e: readonly AnswerColumn[],
   p: readonly AnswerColumn[],
-  l: number,
+  r: number,
   piece: GroupedDimensionPiece,
   base: number,
 ): boolean {
@@ -68,8 +70,8 @@ function addRowByItem(
   let sumC = 0;
   let count = 0;
   for (let i = 0; i < k; i++) {
-    const x = ((e[i] as AnswerColumn)[l] as number) - min;
-    const y = ((p[i] as AnswerColumn)[l] as number) - min;
+    const x = ((e[i] as AnswerColumn)[r] as number) - min;
+    const y = ((p[i] as AnswerColumn)[r] as number) - min;
     const a = x | 0;
     const c = y | 0;
     if (a === x && a >>> 0 < points && c === y && c >>> 0 < points) {
@@ -148,7 +150,7 @@ export function addGroupedDimension(
       const base = pairBaseAt[l] as number;
       if (base < 0) continue;
       const itemBase = base + piece.first * piece.points * piece.points;
-      if (!addRowByItem(e, p, l, piece, itemBase)) return false;
+      if (!addRowByItem(e, p, piece.rowAt[l] as number, piece, itemBase)) return false;
       scoreRow(
         piece,
         l,
@@ -170,7 +172,7 @@ function addRowsOfFive(
   zero: AnswerColumn,
   piece: GroupedDimensionPiece,
 ): boolean {
-  const { length, min, points, k, groupAt, pairBaseAt, pairs, sums, tally } = piece;
+  const { length, min, points, k, rowAt, groupAt, pairBaseAt, pairs, sums, tally } = piece;
   const { scoreR, scoreD, steps, counts, allA, allC, allCount } = piece;
   const range = points;
   const cells = points * points;
@@ -198,16 +200,17 @@ function addRowsOfFive(
   for (let l = 0; l < length; l++) {
     const base = pairBaseAt[l] as number;
     if (base < 0) continue;
-    const x0 = (e0[l] as number) - min;
-    const x1 = (e1[l] as number) - min;
-    const x2 = (e2[l] as number) - min;
-    const x3 = (e3[l] as number) - min;
-    const x4 = (e4[l] as number) - min;
-    const y0 = (p0[l] as number) - min;
-    const y1 = (p1[l] as number) - min;
-    const y2 = (p2[l] as number) - min;
-    const y3 = (p3[l] as number) - min;
-    const y4 = (p4[l] as number) - min;
+    const r = rowAt[l] as number;
+    const x0 = (e0[r] as number) - min;
+    const x1 = (e1[r] as number) - min;
+    const x2 = (e2[r] as number) - min;
+    const x3 = (e3[r] as number) - min;
+    const x4 = (e4[r] as number) - min;
+    const y0 = (p0[r] as number) - min;
+    const y1 = (p1[r] as number) - min;
+    const y2 = (p2[r] as number) - min;
+    const y3 = (p3[r] as number) - min;
+    const y4 = (p4[r] as number) - min;
     const a0 = x0 | 0;
     const a1 = x1 | 0;
     const a2 = x2 | 0;
@@ -244,7 +247,7 @@ function addRowsOfFive(
       )
     ) {
       // A missing answer (or one off the grid): item by item.
-      if (!addRowByItem(e, p, l, piece, base + piece.first * cells)) return false;
+      if (!addRowByItem(e, p, r, piece, base + piece.first * cells)) return false;
       scoreRow(piece, l, g, row[0] as number, row[1] as number, row[2] as number);
       continue;
     }

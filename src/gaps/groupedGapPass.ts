@@ -113,8 +113,12 @@ interface GroupTables {
   readonly pairs: Int32Array;
   /** Dimension tallies of (items answered, gap sum in steps) per group. */
   readonly tally: Int32Array;
-  /** Item-mean tallies of (items answered, gap sum in steps) per group. */
-  readonly meanTally: Int32Array;
+  /**
+   * Item-mean tallies of (items answered, gap sum in steps) per group, or null without
+   * histograms (then only the signs are counted, in meanSigns: negative, zero per group).
+   */
+  readonly meanTally: Int32Array | null;
+  readonly meanSigns: Float64Array;
   /** Score sums of the group's current block: per group, D dimensions, item mean, unweighted. */
   readonly sums: Float64Array;
   /** Each group's closed blocks' score sums, in order (added to the moments at the end). */
@@ -171,7 +175,10 @@ export function accumulateGroupedRows(
   const tables: GroupTables = {
     pairs: new Int32Array(groups * (items + 1) * cells),
     tally: new Int32Array(groups * tallyCells),
-    meanTally: new Int32Array(groups * (items + 1) * meanWidth),
+    meanTally: accumulators.some((a) => a.overallItemMean.histogram !== null)
+      ? new Int32Array(groups * (items + 1) * meanWidth)
+      : null,
+    meanSigns: new Float64Array(2 * groups),
     sums: new Float64Array(groups * slots * SUMS),
     closed: Array.from({ length: groups }, () => []),
     inBlock: new Int32Array(groups),
@@ -184,7 +191,7 @@ export function accumulateGroupedRows(
   const { inBlock } = tables;
   const n = dataset.n;
   const length = Math.min(PIECE, n);
-  const scratch = createPieceScratch(dimensions, length);
+  const scratch = createPieceScratch(dimensions, length, groups);
   const zero = (
     eColumns[0] instanceof Float32Array ? new Float32Array(length) : new Float64Array(length)
   ).fill(min);
@@ -208,15 +215,12 @@ export function accumulateGroupedRows(
       }
     }
     const size = end - start;
-    const { groupAt, pairBaseAt, allA, allC, allCount } = scratch;
-    for (let l = 0; l < size; l++) {
-      const g = groupOfRow[start + l] as number;
-      groupAt[l] = g;
-      pairBaseAt[l] = g < 0 ? -1 : g * (items + 1) * cells;
-    }
-    allA.fill(0, 0, size);
-    allC.fill(0, 0, size);
-    allCount.fill(0, 0, size);
+    const { rowAt, groupAt, pairBaseAt, allA, allC, allCount } = scratch;
+    orderPiece(groupOfRow, start, size, scratch, (items + 1) * cells);
+    const positions = scratch.length;
+    allA.fill(0, 0, positions);
+    allC.fill(0, 0, positions);
+    allCount.fill(0, 0, positions);
     for (let d = 0; d < dimensions; d++) {
       const k = sizes[d] as number;
       const from = firsts[d] as number;
@@ -227,7 +231,7 @@ export function accumulateGroupedRows(
         pd[i] = (pColumns[from + i] as AnswerColumn).subarray(start, end);
       }
       const added = addGroupedDimension(ed, pd, zero, {
-        length: size,
+        length: positions,
         start,
         min,
         points,
@@ -237,6 +241,7 @@ export function accumulateGroupedRows(
         need: needed[d] as number,
         dimension: d,
         dimensions,
+        rowAt,
         groupAt,
         pairBaseAt,
         pairs: tables.pairs,
@@ -259,7 +264,7 @@ export function accumulateGroupedRows(
       // A present answer off the grid (not from a validated dataset): the row-list path.
       if (!added) return -1;
     }
-    addOverallRows(tables, shape, scratch, size, first);
+    addOverallRows(tables, shape, scratch, positions, first);
     if (full >= 0) {
       closeBlock(tables, slots, full);
       inBlock[full] = 0;
@@ -277,8 +282,79 @@ export function accumulateGroupedRows(
 /** Rows per piece of the pass (its per-row scratch stays in cache). */
 const PIECE = 4096;
 
+/**
+ * A piece's rows touching more groups than this are taken group by group (stable: each group's
+ * rows in dataset order), so that one group's tables are used for a run of rows instead of
+ * every row going to another group's tables (dates in random order).
+ */
+const SORT_ABOVE = 16;
+
+/**
+ * The order in which a piece's rows are taken: in dataset order when they touch at most
+ * {@link SORT_ABOVE} groups, else grouped by a stable counting sort (rows of no group left
+ * out). Each group's rows keep their order, so every sum is formed as in dataset order.
+ */
+function orderPiece(
+  groupOfRow: Int32Array,
+  start: number,
+  size: number,
+  scratch: PieceScratch,
+  groupCells: number,
+) {
+  const { rowAt, groupAt, pairBaseAt, seenIn, countOf, touched } = scratch;
+  scratch.piece += 1;
+  const piece = scratch.piece;
+  let distinct = 0;
+  for (let l = 0; l < size; l++) {
+    const g = groupOfRow[start + l] as number;
+    if (g < 0) continue;
+    if (seenIn[g] !== piece) {
+      seenIn[g] = piece;
+      countOf[g] = 0;
+      touched[distinct++] = g;
+    }
+    countOf[g] = (countOf[g] as number) + 1;
+  }
+  if (distinct <= SORT_ABOVE) {
+    for (let l = 0; l < size; l++) {
+      const g = groupOfRow[start + l] as number;
+      rowAt[l] = l;
+      groupAt[l] = g;
+      pairBaseAt[l] = g < 0 ? -1 : g * groupCells;
+    }
+    scratch.length = size;
+    return;
+  }
+  // countOf[g] becomes the next position of group g.
+  let at = 0;
+  for (let t = 0; t < distinct; t++) {
+    const g = touched[t] as number;
+    const count = countOf[g] as number;
+    countOf[g] = at;
+    at += count;
+  }
+  for (let l = 0; l < size; l++) {
+    const g = groupOfRow[start + l] as number;
+    if (g < 0) continue;
+    const position = countOf[g] as number;
+    countOf[g] = position + 1;
+    rowAt[position] = l;
+    groupAt[position] = g;
+    pairBaseAt[position] = g * groupCells;
+  }
+  scratch.length = at;
+}
+
 /** Per-row scratch of a piece. */
 interface PieceScratch {
+  /** The positions in use (rows of the piece, or its rows in groups when sorted). */
+  length: number;
+  /** Pieces ordered so far, and per group the last piece it was seen in and its row count. */
+  piece: number;
+  readonly seenIn: Int32Array;
+  readonly countOf: Int32Array;
+  readonly touched: Int32Array;
+  readonly rowAt: Int32Array;
   readonly groupAt: Int32Array;
   readonly pairBaseAt: Int32Array;
   readonly scoreR: Float64Array[];
@@ -290,9 +366,15 @@ interface PieceScratch {
   readonly allCount: Int32Array;
 }
 
-function createPieceScratch(dimensions: number, length: number): PieceScratch {
+function createPieceScratch(dimensions: number, length: number, groups: number): PieceScratch {
   const each = <T>(make: () => T) => Array.from({ length: dimensions }, make);
   return {
+    length: 0,
+    piece: 0,
+    seenIn: new Int32Array(groups),
+    countOf: new Int32Array(groups),
+    touched: new Int32Array(Math.min(groups, length)),
+    rowAt: new Int32Array(length),
     groupAt: new Int32Array(length),
     pairBaseAt: new Int32Array(length),
     scoreR: each(() => new Float64Array(length)),
@@ -327,7 +409,7 @@ function addOverallRows(
   first: GapAccumulator,
 ) {
   const { dimensions, items, min, shift, points, maxSize, factors, meanWidth, meanOffset } = shape;
-  const { sums, meanTally, respondents, keys, negative, zero } = tables;
+  const { sums, meanTally, meanSigns, respondents, keys, negative, zero } = tables;
   const { groupAt, scoreR, scoreD, steps, counts, allA, allC, allCount } = scratch;
   const slots = dimensions + 2;
   const low = min - shift;
@@ -357,7 +439,9 @@ function addOverallRows(
         (c + count * low) / count,
       );
       const cell = (g * (items + 1) + count) * meanWidth + c - a + meanOffset;
-      meanTally[cell] = (meanTally[cell] as number) + 1;
+      if (meanTally !== null) meanTally[cell] = (meanTally[cell] as number) + 1;
+      else if (c < a) meanSigns[2 * g] = (meanSigns[2 * g] as number) + 1;
+      else if (c === a) meanSigns[2 * g + 1] = (meanSigns[2 * g + 1] as number) + 1;
     }
     if (count === items && complete) {
       // Every item answered: every dimension scored on all its items (factors fixed).
@@ -496,6 +580,11 @@ function finishGroup(
   const mean = accumulator.overallItemMean;
   const meanScale = accumulator.keyScales.overallItemMean as number;
   const { meanWidth, meanOffset } = shape;
+  if (tables.meanTally === null) {
+    mean.negative += tables.meanSigns[2 * g] as number;
+    mean.zero += tables.meanSigns[2 * g + 1] as number;
+    return;
+  }
   for (let c = 1; c <= items; c++) {
     const base = (g * (items + 1) + c) * meanWidth;
     for (let s = 0; s < meanWidth; s++) {
