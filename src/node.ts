@@ -9,3 +9,5 @@ export {
   type RunGapSqlOptions,
   runGapSql,
 } from "./sql/runGapSql";
+export { type RunServperfSqlOptions, runServperfSql } from "./sql/runServperfSql";
+export { type RunZonesSqlOptions, runZonesSql } from "./sql/runZonesSql";
