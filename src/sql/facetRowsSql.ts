@@ -151,7 +151,11 @@ export function facetRows(
       as: `c${f}_${i}`,
     })),
   );
-  const groupCols = source.groupBy.map((g, i) => `${g.quoted} AS g${i}`);
+  const rowReasonNames = source.rowReasons.map((_, j) => `xr${j}`);
+  const groupCols = [
+    ...source.groupBy.map((g, i) => `${g.quoted} AS g${i}`),
+    ...source.rowReasons.map((reason, j) => `${reason.sql} AS xr${j}`),
+  ];
   const quote = (name: string) => quoteName("facetRows", "columns", name);
   const tCols = [
     ...groupCols,
@@ -160,6 +164,7 @@ export function facetRows(
   const cCols = textCells
     ? [
         ...groups,
+        ...rowReasonNames,
         ...cells.flatMap(({ as }) => {
           const cell = `t${as}`;
           const number = rules.matches(cell, "grammar");
@@ -189,7 +194,7 @@ export function facetRows(
   const rejected: FacetRowsValidation["rejected"][number][] = [];
   const onScale = (raw: string) => `${raw} >= lo AND ${raw} <= hi`;
   const onGrid = (raw: string) => `ABS((${raw} - lo) / st - ROUND((${raw} - lo) / st)) <= tol`;
-  const xCols: string[] = [...groups, ...Object.keys(params)];
+  const xCols: string[] = [...groups, ...Object.keys(params), ...rowReasonNames];
   for (const { f, i, as, column } of cells) {
     const { item } = items[i] as (typeof items)[number];
     const ok = `${onScale(as)} AND ${onGrid(as)}`;
@@ -226,6 +231,9 @@ export function facetRows(
   // Step fz: the reasons a row is excluded (validateResponses' usability rules).
   const policy = source.missingPolicy;
   const reasonSql: Record<string, string> = { "no-answers": "anyans = 0" };
+  source.rowReasons.forEach((reason, j) => {
+    reasonSql[reason.code] = `xr${j} = 1`;
+  });
   if (source.invalidAnswers === "exclude-row") reasonSql["rejected-answers"] = "nrejected > 0";
   if (policy.kind === "listwise") {
     reasonSql["incomplete-listwise"] = `anyans = 1 AND nboth < ${sqlInt(items.length)}`;

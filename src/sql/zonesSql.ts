@@ -103,6 +103,7 @@ function zonesPlan(
       perception: `z${fp}_{item}`,
     },
     weight: null,
+    rowReasons: [],
     cells: "number",
     invalidAnswers: "missing",
   });
