@@ -3,6 +3,7 @@ export * from "./io/index";
 export { type CommentsCsvOptions, readCommentsCsv } from "./io/readCommentsCsv";
 export { type ComplaintsCsvOptions, readComplaintsCsv } from "./io/readComplaintsCsv";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
+export { type RunGapCellsSqlOptions, runGapCellsSql } from "./sql/runGapCellsSql";
 export {
   type DuckDbConnectionLike,
   type PgClientLike,

@@ -10,6 +10,14 @@ export {
   type GapSqlGroup,
   type GapSqlResult,
 } from "./sql/finishGapSql";
+export {
+  type FinishGapCellsSqlOptions,
+  finishGapCellsSql,
+  type GapCellsSqlOptions,
+  type GapCellsSqlResult,
+  gapCellsSql,
+  type SqlPeriodKind,
+} from "./sql/gapCellsSql";
 export { type GapSqlOptions, gapSql, type SqlStatement } from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";

@@ -1563,6 +1563,24 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  runGapCellsSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runGapCellsSql({ query: async () => ({ rows: [] }) }, tinyInstrument, {
+          table: "t",
+          bye: ["region"],
+        } as never),
+      "bye",
+      "by",
+    ),
+    also: [
+      [
+        "runGapCellsSql(notAConnection, instrument, options)",
+        () => nodeEntry.runGapCellsSql({} as never, tinyInstrument, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
   runServperfSql: {
     typo: typo(
       () =>
@@ -1657,6 +1675,45 @@ const table: Readonly<Record<string, Row>> = {
         "finishGapSql([{ part: 0, v: [1] }], instrument, options)",
         () =>
           sqlEntry.finishGapSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  gapCellsSql: {
+    typo: typo(
+      () =>
+        sqlEntry.gapCellsSql(tinyInstrument, { table: "t", dialect: "duckdb", bye: [] } as never),
+      "bye",
+      "by",
+    ),
+    also: [
+      [
+        "gapCellsSql(instrument, { period: 'month' }) without date",
+        () =>
+          sqlEntry.gapCellsSql(tinyInstrument, { table: "t", dialect: "duckdb", period: "month" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishGapCellsSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishGapCellsSql([], tinyInstrument, {
+          table: "t",
+          dialect: "duckdb",
+          minimumn: 5,
+        } as never),
+      "minimumn",
+      "minimumN",
+    ),
+    also: [
+      [
+        "finishGapCellsSql([{ part: 0, v: [1] }], instrument, options)",
+        () =>
+          sqlEntry.finishGapCellsSql([{ part: 0, v: [1] }], tinyInstrument, {
             table: "t",
             dialect: "duckdb",
           }),
