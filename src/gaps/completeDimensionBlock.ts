@@ -493,7 +493,7 @@ export function accumulateCompleteDimension(
  * with E = min + a and P = min + c; every sum is exact (whole or half numbers), so it equals
  * the row-by-row sums of the general path; the gap counts are added in ascending gap order.
  */
-function addItemCells(moments: PairMoments, cells: Int32Array, range: number, low: number) {
+export function addItemCells(moments: PairMoments, cells: Int32Array, range: number, low: number) {
   const gaps = zeroedFloat64("gaps", 2 * range - 1);
   let n = 0;
   let sumR = 0;
