@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { calendarFlagsOf } from "./calendarFlags";
 import { closest, didYouMean } from "./closest";
 import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
@@ -122,6 +123,10 @@ type OptionName =
   | "records"
   | "promises"
   | "factors"
+  | "business-hours"
+  | "business-days"
+  | "time-zone"
+  | "holidays"
   | "by"
   | "calendar"
   | "min-n"
@@ -177,6 +182,10 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   records: { type: "string", commands: REPORT },
   promises: { type: "string", commands: REPORT },
   factors: { type: "string", commands: REPORT },
+  "business-hours": { type: "string", commands: REPORT },
+  "business-days": { type: "string", commands: REPORT },
+  "time-zone": { type: "string", commands: REPORT },
+  holidays: { type: "string", commands: REPORT },
   by: { type: "string", commands: REPORT },
   calendar: { type: "string", commands: REPORT },
   "min-n": { type: "string", commands: REPORT },
@@ -305,7 +314,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
-  const fiveGap = fiveGapFilesOf(one);
+  const files = fiveGapFilesOf(one);
+  const calendar = calendarFlagsOf(one, files?.records !== undefined);
+  const fiveGap = files === undefined || calendar === undefined ? files : { ...files, calendar };
   if (fiveGap !== undefined && database !== undefined) {
     throw new UsageError(
       "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",

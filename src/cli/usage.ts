@@ -83,8 +83,17 @@ const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional)
                        unit, direction, target_share, … (Gap 2)
   --records FILE       delivery records (tickets): id, attribute, created, first_response,
                        resolved, promised_by, delivered, region, channel, time_zone (Gap 3;
-                       needs --standards; business hours Mon–Fri 09:00–17:00 in each record's
-                       time_zone, UTC when blank; none may be later than the time of the run)
+                       needs --standards; business hours in each record's time_zone, else
+                       --time-zone; none may be later than the time of the run)
+  --business-hours W   opening hours of the records' calendar: HH:MM-HH:MM, or several windows
+                       separated by commas (default 09:00-17:00; needs --records)
+  --business-days D    open weekdays: a range (mon-fri, the default) or a comma list
+                       (mon,tue,sat); needs --records
+  --time-zone ZONE     IANA time zone of records without a time_zone (default UTC; needs
+                       --records)
+  --holidays FILE      holiday calendar: date (YYYY-MM-DD), optional region and name; closed
+                       all day; holidays with a region are excluded and listed (one calendar
+                       serves every region); needs --records
   --promises FILE      promises of external communications: attribute, metric,
                        promised_level, unit, direction, from, to, exposures (Gap 4; needs
                        --records)
