@@ -118,7 +118,9 @@ export async function readEventsCsv(
   } catch (error) {
     throw fileError(error, name);
   }
-  const builder = new EventSetBuilder(resolved, Math.max(1024, Math.floor(size / 64)));
+  // Room for one event per 48 bytes of file (the usual event line is longer), so the columns
+  // are rarely enlarged (an enlargement copies them all at twice the size).
+  const builder = new EventSetBuilder(resolved, Math.max(1024, Math.floor(size / 48)));
   const reader = new EventCsvReader(builder, columns, delimiter, name);
   const decoder = new StringDecoder("utf8");
   try {

@@ -989,6 +989,8 @@ const table: Readonly<Record<string, Row>> = {
     ],
   },
   adjustAcrossReport: {
+    // an empty context is a report that compared nothing: no test is counted
+    empty: { returns: (r) => (r as { acrossReport: { m: number } }).acrossReport.m === 0 },
     typo: typo(() => core.adjustAcrossReport({}, { methd: "BH" } as never), "methd", "method"),
     also: [
       [
