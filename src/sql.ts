@@ -10,7 +10,12 @@ export {
   type GapSqlGroup,
   type GapSqlResult,
 } from "./sql/finishGapSql";
-export { type GapSqlOptions, gapSql, type SqlStatement } from "./sql/gapSql";
+export {
+  type GapSqlOptions,
+  type GapSqlStatements,
+  gapSql,
+  type SqlStatement,
+} from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";
 export { DIALECTS, type DialectRules, type SqlDialect } from "./sql/sqlDialect";
