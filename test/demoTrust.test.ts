@@ -12,7 +12,15 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { relationshipQuality, trustIndex, validateRelationshipSurvey } from "../src/index";
+import { cohorts, STAGE_EFFECTS } from "../scripts/generate-relationship-demo.mjs";
+import {
+  readEventsCsv,
+  relationshipQuality,
+  stageTimeline,
+  trustIndex,
+  validateRelationshipSurvey,
+  welchTTest,
+} from "../src/node";
 
 const ROOT = new URL("../", import.meta.url);
 const CSV_PATH = fileURLToPath(new URL("data/demo-trust.csv", ROOT));
@@ -28,6 +36,7 @@ const FACETS: Record<string, { items: string[]; reverse: string[] }> = {
   competence: { items: ["tco1", "tco2", "tco3"], reverse: [] },
   affective: { items: ["caf1", "caf2", "caf3", "caf4"], reverse: ["caf4"] },
   normative: { items: ["cnm1", "cnm2", "cnm3"], reverse: [] },
+  calculative: { items: ["cca1", "cca2", "cca3"], reverse: [] },
 };
 const TRUST = ["benevolence", "honesty", "reliability", "competence"];
 
@@ -157,5 +166,76 @@ describe("data/demo-trust.csv", () => {
     for (const f of q.facets) {
       expect(f.alpha).toBeGreaterThan(0.65);
     }
+  });
+});
+
+/**
+ * The planted stage effects (data/DEMO.md, "Trust and commitment by stage"): measured by the
+ * events plan's cohort with plain means, then recovered by the library through the stages of
+ * data/demo-events.csv at 2025-12-31, the join `servqual demo` shows.
+ */
+describe("data/demo-trust.csv: trust and commitment by relationship stage", () => {
+  const cohortOf = cohorts();
+  const byCohort = (names: string[], facetOf: (r: Record<string, string>) => number | null) =>
+    meanOf(
+      clean
+        .filter((r) => names.includes(cohortOf.get(r.respondent_id as string) ?? ""))
+        .map(facetOf),
+    ) as number;
+  const trustOf = (r: Record<string, string>) => meanOf(TRUST.map((f) => facetIndex(r, f)));
+  const calculativeOf = (r: Record<string, string>) => facetIndex(r, "calculative");
+  const base = byCohort(["new"], trustOf);
+  const measured = {
+    committed: byCohort(["committed"], trustOf) - base,
+    expanding: byCohort(["expanding"], trustOf) - base,
+    dissolving: byCohort(["drifting", "cancelled"], trustOf) - base,
+    calculative: byCohort(["committed"], calculativeOf) - byCohort(["new"], calculativeOf),
+  };
+  if (report) console.log({ measured });
+
+  it("plants the effects by cohort (rounding to 1..7 shrinks them a little)", () => {
+    // SE of a difference of cohort means ≈ 13 · √(1/130 + 1/50) ≈ 2.2 points
+    expect(measured.committed).toBeGreaterThan((STAGE_EFFECTS.committed?.trust as number) - 6);
+    expect(measured.committed).toBeLessThan((STAGE_EFFECTS.committed?.trust as number) + 6);
+    expect(measured.dissolving).toBeGreaterThan((STAGE_EFFECTS.drifting?.trust as number) - 6);
+    expect(measured.dissolving).toBeLessThan((STAGE_EFFECTS.drifting?.trust as number) + 6);
+    expect(measured.expanding).toBeGreaterThan(-2);
+    expect(measured.expanding).toBeLessThan(10);
+    expect(measured.calculative).toBeGreaterThan(
+      (STAGE_EFFECTS.committed?.calculative as number) - 6,
+    );
+  });
+
+  it("the library recovers them by stage: commitment trusts more than exploration (Welch)", async () => {
+    const events = fileURLToPath(new URL("data/demo-events.csv", ROOT));
+    const read = await readEventsCsv(events, { asOf: "2025-12-31T23:59:59.999Z" });
+    const timeline = stageTimeline(read.events, {
+      from: "2025-12-01",
+      to: "2025-12-31T23:59:59.999Z",
+    });
+    const stages: Record<string, string> = {};
+    for (const c of timeline.customers) {
+      const stage = c.stages[c.stages.length - 1];
+      if (stage != null) stages[c.customer] = stage;
+    }
+    const { dataset } = validateRelationshipSurvey(rows);
+    const q = relationshipQuality(dataset, { stages: stages as never });
+    const inStage = (stage: string, pick: (c: (typeof q.customers)[number]) => number | null) =>
+      q.customers.filter((c) => stages[c.customer ?? ""] === stage).map(pick);
+    const trustIn = (stage: string) => inStage(stage, (c) => c.trust);
+    const welch = welchTTest(
+      trustIn("commitment") as number[],
+      trustIn("exploration").filter((v): v is number => v !== null),
+    );
+    if (report) console.log({ byStage: q.byStage, welch });
+    expect(welch.difference).toBeGreaterThan(6);
+    expect(welch.difference).toBeLessThan(18);
+    expect(welch.pValue).toBeLessThan(0.01);
+    const mean = (stage: string) => q.byStage?.find((s) => s.stage === stage)?.trust.mean as number;
+    expect(mean("dissolution")).toBeLessThan(mean("expansion") - 4);
+    expect(mean("commitment")).toBeGreaterThan(mean("expansion"));
+    // calculative commitment: higher in commitment than in exploration
+    const calc = (stage: string) => meanOf(inStage(stage, (c) => c.calculative)) as number;
+    expect(calc("commitment") - calc("exploration")).toBeGreaterThan(4);
   });
 });

@@ -3,6 +3,7 @@ import { closest, didYouMean } from "./closest";
 import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { checkRelationshipOptions } from "./relationshipInputs";
+import { checkTrustOption } from "./trustInputs";
 import { UsageError } from "./usageError";
 
 /** Text encodings the command reads. */
@@ -58,6 +59,8 @@ export interface ReportCommand {
   readonly events?: string | undefined;
   /** `--as-of DATE`: the date the events describe, ISO 8601 (a date is its last millisecond, UTC). */
   readonly asOf?: string | undefined;
+  /** `--trust FILE`: a relationship survey (trust, commitment) on the built-in bank (report). */
+  readonly trust?: string;
   /**
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
@@ -112,6 +115,7 @@ type OptionName =
   | "table"
   | "events"
   | "as-of"
+  | "trust"
   | "management"
   | "standards"
   | "records"
@@ -164,6 +168,7 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   table: { type: "string", commands: REPORT },
   events: { type: "string", commands: REPORT },
   "as-of": { type: "string", commands: BOTH },
+  trust: { type: "string", commands: REPORT },
   management: { type: "string", commands: REPORT },
   standards: { type: "string", commands: REPORT },
   records: { type: "string", commands: REPORT },
@@ -343,6 +348,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...relationship,
+    ...checkTrustOption(one("trust"), database !== undefined),
     ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
     ...(fiveGap === undefined ? {} : { fiveGap }),

@@ -46,6 +46,8 @@ export interface RelationshipRun {
   /** Event lines that could not be read (broken quote, too few cells): the run fails after writing. */
   readonly unreadable: number;
   readonly asOf: string;
+  /** Features of the customers at the as-of date (for commitment evidence). */
+  readonly features: Library.RelationshipFeaturesResult;
 }
 
 /** The end of the UTC day of the latest event: the default as-of date. */
@@ -115,6 +117,7 @@ export async function relationshipInputs(
   return {
     asOf,
     unreadable,
+    features,
     report: {
       timeline,
       transitions: lib.stageTransitions(timeline),

@@ -23,7 +23,7 @@ import {
 import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
-import { trustOfDemo } from "./trustInputs";
+import { trustOfFile } from "./trustInputs";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
 
@@ -284,10 +284,18 @@ export async function runReport(
       ? null
       : await relationshipInputs(lib, command, prepared.events, validated.dataset);
   if (typeof relationship === "number") return relationship;
+  const trustFile = command.demo ? demo.trust : command.trust;
   const trust =
-    command.demo && demo.trust !== undefined && relationship !== null
-      ? await trustOfDemo(lib, demo.trust, relationship.report.timeline)
-      : null;
+    trustFile === undefined || (command.demo && relationship === null)
+      ? null
+      : await trustOfFile(
+          lib,
+          trustFile,
+          relationship === null
+            ? null
+            : { timeline: relationship.report.timeline, features: relationship.features },
+        );
+  if (typeof trust === "number") return trust;
   const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
   if (typeof extra === "number") return extra;
   const report = lib.layoutGapReport({
@@ -321,6 +329,7 @@ export async function runReport(
             ...(relationship === null
               ? {}
               : { events: prepared.events?.path, asOf: relationship.asOf }),
+            ...(command.trust === undefined ? {} : { trust: command.trust }),
             ...(prepared.fiveGap === undefined
               ? {}
               : { fiveGap: fiveGapProvenance(prepared.fiveGap) }),
@@ -353,6 +362,12 @@ export async function runReport(
   if (relationship !== null && relationship.unreadable > 0) {
     printError(
       `servqual: ${relationship.unreadable} line(s) of ${prepared.events?.path} could not be read as events; they are listed in the report\n`,
+    );
+    return ExitCode.BadInput;
+  }
+  if (trust !== null && (trust.survey?.unreadableLines ?? 0) > 0) {
+    printError(
+      `servqual: ${trust.survey?.unreadableLines} line(s) of ${trustFile} could not be read as rows; the run fails\n`,
     );
     return ExitCode.BadInput;
   }

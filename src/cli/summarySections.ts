@@ -1,6 +1,7 @@
 import type * as Reports from "../report";
 import { fiveGapSummary } from "./fiveGapSummary";
 import { relationshipSummarySection } from "./relationshipInputs";
+import { trustSummarySection } from "./trustInputs";
 
 /** The helpers a summary section draws its lines with (those of the built-in sections). */
 export interface SummaryTools {
@@ -41,4 +42,5 @@ export type SummarySection = (results: Reports.GapReport, tools: SummaryTools) =
 export const SUMMARY_SECTIONS: readonly SummarySection[] = [
   fiveGapSummary,
   relationshipSummarySection,
+  trustSummarySection,
 ];

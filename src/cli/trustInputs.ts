@@ -1,34 +1,135 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
 import type { Servqual } from "./runReport";
+import type { SummarySection } from "./summarySections";
+import { forTerminal, printError } from "./terminal";
+import { ExitCode } from "./usage";
+import { UsageError } from "./usageError";
+
+/** The relationship run a trust survey is joined to: its timeline and features. */
+export interface TrustJoin {
+  readonly timeline: Library.StageTimeline;
+  /** Features of the CRM customers at the as-of date (commitment evidence is derived from them). */
+  readonly features?: Library.RelationshipFeaturesResult;
+}
 
 /**
- * The demo's trust and commitment section: reads the relationship survey (the built-in bank
- * `relationshipBank`, a facet scored under max(2, ⌈k/2⌉) of its k items) and joins each
- * customer to the stage of the last month of the stage timeline, so relationship quality is
- * shown per stage (`relationshipQuality` with `stages`; Morgan & Hunt 1994).
+ * The "Trust and commitment" section of `servqual demo` and of `servqual report --trust FILE`:
+ * reads the relationship survey with the built-in bank `relationshipBank` (one column per item
+ * id: tbe1, …, cop3; a facet is scored under max(2, ⌈k/2⌉) of its k items) and, with CRM events,
+ * joins each customer to the stage of the last month of the stage timeline, so relationship
+ * quality is shown per stage (`relationshipQuality` with `stages`; Morgan & Hunt 1994). With the
+ * features of the events, each surveyed customer's observed commitment evidence
+ * (`commitmentEvidenceFromFeatures`) is folded into the commitment index.
  *
- * @param path - The relationship survey CSV (one column per item id: tbe1, …, cop3).
- * @param timeline - The stage timeline of the CRM events (`stageTimeline`).
+ * @param lib - The library.
+ * @param path - The relationship survey CSV.
+ * @param join - The stage timeline (and features) of the CRM events, or null without events.
  * @returns The report's `trust` results (Gap 5 by stage is shown in the relationship section).
+ * @throws {ServqualError} when the file cannot be read or lacks trust or commitment items.
  * @example
- * const trust = await trustOfDemo(lib, "data/demo-trust.csv", relationship.timeline);
+ * const trust = await trustResults(lib, "data/demo-trust.csv", { timeline });
  * trust.quality.byStage?.map((s) => s.stage); //=> ["awareness", …]
  */
-export async function trustOfDemo(
+export async function trustResults(
   lib: Servqual,
   path: string,
-  timeline: Library.StageTimeline,
+  join: TrustJoin | null,
 ): Promise<NonNullable<Reports.GapReport["trust"]>> {
-  const { dataset } = await lib.readResponsesCsv(path, lib.relationshipBank, {
+  const { dataset, report } = await lib.readResponsesCsv(path, lib.relationshipBank, {
     columns: { perception: "{item}" },
     missing: { minimumShare: 0.5, atLeast: 2 },
   });
-  const last = timeline.months.length - 1;
+  const survey = {
+    rowsIn: report.rowsIn,
+    rowsUsed: report.rowsUsed,
+    rowsExcluded: report.rowsExcluded,
+    unreadableLines: report.unreadableLines,
+  };
+  if (join === null)
+    return { quality: lib.relationshipQuality(dataset), gap5ByStage: null, survey };
+  const last = join.timeline.months.length - 1;
   const stages: Record<string, Library.Stage> = {};
-  for (const customer of timeline.customers) {
+  for (const customer of join.timeline.customers) {
     const stage = customer.stages[last];
     if (stage != null) stages[customer.customer] = stage;
   }
-  return { quality: lib.relationshipQuality(dataset, { stages }), gap5ByStage: null };
+  const surveyed = new Set(dataset.ids);
+  const evidence =
+    join.features === undefined
+      ? undefined
+      : lib
+          .commitmentEvidenceFromFeatures(join.features)
+          .filter((record) => surveyed.has(String(record.customer)));
+  return {
+    quality: lib.relationshipQuality(dataset, {
+      stages,
+      ...(evidence === undefined ? {} : { evidence }),
+    }),
+    gap5ByStage: null,
+    survey,
+  };
 }
+
+/**
+ * `servqual report --trust FILE`: the section, or an exit code after printing why the file
+ * could not be used (it cannot be read, or it has no trust or commitment items).
+ *
+ * @example
+ * const trust = await trustOfFile(lib, "trust.csv", null); // a TrustReport, or 1
+ */
+export async function trustOfFile(
+  lib: Servqual,
+  path: string,
+  join: TrustJoin | null,
+): Promise<NonNullable<Reports.GapReport["trust"]> | number> {
+  try {
+    return await trustResults(lib, path, join);
+  } catch (error) {
+    if (!(error instanceof lib.ServqualError)) throw error;
+    const reasons = error.issues.slice(0, 5).map((issue) => `  - ${lib.describeIssue(issue)}`);
+    printError(
+      `${forTerminal(`servqual: --trust ${path}: ${error.message.split("\n")[0] ?? ""}`, true)}\n${reasons.map((r) => forTerminal(r, true)).join("\n")}${reasons.length > 0 ? "\n" : ""}`,
+    );
+    return ExitCode.BadInput;
+  }
+}
+
+/** `--trust` checked: it reads the survey's respondents in Node, so not with a database. */
+export function checkTrustOption(trust: string | undefined, database: boolean): { trust?: string } {
+  if (trust !== undefined && database) {
+    throw new UsageError("--trust works with a survey CSV file, not with --duckdb or --postgres");
+  }
+  return trust === undefined ? {} : { trust };
+}
+
+/**
+ * Terminal lines of the trust section: the mean trust and commitment indices and, with stages,
+ * those of each stage.
+ *
+ * @example
+ * trustSummary(results.trust) //=> ["Trust 61.2, commitment 55.0 (0–100; 340 respondents)", "By stage: …"]
+ */
+export function trustSummary(trust: Reports.GapReport["trust"]): string[] {
+  if (trust == null) return [];
+  const { summary, customers, byStage } = trust.quality;
+  const f = (v: number | null) => (v === null ? "–" : v.toFixed(1));
+  const lines = [
+    `Trust ${f(summary.trust.mean)}, commitment ${f(summary.commitment.mean)} (0–100; ${customers.length} respondents)`,
+  ];
+  if (byStage !== null && byStage.length > 0) {
+    const parts = byStage.map(
+      (s) => `${s.stage} ${f(s.trust.mean)}/${f(s.commitment.mean)} (n ${s.respondents})`,
+    );
+    lines.push(`Trust/commitment by stage: ${parts.join(", ")}`);
+  }
+  return lines;
+}
+
+/** The terminal summary's "Trust and commitment" lines (none without a trust survey). */
+export const trustSummarySection: SummarySection = (results, { bold, clean, line }) => {
+  const lines = trustSummary(results.trust);
+  return lines.length === 0
+    ? []
+    : [bold("Trust and commitment"), ...lines.map((text) => line(`  ${clean(text)}`)), ""];
+};

@@ -109,7 +109,7 @@ While a long input is read (more than 1 s), a progress bar shows on standard err
 a terminal (never when it is piped or redirected, nor with --quiet); it is erased at the end.
 `;
 
-const EVENTS = `CRM events (report; the demo uses its own):
+const EVENTS = `CRM events and relationship survey (report; the demo uses its own):
   --events FILE.csv    CRM events (columns id, customer, timestamp, type; optional value,
                        currency, product, channel, initiator) joined to the respondents by id:
                        adds relationship stages, the transition matrix, customers at risk of
@@ -117,6 +117,10 @@ const EVENTS = `CRM events (report; the demo uses its own):
   --as-of DATE         the date the events describe (ISO 8601; a date means its end, UTC);
                        later events are excluded as future (default: the last event's day,
                        and events after the time of the run are future)
+  --trust FILE.csv     a relationship survey on the built-in bank (columns respondent_id,
+                       date and the item ids tbe1 … cop3, see 'servqual instruments
+                       relationshipBank'): adds the Trust and commitment section; with
+                       --events, by stage, with commitment evidence from the events
 `;
 
 const COMMON = `  --verbose            show the stack of an unexpected error

@@ -29,6 +29,10 @@ export {
 } from "./dissolutionWarnings";
 export { eventJsonSchema, eventRecordSchema } from "./eventSchema";
 export { EVENT_TYPES, type EventType, type Initiator } from "./eventTypes";
+export {
+  commitmentEvidenceFromFeatures,
+  type EvidenceFromFeaturesOptions,
+} from "./evidenceFromFeatures";
 export type { FacetScore, FacetSummary, IndexSummary } from "./facetScores";
 export type {
   ComplaintFeatures,
@@ -42,7 +46,10 @@ export {
   type Gap5ByStageOptions,
   type Gap5ByStageResult,
   gap5ByStage,
+  type LeftOutReason,
   type StageGap5,
+  type StageSource,
+  type UngroupedRespondent,
   type UnmatchedRespondent,
 } from "./gap5ByStage";
 export {
@@ -50,7 +57,6 @@ export {
   type Gap5ByStageTimelineResult,
   gap5ByStageTimeline,
   type TimelineStageGap5,
-  type UngroupedRespondent,
 } from "./gap5ByStageTimeline";
 export { relationshipFeatures } from "./relationshipFeatures";
 export {

@@ -25,7 +25,9 @@ export function stageGapSection(result: Gap5ByStageTimelineResult): Section {
   const when =
     result.at === "response-month"
       ? "their stage at the end of the month in which they answered"
-      : `their stage at the end of ${result.months.last}`;
+      : result.months === null
+        ? "their customer's stage"
+        : `their stage at the end of ${result.months.last}`;
   const leftOut = result.respondents - result.grouped;
   const blocks: Block[] = [
     {

@@ -10,6 +10,13 @@ import type { Section, TableBlock } from "./document";
 export interface TrustReport {
   readonly quality: RelationshipQualityResult;
   readonly gap5ByStage: Gap5ByStageResult | null;
+  /** The relationship survey's rows: in = used + excluded (and lines that could not be read). */
+  readonly survey?: {
+    readonly rowsIn: number;
+    readonly rowsUsed: number;
+    readonly rowsExcluded: number;
+    readonly unreadableLines: number;
+  };
 }
 
 const left = (header: string) => ({ header, align: "left" as const });
@@ -42,6 +49,20 @@ export function trustSection(results: TrustReport): Section {
     },
     facets,
   ];
+  if (results.survey !== undefined) {
+    const { rowsIn, rowsUsed, rowsExcluded, unreadableLines } = results.survey;
+    blocks.push({
+      kind: "note",
+      text: `Relationship survey: rows in ${rowsIn} = used ${rowsUsed} + excluded ${rowsExcluded}${unreadableLines > 0 ? `; ${unreadableLines} line(s) could not be read` : ""}.`,
+    });
+  }
+  if (quality.evidence !== null) {
+    const e = quality.evidence;
+    blocks.push({
+      kind: "note",
+      text: `Commitment includes observed evidence from the CRM events (contract, product breadth, tenure, share of wallet; weight ${quality.evidenceWeight}): records in ${e.recordsIn} = used ${e.recordsUsed} + excluded ${e.recordsExcluded}.`,
+    });
+  }
   if (quality.byStage !== null) {
     blocks.push({
       kind: "table",
@@ -77,7 +98,7 @@ export function trustSection(results: TrustReport): Section {
       columns: [left("Stage"), right("n"), right("Overall gap"), ...dimensions.map(right)],
       rows: withData.map((s) => [
         label(s.stage),
-        count(s.respondents),
+        count(s.n),
         num(s.gap5?.overall.unweighted.gap.mean, 2),
         ...dimensions.map((d) =>
           num(s.gap5?.dimensions.find((x) => x.dimension === d)?.gap.mean, 2),
@@ -86,7 +107,7 @@ export function trustSection(results: TrustReport): Section {
     });
     blocks.push({
       kind: "note",
-      text: `Gap 5 = perception − expectation (negative = shortfall) of the respondents in each stage; ${gap5ByStage.unmatched.count} of ${gap5ByStage.respondents} respondents had no stage.`,
+      text: `Gap 5 = perception − expectation (negative = shortfall) of the respondents in each stage; ${gap5ByStage.respondents - gap5ByStage.grouped} of ${gap5ByStage.respondents} respondents had no stage.`,
     });
   }
   return { id: "trust-commitment", title: "Trust and commitment", blocks };

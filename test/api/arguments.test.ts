@@ -646,6 +646,30 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  commitmentEvidenceFromFeatures: {
+    typo: typo(
+      () => core.commitmentEvidenceFromFeatures(crmFeatures, { termMonth: 12 } as never),
+      "termMonth",
+      "termMonths",
+    ),
+    also: [
+      [
+        "commitmentEvidenceFromFeatures(timeline)",
+        () => core.commitmentEvidenceFromFeatures(crmTimeline as never),
+        "invalid-argument",
+      ],
+      [
+        "commitmentEvidenceFromFeatures(features, { fullBreadth: 1 })",
+        () => core.commitmentEvidenceFromFeatures(crmFeatures, { fullBreadth: 1 }),
+        "invalid-argument",
+      ],
+      [
+        "commitmentEvidenceFromFeatures(features, { exclusiveShare: 0 })",
+        () => core.commitmentEvidenceFromFeatures(crmFeatures, { exclusiveShare: 0 }),
+        "invalid-argument",
+      ],
+    ],
+  },
   eventJsonSchema: {
     // takes no arguments: both calls are valid
     none: {

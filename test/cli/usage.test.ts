@@ -56,14 +56,12 @@ describe("servqual usage errors (exit code 2)", () => {
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it("--missing accepts listwise, pairwise and a decimal share", () => {
-    for (const missing of ["listwise", ".75"]) {
-      const out = join(tempFolder(), "r");
-      const { code, stderr } = runCli(["demo", "--missing", missing, "--out", out, "--quiet"]);
-      expect(stderr).not.toMatch(/--missing must be/);
-      expect(code).toBe(0);
-      expect(existsSync(join(out, "report.json"))).toBe(true);
-    }
+  it.each(["listwise", ".75"])("--missing accepts %s", (missing) => {
+    const out = join(tempFolder(), "r");
+    const { code, stderr } = runCli(["demo", "--missing", missing, "--out", out, "--quiet"]);
+    expect(stderr).not.toMatch(/--missing must be/);
+    expect(code).toBe(0);
+    expect(existsSync(join(out, "report.json"))).toBe(true);
   });
 
   describe("--at-least", () => {

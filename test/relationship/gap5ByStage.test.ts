@@ -40,9 +40,12 @@ describe("gap5ByStage", () => {
     expect(dimensionGap(byStage.commitment?.gap5, "B")).toBeCloseTo(-0.5, 12);
     expect(dimensionGap(byStage.exploration?.gap5, "A")).toBeCloseTo(1, 12);
     expect(dimensionGap(byStage.exploration?.gap5, "B")).toBeCloseTo(0.5, 12);
-    expect(byStage.expansion?.respondents).toBe(1);
+    expect(byStage.expansion?.n).toBe(1);
     expect(byStage.awareness?.gap5).toBeNull();
-    expect(byStage.awareness?.warnings.map((w) => w.code)).toEqual(["no-data"]);
+    expect(result.warnings.filter((w) => w.code === "no-data").map((w) => w.message)).toEqual([
+      "no respondent is in the awareness stage: no Gap 5 for it",
+      "no respondent is in the dissolution stage: no Gap 5 for it",
+    ]);
   });
 
   it("each stage's table equals gap5 of a dataset of just its respondents", () => {
@@ -52,19 +55,26 @@ describe("gap5ByStage", () => {
     expect(commitment?.overall).toEqual(gap5(alone).overall);
   });
 
-  it("reports unmatched respondents: matched + unmatched = respondents", () => {
+  it("reports respondents left out: grouped + left out = respondents", () => {
+    expect(result.kind).toBe("gap5-by-stage");
+    expect(result.source).toBe("stages");
+    expect(result.at).toBeNull();
+    expect(result.months).toBeNull();
     expect(result.respondents).toBe(6);
-    expect(result.matched).toBe(5);
-    expect(result.unmatched).toEqual({
-      count: 1,
-      listed: [{ respondent: "r6", row: 6, customer: "r6" }],
-      truncated: false,
+    expect(result.grouped).toBe(5);
+    expect(result.leftOut).toEqual({
+      "no-customer": 0,
+      "respondent-without-events": 0,
+      "no-stage": 1,
+      undated: 0,
     });
-    expect(result.warnings.map((w) => w.code)).toEqual(["no-stage"]);
+    expect(result.ungrouped).toEqual([
+      { row: 5, sourceRow: 6, id: "r6", customer: "r6", reason: "no-stage" },
+    ]);
+    expect(result.warnings.map((w) => w.code).filter((c) => c !== "no-data")).toEqual(["no-stage"]);
     const limited = gap5ByStage(dataset, { r1: "commitment" }, { listLimit: 2 });
-    expect(limited.unmatched.count).toBe(5);
-    expect(limited.unmatched.listed).toHaveLength(2);
-    expect(limited.unmatched.truncated).toBe(true);
+    expect(limited.leftOut["no-stage"]).toBe(5);
+    expect(limited.ungrouped).toHaveLength(2);
   });
 
   it("takes classifyStage-like assessments, a row selection and a customer column", () => {
@@ -78,8 +88,11 @@ describe("gap5ByStage", () => {
       rows: Int32Array.of(0, 2),
     });
     expect(split.respondents).toBe(2);
-    expect(split.matched).toBe(1);
-    expect(split.unmatched.listed).toEqual([{ respondent: "r3", row: 3, customer: null }]);
+    expect(split.grouped).toBe(1);
+    expect(split.leftOut["no-customer"]).toBe(1);
+    expect(split.ungrouped).toEqual([
+      { row: 2, sourceRow: 3, id: "r3", customer: null, reason: "no-customer" },
+    ]);
   });
 
   it("rejects bad stages and options", () => {
@@ -97,5 +110,7 @@ describe("gap5ByStage", () => {
     expect(code(() => gap5ByStage(dataset, stages, { customerColumn: "crm" }))).toBe(
       "invalid-input",
     );
+    // `at` goes with a timeline only
+    expect(code(() => gap5ByStage(dataset, stages, { at: "last-month" }))).toBe("invalid-argument");
   });
 });

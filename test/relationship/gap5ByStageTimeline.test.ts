@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { gap5 } from "../../src/gaps/gap5";
+import { gap5ByStage } from "../../src/relationship/gap5ByStage";
 import { gap5ByStageTimeline } from "../../src/relationship/gap5ByStageTimeline";
 import { relationshipFeatures } from "../../src/relationship/relationshipFeatures";
 import { stageTimeline } from "../../src/relationship/stageTimeline";
@@ -56,7 +57,12 @@ describe("gap5ByStageTimeline", () => {
     }
     expect(result.warnings.filter((w) => w.code === "no-data")).toHaveLength(3);
     // r4 has no events; r5 had none yet in May.
-    expect(result.leftOut).toEqual({ "respondent-without-events": 1, "no-stage": 1, undated: 0 });
+    expect(result.leftOut).toEqual({
+      "no-customer": 0,
+      "respondent-without-events": 1,
+      "no-stage": 1,
+      undated: 0,
+    });
     expect(result.ungrouped.map((u) => [u.id, u.reason])).toEqual([
       ["r4", "respondent-without-events"],
       ["r5", "no-stage"],
@@ -142,5 +148,35 @@ describe("gap5ByStageTimeline", () => {
     expect(code(() => gap5ByStageTimeline(dataset, timeline, { atMonth: "x" } as never))).toBe(
       "invalid-options",
     );
+  });
+});
+
+describe("gap5ByStage with a timeline: one entry, one shape", () => {
+  it("equals gap5ByStageTimeline (the thin wrapper) for both `at` choices", () => {
+    for (const at of ["response-month", "last-month"] as const) {
+      expect(gap5ByStage(dataset, timeline, { at })).toEqual(
+        gap5ByStageTimeline(dataset, timeline, { at }),
+      );
+    }
+    const result = gap5ByStage(dataset, timeline);
+    expect(result.kind).toBe("gap5-by-stage");
+    expect(result.source).toBe("timeline");
+  });
+
+  it("with one stage per customer, the same fields as with a timeline", () => {
+    const viaTimeline = gap5ByStage(dataset, timeline, { at: "last-month" });
+    // the stage of each customer in the last month, as a record
+    const last: Record<string, string> = {};
+    for (const c of timeline.customers) {
+      const stage = c.stages.at(-1);
+      if (stage != null) last[c.customer] = stage;
+    }
+    const viaRecord = gap5ByStage(dataset, last as never);
+    expect(Object.keys(viaRecord).sort()).toEqual(Object.keys(viaTimeline).sort());
+    expect(viaRecord.stages).toEqual(viaTimeline.stages);
+    expect(viaRecord.grouped).toBe(viaTimeline.grouped);
+    // r4 has no events: without events in the timeline, not in the record
+    expect(viaTimeline.leftOut["respondent-without-events"]).toBe(1);
+    expect(viaRecord.leftOut["no-stage"]).toBe(1);
   });
 });
