@@ -562,6 +562,7 @@ async function main() {
     });
   }
   const rows = [];
+  const cellRatios = [];
   for (const input of inputs) {
     const gapStages = hasGap5 ? ["gap5", "file+gap5", "report", "summarize"] : [];
     const stages = input.relationship
@@ -602,6 +603,7 @@ async function main() {
       rounds.push(results);
     }
     const results = medianOfRounds(rounds);
+    cellRatios.push(...gapCellsRatios(rounds, input.label));
     for (const [stage, result] of Object.entries(results)) {
       const shown = stage === "floor" && input.relationship ? "events-floor" : stage;
       rows.push({ ...result, stage: shown, label: input.label, stageLabel: STAGE_LABELS[shown] });
@@ -628,16 +630,9 @@ async function main() {
   console.log("");
   printTable(rows);
   // Gap 5 per month × region against the plain gap5 pass (tables, no reliability) of the same
-  // file in the same run (issue 15's target: ≤ 1.5).
-  for (const cells of rows.filter((row) => row.stage.startsWith("gap5-cells") && !row.error)) {
-    const plain = rows.find(
-      (row) => row.stage === "gap5-tables" && row.label === cells.label && !row.error,
-    );
-    if (plain === undefined) continue;
-    console.log(
-      `  ${cells.label} ${cells.stage} / gap5-tables: time ${(cells.seconds / plain.seconds).toFixed(2)}, cpu ${(cells.cpuSeconds / plain.cpuSeconds).toFixed(2)} (cpu is the steadier on a loaded machine)`,
-    );
-  }
+  // file in the same run (issue 15's target: ≤ 1.5), and against gap5 with reliability: the
+  // median of the per-round ratios (each round's stages ran back to back).
+  for (const line of cellRatios) console.log(line);
   // What the report costs beyond reading and Gap 5: (report − file+gap5) / file+gap5, per input.
   for (const label of new Set(rows.map((row) => row.label))) {
     const of = (stage) =>
@@ -698,6 +693,33 @@ const median = (values) => {
  * One result per stage from rounds of results: medians of the times and peak RSS, and the
  * median of each round's ratio to the floor of the same round ("csv+gap5" is added per round).
  */
+/**
+ * The gapCells stages of one input against gap5-tables (the like-for-like baseline: the same
+ * figures, ungrouped) and gap5 (with reliability), as the median over the rounds of each
+ * round's ratio, wall and CPU.
+ */
+function gapCellsRatios(rounds, label) {
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const ok = (result) => result !== undefined && !result.error;
+  const lines = [];
+  for (const stage of ["gap5-cells", "gap5-cells-shuffled"]) {
+    for (const base of ["gap5-tables", "gap5"]) {
+      const pairs = rounds.filter((round) => ok(round[stage]) && ok(round[base]));
+      if (pairs.length === 0) continue;
+      const wall = median(pairs.map((round) => round[stage].seconds / round[base].seconds));
+      const cpu = median(pairs.map((round) => round[stage].cpuSeconds / round[base].cpuSeconds));
+      lines.push(
+        `  ${label} ${stage} / ${base}: time ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (median of ${pairs.length} per-round ratio${pairs.length === 1 ? "" : "s"}; cpu is the steadier on a loaded machine)`,
+      );
+    }
+  }
+  return lines;
+}
+
 function medianOfRounds(rounds) {
   for (const results of rounds) {
     if (results.csv && results.gap5 && !results.csv.error && !results.gap5.error) {

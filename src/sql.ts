@@ -11,6 +11,14 @@ export {
   type GapSqlResult,
 } from "./sql/finishGapSql";
 export {
+  type FinishGapCellsSqlOptions,
+  finishGapCellsSql,
+  type GapCellsSqlOptions,
+  type GapCellsSqlResult,
+  gapCellsSql,
+  type SqlPeriodKind,
+} from "./sql/gapCellsSql";
+export {
   type GapSqlOptions,
   type GapSqlStatements,
   gapSql,
@@ -18,6 +26,13 @@ export {
 } from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";
+export {
+  type FinishServperfSqlOptions,
+  finishServperfSql,
+  type ServperfSqlGroup,
+  type ServperfSqlOptions,
+  servperfSql,
+} from "./sql/servperfSql";
 export { DIALECTS, type DialectRules, type SqlDialect } from "./sql/sqlDialect";
 export type {
   SqlColumnTemplates,
@@ -26,3 +41,10 @@ export type {
   SqlSourceOptions,
   SqlValue,
 } from "./sql/sqlOptions";
+export {
+  type FinishZonesSqlOptions,
+  finishZonesSql,
+  type ZonesSqlGroup,
+  type ZonesSqlOptions,
+  zonesSql,
+} from "./sql/zonesSql";

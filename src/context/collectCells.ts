@@ -118,22 +118,29 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
         slots[i] = 1;
         if (t < first) first = t;
         if (t > last) last = t;
-        if (t % DAY !== 0) allMidnight = false;
+        if (allMidnight && t % DAY !== 0) allMidnight = false;
       }
     }
     if (first <= last) {
       const indexer: PeriodIndexer = createPeriodIndexer(spec, first, last);
       periods = indexer.periods;
-      // Dates often come in collection order: try the previous row's period first.
+      // Each UTC day inside one period is looked up; a day a period boundary cuts (local
+      // midnight in the zone) is searched, trying the previous row's period first.
+      const days = dayTable(indexer, first, last);
       const starts = indexer.starts;
       let previous = 0;
       for (let i = 0; i < count; i++) {
         if (slots[i] !== 1) continue;
-        const t = dates[rowAt(i)] as number;
-        if (!(t >= (starts[previous] as number) && t < (starts[previous + 1] as number))) {
-          previous = periodIndex(indexer, t);
+        const t = dates[selection === null ? i : (selection[i] as number)] as number;
+        const day = Math.floor((t - days.from) / DAY);
+        let period = days.table === null ? -1 : (days.table[day] as number);
+        if (period < 0) {
+          if (!(t >= (starts[previous] as number) && t < (starts[previous + 1] as number))) {
+            previous = periodIndex(indexer, t);
+          }
+          period = previous;
         }
-        slots[i] = previous + 1;
+        slots[i] = period + 1;
       }
       if (allMidnight && behindUtc(spec.timeZone, first)) {
         warnings.push(
@@ -178,37 +185,45 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
   const dense = codes <= 1 << 22 ? new Int32Array(codes).fill(-1) : null;
   const groupOfCode = new Map<number, number>();
   const keys: { slot: number; segments: number[] }[] = [];
-  const groupOfRow = new Int32Array(count);
+  // Each row's code, column by column (slot −1: left out, code −1).
+  const rowCode = slots;
   for (let i = 0; i < count; i++) {
-    const slot = slots[i] as number;
-    if (slot === -1) {
+    const slot = rowCode[i] as number;
+    rowCode[i] = slot === -1 ? -1 : slot === -2 ? 0 : slot;
+  }
+  segmentColumns.forEach((column, c) => {
+    const radixOf = radix[c + 1] as number;
+    for (let i = 0; i < count; i++) {
+      const code = rowCode[i] as number;
+      if (code >= 0) rowCode[i] = code * radixOf + (column[i] as number);
+    }
+  });
+  // Each row's group, in place of its code.
+  const groupOfRow = rowCode;
+  const rowsPerGroup: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const code = rowCode[i] as number;
+    if (code < 0) {
       groupOfRow[i] = -1;
       continue;
     }
-    let code = slot === -2 ? 0 : slot;
-    for (let c = 0; c < segmentColumns.length; c++) {
-      code = code * (radix[c + 1] as number) + ((segmentColumns[c] as Int32Array)[i] as number);
-    }
-    let group = dense === null ? groupOfCode.get(code) : dense[code];
+    let group = dense === null ? groupOfCode.get(code) : (dense[code] as number);
     if (group === undefined || group === -1) {
       group = keys.length;
       if (dense === null) groupOfCode.set(code, group);
       else dense[code] = group;
       keys.push({
-        slot: slot === -2 ? -1 : slot,
-        segments: segmentColumns.map((codes) => codes[i] as number),
+        slot: spec === null ? -1 : Math.floor(code / (codes / slotCount)),
+        segments: segmentColumns.map((column) => column[i] as number),
       });
+      rowsPerGroup.push(0);
     }
     groupOfRow[i] = group;
+    rowsPerGroup[group] = (rowsPerGroup[group] as number) + 1;
   }
   const accumulators = keys.map(() =>
-    createGapAccumulator(dataset.instrument, "expectation", "perception"),
+    withoutHistograms(createGapAccumulator(dataset.instrument, "expectation", "perception")),
   );
-  const rowsPerGroup = new Float64Array(keys.length);
-  for (let i = 0; i < count; i++) {
-    const g = groupOfRow[i] as number;
-    if (g >= 0) rowsPerGroup[g] = (rowsPerGroup[g] as number) + 1;
-  }
   if (selection === null) {
     accumulateGapsByGroup(accumulators, dataset, groupOfRow);
   } else {
@@ -250,6 +265,54 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
     log,
     warnings,
   };
+}
+
+/** Days of a day table at most (longer spans search every date). */
+const MAX_DAYS = 1 << 22;
+
+/**
+ * Per UTC day from the first date's day to the last's, the index of the period holding the
+ * whole day, or −1 when a period starts within the day (local midnight of a zone not on UTC):
+ * a date's period is then one lookup instead of a search.
+ */
+function dayTable(
+  indexer: PeriodIndexer,
+  first: number,
+  last: number,
+): { from: number; table: Int32Array | null } {
+  const from = Math.floor(first / DAY) * DAY;
+  const count = Math.floor((last - from) / DAY) + 1;
+  if (count > MAX_DAYS) return { from, table: null };
+  const table = new Int32Array(count);
+  let period = 0;
+  const starts = indexer.starts;
+  for (let day = 0; day < count; day++) {
+    const start = from + day * DAY;
+    while (period + 1 < starts.length - 1 && (starts[period + 1] as number) <= start) period += 1;
+    // The day [start, start + DAY) lies in period `period` when the next period starts later.
+    const next = starts[period + 1] as number;
+    table[day] = start >= (starts[period] as number) && start + DAY <= next ? period : -1;
+  }
+  return { from, table };
+}
+
+/**
+ * A cell's figures (n, means, SD, t interval) and every analysis built on cells (trends,
+ * seasons, comparisons from summaries) rest on the moments only, never on the exact-key
+ * histograms of the signed-rank test: the cells keep none, which spares the pass a count per
+ * respondent and the merges a map per figure. Signs (negative, zero) are still counted.
+ */
+function withoutHistograms(accumulator: GapAccumulator): GapAccumulator {
+  for (const moments of [
+    ...accumulator.items,
+    ...accumulator.dimensions,
+    accumulator.overallItemMean,
+    accumulator.overallUnweighted,
+    accumulator.weightedOwn,
+  ]) {
+    moments.histogram = null;
+  }
+  return accumulator;
 }
 
 /**

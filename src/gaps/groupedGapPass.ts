@@ -1,7 +1,9 @@
 import { itemsNeeded } from "../responses/itemsNeeded";
 import type { AnswerColumn, Dataset } from "../responses/types";
 import type { PairMoments } from "../stats/pairedAccumulator";
+import { addItemCells } from "./completeDimensionBlock";
 import type { GapAccumulator } from "./gapAccumulator";
+import { addGroupedDimension } from "./groupedDimensionRows";
 
 /**
  * Rows per block of the row-list path of `accumulateGaps`: the score sums of a group are added
@@ -78,7 +80,7 @@ function shapeOf(accumulators: readonly GapAccumulator[], dataset: Dataset): Gro
   const meanWidth = 2 * meanOffset + 1;
   const groups = accumulators.length;
   const tallyCells = tallyAt[dims.length] as number;
-  const perGroup = items * points * points + tallyCells + (items + 1) * meanWidth;
+  const perGroup = (items + 1) * points * points + tallyCells + (items + 1) * meanWidth;
   if (groups * perGroup > MAX_TABLE_CELLS) return null;
   const maxSize = Math.max(...sizes);
   const scale = first.keyScales.overallUnweighted as number;
@@ -107,39 +109,51 @@ function shapeOf(accumulators: readonly GapAccumulator[], dataset: Dataset): Gro
 
 /** The per-group state of a grouped pass. */
 interface GroupTables {
-  /** (E, P) answer-pair counts: group·items·R² + item·R² + a·R + c. */
+  /** (E, P) answer-pair counts: group·(items + 1)·R² + item·R² + a·R + c (region `items`: padding). */
   readonly pairs: Int32Array;
   /** Dimension tallies of (items answered, gap sum in steps) per group. */
   readonly tally: Int32Array;
-  /** Item-mean tallies of (items answered, gap sum in steps) per group. */
-  readonly meanTally: Int32Array;
-  /** Running score sums not yet added to the moments: per group, D dimensions then item mean then unweighted. */
+  /**
+   * Item-mean tallies of (items answered, gap sum in steps) per group, or null without
+   * histograms (then only the signs are counted, in meanSigns: negative, zero per group).
+   */
+  readonly meanTally: Int32Array | null;
+  readonly meanSigns: Float64Array;
+  /** Score sums of the group's current block: per group, D dimensions, item mean, unweighted. */
   readonly sums: Float64Array;
+  /** Each group's closed blocks' score sums, in order (added to the moments at the end). */
+  readonly closed: Float64Array[][];
   /** Rows of each group in its current block. */
   readonly inBlock: Int32Array;
   /** Respondents without a score, per group and dimension; with at least one, per group. */
   readonly unscored: Int32Array;
   readonly respondents: Float64Array;
-  /** Unweighted keys of every group: group·span + key + bound → count. */
-  readonly keys: KeyCounts;
+  /** Unweighted keys of every group (group·span + key + bound → count), or null (no histograms). */
+  readonly keys: KeyCounts | null;
   readonly negative: Float64Array;
   readonly zero: Float64Array;
 }
 
 /**
  * Fills one gap accumulator per group in one pass over the rows in dataset order, each row added
- * to its group's accumulator as it is read (no gathering of a group's rows): pair counts per
- * item, tallies of (items answered, gap steps) per dimension and for the item mean, and the
- * dimension, item-mean and unweighted score sums, added to the group's moments every
- * {@link GROUP_BLOCK} of the group's rows. Every sum is formed in the order the row-list path
- * of `accumulateGaps` over the group's rows forms it (counts and sums of whole or half numbers
- * are exact; the score sums follow its blocks), so each accumulator ends number for number as
+ * to its group's tables as it is read (no gathering of a group's rows): pair counts per item,
+ * tallies of (items answered, gap steps) per dimension and for the item mean, and the
+ * dimension, item-mean and unweighted score sums, closed every {@link GROUP_BLOCK} of the
+ * group's rows. Every sum is formed in the order the row-list path of `accumulateGaps` over the
+ * group's rows forms it (counts and sums of whole or half numbers are exact; the score sums
+ * follow its blocks), so each accumulator ends number for number as
  * `accumulateGaps(accumulator, dataset, rowsOfGroup)` leaves it.
  *
- * Returns the first row not added (dataset.n when all were) or −1 (nothing added) when the pass
- * does not apply: a scale other than whole points with step 1, importance weights, bigint keys,
- * very many groups. A present answer off the scale's grid (which validation does not let
- * through) stops the pass at its row; the caller adds the rest by the general path.
+ * The rows are read in pieces of at most {@link PIECE} rows; a piece ends early at the row that
+ * fills a group's block, so the blocks close between pieces. Within a piece each dimension's
+ * rows go through one loop (`addGroupedDimension`: every answer of a row read once, the
+ * complete rows of a dimension of up to five items unrolled as in the complete-case kernel),
+ * then one loop forms each row's overall scores. The accumulators are written only at the end.
+ *
+ * Returns dataset.n when every row was added, or −1 (nothing added, the accumulators
+ * untouched) when the pass does not apply: a scale other than whole points with step 1,
+ * importance weights, bigint keys, very many groups, or a present answer off the scale's grid
+ * (which validation does not let through); the caller then takes the row-list path.
  *
  * @internal
  */
@@ -154,243 +168,323 @@ export function accumulateGroupedRows(
   const eColumns = dataset.facets[first.required] as readonly AnswerColumn[];
   const pColumns = dataset.facets[first.delivered] as readonly AnswerColumn[];
   const { groups, dimensions, items, sizes, firsts, needed, min, points, shift } = shape;
-  const { maxSize, tallyAt, tallyCells, meanWidth, meanOffset, factors } = shape;
+  const { tallyAt, tallyCells, meanWidth } = shape;
   const cells = points * points;
   const slots = dimensions + 2;
+  const withKeys = accumulators.some((a) => a.overallUnweighted.histogram !== null);
   const tables: GroupTables = {
-    pairs: new Int32Array(groups * items * cells),
+    pairs: new Int32Array(groups * (items + 1) * cells),
     tally: new Int32Array(groups * tallyCells),
-    meanTally: new Int32Array(groups * (items + 1) * meanWidth),
+    meanTally: accumulators.some((a) => a.overallItemMean.histogram !== null)
+      ? new Int32Array(groups * (items + 1) * meanWidth)
+      : null,
+    meanSigns: new Float64Array(2 * groups),
     sums: new Float64Array(groups * slots * SUMS),
+    closed: Array.from({ length: groups }, () => []),
     inBlock: new Int32Array(groups),
     unscored: new Int32Array(groups * dimensions),
     respondents: new Float64Array(groups),
-    keys: createKeyCounts(),
+    keys: withKeys ? createKeyCounts() : null,
     negative: new Float64Array(groups),
     zero: new Float64Array(groups),
   };
-  const { pairs, tally, meanTally, sums, inBlock, unscored, respondents, keys } = tables;
-  // |unweighted key| ≤ M·(R − 1): a mean gap is at most R − 1 steps.
-  const keyBound = (first.keyScales.overallUnweighted as number) * (points - 1);
-  const keySpan = 2 * keyBound + 1;
-  const low = min - shift;
+  const { inBlock } = tables;
   const n = dataset.n;
   const length = Math.min(PIECE, n);
-  // Per row of a piece: its group (−1: none), the offset of the group's pair counts, and
-  // whether the group's block of GROUP_BLOCK rows ends with it.
-  const groupAt = new Int32Array(length);
-  const pairBaseAt = new Int32Array(length);
-  const flushAt = new Uint8Array(length);
-  const saved = new Int32Array(groups);
-  // Per dimension and row: Σa, Σc and items answered on both sides; the score (NaN: none).
-  const sumA = Array.from({ length: dimensions }, () => new Int32Array(length));
-  const sumC = Array.from({ length: dimensions }, () => new Int32Array(length));
-  const answered = Array.from({ length: dimensions }, () => new Int32Array(length));
-  const scoreR = Array.from({ length: dimensions }, () => new Float64Array(length));
-  const scoreD = Array.from({ length: dimensions }, () => new Float64Array(length));
+  const scratch = createPieceScratch(dimensions, length, groups);
+  const zero = (
+    eColumns[0] instanceof Float32Array ? new Float32Array(length) : new Float64Array(length)
+  ).fill(min);
+  const e: AnswerColumn[][] = Array.from({ length: dimensions }, () => []);
+  const p: AnswerColumn[][] = Array.from({ length: dimensions }, () => []);
   let start = 0;
-  for (; start < n; start += PIECE) {
-    const end = Math.min(n, start + PIECE);
-    const size = end - start;
-    saved.set(inBlock);
-    for (let l = 0; l < size; l++) {
-      const g = groupOfRow[start + l] as number;
-      groupAt[l] = g;
-      if (g < 0) {
-        pairBaseAt[l] = -1;
-        continue;
-      }
-      pairBaseAt[l] = g * items * cells;
+  while (start < n) {
+    // The piece: up to PIECE rows, ending with the row that fills a group's block.
+    const limit = Math.min(n, start + PIECE);
+    let end = start;
+    let full = -1;
+    while (end < limit) {
+      const g = groupOfRow[end] as number;
+      end += 1;
+      if (g < 0) continue;
       const seen = (inBlock[g] as number) + 1;
-      flushAt[l] = seen === GROUP_BLOCK ? 1 : 0;
-      inBlock[g] = seen === GROUP_BLOCK ? 0 : seen;
-    }
-    // Item by item (each column read in order): pair counts and the dimension sums of each row.
-    let offGrid = false;
-    for (let d = 0; d < dimensions; d++) {
-      const A = sumA[d] as Int32Array;
-      const C = sumC[d] as Int32Array;
-      const N = answered[d] as Int32Array;
-      A.fill(0, 0, size);
-      C.fill(0, 0, size);
-      N.fill(0, 0, size);
-      const from = firsts[d] as number;
-      for (let i = from; i < from + (sizes[d] as number); i++) {
-        const e = eColumns[i] as AnswerColumn;
-        const p = pColumns[i] as AnswerColumn;
-        if (
-          !addItemRows(e, p, start, size, min, points, pairBaseAt, i * cells, pairs, A, C, N, 1)
-        ) {
-          offGrid = true;
-        }
+      inBlock[g] = seen;
+      if (seen === GROUP_BLOCK) {
+        full = g;
+        break;
       }
     }
-    if (offGrid) {
-      // A present answer off the grid (not from a validated dataset): take the piece's counts
-      // back; the general path adds the rows from `start` on.
-      undoPiece(eColumns, pColumns, start, size, shape, pairBaseAt, pairs);
-      inBlock.set(saved);
-      break;
-    }
-    // Dimension by dimension: scores, their sums and tallies, per group.
+    const size = end - start;
+    const { rowAt, groupAt, pairBaseAt, allA, allC, allCount } = scratch;
+    orderPiece(groupOfRow, start, size, scratch, (items + 1) * cells);
+    const positions = scratch.length;
+    allA.fill(0, 0, positions);
+    allC.fill(0, 0, positions);
+    allCount.fill(0, 0, positions);
     for (let d = 0; d < dimensions; d++) {
       const k = sizes[d] as number;
-      const need = needed[d] as number;
-      const A = sumA[d] as Int32Array;
-      const C = sumC[d] as Int32Array;
-      const N = answered[d] as Int32Array;
-      const R = scoreR[d] as Float64Array;
-      const D = scoreD[d] as Float64Array;
-      const width = 2 * k * (points - 1) + 1;
-      const tallyBase = (tallyAt[d] as number) + k * (points - 1);
-      for (let l = 0; l < size; l++) {
-        const g = groupAt[l] as number;
-        if (g < 0) continue;
-        const count = N[l] as number;
-        if (count < need) {
-          R[l] = Number.NaN;
-          unscored[g * dimensions + d] = (unscored[g * dimensions + d] as number) + 1;
-        } else {
-          // Σ(E − s) = Σa + count·(min − s): sums of whole or half numbers, exact.
-          const meanR = ((A[l] as number) + count * low) / count;
-          const meanD = ((C[l] as number) + count * low) / count;
-          R[l] = meanR;
-          D[l] = meanD;
-          if (!Number.isNaN(meanR)) {
-            addSums(sums, (g * slots + d) * SUMS, meanR, meanD);
-            const cell =
-              g * tallyCells + tallyBase + count * width + (C[l] as number) - (A[l] as number);
-            tally[cell] = (tally[cell] as number) + 1;
-          }
-        }
-        if (flushAt[l] === 1) {
-          flushDimension(accumulators[g] as GapAccumulator, tables, shape, g, d);
-        }
+      const from = firsts[d] as number;
+      const ed = e[d] as AnswerColumn[];
+      const pd = p[d] as AnswerColumn[];
+      for (let i = 0; i < k; i++) {
+        ed[i] = (eColumns[from + i] as AnswerColumn).subarray(start, end);
+        pd[i] = (pColumns[from + i] as AnswerColumn).subarray(start, end);
       }
+      const added = addGroupedDimension(ed, pd, zero, {
+        length: positions,
+        start,
+        min,
+        points,
+        low: min - shift,
+        k,
+        first: from,
+        need: needed[d] as number,
+        dimension: d,
+        dimensions,
+        rowAt,
+        groupAt,
+        pairBaseAt,
+        pairs: tables.pairs,
+        padding: items * cells,
+        sums: tables.sums,
+        stride: slots * SUMS,
+        tally: tables.tally,
+        tallyCells,
+        tallyBase: (tallyAt[d] as number) + k * (points - 1),
+        width: 2 * k * (points - 1) + 1,
+        unscored: tables.unscored,
+        scoreR: scratch.scoreR[d] as Float64Array,
+        scoreD: scratch.scoreD[d] as Float64Array,
+        steps: scratch.steps[d] as Int32Array,
+        counts: scratch.counts[d] as Int32Array,
+        allA,
+        allC,
+        allCount,
+      });
+      // A present answer off the grid (not from a validated dataset): the row-list path.
+      if (!added) return -1;
     }
-    // Row by row: the overall item mean and the unweighted mean of the dimension scores.
-    for (let l = 0; l < size; l++) {
-      const g = groupAt[l] as number;
-      if (g < 0) continue;
-      const sumBase = g * slots * SUMS;
-      let allA = 0;
-      let allC = 0;
-      let allCount = 0;
-      let scored = 0;
-      let scoredR = 0;
-      let scoredD = 0;
-      for (let d = 0; d < dimensions; d++) {
-        allA += (sumA[d] as Int32Array)[l] as number;
-        allC += (sumC[d] as Int32Array)[l] as number;
-        allCount += (answered[d] as Int32Array)[l] as number;
-        const meanR = (scoreR[d] as Float64Array)[l] as number;
-        if (Number.isNaN(meanR)) continue;
-        scored += 1;
-        scoredR += meanR;
-        scoredD += (scoreD[d] as Float64Array)[l] as number;
-      }
-      if (allCount > 0) {
-        const sumR = allA + allCount * low;
-        const sumD = allC + allCount * low;
-        addSums(sums, sumBase + dimensions * SUMS, sumR / allCount, sumD / allCount);
-        const cell = (g * (items + 1) + allCount) * meanWidth + allC - allA + meanOffset;
-        meanTally[cell] = (meanTally[cell] as number) + 1;
-      }
-      if (scored > 0) {
-        respondents[g] = (respondents[g] as number) + 1;
-        let sum = 0;
-        const row = scored * (maxSize + 1);
-        for (let d = 0; d < dimensions; d++) {
-          if (Number.isNaN((scoreR[d] as Float64Array)[l] as number)) continue;
-          const steps =
-            ((sumC[d] as Int32Array)[l] as number) - ((sumA[d] as Int32Array)[l] as number);
-          sum += steps * (factors[row + ((answered[d] as Int32Array)[l] as number)] as number);
-        }
-        const key = Math.round(sum);
-        if (key < 0) tables.negative[g] = (tables.negative[g] as number) + 1;
-        else if (key === 0) tables.zero[g] = (tables.zero[g] as number) + 1;
-        countKey(keys, g * keySpan + key + keyBound);
-        addSums(sums, sumBase + (dimensions + 1) * SUMS, scoredR / scored, scoredD / scored);
-      }
-      if (flushAt[l] === 1) flushOverall(accumulators[g] as GapAccumulator, tables, shape, g);
+    addOverallRows(tables, shape, scratch, positions, first);
+    if (full >= 0) {
+      closeBlock(tables, slots, full);
+      inBlock[full] = 0;
     }
+    start = end;
   }
-  addKeys(accumulators, keys, keySpan, keyBound);
   for (let g = 0; g < groups; g++) {
     finishGroup(accumulators[g] as GapAccumulator, shape, tables, g);
   }
-  return Math.min(start, n);
+  if (tables.keys !== null)
+    addKeys(accumulators, tables.keys, keySpanOf(first, points), keyBoundOf(first, points));
+  return n;
 }
 
 /** Rows per piece of the pass (its per-row scratch stays in cache). */
 const PIECE = 4096;
 
 /**
- * One item's rows at…at + count − 1: for each row of a group (pairBaseAt ≥ 0) with both answers
- * on the grid, adds `sign` to its (a, c) pair count and a, c and 1 to the row's dimension sums;
- * a row missing either answer adds nothing. Returns false when a present answer is off the grid.
+ * A piece's rows touching more groups than this are taken group by group (stable: each group's
+ * rows in dataset order), so that one group's tables are used for a run of rows instead of
+ * every row going to another group's tables (dates in random order).
  */
-function addItemRows(
-  e: AnswerColumn,
-  p: AnswerColumn,
-  at: number,
-  count: number,
-  min: number,
-  points: number,
-  pairBaseAt: Int32Array,
-  itemBase: number,
-  pairs: Int32Array,
-  A: Int32Array,
-  C: Int32Array,
-  N: Int32Array,
-  sign: number,
-): boolean {
-  let ok = true;
-  for (let l = 0; l < count; l++) {
-    const base = pairBaseAt[l] as number;
-    if (base < 0) continue;
-    const x = (e[at + l] as number) - min;
-    const y = (p[at + l] as number) - min;
-    const a = x | 0;
-    const c = y | 0;
-    if (a === x && a >>> 0 < points && c === y && c >>> 0 < points) {
-      const cell = base + itemBase + a * points + c;
-      pairs[cell] = (pairs[cell] as number) + sign;
-      A[l] = (A[l] as number) + a;
-      C[l] = (C[l] as number) + c;
-      N[l] = (N[l] as number) + 1;
-    } else if (!(Number.isNaN(x) || Number.isNaN(y))) ok = false;
+const SORT_ABOVE = 16;
+
+/**
+ * The order in which a piece's rows are taken: in dataset order when they touch at most
+ * {@link SORT_ABOVE} groups, else grouped by a stable counting sort (rows of no group left
+ * out). Each group's rows keep their order, so every sum is formed as in dataset order.
+ */
+function orderPiece(
+  groupOfRow: Int32Array,
+  start: number,
+  size: number,
+  scratch: PieceScratch,
+  groupCells: number,
+) {
+  const { rowAt, groupAt, pairBaseAt, seenIn, countOf, touched } = scratch;
+  scratch.piece += 1;
+  const piece = scratch.piece;
+  let distinct = 0;
+  for (let l = 0; l < size; l++) {
+    const g = groupOfRow[start + l] as number;
+    if (g < 0) continue;
+    if (seenIn[g] !== piece) {
+      seenIn[g] = piece;
+      countOf[g] = 0;
+      touched[distinct++] = g;
+    }
+    countOf[g] = (countOf[g] as number) + 1;
   }
-  return ok;
+  if (distinct <= SORT_ABOVE) {
+    for (let l = 0; l < size; l++) {
+      const g = groupOfRow[start + l] as number;
+      rowAt[l] = l;
+      groupAt[l] = g;
+      pairBaseAt[l] = g < 0 ? -1 : g * groupCells;
+    }
+    scratch.length = size;
+    return;
+  }
+  // countOf[g] becomes the next position of group g.
+  let at = 0;
+  for (let t = 0; t < distinct; t++) {
+    const g = touched[t] as number;
+    const count = countOf[g] as number;
+    countOf[g] = at;
+    at += count;
+  }
+  for (let l = 0; l < size; l++) {
+    const g = groupOfRow[start + l] as number;
+    if (g < 0) continue;
+    const position = countOf[g] as number;
+    countOf[g] = position + 1;
+    rowAt[position] = l;
+    groupAt[position] = g;
+    pairBaseAt[position] = g * groupCells;
+  }
+  scratch.length = at;
 }
 
-/** Takes back the pair counts a piece added (its rows' answers on the grid). */
-function undoPiece(
-  eColumns: readonly AnswerColumn[],
-  pColumns: readonly AnswerColumn[],
-  at: number,
-  count: number,
+/** Per-row scratch of a piece. */
+interface PieceScratch {
+  /** The positions in use (rows of the piece, or its rows in groups when sorted). */
+  length: number;
+  /** Pieces ordered so far, and per group the last piece it was seen in and its row count. */
+  piece: number;
+  readonly seenIn: Int32Array;
+  readonly countOf: Int32Array;
+  readonly touched: Int32Array;
+  readonly rowAt: Int32Array;
+  readonly groupAt: Int32Array;
+  readonly pairBaseAt: Int32Array;
+  readonly scoreR: Float64Array[];
+  readonly scoreD: Float64Array[];
+  readonly steps: Int32Array[];
+  readonly counts: Int32Array[];
+  readonly allA: Int32Array;
+  readonly allC: Int32Array;
+  readonly allCount: Int32Array;
+}
+
+function createPieceScratch(dimensions: number, length: number, groups: number): PieceScratch {
+  const each = <T>(make: () => T) => Array.from({ length: dimensions }, make);
+  return {
+    length: 0,
+    piece: 0,
+    seenIn: new Int32Array(groups),
+    countOf: new Int32Array(groups),
+    touched: new Int32Array(Math.min(groups, length)),
+    rowAt: new Int32Array(length),
+    groupAt: new Int32Array(length),
+    pairBaseAt: new Int32Array(length),
+    scoreR: each(() => new Float64Array(length)),
+    scoreD: each(() => new Float64Array(length)),
+    steps: each(() => new Int32Array(length)),
+    counts: each(() => new Int32Array(length)),
+    allA: new Int32Array(length),
+    allC: new Int32Array(length),
+    allCount: new Int32Array(length),
+  };
+}
+
+/** |unweighted key| ≤ M·(R − 1): a mean gap is at most R − 1 steps. */
+function keyBoundOf(first: GapAccumulator, points: number): number {
+  return (first.keyScales.overallUnweighted as number) * (points - 1);
+}
+
+function keySpanOf(first: GapAccumulator, points: number): number {
+  return 2 * keyBoundOf(first, points) + 1;
+}
+
+/**
+ * Row by row of a piece: the overall item mean (all answered items) and the unweighted mean of
+ * the dimension scores, into each row's group (sums, tallies, exact keys), as the row-list path
+ * forms them.
+ */
+function addOverallRows(
+  tables: GroupTables,
   shape: GroupedShape,
-  pairBaseAt: Int32Array,
-  pairs: Int32Array,
+  scratch: PieceScratch,
+  size: number,
+  first: GapAccumulator,
 ) {
-  const scratch = new Int32Array(count);
-  for (let i = 0; i < shape.items; i++) {
-    addItemRows(
-      eColumns[i] as AnswerColumn,
-      pColumns[i] as AnswerColumn,
-      at,
-      count,
-      shape.min,
-      shape.points,
-      pairBaseAt,
-      i * shape.points * shape.points,
-      pairs,
-      scratch,
-      scratch,
-      scratch,
-      -1,
-    );
+  const { dimensions, items, min, shift, points, maxSize, factors, meanWidth, meanOffset } = shape;
+  const { sums, meanTally, meanSigns, respondents, keys, negative, zero } = tables;
+  const { groupAt, scoreR, scoreD, steps, counts, allA, allC, allCount } = scratch;
+  const slots = dimensions + 2;
+  const low = min - shift;
+  const keyBound = keyBoundOf(first, points);
+  const keySpan = 2 * keyBound + 1;
+  // With every item answered each dimension d is scored on its k_d items (when its policy
+  // scores a complete respondent): the key factor of d is M/(D·k_d).
+  const full = new Float64Array(dimensions);
+  let complete = true;
+  for (let d = 0; d < dimensions; d++) {
+    const k = shape.sizes[d] as number;
+    full[d] = factors[dimensions * (maxSize + 1) + k] as number;
+    if ((shape.needed[d] as number) > k) complete = false;
+  }
+  for (let l = 0; l < size; l++) {
+    const g = groupAt[l] as number;
+    if (g < 0) continue;
+    const sumBase = g * slots * SUMS;
+    const count = allCount[l] as number;
+    if (count > 0) {
+      const a = allA[l] as number;
+      const c = allC[l] as number;
+      addSums(
+        sums,
+        sumBase + dimensions * SUMS,
+        (a + count * low) / count,
+        (c + count * low) / count,
+      );
+      const cell = (g * (items + 1) + count) * meanWidth + c - a + meanOffset;
+      if (meanTally !== null) meanTally[cell] = (meanTally[cell] as number) + 1;
+      else if (c < a) meanSigns[2 * g] = (meanSigns[2 * g] as number) + 1;
+      else if (c === a) meanSigns[2 * g + 1] = (meanSigns[2 * g + 1] as number) + 1;
+    }
+    if (count === items && complete) {
+      // Every item answered: every dimension scored on all its items (factors fixed).
+      let scoredR = 0;
+      let scoredD = 0;
+      let sum = 0;
+      for (let d = 0; d < dimensions; d++) {
+        scoredR += (scoreR[d] as Float64Array)[l] as number;
+        scoredD += (scoreD[d] as Float64Array)[l] as number;
+        sum += ((steps[d] as Int32Array)[l] as number) * (full[d] as number);
+      }
+      respondents[g] = (respondents[g] as number) + 1;
+      const key = Math.round(sum);
+      if (key < 0) negative[g] = (negative[g] as number) + 1;
+      else if (key === 0) zero[g] = (zero[g] as number) + 1;
+      if (keys !== null) countKey(keys, g * keySpan + key + keyBound);
+      addSums(sums, sumBase + (dimensions + 1) * SUMS, scoredR / dimensions, scoredD / dimensions);
+      continue;
+    }
+    let scored = 0;
+    let scoredR = 0;
+    let scoredD = 0;
+    for (let d = 0; d < dimensions; d++) {
+      const meanR = (scoreR[d] as Float64Array)[l] as number;
+      if (Number.isNaN(meanR)) continue;
+      scored += 1;
+      scoredR += meanR;
+      scoredD += (scoreD[d] as Float64Array)[l] as number;
+    }
+    if (scored === 0) continue;
+    respondents[g] = (respondents[g] as number) + 1;
+    let sum = 0;
+    const row = scored * (maxSize + 1);
+    for (let d = 0; d < dimensions; d++) {
+      if (Number.isNaN((scoreR[d] as Float64Array)[l] as number)) continue;
+      const c = (counts[d] as Int32Array)[l] as number;
+      sum += ((steps[d] as Int32Array)[l] as number) * (factors[row + c] as number);
+    }
+    const key = Math.round(sum);
+    if (key < 0) negative[g] = (negative[g] as number) + 1;
+    else if (key === 0) zero[g] = (zero[g] as number) + 1;
+    if (keys !== null) countKey(keys, g * keySpan + key + keyBound);
+    addSums(sums, sumBase + (dimensions + 1) * SUMS, scoredR / scored, scoredD / scored);
   }
 }
 
@@ -404,49 +498,21 @@ function addSums(sums: Float64Array, at: number, r: number, d: number) {
   sums[at + 5] = (sums[at + 5] as number) + r * d;
 }
 
-/** Adds one slot's running sums to moments (as `addSumsInto` does) and zeroes them. */
-function flushSlot(moments: PairMoments, sums: Float64Array, at: number) {
+/** Closes group g's block: its score sums kept in order, the running sums zeroed. */
+function closeBlock(tables: GroupTables, slots: number, g: number) {
+  const at = g * slots * SUMS;
+  (tables.closed[g] as Float64Array[]).push(tables.sums.slice(at, at + slots * SUMS));
+  tables.sums.fill(0, at, at + slots * SUMS);
+}
+
+/** Adds one block's sums of one slot to moments (as `addSumsInto` does). */
+function addBlock(moments: PairMoments, sums: Float64Array, at: number) {
   moments.n += sums[at] as number;
   moments.sumR += sums[at + 1] as number;
   moments.sumR2 += sums[at + 2] as number;
   moments.sumD += sums[at + 3] as number;
   moments.sumD2 += sums[at + 4] as number;
   moments.sumRD += sums[at + 5] as number;
-  sums.fill(0, at, at + SUMS);
-}
-
-/** Ends group g's block for dimension d: its score sums into the moments, its unscored count. */
-function flushDimension(
-  accumulator: GapAccumulator,
-  tables: GroupTables,
-  shape: GroupedShape,
-  g: number,
-  d: number,
-) {
-  const D = shape.dimensions;
-  flushSlot(accumulator.dimensions[d] as PairMoments, tables.sums, (g * (D + 2) + d) * SUMS);
-  const u = g * D + d;
-  accumulator.unscored[d] = (accumulator.unscored[d] as number) + (tables.unscored[u] as number);
-  tables.unscored[u] = 0;
-}
-
-/** Ends group g's block for the overall scores: item mean, unweighted, respondents. */
-function flushOverall(
-  accumulator: GapAccumulator,
-  tables: GroupTables,
-  shape: GroupedShape,
-  g: number,
-) {
-  const D = shape.dimensions;
-  flushSlot(accumulator.overallItemMean, tables.sums, (g * (D + 2) + D) * SUMS);
-  const unweighted = accumulator.overallUnweighted;
-  flushSlot(unweighted, tables.sums, (g * (D + 2) + D + 1) * SUMS);
-  unweighted.negative += tables.negative[g] as number;
-  unweighted.zero += tables.zero[g] as number;
-  tables.negative[g] = 0;
-  tables.zero[g] = 0;
-  accumulator.respondents += tables.respondents[g] as number;
-  tables.respondents[g] = 0;
 }
 
 /** Adds `count` of exact key `key` (with its sign) to the moments' histogram. */
@@ -456,7 +522,7 @@ function addKey(moments: PairMoments, key: number, count: number) {
   moments.histogram?.set(key, (moments.histogram.get(key) ?? 0) + count);
 }
 
-/** Group g's last block and its count tables into its accumulator. */
+/** Group g's blocks, counts and tables into its accumulator. */
 function finishGroup(
   accumulator: GapAccumulator,
   shape: GroupedShape,
@@ -464,46 +530,37 @@ function finishGroup(
   g: number,
 ) {
   const { items, points, min, shift, dimensions, sizes, tallyAt, tallyCells } = shape;
-  // The group's last, partial block (zeros when its rows ended a block).
-  for (let d = 0; d < dimensions; d++) flushDimension(accumulator, tables, shape, g, d);
-  flushOverall(accumulator, tables, shape, g);
+  const slots = dimensions + 2;
+  // The closed blocks in order, then the last (partial) block, slot by slot.
+  const at = g * slots * SUMS;
+  const blocks = [
+    ...(tables.closed[g] as Float64Array[]),
+    tables.sums.subarray(at, at + slots * SUMS),
+  ];
+  for (const block of blocks) {
+    for (let d = 0; d < dimensions; d++) {
+      addBlock(accumulator.dimensions[d] as PairMoments, block, d * SUMS);
+    }
+    addBlock(accumulator.overallItemMean, block, dimensions * SUMS);
+    addBlock(accumulator.overallUnweighted, block, (dimensions + 1) * SUMS);
+  }
+  for (let d = 0; d < dimensions; d++) {
+    accumulator.unscored[d] =
+      (accumulator.unscored[d] as number) + (tables.unscored[g * dimensions + d] as number);
+  }
+  accumulator.overallUnweighted.negative += tables.negative[g] as number;
+  accumulator.overallUnweighted.zero += tables.zero[g] as number;
+  accumulator.respondents += tables.respondents[g] as number;
   const cells = points * points;
   const low = min - shift;
   for (let i = 0; i < items; i++) {
-    const moments = accumulator.items[i] as PairMoments;
-    const base = (g * items + i) * cells;
-    let n = 0;
-    let sumR = 0;
-    let sumR2 = 0;
-    let sumD = 0;
-    let sumD2 = 0;
-    let sumRD = 0;
-    const gaps = new Float64Array(2 * points - 1);
-    for (let a = 0; a < points; a++) {
-      const rs = a + low;
-      for (let c = 0; c < points; c++) {
-        const count = tables.pairs[base + a * points + c] as number;
-        if (count === 0) continue;
-        const ds = c + low;
-        n += count;
-        sumR += count * rs;
-        sumR2 += count * rs * rs;
-        sumD += count * ds;
-        sumD2 += count * ds * ds;
-        sumRD += count * rs * ds;
-        gaps[c - a + points - 1] = (gaps[c - a + points - 1] as number) + count;
-      }
-    }
-    moments.n += n;
-    moments.sumR += sumR;
-    moments.sumR2 += sumR2;
-    moments.sumD += sumD;
-    moments.sumD2 += sumD2;
-    moments.sumRD += sumRD;
-    for (let s = 0; s < gaps.length; s++) {
-      const count = gaps[s] as number;
-      if (count !== 0) addKey(moments, s - (points - 1), count);
-    }
+    const base = (g * (items + 1) + i) * cells;
+    addItemCells(
+      accumulator.items[i] as PairMoments,
+      tables.pairs.subarray(base, base + cells),
+      points,
+      low,
+    );
   }
   for (let d = 0; d < dimensions; d++) {
     const k = sizes[d] as number;
@@ -523,6 +580,11 @@ function finishGroup(
   const mean = accumulator.overallItemMean;
   const meanScale = accumulator.keyScales.overallItemMean as number;
   const { meanWidth, meanOffset } = shape;
+  if (tables.meanTally === null) {
+    mean.negative += tables.meanSigns[2 * g] as number;
+    mean.zero += tables.meanSigns[2 * g + 1] as number;
+    return;
+  }
   for (let c = 1; c <= items; c++) {
     const base = (g * (items + 1) + c) * meanWidth;
     for (let s = 0; s < meanWidth; s++) {

@@ -159,6 +159,51 @@ describe("accumulateGapsByGroup's one-pass grouped path", () => {
     expectGroupsExact(dataset, groupOfRow, 2);
   });
 
+  it("many groups in random order (each piece's rows taken group by group): the same numbers", () => {
+    const { dataset } = validateColumns({ columns }, instrument, { missing: "pairwise" });
+    const random = seeded(23);
+    // 60 groups and rows of no group: a piece of 4,096 rows touches far more than 16 groups.
+    const groupOfRow = Int32Array.from({ length: dataset.n }, () => Math.floor(random() * 61) - 1);
+    expectGroupsExact(dataset, groupOfRow, 60);
+    // Runs of one group (a few groups per piece) then random again, in one pass.
+    const mixed = Int32Array.from({ length: dataset.n }, (_, r) =>
+      r < 30_000 ? Math.floor(r / 5_000) : Math.floor(random() * 60),
+    );
+    expectGroupsExact(dataset, mixed, 60);
+  });
+
+  it("accumulators without histograms (as gap cells keep them): the same sums and sign counts", () => {
+    const { dataset } = validateColumns({ columns }, instrument, {
+      missing: { minimumShare: 0.5 },
+    });
+    const bare = () => {
+      const acc = fresh(dataset);
+      for (const m of [
+        ...acc.items,
+        ...acc.dimensions,
+        acc.overallItemMean,
+        acc.overallUnweighted,
+        acc.weightedOwn,
+      ]) {
+        m.histogram = null;
+      }
+      return acc;
+    };
+    const random = seeded(11);
+    const groupOfRow = Int32Array.from({ length: dataset.n }, () => Math.floor(random() * 4) - 1);
+    const byGroup = accumulateGapsByGroup([0, 1, 2].map(bare), dataset, groupOfRow);
+    byGroup.forEach((acc, g) => {
+      const alone = accumulateGaps(bare(), dataset, rowsOf(groupOfRow, g));
+      expect(acc).toEqual(alone);
+      // The signs agree with the full accumulator's (histograms kept).
+      const full = accumulateGaps(fresh(dataset), dataset, rowsOf(groupOfRow, g));
+      expect(acc.overallItemMean.negative).toBe(full.overallItemMean.negative);
+      expect(acc.overallItemMean.zero).toBe(full.overallItemMean.zero);
+      expect(acc.overallUnweighted.negative).toBe(full.overallUnweighted.negative);
+      expect(acc.overallItemMean.histogram).toBeNull();
+    });
+  });
+
   it("falls back to the row-list path for bigint keys and for a value off the grid", () => {
     const { dataset } = validateColumns({ columns }, instrument);
     const groupOfRow = Int32Array.from({ length: dataset.n }, (_, r) => r % 3);
