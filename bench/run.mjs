@@ -779,4 +779,9 @@ if (stage !== undefined) {
     if (summary !== null)
       writeFileSync(join(DATA, "gap3-results.json"), `${JSON.stringify(summary, null, 2)}\n`);
   }
+  // SQL push-down through DuckDB (bench/sql.mjs): last, left out with --no-sql; its size is
+  // SERVQUAL_BENCH_SQL_ROWS (default 1,000,000; 10000000 for the 10M run).
+  if (!process.argv.includes("--no-sql") && !process.argv.includes("--gap3")) {
+    spawnSync(process.execPath, [join(ROOT, "bench", "sql.mjs")], { stdio: "inherit" });
+  }
 }

@@ -1,5 +1,8 @@
-// servqual SQL push-down benchmark (optional stage): `npm run bench -- --sql` or, after a build,
-//   node bench/sql.mjs [--rows 10000000] [--ratio-rows 1000000] [--runs 3]
+// servqual SQL push-down benchmark: part of `npm run bench` (bench/run.mjs runs it last; `--no-sql`
+// leaves it out), or alone after a build (`npm run bench:sql`):
+//   node bench/sql.mjs [--rows N] [--ratio-rows 1000000] [--runs 1] [--help]
+// N defaults to SERVQUAL_BENCH_SQL_ROWS or 1,000,000 (a few minutes on 2 cores);
+// SERVQUAL_BENCH_SQL_ROWS=10000000 npm run bench (or --rows 10000000) times 10M respondents.
 // 1. DuckDB writes a seeded SERVQUAL-22 survey (E1..E22, P1..P22 on 1..7, 1% missing answers)
 //    to bench/data/sql-<rows>.parquet: answers from DuckDB's hash() of (row, column, seed), so the
 //    file is the same on every machine and with any number of threads.
@@ -12,7 +15,7 @@
 // Peak RSS is process.resourceUsage().maxRSS; each size runs in its own child process so the
 // figure is its own.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -54,7 +57,13 @@ function generatorColumns() {
 
 async function duck() {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
+  // Two threads; DuckDB's allocator hands freed memory back after each task (the statements
+  // run one after the other, so what one statement freed is not kept into the next).
+  const instance = await DuckDBInstance.create(":memory:", {
+    threads: "2",
+    allocator_flush_threshold: "1MB",
+    allocator_background_threads: "true",
+  });
   return instance.connect();
 }
 
@@ -85,6 +94,7 @@ async function stage(name, file, rows) {
   const instrument = servqual.instruments.servqual22;
   if (name === "duckdb") {
     const connection = await duck();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const { groups } = await servqual.runGapSql(connection, instrument, {
       ...OPTIONS,
@@ -93,7 +103,14 @@ async function stage(name, file, rows) {
     const seconds = (performance.now() - start) / 1000;
     const gap = groups[0]?.result.overall.unweighted.gap.mean;
     console.log(
-      JSON.stringify({ name, rows, seconds, maxRss: process.resourceUsage().maxRSS, gap }),
+      JSON.stringify({
+        name,
+        rows,
+        seconds,
+        cpuSeconds: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
+        maxRss: process.resourceUsage().maxRSS,
+        gap,
+      }),
     );
     return;
   }
@@ -135,22 +152,43 @@ function floor(csv) {
   return match === null ? null : Number(match[1]) + Number(match[2]);
 }
 
+const HELP = `node bench/sql.mjs [--rows N] [--ratio-rows M] [--runs R]
+  --rows N        respondents of the push-down run (default SERVQUAL_BENCH_SQL_ROWS or 1000000)
+  --ratio-rows M  respondents of the DuckDB / in-memory / floor comparison (default 1000000)
+  --runs R        runs of each stage, medians reported (default 1)
+Writes bench/data/sql-<n>.parquet (seeded, by DuckDB) and .csv (for the floor) once, then
+reuses them; results also go to bench/data/sql-results.json.`;
+
 async function main() {
+  if (process.argv.includes("--help")) {
+    console.log(HELP);
+    return;
+  }
   if (process.argv.includes("--stage")) {
     await stage(arg("stage"), arg("file"), Number(arg("rows")));
     return;
   }
-  const rows = Number(arg("rows", "10000000"));
+  const rows = Number(arg("rows", process.env.SERVQUAL_BENCH_SQL_ROWS ?? "1000000"));
   const ratioRows = Number(arg("ratio-rows", "1000000"));
-  const runs = Number(arg("runs", "3"));
+  const runs = Number(arg("runs", "1"));
+  for (const [name, value] of [
+    ["rows", rows],
+    ["ratio-rows", ratioRows],
+    ["runs", runs],
+  ]) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      console.error(`bench/sql.mjs: --${name} must be a whole number ≥ 1\n${HELP}`);
+      process.exit(2);
+    }
+  }
   console.log(`SQL push-down: ${rows} and ${ratioRows} respondents × SERVQUAL-22, ${runs} runs`);
-  const big = await ensureFiles(rows);
   const small = await ensureFiles(ratioRows);
-  const bigRuns = [];
-  for (let r = 0; r < runs; r++) {
+  const big = rows === ratioRows ? small : await ensureFiles(rows);
+  const smallRuns = { duckdb: [], memory: [], floor: [] };
+  const bigRuns = rows === ratioRows ? smallRuns.duckdb : [];
+  for (let r = 0; r < runs && rows !== ratioRows; r++) {
     bigRuns.push(child(["--stage", "duckdb", "--file", big.parquet, "--rows", String(rows)]));
   }
-  const smallRuns = { duckdb: [], memory: [], floor: [] };
   for (let r = 0; r < runs; r++) {
     smallRuns.duckdb.push(
       child(["--stage", "duckdb", "--file", small.parquet, "--rows", String(ratioRows)]),
@@ -178,6 +216,10 @@ async function main() {
       (floorSeconds === null
         ? ", floor not found"
         : `, floor ${floorSeconds.toFixed(2)} s: DuckDB ${(seconds(smallRuns.duckdb) / floorSeconds).toFixed(2)}× floor, in memory ${(seconds(smallRuns.memory) / floorSeconds).toFixed(2)}× floor`),
+  );
+  writeFileSync(
+    join(DATA, "sql-results.json"),
+    `${JSON.stringify({ rows, ratioRows, runs, big: rows === ratioRows ? null : bigRuns, ...smallRuns }, null, 2)}\n`,
   );
   const a = smallRuns.duckdb[0]?.gap;
   const b = smallRuns.memory[0]?.gap;

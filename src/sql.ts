@@ -18,7 +18,12 @@ export {
   gapCellsSql,
   type SqlPeriodKind,
 } from "./sql/gapCellsSql";
-export { type GapSqlOptions, gapSql, type SqlStatement } from "./sql/gapSql";
+export {
+  type GapSqlOptions,
+  type GapSqlStatements,
+  gapSql,
+  type SqlStatement,
+} from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";
 export {

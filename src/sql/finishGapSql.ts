@@ -29,7 +29,8 @@ export interface GapSqlResult {
 const FINISH_KEYS = ["level", "pAdjust", "dropConstantItems"] as const;
 
 /**
- * Finishes the rows of a {@link gapSql} statement into Gap 5 per group: the rows become the
+ * Finishes the rows of {@link gapSql}'s statements (all of `statements`, in any order, or those of
+ * `text`) into Gap 5 per group: the rows become the
  * accumulator state (`Gap5Accumulator`), which `finishGap5` turns into the same result as
  * `gap5` on the same respondents (no second implementation of the statistics). Pass the
  * options given to `gapSql` (they fix the statement's layout) plus `level`, `pAdjust`,
@@ -45,7 +46,8 @@ const FINISH_KEYS = ["level", "pAdjust", "dropConstantItems"] as const;
  * @param options - The options given to gapSql, and the finishing options.
  * @returns One group per group-by combination seen, in the order of the rows.
  * @throws {ServqualError} `invalid-input` (`bad-sql-result`) when the rows are not the
- *   statement's; `invalid-argument` for bad options.
+ *   statements' (also when one statement's share is missing or comes twice);
+ *   `invalid-argument` for bad options.
  * @example
  * const { groups } = finishGapSql(rows, instruments.servqual22, { table: "survey", dialect: "duckdb" });
  * groups[0].result.overall.unweighted.gap.mean //=> -0.9…

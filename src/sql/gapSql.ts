@@ -19,6 +19,21 @@ export interface SqlStatement {
   readonly parameters: readonly SqlValue[];
 }
 
+/**
+ * What {@link gapSql} writes: one statement (`text`), and the same work as several smaller
+ * statements (`statements`, run one after the other, their rows put together) that all bind
+ * the same `parameters`.
+ */
+export interface GapSqlStatements extends SqlStatement {
+  /**
+   * The statements whose rows together are the rows of `text`: validation counts; item and
+   * score sums; histograms; item covariance sums, one statement per dimension. Each has a
+   * fraction of the expressions, so the engine holds a fraction of the expression state at a
+   * time (DuckDB: about half the peak memory of `text` on SERVQUAL-22).
+   */
+  readonly statements: readonly SqlStatement[];
+}
+
 /** @internal The plan behind gapSql (the finishing function rebuilds it from the same options). */
 export function gapSqlPlan(
   fn: string,
@@ -73,14 +88,17 @@ export function numberScale(fn: string, instrument: Instrument): number {
 }
 
 /**
- * Writes one SQL statement that computes, inside the database, everything {@link gap5} needs
+ * Writes the SQL that computes, inside the database, everything {@link gap5} needs
  * from a table of respondents (one row per respondent, columns `E_<item>`, `P_<item>`, optional
  * `W_<dimension>` importance points), per group of `groupBy`: item moments, histograms of the
  * exact gap keys (for the Wilcoxon signed-rank test), respondent dimension scores under the
  * missing-data policy, the item covariance sums of each dimension (alpha, item analysis,
- * pairwise alpha) and the validation counts. Run it with any driver (or `runGapSql` on
- * `servqual/node`), then give the rows to {@link finishGapSql}: a few hundred numbers per group
- * come back, never the respondents.
+ * pairwise alpha) and the validation counts. `statements` holds the work as a few smaller
+ * statements (validation counts; scores; histograms; one per dimension's item sums) that bind
+ * the same `parameters`: run them one after the other with any driver (or `runGapSql` on
+ * `servqual/node`) and give all their rows to {@link finishGapSql}; `text` is the same as one
+ * statement (UNION ALL), which needs more memory in the engine. A few hundred numbers per
+ * group come back, never the respondents.
  *
  * The sums are the ones the in-memory accumulators keep (`createGap5Accumulator`): Σx, Σx², Σxy
  * of shifted answers, counts and exact keys s·M/c (s gap steps, c items, M = lcm(1..m)), so
@@ -98,15 +116,23 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * @param instrument - An expectation–perception instrument.
  * @param options - `table`, `dialect` (`"duckdb"` | `"postgres"`), `columns` templates,
  *   `groupBy`, `where`, `missing`, `invalidAnswers`, `weights`, `reliability`.
- * @returns `{ dialect, text, parameters }`.
+ * @returns `{ dialect, text, parameters, statements }`.
  * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
  *   whose exact keys exceed 2^52.
  * @example
- * const { text, parameters } = gapSql(instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
- * const rows = (await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS();
+ * const { statements } = gapSql(instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
+ * const rows = [];
+ * for (const { text, parameters } of statements)
+ *   rows.push(...(await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS());
  * finishGapSql(rows, instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
  */
-export function gapSql(instrument: Instrument, options: GapSqlOptions): SqlStatement {
+export function gapSql(instrument: Instrument, options: GapSqlOptions): GapSqlStatements {
   const plan = gapSqlPlan("gapSql", instrument, options);
-  return { dialect: options.dialect, text: plan.text, parameters: plan.parameters };
+  const { dialect } = options;
+  return {
+    dialect,
+    text: plan.text,
+    parameters: plan.parameters,
+    statements: plan.statements.map((text) => ({ dialect, text, parameters: plan.parameters })),
+  };
 }

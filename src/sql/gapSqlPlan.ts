@@ -85,6 +85,11 @@ export interface GapSqlLayout {
     readonly delivered: FacetSlots;
     readonly gap: FacetSlots;
   } | null)[];
+  /**
+   * The statements' shares of the slots (offset, length): the scores statement's, then one per
+   * dimension with item covariance sums. A part-0 row carries its share's offset as its key.
+   */
+  readonly sumSlices: readonly { readonly offset: number; readonly length: number }[];
   /** Validation counts (part −1): slots of its own array. */
   readonly validation: {
     readonly slots: number;
@@ -112,10 +117,17 @@ export interface GapSqlLayout {
   readonly itemMeanTally: TallyCode;
 }
 
-/** The statement and its layout. */
+/** The statements and their layout. */
 export interface GapSqlPlan {
   readonly source: ResolvedSqlSource;
+  /** The statements below as one (each in parentheses, joined by UNION ALL). */
   readonly text: string;
+  /**
+   * Statements that each compute a share of the result (validation counts; scores and item
+   * sums; histograms; one per dimension with item covariance sums) and bind the same
+   * parameters; their rows together are the result of `text`.
+   */
+  readonly statements: readonly string[];
   readonly parameters: readonly SqlValue[];
   readonly layout: GapSqlLayout;
 }
@@ -155,6 +167,21 @@ class Slots {
   /** How many rows give the expression a value (not NULL). */
   present(value: string): number {
     return this.add(`COUNT(${value})`);
+  }
+  /** The paired sums of two columns that are NULL (together) outside the rows summed. */
+  pairOf(r: string, d: string): PairSlots {
+    return {
+      n: this.present(r),
+      sumR: this.total(r),
+      sumR2: this.total(`${r} * ${r}`),
+      sumD: this.total(d),
+      sumD2: this.total(`${d} * ${d}`),
+      sumRD: this.total(`${r} * ${d}`),
+    };
+  }
+  /** Where the next slot goes (the start or end of a statement's share of the slots). */
+  mark(): number {
+    return this.list.length;
   }
   pair(r: string, d: string, condition: string): PairSlots {
     return {
@@ -276,7 +303,10 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
         ]),
       ];
 
-  // Step x: answers on the scale grid (reverse-keyed items recoded), rejected-cell flags.
+  // Step k: each answer cell's fate, decided once: 0 on the scale grid, 1 off the scale,
+  // 2 on the scale between its steps, NULL missing. Step x: answers on the scale grid
+  // (reverse-keyed items recoded), rejected-cell flags.
+  const kCols: string[] = ["c.*", ...Object.keys(params)];
   const xCols: string[] = [...groups];
   const onScale = (raw: string) => `${raw} >= lo AND ${raw} <= hi`;
   const onGrid = (raw: string) => `ABS((${raw} - lo) / st - ROUND((${raw} - lo) / st)) <= tol`;
@@ -288,13 +318,13 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       ["y", `rd${i}`, spec.delivered],
     ] as const) {
       const value = item.reverse ? `lo + hi - ${raw}` : raw;
-      xCols.push(`CASE WHEN ${onScale(raw)} AND ${onGrid(raw)} THEN ${value} END AS ${side}${i}`);
-      xCols.push(
-        `CASE WHEN ${raw} IS NOT NULL AND NOT (${onScale(raw)}) THEN 1 ELSE 0 END AS o${side}${i}`,
+      const code = `k${side}${i}`;
+      kCols.push(
+        `CASE WHEN ${onScale(raw)} THEN CASE WHEN ${onGrid(raw)} THEN 0 ELSE 2 END WHEN ${raw} IS NOT NULL THEN 1 END AS ${code}`,
       );
-      xCols.push(
-        `CASE WHEN ${onScale(raw)} AND NOT (${onGrid(raw)}) THEN 1 ELSE 0 END AS s${side}${i}`,
-      );
+      xCols.push(`CASE WHEN ${code} = 0 THEN ${value} END AS ${side}${i}`);
+      xCols.push(`CASE WHEN ${code} = 1 THEN 1 ELSE 0 END AS o${side}${i}`);
+      xCols.push(`CASE WHEN ${code} = 2 THEN 1 ELSE 0 END AS s${side}${i}`);
       const column = answerColumn(source, facet, item.id);
       if (textCells) {
         xCols.push(`n${raw} AS n${side}${i}`);
@@ -317,6 +347,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     aCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN 1 ELSE 0 END AS b${i}`);
     aCols.push(`y${i} - x${i} AS dg${i}`);
     aCols.push(`ROUND((y${i} - x${i}) / st) AS t${i}`);
+    aCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN x${i} - sh END AS er${i}`);
+    aCols.push(`CASE WHEN x${i} IS NOT NULL AND y${i} IS NOT NULL THEN y${i} - sh END AS ep${i}`);
   });
 
   // Step y: per dimension answered items and sums; what decides the row's fate.
@@ -324,12 +356,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   dims.forEach((_, d) => {
     const members = itemsOf(d);
     yCols.push(`${plus(members.map((i) => `b${i}`))} AS c${d}`);
-    yCols.push(
-      `${plus(members.map((i) => `CASE WHEN b${i} = 1 THEN x${i} - sh ELSE 0 END`))} AS sr${d}`,
-    );
-    yCols.push(
-      `${plus(members.map((i) => `CASE WHEN b${i} = 1 THEN y${i} - sh ELSE 0 END`))} AS sd${d}`,
-    );
+    yCols.push(`${plus(members.map((i) => `COALESCE(er${i}, 0)`))} AS sr${d}`);
+    yCols.push(`${plus(members.map((i) => `COALESCE(ep${i}, 0)`))} AS sd${d}`);
     yCols.push(`${plus(members.map((i) => `COALESCE(t${i}, 0)`))} AS st${d}`);
   });
   const anyAnswer = items
@@ -404,10 +432,17 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
 
   // Step v: the respondent's overall scores.
   const vCols = ["u.*"];
-  vCols.push(`${plus(dims.map((_, d) => `COALESCE(mr${d}, 0)`))} AS osr`);
-  vCols.push(`${plus(dims.map((_, d) => `COALESCE(md${d}, 0)`))} AS osd`);
   vCols.push(
     `${plus(dims.map((_, d) => `CASE WHEN k${d} = 1 THEN st${d} * (m / (scored * c${d})) ELSE 0 END`))} AS okey`,
+  );
+  vCols.push("CASE WHEN allc > 0 THEN allr / allc END AS imr");
+  vCols.push("CASE WHEN allc > 0 THEN alld / allc END AS imd");
+  // The mean of the scored dimensions (NULL without any).
+  vCols.push(
+    `CASE WHEN scored > 0 THEN ${plus(dims.map((_, d) => `COALESCE(mr${d}, 0)`))} / scored END AS our`,
+  );
+  vCols.push(
+    `CASE WHEN scored > 0 THEN ${plus(dims.map((_, d) => `COALESCE(md${d}, 0)`))} / scored END AS oud`,
   );
   if (weighted) {
     vCols.push(`${plus(dims.map((_, d) => `w${d} * mr${d}`))} AS wr`);
@@ -419,12 +454,12 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const rowsUsed = sums.count("1 = 1");
   const blank = sums.sum(plus(items.flatMap((_, i) => [`brr${i}`, `brd${i}`])));
   const notApplicable = sums.sum(plus(items.flatMap((_, i) => [`arr${i}`, `ard${i}`])));
-  const itemSlots = items.map((_, i) => sums.pair(`x${i} - sh`, `y${i} - sh`, `b${i} = 1`));
-  const dimensionSlots = dims.map((_, d) => sums.pair(`mr${d}`, `md${d}`, `k${d} = 1`));
+  const itemSlots = items.map((_, i) => sums.pairOf(`er${i}`, `ep${i}`));
+  const dimensionSlots = dims.map((_, d) => sums.pairOf(`mr${d}`, `md${d}`));
   const unscored = dims.map((_, d) => sums.count(`k${d} = 0`));
-  const itemMean = sums.pair("allr / allc", "alld / allc", "allc > 0");
-  const unweighted = sums.pair("osr / scored", "osd / scored", "scored > 0");
-  const respondents = sums.count("scored > 0");
+  const itemMean = sums.pairOf("imr", "imd");
+  const unweighted = sums.pairOf("our", "oud");
+  const respondents = sums.present("our");
   const all = `scored = ${int(dims.length)}`;
   let weightedOwn: GapSqlLayout["weightedOwn"] = null;
   let fallback: GapSqlLayout["fallback"] = null;
@@ -452,14 +487,28 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     };
   }
 
+  // Weight issues of used rows (as validateResponses records them).
+  const weightIssues: Record<string, number> = {};
+  if (weighted) {
+    const n = int(dims.length);
+    weightIssues["blank-weight"] = sums.count(`wn > 0 AND wn < ${n}`);
+    weightIssues["bad-weight"] = sums.count("wbad > 0");
+    const sumOff = `wn = ${n} AND wbad = 0 AND ABS(wtotal - hundred) > wtol`;
+    weightIssues[source.weightMismatch === "rescale" ? "weights-rescaled" : "weights-sum"] =
+      sums.count(source.weightMismatch === "rescale" ? `${sumOff} AND wtotal > 0` : sumOff);
+  }
+
+  const mainSlice = { offset: 0, length: sums.mark() };
+
   // Item covariance sums per dimension and facet (reliability), over per-row columns of steps w
   // and s: q<F><i> the shifted value (NULL = missing), qn<F><i₀> the items answered and
   // qt<F><i₀> the sum of their values (step w); cc<F><i> the value in a complete row, pq<F><i>
   // the value in a partly answered row and qs<F><i₀> that row's person score (step s; NULL
   // otherwise); i₀ is the dimension's first item. Each is written once; the sums read them by
   // name and let NULL stand for "not in this sum" (SUM and COUNT skip NULLs).
-  const wCols = ["v.*"];
-  const sCols = ["w.*"];
+  const wColsOf: string[][] = dims.map(() => ["v.*"]);
+  const sColsOf: string[][] = dims.map(() => ["w.*"]);
+  const facetSlices: { offset: number; length: number }[] = [];
   const facetSlots = (F: string, members: readonly number[], shiftValue: number): FacetSlots => {
     const k = members.length;
     const count = `qn${F}${members[0]}`;
@@ -492,6 +541,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   };
   const midpoint = (scale.min + scale.max) / 2;
   const facetColumns = (
+    d: number,
     F: string,
     members: readonly number[],
     raw: (i: number) => string,
@@ -499,6 +549,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   ) => {
     const k = members.length;
     const first = members[0] as number;
+    const wCols = wColsOf[d] as string[];
+    const sCols = sColsOf[d] as string[];
     for (const i of members) wCols.push(`${raw(i)} - ${shift} AS q${F}${i}`);
     const count = `qn${F}${first}`;
     wCols.push(
@@ -517,26 +569,18 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const facets = dims.map((_, d) => {
     const members = itemsOf(d);
     if (!spec.reliability || members.length < 2) return null;
-    facetColumns("r", members, (i) => `x${i}`, "sh");
-    facetColumns("d", members, (i) => `y${i}`, "sh");
-    facetColumns("g", members, (i) => `dg${i}`, "0");
-    return {
+    facetColumns(d, "r", members, (i) => `x${i}`, "sh");
+    facetColumns(d, "d", members, (i) => `y${i}`, "sh");
+    facetColumns(d, "g", members, (i) => `dg${i}`, "0");
+    const offset = sums.mark();
+    const slots = {
       required: facetSlots("r", members, midpoint),
       delivered: facetSlots("d", members, midpoint),
       gap: facetSlots("g", members, 0),
     };
+    facetSlices.push({ offset, length: sums.mark() - offset });
+    return { slots, dimension: d };
   });
-
-  // Weight issues of used rows (as validateResponses records them).
-  const weightIssues: Record<string, number> = {};
-  if (weighted) {
-    const n = int(dims.length);
-    weightIssues["blank-weight"] = sums.count(`wn > 0 AND wn < ${n}`);
-    weightIssues["bad-weight"] = sums.count("wbad > 0");
-    const sumOff = `wn = ${n} AND wbad = 0 AND ABS(wtotal - hundred) > wtol`;
-    weightIssues[source.weightMismatch === "rescale" ? "weights-rescaled" : "weights-sum"] =
-      sums.count(source.weightMismatch === "rescale" ? `${sumOff} AND wtotal > 0` : sumOff);
-  }
 
   // Histograms (parts ≥ 1): one grouping set per histogram.
   const histograms: string[] = [];
@@ -559,41 +603,64 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const unweightedPart = histograms.length;
 
   const hCols = histograms.map((h, j) => `${h} AS h${j + 1}`);
-  const sets = histograms.map((_, j) => `(${groupList}h${j + 1})`).join(", ");
-  const partCase = `CASE ${histograms.map((_, j) => `WHEN h${j + 1} IS NOT NULL THEN ${j + 1}`).join(" ")} END`;
-  const keyCase = `COALESCE(${histograms.map((_, j) => `h${j + 1}`).join(", ")})`;
+  // Step e: each row's histogram keys as rows (part, key), two arrays unnested side by side
+  // (in step in both engines); one GROUP BY then counts them, a single small hash table.
+  const eCols = [
+    ...groups,
+    `UNNEST(ARRAY[${histograms.map((_, j) => int(j + 1)).join(", ")}]) AS part`,
+    `UNNEST(ARRAY[${histograms.map((_, j) => `CAST(h${j + 1} AS ${D})`).join(", ")}]) AS key`,
+  ];
   const groupBy = groups.length === 0 ? "" : ` GROUP BY ${groups.join(", ")}`;
   const F = rules.fence;
   const S = rules.step;
-  const text = [
-    `WITH p AS (SELECT ${[...Object.entries(params), ...textParams]
-      .map(([name, sql]) => `${sql} AS ${name}`)
-      .join(", ")}${F}),`,
-    ...(textCells
-      ? [
-          `t AS ${S}(SELECT ${tCols.join(", ")} FROM ${source.table}${source.where}${F}),`,
-          `c AS ${S}(SELECT ${cCols.join(", ")} FROM t CROSS JOIN p${F}),`,
-        ]
-      : [`c AS ${S}(SELECT ${cCols.join(", ")} FROM ${source.table}${source.where}${F}),`]),
-    `x AS ${S}(SELECT ${xCols.join(", ")} FROM c CROSS JOIN p${F}),`,
-    `a AS ${S}(SELECT ${aCols.join(", ")} FROM x${F}),`,
-    `y AS ${S}(SELECT ${yCols.join(", ")} FROM a${F}),`,
-    `z AS ${S}(SELECT ${zCols.join(", ")} FROM y${F}),`,
-    `u AS ${S}(SELECT ${uCols.join(", ")} FROM z WHERE excluded = 0${F}),`,
-    `v AS ${S}(SELECT ${vCols.join(", ")} FROM u${F}),`,
-    `w AS ${S}(SELECT ${wCols.join(", ")} FROM v${F}),`,
-    `s AS ${S}(SELECT ${sCols.join(", ")} FROM w${F}),`,
-    `h AS ${S}(SELECT ${groupList}${hCols.join(", ")} FROM v${F})`,
-    `SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
-    "UNION ALL",
-    `SELECT ${groupList}0 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(sums.list)} AS v FROM s${groupBy}`,
-    "UNION ALL",
-    `SELECT ${groupList}${partCase} AS part, CAST(${keyCase} AS ${D}) AS key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM h GROUP BY GROUPING SETS (${sets})`,
-  ].join("\n");
+  const step = (name: string, columns: readonly string[], from: string) =>
+    `${name} AS ${S}(SELECT ${columns.join(", ")} FROM ${from}${F})`;
+  /** The per-row steps up to z (every row), v (used rows, scored) or s (a dimension's facets). */
+  const steps = (upTo: "z" | "v" | number, ...more: string[]) => {
+    const list = [
+      `p AS (SELECT ${[...Object.entries(params), ...textParams]
+        .map(([name, sql]) => `${sql} AS ${name}`)
+        .join(", ")}${F})`,
+      ...(textCells
+        ? [step("t", tCols, `${source.table}${source.where}`), step("c", cCols, "t CROSS JOIN p")]
+        : [step("c", cCols, `${source.table}${source.where}`)]),
+      step("k", kCols, "c CROSS JOIN p"),
+      step("x", xCols, "k"),
+      step("a", aCols, "x"),
+      step("y", yCols, "a"),
+      step("z", zCols, "y"),
+    ];
+    if (upTo !== "z") {
+      list.push(step("u", uCols, "z WHERE excluded = 0"), step("v", vCols, "u"));
+    }
+    if (typeof upTo === "number") {
+      list.push(
+        step("w", wColsOf[upTo] as string[], "v"),
+        step("s", sColsOf[upTo] as string[], "w"),
+      );
+    }
+    return `WITH ${[...list, ...more].join(",\n")}\n`;
+  };
+  const slice = (range: { offset: number; length: number }) =>
+    sums.list.slice(range.offset, range.offset + range.length);
+  const statements: string[] = [
+    `${steps("z")}SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
+    `${steps("v")}SELECT ${groupList}0 AS part, CAST(0 AS ${D}) AS key, ${rules.array(slice(mainSlice))} AS v FROM v${groupBy}`,
+    `${steps("v", step("h", [...groups, ...hCols], "v"), step("e", eCols, "h"))}SELECT ${groupList}part, key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM e WHERE key IS NOT NULL GROUP BY ${groupList}part, key`,
+  ];
+  facets.forEach((facet, d) => {
+    if (facet === null) return;
+    const range = facetSlices[statements.length - 3] as { offset: number; length: number };
+    statements.push(
+      `${steps(d)}SELECT ${groupList}0 AS part, CAST(${int(range.offset)} AS ${D}) AS key, ${rules.array(slice(range))} AS v FROM s${groupBy}`,
+    );
+  });
+  const text = statements.map((statement) => `(${statement})`).join("\nUNION ALL\n");
 
   return {
     source,
     text,
+    statements,
     parameters,
     layout: {
       slots: sums.list.length,
@@ -610,7 +677,8 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       fallback,
       weightSums,
       weightRespondents,
-      facets,
+      facets: facets.map((facet) => facet?.slots ?? null),
+      sumSlices: [mainSlice, ...facetSlices],
       validation: {
         slots: validation.list.length,
         rowsIn,

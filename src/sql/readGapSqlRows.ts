@@ -174,10 +174,36 @@ export function readGapSqlRows(
   interface Pending {
     group: Record<string, string | number | boolean | null>;
     sums: number[] | null;
+    /** Offsets of the part-0 shares seen. */
+    shares: Set<number>;
     validation: number[] | null;
     histograms: [number, number, number][];
   }
   const byGroup = new Map<string, Pending>();
+  /** A part-0 row: one statement's share of the sums (key = its offset), or all of them. */
+  const readShare = (pending: Pending, row: SqlResultRow, r: number) => {
+    const offset =
+      row.key === null || row.key === undefined ? 0 : toNumber(row.key, `row ${r + 1} key`);
+    const share =
+      layout.sumSlices.find((s) => s.offset === offset) ??
+      (offset === 0 ? { offset: 0, length: layout.slots } : undefined);
+    const list = row.v as { length?: unknown; items?: { length?: unknown } } | null | undefined;
+    const length = Array.isArray(list) ? list.length : list?.items?.length;
+    const whole = offset === 0 && length === layout.slots;
+    if (share === undefined || pending.shares.has(offset)) {
+      throw new ServqualError("invalid-input", "The SQL result set is not the one gapSql wrote.", [
+        {
+          code: "bad-sql-result",
+          message: `row ${r + 1}: ${share === undefined ? `no share of the sums starts at ${offset}` : `the share at ${offset} comes twice for one group`}`,
+        },
+      ]);
+    }
+    const values = toArray(row.v, whole ? layout.slots : share.length, `row ${r + 1} v`);
+    pending.sums ??= new Array<number>(layout.slots).fill(0);
+    for (let i = 0; i < values.length; i++) pending.sums[offset + i] = values[i] as number;
+    if (whole) for (const s of layout.sumSlices) pending.shares.add(s.offset);
+    else pending.shares.add(offset);
+  };
   rows.forEach((row, r) => {
     if (typeof row !== "object" || row === null) {
       throw new ServqualError("invalid-input", "The SQL result set is not the one gapSql wrote.", [
@@ -192,12 +218,12 @@ export function readGapSqlRows(
       groupNames.forEach((name, g) => {
         group[name] = values[g] as string | number | boolean | null;
       });
-      pending = { group, sums: null, validation: null, histograms: [] };
+      pending = { group, sums: null, shares: new Set(), validation: null, histograms: [] };
       byGroup.set(id, pending);
     }
     if (row.part === null || row.part === undefined) return; // a histogram's "not counted" cell
     const part = toNumber(row.part, `row ${r + 1} part`);
-    if (part === 0) pending.sums = toArray(row.v, layout.slots, `row ${r + 1} v`);
+    if (part === 0) readShare(pending, row, r);
     else if (part === -1) {
       pending.validation = toArray(row.v, layout.validation.slots, `row ${r + 1} v`);
     } else {
@@ -209,6 +235,14 @@ export function readGapSqlRows(
   const states: GapSqlGroupState[] = [];
   for (const pending of byGroup.values()) {
     const gaps = createGapAccumulator(instrument, required, delivered);
+    if (pending.shares.size > 0 && pending.shares.size < layout.sumSlices.length) {
+      throw new ServqualError("invalid-input", "The SQL result set is not the one gapSql wrote.", [
+        {
+          code: "bad-sql-result",
+          message: `group ${JSON.stringify(Object.values(pending.group))} has ${pending.shares.size} of the ${layout.sumSlices.length} shares of the sums (were all of gapSql's statements run?)`,
+        },
+      ]);
+    }
     const v = pending.sums ?? new Array<number>(layout.slots).fill(0);
     const scales = gaps.keyScales;
     layout.items.forEach((slots, i) => {

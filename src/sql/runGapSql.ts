@@ -95,7 +95,11 @@ export async function runGapSql(
   expectKind("runGapSql", "options", options, "object", "the options { table, … }");
   const full = { ...options, dialect: options.dialect ?? dialect } as FinishGapSqlOptions;
   const { level: _level, pAdjust: _pAdjust, dropConstantItems: _drop, ...build } = full;
-  const statement = gapSql(instrument, build);
-  const rows = await runStatement(connection, full.dialect, statement.text, statement.parameters);
+  const { statements } = gapSql(instrument, build);
+  const rows: SqlResultRow[] = [];
+  for (const statement of statements) {
+    const part = await runStatement(connection, full.dialect, statement.text, statement.parameters);
+    for (const row of part) rows.push(row);
+  }
   return finishGapSql(rows, instrument, full);
 }

@@ -1,6 +1,6 @@
 /**
  * The SQL dialects the builders write, and every difference between them in one table. The
- * statements are otherwise ANSI SQL (CTEs, CASE, GROUP BY GROUPING SETS, CAST, UNION ALL, ARRAY
+ * statements are otherwise ANSI SQL (CTEs, CASE, GROUP BY, UNNEST, CAST, UNION ALL, ARRAY
  * constructors), which DuckDB and PostgreSQL both run; docs/sql.md says what changes on other
  * engines.
  */
