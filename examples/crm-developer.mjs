@@ -1,16 +1,24 @@
 // A CRM developer validates one customer's SERVQUAL answers as they arrive and shows the
 // customer's gaps per dimension; then reads the customer's relationship stage from CRM events
-// and the bank's customers at risk of dissolution. Run: node examples/crm-developer.mjs
+// and the bank's customers at risk of dissolution; last, Gap 3 and Gap 4 from the CRM's ticket
+// records (arrays, as an API returns them) and the gaps in CRM terms.
+// Run: node examples/crm-developer.mjs
 import assert from "node:assert/strict";
 import {
   classifyStage,
+  crmGapViews,
   dissolutionWarnings,
+  gap3,
+  gap4,
   gap5,
   instruments,
   relationshipFeatures,
   ServqualError,
+  validateDeliveryRecords,
   validateEvents,
+  validatePromises,
   validateResponses,
+  validateStandards,
 } from "servqual";
 import { readEventsCsv } from "servqual/node";
 
@@ -99,3 +107,91 @@ for (const c of atRisk.customers.slice(0, 3)) {
   console.log(`  ${c.customer}: ${c.signals.map((s) => s.signal).join(", ")}`);
 }
 assert.ok(atRisk.customers.length >= 40);
+
+// Tickets from the CRM's API: first reply within 2 business hours (Mon–Fri 09:00–17:00,
+// Europe/London) for 90% of tickets, and the website's promise "a reply within 1 business hour".
+const standards = validateStandards([
+  {
+    id: "first-reply",
+    attribute: "first-reply",
+    dimension: "responsiveness",
+    formal: true,
+    metric: "first-response",
+    target: 2,
+    unit: "business-hours",
+    direction: "lower-is-better",
+    targetShare: 0.9,
+  },
+]);
+const tickets = validateDeliveryRecords(
+  [
+    // Mon 09:30 → 10:30: 1 business hour
+    {
+      id: "c1",
+      attribute: "first-reply",
+      created: "2025-03-03T09:30:00Z",
+      firstResponse: "2025-03-03T10:30:00Z",
+    },
+    // Mon 16:00 → Tue 10:30: 1 + 1.5 = 2.5 business hours (missed by 0.5)
+    {
+      id: "c2",
+      attribute: "first-reply",
+      created: "2025-03-03T16:00:00Z",
+      firstResponse: "2025-03-04T10:30:00Z",
+    },
+    // Fri 16:30 → Mon 09:45: 0.5 + 0.75 = 1.25
+    {
+      id: "c3",
+      attribute: "first-reply",
+      created: "2025-03-07T16:30:00Z",
+      firstResponse: "2025-03-10T09:45:00Z",
+    },
+    // Sat 10:00 → Mon 10:00: the weekend is closed, 1
+    {
+      id: "c4",
+      attribute: "first-reply",
+      created: "2025-03-08T10:00:00Z",
+      firstResponse: "2025-03-10T10:00:00Z",
+    },
+    // an id the CRM sent twice: excluded with a reason, never silently dropped
+    { id: "c4", attribute: "first-reply", created: "2025-03-08T10:00:00Z" },
+  ],
+  { standards, calendar: { timeZone: "Europe/London" }, asOf: "2025-04-01T00:00:00Z" },
+);
+assert.deepEqual(tickets.report.exclusionCounts, { "duplicate-id": 1 });
+const delivery = gap3(tickets, standards);
+const reply = delivery.items[0];
+console.log(
+  `First reply within 2 business hours: ${reply.met}/${reply.evaluated} (${reply.compliance}), gap ${reply.gap.toFixed(2)} against ${reply.targetShare}`,
+);
+assert.equal(reply.compliance, 0.75); // c1, c3, c4 met; c2 missed
+assert.ok(Math.abs(reply.gap - -0.15) < 1e-12);
+const promises = validatePromises([
+  {
+    id: "web-1h",
+    attribute: "first-reply",
+    metric: "first-response",
+    promisedLevel: 1,
+    unit: "business-hours",
+    direction: "lower-is-better",
+    from: "2025-03-01",
+    to: "2025-03-31",
+    exposures: 12000,
+  },
+]);
+const communication = gap4(promises, tickets, { standards });
+console.log(
+  `Promise kept: ${communication.items[0].keptRate} (c1 and c4 within 1 hour; c2, c3 not)`,
+);
+assert.equal(communication.items[0].keptRate, 0.5);
+
+// The same results under the names a CRM team uses: no new computation, each number with its path.
+const crm = crmGapViews({ gap3: delivery, gap4: communication });
+for (const view of crm.views.filter((v) => v.present)) {
+  for (const figure of view.figures) {
+    console.log(`  ${view.name}: ${figure.value.toFixed(2)} ${figure.unit} (${figure.path})`);
+  }
+}
+const responsiveness = crm.views.find((v) => v.term === "responsiveness-gap");
+assert.equal(responsiveness.figures[0].value, reply.gap);
+assert.equal(crm.views.find((v) => v.term === "communication-gap").figures[0].value, -0.5);

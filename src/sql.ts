@@ -10,9 +10,24 @@ export {
   type GapSqlGroup,
   type GapSqlResult,
 } from "./sql/finishGapSql";
+export {
+  type FinishGapCellsSqlOptions,
+  finishGapCellsSql,
+  type GapCellsSqlOptions,
+  type GapCellsSqlResult,
+  gapCellsSql,
+  type SqlPeriodKind,
+} from "./sql/gapCellsSql";
 export { type GapSqlOptions, gapSql, type SqlStatement } from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";
+export {
+  type FinishServperfSqlOptions,
+  finishServperfSql,
+  type ServperfSqlGroup,
+  type ServperfSqlOptions,
+  servperfSql,
+} from "./sql/servperfSql";
 export { DIALECTS, type DialectRules, type SqlDialect } from "./sql/sqlDialect";
 export type {
   SqlColumnTemplates,
@@ -21,3 +36,10 @@ export type {
   SqlSourceOptions,
   SqlValue,
 } from "./sql/sqlOptions";
+export {
+  type FinishZonesSqlOptions,
+  finishZonesSql,
+  type ZonesSqlGroup,
+  type ZonesSqlOptions,
+  zonesSql,
+} from "./sql/zonesSql";

@@ -159,6 +159,7 @@ export type IssueCode =
   | "unknown-attribute"
   | "unknown-time-zone"
   | "missing-period"
+  | "other-region"
   | "invalid-period"
   // CRM events
   | "missing-event-id"

@@ -95,6 +95,7 @@ export type NoticeCode =
   | "unknown-attribute"
   | "unknown-time-zone"
   | "missing-period"
+  | "other-region"
   | "invalid-period"
   // Gaps 2–4
   | "records-without-standard"

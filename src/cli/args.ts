@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
+import { calendarFlagsOf } from "./calendarFlags";
 import { closest, didYouMean } from "./closest";
 import { type ContextFlags, parseContextFlags } from "./contextInputs";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
+import { parsePeriodFlags } from "./periodFlags";
 import { checkRelationshipOptions } from "./relationshipInputs";
 import { checkTrustOption } from "./trustInputs";
 import { UsageError } from "./usageError";
@@ -121,9 +123,15 @@ type OptionName =
   | "records"
   | "promises"
   | "factors"
+  | "business-hours"
+  | "business-days"
+  | "time-zone"
+  | "holidays"
   | "by"
   | "calendar"
   | "min-n"
+  | "fiscal-start"
+  | "seasons"
   | "complaints"
   | "comments"
   | "help"
@@ -174,9 +182,15 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   records: { type: "string", commands: REPORT },
   promises: { type: "string", commands: REPORT },
   factors: { type: "string", commands: REPORT },
+  "business-hours": { type: "string", commands: REPORT },
+  "business-days": { type: "string", commands: REPORT },
+  "time-zone": { type: "string", commands: REPORT },
+  holidays: { type: "string", commands: REPORT },
   by: { type: "string", commands: REPORT },
   calendar: { type: "string", commands: REPORT },
   "min-n": { type: "string", commands: REPORT },
+  "fiscal-start": { type: "string", commands: REPORT },
+  seasons: { type: "string", commands: REPORT },
   complaints: { type: "string", commands: REPORT },
   comments: { type: "string", commands: REPORT },
   help: { type: "boolean", commands: [] },
@@ -300,13 +314,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
     );
   }
   const verbose = flags.has("verbose");
-  const fiveGap = fiveGapFilesOf(one);
+  const files = fiveGapFilesOf(one);
+  const calendar = calendarFlagsOf(one, files?.records !== undefined);
+  const fiveGap = files === undefined || calendar === undefined ? files : { ...files, calendar };
   if (fiveGap !== undefined && database !== undefined) {
     throw new UsageError(
       "--management, --standards, --records, --promises and --factors read the survey from a CSV file, not with --duckdb or --postgres",
     );
   }
-  const context = parseContextFlags(one("by"), one("calendar"), one("min-n"));
+  const context = parseContextFlags(
+    one("by"),
+    one("calendar"),
+    one("min-n"),
+    parsePeriodFlags(one("by"), one("fiscal-start"), one("seasons")),
+  );
   if (context !== undefined && database !== undefined) {
     throw new UsageError(
       "--by, --calendar and --min-n read the rows: not with --duckdb or --postgres",

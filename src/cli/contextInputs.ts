@@ -1,20 +1,24 @@
 import type * as Library from "../node";
 import type { ContextResults } from "../report/contextSections";
 import { didYouMean } from "./closest";
+import { type PeriodFlags, readSeasonsMap } from "./periodFlags";
 import { UsageError } from "./usageError";
 
 /** The periods `--by` takes. */
-const PERIODS = ["week", "month", "quarter", "season", "year"] as const;
+const PERIODS = ["week", "month", "quarter", "season", "year", "fiscal-year"] as const;
 
-/** `--by`, `--calendar` and `--min-n` of `servqual report`. */
+/** `--by`, `--calendar`, `--min-n`, `--fiscal-start` and `--seasons` of `servqual report`. */
 export interface ContextFlags {
   readonly period: (typeof PERIODS)[number] | undefined;
   readonly calendar: string | undefined;
   readonly minimumN: number | undefined;
+  /** `--fiscal-start` (with `--by fiscal-year`) and the `--seasons` file; absent: none. */
+  readonly periods?: PeriodFlags;
 }
 
 /**
- * Checks `--by PERIOD`, `--calendar FILE` and `--min-n N`; undefined when none is given.
+ * Checks `--by PERIOD`, `--calendar FILE` and `--min-n N` (with `--fiscal-start` and
+ * `--seasons` already checked by parsePeriodFlags); undefined when none is given.
  *
  * @throws {UsageError} for an unknown period or a min-n that is not a whole number ≥ 2.
  * @example
@@ -24,6 +28,7 @@ export function parseContextFlags(
   by: string | undefined,
   calendar: string | undefined,
   minN: string | undefined,
+  periods?: PeriodFlags,
 ): ContextFlags | undefined {
   if (by === undefined && calendar === undefined && minN === undefined) return undefined;
   if (by !== undefined && !(PERIODS as readonly string[]).includes(by)) {
@@ -41,7 +46,12 @@ export function parseContextFlags(
   if (by === undefined && calendar === undefined) {
     throw new UsageError("--min-n goes with --by PERIOD or --calendar FILE");
   }
-  return { period: by as ContextFlags["period"], calendar, minimumN };
+  return {
+    period: by as ContextFlags["period"],
+    calendar,
+    minimumN,
+    ...(periods === undefined ? {} : { periods }),
+  };
 }
 
 /** What the context adds to a run: the report sections and terminal lines. */
@@ -53,7 +63,7 @@ export interface ContextRun {
 type Lib = typeof Library;
 
 /** The region column: `region` when kept, else the first segment column. */
-function regionColumn(dataset: Library.Dataset): string | undefined {
+export function regionColumn(dataset: Library.Dataset): string | undefined {
   const names = dataset.segments.map((s) => s.name);
   return names.includes("region") ? "region" : names[0];
 }
@@ -72,13 +82,28 @@ export async function reportContext(
 ): Promise<ContextRun> {
   const minimumN = flags.minimumN === undefined ? {} : { minimumN: flags.minimumN };
   const region = regionColumn(dataset);
+  const fiscalYearStart = flags.periods?.fiscalYearStart;
+  const seasonsFile = flags.periods?.seasonsFile;
+  const seasons = seasonsFile === undefined ? undefined : await readSeasonsMap(seasonsFile);
+  // The period options of --by: a fiscal start for fiscal years, the season map for seasons.
+  const periodOptions = {
+    ...(flags.period === "fiscal-year" && fiscalYearStart !== undefined ? { fiscalYearStart } : {}),
+    ...(flags.period === "season" && seasons !== undefined ? { seasons } : {}),
+  };
   const lines: string[] = [];
   const context: {
     -readonly [K in keyof ContextResults]: ContextResults[K];
   } = {};
   if (flags.period !== undefined) {
-    context.byPeriod = lib.byPeriod(dataset, { period: flags.period, ...minimumN });
-    context.seasons = lib.seasonalProfile(dataset, { ...minimumN });
+    context.byPeriod = lib.byPeriod(dataset, {
+      period: flags.period,
+      ...periodOptions,
+      ...minimumN,
+    });
+    context.seasons = lib.seasonalProfile(dataset, {
+      ...(seasons === undefined ? {} : { seasons }),
+      ...minimumN,
+    });
     const drift = context.byPeriod.expectationDrift.filter(
       (d) => d.direction === "rising" || d.direction === "falling",
     );
@@ -89,7 +114,8 @@ export async function reportContext(
       context.segments = lib.compareSegments(dataset, { by: region, ...minimumN });
       const allocation = lib.allocationPriorities(dataset, {
         period: flags.period,
-        acrossYears: flags.period !== "year",
+        ...periodOptions,
+        acrossYears: flags.period !== "year" && flags.period !== "fiscal-year",
         region,
         dimensions: dataset.instrument.dimensions
           .map((d) => d.id)
@@ -187,9 +213,8 @@ export async function demoContext(
   const seasons = lib.seasonalProfile(dataset, {
     seasons: { warm: [5, 6, 7, 8, 9], cold: [10, 11, 12, 1, 2, 3, 4] },
   });
-  // Kruskal–Wallis + Dunn: the Games–Howell quantiles of the Welch method cost most of the
-  // demo's time, and the demo plants no region difference beyond Coast's empathy.
-  const segments = lib.compareSegments(dataset, { by: "region", method: "kruskal" });
+  // Welch's ANOVA + Games–Howell (the default): the demo plants Coast's empathy shortfall.
+  const segments = lib.compareSegments(dataset, { by: "region" });
   const allocation = lib.allocationPriorities(dataset, { period: "season", acrossYears: true });
   const calendar = await lib.readEventCalendarCsv(calendarPath);
   const events = lib.eventWindowEffects(dataset, { calendar, minimumN: 10 });
@@ -232,7 +257,7 @@ export async function demoContext(
       "byPeriod expectation drift, weighted least-squares slope of monthly means, Holm-adjusted",
     ),
   ];
-  const others = segmentComparisons(lib, dataset, "region", { method: "kruskal" });
+  const others = segmentComparisons(lib, dataset, "region");
   lines.push(...others.lines);
   return {
     context: {

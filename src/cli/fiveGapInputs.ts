@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type * as Library from "../node";
 import type * as Reports from "../report";
+import type { CalendarFlags } from "./calendarFlags";
 import { forTerminal, printError } from "./terminal";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
@@ -16,6 +17,8 @@ export interface FiveGapFiles {
   readonly factors?: string;
   /** The instant delivery records are checked against (default: the time of the run). */
   readonly asOf?: string;
+  /** The records' calendar (`--business-hours`, `--business-days`, `--time-zone`, `--holidays`). */
+  readonly calendar?: CalendarFlags;
 }
 
 /** The option of each input, in the order they are read. */
@@ -68,9 +71,37 @@ export function fiveGapFilesOf(
  * fiveGapProvenance({ standards: "/data/standards.csv" }) //=> { standards: "standards.csv" }
  */
 export function fiveGapProvenance(files: FiveGapFiles): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files).map(([key, value]) => [key, key === "asOf" ? value : basename(value)]),
-  );
+  const { calendar, ...rest } = files;
+  const entries = Object.entries(rest).map(([key, value]) => [
+    key,
+    key === "asOf" ? value : basename(value),
+  ]);
+  if (calendar?.businessHours !== undefined)
+    entries.push(["businessHours", calendar.businessHours]);
+  if (calendar?.businessDays !== undefined) entries.push(["businessDays", calendar.businessDays]);
+  if (calendar?.timeZone !== undefined) entries.push(["timeZone", calendar.timeZone]);
+  if (calendar?.holidays !== undefined) entries.push(["holidays", basename(calendar.holidays)]);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The library calendar of the records' flags: hours and zone as given, and the dates of the
+ * holiday file (read by `readHolidaysCsv`, which records every row it cannot use). Undefined
+ * without flags (the library's default calendar).
+ */
+async function recordsCalendar(
+  lib: Servqual,
+  flags: CalendarFlags | undefined,
+): Promise<{ calendar?: Library.CalendarOptions; holidays?: Library.HolidaySet }> {
+  if (flags === undefined) return {};
+  const holidays =
+    flags.holidays === undefined ? undefined : await lib.readHolidaysCsv(flags.holidays);
+  const calendar: Library.CalendarOptions = {
+    ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
+    ...(flags.hours === undefined ? {} : { hours: flags.hours }),
+    ...(holidays === undefined ? {} : { holidays: holidays.dates }),
+  };
+  return { calendar, ...(holidays === undefined ? {} : { holidays }) };
 }
 
 /** A ServqualError of one input as one line on standard error. */
@@ -177,10 +208,15 @@ export async function readFiveGap(
     }
     let records: Library.DeliverySet | null = null;
     if (files.records !== undefined && standards !== null) {
+      if (files.calendar?.holidays !== undefined)
+        [option, file] = ["holidays", files.calendar.holidays];
+      const { calendar, holidays } = await recordsCalendar(lib, files.calendar);
+      if (holidays !== undefined) inputs.push(summary("holidays", file, holidays.report));
       [option, file] = ["records", files.records];
       records = await lib.readDeliveryRecordsCsv(file, {
         standards,
         asOf: files.asOf ?? asOf,
+        ...(calendar === undefined ? {} : { calendar }),
       });
       if (!used("records", records.report, "record")) return ExitCode.BadInput;
       gap3 = lib.gap3(records, standards);
@@ -197,15 +233,17 @@ export async function readFiveGap(
       if (!used("factors", survey.report, "respondent")) return ExitCode.BadInput;
       factors = lib.contributingFactors(survey.dataset);
     }
-    const model = lib.fiveGapModel({
+    const results = {
       ...(gap1 === null ? {} : { gap1 }),
       ...(gap2 === null ? {} : { gap2 }),
       ...(gap3 === null ? {} : { gap3 }),
       ...(gap4 === null ? {} : { gap4 }),
       ...(gap5 === null ? {} : { gap5 }),
       ...(factors === null ? {} : { factors }),
-    });
-    return { model, gap1, gap2, gap3, gap4, factors, inputs };
+    };
+    const model = lib.fiveGapModel(results);
+    const crm = lib.crmGapViews(results);
+    return { model, gap1, gap2, gap3, gap4, factors, inputs, crm };
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printInputError(lib, option, file, error);

@@ -1,6 +1,8 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
+import { type ContextFlags, regionColumn } from "./contextInputs";
+import { readSeasonsMap } from "./periodFlags";
 
 type Servqual = typeof Library & typeof Reports;
 
@@ -27,10 +29,36 @@ export function recoveryFiles(
 }
 
 /**
+ * How comments are grouped: the period of `--by` (with its `--fiscal-start` and `--seasons`;
+ * seasons without `--by`) and the region column of `--by` (`region` when kept, else the first
+ * segment column), whose Gap 5 cells (smallest shown: `--min-n`) are shown beside the comments.
+ */
+export async function commentGrouping(
+  flags: ContextFlags | undefined,
+  dataset: Library.Dataset,
+): Promise<{
+  readonly period: NonNullable<ContextFlags["period"]>;
+  readonly fiscalYearStart?: number;
+  readonly seasons?: Library.Seasons;
+  readonly region: string | undefined;
+}> {
+  const period = flags?.period ?? "season";
+  const start = flags?.periods?.fiscalYearStart;
+  const file = flags?.periods?.seasonsFile;
+  return {
+    period,
+    ...(period === "fiscal-year" && start !== undefined ? { fiscalYearStart: start } : {}),
+    ...(period === "season" && file !== undefined ? { seasons: await readSeasonsMap(file) } : {}),
+    region: regionColumn(dataset),
+  };
+}
+
+/**
  * Reads `--complaints FILE` (complaint records, satisfaction on 1–5) into `serviceRecovery` and
- * `--comments FILE` (respondent_id, date, region, comment) into `commentThemes` by season and
- * region, beside Gap 5 per season × region of the survey when it has dates and a `region`
- * segment. Excluded records are counted in each section, as the survey's rows are.
+ * `--comments FILE` (respondent_id, date, region, comment) into `commentThemes` by the period
+ * of `--by` (season without it) and region, beside Gap 5 per period × region of the survey when
+ * it has dates and a region column (see commentGrouping). Excluded records are counted in each
+ * section, as the survey's rows are.
  *
  * @throws {ServqualError} from the readers (a missing file or column): the caller prints it.
  */
@@ -38,6 +66,7 @@ export async function readRecoveryInputs(
   lib: Servqual,
   files: RecoveryFiles,
   dataset: Library.Dataset,
+  flags?: ContextFlags,
 ): Promise<RecoveryResults> {
   const out: { recovery?: Library.ServiceRecoveryResult; comments?: Library.CommentThemesResult } =
     {};
@@ -46,14 +75,15 @@ export async function readRecoveryInputs(
   }
   if (files.comments !== undefined) {
     const set = await lib.readCommentsCsv(files.comments);
-    const region = dataset.segments.some((s) => s.name === "region");
+    const { region, ...period } = await commentGrouping(flags, dataset);
+    const minimumN = flags?.minimumN === undefined ? {} : { minimumN: flags.minimumN };
     const gaps =
-      dataset.dates !== null && region
-        ? lib.gapCells(dataset, { period: "season", by: ["region"] })
+      dataset.dates !== null && region !== undefined
+        ? lib.gapCells(dataset, { ...period, by: [region], ...minimumN })
         : undefined;
     out.comments = lib.commentThemes(set, {
-      period: "season",
-      ...(gaps === undefined ? {} : { gaps }),
+      ...period,
+      ...(gaps === undefined || region === undefined ? {} : { gaps, regionColumn: region }),
     });
   }
   return out;

@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import type * as Library from "../node";
 import type * as Reports from "../report";
+import { withAcrossReport } from "./acrossReport";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
 import { readColumnMap } from "./columnMap";
 import {
+  type ContextFlags,
   type ContextRun,
   demoContext,
   reportContext,
@@ -224,10 +226,11 @@ async function readExtras(
   lib: Servqual,
   files: RecoveryFiles,
   dataset: Library.Dataset,
+  flags: ContextFlags | undefined,
 ): Promise<RecoveryResults | null | number> {
   if (files.complaints === undefined && files.comments === undefined) return null;
   try {
-    return await readRecoveryInputs(lib, files, dataset);
+    return await readRecoveryInputs(lib, files, dataset, flags);
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     printServqualError(lib, error);
@@ -296,7 +299,13 @@ export async function runReport(
             : { timeline: relationship.report.timeline, features: relationship.features },
         );
   if (typeof trust === "number") return trust;
-  const extra = await readExtras(lib, recoveryFiles(command, demo), validated.dataset);
+  // Comments follow the period and region of --by (seasons by region without it).
+  const extra = await readExtras(
+    lib,
+    recoveryFiles(command, demo),
+    validated.dataset,
+    command.demo ? undefined : command.context,
+  );
   if (typeof extra === "number") return extra;
   const report = lib.layoutGapReport({
     ...results,
@@ -392,15 +401,18 @@ async function contextOf(
   dataset: Library.Dataset,
   demoCalendar: string | undefined,
 ): Promise<ContextRun | undefined> {
-  if (command.demo && demoCalendar !== undefined) return demoContext(lib, dataset, demoCalendar);
+  // Every compared p-value is also adjusted across the whole report (adjustAcrossReport).
+  if (command.demo && demoCalendar !== undefined) {
+    return withAcrossReport(lib, await demoContext(lib, dataset, demoCalendar));
+  }
   try {
     if (command.context === undefined) {
       // --segments alone: each kept segment column is compared in its own section.
       if (command.demo || dataset.segments.length === 0) return undefined;
       const { results, lines } = segmentComparisons(lib, dataset, undefined);
-      return { context: { segmentComparisons: results }, lines };
+      return withAcrossReport(lib, { context: { segmentComparisons: results }, lines });
     }
-    return await reportContext(lib, dataset, command.context);
+    return withAcrossReport(lib, await reportContext(lib, dataset, command.context));
   } catch (error) {
     if (error instanceof lib.ServqualError) {
       printServqualError(lib, error);

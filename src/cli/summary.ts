@@ -1,4 +1,5 @@
 import type * as Reports from "../report";
+import { sectionWarnings } from "../report/sectionWarnings";
 import { SUMMARY_SECTIONS, type SummarySection } from "./summarySections";
 import { forTerminal } from "./terminal";
 
@@ -24,7 +25,9 @@ export interface WarningGroup {
 /**
  * The report's warnings grouped by code, in order of first appearance: one group per code with
  * its count and the dimensions it was raised for (reliability warnings name their dimension),
- * so five "gap less reliable than P" sentences become one line.
+ * so five "gap less reliable than P" sentences become one line. The further sections' warnings
+ * (context, recovery, comments, …; see sectionWarnings) follow, so the counts agree with the
+ * report's `warningCounts`.
  *
  * @example
  * groupWarnings(results)[0] //=> { code: "gap-less-reliable", count: 5, dimensions: ["Tangibles", …], … }
@@ -40,6 +43,10 @@ export function groupWarnings(results: GapReport): WarningGroup[] {
     const dimension = gap?.dimensions[d]?.label ?? entry.dimension;
     for (const w of entry.warnings) entries.push({ code: w.code, message: w.message, dimension });
   });
+  // Periods, segments, events, recovery, comments and the other sections present.
+  for (const w of sectionWarnings(results)) {
+    entries.push({ code: w.code, message: w.message, dimension: null });
+  }
   const groups = new Map<string, { count: number; dimensions: string[]; message: string }>();
   for (const entry of entries) {
     const group = groups.get(entry.code) ?? { count: 0, dimensions: [], message: entry.message };

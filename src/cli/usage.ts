@@ -57,10 +57,15 @@ const READING = `Reading the file (report and validate):
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each
-  --by PERIOD          (report) week | month | quarter | season | year: adds Gap 5 by period
-                       (trends, expectation drift), the seasonal profile, the region (or first
-                       --segments column) compared, and where to send resources (each period
-                       pooled with its namesakes of other years); needs a date column
+  --by PERIOD          (report) week | month | quarter | season | year | fiscal-year: adds Gap 5
+                       by period (trends, expectation drift), the seasonal profile, the region
+                       (or first --segments column) compared, and where to send resources (each
+                       period pooled with its namesakes of other years); needs a date column
+  --fiscal-start MONTH (report, with --by fiscal-year) first month of the fiscal year: 1–12 or
+                       a name (4, april)
+  --seasons MAP.json   (report, with --by) custom seasons for --by season and the seasonal
+                       profile: {"warm": [5,6,7,8,9], "cold": [10,11,12,1,2,3,4]}, every month
+                       once, each season one run of months (default: meteorological, north)
   --calendar FILE      (report) event windows from a CSV (type, region, start, end; id, label):
                        the gap inside each window vs outside it, per region
   --min-n N            (report, with --by or --calendar) smallest cell shown (default 30)
@@ -78,8 +83,17 @@ const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional)
                        unit, direction, target_share, … (Gap 2)
   --records FILE       delivery records (tickets): id, attribute, created, first_response,
                        resolved, promised_by, delivered, region, channel, time_zone (Gap 3;
-                       needs --standards; business hours Mon–Fri 09:00–17:00 in each record's
-                       time_zone, UTC when blank; none may be later than the time of the run)
+                       needs --standards; business hours in each record's time_zone, else
+                       --time-zone; none may be later than the time of the run)
+  --business-hours W   opening hours of the records' calendar: HH:MM-HH:MM, or several windows
+                       separated by commas (default 09:00-17:00; needs --records)
+  --business-days D    open weekdays: a range (mon-fri, the default) or a comma list
+                       (mon,tue,sat); needs --records
+  --time-zone ZONE     IANA time zone of records without a time_zone (default UTC; needs
+                       --records)
+  --holidays FILE      holiday calendar: date (YYYY-MM-DD), optional region and name; closed
+                       all day; holidays with a region are excluded and listed (one calendar
+                       serves every region); needs --records
   --promises FILE      promises of external communications: attribute, metric,
                        promised_level, unit, direction, from, to, exposures (Gap 4; needs
                        --records)

@@ -155,7 +155,7 @@ export function mergeLevels(collected: CollectedCells): MergedCell[] {
 export function finishCell(
   cell: MergedCell,
   collected: CollectedCells,
-  dataset: Dataset,
+  dataset: Pick<Dataset, "instrument">,
   quantiles: QuantileCache = new Map(),
 ): GapCell {
   const plan: CellPlan = collected.plan;
@@ -245,7 +245,10 @@ export function gapCells(dataset: Dataset, options: GapCellsOptions = {}): GapCe
 }
 
 /** The result of {@link gapCells} from collected cells. */
-export function finishGapCells(collected: CollectedCells, dataset: Dataset): GapCellsResult {
+export function finishGapCells(
+  collected: CollectedCells,
+  dataset: Pick<Dataset, "instrument">,
+): GapCellsResult {
   const plan = collected.plan;
   const quantiles: QuantileCache = new Map();
   const cells = mergeLevels(collected).map((cell) =>

@@ -1,4 +1,11 @@
 export {
+  type AcrossReportAdjustment,
+  type AcrossReportInput,
+  type AcrossReportOptions,
+  type AcrossReportResult,
+  adjustAcrossReport,
+} from "./adjustAcrossReport";
+export {
   type AllocationOptions,
   type AllocationPriority,
   type AllocationResult,

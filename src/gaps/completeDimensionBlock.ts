@@ -6,8 +6,16 @@ import type { AnswerColumn } from "../responses/types";
 import type { PairMoments } from "../stats/pairedAccumulator";
 import { averagedKey, type KeyScale } from "./gapKeys";
 
-/** One block's per-respondent scratch for one dimension and for the overall sums. */
+/**
+ * One block's per-respondent scratch for one dimension and for the overall sums. A dimension of
+ * at most five items writes only its compact form (`sumA`, `sumC`: the row's E and P digit
+ * sums, digit = answer − min), which {@link expandCompleteRows} turns into the full form when
+ * the general path needs it; a longer dimension writes the full form directly.
+ */
 export interface DimensionBlockScratch {
+  /** Compact form (set): per row Σᵢ (Eᵢ − min) and Σᵢ (Pᵢ − min). */
+  readonly sumA: Int32Array;
+  readonly sumC: Int32Array;
   /** The dimension's scores (set) and gap sums in steps and items behind them (set). */
   readonly scoreR: Float64Array;
   readonly scoreD: Float64Array;
@@ -51,6 +59,9 @@ function onGrid(
 
 const NO_WEIGHTS = new Float64Array(5);
 
+/** Dimensions of at most this many items go through the five-item loop (compact per-row output). */
+export const COMPACT_ITEMS = 5;
+
 /** A column of `length` answers min (digit 0): the padding slots of a dimension of fewer than five items. */
 let zeros: AnswerColumn | null = null;
 function zeroColumn(like: AnswerColumn, length: number, min: number): AnswerColumn {
@@ -83,6 +94,8 @@ interface RowsOfBlock {
   readonly sums: Float64Array;
   readonly scratch: DimensionBlockScratch;
   readonly patterns: PairedPatternSession | null;
+  /** mean[s] = (s + offset)/k: the dimension score of a row whose digit sum is s. */
+  readonly mean: Float64Array;
 }
 
 /**
@@ -96,8 +109,8 @@ function addRowsOfFive(
   p: readonly AnswerColumn[],
   rows: RowsOfBlock,
 ): number {
-  const { length, min, range, offset, k, pairs, tally, maxSteps, sums, scratch, patterns } = rows;
-  const { scoreR, scoreD, steps, counts, allSumR, allSumD, allSteps, allCount } = scratch;
+  const { length, min, range, k, pairs, tally, maxSteps, sums, scratch, patterns, mean } = rows;
+  const { sumA: outA, sumC: outC } = scratch;
   const e0 = e[0] as AnswerColumn;
   const e1 = e[1] as AnswerColumn;
   const e2 = e[2] as AnswerColumn;
@@ -204,19 +217,13 @@ function addRowsOfFive(
         gapOffset + c0 - a0 + v1 * (c1 - a1) + v2 * (c2 - a2) + v3 * (c3 - a3) + v4 * (c4 - a4);
       countKey(pg.table, pg.touched, pg.size, keyG | 0);
     }
-    const rowR = sumA + offset;
-    const rowD = sumC + offset;
+    // The row's scores (sum + offset)/k come from the table (the same doubles); the full
+    // per-row form is written later, and only when the general path needs it.
+    outA[r] = sumA;
+    outC[r] = sumC;
     const gapSteps = sumC - sumA;
-    allSumR[r] = (allSumR[r] as number) + rowR;
-    allSumD[r] = (allSumD[r] as number) + rowD;
-    allSteps[r] = (allSteps[r] as number) + gapSteps;
-    allCount[r] = (allCount[r] as number) + k;
-    const meanR = rowR / k;
-    const meanD = rowD / k;
-    scoreR[r] = meanR;
-    scoreD[r] = meanD;
-    steps[r] = gapSteps;
-    counts[r] = k;
+    const meanR = mean[sumA] as number;
+    const meanD = mean[sumC] as number;
     n += 1;
     sumR += meanR;
     sumR2 += meanR * meanR;
@@ -299,11 +306,56 @@ function addRows(
   sums[5] = sumRD;
 }
 
+/** mean[s] = (s + offset)/k for s = 0…maxSteps, computed as the row loop would (the same doubles). */
+function meanTable(k: number, offset: number, maxSteps: number): Float64Array {
+  if (buffers.mean.length < maxSteps + 1) buffers.mean = new Float64Array(maxSteps + 1);
+  const mean = buffers.mean;
+  for (let s = 0; s <= maxSteps; s++) mean[s] = (s + offset) / k;
+  return mean;
+}
+
+/**
+ * Writes the full per-row form of rows 0…done − 1 of a dimension of k ≤ 5 items that
+ * {@link accumulateCompleteDimension} left in compact form (its digit sums `sumA`, `sumC`):
+ * the row's scores (Σ aᵢ + offset)/k and (Σ cᵢ + offset)/k, its gap sum in steps Σ cᵢ − Σ aᵢ
+ * and item count k (set), and its sums over all items (added to), offset = k·(min − shift).
+ * These are the values the general path would hold for such rows (every sum is exact).
+ *
+ * @param scratch - The dimension's scratch (compact form in, full form out).
+ * @param done - Rows in compact form (from 0).
+ * @param k - Items of the dimension.
+ * @param offset - k·(min − shift).
+ */
+export function expandCompleteRows(
+  scratch: DimensionBlockScratch,
+  done: number,
+  k: number,
+  offset: number,
+): void {
+  const { sumA, sumC, scoreR, scoreD, steps, counts, allSumR, allSumD, allSteps, allCount } =
+    scratch;
+  for (let r = 0; r < done; r++) {
+    const a = sumA[r] as number;
+    const c = sumC[r] as number;
+    const rowR = a + offset;
+    const rowD = c + offset;
+    scoreR[r] = rowR / k;
+    scoreD[r] = rowD / k;
+    steps[r] = c - a;
+    counts[r] = k;
+    allSumR[r] = (allSumR[r] as number) + rowR;
+    allSumD[r] = (allSumD[r] as number) + rowD;
+    allSteps[r] = (allSteps[r] as number) + (c - a);
+    allCount[r] = (allCount[r] as number) + k;
+  }
+}
+
 /** Per-call buffers, reused from block to block (a block's pass allocates nothing). */
 interface BlockBuffers {
   pairs: Int32Array;
   tally: Float64Array;
   gaps: Float64Array;
+  mean: Float64Array;
   readonly e: AnswerColumn[];
   readonly p: AnswerColumn[];
 }
@@ -312,6 +364,7 @@ const buffers: BlockBuffers = {
   pairs: new Int32Array(0),
   tally: new Float64Array(0),
   gaps: new Float64Array(0),
+  mean: new Float64Array(0),
   e: [],
   p: [],
 };
@@ -348,6 +401,11 @@ function zeroedFloat64(name: "tally" | "gaps", size: number): Float64Array {
  * counted in the same pass (see `accumulatePairedIntegerColumns`). The check that a row is on
  * the grid is part of the same loop (the answers are read once).
  *
+ * Per-row output: a dimension of at most five items writes only each added row's digit sums
+ * (`scratch.sumA`, `scratch.sumC`, rows 0…done − 1), two stores a row; the caller expands them
+ * with {@link expandCompleteRows} when the general path needs the full form. A longer
+ * dimension writes the full form (scores, steps, counts; added to the sums over all items).
+ *
  * @param e - The dimension's E columns (k ≥ 1).
  * @param p - Its P columns.
  * @param sums - Out: n, ΣR̄, ΣR̄², ΣD̄, ΣD̄², ΣR̄D̄ of the added rows' dimension scores, in row
@@ -377,11 +435,13 @@ export function accumulateCompleteDimension(
   const pairs = zeroedInt32((k + 1) * cells);
   const maxSteps = k * (range - 1);
   const tally = zeroedFloat64("tally", 2 * maxSteps + 1);
+  const offset = k * (min - shift);
   const rows: RowsOfBlock = {
     length: end - start,
     min,
     range,
-    offset: k * (min - shift),
+    offset,
+    mean: meanTable(k, offset, maxSteps),
     k,
     pairs,
     tally,
@@ -391,7 +451,7 @@ export function accumulateCompleteDimension(
     patterns: target.patterns,
   };
   let done: number;
-  if (k <= 5) {
+  if (k <= COMPACT_ITEMS) {
     const zero = zeroColumn(e[0] as AnswerColumn, end - start, min);
     const slots = (columns: readonly AnswerColumn[], out: AnswerColumn[]) => {
       for (let i = 0; i < 5; i++) {

@@ -18,7 +18,13 @@ import {
   mergePairMomentsInto,
   type PairMoments,
 } from "../stats/pairedAccumulator";
-import { accumulateCompleteDimension, type DimensionBlockTarget } from "./completeDimensionBlock";
+import {
+  accumulateCompleteDimension,
+  COMPACT_ITEMS,
+  type DimensionBlockScratch,
+  type DimensionBlockTarget,
+  expandCompleteRows,
+} from "./completeDimensionBlock";
 import {
   averagedKey,
   type GapKey,
@@ -394,6 +400,11 @@ interface Scratch {
   readonly scoreD: Float64Array[];
   readonly scoreSteps: Int32Array[];
   readonly scoreCount: Int32Array[];
+  /** Per dimension: the complete-case kernel's compact rows (E and P digit sums). */
+  readonly digitSumA: Int32Array[];
+  readonly digitSumC: Int32Array[];
+  /** Per dimension: leading rows of the block held in compact form only (not yet expanded). */
+  readonly compactRows: Int32Array;
   /** Sums over all items. */
   readonly allSumR: Float64Array;
   readonly allSumD: Float64Array;
@@ -459,6 +470,9 @@ function createScratch(
     scoreD: Array.from({ length: dimensionCount }, () => new Float64Array(length)),
     scoreSteps: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
     scoreCount: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
+    digitSumA: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
+    digitSumC: Array.from({ length: dimensionCount }, () => new Int32Array(length)),
+    compactRows: new Int32Array(dimensionCount),
     allSumR: new Float64Array(length),
     allSumD: new Float64Array(length),
     allSteps: new Int32Array(length),
@@ -466,19 +480,49 @@ function createScratch(
   };
 }
 
-/** Views of the scratch arrays for a block of `length` rows, zeroed. */
-function zeroedScratch(scratch: Scratch, length: number) {
-  const view = <T extends Float64Array | Int32Array>(array: T): T =>
-    array.subarray(0, length).fill(0) as T;
+/** Views of the scratch arrays for a block of `length` rows (not zeroed: see `zeroViews`). */
+function scratchViews(scratch: Scratch, length: number) {
+  const view = <T extends Float64Array | Int32Array>(array: T): T => array.subarray(0, length) as T;
   return {
     scoreR: scratch.scoreR.map(view),
     scoreD: scratch.scoreD.map(view),
     scoreSteps: scratch.scoreSteps.map(view),
     scoreCount: scratch.scoreCount.map(view),
+    digitSumA: scratch.digitSumA.map(view),
+    digitSumC: scratch.digitSumC.map(view),
     allSumR: view(scratch.allSumR),
     allSumD: view(scratch.allSumD),
     allSteps: view(scratch.allSteps),
     allCount: view(scratch.allCount),
+  };
+}
+
+type ScratchViews = ReturnType<typeof scratchViews>;
+
+/** Zeroes the full per-row form of a block (the general path adds into it). */
+function zeroViews(views: ScratchViews) {
+  for (const list of [views.scoreR, views.scoreD, views.scoreSteps, views.scoreCount]) {
+    for (const array of list) array.fill(0);
+  }
+  views.allSumR.fill(0);
+  views.allSumD.fill(0);
+  views.allSteps.fill(0);
+  views.allCount.fill(0);
+}
+
+/** The full-form scratch of dimension d (with its compact form) for the kernel. */
+function dimensionScratch(views: ScratchViews, d: number): DimensionBlockScratch {
+  return {
+    sumA: views.digitSumA[d] as Int32Array,
+    sumC: views.digitSumC[d] as Int32Array,
+    scoreR: views.scoreR[d] as Float64Array,
+    scoreD: views.scoreD[d] as Float64Array,
+    steps: views.scoreSteps[d] as Int32Array,
+    counts: views.scoreCount[d] as Int32Array,
+    allSumR: views.allSumR,
+    allSumD: views.allSumD,
+    allSteps: views.allSteps,
+    allCount: views.allCount,
   };
 }
 
@@ -502,8 +546,28 @@ function accumulateBlock(
   const policy: MissingPolicy = dataset.missingPolicy;
   const range = Math.round((instrument.scale.max - instrument.scale.min) / step);
   const totalItems = accumulator.items.length;
-  const { scoreR, scoreD, scoreSteps, scoreCount, allSumR, allSumD, allSteps, allCount } =
-    zeroedScratch(scratch, length);
+  const views = scratchViews(scratch, length);
+  const { scoreR, scoreD, scoreSteps, scoreCount, allSumR, allSumD, allSteps, allCount } = views;
+  // The full per-row form is zeroed and filled only when the general path needs it: a block
+  // whose dimensions of at most five items are all complete keeps two digit sums a row.
+  const compactRows = scratch.compactRows;
+  compactRows.fill(0);
+  let full = false;
+  const sizes = scratch.sizes;
+  const kernelOffset = (d: number) => (sizes[d] as number) * ((plan as CompletePlan).min - shift);
+  const ensureFull = () => {
+    if (!full) {
+      zeroViews(views);
+      full = true;
+    }
+    for (let e = 0; e < dimensionCount; e++) {
+      const rowsHeld = compactRows[e] as number;
+      if (rowsHeld === 0) continue;
+      const k = sizes[e] as number;
+      expandCompleteRows(dimensionScratch(views, e), rowsHeld, k, kernelOffset(e));
+      compactRows[e] = 0;
+    }
+  };
 
   let itemIndex = 0;
   // Whether the complete-case kernel added every row of every dimension of the block.
@@ -520,6 +584,8 @@ function accumulateBlock(
     let done = 0;
     const seed = scratch.seed;
     if (plan !== null && target !== null && plan.kernel && plan.scoresComplete[d] === true) {
+      // A long dimension's kernel adds into the full form: zeroed first.
+      if (size > COMPACT_ITEMS) ensureFull();
       done = accumulateCompleteDimension(
         plan.required[d] as readonly AnswerColumn[],
         plan.delivered[d] as readonly AnswerColumn[],
@@ -529,9 +595,10 @@ function accumulateBlock(
         plan.range,
         shift,
         target,
-        { scoreR: sumR, scoreD: sumD, steps, counts, allSumR, allSumD, allSteps, allCount },
+        dimensionScratch(views, d),
         seed,
       );
+      if (size <= COMPACT_ITEMS) compactRows[d] = done;
       if (done === length) {
         const moments = target.dimension;
         moments.n += seed[0] as number;
@@ -545,6 +612,7 @@ function accumulateBlock(
       }
     } else seed.fill(0);
     allComplete = false;
+    ensureFull();
     const from = start + done;
     if (target?.patterns) countPairedRows(target.patterns, from, end);
     const rest = <T extends Float64Array | Int32Array>(array: T): T =>
@@ -590,12 +658,26 @@ function accumulateBlock(
       );
   }
 
-  if (
+  const fastOverall =
     allComplete &&
     dataset.weights === null &&
     scratch.unweightedFactors !== null &&
-    scratch.keyCounts !== null
-  ) {
+    scratch.keyCounts !== null;
+  if (fastOverall && !full) {
+    addCompactOverall(
+      accumulator,
+      scratch,
+      length,
+      totalItems,
+      range,
+      shift,
+      plan as CompletePlan,
+      views,
+    );
+    return;
+  }
+  ensureFull();
+  if (fastOverall) {
     addCompleteOverall(accumulator, scratch, length, totalItems, range, {
       scoreR,
       scoreD,
@@ -810,6 +892,132 @@ function addCompleteOverall(
       sumD += (scoreD[d] as Float64Array)[local] as number;
       sum += ((scoreSteps[d] as Int32Array)[local] as number) * (factorOf[d] as number);
     }
+    const key = Math.round(sum);
+    const r = sumR / dimensionCount;
+    const dv = sumD / dimensionCount;
+    uR += r;
+    uR2 += r * r;
+    uD += dv;
+    uD2 += dv * dv;
+    uRD += r * dv;
+    if (key < 0) negative += 1;
+    else if (key === 0) zero += 1;
+    const at = key + keyBound;
+    const seen = keyCounts[at] as number;
+    keyCounts[at] = seen + 1;
+    if (seen === 0) keyOrder[keysSeen++] = at;
+  }
+  accumulator.respondents += n;
+  const item = accumulator.overallItemMean;
+  item.n += n;
+  item.sumR += iR;
+  item.sumR2 += iR2;
+  item.sumD += iD;
+  item.sumD2 += iD2;
+  item.sumRD += iRD;
+  foldTally(itemMean, item, accumulator.keyScales.overallItemMean);
+  const unweighted = accumulator.overallUnweighted;
+  unweighted.n += n;
+  unweighted.sumR += uR;
+  unweighted.sumR2 += uR2;
+  unweighted.sumD += uD;
+  unweighted.sumD2 += uD2;
+  unweighted.sumRD += uRD;
+  unweighted.negative += negative;
+  unweighted.zero += zero;
+  const histogram = unweighted.histogram;
+  for (let i = 0; i < keysSeen; i++) {
+    const cell = keyOrder[i] as number;
+    const key = cell - keyBound;
+    if (histogram !== null)
+      histogram.set(key, (histogram.get(key) ?? 0) + (keyCounts[cell] as number));
+    keyCounts[cell] = 0;
+  }
+}
+
+/**
+ * {@link addCompleteOverall} for a block whose every dimension has at most five items and was
+ * added whole by the complete-case kernel, read from the kernel's compact rows (each row's E and
+ * P digit sums per dimension, digit = answer − min): a dimension score is (Σ digits + k·(min −
+ * shift))/k and the overall item mean (Σ all digits + Σ_d k_d·(min − shift))/(all items), taken
+ * from small tables of those quotients, so the numbers and the order of every sum are those of
+ * {@link addCompleteOverall} (the sums behind the quotients are exact).
+ */
+function addCompactOverall(
+  accumulator: GapAccumulator,
+  scratch: Scratch,
+  length: number,
+  totalItems: number,
+  range: number,
+  shift: number,
+  plan: CompletePlan,
+  views: ScratchViews,
+) {
+  const { digitSumA, digitSumC } = views;
+  const dimensionCount = digitSumA.length;
+  const factors = scratch.unweightedFactors as Float64Array;
+  const keyCounts = scratch.keyCounts as Float64Array;
+  const { keyBound, keyOrder, maxSize, sizes } = scratch;
+  const factorRow = dimensionCount * (maxSize + 1);
+  const factorOf = scratch.dimensionFactors;
+  // Per dimension: its score for every digit sum 0…k·(R − 1), R = plan.range scale points
+  // (`range` counts steps: R − 1).
+  const top = plan.range - 1;
+  const width = maxSize * top + 1;
+  const means = new Float64Array(dimensionCount * width);
+  let allOffset = 0;
+  for (let d = 0; d < dimensionCount; d++) {
+    const k = sizes[d] as number;
+    factorOf[d] = factors[factorRow + k] as number;
+    const offset = k * (plan.min - shift);
+    allOffset += offset;
+    for (let s = 0; s <= k * top; s++) means[d * width + s] = (s + offset) / k;
+  }
+  const itemMeans = new Float64Array(totalItems * top + 1);
+  for (let s = 0; s < itemMeans.length; s++) itemMeans[s] = (s + allOffset) / totalItems;
+  const itemMean = createTally(totalItems, range);
+  const tallyCounts = itemMean.counts as Float64Array;
+  const tallyBase = totalItems * itemMean.width + itemMean.offset;
+  let n = 0;
+  let iR = 0;
+  let iR2 = 0;
+  let iD = 0;
+  let iD2 = 0;
+  let iRD = 0;
+  let uR = 0;
+  let uR2 = 0;
+  let uD = 0;
+  let uD2 = 0;
+  let uRD = 0;
+  let negative = 0;
+  let zero = 0;
+  let keysSeen = 0;
+  for (let local = 0; local < length; local++) {
+    let allA = 0;
+    let allC = 0;
+    let sumR = 0;
+    let sumD = 0;
+    let sum = 0;
+    for (let d = 0; d < dimensionCount; d++) {
+      const a = (digitSumA[d] as Int32Array)[local] as number;
+      const c = (digitSumC[d] as Int32Array)[local] as number;
+      allA += a;
+      allC += c;
+      const at = d * width;
+      sumR += means[at + a] as number;
+      sumD += means[at + c] as number;
+      sum += (c - a) * (factorOf[d] as number);
+    }
+    const meanR = itemMeans[allA] as number;
+    const meanD = itemMeans[allC] as number;
+    n += 1;
+    iR += meanR;
+    iR2 += meanR * meanR;
+    iD += meanD;
+    iD2 += meanD * meanD;
+    iRD += meanR * meanD;
+    const cell = tallyBase + allC - allA;
+    tallyCounts[cell] = (tallyCounts[cell] as number) + 1;
     const key = Math.round(sum);
     const r = sumR / dimensionCount;
     const dv = sumD / dimensionCount;

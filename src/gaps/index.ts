@@ -6,6 +6,13 @@ export {
   type FactorIndex,
   factorIndexScores,
 } from "./contributingFactors";
+export {
+  type CrmGapFigure,
+  type CrmGapTerm,
+  type CrmGapView,
+  type CrmGapViews,
+  crmGapViews,
+} from "./crmGapViews";
 export type {
   GapDesign,
   GapDimensionRow,

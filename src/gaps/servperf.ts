@@ -125,7 +125,11 @@ export interface ServperfParts {
  * @example
  * servperfResult(dataset, dataset.n, parts).overall.unweighted === parts.overallUnweighted //=> true
  */
-export function servperfResult(dataset: Dataset, n: number, parts: ServperfParts): ServperfResult {
+export function servperfResult(
+  dataset: Pick<Dataset, "instrument" | "missingPolicy">,
+  n: number,
+  parts: ServperfParts,
+): ServperfResult {
   const { instrument } = dataset;
   const warnings: Notice[] = [];
   let itemIndex = 0;

@@ -163,15 +163,7 @@ export function zonesOfTolerance(
     return { dimension: dimension.id, label: dimension.label, ...finishTally(tally) };
   });
   const respondentsWithInversions = inverted.reduce((total, flag) => total + flag, 0);
-  const warnings: Notice[] = [];
-  if (respondentsWithInversions > 0) {
-    warnings.push(
-      notice(
-        "inverted-zone",
-        `${respondentsWithInversions} respondent(s) rated an adequate level above the desired level for at least one item (an inverted zone); such answers are counted as inverted and not placed in the zone`,
-      ),
-    );
-  }
+  const warnings = invertedZoneWarnings(respondentsWithInversions);
   return {
     kind: "zones-of-tolerance",
     unit: "scale points",
@@ -185,7 +177,25 @@ export function zonesOfTolerance(
   };
 }
 
-interface Tally {
+/**
+ * The warning of {@link zonesOfTolerance} about respondents with an inverted zone (A > D).
+ *
+ * @internal
+ * @example
+ * invertedZoneWarnings(0) //=> []
+ */
+export function invertedZoneWarnings(respondentsWithInversions: number): Notice[] {
+  if (respondentsWithInversions === 0) return [];
+  return [
+    notice(
+      "inverted-zone",
+      `${respondentsWithInversions} respondent(s) rated an adequate level above the desired level for at least one item (an inverted zone); such answers are counted as inverted and not placed in the zone`,
+    ),
+  ];
+}
+
+/** @internal The sums behind one {@link ZonePosition}. */
+export interface Tally {
   n: number;
   sumA: number;
   sumD: number;
@@ -231,7 +241,14 @@ function addToTally(tally: Tally, a: number, d: number, p: number) {
   }
 }
 
-function finishTally(tally: Tally): ZonePosition {
+/**
+ * @internal A {@link ZonePosition} from its sums: means over n, shares over the placed
+ * (non-inverted) answers, the relative position over those with D > A.
+ *
+ * @example
+ * finishTally({ n: 1, sumA: 3, sumD: 5, sumP: 4, below: 0, within: 1, above: 0, inverted: 0, relativeSum: 0.5, relativeCount: 1 }).relativePosition //=> 0.5
+ */
+export function finishTally(tally: Tally): ZonePosition {
   const { n } = tally;
   const placed = n - tally.inverted;
   return {

@@ -7,9 +7,11 @@ import {
   type Gap5Accumulator,
 } from "../gaps/gap5Accumulator";
 import type { Facet, Instrument } from "../instrument/types";
+import { EXCLUDED_ID_LIMIT } from "../responses/createDatasetBuilder";
 import type { Dataset, ValidationReport } from "../responses/types";
 import type { ValidationOptions } from "../responses/validationOptions";
 import { type CsvNewline, createCsvResponseReader } from "./csvResponseReader";
+import { IdHashList } from "./idHashes";
 
 /**
  * Shared storage of the dataset being read in parallel: every typed column of the dataset,
@@ -61,6 +63,11 @@ export interface RangeJob {
    * at `2·slot` and its rows read at `2·slot + 1`.
    */
   readonly progress: { readonly counters: BigInt64Array; readonly slot: number } | null;
+  /**
+   * Shared flag (entry 0, set to 1 by a range that gives up), or null: the other ranges then
+   * stop at their next read (the file is read on one thread).
+   */
+  readonly stop: Int32Array | null;
 }
 
 /** What a thread reports about its range (row and line numbers relative to the range). */
@@ -71,8 +78,11 @@ export interface RangeResult {
   /** Ids of the kept rows (only when the file has an id column). */
   readonly ids: readonly string[] | null;
   readonly segments: readonly (readonly (string | null)[])[];
-  /** Every non-blank id cell of the range, kept or not (to find ids that recur across ranges). */
-  readonly seenIds: readonly string[] | null;
+  /**
+   * The fingerprints (`idHash`) of every non-blank id cell of the range, kept or not, sorted (to
+   * find ids that recur across ranges; 8 bytes an id, no strings); null without an id column.
+   */
+  readonly idHashes: Float64Array | null;
   /** Summary mode: the range's Gap 5 accumulator (null when no row was kept). */
   readonly accumulator: Gap5Accumulator | null;
 }
@@ -100,7 +110,7 @@ export async function readCsvRange(
   let written = 0;
   let accumulator: Gap5Accumulator | null = null;
   const ids: string[] | null = job.idColumn >= 0 && job.summary === null ? [] : null;
-  const seenIds: string[] | null = job.idColumn >= 0 ? [] : null;
+  const seenIds = job.idColumn >= 0 ? new IdHashList() : null;
   const segments: (string | null)[][] = Array.from({ length: job.segmentCount }, () => []);
   const onPiece = (piece: Dataset) => {
     const n = piece.n;
@@ -163,7 +173,7 @@ export async function readCsvRange(
       : {
           onRow: (cells: readonly string[]) => {
             const id = cells[idColumn]?.trim();
-            if (id !== undefined && id !== "") seenIds.push(id);
+            if (id !== undefined && id !== "") seenIds.add(id);
           },
         }),
   });
@@ -181,6 +191,16 @@ export async function readCsvRange(
       for (let at = 0; at < bytesRead; at += CHUNK_BYTES) {
         reader.write(decoder.write(buffer.subarray(at, Math.min(bytesRead, at + CHUNK_BYTES))));
       }
+      // Give up early (the caller then reads on one thread): another range gave up, or, with
+      // ids, more rows of this range were excluded than claim their ids (the file's answer then
+      // depends on the whole file). Rows read but not yet handed over are fewer than a piece.
+      if (
+        (job.stop !== null && Atomics.load(job.stop, 0) !== 0) ||
+        (seenIds !== null && reader.rowsRead() - written > EXCLUDED_ID_LIMIT + PIECE_ROWS)
+      ) {
+        if (job.stop !== null) Atomics.store(job.stop, 0, 1);
+        throw new ServqualError("invalid-input", "This range is read on one thread instead.");
+      }
       if (job.progress !== null) {
         const { counters, slot } = job.progress;
         Atomics.store(counters, 2 * slot, BigInt(position - job.start));
@@ -192,5 +212,6 @@ export async function readCsvRange(
   }
   reader.write(decoder.end());
   const { report } = reader.end();
-  return { report, kept: written, ids, segments, seenIds, accumulator };
+  const idHashes = seenIds === null ? null : seenIds.sorted();
+  return { report, kept: written, ids, segments, idHashes, accumulator };
 }

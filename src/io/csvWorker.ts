@@ -10,7 +10,12 @@ import { type RangeJob, readCsvRange, type SharedColumns } from "./csvRange";
 const { job, shared } = workerData as { job: RangeJob; shared: SharedColumns | null };
 
 readCsvRange(job, shared).then(
-  (result) => parentPort?.postMessage({ ok: true, result }),
+  // The id fingerprints are moved, not copied.
+  (result) =>
+    parentPort?.postMessage(
+      { ok: true, result },
+      result.idHashes === null ? [] : [result.idHashes.buffer as ArrayBuffer],
+    ),
   (error: unknown) => {
     parentPort?.postMessage({
       ok: false,

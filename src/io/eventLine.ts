@@ -11,6 +11,14 @@ function grownMap(map: Int32Array, size: number): Int32Array {
   return next;
 }
 
+/** A byte map grown (zeros added) to hold at least `size` entries. */
+function grownBytes(map: Uint8Array, size: number): Uint8Array {
+  if (size <= map.length) return map;
+  const next = new Uint8Array(Math.max(size, map.length * 2));
+  next.set(map);
+  return next;
+}
+
 /**
  * The fast path of `readEventsCsv` for a line without quotes, read from the file's bytes:
  * cells located by offset, the timestamp, value and names read without a string per cell
@@ -36,6 +44,10 @@ export class EventLineReader {
   private readonly types = new ByteInterner();
   private typeOf: Int32Array = new Int32Array(64).fill(-2);
   private readonly currencies = new ByteInterner();
+  /** Per interned currency cell: 0 not yet compared, 1 the builder's currency, 2 another. */
+  private currencyOk: Uint8Array = new Uint8Array(16);
+  /** The builder's currency `currencyOk` was filled for. */
+  private currencyBase: string | null = null;
   private readonly products = new ByteInterner();
   private productOf: Int32Array = new Int32Array(64).fill(-2);
   private readonly channels = new ByteInterner();
@@ -123,8 +135,7 @@ export class EventLineReader {
         const kStart = starts[kColumn] as number;
         const kEnd = ends[kColumn] as number;
         if (!plainCell(bytes, kStart, kEnd)) return false;
-        const currency = this.currencies.text(this.currencies.intern(bytes, kStart, kEnd));
-        if (currency.toUpperCase() !== this.builder.currency) return false;
+        if (!this.baseCurrency(this.currencies.intern(bytes, kStart, kEnd))) return false;
       }
     }
     // product, channel, initiator: blank or plain
@@ -214,6 +225,25 @@ export class EventLineReader {
       this.customerOf[k] = customer;
     }
     return customer;
+  }
+
+  /**
+   * Whether the interned currency cell `k` is the builder's currency (upper-cased), answered
+   * once per distinct cell while the builder's currency stays the same.
+   */
+  private baseCurrency(k: number): boolean {
+    const base = this.builder.currency;
+    if (base !== this.currencyBase) {
+      this.currencyBase = base;
+      this.currencyOk.fill(0);
+    }
+    this.currencyOk = grownBytes(this.currencyOk, k + 1);
+    let ok = this.currencyOk[k] as number;
+    if (ok === 0) {
+      ok = this.currencies.text(k).toUpperCase() === base ? 1 : 2;
+      this.currencyOk[k] = ok;
+    }
+    return ok === 1;
   }
 
   /** A name cell: −1 blank or absent, −3 not plain, else its interner index. */

@@ -6,6 +6,12 @@ export { readEventCalendarCsv } from "./readEventCalendarCsv";
 export { type EventCsvOptions, readEventsCsv } from "./readEventsCsv";
 export { readFactorSurveyCsv } from "./readFactorSurveyCsv";
 export {
+  type Holiday,
+  type HolidaySet,
+  type HolidaysCsvOptions,
+  readHolidaysCsv,
+} from "./readHolidaysCsv";
+export {
   type ManagementSurveyCsvOptions,
   readManagementSurveyCsv,
 } from "./readManagementSurveyCsv";

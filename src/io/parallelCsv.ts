@@ -20,6 +20,7 @@ import type { CsvEncoding } from "./csvOptions";
 import { PROGRESS_INTERVAL_MS, type ProgressMeter } from "./csvProgress";
 import { type RangeJob, type RangeResult, readCsvRange, type SharedColumns } from "./csvRange";
 import { type CsvNewline, detectCsvDialect } from "./csvResponseReader";
+import { sortedListsMeet } from "./idHashes";
 
 /** Files smaller than this are read on one thread (starting workers would cost more). */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -165,6 +166,9 @@ function jobsOf(
     request.progress === undefined
       ? null
       : new BigInt64Array(new SharedArrayBuffer(16 * plan.ranges.length));
+  // With an id column a range gives up early when its excluded rows pass the claim limit, and
+  // tells the others to stop (see readCsvRange).
+  const stop = head.layout.hasId ? new Int32Array(new SharedArrayBuffer(4)) : null;
   let base = 0;
   return plan.ranges.map((range, index) => {
     const job: RangeJob = {
@@ -185,6 +189,7 @@ function jobsOf(
       idColumn: head.layout.role.indexOf(ColumnRole.Id),
       segmentCount: head.layout.segmentNames.length,
       progress: progress === null ? null : { counters: progress, slot: index },
+      stop,
     };
     base += range.lines;
     return job;
@@ -204,11 +209,13 @@ function sameRespondents(layout: ColumnLayout, results: readonly RangeResult[]):
   // Past the limit, which excluded rows claim their ids depends on the whole file: one thread.
   const excluded = results.reduce((sum, result) => sum + result.report.rowsExcluded, 0);
   if (excluded > EXCLUDED_ID_LIMIT) return false;
-  const seen = new Set<string>();
-  for (const result of results) {
-    const mine = new Set(result.seenIds ?? []);
-    for (const id of mine) if (seen.has(id)) return false;
-    for (const id of mine) seen.add(id);
+  // Fingerprints: an id in two ranges always meets itself; two different ids share one with
+  // probability about 2⁻⁵³ a pair, which only costs a read on one thread.
+  const lists = results.map((result) => result.idHashes ?? new Float64Array(0));
+  for (let i = 0; i < lists.length; i++) {
+    for (let j = i + 1; j < lists.length; j++) {
+      if (sortedListsMeet(lists[i] as Float64Array, lists[j] as Float64Array)) return false;
+    }
   }
   return true;
 }

@@ -43,6 +43,13 @@ export const SUMMARY_PIECE_ROWS = 16_384;
  * is remembered (to exclude repeats), a few dozen bytes per respondent; a file without an id
  * column keeps nothing per row.
  *
+ * On several threads (`threads`) each thread holds the same per-piece buffers and accumulators,
+ * and, with an id column, its own range's ids (together the ids one thread would hold) plus an
+ * 8-byte fingerprint of each id cell it read, to find an id that occurs in two ranges (then the
+ * file is read again on one thread). The ids of excluded rows are bounded as on one thread: a
+ * range stops once more than 100,000 (+ one piece) of its rows are excluded, and the file is
+ * read on one thread, so a file of millions of unusable rows with ids is read in flat memory.
+ *
  * In R: `x <- read.csv(path)`, then the Gap 5 tables and `psych::alpha` per dimension, which
  * hold the whole table.
  *

@@ -445,6 +445,7 @@ export class EventSetBuilder {
     const type = this.typeCol.slice(0, n);
     const value = this.valueCol.slice(0, n);
     const product = this.productCol.slice(0, n);
+    const initiator = this.initiatorCol.slice(0, n);
     const { order, customerStart, sorted } = sortEvents(
       customer,
       time,
@@ -452,6 +453,7 @@ export class EventSetBuilder {
       product,
       value,
       this.customerIds.length,
+      initiator,
     );
     const events: EventSet = {
       kind: "event-set",
@@ -466,16 +468,13 @@ export class EventSetBuilder {
       products: this.productNames,
       channel: this.channelCol.slice(0, n),
       channels: this.channelNames,
-      initiator: this.initiatorCol.slice(0, n),
+      initiator,
       source: this.sourceCol.slice(0, n),
       order,
       customerStart,
       asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,
     };
-    const initiator = events.initiator;
-    const sortedInitiator = new Int8Array(n);
-    for (let k = 0; k < n; k++) sortedInitiator[k] = initiator[order[k] as number] as number;
-    rememberSortedColumns(events, { ...sorted, initiator: sortedInitiator });
+    rememberSortedColumns(events, sorted);
     const summary = this.log.summary();
     const warnings: Notice[] = [];
     if (summary.issuesTruncated || summary.excludedRowsTruncated) {

@@ -1,6 +1,7 @@
-import { isPurchaseType, TYPE } from "./eventTypes";
+import { TYPE } from "./eventTypes";
 import type { Cutoffs, FeatureSettings } from "./featureOptions";
 import type { CustomerFeatures, WindowFeatures } from "./featureTypes";
+import { isoInstant } from "./isoInstant";
 import { type SortedColumns, sortedColumnsOf } from "./sortEvents";
 import type { StageInputs } from "./stageInputs";
 import type { EventSet } from "./types";
@@ -82,6 +83,9 @@ export class FeatureScanner {
   private end = 0;
   private lastActivation = Number.NEGATIVE_INFINITY;
   private lastCancel = Number.NEGATIVE_INFINITY;
+  /** Per bound of `snapshot`: the last bound and the position found for it (see `above`). */
+  private readonly bounds: Float64Array;
+  private readonly positions: Int32Array;
   private isoAsOf = "";
   private isoAsOfTime = Number.NaN;
   readonly windowPurchases: Int32Array;
@@ -138,6 +142,8 @@ export class FeatureScanner {
     this.windowPurchases = new Int32Array(w);
     this.windowValue = new Float64Array(w);
     this.windowKnown = new Int32Array(w);
+    this.bounds = new Float64Array(w + 6).fill(Number.POSITIVE_INFINITY);
+    this.positions = new Int32Array(w + 6);
   }
 
   /** Starts the walk of customer `c`. */
@@ -166,6 +172,7 @@ export class FeatureScanner {
     this.cumInquiries[0] = 0;
     this.cumDowngrades[0] = 0;
     this.stamp += 1;
+    this.bounds.fill(Number.POSITIVE_INFINITY);
     this.events = 0;
     this.firstEvent = size > 0 ? (this.sorted.time[this.next] as number) : 0;
     this.lastEvent = 0;
@@ -214,25 +221,34 @@ export class FeatureScanner {
   private advance(asOf: number): void {
     const { time, type, value, product, initiator } = this.sorted;
     const end = this.end;
+    const times = this.times;
+    const cumPurchases = this.cumPurchases;
+    const cumValue = this.cumValue;
+    const cumKnown = this.cumKnown;
+    const cumComplaints = this.cumComplaints;
+    const cumInquiries = this.cumInquiries;
+    const cumDowngrades = this.cumDowngrades;
+    const productStamp = this.productStamp;
+    const stamp = this.stamp;
     let k = this.events;
     let next = this.next;
+    let sumPurchases = cumPurchases[k] as number;
+    let sumValue = cumValue[k] as number;
+    let sumKnown = cumKnown[k] as number;
+    let sumComplaints = cumComplaints[k] as number;
+    let sumInquiries = cumInquiries[k] as number;
+    let sumDowngrades = cumDowngrades[k] as number;
+    let lastEvent = this.lastEvent;
     for (; next < end; next++) {
-      const e = next;
-      const t = time[e] as number;
+      const t = time[next] as number;
       if (t > asOf) break;
-      this.times[k] = t;
-      let purchase = 0;
-      let v = 0;
-      let known = 0;
-      let complaint = 0;
-      let inquiry = 0;
-      let downgrade = 0;
-      const ty = type[e] as number;
-      const who = initiator[e] as number;
+      times[k] = t;
+      const ty = type[next] as number;
+      const who = initiator[next] as number;
       if (who === 1) this.customerInitiated += 1;
       else if (who === 0) this.firmInitiated += 1;
-      if (isPurchaseType(ty)) {
-        purchase = 1;
+      if (ty === TYPE.purchase || ty === TYPE.firstPurchase || ty === TYPE.contract) {
+        sumPurchases += 1;
         if (this.purchases > 0) {
           insertSorted(this.gaps, this.gapCount, (t - this.lastPurchase) / DAY);
           this.gapCount += 1;
@@ -240,16 +256,16 @@ export class FeatureScanner {
         this.purchases += 1;
         this.lastPurchase = t;
         this.lastActivation = t;
-        const amount = value[e] as number;
+        const amount = value[next] as number;
         if (!Number.isNaN(amount)) {
-          v = amount;
-          known = 1;
+          sumValue += amount;
+          sumKnown += 1;
           this.value += amount;
           this.valueKnown += 1;
         }
-        const p = product[e] as number;
-        if (p >= 0 && this.productStamp[p] !== this.stamp) {
-          this.productStamp[p] = this.stamp;
+        const p = product[next] as number;
+        if (p >= 0 && productStamp[p] !== stamp) {
+          productStamp[p] = stamp;
           this.productFirst[this.breadth] = t;
           this.breadth += 1;
         }
@@ -258,7 +274,7 @@ export class FeatureScanner {
           this.lastContract = t;
         }
       } else if (ty === TYPE.complaint) {
-        complaint = 1;
+        sumComplaints += 1;
         this.complaints += 1;
         this.openQueue[this.open + this.openHead] = t;
         this.open += 1;
@@ -271,27 +287,44 @@ export class FeatureScanner {
           this.resolved += 1;
         } else this.unmatched += 1;
       } else if (ty === TYPE.inquiry || ty === TYPE.quoteRequest) {
-        inquiry = 1;
+        sumInquiries += 1;
         this.inquiries += 1;
       } else if (ty === TYPE.referral) this.referrals += 1;
       else if (ty === TYPE.supportRequest) this.support += 1;
       else if (ty === TYPE.campaignExposure) this.campaigns += 1;
-      else if (ty === TYPE.downgrade) downgrade = 1;
+      else if (ty === TYPE.downgrade) sumDowngrades += 1;
       else if (ty === TYPE.cancellation) {
         this.cancellations += 1;
         this.lastCancel = t;
       }
-      this.cumPurchases[k + 1] = (this.cumPurchases[k] as number) + purchase;
-      this.cumValue[k + 1] = (this.cumValue[k] as number) + v;
-      this.cumKnown[k + 1] = (this.cumKnown[k] as number) + known;
-      this.cumComplaints[k + 1] = (this.cumComplaints[k] as number) + complaint;
-      this.cumInquiries[k + 1] = (this.cumInquiries[k] as number) + inquiry;
-      this.cumDowngrades[k + 1] = (this.cumDowngrades[k] as number) + downgrade;
-      this.lastEvent = t;
       k += 1;
+      cumPurchases[k] = sumPurchases;
+      cumValue[k] = sumValue;
+      cumKnown[k] = sumKnown;
+      cumComplaints[k] = sumComplaints;
+      cumInquiries[k] = sumInquiries;
+      cumDowngrades[k] = sumDowngrades;
+      lastEvent = t;
     }
+    this.lastEvent = lastEvent;
     this.events = k;
     this.next = next;
+  }
+
+  /**
+   * The first of the customer's first `n` values above `bound`: walked forward from the
+   * previous answer when the walk continues with a bound not below the previous one (a
+   * timeline's next month moves it by a few events), else by binary search.
+   */
+  private above(slot: number, values: Float64Array, n: number, bound: number): number {
+    let i: number;
+    if (bound >= (this.bounds[slot] as number)) {
+      i = this.positions[slot] as number;
+      while (i < n && (values[i] as number) <= bound) i++;
+    } else i = firstAbove(values, n, bound);
+    this.positions[slot] = i;
+    this.bounds[slot] = bound;
+    return i;
   }
 
   /** The windowed figures at the cut, from the prefix sums. */
@@ -299,26 +332,27 @@ export class FeatureScanner {
     const n = this.events;
     const times = this.times;
     const windows = cut.windows;
+    const w0 = windows.length;
     for (let w = 0; w < windows.length; w++) {
-      const from = firstAbove(times, n, windows[w] as number);
+      const from = this.above(w, times, n, windows[w] as number);
       this.windowPurchases[w] =
         (this.cumPurchases[n] as number) - (this.cumPurchases[from] as number);
       this.windowValue[w] = (this.cumValue[n] as number) - (this.cumValue[from] as number);
       this.windowKnown[w] = (this.cumKnown[n] as number) - (this.cumKnown[from] as number);
     }
-    const year = firstAbove(times, n, cut.year);
+    const year = this.above(w0, times, n, cut.year);
     this.purchases365 = (this.cumPurchases[n] as number) - (this.cumPurchases[year] as number);
     this.value365 = (this.cumValue[n] as number) - (this.cumValue[year] as number);
     this.known365 = (this.cumKnown[n] as number) - (this.cumKnown[year] as number);
-    const recent = firstAbove(times, n, cut.trendRecent);
-    const earlier = firstAbove(times, n, cut.trendEarlier);
+    const recent = this.above(w0 + 1, times, n, cut.trendRecent);
+    const earlier = this.above(w0 + 2, times, n, cut.trendEarlier);
     this.trendRecent = (this.cumValue[n] as number) - (this.cumValue[recent] as number);
     this.trendRecentKnown = (this.cumKnown[n] as number) - (this.cumKnown[recent] as number);
     this.trendEarlier = (this.cumValue[recent] as number) - (this.cumValue[earlier] as number);
     this.trendEarlierKnown = (this.cumKnown[recent] as number) - (this.cumKnown[earlier] as number);
-    this.breadthEarlier = firstAbove(this.productFirst, this.breadth, cut.trendRecent);
-    const cRecent = firstAbove(times, n, cut.complaintRecent);
-    const cEarlier = firstAbove(times, n, cut.complaintEarlier);
+    this.breadthEarlier = this.above(w0 + 3, this.productFirst, this.breadth, cut.trendRecent);
+    const cRecent = this.above(w0 + 4, times, n, cut.complaintRecent);
+    const cEarlier = this.above(w0 + 5, times, n, cut.complaintEarlier);
     this.complaintsRecent =
       (this.cumComplaints[n] as number) - (this.cumComplaints[cRecent] as number);
     this.complaintsEarlier =
@@ -482,7 +516,7 @@ function nullIfNaN(value: number): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-/** An instant as ISO 8601 (UTC). */
+/** An instant as ISO 8601 (UTC), as `toISOString` writes it (see {@link isoInstant}). */
 export function iso(time: number): string {
-  return new Date(time).toISOString();
+  return isoInstant(time);
 }

@@ -1,17 +1,94 @@
 import type { EventSet } from "./types";
 
-/** Slices up to this length are sorted by insertion (most customers have few events). */
-const INSERTION_LIMIT = 48;
+/** Slices up to this length are sorted by insertion alone. */
+const INSERTION_LIMIT = 12;
+
+/** 2^53: integers below it are exact in a double. */
+const EXACT = 2 ** 53;
+
+/**
+ * Reused buffers of the time pre-sort of one slice: each time packed with its position in the
+ * slice into one integer double, `(t − min) · 2^b + i` (exact below 2^53), sorted by the typed
+ * array's native numeric sort, so the slice is ordered by time with ties in input order.
+ */
+class SliceScratch {
+  private keys = new Float64Array(256);
+  private time = new Float64Array(256);
+  private type = new Uint8Array(256);
+  private product = new Int32Array(256);
+  private value = new Float64Array(256);
+  private initiator = new Int8Array(256);
+  private order = new Int32Array(256);
+
+  /**
+   * Orders positions [start, end) by time (ties keep their order); false, changing nothing,
+   * when the times are not integers or their range does not fit beside the positions.
+   */
+  presort(
+    start: number,
+    end: number,
+    sTime: Float64Array,
+    sType: Uint8Array,
+    sProduct: Int32Array,
+    sValue: Float64Array,
+    sInitiator: Int8Array,
+    order: Int32Array,
+  ): boolean {
+    const k = end - start;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      const t = sTime[i] as number;
+      if (!Number.isInteger(t)) return false;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    let shift = 1;
+    while (shift < k) shift *= 2;
+    if ((max - min + 1) * shift > EXACT) return false;
+    if (this.keys.length < k) {
+      const size = Math.max(k, this.keys.length * 2);
+      this.keys = new Float64Array(size);
+      this.time = new Float64Array(size);
+      this.type = new Uint8Array(size);
+      this.product = new Int32Array(size);
+      this.value = new Float64Array(size);
+      this.initiator = new Int8Array(size);
+      this.order = new Int32Array(size);
+    }
+    const keys = this.keys;
+    for (let i = 0; i < k; i++) keys[i] = ((sTime[start + i] as number) - min) * shift + i;
+    keys.subarray(0, k).sort();
+    this.time.set(sTime.subarray(start, end));
+    this.type.set(sType.subarray(start, end));
+    this.product.set(sProduct.subarray(start, end));
+    this.value.set(sValue.subarray(start, end));
+    this.initiator.set(sInitiator.subarray(start, end));
+    this.order.set(order.subarray(start, end));
+    for (let j = 0; j < k; j++) {
+      const i = (keys[j] as number) % shift;
+      sTime[start + j] = this.time[i] as number;
+      sType[start + j] = this.type[i] as number;
+      sProduct[start + j] = this.product[i] as number;
+      sValue[start + j] = this.value[i] as number;
+      sInitiator[start + j] = this.initiator[i] as number;
+      order[start + j] = this.order[i] as number;
+    }
+    return true;
+  }
+}
 
 /**
  * Orders events by customer, then time (ties: type, product, value, input order), so each
  * customer's events form one slice. A counting sort by customer (one pass, stable) followed
  * by a sort of each customer's slice by time: O(n + Σ kᵢ log kᵢ), never one comparison sort of
- * the whole set. The tie-break makes the order, and every feature, independent of the order
+ * the whole set. A slice longer than a few events is first ordered by the typed array's native
+ * sort of packed keys (time and position in one exact integer), then an insertion pass puts
+ * equal times in tie-break order; the result is the same total order. The tie-break makes the order, and every feature, independent of the order
  * the events arrived in.
  *
  * @returns `order` (event indices), `customerStart` (slice starts, length customers + 1) and
- * the sort keys (time, type, product, value) copied into that order.
+ * the sort keys (time, type, product, value) and the initiators copied into that order.
  */
 export function sortEvents(
   customer: Int32Array,
@@ -20,10 +97,11 @@ export function sortEvents(
   product: Int32Array,
   value: Float64Array,
   customers: number,
+  initiator: Int8Array = new Int8Array(customer.length),
 ): {
   order: Int32Array;
   customerStart: Int32Array;
-  sorted: Omit<SortedColumns, "initiator">;
+  sorted: SortedColumns;
 } {
   const n = customer.length;
   const customerStart = new Int32Array(customers + 1);
@@ -34,26 +112,26 @@ export function sortEvents(
   for (let c = 0; c < customers; c++) {
     customerStart[c + 1] = (customerStart[c + 1] as number) + (customerStart[c] as number);
   }
+  // Scatter the events and their sort keys into customer order (one pass of sequential
+  // reads), then sort each customer's slice on these contiguous copies, moving the copies
+  // with the order.
   const next = customerStart.slice(0, customers);
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = customer[i] as number;
-    const at = next[c] as number;
-    order[at] = i;
-    next[c] = at + 1;
-  }
-  // Gather the sort keys into customer order (one pass of random reads), then sort each
-  // customer's slice on these contiguous copies, moving the copies with the order.
   const sTime = new Float64Array(n);
   const sType = new Uint8Array(n);
   const sProduct = new Int32Array(n);
   const sValue = new Float64Array(n);
+  const sInitiator = new Int8Array(n);
   for (let i = 0; i < n; i++) {
-    const e = order[i] as number;
-    sTime[i] = time[e] as number;
-    sType[i] = type[e] as number;
-    sProduct[i] = product[e] as number;
-    sValue[i] = value[e] as number;
+    const c = customer[i] as number;
+    const at = next[c] as number;
+    next[c] = at + 1;
+    order[at] = i;
+    sTime[at] = time[i] as number;
+    sType[at] = type[i] as number;
+    sProduct[at] = product[i] as number;
+    sValue[at] = value[i] as number;
+    sInitiator[at] = initiator[i] as number;
   }
   /** Whether sorted position a comes before position b (time, type, product, value, input order). */
   const before = (
@@ -74,31 +152,41 @@ export function sortEvents(
     if (va !== vb && !(Number.isNaN(va) && Number.isNaN(vb))) return Number.isNaN(vb) || va < vb;
     return ea < (order[b] as number);
   };
+  /** Sorts positions [start, end) by insertion (few comparisons on a nearly sorted slice). */
+  const insertion = (start: number, end: number): void => {
+    for (let i = start + 1; i < end; i++) {
+      const t = sTime[i] as number;
+      const y = sType[i] as number;
+      const p = sProduct[i] as number;
+      const v = sValue[i] as number;
+      const e = order[i] as number;
+      const w = sInitiator[i] as number;
+      let j = i - 1;
+      while (j >= start && before(t, y, p, v, e, j)) {
+        sTime[j + 1] = sTime[j] as number;
+        sType[j + 1] = sType[j] as number;
+        sProduct[j + 1] = sProduct[j] as number;
+        sValue[j + 1] = sValue[j] as number;
+        sInitiator[j + 1] = sInitiator[j] as number;
+        order[j + 1] = order[j] as number;
+        j -= 1;
+      }
+      sTime[j + 1] = t;
+      sType[j + 1] = y;
+      sProduct[j + 1] = p;
+      sValue[j + 1] = v;
+      sInitiator[j + 1] = w;
+      order[j + 1] = e;
+    }
+  };
+  const scratch = new SliceScratch();
   for (let c = 0; c < customers; c++) {
     const start = customerStart[c] as number;
     const end = customerStart[c + 1] as number;
-    if (end - start <= INSERTION_LIMIT) {
-      for (let i = start + 1; i < end; i++) {
-        const t = sTime[i] as number;
-        const y = sType[i] as number;
-        const p = sProduct[i] as number;
-        const v = sValue[i] as number;
-        const e = order[i] as number;
-        let j = i - 1;
-        while (j >= start && before(t, y, p, v, e, j)) {
-          sTime[j + 1] = sTime[j] as number;
-          sType[j + 1] = sType[j] as number;
-          sProduct[j + 1] = sProduct[j] as number;
-          sValue[j + 1] = sValue[j] as number;
-          order[j + 1] = order[j] as number;
-          j -= 1;
-        }
-        sTime[j + 1] = t;
-        sType[j + 1] = y;
-        sProduct[j + 1] = p;
-        sValue[j + 1] = v;
-        order[j + 1] = e;
-      }
+    if (end - start <= INSERTION_LIMIT) insertion(start, end);
+    else if (scratch.presort(start, end, sTime, sType, sProduct, sValue, sInitiator, order)) {
+      // Ordered by time (ties in input order): the insertion pass only reorders ties.
+      insertion(start, end);
     } else {
       const slots = Array.from({ length: end - start }, (_, k) => start + k);
       slots.sort((a, b) =>
@@ -118,8 +206,10 @@ export function sortEvents(
         type: slots.map((k) => sType[k] as number),
         product: slots.map((k) => sProduct[k] as number),
         value: slots.map((k) => sValue[k] as number),
+        initiator: slots.map((k) => sInitiator[k] as number),
         order: slots.map((k) => order[k] as number),
       };
+      sInitiator.set(keep.initiator, start);
       sTime.set(keep.time, start);
       sType.set(keep.type, start);
       sProduct.set(keep.product, start);
@@ -130,7 +220,7 @@ export function sortEvents(
   return {
     order,
     customerStart,
-    sorted: { time: sTime, type: sType, product: sProduct, value: sValue },
+    sorted: { time: sTime, type: sType, product: sProduct, value: sValue, initiator: sInitiator },
   };
 }
 

@@ -3,12 +3,13 @@ import { eachMonthOfInterval, endOfMonth, format } from "date-fns";
 import { expectKind } from "../_lib/checkArgument";
 import { optionNames } from "../_lib/checkOptionKeys";
 import { ServqualError } from "../_lib/ServqualError";
-import { assessStage, emptyOutcome } from "./assessStage";
+import { emptyOutcome } from "./assessStage";
 import { expectEventSet } from "./eventSetShape";
 import { cutoffsOf, dateOption, resolveFeatureSettings } from "./featureOptions";
 import { emptyStageInputs, FeatureScanner, iso } from "./featureScanner";
 import type { FeatureOptions } from "./featureTypes";
 import { resolveStageRules } from "./resolveStageRules";
+import { stageOutcome } from "./stageOutcome";
 import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
 import type { EventSet, TimestampInput } from "./types";
 
@@ -62,7 +63,9 @@ const MAX_MONTHS = 1200;
  * no smoothing). A customer has no stage (null) in months before their first event.
  *
  * Cost: per customer and month one scan of that customer's events up to the month end, on the
- * event set sorted once by (customer, time): O(events × months) with no allocation per scan.
+ * event set sorted once by (customer, time): O(events × months) with no allocation per scan;
+ * the rules are evaluated as straight-line code without evidence (`stageOutcome`), the same
+ * stage and confidence as `classifyStage`.
  *
  * @param events - An event set.
  * @param options - `from`, `to` (required), the feature options and `rules`.
@@ -112,28 +115,30 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
   const scanner = new FeatureScanner(events, settings);
   const inputs = emptyStageInputs();
   const outcome = emptyOutcome();
-  const distribution = Object.fromEntries(
-    STAGES.map((s) => [s, new Array<number>(months.length).fill(0)]),
-  ) as Record<Stage, number[]>;
-  const customers: CustomerTimeline[] = [];
+  const monthCount = months.length;
+  // counts[stage * months + month]
+  const counts = new Float64Array(STAGES.length * monthCount);
+  const customers: CustomerTimeline[] = new Array(events.customers.length);
   for (let c = 0; c < events.customers.length; c++) {
-    const stages: (Stage | null)[] = [];
-    const confidence: (number | null)[] = [];
-    for (let m = 0; m < cuts.length; m++) {
+    const stages: (Stage | null)[] = new Array(monthCount);
+    const confidence: (number | null)[] = new Array(monthCount);
+    for (let m = 0; m < monthCount; m++) {
       if (!scanner.scan(c, cuts[m] as (typeof cuts)[number])) {
-        stages.push(null);
-        confidence.push(null);
+        stages[m] = null;
+        confidence[m] = null;
         continue;
       }
-      assessStage(scanner.stageInputs(inputs), rules, null, outcome);
-      const stage = STAGES[outcome.stage] as Stage;
-      stages.push(stage);
-      confidence.push(outcome.confidence);
-      const counts = distribution[stage] as number[];
-      counts[m] = (counts[m] as number) + 1;
+      stageOutcome(scanner.stageInputs(inputs), rules, outcome);
+      stages[m] = STAGES[outcome.stage] as Stage;
+      confidence[m] = outcome.confidence;
+      const at = outcome.stage * monthCount + m;
+      counts[at] = (counts[at] as number) + 1;
     }
-    customers.push({ customer: events.customers[c] as string, stages, confidence });
+    customers[c] = { customer: events.customers[c] as string, stages, confidence };
   }
+  const distribution = Object.fromEntries(
+    STAGES.map((s, k) => [s, Array.from(counts.subarray(k * monthCount, (k + 1) * monthCount))]),
+  ) as Record<Stage, number[]>;
   return {
     kind: "stage-timeline",
     months,

@@ -1,3 +1,4 @@
+import type { AcrossReportAdjustment } from "../context/adjustAcrossReport";
 import type { AllocationResult } from "../context/allocationPriorities";
 import type { ByPeriodResult } from "../context/byPeriod";
 import type { CellFigure } from "../context/cellFigures";
@@ -21,6 +22,11 @@ export interface ContextResults {
   readonly segmentComparisons?: readonly CompareSegmentsResult[] | null;
   readonly events?: EventWindowResult | null;
   readonly allocation?: AllocationResult | null;
+  /**
+   * How every compared p-value was adjusted across the report (adjustAcrossReport: method, m,
+   * families); each test then carries `adjustedAcrossReport`. Absent or null: not adjusted.
+   */
+  readonly acrossReport?: AcrossReportAdjustment | null;
 }
 
 function table(id: string, headers: readonly string[], right: number, rows: Cell[][]): TableBlock {

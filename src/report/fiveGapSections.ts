@@ -1,5 +1,6 @@
 import type { ExcludedRow } from "../_lib/issueLog";
 import type { ContributingFactorsResult } from "../gaps/contributingFactors";
+import type { CrmGapViews } from "../gaps/crmGapViews";
 import type { FiveGapEvidence } from "../gaps/fiveGapEvidence";
 import type { FiveGapModelResult } from "../gaps/fiveGapModel";
 import type { Gap1Result } from "../gaps/gap1";
@@ -8,6 +9,7 @@ import type { Gap3Result } from "../gaps/gap3";
 import type { Gap4Result } from "../gaps/gap4";
 import { count, intervalCell, label, num } from "./cells";
 import type { ChartSpec } from "./chart";
+import { crmGapSection } from "./crmGapSection";
 import type { Section } from "./document";
 import {
   fmt,
@@ -48,6 +50,8 @@ export interface FiveGapReport {
   readonly gap4?: Gap4Result | null;
   readonly factors?: ContributingFactorsResult | null;
   readonly inputs?: readonly FiveGapInputSummary[];
+  /** The CRM names of the gaps as views of these results (`crmGapViews`). */
+  readonly crm?: CrmGapViews | null;
 }
 
 /** One number behind a link; a Gap 3 interval is the compliance rate's, and says so. */
@@ -220,7 +224,8 @@ function inputsSection(inputs: readonly FiveGapInputSummary[]): Section {
  * The sections of a five-gap report: the overview of the five gaps (table and bar chart), one
  * section per provider gap computed (Gap 1 dimensions and misjudged items, Gap 2 coverage,
  * Gap 3 compliance per standard, region and period, Gap 4 promises), the diagnosis links with
- * their numbers, the contributing factors, and how each input was read. None when absent.
+ * their numbers, the gaps in CRM terms (when `crm` is given), the contributing factors, and how
+ * each input was read. None when absent.
  *
  * @param report - `GapReport.fiveGap`, or null/undefined.
  * @returns The sections in reading order.
@@ -237,6 +242,8 @@ export function fiveGapSections(report: FiveGapReport | null | undefined): Secti
   if (report.gap3 != null) sections.push(gap3Section(report.gap3));
   if (report.gap4 != null) sections.push(gap4Section(report.gap4));
   sections.push(diagnosisSection(report.model));
+  const crm = report.crm == null ? null : crmGapSection(report.crm);
+  if (crm !== null) sections.push(crm);
   if (report.factors != null) sections.push(factorsSection(report.factors));
   if (report.inputs !== undefined && report.inputs.length > 0) {
     sections.push(inputsSection(report.inputs));

@@ -6,6 +6,7 @@ import { servperf } from "../gaps/servperf";
 import { zonesOfTolerance } from "../gaps/zonesOfTolerance";
 import { checkRows } from "../responses/rowSelection";
 import type { Dataset, ValidationReport } from "../responses/types";
+import { type SectionedResults, sectionWarnings } from "./sectionWarnings";
 import { servperfOfGap5 } from "./servperfOfGap5";
 import type { GapReport, WorstItem } from "./types";
 
@@ -161,13 +162,15 @@ export function gapReportResults(
 
 /**
  * Every warning a gap report shows, in the order of its Warnings section: the report's own,
- * then the weighted score's, the zones' and each reliability entry's.
+ * then the weighted score's, the zones' and each reliability entry's, then those of the
+ * further sections present (context, relationship, provider gaps, recovery, comments, trust;
+ * see sectionWarnings).
  *
  * @example
  * reportWarnings(results).map((w) => w.code) //=> ["few-respondents", "mean-weights", …]
  */
 export function reportWarnings(
-  results: Pick<GapReport, "warnings" | "gap5" | "zones">,
+  results: Pick<GapReport, "warnings" | "gap5" | "zones"> & SectionedResults,
 ): readonly Notice[] {
   const gap = results.gap5;
   return [
@@ -175,5 +178,6 @@ export function reportWarnings(
     ...(gap?.overall.weighted?.perRespondent.warnings ?? []),
     ...(results.zones?.warnings ?? []),
     ...(gap?.reliability ?? []).flatMap((entry) => entry.warnings),
+    ...sectionWarnings(results),
   ];
 }

@@ -1,4 +1,5 @@
 import { expectShape, shapes } from "../_lib/guards";
+import { countByCode, type Notice } from "../_lib/notice";
 import type { Gap5Result } from "../gaps/gap5";
 import type { ImportancePerformanceResult } from "../gaps/importancePerformance";
 import type { ZonesOfToleranceResult } from "../gaps/zonesOfTolerance";
@@ -138,7 +139,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.comments != null) sections.push(commentsSection(results.comments));
   if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
-  const warnings = reportWarnings(results).map(warningText);
+  const notices = reportWarnings(results);
+  const warnings = notices.map(warningText);
   if (warnings.length > 0) {
     sections.push({
       id: "warnings",
@@ -152,8 +154,22 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
     layout: "gap-report",
     title: results.title,
     sections,
-    results,
+    results: withAllCounted(results, notices),
   };
+}
+
+/**
+ * The results with `warningCounts` covering every warning laid out, also those of sections
+ * added to the results after gapReportResults counted its own (context, recovery, comments, …);
+ * the same object when the counts already agree.
+ */
+function withAllCounted(results: GapReport, notices: readonly Notice[]): GapReport {
+  const counts = countByCode(notices);
+  const before = results.warningCounts;
+  const same =
+    Object.keys(counts).length === Object.keys(before).length &&
+    Object.entries(counts).every(([code, n]) => before[code] === n);
+  return same ? results : { ...results, warningCounts: counts };
 }
 
 function openingSection(results: GapReport): Section {

@@ -109,7 +109,9 @@ export interface GapReport {
   readonly warnings: readonly Notice[];
   /**
    * Every warning of the report by code: its own, and those of Gap 5 (statistics, weighted
-   * overall, reliability) and the zones of tolerance.
+   * overall, reliability) and the zones of tolerance; layoutGapReport counts again with the
+   * further sections present (context, relationship, provider gaps, recovery, comments, trust),
+   * so a document's `results.warningCounts` covers every warning it lists.
    */
   readonly warningCounts: Readonly<Record<string, number>>;
 }

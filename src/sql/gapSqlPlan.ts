@@ -238,7 +238,10 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       sources.push([weightColumn(source, dimension.id) as string, `rw${d}`]);
     });
   }
-  const groupCols = source.groupBy.map((g, i) => `${g.quoted} AS g${i}`);
+  // Row-level exclusion flags from the source (blank and duplicate ids): xr0, xr1, …
+  const rowReasons = source.rowReasons.map((reason, j) => `${reason.sql} AS xr${j}`);
+  const rowReasonNames = source.rowReasons.map((_, j) => `xr${j}`);
+  const groupCols = [...source.groupBy.map((g, i) => `${g.quoted} AS g${i}`), ...rowReasons];
   const tCols = [
     ...groupCols,
     ...sources.map(([name, as]) => `TRIM(CAST(${quote(name)} AS VARCHAR)) AS t${as}`),
@@ -246,6 +249,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const cCols = textCells
     ? [
         ...groups,
+        ...rowReasonNames,
         ...sources.flatMap(([, as]) => {
           const cell = `t${as}`;
           const number = rules.matches(cell, "grammar");
@@ -303,7 +307,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   xCols.push(...items.flatMap((_, i) => [`brr${i}`, `brd${i}`, `arr${i}`, `ard${i}`]));
   if (weighted) xCols.push(...dims.map((_, d) => `rw${d}`));
   if (weighted && textCells) xCols.push(...dims.map((_, d) => `nrw${d}`));
-  xCols.push(...Object.keys(params));
+  xCols.push(...Object.keys(params), ...rowReasonNames);
 
   // Step a: per item "answered on both sides" (b), the gap (dg) and its steps (t), each written
   // once and read by name in the later steps (NULL arithmetic: dg and t are NULL unless both
@@ -347,6 +351,9 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   // Step z: the reasons a row is excluded (validateResponses' usability rules).
   const policy = source.missingPolicy;
   const reasonSql: Record<string, string> = { "no-answers": "anyans = 0" };
+  source.rowReasons.forEach((reason, j) => {
+    reasonSql[reason.code] = `xr${j} = 1`;
+  });
   if (source.invalidAnswers === "exclude-row") reasonSql["rejected-answers"] = "nrejected > 0";
   const total = items.length;
   if (policy.kind === "listwise") {

@@ -72,6 +72,18 @@ export interface SqlSourceOptions {
   readonly invalidAnswers?: "missing" | "exclude-row";
   /** Importance points: sum tolerance (default 1) and what to do when they do not sum to 100. */
   readonly weights?: { readonly tolerance?: number; readonly onMismatch?: "reject" | "rescale" };
+  /**
+   * The respondent id column. As validateResponses does, a row with a blank id is excluded
+   * (`blank-id`) and every row after the first with the same id is excluded (`duplicate-id`;
+   * ids compared as trimmed text). Default none: rows are not checked for ids.
+   */
+  readonly id?: string;
+  /**
+   * With `id`: the column giving the rows' order (a line number, a submission time); the first
+   * row of an id in this order is kept. Without it the engine picks which one is kept (the
+   * counts are the same; a table has no order of its own).
+   */
+  readonly orderBy?: string;
 }
 
 export const SOURCE_OPTIONS = optionNames<SqlSourceOptions>({
@@ -84,6 +96,8 @@ export const SOURCE_OPTIONS = optionNames<SqlSourceOptions>({
   invalidAnswers: true,
   weights: true,
   cells: true,
+  id: true,
+  orderBy: true,
 });
 
 const COLUMN_OPTIONS = optionNames<SqlColumnTemplates>({
@@ -122,6 +136,12 @@ export interface ResolvedSqlSource {
   readonly cells: "number" | "text";
   readonly weightTolerance: number;
   readonly weightMismatch: "reject" | "rescale";
+  /**
+   * Row-level exclusion reasons read from the source row (blank and duplicate ids): a code and
+   * an SQL expression over the table's row giving 1 (excluded) or 0, built here from quoted
+   * names only.
+   */
+  readonly rowReasons: readonly { readonly code: string; readonly sql: string }[];
 }
 
 const DEFAULT_TEMPLATES: Readonly<Record<Facet, string>> = {
@@ -254,8 +274,26 @@ export function resolveSqlSource(
   if (cells !== "number" && cells !== "text") {
     throw invalidArgument(fn, "cells", '"number" or "text"', cells);
   }
+  const rowReasons: { code: string; sql: string }[] = [];
+  if (options.id !== undefined) {
+    const id = quoteName(fn, "id", options.id);
+    const text = `TRIM(CAST(${id} AS VARCHAR))`;
+    const order =
+      options.orderBy === undefined ? "" : ` ORDER BY ${quoteName(fn, "orderBy", options.orderBy)}`;
+    rowReasons.push({
+      code: "blank-id",
+      sql: `CASE WHEN ${id} IS NULL OR ${text} = '' THEN 1 ELSE 0 END`,
+    });
+    rowReasons.push({
+      code: "duplicate-id",
+      sql: `CASE WHEN ${id} IS NOT NULL AND ${text} <> '' AND ROW_NUMBER() OVER (PARTITION BY ${text}${order}) > 1 THEN 1 ELSE 0 END`,
+    });
+  } else if (options.orderBy !== undefined) {
+    throw invalidArgument(fn, "orderBy", "no orderBy without id", options.orderBy);
+  }
   return {
     dialect: options.dialect,
+    rowReasons,
     cells,
     table,
     groupBy: groupBy.map((name: unknown, i: number) => ({

@@ -988,6 +988,21 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  adjustAcrossReport: {
+    typo: typo(() => core.adjustAcrossReport({}, { methd: "BH" } as never), "methd", "method"),
+    also: [
+      [
+        "adjustAcrossReport({}, { method: 'tukey' })",
+        () => core.adjustAcrossReport({}, { method: "tukey" as never }),
+        "invalid-argument",
+      ],
+      [
+        "adjustAcrossReport(null)",
+        () => core.adjustAcrossReport(null as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   validateEventCalendar: {
     typo: typo(
       () => core.validateEventCalendar([], { issueLimt: 1 } as never),
@@ -1173,6 +1188,21 @@ const table: Readonly<Record<string, Row>> = {
   gap4: {
     typo: typo(() => core.gap4(promiseSet, deliverySet, { levl: 0.9 } as never), "levl", "level"),
   },
+  crmGapViews: {
+    // every gap is optional: {} gives every view absent
+    empty: {
+      returns: (r) => (r as { views: { present: boolean }[] }).views.every((v) => !v.present),
+    },
+    typo: typo(() => core.crmGapViews({ gap55: {} } as never), "gap55", "gap5"),
+    also: [
+      ["crmGapViews(null)", () => core.crmGapViews(null as never), "invalid-argument"],
+      [
+        "crmGapViews({ gap3: not a result })",
+        () => core.crmGapViews({ gap3: { gap: 3 } } as never),
+        "invalid-argument",
+      ],
+    ],
+  },
   fiveGapModel: {
     // every gap is optional: {} is a model with all five gaps absent
     empty: {
@@ -1260,6 +1290,20 @@ const table: Readonly<Record<string, Row>> = {
       "issueLimt",
       "issueLimit",
     ),
+  },
+  readHolidaysCsv: {
+    typo: typo(
+      () => nodeEntry.readHolidaysCsv(promisesCsv, { regoin: "North" } as never),
+      "regoin",
+      "region",
+    ),
+    also: [
+      [
+        'readHolidaysCsv(file, { region: "" })',
+        () => nodeEntry.readHolidaysCsv(promisesCsv, { region: " " }),
+        "invalid-argument",
+      ],
+    ],
   },
   // service recovery and comments
   validateComplaints: {
@@ -1587,6 +1631,62 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  runGapCellsSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runGapCellsSql({ query: async () => ({ rows: [] }) }, tinyInstrument, {
+          table: "t",
+          bye: ["region"],
+        } as never),
+      "bye",
+      "by",
+    ),
+    also: [
+      [
+        "runGapCellsSql(notAConnection, instrument, options)",
+        () => nodeEntry.runGapCellsSql({} as never, tinyInstrument, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  runServperfSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runServperfSql({ query: async () => ({ rows: [] }) }, tinyInstrument, {
+          table: "t",
+          groupby: ["region"],
+        } as never),
+      "groupby",
+      "groupBy",
+    ),
+    also: [
+      [
+        "runServperfSql(notAConnection, instrument, options)",
+        () => nodeEntry.runServperfSql({} as never, tinyInstrument, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  runZonesSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runZonesSql(
+          { query: async () => ({ rows: [] }) },
+          core.instruments.servqual22Tolerance,
+          { table: "t", groupby: ["region"] } as never,
+        ),
+      "groupby",
+      "groupBy",
+    ),
+    also: [
+      [
+        "runZonesSql(notAConnection, instrument, options)",
+        () =>
+          nodeEntry.runZonesSql({} as never, core.instruments.servqual22Tolerance, { table: "t" }),
+        "invalid-argument",
+      ],
+    ],
+  },
   // sql
   gapSql: {
     typo: typo(
@@ -1643,6 +1743,130 @@ const table: Readonly<Record<string, Row>> = {
         "finishGapSql([{ part: 0, v: [1] }], instrument, options)",
         () =>
           sqlEntry.finishGapSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  gapCellsSql: {
+    typo: typo(
+      () =>
+        sqlEntry.gapCellsSql(tinyInstrument, { table: "t", dialect: "duckdb", bye: [] } as never),
+      "bye",
+      "by",
+    ),
+    also: [
+      [
+        "gapCellsSql(instrument, { period: 'month' }) without date",
+        () =>
+          sqlEntry.gapCellsSql(tinyInstrument, { table: "t", dialect: "duckdb", period: "month" }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishGapCellsSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishGapCellsSql([], tinyInstrument, {
+          table: "t",
+          dialect: "duckdb",
+          minimumn: 5,
+        } as never),
+      "minimumn",
+      "minimumN",
+    ),
+    also: [
+      [
+        "finishGapCellsSql([{ part: 0, v: [1] }], instrument, options)",
+        () =>
+          sqlEntry.finishGapCellsSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  servperfSql: {
+    typo: typo(
+      () =>
+        sqlEntry.servperfSql(tinyInstrument, { table: "t", dialect: "duckdb", were: [] } as never),
+      "were",
+      "where",
+    ),
+    also: [
+      [
+        "servperfSql(instrument, { columns: { weight } })",
+        () =>
+          sqlEntry.servperfSql(tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+            columns: { weight: "W_{dimension}" },
+          }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishServperfSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishServperfSql([], tinyInstrument, {
+          table: "t",
+          dialect: "duckdb",
+          levl: 0.9,
+        } as never),
+      "levl",
+      "level",
+    ),
+    also: [
+      [
+        "finishServperfSql([{ part: 0, v: [1] }], instrument, options)",
+        () =>
+          sqlEntry.finishServperfSql([{ part: 0, v: [1] }], tinyInstrument, {
+            table: "t",
+            dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  zonesSql: {
+    typo: typo(
+      () =>
+        sqlEntry.zonesSql(core.instruments.servqual22Tolerance, {
+          table: "t",
+          dialect: "duckdb",
+          groupby: [],
+        } as never),
+      "groupby",
+      "groupBy",
+    ),
+    also: [
+      [
+        "zonesSql(expectation–perception instrument, options)",
+        () => sqlEntry.zonesSql(tinyInstrument, { table: "t", dialect: "duckdb" }),
+        "invalid-input",
+      ],
+    ],
+  },
+  finishZonesSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishZonesSql([], core.instruments.servqual22Tolerance, {
+          table: "t",
+          dialect: "duckdb",
+          levl: 0.9,
+        } as never),
+      "levl",
+      "level",
+    ),
+    also: [
+      [
+        "finishZonesSql([{ stmt: 9 }], instrument, options)",
+        () =>
+          sqlEntry.finishZonesSql([{ stmt: 9 }], core.instruments.servqual22Tolerance, {
             table: "t",
             dialect: "duckdb",
           }),

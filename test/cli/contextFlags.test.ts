@@ -39,6 +39,16 @@ describe("servqual demo: the planted context effects", () => {
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(json.results.context.events.kind).toBe("event-windows");
     expect(json.results.context.allocation.priorities[0].region).toBe("North");
+    // regions by Welch's ANOVA + Games–Howell: Coast's planted empathy shortfall (DEMO.md)
+    const regions = json.results.context.segments;
+    expect(regions.method).toBe("welch");
+    const empathy = regions.comparisons.find((c: { id: string }) => c.id === "empathy");
+    expect(empathy.pAdjusted).toBeLessThan(0.05);
+    const coast = empathy.pairs.filter(
+      (p: { group1: string; group2: string }) => p.group1 === "Coast" || p.group2 === "Coast",
+    );
+    expect(coast.length).toBe(2);
+    for (const pair of coast) expect(pair.pAdjusted).toBeLessThan(0.05);
     // the dirty calendar row (a window ending before it starts) is counted, not dropped
     expect(json.results.context.events.calendarRecords).toEqual({ in: 5, used: 4, excluded: 1 });
   });

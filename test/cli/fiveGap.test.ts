@@ -92,6 +92,7 @@ describe("servqual demo: all five gaps", () => {
       "gap3",
       "gap4",
       "five-gap-diagnosis",
+      "crm-gaps",
       "contributing-factors",
       "five-gap-inputs",
     ]) {

@@ -166,6 +166,24 @@ describe("parallel readResponsesCsv", () => {
     expect(single.report.excludedRows.some((row) => row.id === "R0003")).toBe(true);
   });
 
+  it("falls back to one thread when more rows with ids are excluded than claim their ids", async () => {
+    // 130,000 unusable rows with ids in each range: past EXCLUDED_ID_LIMIT (100,000) plus a
+    // piece, a range gives up at its next read and the file is read on one thread.
+    const lines = demoWithoutQuotes.trimEnd().split("\n");
+    const unusable: string[] = [];
+    for (let i = 0; i < 260_000; i++) unusable.push(`X${i}`);
+    const path = join(scratch, "many-excluded-ids.csv");
+    writeFileSync(
+      path,
+      `${[...lines.slice(0, 3), ...unusable, ...lines.slice(3, 6)].join("\n")}\n`,
+    );
+    const { single, parallel, ranInParallel } = await bothWays(path, 2);
+    expect(ranInParallel).toBe(false);
+    expect(parallel.report.rowsExcluded).toBe(260_000);
+    expect(parallel.report).toEqual(single.report);
+    expect(plain(parallel.dataset)).toEqual(plain(single.dataset));
+  }, 240_000);
+
   it("reports the first replacement character of the file only once", async () => {
     const lines = demoWithoutQuotes.trimEnd().split("\n");
     const marked = lines.map((line, r) =>

@@ -5,6 +5,7 @@
  * standard: coverage 3/5, gap −0.4; dimension B one of three: coverage 1/3, by hand).
  */
 import { describe, expect, it } from "vitest";
+import { crmGapViews } from "../../src/gaps/crmGapViews";
 import { fiveGapModel } from "../../src/gaps/fiveGapModel";
 import { gap2 } from "../../src/gaps/gap2";
 import { validateStandards } from "../../src/operations/standards";
@@ -67,5 +68,39 @@ describe("fiveGapSections", () => {
     expect(renderCsv(document)).toContain("gap2,gap2-coverage,B,Coverage (share),0.333");
     const html = renderHtml(document);
     expect(html).toMatch(/data-chart-id="five-gap-overview" data-rows="1" data-marks="1"/);
+  });
+
+  it("adds the CRM terms after the diagnosis when crm is given", () => {
+    const model = fiveGapModel({ gap2: g2 });
+    const sections = fiveGapSections({ model, gap2: g2, crm: crmGapViews({ gap2: g2 }) });
+    expect(sections.map((s) => s.id)).toEqual([
+      "five-gaps",
+      "gap2",
+      "five-gap-diagnosis",
+      "crm-gaps",
+    ]);
+    const table = sections[3]?.blocks.find((b) => b.kind === "table");
+    // standards gap: overall coverage 3/5 − 1 = −0.4, dimension B 1/3 − 1 (by hand)
+    const rows = table?.kind === "table" ? table.rows : [];
+    expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual([
+      [
+        { kind: "label", text: "standards gap" },
+        { kind: "label", text: "overall" },
+        { kind: "number", value: -0.4, decimals: 3 },
+      ],
+      [
+        { kind: "label", text: "standards gap" },
+        { kind: "label", text: "dimension A" },
+        { kind: "number", value: 0, decimals: 3 },
+      ],
+      [
+        { kind: "label", text: "standards gap" },
+        { kind: "label", text: "dimension B" },
+        { kind: "number", value: 1 / 3 - 1, decimals: 3 },
+      ],
+    ]);
+    expect(fiveGapSections({ model, crm: crmGapViews({}) }).map((s) => s.id)).not.toContain(
+      "crm-gaps",
+    );
   });
 });

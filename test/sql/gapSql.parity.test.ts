@@ -30,7 +30,8 @@ import { halfPointInstrument, syntheticSurvey } from "./syntheticSurvey";
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 // The demo survey without the second R0205 row (a database enforces unique ids with a key;
-// gapSql does not look for duplicates).
+// without the id option gapSql does not look for them; test/sql/duplicateIds.parity.test.ts
+// covers the option).
 const demoCsv = readFileSync(new URL("../../data/demo-bank.csv", import.meta.url), "utf8");
 const demoParsed = Papa.parse<string[]>(demoCsv, { skipEmptyLines: true }).data;
 const demoHeader = demoParsed[0] as string[];

@@ -56,9 +56,9 @@ describe.each(reference.sets.map((set) => [set.name, set] as const))(
         rel(ours?.estimate, ref.estimate, 1e-11);
         rel(ours?.t, ref.t, 1e-11);
         rel(ours?.df, ref.df, 1e-11);
-        // ptukey by numerical integration (the same algorithm in R and @stdlib).
+        // ptukey by numerical integration (the same algorithm, Copenhaver & Holland 1988, as R).
         rel(ours?.pValue, ref.p, 1e-6);
-        // qtukey is found by secant iteration to 1e-4 in R (and in @stdlib): bounds agree to ~1e-6.
+        // qtukey is found by secant iteration to 1e-4 in R (and here): bounds agree to ~1e-6.
         rel(ours?.ci.lower, ref.conf_low, 2e-5);
         rel(ours?.ci.upper, ref.conf_high, 2e-5);
       }

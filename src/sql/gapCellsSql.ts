@@ -1,0 +1,317 @@
+import { checkOptionKeys, expectKind, invalidArgument } from "../_lib/guards";
+import { IssueLog } from "../_lib/issueLog";
+import { checkLevel } from "../context/cellPlan";
+import type { CollectedCells, FineCell } from "../context/collectCells";
+import { finishGapCells, type GapCellsResult } from "../context/gapCells";
+import { createPeriodIndexer, periodIndex } from "../context/periodIndexer";
+import { resolvePeriod } from "../context/periodSpec";
+import type { Instrument } from "../instrument/types";
+import type { SegmentColumn } from "../responses/types";
+import { type GapSqlOptions, gapSqlPlan, numberScale, type SqlStatement } from "./gapSql";
+import { buildGapPlan, type GapSqlPlan } from "./gapSqlPlan";
+import { quoteName } from "./quoteIdentifier";
+import { readGapSqlRows, type SqlResultRow, type SqlValidationCounts } from "./readGapSqlRows";
+import { DIALECTS } from "./sqlDialect";
+import { SOURCE_OPTIONS } from "./sqlOptions";
+
+/** The calendar periods the SQL cells group by (in UTC). */
+export type SqlPeriodKind = "week" | "month" | "quarter" | "year";
+
+/** Options of {@link gapCellsSql}: the source, and the cells. */
+export interface GapCellsSqlOptions extends Omit<GapSqlOptions, "groupBy" | "reliability"> {
+  /** Group by calendar period of `date` (UTC); omit for segments only. */
+  readonly period?: SqlPeriodKind;
+  /** The date column (ISO `yyyy-mm-dd` text, a DATE, or text starting with the UTC date). */
+  readonly date?: string;
+  /** Segment columns to group by (blank and NULL labels form a cell of their own). */
+  readonly by?: readonly string[];
+}
+
+/** Options of {@link finishGapCellsSql}: those given to gapCellsSql, and the cell figures'. */
+export interface FinishGapCellsSqlOptions extends GapCellsSqlOptions {
+  /** Figures on fewer respondents are suppressed (default 30, at least 2). */
+  readonly minimumN?: number;
+  /** Confidence level of the intervals (default 0.95). */
+  readonly level?: number;
+}
+
+/** The result of {@link finishGapCellsSql}: the cells, and the rows' validation counts. */
+export interface GapCellsSqlResult {
+  readonly cells: GapCellsResult;
+  /** Summed over the finest cells: rows in = used + excluded. */
+  readonly validation: SqlValidationCounts;
+}
+
+const PERIODS: readonly SqlPeriodKind[] = ["week", "month", "quarter", "year"];
+const DAY = 86_400_000;
+/** A date at the start of the text (`yyyy-mm-dd`, then a time or nothing). */
+const DATE_GRAMMAR = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ].*)?$";
+
+/** The period's ordinal in SQL from a DATE expression (consecutive periods, consecutive numbers). */
+function ordinalSql(kind: SqlPeriodKind, d: string): string {
+  const year = `EXTRACT(YEAR FROM ${d})`;
+  const month = `EXTRACT(MONTH FROM ${d})`;
+  switch (kind) {
+    case "year":
+      return year;
+    case "month":
+      return `${year} * 12 + ${month} - 1`;
+    case "quarter":
+      return `${year} * 4 + FLOOR((${month} - 1) / 3)`;
+    default:
+      // ISO weeks: 1970-01-01 is a Thursday, so day 3 of the epoch count is… the Monday after.
+      return `FLOOR((${d} - DATE '1970-01-01' + 3) / 7)`;
+  }
+}
+
+/** The first instant (UTC) of the period with that ordinal. */
+function ordinalStart(kind: SqlPeriodKind, ordinal: number): number {
+  switch (kind) {
+    case "year":
+      return Date.UTC(ordinal, 0, 1);
+    case "month":
+      return Date.UTC(Math.floor(ordinal / 12), ordinal - 12 * Math.floor(ordinal / 12), 1);
+    case "quarter":
+      return Date.UTC(Math.floor(ordinal / 4), 3 * (ordinal - 4 * Math.floor(ordinal / 4)), 1);
+    default:
+      return (ordinal * 7 - 3) * DAY;
+  }
+}
+
+interface CellsPlan {
+  readonly gap: GapSqlPlan;
+  readonly period: SqlPeriodKind | null;
+  readonly by: readonly string[];
+}
+
+function cellsPlan(
+  fn: string,
+  instrument: Instrument,
+  options: GapCellsSqlOptions,
+  extraKeys: readonly string[] = [],
+): CellsPlan {
+  expectKind(fn, "options", options, "object", "the options { table, dialect, … }");
+  checkOptionKeys(fn, options, [...SOURCE_OPTIONS, "period", "date", "by", ...extraKeys]);
+  const { period, date, by, ...withExtras } = options;
+  const rest = Object.fromEntries(
+    Object.entries(withExtras).filter(([key]) => !extraKeys.includes(key)),
+  ) as Omit<GapSqlOptions, "groupBy" | "reliability">;
+  if (period !== undefined && !PERIODS.includes(period)) {
+    throw invalidArgument(fn, "period", PERIODS.join(", "), period);
+  }
+  if ((period === undefined) !== (date === undefined)) {
+    throw invalidArgument(fn, "date", "a date column with period, and none without", date);
+  }
+  for (const key of ["groupBy", "reliability"]) {
+    if (key in options) throw invalidArgument(fn, key, "no such option here (use by)", key);
+  }
+  const segments = by ?? [];
+  if (!Array.isArray(segments)) throw invalidArgument(fn, "by", "an array of column names", by);
+  // The statement of gapSql, grouped by the period ordinal and the trimmed segment labels.
+  const source = gapSqlPlan(fn, instrument, { ...rest, reliability: false }).source;
+  const rules = DIALECTS[source.dialect];
+  const whereValues = [...source.whereValues];
+  const groupBy: { quoted: string; name: string }[] = [];
+  if (period !== undefined) {
+    const column = quoteName(fn, "date", date);
+    whereValues.push(DATE_GRAMMAR);
+    const text = `TRIM(CAST(${column} AS VARCHAR))`;
+    const grammar = `CAST(${rules.parameter(whereValues.length)} AS VARCHAR)`;
+    const day = `CAST(SUBSTRING(${text}, 1, 10) AS DATE)`;
+    groupBy.push({
+      quoted: `CASE WHEN ${rules.matches(text, grammar)} THEN CAST(${ordinalSql(period, day)} AS INTEGER) END`,
+      name: "period",
+    });
+  }
+  segments.forEach((name: unknown, i: number) => {
+    const column = quoteName(fn, `by.${i}`, name);
+    groupBy.push({ quoted: `NULLIF(TRIM(CAST(${column} AS VARCHAR)), '')`, name: name as string });
+  });
+  const gap = buildGapPlan(
+    {
+      instrument,
+      required: "expectation",
+      delivered: "perception",
+      reliability: false,
+      unweightedScale: numberScale(fn, instrument),
+    },
+    { ...source, whereValues, groupBy },
+  );
+  return { gap, period: period ?? null, by: segments };
+}
+
+/**
+ * Writes one SQL statement that computes, inside the database, the finest cells of
+ * {@link gapCells}: per calendar period (ISO week, month, quarter or year of the date column,
+ * in UTC, computed by the engine) × segment label (each `by` column, trimmed; blank is a label
+ * of its own), the Gap 5 accumulator state (the sums and exact keys of `gapSql`) and the
+ * validation counts. {@link finishGapCellsSql} merges the finest cells into every level (total,
+ * period, segment, period × segment, crossed) and finishes them with the code `gapCells` uses,
+ * so the figures are the ones `gapCells` gives on the same respondents.
+ *
+ * Period ordinals (computed in SQL from the date d): year = Y; month = 12·Y + M − 1; quarter =
+ * 4·Y + ⌊(M − 1)/3⌋; ISO week = ⌊(d − 1970-01-01 + 3)/7⌋ (weeks from Monday 1969-12-29); the
+ * period keys (`2024-03`, `2024-Q1`, `2024-W09`) are made from them by the library's calendar.
+ * Rows whose date is missing or not `yyyy-mm-dd…` go to the undated cell.
+ *
+ * Reference: Parasuraman, Zeithaml & Berry (1988) for the gap; docs/sql.md and docs/context.md.
+ *
+ * @param instrument - An expectation–perception instrument.
+ * @param options - The source options of `gapSql` (without `groupBy`), `period`, `date`, `by`.
+ * @returns `{ dialect, text, parameters }`.
+ * @throws {ServqualError} `invalid-argument` for a bad option.
+ * @example
+ * const { text, parameters } = gapCellsSql(instruments.servqual22, { table: "survey", dialect: "duckdb", period: "month", date: "date", by: ["region"] });
+ */
+export function gapCellsSql(instrument: Instrument, options: GapCellsSqlOptions): SqlStatement {
+  const plan = cellsPlan("gapCellsSql", instrument, options);
+  return { dialect: plan.gap.source.dialect, text: plan.gap.text, parameters: plan.gap.parameters };
+}
+
+/** Sorts labels as gapCells does: text order, blank (null) last. */
+function sortLabels(labels: Iterable<string | null>): (string | null)[] {
+  return [...labels].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+}
+
+/**
+ * Finishes the rows of a {@link gapCellsSql} statement into the result of `gapCells`: the
+ * finest cells' accumulators are merged into every level and finished with the same code. The
+ * issues are counted (`undated`, `blank-segment`), not listed by row (the rows stay in the
+ * database).
+ *
+ * @param rows - The result set, as objects.
+ * @param instrument - The instrument given to gapCellsSql.
+ * @param options - The options given to gapCellsSql, `minimumN` and `level`.
+ * @returns The cells and the summed validation counts.
+ * @throws {ServqualError} `invalid-input` (`bad-sql-result`) when the rows are not the
+ *   statement's; `invalid-argument` for bad options.
+ * @example
+ * const { cells } = finishGapCellsSql(rows, instruments.servqual22, { table: "survey", dialect: "duckdb", period: "month", date: "date" });
+ * cells.cells.filter((c) => c.level === "period").map((c) => [c.period?.key, c.overall.gap]);
+ */
+export function finishGapCellsSql(
+  rows: readonly SqlResultRow[],
+  instrument: Instrument,
+  options: FinishGapCellsSqlOptions,
+): GapCellsSqlResult {
+  const fn = "finishGapCellsSql";
+  expectKind(fn, "rows", rows, "array", "the rows of the gapCellsSql statement");
+  const { minimumN: minimumOption, level: levelOption } = options;
+  const plan = cellsPlan(fn, instrument, options, ["minimumN", "level"]);
+  const level = checkLevel(fn, levelOption);
+  const minimumN = minimumOption ?? 30;
+  if (typeof minimumN !== "number" || !Number.isInteger(minimumN) || minimumN < 2) {
+    throw invalidArgument(fn, "minimumN", "a whole number ≥ 2", minimumN);
+  }
+  const names = plan.gap.source.groupBy.map((g) => g.name);
+  const states = readGapSqlRows(
+    rows,
+    instrument,
+    plan.gap.layout,
+    names,
+    "expectation",
+    "perception",
+    plan.gap.source.missingPolicy,
+  );
+  // Validation counts of every row; the cells hold the used rows only.
+  const total = {
+    rowsIn: 0,
+    rowsUsed: 0,
+    rowsExcluded: 0,
+    blank: 0,
+    notApplicable: 0,
+    exclusionCounts: {} as Record<string, number>,
+    issueCounts: {} as Record<string, number>,
+    rejectedAnswers: [] as { column: string; code: string; count: number }[],
+  };
+  const rejected = new Map<string, { column: string; code: string; count: number }>();
+  for (const { validation: v } of states) {
+    total.rowsIn += v.rowsIn;
+    total.rowsUsed += v.rowsUsed;
+    total.rowsExcluded += v.rowsExcluded;
+    total.blank += v.blank;
+    total.notApplicable += v.notApplicable;
+    for (const [code, n] of Object.entries(v.exclusionCounts)) {
+      total.exclusionCounts[code] = (total.exclusionCounts[code] ?? 0) + n;
+    }
+    for (const [code, n] of Object.entries(v.issueCounts)) {
+      total.issueCounts[code] = (total.issueCounts[code] ?? 0) + n;
+    }
+    for (const r of v.rejectedAnswers) {
+      const key = `${r.column}\u0000${r.code}`;
+      const entry = rejected.get(key);
+      if (entry === undefined) rejected.set(key, { ...r });
+      else entry.count += r.count;
+    }
+  }
+  total.rejectedAnswers = [...rejected.values()];
+  const used = states.filter((state) => state.validation.rowsUsed > 0);
+
+  const hasPeriod = plan.period !== null;
+  const spec = hasPeriod ? resolvePeriod(fn, { period: plan.period as SqlPeriodKind }) : null;
+  const segmentNames = plan.by;
+  const offset = hasPeriod ? 1 : 0;
+  const labels = segmentNames.map((_, c) =>
+    sortLabels(new Set(used.map((s) => s.group[names[c + offset] as string] as string | null))),
+  );
+  const starts = used
+    .map((s) => (hasPeriod ? s.group.period : null))
+    .filter((o): o is number => typeof o === "number")
+    .map((o) => ordinalStart(plan.period as SqlPeriodKind, o));
+  const indexer =
+    spec !== null && starts.length > 0
+      ? createPeriodIndexer(spec, Math.min(...starts), Math.max(...starts))
+      : null;
+  const log = new IssueLog({ issueLimit: 0, excludedLimit: 0 });
+  let rowsUndated = 0;
+  const blankRows = segmentNames.map(() => 0);
+  const cells: FineCell[] = used.map((state) => {
+    const ordinal = hasPeriod ? state.group.period : null;
+    let slot = -1;
+    if (hasPeriod) {
+      if (typeof ordinal === "number" && indexer !== null) {
+        slot = periodIndex(indexer, ordinalStart(plan.period as SqlPeriodKind, ordinal)) + 1;
+      } else {
+        slot = 0;
+        rowsUndated += state.validation.rowsUsed;
+      }
+    }
+    const segments = segmentNames.map((_, c) => {
+      const label = state.group[names[c + offset] as string] as string | null;
+      if (label === null) blankRows[c] = (blankRows[c] as number) + state.validation.rowsUsed;
+      return (labels[c] as (string | null)[]).indexOf(label);
+    });
+    return { slot, segments, accumulator: state.gaps, rows: state.validation.rowsUsed };
+  });
+  for (let i = 0; i < rowsUndated; i++) {
+    log.record({ code: "undated", message: "the respondent has no usable date" });
+  }
+  segmentNames.forEach((name, c) => {
+    for (let i = 0; i < (blankRows[c] as number); i++) {
+      log.record({ code: "blank-segment", message: `the ${name} is blank`, column: name });
+    }
+  });
+  const collected: CollectedCells = {
+    plan: {
+      period: spec,
+      segments: segmentNames.map((name): SegmentColumn => ({ name, values: [] })),
+      from: Number.NEGATIVE_INFINITY,
+      to: Number.POSITIVE_INFINITY,
+      minimumN,
+      level,
+      rows: null,
+      issueLimit: 0,
+    },
+    periods: indexer === null ? [] : indexer.periods,
+    labels,
+    cells,
+    rowsIn: total.rowsUsed,
+    rowsUndated,
+    rowsOutside: 0,
+    log,
+    warnings: [],
+  };
+  return { cells: finishGapCells(collected, { instrument }), validation: total };
+}
