@@ -311,8 +311,9 @@ function completePlan(
  * read of the data for every cell). On a scale of whole points with step 1 and without
  * importance weights the rows are read once in dataset order and each is added to its group's
  * count tables and running sums as it is read (`groupedGapPass.ts`; memory: the groups' tables,
- * not the rows), so the order of the rows (dates shuffled or not) costs little; otherwise each
- * group's rows are gathered and added by the row-list path.
+ * not the rows; a piece of rows that touches many groups is taken group by group, each group's
+ * rows in order); otherwise each group's rows are gathered and added by the row-list path.
+ * Accumulators without histograms (`histogram: null`) are filled without the exact keys.
  *
  * @param accumulators - One per group, from {@link createGapAccumulator} for the same instrument
  *   and facets.
