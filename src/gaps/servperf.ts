@@ -215,7 +215,7 @@ function summarizeMoments(moments: Moments, level: number): MeanSummary {
 /**
  * A {@link MeanSummary} from n, the mean and the SD (n − 1): SE = sd/√n and the t interval
  * mean ± t(1 − α/2, n − 1)·SE, with the warnings of gap5's statistics (n = 0, n < 2, no
- * variance). Shared by {@link servperf} and the gap report, which reads SERVPERF off Gap 5.
+ * variance: SE ≤ 10·ε·|mean|, R's t.test rule). Shared by {@link servperf} and the gap report, which reads SERVPERF off Gap 5.
  *
  * @internal
  * @example
@@ -242,7 +242,9 @@ export function meanSummary(
     warnings.push(
       notice("too-few-values", "fewer than two respondents: no standard deviation or interval"),
     );
-  else if (sd === 0)
+  else if (se !== null && mean !== null && !(se > 10 * Number.EPSILON * Math.abs(mean)))
+    // R's t.test rule for "essentially constant" data, so that scores equal up to rounding
+    // noise (summed in another order) are flagged as exactly equal scores are.
     warnings.push(
       notice("zero-variance", "no variance (every score is the same): the interval has zero width"),
     );

@@ -94,6 +94,21 @@ describe("SERVPERF read off Gap 5", () => {
     );
   });
 
+  it("flags equal perception scores as zero variance on both paths (found by the property)", () => {
+    // Both respondents' unweighted perception score is 3.91666…: equal in exact arithmetic,
+    // so each path must report zero variance, whatever order its sums ran in.
+    const rows = [
+      tinyRecord("r0", [4, 4, 4, 4, 4], [5, 6, 3, 2, 2]),
+      tinyRecord("r1", [4, 4, 4, 4, 4], [2, 5, 5, 5, 3]),
+    ];
+    const { dataset } = validateResponses(rows, tinyInstrument, { missing: "listwise" });
+    const derived = servperfOfGap5(dataset, gap5(dataset), null);
+    const direct = servperf(dataset);
+    for (const result of [derived, direct]) {
+      expect(result?.overall.unweighted.warnings.map((w) => w.code)).toEqual(["zero-variance"]);
+    }
+  });
+
   it("steps aside (null) when a perception lacks its expectation", () => {
     fc.assert(
       fc.property(fc.array(respondent, { minLength: 1, maxLength: 12 }), (people) => {
