@@ -1,6 +1,6 @@
 import { AWARENESS, DISSOLUTION, EXPLORATION, type StageOutcome } from "./assessStage";
 import type { StageInputs } from "./stageInputs";
-import type { StageRules } from "./stageRules";
+import { CRITERIA, type StageRules } from "./stageRules";
 
 /** The weights of the build-up criteria in evaluation order, and each stage's weight total. */
 interface CompiledRules {
@@ -10,23 +10,11 @@ interface CompiledRules {
 
 const compiledRules = new WeakMap<StageRules, CompiledRules>();
 
-/** The order of the build-up criteria (that of `assessStage`): 4 exploration, 5 expansion, 5 commitment. */
-const ORDER = [
-  "new-customer",
-  "few-purchases",
-  "single-product",
-  "shopping-around",
-  "expansion-tenure",
-  "repeat-buying",
-  "value-growing",
-  "breadth-growing",
-  "customer-initiated",
-  "long-tenure",
-  "stable-value",
-  "broad-or-share",
-  "contract",
-  "few-complaints",
-] as const;
+/**
+ * The build-up criteria in `assessStage`'s order (4 exploration, 5 expansion, 5 commitment):
+ * {@link CRITERIA} after its four dissolution criteria.
+ */
+const ORDER = CRITERIA.slice(4);
 const STAGE_OF = [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2];
 
 /** The rules' weights read once into a flat array (resolved rules are frozen or fresh objects). */
@@ -36,7 +24,7 @@ function compile(rules: StageRules): CompiledRules {
   const w = new Float64Array(ORDER.length);
   const all = new Float64Array(3);
   for (let i = 0; i < ORDER.length; i++) {
-    const weight = rules.weights[ORDER[i] as (typeof ORDER)[number]];
+    const weight = rules.weights[ORDER[i] as (typeof CRITERIA)[number]];
     w[i] = weight;
     const k = STAGE_OF[i] as number;
     all[k] = (all[k] as number) + weight;
