@@ -3,6 +3,7 @@ import { itemsNeeded } from "../responses/itemsNeeded";
 import { quoteName } from "./quoteIdentifier";
 import { DIALECTS } from "./sqlDialect";
 import { answerColumn, type ResolvedSqlSource, type SqlValue, weightColumn } from "./sqlOptions";
+import { SqlSlots } from "./sqlSlots";
 
 /**
  * The plan of a gap statement: its SQL text and parameters, and where each sum lands in the
@@ -143,31 +144,8 @@ export interface GapPlanSpec {
   readonly unweightedScale: number;
 }
 
-/** Collects aggregate expressions into one array and hands out their positions. */
-class Slots {
-  readonly list: string[] = [];
-  constructor(private readonly double: string) {}
-  add(expression: string): number {
-    this.list.push(`CAST(${expression} AS ${this.double})`);
-    return this.list.length - 1;
-  }
-  /** SUM(CASE WHEN condition THEN value ELSE 0 END). */
-  sum(value: string, condition: string | null = null): number {
-    return this.add(
-      condition === null ? `SUM(${value})` : `SUM(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`,
-    );
-  }
-  count(condition: string): number {
-    return this.add(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`);
-  }
-  /** Σ of the non-NULL values of an expression (0 when there are none). */
-  total(value: string): number {
-    return this.add(`COALESCE(SUM(${value}), 0)`);
-  }
-  /** How many rows give the expression a value (not NULL). */
-  present(value: string): number {
-    return this.add(`COUNT(${value})`);
-  }
+/** The aggregate list with the paired-moments sums of Gap 5. */
+class Slots extends SqlSlots {
   /** The paired sums of two columns that are NULL (together) outside the rows summed. */
   pairOf(r: string, d: string): PairSlots {
     return {

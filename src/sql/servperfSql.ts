@@ -11,12 +11,13 @@ import { RESPONSE_FORMATS } from "../instrument/facets";
 import type { Facet, Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import { checkLevel } from "../stats/checkOptions";
-import { facetRows, SqlSlots, sqlInt, sqlPlus } from "./facetRowsSql";
+import { facetRows, sqlInt, sqlPlus } from "./facetRowsSql";
 import type { SqlStatement } from "./gapSql";
 import type { SqlResultRow, SqlValidationCounts } from "./readGapSqlRows";
 import { facetRowsValidation, partValues, readSqlGroups } from "./readSqlParts";
 import { DIALECTS } from "./sqlDialect";
 import { type ResolvedSqlSource, resolveSqlSource, type SqlSourceOptions } from "./sqlOptions";
+import { SqlSlots } from "./sqlSlots";
 
 /** Options of {@link servperfSql}: where the respondents are, and how to read them. */
 export type ServperfSqlOptions = SqlSourceOptions;

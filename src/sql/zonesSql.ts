@@ -11,7 +11,7 @@ import {
 import type { Instrument } from "../instrument/types";
 import { itemsNeeded } from "../responses/itemsNeeded";
 import { checkLevel } from "../stats/checkOptions";
-import { facetRows, SqlSlots, sqlInt, sqlPlus } from "./facetRowsSql";
+import { facetRows, sqlInt, sqlPlus } from "./facetRowsSql";
 import { numberScale, type SqlStatement } from "./gapSql";
 import { buildGapPlan, type GapSqlPlan } from "./gapSqlPlan";
 import { quoteName } from "./quoteIdentifier";
@@ -20,6 +20,7 @@ import { facetRowsValidation, partValues, readSqlGroups, sqlNumber } from "./rea
 import { sqlFacets } from "./servperfSql";
 import { DIALECTS } from "./sqlDialect";
 import { type ResolvedSqlSource, resolveSqlSource, type SqlSourceOptions } from "./sqlOptions";
+import { SqlSlots } from "./sqlSlots";
 
 /** Options of {@link zonesSql}: where the respondents are, and how to read them. */
 export type ZonesSqlOptions = SqlSourceOptions;
