@@ -907,32 +907,22 @@ function addCompleteOverall(
     keyCounts[at] = seen + 1;
     if (seen === 0) keyOrder[keysSeen++] = at;
   }
-  accumulator.respondents += n;
-  const item = accumulator.overallItemMean;
-  item.n += n;
-  item.sumR += iR;
-  item.sumR2 += iR2;
-  item.sumD += iD;
-  item.sumD2 += iD2;
-  item.sumRD += iRD;
-  foldTally(itemMean, item, accumulator.keyScales.overallItemMean);
-  const unweighted = accumulator.overallUnweighted;
-  unweighted.n += n;
-  unweighted.sumR += uR;
-  unweighted.sumR2 += uR2;
-  unweighted.sumD += uD;
-  unweighted.sumD2 += uD2;
-  unweighted.sumRD += uRD;
-  unweighted.negative += negative;
-  unweighted.zero += zero;
-  const histogram = unweighted.histogram;
-  for (let i = 0; i < keysSeen; i++) {
-    const cell = keyOrder[i] as number;
-    const key = cell - keyBound;
-    if (histogram !== null)
-      histogram.set(key, (histogram.get(key) ?? 0) + (keyCounts[cell] as number));
-    keyCounts[cell] = 0;
-  }
+  foldCompleteOverall(accumulator, scratch, itemMean, {
+    n,
+    iR,
+    iR2,
+    iD,
+    iD2,
+    iRD,
+    uR,
+    uR2,
+    uD,
+    uD2,
+    uRD,
+    negative,
+    zero,
+    keysSeen,
+  });
 }
 
 /**
@@ -1033,32 +1023,22 @@ function addCompactOverall(
     keyCounts[at] = seen + 1;
     if (seen === 0) keyOrder[keysSeen++] = at;
   }
-  accumulator.respondents += n;
-  const item = accumulator.overallItemMean;
-  item.n += n;
-  item.sumR += iR;
-  item.sumR2 += iR2;
-  item.sumD += iD;
-  item.sumD2 += iD2;
-  item.sumRD += iRD;
-  foldTally(itemMean, item, accumulator.keyScales.overallItemMean);
-  const unweighted = accumulator.overallUnweighted;
-  unweighted.n += n;
-  unweighted.sumR += uR;
-  unweighted.sumR2 += uR2;
-  unweighted.sumD += uD;
-  unweighted.sumD2 += uD2;
-  unweighted.sumRD += uRD;
-  unweighted.negative += negative;
-  unweighted.zero += zero;
-  const histogram = unweighted.histogram;
-  for (let i = 0; i < keysSeen; i++) {
-    const cell = keyOrder[i] as number;
-    const key = cell - keyBound;
-    if (histogram !== null)
-      histogram.set(key, (histogram.get(key) ?? 0) + (keyCounts[cell] as number));
-    keyCounts[cell] = 0;
-  }
+  foldCompleteOverall(accumulator, scratch, itemMean, {
+    n,
+    iR,
+    iR2,
+    iD,
+    iD2,
+    iRD,
+    uR,
+    uR2,
+    uD,
+    uD2,
+    uRD,
+    negative,
+    zero,
+    keysSeen,
+  });
 }
 
 /**
@@ -1074,6 +1054,67 @@ interface StepTally {
   readonly counts: Float64Array | null;
   /** Sparse counts by the same cell number. */
   readonly cells: Map<number, number>;
+}
+
+/** The block sums of {@link addCompleteOverall} and {@link addCompactOverall}. */
+interface CompleteOverallSums {
+  readonly n: number;
+  readonly iR: number;
+  readonly iR2: number;
+  readonly iD: number;
+  readonly iD2: number;
+  readonly iRD: number;
+  readonly uR: number;
+  readonly uR2: number;
+  readonly uD: number;
+  readonly uD2: number;
+  readonly uRD: number;
+  readonly negative: number;
+  readonly zero: number;
+  /** How many distinct unweighted keys the block met (listed first in `scratch.keyOrder`). */
+  readonly keysSeen: number;
+}
+
+/**
+ * Adds one complete block's overall sums to the accumulator: the item-mean moments and step
+ * tally, the unweighted moments, sign counts and key histogram (keys in the order first met),
+ * clearing the scratch key counts for the next block.
+ */
+function foldCompleteOverall(
+  accumulator: GapAccumulator,
+  scratch: Scratch,
+  itemMean: StepTally,
+  sums: CompleteOverallSums,
+) {
+  const { n, keysSeen } = sums;
+  const keyCounts = scratch.keyCounts as Float64Array;
+  const { keyBound, keyOrder } = scratch;
+  accumulator.respondents += n;
+  const item = accumulator.overallItemMean;
+  item.n += n;
+  item.sumR += sums.iR;
+  item.sumR2 += sums.iR2;
+  item.sumD += sums.iD;
+  item.sumD2 += sums.iD2;
+  item.sumRD += sums.iRD;
+  foldTally(itemMean, item, accumulator.keyScales.overallItemMean);
+  const unweighted = accumulator.overallUnweighted;
+  unweighted.n += n;
+  unweighted.sumR += sums.uR;
+  unweighted.sumR2 += sums.uR2;
+  unweighted.sumD += sums.uD;
+  unweighted.sumD2 += sums.uD2;
+  unweighted.sumRD += sums.uRD;
+  unweighted.negative += sums.negative;
+  unweighted.zero += sums.zero;
+  const histogram = unweighted.histogram;
+  for (let i = 0; i < keysSeen; i++) {
+    const cell = keyOrder[i] as number;
+    const key = cell - keyBound;
+    if (histogram !== null)
+      histogram.set(key, (histogram.get(key) ?? 0) + (keyCounts[cell] as number));
+    keyCounts[cell] = 0;
+  }
 }
 
 /** Largest dense tally (cells). */
