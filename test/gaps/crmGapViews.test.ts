@@ -1,100 +1,18 @@
 /**
  * crmGapViews reads the CRM terms off the same results fiveGapModel takes (the tiny hand-worked
- * inputs of fiveGapModel.test.ts): every figure is the number at its path in the result, and the
+ * inputs of fiveGapInputs.ts): every figure is the number at its path in the result, and the
  * hand-worked values are: Gap 5 dimension A −2.5 and B 0 (P − E); Gap 1 dimension A −1.3125
  * (R reference, test/fixtures/gap1); Gap 2 coverage of A 1/2 (gap −0.5), of B 1 (gap 0), overall
  * 2/3 (gap −1/3); Gap 3 standard fixA 0/10 met against a target share 0.9 (gap −0.9, a
  * resolution standard, so also the responsiveness gap); Gap 4 promise of 24 h with every record
  * taking 48 h, kept rate 0 (gap −1).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { crmGapViews } from "../../src/gaps/crmGapViews";
-import { gap1 } from "../../src/gaps/gap1";
 import { gap2 } from "../../src/gaps/gap2";
-import { gap3 } from "../../src/gaps/gap3";
-import { gap4 } from "../../src/gaps/gap4";
-import { gap5 } from "../../src/gaps/gap5";
-import { validateDeliveryRecords } from "../../src/operations/deliveryRecords";
-import { validatePromises } from "../../src/operations/promises";
-import { validateStandards } from "../../src/operations/standards";
-import { validateManagementSurvey } from "../../src/responses/validateManagementSurvey";
-import { validateResponses } from "../../src/responses/validateResponses";
-import { tinyInstrument, tinyRecord } from "./tinySurvey";
+import { g1, g3, g4, g5, withMissingA } from "./fiveGapInputs";
 
-const survey = validateResponses(
-  [
-    tinyRecord("r1", [7, 7, 5, 5, 5], [5, 4, 6, 5, 5]),
-    tinyRecord("r2", [7, 7, 5, 5, 5], [5, 5, 5, 5, 5]),
-    tinyRecord("r3", [7, 7, 5, 5, 5], [4, 4, 4, 5, 5]),
-    tinyRecord("r4", [7, 7, 5, 5, 5], [5, 4, 5, 5, 5]),
-  ],
-  tinyInstrument,
-).dataset;
-const g5 = gap5(survey, { reliability: false });
-
-const folder = new URL("../fixtures/gap1/", import.meta.url);
-function readCsv(name: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(new URL(name, folder), "utf8").trim().split("\n");
-  const header = (head as string).split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(header.map((h, c) => [h, cells[c] ?? ""]));
-  });
-}
-const g1 = gap1(
-  validateResponses(readCsv("customers.csv"), tinyInstrument).dataset,
-  validateManagementSurvey(readCsv("managers.csv"), tinyInstrument),
-);
-
-const fixA = {
-  id: "fixA",
-  attribute: "fixA",
-  item: "a1",
-  dimension: "A",
-  formal: true,
-  metric: "resolution",
-  target: 24,
-  unit: "hours",
-  direction: "lower",
-  targetShare: 0.9,
-};
-const b1 = { id: "b1", attribute: "b1", item: "b1", dimension: "B", formal: true, scaleTarget: 6 };
-const withMissingA = validateStandards([
-  fixA,
-  { id: "a2", attribute: "a2", item: "a2", dimension: "A", formal: false },
-  b1,
-]);
-const asOf = "2024-04-30T00:00:00Z";
-const day = (d: number, hour: number) =>
-  `2024-03-${String(d + Math.floor(hour / 24)).padStart(2, "0")}T${String(hour % 24).padStart(2, "0")}:00:00Z`;
-const recordsTaking = (hours: readonly number[]) =>
-  validateDeliveryRecords(
-    hours.map((h, i) => ({
-      id: `f${i + 1}`,
-      attribute: "fixA",
-      created: day(i + 1, 0),
-      resolved: day(i + 1, h),
-    })),
-    { standards: withMissingA, asOf },
-  );
-const slow = recordsTaking(new Array(10).fill(48));
-const promise = (level: number) =>
-  validatePromises([
-    {
-      id: "p-fixA",
-      attribute: "fixA",
-      metric: "resolution",
-      unit: "hours",
-      direction: "lower",
-      promisedLevel: level,
-      from: "2024-03-01",
-      to: "2024-03-31",
-    },
-  ]);
-const g3 = gap3(slow, withMissingA);
-const g4 = gap4(promise(24), slow, { standards: withMissingA });
 const g2 = gap2(withMissingA);
 const results = { gap1: g1, gap2: g2, gap3: g3, gap4: g4, gap5: g5 };
 

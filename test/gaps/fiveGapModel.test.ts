@@ -15,103 +15,36 @@
  * Factors: teamwork 70.83, role conflict 55.56 (contributingFactors test) → Gap 3 weakest first
  * roleConflict.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { contributingFactors } from "../../src/gaps/contributingFactors";
 import { fiveGapModel } from "../../src/gaps/fiveGapModel";
-import { gap1 } from "../../src/gaps/gap1";
 import { gap2 } from "../../src/gaps/gap2";
 import { gap3 } from "../../src/gaps/gap3";
 import { gap4 } from "../../src/gaps/gap4";
-import { gap5 } from "../../src/gaps/gap5";
-import { validateDeliveryRecords } from "../../src/operations/deliveryRecords";
-import { validatePromises } from "../../src/operations/promises";
 import { validateStandards } from "../../src/operations/standards";
 import { validateFactorSurvey } from "../../src/responses/validateFactorSurvey";
-import { validateManagementSurvey } from "../../src/responses/validateManagementSurvey";
-import { validateResponses } from "../../src/responses/validateResponses";
-import { near, strictJson, tinyInstrument, tinyRecord } from "./tinySurvey";
-
-const survey = validateResponses(
-  [
-    tinyRecord("r1", [7, 7, 5, 5, 5], [5, 4, 6, 5, 5]),
-    tinyRecord("r2", [7, 7, 5, 5, 5], [5, 5, 5, 5, 5]),
-    tinyRecord("r3", [7, 7, 5, 5, 5], [4, 4, 4, 5, 5]),
-    tinyRecord("r4", [7, 7, 5, 5, 5], [5, 4, 5, 5, 5]),
-  ],
-  tinyInstrument,
-).dataset;
-const g5 = gap5(survey, { reliability: false });
-
-const folder = new URL("../fixtures/gap1/", import.meta.url);
-function readCsv(name: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(new URL(name, folder), "utf8").trim().split("\n");
-  const header = (head as string).split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(header.map((h, c) => [h, cells[c] ?? ""]));
-  });
-}
-const g1 = gap1(
-  validateResponses(readCsv("customers.csv"), tinyInstrument).dataset,
-  validateManagementSurvey(readCsv("managers.csv"), tinyInstrument),
-);
-
-const fixA = {
-  id: "fixA",
-  attribute: "fixA",
-  item: "a1",
-  dimension: "A",
-  formal: true,
-  metric: "resolution",
-  target: 24,
-  unit: "hours",
-  direction: "lower",
-  targetShare: 0.9,
-};
-const b1 = { id: "b1", attribute: "b1", item: "b1", dimension: "B", formal: true, scaleTarget: 6 };
-const withMissingA = validateStandards([
-  fixA,
-  { id: "a2", attribute: "a2", item: "a2", dimension: "A", formal: false },
+import {
   b1,
-]);
+  fixA,
+  g1,
+  g3,
+  g4,
+  g5,
+  promise,
+  recordsTaking,
+  slow,
+  withMissingA,
+} from "./fiveGapInputs";
+import { near, strictJson } from "./tinySurvey";
+
 const fullA = validateStandards([
   fixA,
   { id: "a2", attribute: "a2", item: "a2", dimension: "A", formal: true, scaleTarget: 6 },
   b1,
 ]);
-const asOf = "2024-04-30T00:00:00Z";
-const day = (d: number, hour: number) =>
-  `2024-03-${String(d + Math.floor(hour / 24)).padStart(2, "0")}T${String(hour % 24).padStart(2, "0")}:00:00Z`;
-const recordsTaking = (hours: readonly number[]) =>
-  validateDeliveryRecords(
-    hours.map((h, i) => ({
-      id: `f${i + 1}`,
-      attribute: "fixA",
-      created: day(i + 1, 0),
-      resolved: day(i + 1, h),
-    })),
-    { standards: withMissingA, asOf },
-  );
-const slow = recordsTaking(new Array(10).fill(48));
 const mostlyFast = recordsTaking([12, 12, 12, 12, 12, 12, 12, 12, 48, 48]);
-const promise = (level: number) =>
-  validatePromises([
-    {
-      id: "p-fixA",
-      attribute: "fixA",
-      metric: "resolution",
-      unit: "hours",
-      direction: "lower",
-      promisedLevel: level,
-      from: "2024-03-01",
-      to: "2024-03-31",
-    },
-  ]);
-const g3 = gap3(slow, withMissingA);
 const g3ok = gap3(mostlyFast, withMissingA);
-const g4 = gap4(promise(24), slow, { standards: withMissingA });
 const g4kept = gap4(promise(72), slow, { standards: withMissingA });
 const factors = contributingFactors(
   validateFactorSurvey(
