@@ -2,6 +2,7 @@
 // 100,000 customers from 5,000,000 CRM events, against a one-pass floor over the same file.
 // Imported by run.mjs; see bench/README.md.
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { mulberry32 } from "../scripts/seededRandom.mjs";
 
 export const EVENT_CUSTOMERS = 100_000;
 export const EVENTS_SEED = 20240214;
@@ -26,17 +27,6 @@ const VALUED = new Set(["purchase", "contract", "first-purchase"]);
 const CHANNELS = ["web", "branch", "phone", "mail"];
 const START = Date.UTC(2022, 0, 1);
 const SPAN = Date.UTC(2025, 0, 1) - START - 1000;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes `events` seeded events of `customers` customers as CSV (id, customer, timestamp,

@@ -19,7 +19,7 @@ import { createRequire } from "node:module";
 import { availableParallelism, loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-
+import { mulberry32 } from "../scripts/seededRandom.mjs";
 import {
   EVENT_CUSTOMERS,
   ensureEventsCsv,
@@ -49,17 +49,6 @@ function repeatsFor(size) {
 }
 
 // ---------------------------------------------------------------- synthetic data
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Seeded SERVQUAL-22 respondents: 22 expectations and 22 perceptions on 1..7, correlated

@@ -18,6 +18,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32, normal } from "./seededRandom.mjs";
 
 /** Seed of the committed file. */
 export const DEFAULT_SEED = 20240101;
@@ -149,25 +150,6 @@ export const COLUMNS = [
   ...Array.from({ length: ITEM_COUNT }, (_, i) => `P_${i + 1}`),
   ...DIMENSIONS.map((d) => `W_${d.key}`),
 ];
-
-/** mulberry32: small, fast 32-bit PRNG (Tommy Ettinger); returns floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Approximately standard normal: Irwin–Hall sum of 12 uniforms minus 6. */
-function normal(rand, sd) {
-  let s = 0;
-  for (let i = 0; i < 12; i++) s += rand();
-  return (s - 6) * sd;
-}
 
 function pick(rand, options) {
   const u = rand();

@@ -23,6 +23,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Papa from "papaparse";
+import { mulberry32 } from "./seededRandom.mjs";
 
 /** Seed of the committed file. */
 export const DEFAULT_SEED = 20251231;
@@ -67,18 +68,6 @@ export const PLAN = {
     bottom: [0.12, 0.35],
   },
 };
-
-/** mulberry32: small, fast 32-bit PRNG (Tommy Ettinger); returns floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An integer in [lo, hi]. */
 const int = (rand, lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));

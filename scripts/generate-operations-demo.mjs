@@ -21,6 +21,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32, normal } from "./seededRandom.mjs";
 
 /** Seed of the committed files. */
 export const DEFAULT_SEED = 20241201;
@@ -99,25 +100,6 @@ const CHANNELS = [
   { value: "phone", p: 0.3 },
   { value: "branch", p: 0.2 },
 ];
-
-/** mulberry32: small, fast 32-bit PRNG (Tommy Ettinger); returns floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Approximately standard normal: Irwin–Hall sum of 12 uniforms minus 6. */
-function normal(rand, sd = 1) {
-  let s = 0;
-  for (let i = 0; i < 12; i++) s += rand();
-  return (s - 6) * sd;
-}
 
 function pick(rand, options) {
   const u = rand();

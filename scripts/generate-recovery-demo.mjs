@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32, normal } from "./seededRandom.mjs";
 
 /** Seeds of the committed files. */
 export const COMPLAINT_SEED = 20240215;
@@ -34,23 +35,6 @@ export const EFFECTS = {
   waitingShareNorthWinter: 0.6,
   waitingShareElsewhere: 0.15,
 };
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(rand, sd) {
-  let s = 0;
-  for (let i = 0; i < 12; i++) s += rand();
-  return (s - 6) * sd;
-}
 
 function pick(rand, options) {
   const u = rand();
