@@ -142,7 +142,8 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * @param instrument - An expectation–perception instrument.
  * @param options - `table`, `dialect` (`"duckdb"` | `"postgres"`), `columns` templates,
  *   `groupBy`, `where`, `missing`, `invalidAnswers`, `weights`, `reliability`.
- * @returns `{ dialect, text, parameters, statements }`.
+ * @returns `{ dialect, text, parameters, statements, staged }` (`staged`: setup, statements,
+ *   inexact, cleanup, for one session; see {@link GapSqlStaged}).
  * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
  *   whose exact keys exceed 2^52.
  * @example
