@@ -17,13 +17,16 @@ export type BusinessHours = { readonly [K in Weekday]?: string | null };
 
 /**
  * The calendar delivery times are measured in: an IANA time zone (default `"UTC"`), opening
- * hours per weekday (default Monday to Friday 09:00–17:00) and holidays (local dates
- * `YYYY-MM-DD`, closed all day).
+ * hours per weekday (default Monday to Friday 09:00–17:00), holidays (local dates
+ * `YYYY-MM-DD`, closed all day) and regional holidays (`regionHolidays`: region name → local
+ * dates; a record whose `region` is that name is closed on them as well as on `holidays`, the
+ * records of other regions and without a region are not).
  */
 export interface CalendarOptions {
   readonly timeZone?: string;
   readonly hours?: BusinessHours;
   readonly holidays?: readonly string[];
+  readonly regionHolidays?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A calendar whose options were checked: plain data, so it travels in an accumulator state. */
@@ -32,12 +35,15 @@ export interface ResolvedCalendar {
   /** Open windows per weekday, Sunday = 0 … Saturday = 6, in minutes after local midnight. */
   readonly windows: readonly (readonly (readonly [number, number])[])[];
   readonly holidays: readonly string[];
+  /** Region → its own holidays (sorted, each once); absent when there are none. */
+  readonly regionHolidays?: Readonly<Record<string, readonly string[]>>;
 }
 
 const CALENDAR_OPTIONS = optionNames<CalendarOptions>({
   timeZone: true,
   hours: true,
   holidays: true,
+  regionHolidays: true,
 });
 const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const DEFAULT_DAY = "09:00-17:00";
@@ -150,6 +156,7 @@ export function resolveCalendar(
     return parseDay(text, ["calendar", "hours", day], issues);
   });
   const holidays = options?.holidays ?? [];
+  const regionHolidays = resolveRegionHolidays(fn, options?.regionHolidays, issues);
   if (!Array.isArray(holidays)) {
     issues.push({
       code: "invalid-option",
@@ -173,7 +180,113 @@ export function resolveCalendar(
       `${fn}: the calendar options are not valid.`,
       issues,
     );
-  return { timeZone, windows, holidays: [...new Set(holidays as string[])].sort() };
+  return {
+    timeZone,
+    windows,
+    holidays: [...new Set(holidays as string[])].sort(),
+    ...(regionHolidays === null ? {} : { regionHolidays }),
+  };
+}
+
+/** Checks `calendar.regionHolidays` (region → dates); null when absent or empty. */
+function resolveRegionHolidays(
+  fn: string,
+  option: unknown,
+  issues: Issue[],
+): Record<string, readonly string[]> | null {
+  if (option === undefined) return null;
+  if (!isRecord(option))
+    throw invalidArgument(
+      fn,
+      "options.calendar.regionHolidays",
+      "an object of region name → dates YYYY-MM-DD",
+      option,
+    );
+  const resolved: Record<string, readonly string[]> = {};
+  for (const region of Object.keys(option).sort()) {
+    const dates = option[region];
+    if (region.trim() === "" || region.trim() !== region) {
+      issues.push({
+        code: "invalid-option",
+        message: `option calendar.regionHolidays: ${JSON.stringify(region)} is not a region name (blank or padded)`,
+        path: ["calendar", "regionHolidays", region],
+      });
+      continue;
+    }
+    if (!Array.isArray(dates)) {
+      issues.push({
+        code: "invalid-option",
+        message: `option calendar.regionHolidays.${region} must be an array of dates YYYY-MM-DD`,
+        path: ["calendar", "regionHolidays", region],
+      });
+      continue;
+    }
+    dates.forEach((day, index) => {
+      if (!isIsoDate(day))
+        issues.push({
+          code: "bad-date",
+          message: `option calendar.regionHolidays.${region}.${index}: ${JSON.stringify(day)} is not a date YYYY-MM-DD`,
+          path: ["calendar", "regionHolidays", region, index],
+        });
+    });
+    if (dates.length > 0) resolved[region] = [...new Set(dates as string[])].sort();
+  }
+  return Object.keys(resolved).length === 0 ? null : resolved;
+}
+
+/**
+ * The calendar of the records of one region: the holidays of every region and the region's
+ * own (`regionHolidays`), in the zone given (a record's own `time_zone`) or the calendar's.
+ * Without regional holidays for the region it is the calendar itself (zone aside).
+ *
+ * @example
+ * regionCalendar(resolveCalendar("f", { holidays: ["2024-12-25"],
+ *   regionHolidays: { Scotland: ["2024-01-02"] } }), "Scotland", null).holidays
+ * //=> ["2024-01-02", "2024-12-25"]
+ */
+export function regionCalendar(
+  calendar: ResolvedCalendar,
+  region: string | null,
+  timeZone: string | null,
+): ResolvedCalendar {
+  const own = region === null ? undefined : calendar.regionHolidays?.[region];
+  const zone = timeZone ?? calendar.timeZone;
+  return {
+    timeZone: zone,
+    windows: calendar.windows,
+    holidays:
+      own === undefined ? calendar.holidays : [...new Set([...calendar.holidays, ...own])].sort(),
+  };
+}
+
+/**
+ * The day tables of a calendar's records, one per (time zone, region with its own holidays),
+ * made when first asked for: what gap3 and gap4 measure each record's business time with.
+ */
+export class RecordCalendars {
+  private readonly base: CalendarTable;
+  private readonly calendar: ResolvedCalendar;
+  private readonly byKey = new Map<string, CalendarTable>();
+
+  constructor(calendar: ResolvedCalendar) {
+    this.calendar = calendar;
+    this.base = calendarTable(regionCalendar(calendar, null, null));
+  }
+
+  /** The table of a record of `region` (null: none) with its own `timeZone` (null: the calendar's). */
+  tableOf(region: string | null, timeZone: string | null): CalendarTable {
+    const zone = timeZone === this.calendar.timeZone ? null : timeZone;
+    const regional =
+      region !== null && this.calendar.regionHolidays?.[region] !== undefined ? region : null;
+    if (zone === null && regional === null) return this.base;
+    const key = `${zone ?? ""}\u0000${regional ?? ""}`;
+    let table = this.byKey.get(key);
+    if (table === undefined) {
+      table = calendarTable(regionCalendar(this.calendar, regional, zone));
+      this.byKey.set(key, table);
+    }
+    return table;
+  }
 }
 
 /** A calendar period a record is grouped by, from its local creation date. */
