@@ -136,7 +136,12 @@ export async function readHolidaysCsv(
   ].sort();
   const regionDates: Record<string, string[]> = {};
   if (perRegion) {
-    for (const h of kept) if (h.region !== null) (regionDates[h.region] ??= []).push(h.date);
+    for (const h of kept) {
+      if (h.region === null) continue;
+      const list = regionDates[h.region] ?? [];
+      list.push(h.date);
+      regionDates[h.region] = list;
+    }
     for (const list of Object.values(regionDates)) list.sort();
   }
   return { kind: "holidays", holidays: kept, dates, regionDates, report };
