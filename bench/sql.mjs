@@ -109,7 +109,7 @@ async function stage(name, file, rows) {
     let groups;
     if (name === "duckdb") {
       // runGapSql: the staged form (answer cells decided once into a temporary table).
-      ({ groups } = await servqual.runGapSql(connection, instrument, options));
+      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
     } else {
       // The self-contained statements, each reading the file (the form before staging).
       const rows = [];

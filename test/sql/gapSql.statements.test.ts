@@ -122,8 +122,13 @@ describe("gapSql statements", () => {
           expect(finishGapSql(staged, tinyInstrument, opts)).toEqual(
             finishGapSql(whole, tinyInstrument, opts),
           );
-          const viaRun = await runGapSql(engine.connection, tinyInstrument, opts);
+          const viaRun = await runGapSql(engine.connection, tinyInstrument, {
+            ...opts,
+            staged: true,
+          });
           expect(viaRun).toEqual(finishGapSql(whole, tinyInstrument, opts));
+          // The default runs the self-contained statements: the same result.
+          expect(await runGapSql(engine.connection, tinyInstrument, opts)).toEqual(viaRun);
         }
         const south = finishGapSql(
           await (async () => {
@@ -168,7 +173,12 @@ describe("gapSql statements", () => {
       expect(Number((await run(built.staged.inexact.text, []))[0]?.inexact)).toBe(1);
       await run(built.staged.cleanup.text, []);
       const whole = finishGapSql(await run(built.text, built.parameters), tinyInstrument, options);
-      expect(await runGapSql(engine.connection, tinyInstrument, options)).toEqual(whole);
+      expect(
+        await runGapSql(engine.connection, tinyInstrument, { ...options, staged: true }),
+      ).toEqual(whole);
+      await expect(
+        runGapSql(engine.connection, tinyInstrument, { ...options, staged: "yes" as never }),
+      ).rejects.toMatchObject({ code: "invalid-argument" });
       const a1 = whole.groups.find((g) => g.group.region === "n")?.result.items[0];
       // Hand-worked: E_a1 = 5 + 1e-10, 6, 7 → mean 6 + 1e-10/3 (not 6 exactly).
       expect(a1?.required.mean).not.toBe(6);
