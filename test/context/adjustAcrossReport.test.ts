@@ -324,13 +324,13 @@ describe("adjustAcrossReport", () => {
     expectClose(fullAcross(bh), FULL_BH);
     // evidence with the across-report p: own .0283 < .05 but elsewhere .8 → some; the second
     // cell's only test .017 < .05 → strong; by Holm (.12, 1 and .065) both are weak
-    const [first, second] = (bh.allocation as { priorities: Priority[] }).priorities;
+    const [first, second] = (bh.allocation as never as { priorities: Priority[] }).priorities;
     expect(first?.evidenceAcrossReport).toBe("some");
     expect(second?.evidenceAcrossReport).toBe("strong");
     expect(second?.sentenceAcrossReport).toBe(
       "Send spare engineers to North in winter: responsiveness gap −1.9 vs −1.0 in North's other periods, n = 48, p = .017.",
     );
-    const holmCells = (holm.allocation as { priorities: Priority[] }).priorities;
+    const holmCells = (holm.allocation as never as { priorities: Priority[] }).priorities;
     expect(holmCells.map((p) => p.evidenceAcrossReport)).toEqual(["weak", "weak"]);
     expect(holmCells[0]?.sentenceAcrossReport).toMatch(/, p = 1\.000\.$/);
   });
