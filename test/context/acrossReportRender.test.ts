@@ -43,7 +43,7 @@ function tableOf(document: ReturnType<typeof layoutGapReport>, section: string, 
   return block as TableBlock;
 }
 
-const valueOf = (cell: unknown) => (cell as { value: number | null }).value;
+const cellValue = (cell: unknown) => (cell as { value: number | null }).value;
 
 describe("the across-report adjusted p in every format", () => {
   it("sits beside the raw p in the tables, and in Markdown, HTML and CSV", () => {
@@ -55,15 +55,15 @@ describe("the across-report adjusted p in every format", () => {
     const comparisons = context.segments?.comparisons ?? [];
     expect(tests.rows).toHaveLength(comparisons.length);
     comparisons.forEach((c, i) => {
-      expect(valueOf(tests.rows[i]?.[2])).toBe(c.pValue);
-      expect(valueOf(tests.rows[i]?.[3])).toBe(c.adjustedAcrossReport);
+      expect(cellValue(tests.rows[i]?.[2])).toBe(c.pValue);
+      expect(cellValue(tests.rows[i]?.[3])).toBe(c.adjustedAcrossReport);
     });
     const trends = tableOf(document, "periods", "period-trends");
     expect(trends.columns.slice(-2).map((c) => c.header)).toEqual(["p", "p adj. (report)"]);
     const shown = (context.byPeriod?.trends ?? []).filter((t) => t.slope !== null);
     shown.forEach((t, i) => {
-      expect(valueOf(trends.rows[i]?.at(-2))).toBe(t.pValue);
-      expect(valueOf(trends.rows[i]?.at(-1))).toBe(t.adjustedAcrossReport);
+      expect(cellValue(trends.rows[i]?.at(-2))).toBe(t.pValue);
+      expect(cellValue(trends.rows[i]?.at(-1))).toBe(t.adjustedAcrossReport);
     });
     const seasons = tableOf(document, "seasons", "seasons");
     expect(seasons.columns.map((c) => c.header)).toContain("p adj. (report)");
@@ -95,7 +95,7 @@ describe("the across-report adjusted p in every format", () => {
     });
     const tests = tableOf(document, "segments", "segment-tests");
     expect(tests.columns.map((c) => c.header)).toEqual(["Dimension", "F", "p", "p adj."]);
-    expect(valueOf(tests.rows[0]?.[3])).toBe(segments.comparisons[0]?.pAdjusted);
+    expect(cellValue(tests.rows[0]?.[3])).toBe(segments.comparisons[0]?.pAdjusted);
     expect(renderMarkdown(document)).toContain("adjusted (holm) within this section");
   });
 
