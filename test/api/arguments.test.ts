@@ -999,6 +999,11 @@ const table: Readonly<Record<string, Row>> = {
         "invalid-argument",
       ],
       [
+        "adjustAcrossReport({}, { level: 95 })",
+        () => core.adjustAcrossReport({}, { level: 95 }),
+        "invalid-argument",
+      ],
+      [
         "adjustAcrossReport(null)",
         () => core.adjustAcrossReport(null as never),
         "invalid-argument",
