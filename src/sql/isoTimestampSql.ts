@@ -51,57 +51,102 @@ function calendarDaySql(dialect: SqlDialect, text: string, minYear: number): str
 }
 
 /**
- * An SQL expression that reads trimmed text `text` as `parseTimestamp` does: milliseconds since
- * 1970-01-01T00:00:00Z (double precision), or NULL when the text is not an ISO 8601 timestamp
- * or names an impossible instant (`2023-02-29`, month 13, hour 25). Without an offset the time
- * is UTC, whatever the session's time zone. No cast can fail: every CAST is on digits the
- * grammar (matched first, inside CASE) has checked, and the calendar is checked in integers
- * before the instant is computed, so PostgreSQL (no TRY_CAST) and DuckDB give the same NULLs.
+ * The three steps of {@link isoTimestampSteps}: the grammar check, the columns cut from the
+ * text, then the instant over them.
+ */
+export interface IsoTimestampSteps {
+  /** `[name, expression]`: whether the text follows the grammar (first step). */
+  readonly check: readonly [string, string];
+  /** `[name, expression]` columns of the second step (each over the text, each guarded by the check). */
+  readonly parts: readonly (readonly [string, string])[];
+  /** The instant (ms since 1970, or NULL), an expression over the parts' columns. */
+  readonly instant: string;
+}
+
+/**
+ * Reads trimmed text `text` as `parseTimestamp` does, in two steps of a statement:
+ * milliseconds since 1970-01-01T00:00:00Z (double precision), or NULL when the text is not an
+ * ISO 8601 timestamp or names an impossible instant (`2024-13-45`, `2023-02-29`, hour 25).
+ * Without an offset the time is UTC, whatever the session's time zone. No cast can fail:
+ * every CAST is on digits the grammar (matched first, inside CASE) has checked, and the
+ * calendar is checked in integers before the instant is computed, so PostgreSQL (which has no
+ * TRY_CAST) and DuckDB give the same NULLs. Three steps keep the expression small: the first
+ * matches the grammar, the second cuts the text into integer columns (year, month, day, hour, minute, second, milliseconds,
+ * offset), the second checks the calendar and computes
+ * `days_from_civil(y, m, d) · 86,400,000 + ((h·60 + mi)·60 + s)·1000 + ms − offset`.
  *
  * @param text - An SQL expression of trimmed text (the caller trims).
  * @param dialect - The dialect.
  * @param pattern - The placeholder of a bound parameter holding {@link ISO_TIMESTAMP_GRAMMAR}.
+ * @param prefix - The prefix of the part columns (default `ts_`).
  * @example
- * isoTimestampSql("ts", "duckdb", "$1") // CASE WHEN regexp_full_match(ts, $1) AND … THEN … END
+ * const { parts, instant } = isoTimestampSteps("ts", "duckdb", "$1");
+ * // SELECT …, check FROM src → SELECT …, parts FROM step1 → SELECT …, instant AS t FROM step2
  */
-export function isoTimestampSql(text: string, dialect: SqlDialect, pattern: string): string {
+export function isoTimestampSteps(
+  text: string,
+  dialect: SqlDialect,
+  pattern: string,
+  prefix = "ts_",
+): IsoTimestampSteps {
   const rules = DIALECTS[dialect];
   const double = rules.double;
   const len = `LENGTH(${text})`;
-  const y = int(dialect, text, 1, 4);
-  const m = int(dialect, text, 6, 2);
-  const d = int(dialect, text, 9, 2);
+  const ok = `${prefix}ok`;
+  const guarded = (sql: string, when = "TRUE") =>
+    `CASE WHEN ${ok} AND ${when} THEN ${sql} ELSE 0 END`;
   const hasTime = `${len} > 10`;
-  const hour = `CASE WHEN ${hasTime} THEN ${int(dialect, text, 12, 2)} ELSE 0 END`;
-  const minute = `CASE WHEN ${hasTime} THEN ${int(dialect, text, 15, 2)} ELSE 0 END`;
   const hasSeconds = `${len} >= 19 AND SUBSTRING(${text}, 17, 1) = ':'`;
-  const second = `CASE WHEN ${hasSeconds} THEN ${int(dialect, text, 18, 2)} ELSE 0 END`;
   // The offset, when there is one, is the tail from the first + or − after the date.
   const plus = `STRPOS(SUBSTRING(${text}, 11), '+')`;
   const minus = `STRPOS(SUBSTRING(${text}, 11), '-')`;
   const signAt = `(CASE WHEN ${plus} > 0 THEN ${plus} ELSE ${minus} END + 10)`;
   const hasOffset = `(${plus} > 0 OR ${minus} > 0)`;
   const zulu = `UPPER(SUBSTRING(${text}, ${len}, 1)) = 'Z'`;
-  const offsetHours = `CASE WHEN ${hasOffset} THEN ${int(dialect, text, `${signAt} + 1`, 2)} ELSE 0 END`;
-  const offsetMinutes = `CASE WHEN ${hasOffset} THEN ${int(dialect, text, `${len} - 1`, 2)} ELSE 0 END`;
-  const offsetSign = `CASE WHEN ${hasOffset} AND SUBSTRING(${text}, ${signAt}, 1) = '-' THEN -1 ELSE 1 END`;
   // Fraction digits: from position 21 to the offset, the Z or the end; milliseconds are the
   // first three digits (padded with zeros), as parseTimestamp floors the fraction.
   const fractionEnd = `CASE WHEN ${hasOffset} THEN ${signAt} WHEN ${zulu} THEN ${len} ELSE ${len} + 1 END`;
   const hasFraction = `${hasSeconds} AND ${len} >= 21 AND SUBSTRING(${text}, 20, 1) IN ('.', ',')`;
-  const millis = `CASE WHEN ${hasFraction} THEN ${dialect === "duckdb" ? "TRY_CAST" : "CAST"}(RPAD(SUBSTRING(${text}, 21, LEAST(3, ${fractionEnd} - 21)), 3, '0') AS INTEGER) ELSE 0 END`;
+  const cast = dialect === "duckdb" ? "TRY_CAST" : "CAST";
+  const check: [string, string] = [
+    ok,
+    `COALESCE(${rules.matches(text, pattern)} AND ${len} <= 35, FALSE)`,
+  ];
+  const parts: [string, string][] = [
+    [`${prefix}y`, guarded(int(dialect, text, 1, 4))],
+    [`${prefix}m`, guarded(int(dialect, text, 6, 2))],
+    [`${prefix}d`, guarded(int(dialect, text, 9, 2))],
+    [`${prefix}h`, guarded(int(dialect, text, 12, 2), hasTime)],
+    [`${prefix}mi`, guarded(int(dialect, text, 15, 2), hasTime)],
+    [`${prefix}s`, guarded(int(dialect, text, 18, 2), hasSeconds)],
+    [
+      `${prefix}ms`,
+      guarded(
+        `${cast}(RPAD(SUBSTRING(${text}, 21, LEAST(3, ${fractionEnd} - 21)), 3, '0') AS INTEGER)`,
+        hasFraction,
+      ),
+    ],
+    [`${prefix}oh`, guarded(int(dialect, text, `${signAt} + 1`, 2), hasOffset)],
+    [`${prefix}om`, guarded(int(dialect, text, `${len} - 1`, 2), hasOffset)],
+    [
+      `${prefix}os`,
+      `CASE WHEN ${hasOffset} AND SUBSTRING(${text}, ${signAt}, 1) = '-' THEN -1 ELSE 1 END`,
+    ],
+  ];
+  const [y, m, d, h, mi, sec, ms, oh, om, os] = parts.map(([name]) => name) as string[];
   const valid = [
-    `${len} <= 35`,
-    calendarDaySql(dialect, text, 1000),
-    `${hour} <= 23`,
-    `${minute} <= 59`,
-    `${second} <= 59`,
-    `${offsetHours} <= 23`,
-    `${offsetMinutes} <= 59`,
+    `${y} >= 1000`,
+    `${m} BETWEEN 1 AND 12`,
+    `${d} BETWEEN 1 AND ${daysInMonthSql(y as string, m as string)}`,
+    `${h} <= 23`,
+    `${mi} <= 59`,
+    `${sec} <= 59`,
+    `${oh} <= 23`,
+    `${om} <= 59`,
   ].join(" AND ");
-  const days = daysFromCivilSql(y, m, d, double);
-  const ms = `(${days} * 86400000 + CAST(${hour} AS ${double}) * 3600000 + CAST(${minute} AS ${double}) * 60000 + CAST(${second} AS ${double}) * 1000 + ${millis} - ${offsetSign} * (CAST(${offsetHours} AS ${double}) * 60 + ${offsetMinutes}) * 60000)`;
-  return `CASE WHEN ${rules.matches(text, pattern)} THEN CASE WHEN ${valid} THEN ${ms} END END`;
+  const days = daysFromCivilSql(y as string, m as string, d as string, double);
+  const instant = `CASE WHEN ${ok} AND ${valid} THEN ${days} * 86400000 + ((CAST(${h} AS ${double}) * 60 + ${mi}) * 60 + ${sec}) * 1000 + ${ms} - ${os} * (CAST(${oh} AS ${double}) * 60 + ${om}) * 60000 END`;
+  return { check, parts, instant };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "../relationship/featureOptions";
 import type { FeatureOptions } from "../relationship/featureTypes";
 import type { SqlStatement } from "./gapSql";
-import { ISO_TIMESTAMP_GRAMMAR, isoTimestampSql } from "./isoTimestampSql";
+import { ISO_TIMESTAMP_GRAMMAR, isoTimestampSteps } from "./isoTimestampSql";
 import { quoteName } from "./quoteIdentifier";
 import { DIALECTS, type SqlDialect } from "./sqlDialect";
 import { resolveSqlSource, type SqlCondition, type SqlValue } from "./sqlOptions";
@@ -124,6 +124,11 @@ export function featuresSqlPlan(
 ): FeaturesSqlPlan {
   expectKind(fn, "options", options, "object", "the options { table, dialect, asOf, … }");
   checkOptionKeys(fn, options, [...FEATURES_SQL_OPTIONS, ...extraKeys]);
+  const source = resolveSqlSource(fn, {
+    table: options.table,
+    dialect: options.dialect,
+    ...(options.where === undefined ? {} : { where: options.where }),
+  });
   const featurePart = Object.fromEntries(
     Object.entries(options).filter(([key]) => FEATURE_OPTIONS.includes(key)),
   );
@@ -135,11 +140,6 @@ export function featuresSqlPlan(
     if (options[key] !== undefined) eventPart[key] = options[key];
   }
   const events = resolveEventOptions(fn, eventPart);
-  const source = resolveSqlSource(fn, {
-    table: options.table,
-    dialect: options.dialect,
-    ...(options.where === undefined ? {} : { where: options.where }),
-  });
   const dialect = source.dialect;
   const rules = DIALECTS[dialect];
   const D = rules.double;
@@ -175,7 +175,10 @@ export function featuresSqlPlan(
     return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
   };
   const trimmed = (c: string | null) => (c === null ? "NULL" : `TRIM(CAST(${c} AS VARCHAR))`);
-  const step = (name: string, body: string) => `${name} AS ${rules.step}(${body}${rules.fence})`;
+  // A step read by several others is computed once: DuckDB is told so (its default for the
+  // other builders is to stream each step again); PostgreSQL materialises such a CTE itself.
+  const step = (name: string, body: string, shared = false) =>
+    `${name} AS ${shared && dialect === "duckdb" ? "MATERIALIZED " : rules.step}(${body}${rules.fence})`;
 
   // Type names: typeMap (normalised keys) first, then servqual's own.
   const typeCases: string[] = [];
@@ -206,21 +209,27 @@ export function featuresSqlPlan(
       : valuesKind === "text"
         ? `CASE WHEN ${rules.matches("v_raw", text(DECIMAL_GRAMMAR_SQL))} THEN ${dialect === "duckdb" ? "TRY_CAST" : "CAST"}(v_raw AS ${D}) END`
         : `CASE WHEN ABS(v_raw) < CAST('Infinity' AS ${D}) THEN v_raw END`;
+  const stamp = isoTimestampSteps("ts_t", dialect, grammar);
+  const matched = step(
+    "mat",
+    `SELECT src.*, CASE ty_t ${typeCases.join(" ")} END AS ty, ${stamp.check[1]} AS ${stamp.check[0]}, ${vnum} AS vnum FROM src`,
+  );
   const chk = step(
     "chk",
-    `SELECT src.*, CASE ty_t ${typeCases.join(" ")} END AS ty, ` +
-      `${isoTimestampSql("ts_t", dialect, grammar)} AS t, ${vnum} AS vnum FROM src`,
+    `SELECT mat.*, ${stamp.parts.map(([name, sql]) => `${sql} AS ${name}`).join(", ")} FROM mat`,
   );
   const usableId = (c: string) => `${c} IS NULL OR LENGTH(${c}) < 1 OR LENGTH(${c}) > 200`;
+  const timed = step("tim", `SELECT chk.*, ${stamp.instant} AS t FROM chk`);
   const rsn = step(
     "rsn",
-    `SELECT chk.*, CASE WHEN ${usableId("id_t")} THEN 'missing-event-id' ` +
+    `SELECT tim.*, CASE WHEN ${usableId("id_t")} THEN 'missing-event-id' ` +
       `WHEN ${usableId("c_t")} THEN 'missing-customer' ` +
-      `WHEN ty IS NULL THEN 'unknown-event-type' WHEN t IS NULL THEN 'bad-timestamp' END AS r0 FROM chk`,
+      `WHEN ty IS NULL THEN 'unknown-event-type' WHEN t IS NULL THEN 'bad-timestamp' END AS r0 FROM tim`,
   );
   const dd = step(
     "dd",
     `SELECT rsn.*, COALESCE(r0, CASE WHEN ROW_NUMBER() OVER (PARTITION BY r0 IS NULL, id_t${order === null ? "" : " ORDER BY ord"}) > 1 THEN 'duplicate-event' END) AS reason FROM rsn`,
+    true,
   );
   const baseCurrency = events.currency;
   const valued = `reason IS NULL AND vnum IS NOT NULL AND (vnum >= 0 OR ty = ${TYPE.downgrade})`;
@@ -233,7 +242,7 @@ export function featuresSqlPlan(
     rate: number(rate),
   }));
   const rateCases = rates.map((r) => `WHEN cur_t = ${r.code} THEN ${r.rate}`);
-  const based = step("based", `SELECT dd.*, ${base} AS base FROM dd`);
+  const based = step("based", `SELECT dd.*, ${base} AS base FROM dd`, true);
   const val = step(
     "val",
     `SELECT based.*, CASE WHEN reason IS NOT NULL OR v_raw IS NULL THEN NULL ` +
@@ -243,6 +252,7 @@ export function featuresSqlPlan(
       `${rates.length > 0 ? `WHEN cur_t IN (${rates.map((r) => r.code).join(", ")}) THEN NULL ` : ""}` +
       `ELSE 'mixed-currency' END AS vcode, ` +
       `CASE WHEN cur_t IS NULL OR cur_t = base THEN CAST(1 AS ${D}) ${rateCases.join(" ")} END AS rate FROM based`,
+    true,
   );
   const defaults = EVENT_TYPES.map((_, i) => `WHEN ${i} THEN ${DEFAULT_INITIATOR[i]}`).join(" ");
   const ev = step(
@@ -250,6 +260,7 @@ export function featuresSqlPlan(
     `SELECT c_t AS c, t, ty, CASE WHEN vcode IS NULL AND v_raw IS NOT NULL THEN vnum * rate END AS v, p_t AS p, ` +
       `CASE WHEN who_t = 'customer' THEN 1 WHEN who_t = 'firm' THEN 0 ELSE CASE ty ${defaults} END END AS who, id_t, ord ` +
       `FROM val WHERE reason IS NULL`,
+    true,
   );
   const A = number(cut.asOf);
   const count = (condition: string) => `CAST(COUNT(CASE WHEN ${condition} THEN 1 END) AS ${D})`;
@@ -317,7 +328,11 @@ export function featuresSqlPlan(
     "agg",
     `SELECT c, ${aggregates.map(([name, sql]) => `${sql} AS ${name}`).join(", ")} FROM ev WHERE t <= ${A} GROUP BY c`,
   );
-  const firstSeen = step("fa", "SELECT c, MIN(ord) AS o, MIN(t) AS first_t FROM ev GROUP BY c");
+  const firstSeen = step(
+    "fa",
+    "SELECT c, MIN(ord) AS o, MIN(t) AS first_t FROM ev GROUP BY c",
+    true,
+  );
   // Purchase cycle: days between consecutive purchases (LAG), median and 90th percentile.
   const gaps = step(
     "gaps",
@@ -342,6 +357,7 @@ export function featuresSqlPlan(
     "cm",
     `SELECT cw.*, LEAST(0, MIN(s) OVER (${frame} CURRENT ROW)) AS mk, ` +
       `LEAST(0, COALESCE(MIN(s) OVER (${frame} 1 PRECEDING), 0)) AS pm FROM cw`,
+    true,
   );
   const resolutions = step(
     "res",
@@ -380,7 +396,9 @@ export function featuresSqlPlan(
   ];
   const statementText = `WITH ${[
     src,
+    matched,
     chk,
+    timed,
     rsn,
     dd,
     based,
