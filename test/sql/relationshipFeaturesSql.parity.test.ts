@@ -12,7 +12,6 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relationshipFeatures } from "../../src/relationship/relationshipFeatures";
 import { validateEvents } from "../../src/relationship/validateEvents";
-import { relationshipFeaturesSql } from "../../src/sql/relationshipFeaturesSql";
 import { runRelationshipFeaturesSql } from "../../src/sql/runRelationshipFeaturesSql";
 import { dirtyEvents } from "./dirtyEvents";
 import type { Engine, Table } from "./engines";
@@ -70,6 +69,22 @@ for (const { name, open } of parityEngines()) {
       );
       const { validation: _v, ...rest } = json(actual);
       expectSameNumbers(rest, json(expected));
+    }, 300_000);
+
+    it("the demo events at 2014-06-30 without an order column: same customers, by id", async () => {
+      const options = { asOf: "2014-06-30" };
+      const actual = await runRelationshipFeaturesSql(engine.connection, {
+        table: "demo events",
+        values: "text",
+        ...options,
+      });
+      const expected = relationshipFeatures(validateEvents(demoRecords).events, options);
+      expect(expected.notYetCustomers).toBeGreaterThan(0);
+      expect(actual.notYetCustomers).toBe(expected.notYetCustomers);
+      const { validation: _v, customers, ...rest } = json(actual);
+      const { customers: expectedCustomers, ...expectedRest } = json(expected);
+      expectSameNumbers(rest, expectedRest);
+      expectSameNumbers(customers, byCustomer(expectedCustomers));
     }, 300_000);
 
     it("a seeded dirty event set: Berlin calendar, custom windows, rates, wallet", async () => {
