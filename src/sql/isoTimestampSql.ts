@@ -164,3 +164,29 @@ export function isoDateSql(text: string, dialect: SqlDialect, pattern: string): 
   const rules = DIALECTS[dialect];
   return `CASE WHEN ${rules.matches(text, pattern)} THEN ${calendarDaySql(dialect, text, 0)} ELSE FALSE END`;
 }
+
+/**
+ * The instant of {@link isoTimestampSteps} as one expression over the text (each step's
+ * columns replaced by their expressions), for a statement that has no room for steps of its
+ * own (a group-by expression). Longer, same values.
+ *
+ * @param text - An SQL expression of trimmed text.
+ * @param dialect - The dialect.
+ * @param pattern - The placeholder of a bound parameter holding {@link ISO_TIMESTAMP_GRAMMAR}.
+ * @example
+ * isoInstantSql("TRIM(d)", "postgres", "$3") // CASE WHEN … THEN … END (ms since 1970, or NULL)
+ */
+export function isoInstantSql(text: string, dialect: SqlDialect, pattern: string): string {
+  const prefix = "iso_part_";
+  const steps = isoTimestampSteps(text, dialect, pattern, prefix);
+  const [ok, check] = steps.check;
+  const inline = (sql: string, names: readonly (readonly [string, string])[]) =>
+    names.reduce(
+      (out, [name, expr]) => out.replaceAll(new RegExp(`\\b${name}\\b`, "g"), `(${expr})`),
+      sql,
+    );
+  const parts = steps.parts.map(([name, expr]) => [name, inline(expr, [[ok, check]])] as const);
+  // Longer names first, so that iso_part_m does not match inside iso_part_mi or iso_part_ms.
+  const ordered = [...parts, [ok, check] as const].sort((a, b) => b[0].length - a[0].length);
+  return inline(steps.instant, ordered);
+}
