@@ -230,21 +230,26 @@ function cellsPlan(
 /**
  * Writes one SQL statement that computes, inside the database, the finest cells of
  * {@link gapCells}: per calendar period (ISO week, month, quarter or year of the date column,
- * in UTC, computed by the engine) × segment label (each `by` column, trimmed; blank is a label
+ * in UTC or the local calendar of `timeZone`, fiscal year or season, computed by the engine) × segment label (each `by` column, trimmed; blank is a label
  * of its own), the Gap 5 accumulator state (the sums and exact keys of `gapSql`) and the
  * validation counts. {@link finishGapCellsSql} merges the finest cells into every level (total,
  * period, segment, period × segment, crossed) and finishes them with the code `gapCells` uses,
  * so the figures are the ones `gapCells` gives on the same respondents.
  *
  * Period ordinals (computed in SQL from the date d): year = Y; month = 12·Y + M − 1; quarter =
- * 4·Y + ⌊(M − 1)/3⌋; ISO week = ⌊(d − 1970-01-01 + 3)/7⌋ (weeks from Monday 1969-12-29); the
- * period keys (`2024-03`, `2024-Q1`, `2024-W09`) are made from them by the library's calendar.
- * Rows whose date is missing or not `yyyy-mm-dd…` go to the undated cell.
+ * 4·Y + ⌊(M − 1)/3⌋; ISO week = ⌊(d − 1970-01-01 + 3)/7⌋ (weeks from Monday 1969-12-29);
+ * fiscal year = Y − [M < fiscalYearStart]; season = 12·Y + M − 1 − months since the season
+ * began. In UTC d is the `yyyy-mm-dd` the text starts with; with `timeZone` it is the local day
+ * (`AT TIME ZONE`) of the ISO 8601 instant. The period keys (`2024-03`, `2024-Q1`, `2024-W09`,
+ * `FY2024/25`, `2023/24-winter`) are made from the ordinals by the library's calendar. Rows
+ * whose date is missing, not ISO 8601 or an impossible day (`2024-13-45`) go to the undated
+ * cell: every cast is guarded, none can fail the statement.
  *
  * Reference: Parasuraman, Zeithaml & Berry (1988) for the gap; docs/sql.md and docs/context.md.
  *
  * @param instrument - An expectation–perception instrument.
- * @param options - The source options of `gapSql` (without `groupBy`), `period`, `date`, `by`.
+ * @param options - The source options of `gapSql` (without `groupBy`), `period`, `date`, `by`,
+ *   `timeZone`, `fiscalYearStart`, `seasons`.
  * @returns `{ dialect, text, parameters }`.
  * @throws {ServqualError} `invalid-argument` for a bad option.
  * @example
