@@ -20,8 +20,12 @@ export interface GroupedDimensionPiece {
   readonly need: number;
   readonly dimension: number;
   readonly dimensions: number;
-  /** Position l reads the piece's columns at rowAt[l]. */
+  /** Position l of the group-ordered piece is the piece's row rowAt[l]. */
   readonly rowAt: Int32Array;
+  /** Per row of the piece: the offset of its group's pair counts (rows of no group: a spare region). */
+  readonly pairBaseOf: Int32Array;
+  /** Rows in the piece. */
+  size: number;
   /** Runs: run t is group runGroup[t] at positions runEnd[t − 1] (0 for t = 0)…runEnd[t] − 1. */
   runs: number;
   readonly runGroup: Int32Array;
@@ -44,7 +48,7 @@ export interface GroupedDimensionPiece {
   /** mean[s] = (s + k·low)/k: the score of a row of all k items whose digit sum is s. */
   readonly mean: Float64Array;
   /**
-   * Out, per position: the digit sums Σa, Σc of the items answered on both sides (set); for a
+   * Out, per row of the piece: the digit sums Σa, Σc of the items answered on both sides (set); for a
    * row not taken whole (an item missing, or a dimension of more than five items) also the
    * items answered (`counts`, set) and bit `dimension` of `irregular` (or-ed in).
    */
@@ -94,15 +98,13 @@ function addRowByItem(
 }
 
 /**
- * Adds one dimension's rows of a piece to their groups' tables: for each row, the (E, P) pair
- * count of each item answered on both sides, the row's dimension score (unscored below `need`
- * items, else (Σa + count·low)/count) into its group's score sums and (items, gap steps) tally,
- * as the row-list path forms them (sums of whole or half numbers, exact; divided once; the
- * score sums added in row order, held in registers for the run of the group's rows). A row
- * whose every answer is a scale point takes the unrolled loop of up to five items (as the
- * complete-case kernel of `accumulateGaps` does) and leaves only its digit sums; any other row
- * goes item by item and leaves its item count too. Returns false (the pass must be given up)
- * when a present answer is off the grid.
+ * Adds one dimension's rows of a piece to their groups' tables, in two loops. The first reads
+ * the rows in dataset order (every answer once, the columns read straight through): each
+ * item's (E, P) pair count into the row's group, and the row's digit sums Σa, Σc; a row whose
+ * every answer is a scale point takes the unrolled loop of up to five items (as the
+ * complete-case kernel of `accumulateGaps` does), any other row goes item by item and leaves
+ * its item count too. The second ({@link scoreGroupedDimension}) takes the rows group by group.
+ * Returns false (the pass must be given up) when a present answer is off the grid.
  */
 export function addGroupedDimension(
   e: readonly AnswerColumn[],
@@ -110,7 +112,7 @@ export function addGroupedDimension(
   zero: AnswerColumn,
   piece: GroupedDimensionPiece,
 ): boolean {
-  const { k, min, points, rowAt, runGroup, runEnd, runs, pairs, sums, tally, mean } = piece;
+  const { k, min, points, pairBaseOf, size, pairs } = piece;
   const { sumA: outA, sumC: outC, counts, irregular } = piece;
   const range = points;
   const cells = points * points;
@@ -133,6 +135,87 @@ export function addGroupedDimension(
   const b3 = slot(3);
   const b4 = slot(4);
   const itemBase = piece.first * cells;
+  const bit = 1 << piece.dimension;
+  for (let r = 0; r < size; r++) {
+    const base = pairBaseOf[r] as number;
+    if (whole) {
+      const x0 = (e0[r] as number) - min;
+      const x1 = (e1[r] as number) - min;
+      const x2 = (e2[r] as number) - min;
+      const x3 = (e3[r] as number) - min;
+      const x4 = (e4[r] as number) - min;
+      const y0 = (p0[r] as number) - min;
+      const y1 = (p1[r] as number) - min;
+      const y2 = (p2[r] as number) - min;
+      const y3 = (p3[r] as number) - min;
+      const y4 = (p4[r] as number) - min;
+      const a0 = x0 | 0;
+      const a1 = x1 | 0;
+      const a2 = x2 | 0;
+      const a3 = x3 | 0;
+      const a4 = x4 | 0;
+      const c0 = y0 | 0;
+      const c1 = y1 | 0;
+      const c2 = y2 | 0;
+      const c3 = y3 | 0;
+      const c4 = y4 | 0;
+      if (
+        a0 === x0 &&
+        a0 >>> 0 < range &&
+        a1 === x1 &&
+        a1 >>> 0 < range &&
+        a2 === x2 &&
+        a2 >>> 0 < range &&
+        a3 === x3 &&
+        a3 >>> 0 < range &&
+        a4 === x4 &&
+        a4 >>> 0 < range &&
+        c0 === y0 &&
+        c0 >>> 0 < range &&
+        c1 === y1 &&
+        c1 >>> 0 < range &&
+        c2 === y2 &&
+        c2 >>> 0 < range &&
+        c3 === y3 &&
+        c3 >>> 0 < range &&
+        c4 === y4 &&
+        c4 >>> 0 < range
+      ) {
+        let cell = base + b0 + a0 * range + c0;
+        pairs[cell] = (pairs[cell] as number) + 1;
+        cell = base + b1 + a1 * range + c1;
+        pairs[cell] = (pairs[cell] as number) + 1;
+        cell = base + b2 + a2 * range + c2;
+        pairs[cell] = (pairs[cell] as number) + 1;
+        cell = base + b3 + a3 * range + c3;
+        pairs[cell] = (pairs[cell] as number) + 1;
+        cell = base + b4 + a4 * range + c4;
+        pairs[cell] = (pairs[cell] as number) + 1;
+        outA[r] = a0 + a1 + a2 + a3 + a4;
+        outC[r] = c0 + c1 + c2 + c3 + c4;
+        continue;
+      }
+    }
+    // A missing answer (or one off the grid, or a long dimension): item by item.
+    if (!addRowByItem(e, p, r, piece, base + itemBase)) return false;
+    outA[r] = row[0] as number;
+    outC[r] = row[1] as number;
+    counts[r] = row[2] as number;
+    irregular[r] = (irregular[r] as number) | bit;
+  }
+  return true;
+}
+
+/**
+ * The second loop of {@link addGroupedDimension}: run by run (one group each, its rows in
+ * dataset order), each row's dimension score into the group's score sums (held in registers
+ * for the run) and (items, gap steps) tally, as the row-list path forms them: a row taken whole
+ * scores mean[Σa] = (Σa + k·low)/k (the same doubles); any other row is unscored below `need`
+ * items, else scores (Σa + count·low)/count (sums of whole or half numbers, exact; divided once).
+ */
+export function scoreGroupedDimension(piece: GroupedDimensionPiece): void {
+  const { k, rowAt, runGroup, runEnd, runs, sums, tally, mean } = piece;
+  const { sumA, sumC, counts, irregular } = piece;
   const { stride, tallyCells, width, need, low } = piece;
   const bit = 1 << piece.dimension;
   const unscoredAt = piece.dimension;
@@ -142,7 +225,6 @@ export function addGroupedDimension(
   for (let t = 0; t < runs; t++) {
     const g = runGroup[t] as number;
     const end = runEnd[t] as number;
-    const base = g * piece.groupCells;
     const at = g * stride + piece.dimension * 6;
     const tallyGroup = g * tallyCells + piece.tallyBase;
     const tallyAt = g * tallyCells + tallyWhole;
@@ -154,85 +236,22 @@ export function addGroupedDimension(
     let sumRD = sums[at + 5] as number;
     for (; l < end; l++) {
       const r = rowAt[l] as number;
-      if (whole) {
-        const x0 = (e0[r] as number) - min;
-        const x1 = (e1[r] as number) - min;
-        const x2 = (e2[r] as number) - min;
-        const x3 = (e3[r] as number) - min;
-        const x4 = (e4[r] as number) - min;
-        const y0 = (p0[r] as number) - min;
-        const y1 = (p1[r] as number) - min;
-        const y2 = (p2[r] as number) - min;
-        const y3 = (p3[r] as number) - min;
-        const y4 = (p4[r] as number) - min;
-        const a0 = x0 | 0;
-        const a1 = x1 | 0;
-        const a2 = x2 | 0;
-        const a3 = x3 | 0;
-        const a4 = x4 | 0;
-        const c0 = y0 | 0;
-        const c1 = y1 | 0;
-        const c2 = y2 | 0;
-        const c3 = y3 | 0;
-        const c4 = y4 | 0;
-        if (
-          a0 === x0 &&
-          a0 >>> 0 < range &&
-          a1 === x1 &&
-          a1 >>> 0 < range &&
-          a2 === x2 &&
-          a2 >>> 0 < range &&
-          a3 === x3 &&
-          a3 >>> 0 < range &&
-          a4 === x4 &&
-          a4 >>> 0 < range &&
-          c0 === y0 &&
-          c0 >>> 0 < range &&
-          c1 === y1 &&
-          c1 >>> 0 < range &&
-          c2 === y2 &&
-          c2 >>> 0 < range &&
-          c3 === y3 &&
-          c3 >>> 0 < range &&
-          c4 === y4 &&
-          c4 >>> 0 < range
-        ) {
-          let cell = base + b0 + a0 * range + c0;
-          pairs[cell] = (pairs[cell] as number) + 1;
-          cell = base + b1 + a1 * range + c1;
-          pairs[cell] = (pairs[cell] as number) + 1;
-          cell = base + b2 + a2 * range + c2;
-          pairs[cell] = (pairs[cell] as number) + 1;
-          cell = base + b3 + a3 * range + c3;
-          pairs[cell] = (pairs[cell] as number) + 1;
-          cell = base + b4 + a4 * range + c4;
-          pairs[cell] = (pairs[cell] as number) + 1;
-          const sA = a0 + a1 + a2 + a3 + a4;
-          const sC = c0 + c1 + c2 + c3 + c4;
-          outA[l] = sA;
-          outC[l] = sC;
-          const meanR = mean[sA] as number;
-          const meanD = mean[sC] as number;
-          n += 1;
-          sumR += meanR;
-          sumR2 += meanR * meanR;
-          sumD += meanD;
-          sumD2 += meanD * meanD;
-          sumRD += meanR * meanD;
-          const cellT = tallyAt + sC - sA;
-          tally[cellT] = (tally[cellT] as number) + 1;
-          continue;
-        }
+      const sA = sumA[r] as number;
+      const sC = sumC[r] as number;
+      if (((irregular[r] as number) & bit) === 0) {
+        const meanR = mean[sA] as number;
+        const meanD = mean[sC] as number;
+        n += 1;
+        sumR += meanR;
+        sumR2 += meanR * meanR;
+        sumD += meanD;
+        sumD2 += meanD * meanD;
+        sumRD += meanR * meanD;
+        const cell = tallyAt + sC - sA;
+        tally[cell] = (tally[cell] as number) + 1;
+        continue;
       }
-      // A missing answer (or one off the grid, or a long dimension): item by item.
-      if (!addRowByItem(e, p, r, piece, base + itemBase)) return false;
-      const sA = row[0] as number;
-      const sC = row[1] as number;
-      const count = row[2] as number;
-      outA[l] = sA;
-      outC[l] = sC;
-      counts[l] = count;
-      irregular[l] = (irregular[l] as number) | bit;
+      const count = counts[r] as number;
       if (count < need) {
         const u = g * dimensions + unscoredAt;
         piece.unscored[u] = (piece.unscored[u] as number) + 1;
@@ -247,8 +266,8 @@ export function addGroupedDimension(
       sumD += meanD;
       sumD2 += meanD * meanD;
       sumRD += meanR * meanD;
-      const cellT = tallyGroup + count * width + sC - sA;
-      tally[cellT] = (tally[cellT] as number) + 1;
+      const cell = tallyGroup + count * width + sC - sA;
+      tally[cell] = (tally[cell] as number) + 1;
     }
     sums[at] = n;
     sums[at + 1] = sumR;
@@ -257,5 +276,4 @@ export function addGroupedDimension(
     sums[at + 4] = sumD2;
     sums[at + 5] = sumRD;
   }
-  return true;
 }

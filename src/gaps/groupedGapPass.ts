@@ -3,7 +3,11 @@ import type { AnswerColumn, Dataset } from "../responses/types";
 import type { PairMoments } from "../stats/pairedAccumulator";
 import { addItemCells } from "./completeDimensionBlock";
 import type { GapAccumulator } from "./gapAccumulator";
-import { addGroupedDimension, type GroupedDimensionPiece } from "./groupedDimensionRows";
+import {
+  addGroupedDimension,
+  type GroupedDimensionPiece,
+  scoreGroupedDimension,
+} from "./groupedDimensionRows";
 
 /**
  * Rows per block of the row-list path of `accumulateGaps`: the score sums of a group are added
@@ -176,7 +180,8 @@ export function accumulateGroupedRows(
   const slots = dimensions + 2;
   const withKeys = accumulators.some((a) => a.overallUnweighted.histogram !== null);
   const tables: GroupTables = {
-    pairs: new Int32Array(groups * (items + 1) * cells),
+    // One spare region after the groups' for the rows of no group.
+    pairs: new Int32Array((groups + 1) * (items + 1) * cells),
     tally: new Int32Array(groups * tallyCells),
     meanTally: accumulators.some((a) => a.overallItemMean.histogram !== null)
       ? new Int32Array(groups * (items + 1) * meanWidth)
@@ -217,6 +222,8 @@ export function accumulateGroupedRows(
       dimension: d,
       dimensions,
       rowAt: scratch.rowAt,
+      pairBaseOf: scratch.pairBaseOf,
+      size: 0,
       runs: 0,
       runGroup: scratch.runGroup,
       runEnd: scratch.runEnd,
@@ -255,8 +262,8 @@ export function accumulateGroupedRows(
       }
     }
     const size = end - start;
-    orderPiece(groupOfRow, start, size, scratch);
-    scratch.irregular.fill(0, 0, scratch.length);
+    orderPiece(groupOfRow, start, size, scratch, (items + 1) * cells, groups);
+    scratch.irregular.fill(0, 0, size);
     for (let d = 0; d < dimensions; d++) {
       const k = sizes[d] as number;
       const from = firsts[d] as number;
@@ -268,8 +275,10 @@ export function accumulateGroupedRows(
       }
       const piece = pieces[d] as GroupedDimensionPiece;
       piece.runs = scratch.runs;
+      piece.size = size;
       // A present answer off the grid (not from a validated dataset): the row-list path.
       if (!addGroupedDimension(ed, pd, zero, piece)) return -1;
+      scoreGroupedDimension(piece);
     }
     addOverallRows(tables, shape, scratch, means, first);
     if (full >= 0) {
@@ -290,18 +299,31 @@ export function accumulateGroupedRows(
 const PIECE = 4096;
 
 /**
- * The order in which a piece's rows are taken: grouped by a stable counting sort (rows of no
+ * The order in which a piece's rows are scored: grouped by a stable counting sort (rows of no
  * group left out), one run per group touched, in the order first met. Each group's rows keep
- * their order, so every sum is formed as in dataset order.
+ * their order, so every sum is formed as in dataset order. Also each row's offset of its
+ * group's pair counts (rows of no group: the spare region after the groups').
  */
-function orderPiece(groupOfRow: Int32Array, start: number, size: number, scratch: PieceScratch) {
-  const { rowAt, seenIn, countOf, touched, runGroup, runEnd } = scratch;
+function orderPiece(
+  groupOfRow: Int32Array,
+  start: number,
+  size: number,
+  scratch: PieceScratch,
+  groupCells: number,
+  groups: number,
+) {
+  const { rowAt, pairBaseOf, seenIn, countOf, touched, runGroup, runEnd } = scratch;
   scratch.piece += 1;
   const piece = scratch.piece;
+  const spare = groups * groupCells;
   let distinct = 0;
   for (let l = 0; l < size; l++) {
     const g = groupOfRow[start + l] as number;
-    if (g < 0) continue;
+    if (g < 0) {
+      pairBaseOf[l] = spare;
+      continue;
+    }
+    pairBaseOf[l] = g * groupCells;
     if (seenIn[g] !== piece) {
       seenIn[g] = piece;
       countOf[g] = 0;
@@ -319,18 +341,12 @@ function orderPiece(groupOfRow: Int32Array, start: number, size: number, scratch
     runGroup[t] = g;
     runEnd[t] = at;
   }
-  if (distinct === 1) {
-    for (let l = 0, position = 0; l < size; l++) {
-      if ((groupOfRow[start + l] as number) >= 0) rowAt[position++] = l;
-    }
-  } else {
-    for (let l = 0; l < size; l++) {
-      const g = groupOfRow[start + l] as number;
-      if (g < 0) continue;
-      const position = countOf[g] as number;
-      countOf[g] = position + 1;
-      rowAt[position] = l;
-    }
+  for (let l = 0; l < size; l++) {
+    const g = groupOfRow[start + l] as number;
+    if (g < 0) continue;
+    const position = countOf[g] as number;
+    countOf[g] = position + 1;
+    rowAt[position] = l;
   }
   scratch.runs = distinct;
   scratch.length = at;
@@ -348,9 +364,10 @@ interface PieceScratch {
   readonly countOf: Int32Array;
   readonly touched: Int32Array;
   readonly rowAt: Int32Array;
+  readonly pairBaseOf: Int32Array;
   readonly runGroup: Int32Array;
   readonly runEnd: Int32Array;
-  /** Per dimension and position: digit sums, items answered (irregular rows), and per position the irregular dimensions (bits). */
+  /** Per dimension and row: digit sums, items answered (irregular rows); per row its irregular dimensions (bits). */
   readonly sumA: Int32Array[];
   readonly sumC: Int32Array[];
   readonly counts: Int32Array[];
@@ -368,6 +385,7 @@ function createPieceScratch(dimensions: number, length: number, groups: number):
     countOf: new Int32Array(groups),
     touched: new Int32Array(runs),
     rowAt: new Int32Array(length),
+    pairBaseOf: new Int32Array(length),
     runGroup: new Int32Array(runs),
     runEnd: new Int32Array(runs),
     sumA: each(),
@@ -403,7 +421,7 @@ function addOverallRows(
 ) {
   const { dimensions, items, min, shift, points, maxSize, factors, meanWidth, meanOffset } = shape;
   const { sums, meanTally, meanSigns, respondents, keys, negative, zero } = tables;
-  const { sumA, sumC, counts, irregular, runs, runGroup, runEnd } = scratch;
+  const { sumA, sumC, counts, irregular, runs, runGroup, runEnd, rowAt } = scratch;
   const { sizes, needed } = shape;
   const slots = dimensions + 2;
   const low = min - shift;
@@ -447,6 +465,7 @@ function addOverallRows(
     let meanEven = 0;
     const tallyGroup = g * (items + 1) * meanWidth;
     for (; l < end; l++) {
+      const r = rowAt[l] as number;
       let scoredR = 0;
       let scoredD = 0;
       let sum = 0;
@@ -454,10 +473,10 @@ function addOverallRows(
       let allC = 0;
       let scored = dimensions;
       let count = items;
-      if ((irregular[l] as number) === 0) {
+      if ((irregular[r] as number) === 0) {
         for (let d = 0; d < dimensions; d++) {
-          const a = (sumA[d] as Int32Array)[l] as number;
-          const c = (sumC[d] as Int32Array)[l] as number;
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
           allA += a;
           allC += c;
           const base = d * width;
@@ -479,12 +498,12 @@ function addOverallRows(
         } else if (allC < allA) meanBelow += 1;
         else if (allC === allA) meanEven += 1;
       } else {
-        const mask = irregular[l] as number;
+        const mask = irregular[r] as number;
         count = 0;
         scored = 0;
         for (let d = 0; d < dimensions; d++) {
-          const a = (sumA[d] as Int32Array)[l] as number;
-          const c = (sumC[d] as Int32Array)[l] as number;
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
           allA += a;
           allC += c;
           if ((mask & (1 << d)) === 0) {
@@ -496,7 +515,7 @@ function addOverallRows(
             scored += 1;
             continue;
           }
-          const answered = (counts[d] as Int32Array)[l] as number;
+          const answered = (counts[d] as Int32Array)[r] as number;
           count += answered;
           if (answered < (needed[d] as number) || answered === 0) continue;
           scoredR += (a + answered * low) / answered;
@@ -522,11 +541,11 @@ function addOverallRows(
         // The key: each scored dimension's gap steps × M/(scored·c_d).
         const row = scored * (maxSize + 1);
         for (let d = 0; d < dimensions; d++) {
-          const a = (sumA[d] as Int32Array)[l] as number;
-          const c = (sumC[d] as Int32Array)[l] as number;
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
           let answered = sizes[d] as number;
           if ((mask & (1 << d)) !== 0) {
-            answered = (counts[d] as Int32Array)[l] as number;
+            answered = (counts[d] as Int32Array)[r] as number;
             if (answered < (needed[d] as number) || answered === 0) continue;
           }
           sum += (c - a) * (factors[row + answered] as number);
@@ -537,14 +556,14 @@ function addOverallRows(
       if (key < 0) below += 1;
       else if (key === 0) even += 1;
       if (keys !== null) countKey(keys, g * keySpan + key + keyBound);
-      const r = scoredR / scored;
+      const rv = scoredR / scored;
       const dv = scoredD / scored;
       uN += 1;
-      uR += r;
-      uR2 += r * r;
+      uR += rv;
+      uR2 += rv * rv;
       uD += dv;
       uD2 += dv * dv;
-      uRD += r * dv;
+      uRD += rv * dv;
     }
     sums[at] = iN;
     sums[at + 1] = iR;
