@@ -150,10 +150,11 @@ interface GroupTables {
  * The rows are read in pieces of at most {@link PIECE} rows; a piece ends early at the row that
  * fills a group's block, so the blocks close between pieces. A piece's rows are ordered by
  * group (a stable counting sort: each group's rows in dataset order, one run per group), so a
- * run's group sums stay in registers. Each dimension's rows go through one loop
- * (`addGroupedDimension`: every answer of a row read once, the complete rows of a dimension of
- * up to five items unrolled as in the complete-case kernel, leaving only the row's E and P
- * digit sums), then one loop forms each row's overall scores from those sums (the scores of a
+ * run's group sums stay in registers. Each dimension's rows go through two loops
+ * (`addGroupedDimension`: in dataset order, every answer of a row read once, the complete rows
+ * of a dimension of up to five items unrolled as in the complete-case kernel, leaving only the
+ * row's E and P digit sums; `scoreGroupedDimension`: run by run, the dimension scores), then
+ * one loop, run by run, forms each row's overall scores from those sums (the scores of a
  * complete row from small quotient tables, the same doubles). The accumulators are written only
  * at the end.
  *
