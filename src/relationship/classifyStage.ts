@@ -1,8 +1,10 @@
 import { expectShape } from "../_lib/checkArgument";
-import { assessStage, emptyOutcome, type StageEvidence } from "./assessStage";
+import { emptyOutcome, type StageEvidence } from "./assessStage";
 import type { CustomerFeatures } from "./featureTypes";
 import { resolveStageRules } from "./resolveStageRules";
+import { stageEvidence } from "./stageEvidence";
 import { stageInputsOf } from "./stageInputs";
+import { stageOutcome } from "./stageOutcome";
 import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
 
 /** What would move a relationship on: the next stage and the criteria it still misses. */
@@ -79,8 +81,11 @@ export function classifyStage(
 ): StageAssessment {
   expectShape("classifyStage", "features", features, FEATURES);
   const resolved = resolveStageRules("classifyStage", rules);
-  const evidence: StageEvidence[] = [];
-  const outcome = assessStage(stageInputsOf(features), resolved, evidence, emptyOutcome());
+  // What assessStage(inputs, resolved, evidence, …) gives, by its two straight-line halves
+  // (fast-check properties in test/relationship/fastPaths.test.ts keep them equal).
+  const inputs = stageInputsOf(features);
+  const evidence = stageEvidence(inputs, resolved);
+  const outcome = stageOutcome(inputs, resolved, emptyOutcome());
   const stage = STAGES[outcome.stage] as Stage;
   return {
     customer: features.customer,

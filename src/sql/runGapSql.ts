@@ -2,7 +2,7 @@ import { expectKind, invalidArgument, isRecord } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { type FinishGapSqlOptions, finishGapSql, type GapSqlResult } from "./finishGapSql";
-import { gapSql } from "./gapSql";
+import { gapSqlStatements, type SqlStatement } from "./gapSql";
 import type { SqlResultRow } from "./readGapSqlRows";
 import type { SqlDialect } from "./sqlDialect";
 import type { SqlValue } from "./sqlOptions";
@@ -95,11 +95,38 @@ export async function runGapSql(
   expectKind("runGapSql", "options", options, "object", "the options { table, … }");
   const full = { ...options, dialect: options.dialect ?? dialect } as FinishGapSqlOptions;
   const { level: _level, pAdjust: _pAdjust, dropConstantItems: _drop, ...build } = full;
-  const { statements } = gapSql(instrument, build);
+  const built = gapSqlStatements("gapSql", instrument, build, stageName());
   const rows: SqlResultRow[] = [];
-  for (const statement of statements) {
-    const part = await runStatement(connection, full.dialect, statement.text, statement.parameters);
-    for (const row of part) rows.push(row);
+  const run = async (statement: SqlStatement) =>
+    runStatement(connection, full.dialect, statement.text, statement.parameters);
+  let statements = built.statements;
+  if (dialect === "duckdb") {
+    // One connection: the answer cells are decided once into a temporary table, unless an
+    // answer is near a scale point but not on it (the table would store the point).
+    const { setup, inexact, cleanup } = built.staged;
+    try {
+      await run(setup);
+      const [check] = await run(inexact);
+      if (Number(check?.inexact ?? 1) === 0) {
+        for (const statement of built.staged.statements) {
+          for (const row of await run(statement)) rows.push(row);
+        }
+        statements = [];
+      }
+    } finally {
+      await run(cleanup);
+    }
   }
+  // PostgreSQL (a pg Pool may run each statement on another session), or answers kept as
+  // given: the self-contained statements.
+  for (const statement of statements) for (const row of await run(statement)) rows.push(row);
   return finishGapSql(rows, instrument, full);
+}
+
+let stages = 0;
+
+/** A temporary table name of its own for each run (two runs may share a connection). */
+function stageName(): string {
+  stages += 1;
+  return `servqual_gap_cells_${stages}_${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
