@@ -3,7 +3,11 @@ import type { AnswerColumn, Dataset } from "../responses/types";
 import type { PairMoments } from "../stats/pairedAccumulator";
 import { addItemCells } from "./completeDimensionBlock";
 import type { GapAccumulator } from "./gapAccumulator";
-import { addGroupedDimension } from "./groupedDimensionRows";
+import {
+  addGroupedDimension,
+  type GroupedDimensionPiece,
+  scoreGroupedDimension,
+} from "./groupedDimensionRows";
 
 /**
  * Rows per block of the row-list path of `accumulateGaps`: the score sums of a group are added
@@ -135,9 +139,8 @@ interface GroupTables {
 }
 
 /**
- * Fills one gap accumulator per group in one pass over the rows in dataset order, each row added
- * to its group's tables as it is read (no gathering of a group's rows): pair counts per item,
- * tallies of (items answered, gap steps) per dimension and for the item mean, and the
+ * Fills one gap accumulator per group in one pass over the rows in dataset order: pair counts
+ * per item, tallies of (items answered, gap steps) per dimension and for the item mean, and the
  * dimension, item-mean and unweighted score sums, closed every {@link GROUP_BLOCK} of the
  * group's rows. Every sum is formed in the order the row-list path of `accumulateGaps` over the
  * group's rows forms it (counts and sums of whole or half numbers are exact; the score sums
@@ -145,10 +148,15 @@ interface GroupTables {
  * `accumulateGaps(accumulator, dataset, rowsOfGroup)` leaves it.
  *
  * The rows are read in pieces of at most {@link PIECE} rows; a piece ends early at the row that
- * fills a group's block, so the blocks close between pieces. Within a piece each dimension's
- * rows go through one loop (`addGroupedDimension`: every answer of a row read once, the
- * complete rows of a dimension of up to five items unrolled as in the complete-case kernel),
- * then one loop forms each row's overall scores. The accumulators are written only at the end.
+ * fills a group's block, so the blocks close between pieces. A piece's rows are ordered by
+ * group (a stable counting sort: each group's rows in dataset order, one run per group), so a
+ * run's group sums stay in registers. Each dimension's rows go through two loops
+ * (`addGroupedDimension`: in dataset order, every answer of a row read once, the complete rows
+ * of a dimension of up to five items unrolled as in the complete-case kernel, leaving only the
+ * row's E and P digit sums; `scoreGroupedDimension`: run by run, the dimension scores), then
+ * one loop, run by run, forms each row's overall scores from those sums (the scores of a
+ * complete row from small quotient tables, the same doubles). The accumulators are written only
+ * at the end.
  *
  * Returns dataset.n when every row was added, or −1 (nothing added, the accumulators
  * untouched) when the pass does not apply: a scale other than whole points with step 1,
@@ -173,7 +181,8 @@ export function accumulateGroupedRows(
   const slots = dimensions + 2;
   const withKeys = accumulators.some((a) => a.overallUnweighted.histogram !== null);
   const tables: GroupTables = {
-    pairs: new Int32Array(groups * (items + 1) * cells),
+    // One spare region after the groups' for the rows of no group.
+    pairs: new Int32Array((groups + 1) * (items + 1) * cells),
     tally: new Int32Array(groups * tallyCells),
     meanTally: accumulators.some((a) => a.overallItemMean.histogram !== null)
       ? new Int32Array(groups * (items + 1) * meanWidth)
@@ -195,8 +204,47 @@ export function accumulateGroupedRows(
   const zero = (
     eColumns[0] instanceof Float32Array ? new Float32Array(length) : new Float64Array(length)
   ).fill(min);
+  const low = min - shift;
+  const means = Array.from({ length: dimensions }, (_, d) => {
+    const k = sizes[d] as number;
+    return Float64Array.from({ length: k * (points - 1) + 1 }, (_, s) => (s + k * low) / k);
+  });
   const e: AnswerColumn[][] = Array.from({ length: dimensions }, () => []);
   const p: AnswerColumn[][] = Array.from({ length: dimensions }, () => []);
+  const pieces: GroupedDimensionPiece[] = Array.from({ length: dimensions }, (_, d) => {
+    const k = sizes[d] as number;
+    return {
+      min,
+      points,
+      low,
+      k,
+      first: firsts[d] as number,
+      need: needed[d] as number,
+      dimension: d,
+      dimensions,
+      rowAt: scratch.rowAt,
+      pairBaseOf: scratch.pairBaseOf,
+      size: 0,
+      runs: 0,
+      runGroup: scratch.runGroup,
+      runEnd: scratch.runEnd,
+      pairs: tables.pairs,
+      groupCells: (items + 1) * cells,
+      padding: items * cells,
+      sums: tables.sums,
+      stride: slots * SUMS,
+      tally: tables.tally,
+      tallyCells,
+      tallyBase: (tallyAt[d] as number) + k * (points - 1),
+      width: 2 * k * (points - 1) + 1,
+      unscored: tables.unscored,
+      mean: means[d] as Float64Array,
+      sumA: scratch.sumA[d] as Int32Array,
+      sumC: scratch.sumC[d] as Int32Array,
+      counts: scratch.counts[d] as Int32Array,
+      irregular: scratch.irregular,
+    };
+  });
   let start = 0;
   while (start < n) {
     // The piece: up to PIECE rows, ending with the row that fills a group's block.
@@ -215,12 +263,8 @@ export function accumulateGroupedRows(
       }
     }
     const size = end - start;
-    const { rowAt, groupAt, pairBaseAt, allA, allC, allCount } = scratch;
-    orderPiece(groupOfRow, start, size, scratch, (items + 1) * cells);
-    const positions = scratch.length;
-    allA.fill(0, 0, positions);
-    allC.fill(0, 0, positions);
-    allCount.fill(0, 0, positions);
+    orderPiece(groupOfRow, start, size, scratch, (items + 1) * cells, groups);
+    scratch.irregular.fill(0, 0, size);
     for (let d = 0; d < dimensions; d++) {
       const k = sizes[d] as number;
       const from = firsts[d] as number;
@@ -230,41 +274,14 @@ export function accumulateGroupedRows(
         ed[i] = (eColumns[from + i] as AnswerColumn).subarray(start, end);
         pd[i] = (pColumns[from + i] as AnswerColumn).subarray(start, end);
       }
-      const added = addGroupedDimension(ed, pd, zero, {
-        length: positions,
-        start,
-        min,
-        points,
-        low: min - shift,
-        k,
-        first: from,
-        need: needed[d] as number,
-        dimension: d,
-        dimensions,
-        rowAt,
-        groupAt,
-        pairBaseAt,
-        pairs: tables.pairs,
-        padding: items * cells,
-        sums: tables.sums,
-        stride: slots * SUMS,
-        tally: tables.tally,
-        tallyCells,
-        tallyBase: (tallyAt[d] as number) + k * (points - 1),
-        width: 2 * k * (points - 1) + 1,
-        unscored: tables.unscored,
-        scoreR: scratch.scoreR[d] as Float64Array,
-        scoreD: scratch.scoreD[d] as Float64Array,
-        steps: scratch.steps[d] as Int32Array,
-        counts: scratch.counts[d] as Int32Array,
-        allA,
-        allC,
-        allCount,
-      });
+      const piece = pieces[d] as GroupedDimensionPiece;
+      piece.runs = scratch.runs;
+      piece.size = size;
       // A present answer off the grid (not from a validated dataset): the row-list path.
-      if (!added) return -1;
+      if (!addGroupedDimension(ed, pd, zero, piece)) return -1;
+      scoreGroupedDimension(piece);
     }
-    addOverallRows(tables, shape, scratch, positions, first);
+    addOverallRows(tables, shape, scratch, means, first);
     if (full >= 0) {
       closeBlock(tables, slots, full);
       inBlock[full] = 0;
@@ -283,16 +300,10 @@ export function accumulateGroupedRows(
 const PIECE = 4096;
 
 /**
- * A piece's rows touching more groups than this are taken group by group (stable: each group's
- * rows in dataset order), so that one group's tables are used for a run of rows instead of
- * every row going to another group's tables (dates in random order).
- */
-const SORT_ABOVE = 16;
-
-/**
- * The order in which a piece's rows are taken: in dataset order when they touch at most
- * {@link SORT_ABOVE} groups, else grouped by a stable counting sort (rows of no group left
- * out). Each group's rows keep their order, so every sum is formed as in dataset order.
+ * The order in which a piece's rows are scored: grouped by a stable counting sort (rows of no
+ * group left out), one run per group touched, in the order first met. Each group's rows keep
+ * their order, so every sum is formed as in dataset order. Also each row's offset of its
+ * group's pair counts (rows of no group: the spare region after the groups').
  */
 function orderPiece(
   groupOfRow: Int32Array,
@@ -300,30 +311,26 @@ function orderPiece(
   size: number,
   scratch: PieceScratch,
   groupCells: number,
+  groups: number,
 ) {
-  const { rowAt, groupAt, pairBaseAt, seenIn, countOf, touched } = scratch;
+  const { rowAt, pairBaseOf, seenIn, countOf, touched, runGroup, runEnd } = scratch;
   scratch.piece += 1;
   const piece = scratch.piece;
+  const spare = groups * groupCells;
   let distinct = 0;
   for (let l = 0; l < size; l++) {
     const g = groupOfRow[start + l] as number;
-    if (g < 0) continue;
+    if (g < 0) {
+      pairBaseOf[l] = spare;
+      continue;
+    }
+    pairBaseOf[l] = g * groupCells;
     if (seenIn[g] !== piece) {
       seenIn[g] = piece;
       countOf[g] = 0;
       touched[distinct++] = g;
     }
     countOf[g] = (countOf[g] as number) + 1;
-  }
-  if (distinct <= SORT_ABOVE) {
-    for (let l = 0; l < size; l++) {
-      const g = groupOfRow[start + l] as number;
-      rowAt[l] = l;
-      groupAt[l] = g;
-      pairBaseAt[l] = g < 0 ? -1 : g * groupCells;
-    }
-    scratch.length = size;
-    return;
   }
   // countOf[g] becomes the next position of group g.
   let at = 0;
@@ -332,6 +339,8 @@ function orderPiece(
     const count = countOf[g] as number;
     countOf[g] = at;
     at += count;
+    runGroup[t] = g;
+    runEnd[t] = at;
   }
   for (let l = 0; l < size; l++) {
     const g = groupOfRow[start + l] as number;
@@ -339,51 +348,51 @@ function orderPiece(
     const position = countOf[g] as number;
     countOf[g] = position + 1;
     rowAt[position] = l;
-    groupAt[position] = g;
-    pairBaseAt[position] = g * groupCells;
   }
+  scratch.runs = distinct;
   scratch.length = at;
 }
 
 /** Per-row scratch of a piece. */
 interface PieceScratch {
-  /** The positions in use (rows of the piece, or its rows in groups when sorted). */
+  /** The positions in use (the piece's rows in groups). */
   length: number;
+  /** Runs of the piece (one per group touched). */
+  runs: number;
   /** Pieces ordered so far, and per group the last piece it was seen in and its row count. */
   piece: number;
   readonly seenIn: Int32Array;
   readonly countOf: Int32Array;
   readonly touched: Int32Array;
   readonly rowAt: Int32Array;
-  readonly groupAt: Int32Array;
-  readonly pairBaseAt: Int32Array;
-  readonly scoreR: Float64Array[];
-  readonly scoreD: Float64Array[];
-  readonly steps: Int32Array[];
+  readonly pairBaseOf: Int32Array;
+  readonly runGroup: Int32Array;
+  readonly runEnd: Int32Array;
+  /** Per dimension and row: digit sums, items answered (irregular rows); per row its irregular dimensions (bits). */
+  readonly sumA: Int32Array[];
+  readonly sumC: Int32Array[];
   readonly counts: Int32Array[];
-  readonly allA: Int32Array;
-  readonly allC: Int32Array;
-  readonly allCount: Int32Array;
+  readonly irregular: Int32Array;
 }
 
 function createPieceScratch(dimensions: number, length: number, groups: number): PieceScratch {
-  const each = <T>(make: () => T) => Array.from({ length: dimensions }, make);
+  const each = () => Array.from({ length: dimensions }, () => new Int32Array(length));
+  const runs = Math.min(groups, length);
   return {
     length: 0,
+    runs: 0,
     piece: 0,
     seenIn: new Int32Array(groups),
     countOf: new Int32Array(groups),
-    touched: new Int32Array(Math.min(groups, length)),
+    touched: new Int32Array(runs),
     rowAt: new Int32Array(length),
-    groupAt: new Int32Array(length),
-    pairBaseAt: new Int32Array(length),
-    scoreR: each(() => new Float64Array(length)),
-    scoreD: each(() => new Float64Array(length)),
-    steps: each(() => new Int32Array(length)),
-    counts: each(() => new Int32Array(length)),
-    allA: new Int32Array(length),
-    allC: new Int32Array(length),
-    allCount: new Int32Array(length),
+    pairBaseOf: new Int32Array(length),
+    runGroup: new Int32Array(runs),
+    runEnd: new Int32Array(runs),
+    sumA: each(),
+    sumC: each(),
+    counts: each(),
+    irregular: new Int32Array(length),
   };
 }
 
@@ -397,105 +406,184 @@ function keySpanOf(first: GapAccumulator, points: number): number {
 }
 
 /**
- * Row by row of a piece: the overall item mean (all answered items) and the unweighted mean of
- * the dimension scores, into each row's group (sums, tallies, exact keys), as the row-list path
- * forms them.
+ * Run by run of a piece (one group each), row by row: the overall item mean (all answered
+ * items) and the unweighted mean of the dimension scores, into the group's sums (held in
+ * registers for the run), tallies and exact keys, as the row-list path forms them. A row taken
+ * whole in every dimension reads its scores from the dimensions' quotient tables (mean[s] =
+ * (s + k·low)/k, the numbers the dimension loop added) and its item mean from one more
+ * ((s + K·low)/K, K all items); any other row forms them from its digit sums and item counts.
  */
 function addOverallRows(
   tables: GroupTables,
   shape: GroupedShape,
   scratch: PieceScratch,
-  size: number,
+  means: readonly Float64Array[],
   first: GapAccumulator,
 ) {
   const { dimensions, items, min, shift, points, maxSize, factors, meanWidth, meanOffset } = shape;
   const { sums, meanTally, meanSigns, respondents, keys, negative, zero } = tables;
-  const { groupAt, scoreR, scoreD, steps, counts, allA, allC, allCount } = scratch;
+  const { sumA, sumC, counts, irregular, runs, runGroup, runEnd, rowAt } = scratch;
+  const { sizes, needed } = shape;
   const slots = dimensions + 2;
   const low = min - shift;
   const keyBound = keyBoundOf(first, points);
   const keySpan = 2 * keyBound + 1;
-  // With every item answered each dimension d is scored on its k_d items (when its policy
-  // scores a complete respondent): the key factor of d is M/(D·k_d).
+  // A row taken whole in every dimension has every dimension scored on its k_d items: the key
+  // factor of d is M/(D·k_d).
   const full = new Float64Array(dimensions);
-  let complete = true;
   for (let d = 0; d < dimensions; d++) {
-    const k = shape.sizes[d] as number;
-    full[d] = factors[dimensions * (maxSize + 1) + k] as number;
-    if ((shape.needed[d] as number) > k) complete = false;
+    full[d] = factors[dimensions * (maxSize + 1) + (sizes[d] as number)] as number;
   }
-  for (let l = 0; l < size; l++) {
-    const g = groupAt[l] as number;
-    if (g < 0) continue;
-    const sumBase = g * slots * SUMS;
-    const count = allCount[l] as number;
-    if (count > 0) {
-      const a = allA[l] as number;
-      const c = allC[l] as number;
-      addSums(
-        sums,
-        sumBase + dimensions * SUMS,
-        (a + count * low) / count,
-        (c + count * low) / count,
-      );
-      const cell = (g * (items + 1) + count) * meanWidth + c - a + meanOffset;
-      if (meanTally !== null) meanTally[cell] = (meanTally[cell] as number) + 1;
-      else if (c < a) meanSigns[2 * g] = (meanSigns[2 * g] as number) + 1;
-      else if (c === a) meanSigns[2 * g + 1] = (meanSigns[2 * g + 1] as number) + 1;
-    }
-    if (count === items && complete) {
-      // Every item answered: every dimension scored on all its items (factors fixed).
+  const itemMeans = Float64Array.from(
+    { length: items * (points - 1) + 1 },
+    (_, s) => (s + items * low) / items,
+  );
+  const width = maxSize * (points - 1) + 1;
+  const table = new Float64Array(dimensions * width);
+  for (let d = 0; d < dimensions; d++) table.set(means[d] as Float64Array, d * width);
+  const wholeCell = items * meanWidth + meanOffset;
+  let l = 0;
+  for (let t = 0; t < runs; t++) {
+    const g = runGroup[t] as number;
+    const end = runEnd[t] as number;
+    const at = g * slots * SUMS + dimensions * SUMS;
+    let iN = sums[at] as number;
+    let iR = sums[at + 1] as number;
+    let iR2 = sums[at + 2] as number;
+    let iD = sums[at + 3] as number;
+    let iD2 = sums[at + 4] as number;
+    let iRD = sums[at + 5] as number;
+    let uN = sums[at + 6] as number;
+    let uR = sums[at + 7] as number;
+    let uR2 = sums[at + 8] as number;
+    let uD = sums[at + 9] as number;
+    let uD2 = sums[at + 10] as number;
+    let uRD = sums[at + 11] as number;
+    let people = 0;
+    let below = 0;
+    let even = 0;
+    let meanBelow = 0;
+    let meanEven = 0;
+    const tallyGroup = g * (items + 1) * meanWidth;
+    for (; l < end; l++) {
+      const r = rowAt[l] as number;
       let scoredR = 0;
       let scoredD = 0;
       let sum = 0;
-      for (let d = 0; d < dimensions; d++) {
-        scoredR += (scoreR[d] as Float64Array)[l] as number;
-        scoredD += (scoreD[d] as Float64Array)[l] as number;
-        sum += ((steps[d] as Int32Array)[l] as number) * (full[d] as number);
+      let allA = 0;
+      let allC = 0;
+      let scored = dimensions;
+      let count = items;
+      if ((irregular[r] as number) === 0) {
+        for (let d = 0; d < dimensions; d++) {
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
+          allA += a;
+          allC += c;
+          const base = d * width;
+          scoredR += table[base + a] as number;
+          scoredD += table[base + c] as number;
+          sum += (c - a) * (full[d] as number);
+        }
+        const meanR = itemMeans[allA] as number;
+        const meanD = itemMeans[allC] as number;
+        iN += 1;
+        iR += meanR;
+        iR2 += meanR * meanR;
+        iD += meanD;
+        iD2 += meanD * meanD;
+        iRD += meanR * meanD;
+        if (meanTally !== null) {
+          const cell = tallyGroup + wholeCell + allC - allA;
+          meanTally[cell] = (meanTally[cell] as number) + 1;
+        } else if (allC < allA) meanBelow += 1;
+        else if (allC === allA) meanEven += 1;
+      } else {
+        const mask = irregular[r] as number;
+        count = 0;
+        scored = 0;
+        for (let d = 0; d < dimensions; d++) {
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
+          allA += a;
+          allC += c;
+          if ((mask & (1 << d)) === 0) {
+            const k = sizes[d] as number;
+            count += k;
+            const base = d * width;
+            scoredR += table[base + a] as number;
+            scoredD += table[base + c] as number;
+            scored += 1;
+            continue;
+          }
+          const answered = (counts[d] as Int32Array)[r] as number;
+          count += answered;
+          if (answered < (needed[d] as number) || answered === 0) continue;
+          scoredR += (a + answered * low) / answered;
+          scoredD += (c + answered * low) / answered;
+          scored += 1;
+        }
+        if (count > 0) {
+          const meanR = (allA + count * low) / count;
+          const meanD = (allC + count * low) / count;
+          iN += 1;
+          iR += meanR;
+          iR2 += meanR * meanR;
+          iD += meanD;
+          iD2 += meanD * meanD;
+          iRD += meanR * meanD;
+          if (meanTally !== null) {
+            const cell = tallyGroup + count * meanWidth + allC - allA + meanOffset;
+            meanTally[cell] = (meanTally[cell] as number) + 1;
+          } else if (allC < allA) meanBelow += 1;
+          else if (allC === allA) meanEven += 1;
+        }
+        if (scored === 0) continue;
+        // The key: each scored dimension's gap steps × M/(scored·c_d).
+        const row = scored * (maxSize + 1);
+        for (let d = 0; d < dimensions; d++) {
+          const a = (sumA[d] as Int32Array)[r] as number;
+          const c = (sumC[d] as Int32Array)[r] as number;
+          let answered = sizes[d] as number;
+          if ((mask & (1 << d)) !== 0) {
+            answered = (counts[d] as Int32Array)[r] as number;
+            if (answered < (needed[d] as number) || answered === 0) continue;
+          }
+          sum += (c - a) * (factors[row + answered] as number);
+        }
       }
-      respondents[g] = (respondents[g] as number) + 1;
+      people += 1;
       const key = Math.round(sum);
-      if (key < 0) negative[g] = (negative[g] as number) + 1;
-      else if (key === 0) zero[g] = (zero[g] as number) + 1;
+      if (key < 0) below += 1;
+      else if (key === 0) even += 1;
       if (keys !== null) countKey(keys, g * keySpan + key + keyBound);
-      addSums(sums, sumBase + (dimensions + 1) * SUMS, scoredR / dimensions, scoredD / dimensions);
-      continue;
+      const rv = scoredR / scored;
+      const dv = scoredD / scored;
+      uN += 1;
+      uR += rv;
+      uR2 += rv * rv;
+      uD += dv;
+      uD2 += dv * dv;
+      uRD += rv * dv;
     }
-    let scored = 0;
-    let scoredR = 0;
-    let scoredD = 0;
-    for (let d = 0; d < dimensions; d++) {
-      const meanR = (scoreR[d] as Float64Array)[l] as number;
-      if (Number.isNaN(meanR)) continue;
-      scored += 1;
-      scoredR += meanR;
-      scoredD += (scoreD[d] as Float64Array)[l] as number;
-    }
-    if (scored === 0) continue;
-    respondents[g] = (respondents[g] as number) + 1;
-    let sum = 0;
-    const row = scored * (maxSize + 1);
-    for (let d = 0; d < dimensions; d++) {
-      if (Number.isNaN((scoreR[d] as Float64Array)[l] as number)) continue;
-      const c = (counts[d] as Int32Array)[l] as number;
-      sum += ((steps[d] as Int32Array)[l] as number) * (factors[row + c] as number);
-    }
-    const key = Math.round(sum);
-    if (key < 0) negative[g] = (negative[g] as number) + 1;
-    else if (key === 0) zero[g] = (zero[g] as number) + 1;
-    if (keys !== null) countKey(keys, g * keySpan + key + keyBound);
-    addSums(sums, sumBase + (dimensions + 1) * SUMS, scoredR / scored, scoredD / scored);
+    sums[at] = iN;
+    sums[at + 1] = iR;
+    sums[at + 2] = iR2;
+    sums[at + 3] = iD;
+    sums[at + 4] = iD2;
+    sums[at + 5] = iRD;
+    sums[at + 6] = uN;
+    sums[at + 7] = uR;
+    sums[at + 8] = uR2;
+    sums[at + 9] = uD;
+    sums[at + 10] = uD2;
+    sums[at + 11] = uRD;
+    respondents[g] = (respondents[g] as number) + people;
+    negative[g] = (negative[g] as number) + below;
+    zero[g] = (zero[g] as number) + even;
+    meanSigns[2 * g] = (meanSigns[2 * g] as number) + meanBelow;
+    meanSigns[2 * g + 1] = (meanSigns[2 * g + 1] as number) + meanEven;
   }
-}
-
-/** n, ΣR̄, ΣR̄², ΣD̄, ΣD̄², ΣR̄D̄ += one pair, as `addPairSums` adds it. */
-function addSums(sums: Float64Array, at: number, r: number, d: number) {
-  sums[at] = (sums[at] as number) + 1;
-  sums[at + 1] = (sums[at + 1] as number) + r;
-  sums[at + 2] = (sums[at + 2] as number) + r * r;
-  sums[at + 3] = (sums[at + 3] as number) + d;
-  sums[at + 4] = (sums[at + 4] as number) + d * d;
-  sums[at + 5] = (sums[at + 5] as number) + r * d;
 }
 
 /** Closes group g's block: its score sums kept in order, the running sums zeroed. */
