@@ -17,8 +17,11 @@ export interface TrustJoin {
  * The "Trust and commitment" section of `servqual demo` and of `servqual report --trust FILE`:
  * reads the relationship survey with the built-in bank `relationshipBank` (one column per item
  * id: tbe1, …, cop3; a facet is scored under max(2, ⌈k/2⌉) of its k items) and, with CRM events,
- * joins each customer to the stage of the last month of the stage timeline, so relationship
- * quality is shown per stage (`relationshipQuality` with `stages`; Morgan & Hunt 1994). With the
+ * joins each respondent to their customer's stage in the month they answered (the survey's
+ * `date` column, as the Gap 5 survey's), or in the timeline's last month when the survey has no
+ * date column; respondents dated outside the timeline are left out with the reason
+ * `outside-timeline` and counted (`relationshipQuality` with the timeline in `stages`; Morgan &
+ * Hunt 1994). With the
  * features of the events, each surveyed customer's observed commitment evidence
  * (`commitmentEvidenceFromFeatures`) is folded into the commitment index.
  *
@@ -48,12 +51,6 @@ export async function trustResults(
   };
   if (join === null)
     return { quality: lib.relationshipQuality(dataset), gap5ByStage: null, survey };
-  const last = join.timeline.months.length - 1;
-  const stages: Record<string, Library.Stage> = {};
-  for (const customer of join.timeline.customers) {
-    const stage = customer.stages[last];
-    if (stage != null) stages[customer.customer] = stage;
-  }
   const surveyed = new Set(dataset.ids);
   const evidence =
     join.features === undefined
@@ -63,7 +60,7 @@ export async function trustResults(
           .filter((record) => surveyed.has(String(record.customer)));
   return {
     quality: lib.relationshipQuality(dataset, {
-      stages,
+      stages: join.timeline,
       ...(evidence === undefined ? {} : { evidence }),
     }),
     gap5ByStage: null,

@@ -65,8 +65,11 @@ export {
   type RelationshipQualityOptions,
   type RelationshipQualityResult,
   relationshipQuality,
+  type StageJoinReport,
   type StageQuality,
+  type UnjoinedRespondent,
 } from "./relationshipQuality";
+export type { StageJoinAt, StageJoinReason } from "./stageJoin";
 export type { StageInput } from "./stageLookup";
 export {
   CRITERIA,
