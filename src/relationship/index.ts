@@ -75,11 +75,16 @@ export {
   CRITERIA,
   type Criterion,
   DEFAULT_STAGE_RULES,
+  DEFAULT_TRUST_STAGE_RULES,
   STAGES,
   type Stage,
   type StageRules,
   type StageRulesInput,
+  type SurveyCriterion,
+  type SurveyIndices,
+  type TrustStageRules,
 } from "./stageRules";
+export type { SurveyByCustomer } from "./surveyByCustomer";
 export {
   type CustomerTimeline,
   type StageTimeline,
