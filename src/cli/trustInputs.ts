@@ -28,6 +28,7 @@ export interface TrustJoin {
  * @param lib - The library.
  * @param path - The relationship survey CSV.
  * @param join - The stage timeline (and features) of the CRM events, or null without events.
+ * @param instrument - The survey's items: the built-in bank (default) or `--trust-items`' own.
  * @returns The report's `trust` results (Gap 5 by stage is shown in the relationship section).
  * @throws {ServqualError} when the file cannot be read or lacks trust or commitment items.
  * @example
@@ -38,8 +39,9 @@ export async function trustResults(
   lib: Servqual,
   path: string,
   join: TrustJoin | null,
+  instrument: Library.Instrument = lib.relationshipBank,
 ): Promise<NonNullable<Reports.GapReport["trust"]>> {
-  const { dataset, report } = await lib.readResponsesCsv(path, lib.relationshipBank, {
+  const { dataset, report } = await lib.readResponsesCsv(path, instrument, {
     columns: { perception: "{item}" },
     missing: { minimumShare: 0.5, atLeast: 2 },
   });
@@ -69,8 +71,9 @@ export async function trustResults(
 }
 
 /**
- * `servqual report --trust FILE`: the section, or an exit code after printing why the file
- * could not be used (it cannot be read, or it has no trust or commitment items).
+ * `servqual report --trust FILE [--trust-items MAP.json]`: the section, or an exit code after
+ * printing why the file could not be used (it cannot be read, or it has no trust or commitment
+ * items). `instrument` is the survey's own (`readTrustItems`, read and checked before the run).
  *
  * @example
  * const trust = await trustOfFile(lib, "trust.csv", null); // a TrustReport, or 1
@@ -79,9 +82,10 @@ export async function trustOfFile(
   lib: Servqual,
   path: string,
   join: TrustJoin | null,
+  instrument: Library.Instrument = lib.relationshipBank,
 ): Promise<NonNullable<Reports.GapReport["trust"]> | number> {
   try {
-    return await trustResults(lib, path, join);
+    return await trustResults(lib, path, join, instrument);
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     const reasons = error.issues.slice(0, 5).map((issue) => `  - ${lib.describeIssue(issue)}`);
@@ -92,12 +96,28 @@ export async function trustOfFile(
   }
 }
 
-/** `--trust` checked: it reads the survey's respondents in Node, so not with a database. */
-export function checkTrustOption(trust: string | undefined, database: boolean): { trust?: string } {
+/**
+ * `--trust` checked: it reads the survey's respondents in Node, so not with a database;
+ * `--trust-items` goes with `--trust`.
+ *
+ * @example
+ * checkTrustOption("trust.csv", false, "items.json") //=> { trust: "trust.csv", trustItems: "items.json" }
+ */
+export function checkTrustOption(
+  trust: string | undefined,
+  database: boolean,
+  trustItems?: string,
+): { trust?: string; trustItems?: string } {
   if (trust !== undefined && database) {
     throw new UsageError("--trust works with a survey CSV file, not with --duckdb or --postgres");
   }
-  return trust === undefined ? {} : { trust };
+  if (trustItems !== undefined && trust === undefined) {
+    throw new UsageError("--trust-items goes with --trust FILE (the survey whose columns it maps)");
+  }
+  return {
+    ...(trust === undefined ? {} : { trust }),
+    ...(trustItems === undefined ? {} : { trustItems }),
+  };
 }
 
 /**
