@@ -84,7 +84,6 @@ export {
   type SurveyIndices,
   type TrustStageRules,
 } from "./stageRules";
-export type { SurveyByCustomer } from "./surveyByCustomer";
 export {
   type CustomerTimeline,
   type StageTimeline,
@@ -92,6 +91,7 @@ export {
   stageTimeline,
 } from "./stageTimeline";
 export { type StageTransitions, stageTransitions } from "./stageTransitions";
+export type { SurveyByCustomer } from "./surveyByCustomer";
 export {
   type BasisEvidence,
   type TrustBasisKind,

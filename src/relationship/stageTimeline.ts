@@ -10,7 +10,7 @@ import { emptyStageInputs, FeatureScanner, iso } from "./featureScanner";
 import type { FeatureOptions } from "./featureTypes";
 import { resolveStageRules } from "./resolveStageRules";
 import { stageOutcome } from "./stageOutcome";
-import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
+import { STAGES, type Stage, type StageRules, type StageRulesInput } from "./stageRules";
 import { type SurveyByCustomer, surveyByCustomer } from "./surveyByCustomer";
 import type { EventSet, TimestampInput } from "./types";
 
@@ -46,6 +46,8 @@ export interface StageTimeline {
   readonly customers: readonly CustomerTimeline[];
   /** Customers per stage in each month (index = month). */
   readonly distribution: Readonly<Record<Stage, readonly number[]>>;
+  /** The stage rules in force (defaults filled in), so a report can state them. */
+  readonly rules?: StageRules;
 }
 
 const TIMELINE_OPTIONS = optionNames<StageTimelineOptions>({
@@ -158,5 +160,6 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
     timeZone: settings.timeZone,
     customers,
     distribution,
+    rules,
   };
 }
