@@ -75,7 +75,10 @@ const bank = await readResponsesCsv(data("demo-bank.csv"), instruments.servqual2
 const holidays = await readHolidaysCsv(
   fileURLToPath(new URL("./data/operations/holidays.csv", import.meta.url)),
 );
-// The two Scottish holidays are excluded with a reason: one calendar serves every region.
+// The two Scottish holidays are excluded with a reason: the bank's tickets have no Scottish
+// region (Capital, Coast, North). For records with one, `{ perRegion: true }` keeps them in
+// `regionDates` and `calendar.regionHolidays` closes that region's records on them (the
+// command's --holidays does so).
 assert.deepEqual(holidays.report.exclusionCounts, { "other-region": 2 });
 assert.equal(holidays.dates.length, 8);
 const standards = await readStandardsCsv(data("demo-standards.csv"));

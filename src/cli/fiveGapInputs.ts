@@ -86,8 +86,9 @@ export function fiveGapProvenance(files: FiveGapFiles): Record<string, string> {
 
 /**
  * The library calendar of the records' flags: hours and zone as given, and the dates of the
- * holiday file (read by `readHolidaysCsv`, which records every row it cannot use). Undefined
- * without flags (the library's default calendar).
+ * holiday file (read by `readHolidaysCsv` with `perRegion`, which records every row it cannot
+ * use): a holiday without region closes every record, one with a region the records of that
+ * region (`calendar.regionHolidays`). Undefined without flags (the library's default calendar).
  */
 async function recordsCalendar(
   lib: Servqual,
@@ -95,11 +96,16 @@ async function recordsCalendar(
 ): Promise<{ calendar?: Library.CalendarOptions; holidays?: Library.HolidaySet }> {
   if (flags === undefined) return {};
   const holidays =
-    flags.holidays === undefined ? undefined : await lib.readHolidaysCsv(flags.holidays);
+    flags.holidays === undefined
+      ? undefined
+      : await lib.readHolidaysCsv(flags.holidays, { perRegion: true });
   const calendar: Library.CalendarOptions = {
     ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
     ...(flags.hours === undefined ? {} : { hours: flags.hours }),
     ...(holidays === undefined ? {} : { holidays: holidays.dates }),
+    ...(holidays === undefined || Object.keys(holidays.regionDates).length === 0
+      ? {}
+      : { regionHolidays: holidays.regionDates }),
   };
   return { calendar, ...(holidays === undefined ? {} : { holidays }) };
 }

@@ -92,8 +92,8 @@ const FIVE_GAPS = `Gaps 1–4 and the five-gap diagnosis (report; each optional)
   --time-zone ZONE     IANA time zone of records without a time_zone (default UTC; needs
                        --records)
   --holidays FILE      holiday calendar: date (YYYY-MM-DD), optional region and name; closed
-                       all day; holidays with a region are excluded and listed (one calendar
-                       serves every region); needs --records
+                       all day; a holiday without region closes every record, one with a
+                       region the records of that region only; needs --records
   --promises FILE      promises of external communications: attribute, metric,
                        promised_level, unit, direction, from, to, exposures (Gap 4; needs
                        --records)

@@ -393,6 +393,9 @@ export function gap3(
       timeZone: set.calendar.timeZone,
       hours: hoursOf(set.calendar),
       holidays: set.calendar.holidays,
+      ...(set.calendar.regionHolidays === undefined
+        ? {}
+        : { regionHolidays: set.calendar.regionHolidays }),
     },
     asOf: set.asOf,
     ...(options?.period === undefined ? {} : { period: options.period }),

@@ -4,8 +4,8 @@ import { ServqualError } from "../_lib/ServqualError";
 import {
   type CalendarOptions,
   type CalendarTable,
-  calendarTable,
   type Period,
+  RecordCalendars,
   type ResolvedCalendar,
   resolveCalendar,
 } from "../operations/calendar";
@@ -57,7 +57,10 @@ export interface Gap3Accumulator {
 
 /** Options of {@link createGap3Accumulator}. */
 export interface Gap3AccumulatorOptions {
-  /** Time zone, business hours, holidays (default UTC, Mon–Fri 09:00–17:00). */
+  /**
+   * Time zone, business hours, holidays (default UTC, Mon–Fri 09:00–17:00) and regional
+   * holidays (`regionHolidays`: a record of that region is closed on them too).
+   */
   readonly calendar?: CalendarOptions;
   /** The period records are grouped by, from their local creation date (default `month`). */
   readonly period?: Period;
@@ -149,8 +152,8 @@ export function createGap3Accumulator(
 interface Plan {
   /** Attribute → measured standards. */
   readonly byAttribute: Map<string, ServiceStandard[]>;
-  readonly table: CalendarTable;
-  readonly tables: Map<string, CalendarTable>;
+  /** The day table of each record's zone and region (regional holidays). */
+  readonly tables: RecordCalendars;
 }
 
 const plans = new WeakMap<Gap3Accumulator, Plan>();
@@ -165,7 +168,7 @@ function planOf(state: Gap3Accumulator): Plan {
       list.push(standard);
       byAttribute.set(standard.attribute, list);
     }
-    plan = { byAttribute, table: calendarTable(state.calendar), tables: new Map() };
+    plan = { byAttribute, tables: new RecordCalendars(state.calendar) };
     plans.set(state, plan);
   }
   return plan;
@@ -238,15 +241,7 @@ export function accumulateGap3(
       state.withoutStandard[record.attribute] = (state.withoutStandard[record.attribute] ?? 0) + 1;
       continue;
     }
-    let table = plan.table;
-    if (record.timeZone !== null && record.timeZone !== state.calendar.timeZone) {
-      let own = plan.tables.get(record.timeZone);
-      if (own === undefined) {
-        own = calendarTable({ ...state.calendar, timeZone: record.timeZone });
-        plan.tables.set(record.timeZone, own);
-      }
-      table = own;
-    }
+    const table = plan.tables.tableOf(record.region, record.timeZone);
     const key = table.periodOf(record.created, period);
     const region = record.region ?? NO_REGION;
     for (const standard of standards) {

@@ -2,7 +2,7 @@ import { invalidArgument, isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import { type Interval, interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
-import { calendarTable } from "../operations/calendar";
+import { RecordCalendars } from "../operations/calendar";
 import type { DeliveryRecord, DeliverySet } from "../operations/deliveryRecords";
 import type { Direction } from "../operations/fields";
 import type { PromiseSet, ServicePromise } from "../operations/promises";
@@ -122,17 +122,14 @@ function fromRecords(
   records: readonly DeliveryRecord[],
   set: DeliverySet,
 ) {
-  const base = calendarTable(set.calendar);
+  const tables = new RecordCalendars(set.calendar);
   const tally: Tally = { records: 0, kept: 0, broken: 0, pending: 0 };
   const values: number[] = [];
   const misses: number[] = [];
   const lower = promise.direction === "lower-is-better";
   const level = promise.promisedLevel;
   for (const record of records) {
-    const table =
-      record.timeZone === null
-        ? base
-        : calendarTable({ ...set.calendar, timeZone: record.timeZone });
+    const table = tables.tableOf(record.region, record.timeZone);
     const day = table.localDate(record.created);
     if (day < promise.from || day > promise.to) continue;
     tally.records += 1;

@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, format, getDay } from "date-fns";
+import { format } from "date-fns";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import type { Issue } from "../_lib/ServqualError";
@@ -17,13 +17,16 @@ export type BusinessHours = { readonly [K in Weekday]?: string | null };
 
 /**
  * The calendar delivery times are measured in: an IANA time zone (default `"UTC"`), opening
- * hours per weekday (default Monday to Friday 09:00–17:00) and holidays (local dates
- * `YYYY-MM-DD`, closed all day).
+ * hours per weekday (default Monday to Friday 09:00–17:00), holidays (local dates
+ * `YYYY-MM-DD`, closed all day) and regional holidays (`regionHolidays`: region name → local
+ * dates; a record whose `region` is that name is closed on them as well as on `holidays`, the
+ * records of other regions and without a region are not).
  */
 export interface CalendarOptions {
   readonly timeZone?: string;
   readonly hours?: BusinessHours;
   readonly holidays?: readonly string[];
+  readonly regionHolidays?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A calendar whose options were checked: plain data, so it travels in an accumulator state. */
@@ -32,12 +35,15 @@ export interface ResolvedCalendar {
   /** Open windows per weekday, Sunday = 0 … Saturday = 6, in minutes after local midnight. */
   readonly windows: readonly (readonly (readonly [number, number])[])[];
   readonly holidays: readonly string[];
+  /** Region → its own holidays (sorted, each once); absent when there are none. */
+  readonly regionHolidays?: Readonly<Record<string, readonly string[]>>;
 }
 
 const CALENDAR_OPTIONS = optionNames<CalendarOptions>({
   timeZone: true,
   hours: true,
   holidays: true,
+  regionHolidays: true,
 });
 const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const DEFAULT_DAY = "09:00-17:00";
@@ -150,6 +156,7 @@ export function resolveCalendar(
     return parseDay(text, ["calendar", "hours", day], issues);
   });
   const holidays = options?.holidays ?? [];
+  const regionHolidays = resolveRegionHolidays(fn, options?.regionHolidays, issues);
   if (!Array.isArray(holidays)) {
     issues.push({
       code: "invalid-option",
@@ -173,7 +180,113 @@ export function resolveCalendar(
       `${fn}: the calendar options are not valid.`,
       issues,
     );
-  return { timeZone, windows, holidays: [...new Set(holidays as string[])].sort() };
+  return {
+    timeZone,
+    windows,
+    holidays: [...new Set(holidays as string[])].sort(),
+    ...(regionHolidays === null ? {} : { regionHolidays }),
+  };
+}
+
+/** Checks `calendar.regionHolidays` (region → dates); null when absent or empty. */
+function resolveRegionHolidays(
+  fn: string,
+  option: unknown,
+  issues: Issue[],
+): Record<string, readonly string[]> | null {
+  if (option === undefined) return null;
+  if (!isRecord(option))
+    throw invalidArgument(
+      fn,
+      "options.calendar.regionHolidays",
+      "an object of region name → dates YYYY-MM-DD",
+      option,
+    );
+  const resolved: Record<string, readonly string[]> = {};
+  for (const region of Object.keys(option).sort()) {
+    const dates = option[region];
+    if (region.trim() === "" || region.trim() !== region) {
+      issues.push({
+        code: "invalid-option",
+        message: `option calendar.regionHolidays: ${JSON.stringify(region)} is not a region name (blank or padded)`,
+        path: ["calendar", "regionHolidays", region],
+      });
+      continue;
+    }
+    if (!Array.isArray(dates)) {
+      issues.push({
+        code: "invalid-option",
+        message: `option calendar.regionHolidays.${region} must be an array of dates YYYY-MM-DD`,
+        path: ["calendar", "regionHolidays", region],
+      });
+      continue;
+    }
+    dates.forEach((day, index) => {
+      if (!isIsoDate(day))
+        issues.push({
+          code: "bad-date",
+          message: `option calendar.regionHolidays.${region}.${index}: ${JSON.stringify(day)} is not a date YYYY-MM-DD`,
+          path: ["calendar", "regionHolidays", region, index],
+        });
+    });
+    if (dates.length > 0) resolved[region] = [...new Set(dates as string[])].sort();
+  }
+  return Object.keys(resolved).length === 0 ? null : resolved;
+}
+
+/**
+ * The calendar of the records of one region: the holidays of every region and the region's
+ * own (`regionHolidays`), in the zone given (a record's own `time_zone`) or the calendar's.
+ * Without regional holidays for the region it is the calendar itself (zone aside).
+ *
+ * @example
+ * regionCalendar(resolveCalendar("f", { holidays: ["2024-12-25"],
+ *   regionHolidays: { Scotland: ["2024-01-02"] } }), "Scotland", null).holidays
+ * //=> ["2024-01-02", "2024-12-25"]
+ */
+export function regionCalendar(
+  calendar: ResolvedCalendar,
+  region: string | null,
+  timeZone: string | null,
+): ResolvedCalendar {
+  const own = region === null ? undefined : calendar.regionHolidays?.[region];
+  const zone = timeZone ?? calendar.timeZone;
+  return {
+    timeZone: zone,
+    windows: calendar.windows,
+    holidays:
+      own === undefined ? calendar.holidays : [...new Set([...calendar.holidays, ...own])].sort(),
+  };
+}
+
+/**
+ * The day tables of a calendar's records, one per (time zone, region with its own holidays),
+ * made when first asked for: what gap3 and gap4 measure each record's business time with.
+ */
+export class RecordCalendars {
+  private readonly base: CalendarTable;
+  private readonly calendar: ResolvedCalendar;
+  private readonly byKey = new Map<string, CalendarTable>();
+
+  constructor(calendar: ResolvedCalendar) {
+    this.calendar = calendar;
+    this.base = calendarTable(regionCalendar(calendar, null, null));
+  }
+
+  /** The table of a record of `region` (null: none) with its own `timeZone` (null: the calendar's). */
+  tableOf(region: string | null, timeZone: string | null): CalendarTable {
+    const zone = timeZone === this.calendar.timeZone ? null : timeZone;
+    const regional =
+      region !== null && this.calendar.regionHolidays?.[region] !== undefined ? region : null;
+    if (zone === null && regional === null) return this.base;
+    const key = `${zone ?? ""}\u0000${regional ?? ""}`;
+    let table = this.byKey.get(key);
+    if (table === undefined) {
+      table = calendarTable(regionCalendar(this.calendar, regional, zone));
+      this.byKey.set(key, table);
+    }
+    return table;
+  }
 }
 
 /** A calendar period a record is grouped by, from its local creation date. */
@@ -189,9 +302,13 @@ const PERIOD_FORMAT: Readonly<Record<Period, string>> = {
 
 /**
  * The day table of a calendar: for each local date, the instant of its midnight, its open
- * windows as instants and the business milliseconds before it. Built a day at a time through
- * date-fns and @date-fns/tz (`TZDate`, `addDays`, `getDay`, `format`), so time zones, DST
- * changes and holidays are theirs; then a business duration is two look-ups.
+ * windows as instants and the business milliseconds before it (a prefix sum), so a business
+ * duration between two instants is two look-ups: the open time before the later day minus the
+ * one before the earlier, plus the two partial days. Each local midnight is an `@date-fns/tz`
+ * `TZDate` (so time zones and DST changes are theirs); on a day that lasts 24 hours the open
+ * and close instants are its midnight plus the window's minutes, and on a DST-change day (23
+ * or 25 hours) each is its own `TZDate`. The table is built once per calendar for the days
+ * asked for and grows on the side asked for, keeping the days it has.
  */
 export class CalendarTable {
   readonly calendar: ResolvedCalendar;
@@ -218,39 +335,41 @@ export class CalendarTable {
 
   /** Makes the table cover wall days `from` … `to` (inclusive). */
   private cover(from: number, to: number): void {
-    if (this.count > 0 && from >= this.base && to < this.base + this.count) return;
-    // A growing table at least doubles (records in random date order rebuild it O(log n) times).
+    const last = this.base + this.count - 1;
+    if (this.count > 0 && from >= this.base && to <= last) return;
+    // A table grows on the side asked for, by at least its size (records in random date
+    // order grow it O(log n) times); the days it has are kept, not built again.
     const grow = Math.max(30, this.count);
-    const lo = this.count === 0 ? from - 7 : Math.min(from - grow, this.base);
-    const hi = this.count === 0 ? to + 7 : Math.max(to + grow, this.base + this.count - 1);
+    const lo = this.count === 0 ? from - 7 : from < this.base ? from - grow : this.base;
+    const hi = this.count === 0 ? to + 7 : to > last ? to + grow : last;
     const n = hi - lo + 1;
-    const starts = new Float64Array(n + 1);
-    const opens = new Float64Array(n * this.slots * 2).fill(Number.NaN);
+    const slots2 = this.slots * 2;
+    const starts = new Float64Array(n + 1).fill(Number.NaN);
+    const opens = new Float64Array(n * slots2).fill(Number.NaN);
     const keys: string[] = new Array(n);
-    const utc = new Date(lo * DAY_MS);
-    let day = new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), this.zone);
-    for (let i = 0; i <= n; i++) {
-      starts[i] = day.getTime();
-      if (i === n) break;
-      const key = format(day, "yyyy-MM-dd");
-      keys[i] = key;
-      const next = addDays(day, 1);
-      if (!this.holidaySet.has(key)) {
-        const windows = this.calendar.windows[getDay(day)] ?? [];
-        windows.forEach(([open, close], w) => {
-          const at = (i * this.slots + w) * 2;
-          opens[at] = this.wallInstant(day, open, next);
-          opens[at + 1] = this.wallInstant(day, close, next);
-        });
+    const shift = this.base - lo;
+    if (this.count > 0) {
+      starts.set(this.starts, shift);
+      opens.set(this.opens, shift * slots2);
+      for (let i = 0; i < this.count; i++) keys[shift + i] = this.dayKeys[i] as string;
+      for (const [period, old] of this.periodKeys) {
+        const moved: (string | undefined)[] = new Array(n);
+        for (let i = 0; i < this.count; i++) moved[shift + i] = old[i];
+        this.periodKeys.set(period, moved);
       }
-      day = next;
+    }
+    for (let i = 0; i <= n; i++) {
+      if (Number.isNaN(starts[i] as number)) starts[i] = this.midnight(lo + i);
+    }
+    for (let i = 0; i < n; i++) {
+      if (keys[i] === undefined) this.buildDay(lo + i, i, starts, opens, keys);
     }
     const before = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) {
       let open = 0;
       for (let w = 0; w < this.slots; w++) {
-        const a = opens[(i * this.slots + w) * 2] as number;
-        if (!Number.isNaN(a)) open += (opens[(i * this.slots + w) * 2 + 1] as number) - a;
+        const a = opens[i * slots2 + w * 2] as number;
+        if (!Number.isNaN(a)) open += (opens[i * slots2 + w * 2 + 1] as number) - a;
       }
       before[i + 1] = (before[i] as number) + open;
     }
@@ -260,16 +379,51 @@ export class CalendarTable {
     this.before = before;
     this.opens = opens;
     this.dayKeys = keys;
-    this.periodKeys.clear();
   }
 
-  /** The instant of a local wall time on `day` (minutes after midnight; 1440 = next midnight). */
-  private wallInstant(day: TZDate, minutes: number, next: TZDate): number {
-    if (minutes >= 1440) return next.getTime();
+  /** The instant local wall day `wall` begins (its midnight, or the first instant after a skipped one). */
+  private midnight(wall: number): number {
+    const utc = new Date(wall * DAY_MS);
     return new TZDate(
-      day.getFullYear(),
-      day.getMonth(),
-      day.getDate(),
+      utc.getUTCFullYear(),
+      utc.getUTCMonth(),
+      utc.getUTCDate(),
+      this.zone,
+    ).getTime();
+  }
+
+  /** Fills day `i` (wall day `wall`) of the arrays being built: its key and open windows. */
+  private buildDay(
+    wall: number,
+    i: number,
+    starts: Float64Array,
+    opens: Float64Array,
+    keys: string[],
+  ): void {
+    const key = new Date(wall * DAY_MS).toISOString().slice(0, 10);
+    keys[i] = key;
+    if (this.holidaySet.has(key)) return;
+    // 1970-01-01 (wall day 0) was a Thursday (getDay 4).
+    const windows = this.calendar.windows[(((wall + 4) % 7) + 7) % 7] ?? [];
+    const start = starts[i] as number;
+    const next = starts[i + 1] as number;
+    const plain = next - start === DAY_MS;
+    let at = i * this.slots * 2;
+    for (const [open, close] of windows) {
+      opens[at] = plain ? start + open * 60_000 : this.wallInstant(wall, open, next);
+      opens[at + 1] = plain ? start + close * 60_000 : this.wallInstant(wall, close, next);
+      at += 2;
+    }
+  }
+
+  /** The instant of a local wall time on wall day `wall` (minutes after midnight; 1440 = `next`). */
+  private wallInstant(wall: number, minutes: number, next: number): number {
+    if (minutes >= 1440) return next;
+    const utc = new Date(wall * DAY_MS);
+    return new TZDate(
+      utc.getUTCFullYear(),
+      utc.getUTCMonth(),
+      utc.getUTCDate(),
       Math.floor(minutes / 60),
       minutes % 60,
       this.zone,

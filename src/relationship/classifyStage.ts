@@ -2,7 +2,9 @@ import { expectShape, invalidArgument, isRecord } from "../_lib/checkArgument";
 import { assessStage, emptyOutcome, type StageEvidence } from "./assessStage";
 import type { CustomerFeatures } from "./featureTypes";
 import { resolveStageRules } from "./resolveStageRules";
+import { stageEvidence } from "./stageEvidence";
 import { stageInputsOf } from "./stageInputs";
+import { stageOutcome } from "./stageOutcome";
 import {
   STAGES,
   type Stage,
@@ -98,8 +100,19 @@ export function classifyStage(
   expectShape("classifyStage", "features", features, FEATURES);
   const resolved = resolveStageRules("classifyStage", rules);
   const indices = surveyIndices("classifyStage", survey, resolved);
-  const evidence: StageEvidence[] = [];
-  const outcome = assessStage(stageInputsOf(features), resolved, evidence, emptyOutcome(), indices);
+  const inputs = stageInputsOf(features);
+  let evidence: StageEvidence[];
+  let outcome: ReturnType<typeof emptyOutcome>;
+  if (resolved.trust === undefined) {
+    // What assessStage(inputs, resolved, evidence, …) gives, by its two straight-line halves
+    // (fast-check properties in test/relationship/fastPaths.test.ts keep them equal).
+    evidence = stageEvidence(inputs, resolved);
+    outcome = stageOutcome(inputs, resolved, emptyOutcome());
+  } else {
+    // with the survey criteria (rules.trust): the general evaluation, evidence and survey read
+    evidence = [];
+    outcome = assessStage(inputs, resolved, evidence, emptyOutcome(), indices);
+  }
   const stage = STAGES[outcome.stage] as Stage;
   return {
     customer: features.customer,

@@ -440,12 +440,18 @@ export class EventSetBuilder {
       });
     }
     const n = this.size;
-    const customer = this.customerCol.slice(0, n);
-    const time = this.timeCol.slice(0, n);
-    const type = this.typeCol.slice(0, n);
-    const value = this.valueCol.slice(0, n);
-    const product = this.productCol.slice(0, n);
-    const initiator = this.initiatorCol.slice(0, n);
+    // The columns are handed over as they are (a view of their first n entries) when at
+    // least three quarters of them are used: no second copy of every column at the peak of
+    // memory (the builder is done with them); copied to their size otherwise.
+    const view = n >= this.capacity * 0.75;
+    const keep = <T extends Float64Array | Int32Array | Uint8Array | Int8Array>(column: T): T =>
+      (view ? column.subarray(0, n) : column.slice(0, n)) as T;
+    const customer = keep(this.customerCol);
+    const time = keep(this.timeCol);
+    const type = keep(this.typeCol);
+    const value = keep(this.valueCol);
+    const product = keep(this.productCol);
+    const initiator = keep(this.initiatorCol);
     const { order, customerStart, sorted } = sortEvents(
       customer,
       time,
@@ -466,10 +472,10 @@ export class EventSetBuilder {
       currency: this.baseCurrency,
       product,
       products: this.productNames,
-      channel: this.channelCol.slice(0, n),
+      channel: keep(this.channelCol),
       channels: this.channelNames,
       initiator,
-      source: this.sourceCol.slice(0, n),
+      source: keep(this.sourceCol),
       order,
       customerStart,
       asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,

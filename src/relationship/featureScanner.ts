@@ -86,6 +86,7 @@ export class FeatureScanner {
   /** Per bound of `snapshot`: the last bound and the position found for it (see `above`). */
   private readonly bounds: Float64Array;
   private readonly positions: Int32Array;
+  private readonly scratchInputs: StageInputs = emptyStageInputs();
   private isoAsOf = "";
   private isoAsOfTime = Number.NaN;
   readonly windowPurchases: Int32Array;
@@ -422,7 +423,8 @@ export class FeatureScanner {
 
   /** The public features of the last scan. */
   features(): CustomerFeatures {
-    const inputs = this.stageInputs(emptyStageInputs());
+    // Scratch inputs, reused: only their values (numbers, null, booleans) are copied out.
+    const inputs = this.stageInputs(this.scratchInputs);
     const windows: WindowFeatures[] = [];
     for (let w = 0; w < this.settings.windows.length; w++) {
       const purchases = this.windowPurchases[w] as number;

@@ -1232,6 +1232,24 @@ const table: Readonly<Record<string, Row>> = {
       "periods",
       "period",
     ),
+    also: [
+      [
+        "createGap3Accumulator(standards, { calendar: { regionHolidays: [] } })",
+        () =>
+          core.createGap3Accumulator(standardSet, {
+            calendar: { regionHolidays: [] as never },
+          }),
+        "invalid-argument",
+      ],
+      [
+        'createGap3Accumulator(standards, { calendar: { regionHolidays: { North: ["2024-13-01"] } } })',
+        () =>
+          core.createGap3Accumulator(standardSet, {
+            calendar: { regionHolidays: { North: ["2024-13-01"] } },
+          }),
+        "invalid-options",
+      ],
+    ],
   },
   accumulateGap3: {
     also: [
@@ -1303,6 +1321,16 @@ const table: Readonly<Record<string, Row>> = {
       [
         'readHolidaysCsv(file, { region: "" })',
         () => nodeEntry.readHolidaysCsv(promisesCsv, { region: " " }),
+        "invalid-argument",
+      ],
+      [
+        'readHolidaysCsv(file, { region: "North", perRegion: true })',
+        () => nodeEntry.readHolidaysCsv(promisesCsv, { region: "North", perRegion: true }),
+        "invalid-argument",
+      ],
+      [
+        'readHolidaysCsv(file, { perRegion: "yes" })',
+        () => nodeEntry.readHolidaysCsv(promisesCsv, { perRegion: "yes" as never }),
         "invalid-argument",
       ],
     ],

@@ -11,6 +11,10 @@
  * | r4 | Mon 16 07:00 → Mon 16 12:30 | 3.5 met | 3.5 met | 3.5 met | 5.5 miss | 0 met (02:00–07:30) |
  * | r5 | Tue 17 14:00 → Tue 17 19:00 | 3 met | 3 met | 3 met | 5 miss | 5 miss (09:00–14:00) |
  * | compliance | | 4/5 | 5/5 | 3/5 | 1/5 | 2/5 |
+ *
+ * Regional holidays (25 and 26 Dec for one region only; r1, r2 are North, r3–r5 South): only
+ * r1 spans them. North's holidays: r1 takes 2+0+0+1 = 3 h and meets (North 2/2, South 3/3,
+ * 5/5). South's: r1 still takes 19 h and misses (North 1/2, South 3/3, 4/5).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +37,10 @@ const BASE = [
 ];
 
 interface FiveGapJson {
-  gap3: { overall: { compliance: number; met: number; evaluated: number } };
+  gap3: {
+    overall: { compliance: number; met: number; evaluated: number };
+    items: { byRegion: { group: string; met: number; evaluated: number }[] }[];
+  };
   inputs: {
     input: string;
     recordsIn: number;
@@ -82,14 +89,27 @@ describe("servqual report: the calendar of the delivery records", () => {
     // 25 and 26 December closed: r1 takes 3 business hours and meets the 4-hour standard
     expect(fiveGap.gap3.overall).toMatchObject({ met: 5, evaluated: 5, compliance: 1 });
     const holidays = fiveGap.inputs.find((input) => input.input === "holidays");
-    expect(holidays).toMatchObject({ recordsIn: 5, recordsUsed: 2 });
-    expect(holidays?.exclusionCounts).toEqual({
-      "other-region": 1,
-      "bad-date": 1,
-      "duplicate-id": 1,
-    });
+    // The Scottish holiday is used (it closes Scotland's records, and there are none).
+    expect(holidays).toMatchObject({ recordsIn: 5, recordsUsed: 3 });
+    expect(holidays?.exclusionCounts).toEqual({ "bad-date": 1, "duplicate-id": 1 });
     expect(provenance.holidays).toBe("holidays.csv");
     expect(md).toContain("holidays");
+  });
+
+  it("--holidays with a region closes that region's records only", () => {
+    const byRegion = (fiveGap: FiveGapJson) =>
+      Object.fromEntries(
+        (fiveGap.gap3.items[0]?.byRegion ?? []).map((g) => [g.group, [g.met, g.evaluated]]),
+      );
+    const north = report(["--holidays", fixture("holidays-north.csv")]);
+    expect(north.code).toBe(0);
+    expect(byRegion(north.fiveGap)).toEqual({ North: [2, 2], South: [3, 3] });
+    expect(north.fiveGap.gap3.overall).toMatchObject({ met: 5, evaluated: 5 });
+    const south = report(["--holidays", fixture("holidays-south.csv")]);
+    expect(byRegion(south.fiveGap)).toEqual({ North: [1, 2], South: [3, 3] });
+    expect(south.fiveGap.gap3.overall).toMatchObject({ met: 4, evaluated: 5 });
+    const used = south.fiveGap.inputs.find((input) => input.input === "holidays");
+    expect(used).toMatchObject({ recordsIn: 2, recordsUsed: 2 });
   });
 
   it("--business-days opens Saturday", () => {

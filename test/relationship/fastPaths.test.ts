@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysFromCivil, utcStampAt } from "../../src/io/byteLines";
-import { assessStage, emptyOutcome } from "../../src/relationship/assessStage";
+import { assessStage, emptyOutcome, type StageEvidence } from "../../src/relationship/assessStage";
 import { isoInstant } from "../../src/relationship/isoInstant";
 import { resolveStageRules } from "../../src/relationship/resolveStageRules";
 import { sortEvents } from "../../src/relationship/sortEvents";
+import { stageEvidence } from "../../src/relationship/stageEvidence";
 import type { StageInputs } from "../../src/relationship/stageInputs";
 import { stageOutcome } from "../../src/relationship/stageOutcome";
 import { CRITERIA } from "../../src/relationship/stageRules";
@@ -120,62 +121,68 @@ describe("sortEvents", () => {
   });
 });
 
+/** Random stage inputs and rules (undefined: the defaults) for the stage-rule properties. */
+const stageArbitraries = (() => {
+  const count = fc.nat({ max: 6 });
+  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+  const days = fc.double({ min: 0, max: 1500, noNaN: true });
+  const inputs: fc.Arbitrary<StageInputs> = fc.record({
+    purchases: count,
+    purchases365: count,
+    tenureDays: days,
+    customerDays: days,
+    recencyDays: days,
+    silenceDays: days,
+    valueTrend: maybe(fc.double({ min: -1, max: 2, noNaN: true })),
+    productBreadth: count,
+    productBreadthEarlier: count,
+    shareOfWallet: maybe(fc.double({ min: 0, max: 1.5, noNaN: true })),
+    reciprocity: maybe(fc.constantFrom(0, 0.25, 0.5, 0.75, 1)),
+    complaintsRecent: count,
+    complaintsEarlier: count,
+    openComplaints: fc.nat({ max: 2 }),
+    purchaseCycleDays: maybe(days),
+    purchaseCycleQ90Days: maybe(days),
+    contracts: fc.nat({ max: 2 }),
+    recentInquiries: fc.nat({ max: 2 }),
+    recentDowngrades: fc.nat({ max: 2 }),
+    cancelled: fc.boolean(),
+  });
+  const weight = fc.oneof(
+    fc.constantFrom(0, 0.5, 1, 2),
+    fc.double({ min: 0, max: 3, noNaN: true }),
+  );
+  const rules = fc.option(
+    fc.record(
+      {
+        silenceDays: fc.integer({ min: 30, max: 400 }),
+        silenceCycleMultiple: fc.constantFrom(0.5, 1, 2),
+        declineTrend: fc.constantFrom(-0.5, -0.2, 0),
+        declineComplaints: fc.nat({ max: 3 }),
+        newCustomerDays: fc.integer({ min: 30, max: 400 }),
+        fewPurchases: fc.nat({ max: 5 }),
+        expansionTenureDays: fc.integer({ min: 30, max: 400 }),
+        growthTrend: fc.constantFrom(0, 0.05, 0.3),
+        activeReciprocity: fc.constantFrom(0.25, 0.5, 0.75),
+        commitmentTenureDays: fc.integer({ min: 100, max: 1000 }),
+        stableTrend: fc.constantFrom(0.05, 0.2),
+        commitmentBreadth: fc.nat({ max: 4 }),
+        commitmentShareOfWallet: fc.constantFrom(0.3, 0.5, 0.9),
+        maxRecentComplaints: fc.nat({ max: 2 }),
+        weights: fc.record(Object.fromEntries(CRITERIA.map((c) => [c, weight])), {
+          requiredKeys: [],
+        }),
+      },
+      { requiredKeys: [] },
+    ),
+    { nil: undefined },
+  );
+  return { inputs, rules };
+})();
+
 describe("stageOutcome", () => {
   it("gives the stage, confidence, scores and coverage of assessStage, for any inputs and rules", () => {
-    const count = fc.nat({ max: 6 });
-    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
-    const days = fc.double({ min: 0, max: 1500, noNaN: true });
-    const inputs: fc.Arbitrary<StageInputs> = fc.record({
-      purchases: count,
-      purchases365: count,
-      tenureDays: days,
-      customerDays: days,
-      recencyDays: days,
-      silenceDays: days,
-      valueTrend: maybe(fc.double({ min: -1, max: 2, noNaN: true })),
-      productBreadth: count,
-      productBreadthEarlier: count,
-      shareOfWallet: maybe(fc.double({ min: 0, max: 1.5, noNaN: true })),
-      reciprocity: maybe(fc.constantFrom(0, 0.25, 0.5, 0.75, 1)),
-      complaintsRecent: count,
-      complaintsEarlier: count,
-      openComplaints: fc.nat({ max: 2 }),
-      purchaseCycleDays: maybe(days),
-      purchaseCycleQ90Days: maybe(days),
-      contracts: fc.nat({ max: 2 }),
-      recentInquiries: fc.nat({ max: 2 }),
-      recentDowngrades: fc.nat({ max: 2 }),
-      cancelled: fc.boolean(),
-    });
-    const weight = fc.oneof(
-      fc.constantFrom(0, 0.5, 1, 2),
-      fc.double({ min: 0, max: 3, noNaN: true }),
-    );
-    const rules = fc.option(
-      fc.record(
-        {
-          silenceDays: fc.integer({ min: 30, max: 400 }),
-          silenceCycleMultiple: fc.constantFrom(0.5, 1, 2),
-          declineTrend: fc.constantFrom(-0.5, -0.2, 0),
-          declineComplaints: fc.nat({ max: 3 }),
-          newCustomerDays: fc.integer({ min: 30, max: 400 }),
-          fewPurchases: fc.nat({ max: 5 }),
-          expansionTenureDays: fc.integer({ min: 30, max: 400 }),
-          growthTrend: fc.constantFrom(0, 0.05, 0.3),
-          activeReciprocity: fc.constantFrom(0.25, 0.5, 0.75),
-          commitmentTenureDays: fc.integer({ min: 100, max: 1000 }),
-          stableTrend: fc.constantFrom(0.05, 0.2),
-          commitmentBreadth: fc.nat({ max: 4 }),
-          commitmentShareOfWallet: fc.constantFrom(0.3, 0.5, 0.9),
-          maxRecentComplaints: fc.nat({ max: 2 }),
-          weights: fc.record(Object.fromEntries(CRITERIA.map((c) => [c, weight])), {
-            requiredKeys: [],
-          }),
-        },
-        { requiredKeys: [] },
-      ),
-      { nil: undefined },
-    );
+    const { inputs, rules } = stageArbitraries;
     fc.assert(
       fc.property(inputs, rules, (f, input) => {
         const resolved = resolveStageRules("test", input);
@@ -183,6 +190,23 @@ describe("stageOutcome", () => {
         const fast = stageOutcome(f, resolved, emptyOutcome());
         expect(fast).toEqual(plain);
         expect(Object.is(fast.confidence, plain.confidence)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("stageEvidence", () => {
+  it("gives the evidence assessStage pushes (same entries, order, texts and keys), for any inputs and rules", () => {
+    const { inputs, rules } = stageArbitraries;
+    fc.assert(
+      fc.property(inputs, rules, (f, input) => {
+        const resolved = resolveStageRules("test", input);
+        const plain: StageEvidence[] = [];
+        assessStage(f, resolved, plain, emptyOutcome());
+        const fast = stageEvidence(f, resolved);
+        expect(fast).toEqual(plain);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(plain));
       }),
       { numRuns: 3000 },
     );

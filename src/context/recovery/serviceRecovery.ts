@@ -1,7 +1,7 @@
 import { invalidArgument, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { type Notice, notice } from "../../_lib/notice";
-import { calendarTable } from "../../operations/calendar";
+import { RecordCalendars } from "../../operations/calendar";
 import { checkLevel } from "../../stats/checkOptions";
 import { type WilsonInterval, wilsonInterval } from "../../stats/wilsonInterval";
 import type { ComplaintChannel, ComplaintSet, SatisfactionScale } from "./complaints";
@@ -230,7 +230,8 @@ export function serviceRecovery(
   checkPoint(fn, "wonBackAtLeast", options.wonBackAtLeast, scale);
   const dissatisfiedAtMost = options.dissatisfiedAtMost ?? scale.min;
   const wonBackAtLeast = options.wonBackAtLeast ?? scale.max - 1;
-  const table = unit === "business-hours" ? calendarTable(set.calendar) : null;
+  // Business hours in each complaint's region's calendar (its regional holidays, if any).
+  const tables = unit === "business-hours" ? new RecordCalendars(set.calendar) : null;
   const warnings: Notice[] = [];
   const complaints = set.complaints;
   const n = complaints.length;
@@ -269,9 +270,9 @@ export function serviceRecovery(
     outcomeCount.set(outcome, (outcomeCount.get(outcome) ?? 0) + 1);
     if (c.resolved !== null) {
       const t =
-        table === null
+        tables === null
           ? (c.resolved - c.opened) / 3_600_000
-          : table.businessMs(c.opened, c.resolved) / 3_600_000;
+          : tables.tableOf(c.region, null).businessMs(c.opened, c.resolved) / 3_600_000;
       all.push(t);
       (timesByDepth[d] as number[]).push(t);
       (timesByChannel.get(c.channel) as number[]).push(t);
