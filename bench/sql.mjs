@@ -55,15 +55,24 @@ function generatorColumns() {
   return [...columns.E, ...columns.P].join(", ");
 }
 
+/**
+ * The DuckDB settings of the push-down runs (docs/sql.md, "Settings"): two threads; a memory
+ * limit, beyond which DuckDB writes the staged table's blocks to temp_directory; no insertion
+ * order to keep; the allocator hands freed memory back after each task (the statements run one
+ * after the other, so what one freed is not kept into the next).
+ */
+export const DUCKDB_SETTINGS = {
+  threads: "2",
+  memory_limit: "96MB",
+  temp_directory: join(DATA, "duckdb-tmp"),
+  preserve_insertion_order: "false",
+  allocator_flush_threshold: "1MB",
+  allocator_background_threads: "true",
+};
+
 async function duck() {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  // Two threads; DuckDB's allocator hands freed memory back after each task (the statements
-  // run one after the other, so what one statement freed is not kept into the next).
-  const instance = await DuckDBInstance.create(":memory:", {
-    threads: "2",
-    allocator_flush_threshold: "1MB",
-    allocator_background_threads: "true",
-  });
+  const instance = await DuckDBInstance.create(":memory:", DUCKDB_SETTINGS);
   return instance.connect();
 }
 
@@ -92,14 +101,27 @@ const OPTIONS = {
 async function stage(name, file, rows) {
   const servqual = await import("servqual/node");
   const instrument = servqual.instruments.servqual22;
-  if (name === "duckdb") {
+  if (name === "duckdb" || name === "duckdb-unstaged") {
     const connection = await duck();
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const { groups } = await servqual.runGapSql(connection, instrument, {
-      ...OPTIONS,
-      table: file,
-    });
+    const options = { ...OPTIONS, table: file };
+    let groups;
+    if (name === "duckdb") {
+      // runGapSql: the staged form (answer cells decided once into a temporary table).
+      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
+    } else {
+      // The self-contained statements, each reading the file (the form before staging).
+      const rows = [];
+      const sql = await import("servqual/sql");
+      for (const { text, parameters } of sql.gapSql(instrument, {
+        ...options,
+        dialect: "duckdb",
+      }).statements) {
+        rows.push(...(await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS());
+      }
+      ({ groups } = sql.finishGapSql(rows, instrument, { ...options, dialect: "duckdb" }));
+    }
     const seconds = (performance.now() - start) / 1000;
     const gap = groups[0]?.result.overall.unweighted.gap.mean;
     console.log(
@@ -156,6 +178,8 @@ const HELP = `node bench/sql.mjs [--rows N] [--ratio-rows M] [--runs R]
   --rows N        respondents of the push-down run (default SERVQUAL_BENCH_SQL_ROWS or 1000000)
   --ratio-rows M  respondents of the DuckDB / in-memory / floor comparison (default 1000000)
   --runs R        runs of each stage, medians reported (default 1)
+  --unstaged      also time the self-contained statements (gapSql().statements, each reading
+                  the file) beside runGapSql's staged form, alternating, on --ratio-rows rows
 Writes bench/data/sql-<n>.parquet (seeded, by DuckDB) and .csv (for the floor) once, then
 reuses them; results also go to bench/data/sql-results.json.`;
 
@@ -184,7 +208,8 @@ async function main() {
   console.log(`SQL push-down: ${rows} and ${ratioRows} respondents × SERVQUAL-22, ${runs} runs`);
   const small = await ensureFiles(ratioRows);
   const big = rows === ratioRows ? small : await ensureFiles(rows);
-  const smallRuns = { duckdb: [], memory: [], floor: [] };
+  const unstaged = process.argv.includes("--unstaged");
+  const smallRuns = { duckdb: [], unstaged: [], memory: [], floor: [] };
   const bigRuns = rows === ratioRows ? smallRuns.duckdb : [];
   for (let r = 0; r < runs && rows !== ratioRows; r++) {
     bigRuns.push(child(["--stage", "duckdb", "--file", big.parquet, "--rows", String(rows)]));
@@ -193,6 +218,11 @@ async function main() {
     smallRuns.duckdb.push(
       child(["--stage", "duckdb", "--file", small.parquet, "--rows", String(ratioRows)]),
     );
+    if (unstaged) {
+      smallRuns.unstaged.push(
+        child(["--stage", "duckdb-unstaged", "--file", small.parquet, "--rows", String(ratioRows)]),
+      );
+    }
     smallRuns.memory.push(
       child(["--stage", "memory", "--file", small.parquet, "--rows", String(ratioRows)]),
     );
@@ -217,6 +247,19 @@ async function main() {
         ? ", floor not found"
         : `, floor ${floorSeconds.toFixed(2)} s: DuckDB ${(seconds(smallRuns.duckdb) / floorSeconds).toFixed(2)}× floor, in memory ${(seconds(smallRuns.memory) / floorSeconds).toFixed(2)}× floor`),
   );
+  if (unstaged) {
+    const cpu = (list) => median(list.map((x) => x.cpuSeconds));
+    console.log(
+      `${ratioRows} rows, CPU seconds (DuckDB's threads included): staged ${cpu(smallRuns.duckdb).toFixed(2)}, self-contained ${cpu(smallRuns.unstaged).toFixed(2)}`,
+    );
+    console.log(
+      `${ratioRows} rows, the self-contained statements (before staging): ${seconds(smallRuns.unstaged).toFixed(2)} s (peak ${mib(rss(smallRuns.unstaged))} MiB)` +
+        (floorSeconds === null
+          ? ""
+          : `, ${(seconds(smallRuns.unstaged) / floorSeconds).toFixed(2)}× floor`) +
+        `; staged / self-contained ${(seconds(smallRuns.duckdb) / seconds(smallRuns.unstaged)).toFixed(2)}`,
+    );
+  }
   writeFileSync(
     join(DATA, "sql-results.json"),
     `${JSON.stringify({ rows, ratioRows, runs, big: rows === ratioRows ? null : bigRuns, ...smallRuns }, null, 2)}\n`,

@@ -10,5 +10,9 @@ export {
   type RunGapSqlOptions,
   runGapSql,
 } from "./sql/runGapSql";
+export {
+  type RunRelationshipFeaturesSqlOptions,
+  runRelationshipFeaturesSql,
+} from "./sql/runRelationshipFeaturesSql";
 export { type RunServperfSqlOptions, runServperfSql } from "./sql/runServperfSql";
 export { type RunZonesSqlOptions, runZonesSql } from "./sql/runZonesSql";

@@ -11,6 +11,11 @@ export {
   type GapSqlResult,
 } from "./sql/finishGapSql";
 export {
+  type EventSqlValidation,
+  finishRelationshipFeaturesSql,
+  type RelationshipFeaturesSqlResult,
+} from "./sql/finishRelationshipFeaturesSql";
+export {
   type FinishGapCellsSqlOptions,
   finishGapCellsSql,
   type GapCellsSqlOptions,
@@ -26,6 +31,11 @@ export {
 } from "./sql/gapSql";
 export { quoteIdentifier } from "./sql/quoteIdentifier";
 export type { SqlResultRow, SqlValidationCounts } from "./sql/readGapSqlRows";
+export {
+  type EventSqlColumns,
+  type RelationshipFeaturesSqlOptions,
+  relationshipFeaturesSql,
+} from "./sql/relationshipFeaturesSql";
 export {
   type FinishServperfSqlOptions,
   finishServperfSql,

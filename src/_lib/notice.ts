@@ -157,6 +157,23 @@ export type NoticeCode =
 export interface Notice {
   readonly code: NoticeCode;
   readonly message: string;
+  /**
+   * Present on a warning that repeats with one subject (a window's suppressed figures in each
+   * region): a report lists such warnings as one line per code and subject.
+   */
+  readonly group?: NoticeGroup;
+}
+
+/** How a repeated warning is grouped in a report's Warnings list. */
+export interface NoticeGroup {
+  /** What the warnings share, e.g. `window storm-2024-10`. */
+  readonly subject: string;
+  /** The shared reason, e.g. `figures suppressed (fewer than 10 respondents on a side)`. */
+  readonly reason: string;
+  /** The instance counted, e.g. the region `North` (a line reads `North × 6 figures`). */
+  readonly member: string;
+  /** What one warning counts, singular (e.g. `figure`). */
+  readonly unit: string;
 }
 
 /**

@@ -11,28 +11,13 @@ import type { ContextRun } from "./contextInputs";
  */
 export function withAcrossReport(lib: typeof Library, run: ContextRun): ContextRun {
   const adjusted = lib.adjustAcrossReport(run.context);
-  const { m, method } = adjusted.acrossReport;
+  const { m, method, significant } = adjusted.acrossReport;
   if (m === 0) return run;
-  const ps: (number | null)[] = [
-    ...[adjusted.segments ?? null, ...(adjusted.segmentComparisons ?? [])].flatMap((c) =>
-      c === null
-        ? []
-        : c.comparisons.flatMap((d) => [
-            d.adjustedAcrossReport,
-            ...d.pairs.map((p) => p.adjustedAcrossReport),
-          ]),
-    ),
-    ...(adjusted.seasons?.figures ?? []).map((f) => f.adjustedAcrossReport),
-    ...(adjusted.events?.effects ?? []).flatMap((e) =>
-      e.figures.map((f) => f.adjustedAcrossReport),
-    ),
-  ];
-  const differ = ps.filter((p) => p !== null && p < 0.05).length;
   return {
     context: adjusted,
     lines: [
       ...run.lines,
-      `Across the report (${method === "holm" ? "Holm" : "Benjamini–Hochberg"} over ${m} tests): ${differ} differ (p adj. < .05)`,
+      `Across the report (${method === "holm" ? "Holm" : "Benjamini–Hochberg"} over ${m} tests): ${significant} differ (p adj. < .05)`,
     ],
   };
 }

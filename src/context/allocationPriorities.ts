@@ -88,6 +88,8 @@ export interface AllocationPriority {
   readonly shortfall: number;
   /** Gap 3 compliance of the cell vs the region's other periods (the dimension's standards, else all). */
   readonly delivery: ComplianceComparison | null;
+  /** What to send (the `actions` entry of the dimension, or its default). */
+  readonly action: string;
   /** The plain sentence for operations. */
   readonly sentence: string;
 }
@@ -327,7 +329,7 @@ export function allocationPriorities(
   interface Candidate
     extends Omit<
       AllocationPriority,
-      "rank" | "pOwnAdjusted" | "pElsewhereAdjusted" | "evidence" | "sentence"
+      "rank" | "pOwnAdjusted" | "pElsewhereAdjusted" | "evidence" | "sentence" | "action"
     > {}
   const candidates: Candidate[] = [];
   let cellsTested = 0;
@@ -420,7 +422,7 @@ const EVIDENCE_ORDER = { strong: 0, some: 1, weak: 2 } as const;
 function rank(
   candidates: readonly Omit<
     AllocationPriority,
-    "rank" | "pOwnAdjusted" | "pElsewhereAdjusted" | "evidence" | "sentence"
+    "rank" | "pOwnAdjusted" | "pElsewhereAdjusted" | "evidence" | "sentence" | "action"
   >[],
   method: PAdjustMethod,
   level: number,
@@ -437,17 +439,19 @@ function rank(
     candidates.map((c) => c.delivery?.difference?.pValue ?? null),
     method,
   ).adjusted;
-  const alpha = 1 - level;
   const listed = candidates.map((c, i) => {
     const pOwn = gapP[2 * i] ?? null;
     const pElsewhere = gapP[2 * i + 1] ?? null;
-    const significant = [pOwn, pElsewhere].filter((p) => p !== null && p < alpha).length;
-    const tested = [pOwn, pElsewhere].filter((p) => p !== null).length;
-    const evidence: AllocationPriority["evidence"] =
-      significant === 0 ? "weak" : significant === tested ? "strong" : "some";
     const delivery =
       c.delivery === null ? null : { ...c.delivery, pAdjusted: deliveryP[i] ?? null };
-    return { ...c, pOwnAdjusted: pOwn, pElsewhereAdjusted: pElsewhere, evidence, delivery };
+    return {
+      ...c,
+      pOwnAdjusted: pOwn,
+      pElsewhereAdjusted: pElsewhere,
+      evidence: evidenceOf(pOwn, pElsewhere, level),
+      delivery,
+      action: actions[c.dimension] ?? DEFAULT_ACTIONS[c.dimension] ?? "extra capacity",
+    };
   });
   listed.sort(
     (a, b) =>
@@ -455,20 +459,52 @@ function rank(
       b.shortfall - a.shortfall ||
       b.n - a.n,
   );
-  return listed.map((c, i) => ({ ...c, rank: i + 1, sentence: sentence(c, actions) }));
+  return listed.map((c, i) => ({
+    ...c,
+    rank: i + 1,
+    sentence: prioritySentence(c, c.pOwnAdjusted, c.pElsewhereAdjusted),
+  }));
 }
 
-function sentence(
-  c: Omit<AllocationPriority, "rank" | "sentence">,
-  actions: Readonly<Record<string, string>>,
+/**
+ * The evidence of a cell from its two adjusted p-values: `strong` when every tested one is
+ * below α = 1 − level, `some` when one is, `weak` when none is.
+ */
+export function evidenceOf(
+  pOwn: number | null,
+  pElsewhere: number | null,
+  level: number,
+): AllocationPriority["evidence"] {
+  const alpha = 1 - level;
+  const significant = [pOwn, pElsewhere].filter((p) => p !== null && p < alpha).length;
+  const tested = [pOwn, pElsewhere].filter((p) => p !== null).length;
+  return significant === 0 ? "weak" : significant === tested ? "strong" : "some";
+}
+
+/** The plain sentence of a cell, quoting the larger of the two adjusted p-values given. */
+export function prioritySentence(
+  c: Pick<
+    AllocationPriority,
+    | "action"
+    | "region"
+    | "period"
+    | "dimension"
+    | "gap"
+    | "n"
+    | "ownBaseline"
+    | "elsewhere"
+    | "delivery"
+  >,
+  pOwn: number | null,
+  pElsewhere: number | null,
 ): string {
-  const what = actions[c.dimension] ?? DEFAULT_ACTIONS[c.dimension] ?? "extra capacity";
+  const what = c.action;
   const parts: string[] = [];
   if (c.ownBaseline !== null) {
     parts.push(`${signed(c.ownBaseline.gap)} in ${c.region}'s other periods`);
   }
   if (c.elsewhere !== null) parts.push(`${signed(c.elsewhere.gap)} in other regions`);
-  const ps = [c.pOwnAdjusted, c.pElsewhereAdjusted].filter((p) => p !== null);
+  const ps = [pOwn, pElsewhere].filter((p) => p !== null);
   const p = ps.length === 0 ? "" : `, p ${apa(Math.max(...ps))}`;
   let text = `Send ${what} to ${c.region} in ${c.period}: ${c.dimension} gap ${signed(c.gap)} vs ${parts.join(" and ")}, n = ${c.n}${p}`;
   const d = c.delivery;

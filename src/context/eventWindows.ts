@@ -220,7 +220,7 @@ export function eventWindowEffects(
       const rows = byRegion.get(region) ?? [];
       const inside = rows.filter((row) => inWindow(window, row));
       const outside = rows.filter((row) => !covering.some((w) => inWindow(w, row)));
-      const where = `window ${window.id} in ${region}`;
+      const where = { window: window.id, region };
       const figures = [
         ...ids.map((id, d) =>
           compareScores(
@@ -245,7 +245,7 @@ export function eventWindowEffects(
           countDays(delivery, region, ALL_STANDARDS, inDays),
           countDays(delivery, region, ALL_STANDARDS, outDays),
           level,
-          where,
+          `window ${window.id} in ${region}`,
           warnings,
         );
       }

@@ -59,19 +59,25 @@ export function compareScores(
   outside: readonly number[],
   minimumN: number,
   level: number,
-  where: string,
+  where: { readonly window: string; readonly region: string },
   warnings: Notice[],
 ): ComparisonFigure {
   const a = summarise(scores, inside);
   const b = summarise(scores, outside);
   const shown = a.n >= minimumN && b.n >= minimumN;
   if (!shown) {
-    warnings.push(
-      notice(
+    warnings.push({
+      ...notice(
         "small-cell",
-        `${where}, ${id}: ${a.n} respondent(s) inside and ${b.n} outside; fewer than ${minimumN} on a side, so no figure is shown`,
+        `window ${where.window} in ${where.region}, ${id}: ${a.n} respondent(s) inside and ${b.n} outside; fewer than ${minimumN} on a side, so no figure is shown`,
       ),
-    );
+      group: {
+        subject: `window ${where.window}`,
+        reason: `figures suppressed (fewer than ${minimumN} respondents on a side)`,
+        member: where.region,
+        unit: "figure",
+      },
+    });
   }
   return {
     id,

@@ -68,8 +68,8 @@ export function relationshipFeatures(
   };
 }
 
-/** Counts of customers with null features, by reason. */
-function featureWarnings(customers: readonly CustomerFeatures[], wallet: boolean): Notice[] {
+/** @internal Counts of customers with null features, by reason (also for the SQL path). */
+export function featureWarnings(customers: readonly CustomerFeatures[], wallet: boolean): Notice[] {
   let noCycle = 0;
   let noTrend = 0;
   let noWallet = 0;

@@ -6,7 +6,8 @@ import type { CompareSegmentsResult } from "../context/compareSegments";
 import type { EventWindowResult } from "../context/eventWindows";
 import type { GapCell } from "../context/gapCells";
 import type { SeasonalProfileResult } from "../context/seasonalProfile";
-import { type Cell, count, intervalCell, label, num, pCell } from "./cells";
+import { type PColumns, pColumns } from "./acrossReportP";
+import { type Cell, count, intervalCell, label, num } from "./cells";
 import type { Section, TableBlock } from "./document";
 import { allocationSection, eventWindowSection } from "./eventSections";
 
@@ -58,9 +59,14 @@ function cellName(cell: GapCell): string {
 }
 
 /** The section of {@link ByPeriodResult}: overall gap per period (and segment), trends, drift. */
-export function periodSection(result: ByPeriodResult): Section {
+export function periodSection(
+  result: ByPeriodResult,
+  across?: AcrossReportAdjustment | null,
+): Section {
   const { cells } = result;
   const minimumN = cells.minimumN;
+  const p = pColumns(across, result.pAdjustMethod);
+  const alpha = 1 - cells.level;
   const shown = cells.cells.filter((c) => c.level === "period" || c.level === "period-segment");
   const trendRows = result.trends
     .filter((t) => t.slope !== null)
@@ -70,11 +76,15 @@ export function periodSection(result: ByPeriodResult): Section {
       num(t.slope, 3),
       intervalCell(t.ci, 3),
       count(t.periods),
-      pCell(t.pAdjusted),
+      ...p.cells(t, t.pValue, t.pAdjusted),
     ]);
-  const drift = result.expectationDrift.filter(
-    (d) => d.direction === "rising" || d.direction === "falling",
-  );
+  // the direction word follows the adjusted p shown (across the report when adjusted so)
+  const drift = result.expectationDrift.flatMap((d) => {
+    const q = p.chosen(d, d.pAdjusted);
+    return q === null || !(q < alpha) || d.slope === null || d.slope === 0
+      ? []
+      : [{ ...d, direction: d.slope > 0 ? "rising" : "falling" }];
+  });
   return {
     id: "periods",
     title: `Gap 5 by ${cells.period?.kind ?? "period"}`,
@@ -95,11 +105,11 @@ export function periodSection(result: ByPeriodResult): Section {
       ),
       {
         kind: "paragraph",
-        text: `Trends: ${result.trendMethod}; p adjusted (${result.pAdjustMethod}).`,
+        text: `Trends: ${result.trendMethod}. ${p.note}`,
       },
       table(
         "period-trends",
-        ["Series", "Dimension", "Slope per period", "CI", "Periods", "p adj."],
+        ["Series", "Dimension", "Slope per period", "CI", "Periods", ...p.headers],
         2,
         trendRows,
       ),
@@ -115,17 +125,25 @@ export function periodSection(result: ByPeriodResult): Section {
 }
 
 /** The section of {@link SeasonalProfileResult}: each season against the rest of the year. */
-export function seasonSection(result: SeasonalProfileResult): Section {
+export function seasonSection(
+  result: SeasonalProfileResult,
+  across?: AcrossReportAdjustment | null,
+): Section {
+  const p = pColumns(across, result.pAdjustMethod);
+  const differs = (f: SeasonalProfileResult["figures"][number]) => {
+    const q = p.chosen(f, f.pAdjusted);
+    return q !== null && q < 1 - result.level;
+  };
   const rows = result.figures
-    .filter((f) => f.kind !== "item" || f.differs)
+    .filter((f) => f.kind !== "item" || differs(f))
     .map((f) => [
       label(seriesName(f.segments)),
       label(f.season),
       label(f.id),
       ...figureCells(f.figure, result.minimumN),
       num(f.difference),
-      pCell(f.pAdjusted),
-      label(f.differs ? "differs" : ""),
+      ...p.cells(f, f.pValue, f.pAdjusted),
+      label(differs(f) ? "differs" : ""),
     ]);
   return {
     id: "seasons",
@@ -133,11 +151,11 @@ export function seasonSection(result: SeasonalProfileResult): Section {
     blocks: [
       {
         kind: "paragraph",
-        text: `Mean gap per season (${result.seasons.join(", ")}; all years pooled) against the rest of the year, Welch's t-test, p adjusted (${result.pAdjustMethod}) across seasons × dimensions; items are listed when they differ.`,
+        text: `Mean gap per season (${result.seasons.join(", ")}; all years pooled) against the rest of the year, Welch's t-test; items are listed when they differ. ${p.note}`,
       },
       table(
         "seasons",
-        ["Series", "Season", "Figure", "Gap", "CI", "n", "Season − rest", "p adj.", ""],
+        ["Series", "Season", "Figure", "Gap", "CI", "n", "Season − rest", ...p.headers, ""],
         3,
         rows,
       ),
@@ -146,20 +164,29 @@ export function seasonSection(result: SeasonalProfileResult): Section {
 }
 
 /** The section of {@link CompareSegmentsResult}: the omnibus test per dimension and the pairs. */
-export function segmentSection(result: CompareSegmentsResult, id = "segments"): Section {
+export function segmentSection(
+  result: CompareSegmentsResult,
+  id = "segments",
+  across?: AcrossReportAdjustment | null,
+): Section {
+  const p: PColumns = pColumns(across, result.pAdjustMethod);
   return {
     id,
     title: `Segments compared: ${result.by}`,
     blocks: [
       {
         kind: "paragraph",
-        text: `${result.test} with ${result.followUp} pairs: ${result.reason}. p adjusted (${result.pAdjustMethod}) across everything compared.`,
+        text: `${result.test} with ${result.followUp} pairs: ${result.reason}. ${p.note}`,
       },
       table(
         "segment-tests",
-        ["Dimension", result.method === "welch" ? "F" : "H", "p adj."],
+        ["Dimension", result.method === "welch" ? "F" : "H", ...p.headers],
         1,
-        result.comparisons.map((c) => [label(c.id), num(c.statistic), pCell(c.pAdjusted)]),
+        result.comparisons.map((c) => [
+          label(c.id),
+          num(c.statistic),
+          ...p.cells(c, c.pValue, c.pAdjusted),
+        ]),
       ),
       table(
         "segment-pairs",
@@ -167,15 +194,15 @@ export function segmentSection(result: CompareSegmentsResult, id = "segments"): 
           "Dimension",
           "Pair",
           result.method === "welch" ? "Difference" : "Mean-rank difference",
-          "p adj.",
+          ...p.headers,
         ],
         2,
         result.comparisons.flatMap((c) =>
-          c.pairs.map((p) => [
+          c.pairs.map((pair) => [
             label(c.id),
-            label(`${p.group2} − ${p.group1}`),
-            num(p.estimate),
-            pCell(p.pAdjusted),
+            label(`${pair.group2} − ${pair.group1}`),
+            num(pair.estimate),
+            ...p.cells(pair, pair.pValue, pair.pAdjusted),
           ]),
         ),
       ),
@@ -195,13 +222,14 @@ export function segmentSection(result: CompareSegmentsResult, id = "segments"): 
 export function contextSections(context: ContextResults | null | undefined): Section[] {
   if (context === null || context === undefined) return [];
   const sections: Section[] = [];
-  if (context.byPeriod) sections.push(periodSection(context.byPeriod));
-  if (context.seasons) sections.push(seasonSection(context.seasons));
-  if (context.segments) sections.push(segmentSection(context.segments));
+  const across = context.acrossReport;
+  if (context.byPeriod) sections.push(periodSection(context.byPeriod, across));
+  if (context.seasons) sections.push(seasonSection(context.seasons, across));
+  if (context.segments) sections.push(segmentSection(context.segments, "segments", across));
   (context.segmentComparisons ?? []).forEach((result, i) => {
-    sections.push(segmentSection(result, `segments-${i + 2}`));
+    sections.push(segmentSection(result, `segments-${i + 2}`, across));
   });
-  if (context.events) sections.push(eventWindowSection(context.events));
-  if (context.allocation) sections.push(allocationSection(context.allocation));
+  if (context.events) sections.push(eventWindowSection(context.events, across));
+  if (context.allocation) sections.push(allocationSection(context.allocation, 10, across));
   return sections;
 }

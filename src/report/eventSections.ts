@@ -1,5 +1,7 @@
+import type { AcrossReportAdjustment, PriorityAcrossReport } from "../context/adjustAcrossReport";
 import type { AllocationResult } from "../context/allocationPriorities";
 import type { EventWindowResult } from "../context/eventWindows";
+import { pColumns } from "./acrossReportP";
 import { type Cell, count, intervalCell, label, num, pCell, percentCell } from "./cells";
 import type { Section, TableBlock } from "./document";
 
@@ -16,7 +18,11 @@ function table(id: string, headers: readonly string[], right: number, rows: Cell
  * The section of {@link EventWindowResult}: per window and region, the gap inside vs outside
  * per dimension and overall (Welch, Hedges' g) and, with delivery records, Gap 3 compliance.
  */
-export function eventWindowSection(result: EventWindowResult): Section {
+export function eventWindowSection(
+  result: EventWindowResult,
+  across?: AcrossReportAdjustment | null,
+): Section {
+  const p = pColumns(across, result.pAdjustMethod);
   const rows = result.effects.flatMap((effect) =>
     (effect.figures.every((f) => f.suppressed)
       ? [{ ...(effect.figures.at(-1) as (typeof effect.figures)[number]), id: "all figures" }]
@@ -32,13 +38,14 @@ export function eventWindowSection(result: EventWindowResult): Section {
             label(null),
             label(null),
             label(null),
+            label(null),
           ]
         : [
             num(f.inside.mean),
             num(f.outside.mean),
             num(f.welch?.difference),
             num(f.hedgesG?.g),
-            pCell(f.pAdjusted),
+            ...p.cells(f, f.welch?.pValue, f.pAdjusted),
           ]),
       count(f.inside.n),
       count(f.outside.n),
@@ -51,7 +58,7 @@ export function eventWindowSection(result: EventWindowResult): Section {
     blocks: [
       {
         kind: "paragraph",
-        text: `Gap (P − E) of each region's respondents dated inside an event window vs those dated on no day of any window covering the region (days in ${result.timeZone}); Welch's t-test and Hedges' g; p adjusted (${result.pAdjustMethod}) across every comparison; a side with fewer than ${result.minimumN} respondents is suppressed. Calendar rows: ${result.calendarRecords.in} = ${result.calendarRecords.used} valid + ${result.calendarRecords.excluded} excluded at validation; of the valid windows ${result.windowsIn - result.skipped.length} compared, ${result.skipped.length} skipped. A window × region whose figures are all suppressed is one row.`,
+        text: `Gap (P − E) of each region's respondents dated inside an event window vs those dated on no day of any window covering the region (days in ${result.timeZone}); Welch's t-test and Hedges' g; a side with fewer than ${result.minimumN} respondents is suppressed. Calendar rows: ${result.calendarRecords.in} = ${result.calendarRecords.used} valid + ${result.calendarRecords.excluded} excluded at validation; of the valid windows ${result.windowsIn - result.skipped.length} compared, ${result.skipped.length} skipped. A window × region whose figures are all suppressed is one row. ${p.note}`,
       },
       table(
         "event-window-gaps",
@@ -63,7 +70,7 @@ export function eventWindowSection(result: EventWindowResult): Section {
           "Outside",
           "Difference",
           "Hedges g",
-          "p adj.",
+          ...p.headers,
           "n inside",
           "n outside",
         ],
@@ -82,7 +89,7 @@ export function eventWindowSection(result: EventWindowResult): Section {
                 "Compliance outside",
                 "Difference",
                 "CI",
-                "p adj.",
+                ...p.headers,
               ],
               2,
               delivery.map((e) => [
@@ -92,7 +99,9 @@ export function eventWindowSection(result: EventWindowResult): Section {
                 percentCell(e.delivery?.outside.compliance),
                 num(e.delivery?.difference?.difference),
                 e.delivery?.difference ? intervalCell(e.delivery.difference.ci) : label(null),
-                pCell(e.delivery?.pAdjusted),
+                ...(e.delivery === null
+                  ? [label(null), label(null)]
+                  : p.cells(e.delivery, e.delivery.difference?.pValue, e.delivery.pAdjusted)),
               ]),
             ),
           ]),
@@ -115,8 +124,26 @@ function largest(a: number | null, b: number | null): number | null {
 }
 
 /** The section of {@link AllocationResult}: the ranked cells and their sentences. */
-export function allocationSection(result: AllocationResult, limit = 10): Section {
-  const shown = result.priorities.slice(0, limit);
+export function allocationSection(
+  result: AllocationResult,
+  limit = 10,
+  across?: AcrossReportAdjustment | null,
+): Section {
+  const columns = pColumns(across, result.pAdjustMethod);
+  const adjusted = columns.headers[1] !== "p adj.";
+  // With the across-report adjustment, the evidence and sentence follow its p-values.
+  const shown = result.priorities.slice(0, limit).map((p) => {
+    const a = p as typeof p & Partial<PriorityAcrossReport>;
+    return adjusted && a.evidenceAcrossReport !== undefined
+      ? {
+          ...p,
+          pOwnAdjusted: a.ownAdjustedAcrossReport ?? null,
+          pElsewhereAdjusted: a.elsewhereAdjustedAcrossReport ?? null,
+          evidence: a.evidenceAcrossReport,
+          sentence: a.sentenceAcrossReport ?? p.sentence,
+        }
+      : p;
+  });
   const acted = shown.filter((p) => p.evidence !== "weak");
   return {
     id: "allocation",
@@ -124,7 +151,7 @@ export function allocationSection(result: AllocationResult, limit = 10): Section
     blocks: [
       {
         kind: "paragraph",
-        text: `Region × ${result.period}${result.acrossYears ? " (all years pooled)" : ""} cells where ${result.dimensions.join(" or ")} is worse than both the region's other periods and the other regions in the same period; Welch's t-tests, p adjusted (${result.pAdjustMethod}); ranked by evidence (strong: both comparisons significant), then by the smaller of the two drops. ${result.cellsTested} cells tested, ${result.cellsSuppressed} with fewer than ${result.minimumN} respondents left out; ${result.priorities.length} listed${result.priorities.length > limit ? ` (first ${limit} shown)` : ""}.`,
+        text: `Region × ${result.period}${result.acrossYears ? " (all years pooled)" : ""} cells where ${result.dimensions.join(" or ")} is worse than both the region's other periods and the other regions in the same period; Welch's t-tests; ranked by evidence (strong: both comparisons significant after adjustment within the call), then by the smaller of the two drops; p and p adj. are the larger of the two comparisons'. ${result.cellsTested} cells tested, ${result.cellsSuppressed} with fewer than ${result.minimumN} respondents left out; ${result.priorities.length} listed${result.priorities.length > limit ? ` (first ${limit} shown)` : ""}. ${columns.note}`,
       },
       table(
         "allocation",
@@ -137,7 +164,7 @@ export function allocationSection(result: AllocationResult, limit = 10): Section
           "Own baseline",
           "Other regions",
           "n",
-          "p adj.",
+          ...columns.headers,
           "Evidence",
         ],
         4,
@@ -150,6 +177,7 @@ export function allocationSection(result: AllocationResult, limit = 10): Section
           num(p.ownBaseline?.gap),
           num(p.elsewhere?.gap),
           count(p.n),
+          pCell(largest(p.ownBaseline?.test.pValue ?? null, p.elsewhere?.test.pValue ?? null)),
           pCell(largest(p.pOwnAdjusted, p.pElsewhereAdjusted)),
           label(p.evidence),
         ]),

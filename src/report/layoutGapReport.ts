@@ -12,6 +12,7 @@ import { fiveGapSections } from "./fiveGapSections";
 import { fixed } from "./format";
 import { apaTTest } from "./formatApa";
 import { reportWarnings } from "./gapReportResults";
+import { groupedWarningLines } from "./groupWarnings";
 import { type SidedStatistics, sideMean, sideReliability, warningText } from "./readResults";
 import { recoverySection } from "./recoverySection";
 import { relationshipSection } from "./relationshipSection";
@@ -140,7 +141,8 @@ export function layoutGapReport(results: GapReport): ReportDocument<GapReport> {
   if (results.trust != null) sections.push(trustSection(results.trust));
   sections.push(dataQualitySection(results));
   const notices = reportWarnings(results);
-  const warnings = notices.map(warningText);
+  // Repeated warnings of one code and subject are one line each (the results keep them all).
+  const warnings = groupedWarningLines(notices);
   if (warnings.length > 0) {
     sections.push({
       id: "warnings",

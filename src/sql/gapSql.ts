@@ -32,6 +32,30 @@ export interface GapSqlStatements extends SqlStatement {
    * time (DuckDB: about half the peak memory of `text` on SERVQUAL-22).
    */
   readonly statements: readonly SqlStatement[];
+  /**
+   * The staged form (one connection, DuckDB's default in `runGapSql`): run `setup` (it reads the
+   * caller's rows once into a temporary table, one value and one fate code per answer cell),
+   * then `statements` (their rows go to {@link finishGapSql}, as those of the list above), then
+   * `cleanup` (drops the table). All on the same connection: a temporary table is the
+   * session's. The statements read a compact table instead of re-reading and re-validating
+   * the caller's columns each.
+   */
+  readonly staged: GapSqlStaged;
+}
+
+/** The staged form of {@link GapSqlStatements}: setup, the statements, cleanup. */
+export interface GapSqlStaged {
+  /** The temporary table's name, quoted. */
+  readonly table: string;
+  readonly setup: SqlStatement;
+  readonly statements: readonly SqlStatement[];
+  /**
+   * After `setup`: one row `{ inexact }`, the rows with an answer within 1e-9 of a scale point
+   * but not exactly on it. The table stores the point; when this is not 0, run `statements`
+   * instead for results on the values as given (as `runGapSql` does).
+   */
+  readonly inexact: SqlStatement;
+  readonly cleanup: SqlStatement;
 }
 
 /** @internal The plan behind gapSql (the finishing function rebuilds it from the same options). */
@@ -40,6 +64,7 @@ export function gapSqlPlan(
   instrument: Instrument,
   options: GapSqlOptions,
   extraKeys: readonly string[] = [],
+  stageName?: string,
 ): GapSqlPlan {
   expectShape(fn, "instrument", instrument, shapes.instrument);
   const source = resolveSqlSource(fn, options, ["reliability", ...extraKeys]);
@@ -66,6 +91,7 @@ export function gapSqlPlan(
       delivered: "perception",
       reliability,
       unweightedScale: numberScale(fn, instrument),
+      ...(stageName === undefined ? {} : { stageName }),
     },
     source,
   );
@@ -116,7 +142,8 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * @param instrument - An expectation–perception instrument.
  * @param options - `table`, `dialect` (`"duckdb"` | `"postgres"`), `columns` templates,
  *   `groupBy`, `where`, `missing`, `invalidAnswers`, `weights`, `reliability`.
- * @returns `{ dialect, text, parameters, statements }`.
+ * @returns `{ dialect, text, parameters, statements, staged }` (`staged`: setup, statements,
+ *   inexact, cleanup, for one session; see {@link GapSqlStaged}).
  * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
  *   whose exact keys exceed 2^52.
  * @example
@@ -127,12 +154,35 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * finishGapSql(rows, instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
  */
 export function gapSql(instrument: Instrument, options: GapSqlOptions): GapSqlStatements {
-  const plan = gapSqlPlan("gapSql", instrument, options);
+  return gapSqlStatements("gapSql", instrument, options);
+}
+
+/** @internal gapSql with the staged table's name (runGapSql gives each run its own). */
+export function gapSqlStatements(
+  fn: string,
+  instrument: Instrument,
+  options: GapSqlOptions,
+  stageName?: string,
+): GapSqlStatements {
+  const plan = gapSqlPlan(fn, instrument, options, [], stageName);
   const { dialect } = options;
+  const { staged } = plan;
+  const stagedParameters = [...staged.parameters];
   return {
     dialect,
     text: plan.text,
     parameters: plan.parameters,
     statements: plan.statements.map((text) => ({ dialect, text, parameters: plan.parameters })),
+    staged: {
+      table: staged.table,
+      setup: { dialect, text: staged.setup, parameters: plan.parameters },
+      statements: staged.statements.map((text) => ({
+        dialect,
+        text,
+        parameters: stagedParameters,
+      })),
+      inexact: { dialect, text: staged.inexact, parameters: [] },
+      cleanup: { dialect, text: staged.cleanup, parameters: [] },
+    },
   };
 }

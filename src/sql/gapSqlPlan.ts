@@ -130,7 +130,28 @@ export interface GapSqlPlan {
    */
   readonly statements: readonly string[];
   readonly parameters: readonly SqlValue[];
+  /** The same statements over a temporary table of the decided answer cells. */
+  readonly staged: GapSqlStagedPlan;
   readonly layout: GapSqlLayout;
+}
+
+/**
+ * The staged form of the statements: `setup` (binding the plan's `parameters`) reads the
+ * caller's rows once into the temporary table `table` (per answer cell its value on the scale
+ * grid, NULL otherwise, and a fate code k + 4·blank + 8·not-applicable + 16·not-a-number, with
+ * k = 0 on the grid, 1 off the scale, 2 off the step grid, 3 missing); `statements` (binding
+ * `parameters`, the scale values alone) compute the shares from that table; `inexact` counts the
+ * rows whose stored grid point differs from an answer as given (then the self-contained
+ * statements keep the values exact); `cleanup` drops it.
+ */
+export interface GapSqlStagedPlan {
+  readonly table: string;
+  readonly setup: string;
+  readonly statements: readonly string[];
+  readonly parameters: readonly number[];
+  /** Counts the rows with an answer within the tolerance of the grid but not on it exactly. */
+  readonly inexact: string;
+  readonly cleanup: string;
 }
 
 /** What the plan is built for. */
@@ -142,6 +163,8 @@ export interface GapPlanSpec {
   readonly reliability: boolean;
   /** Key scale of the overall unweighted keys (a number: checked by the caller). */
   readonly unweightedScale: number;
+  /** The name of the staged form's temporary table (default `servqual_gap_cells`). */
+  readonly stageName?: string;
 }
 
 /** The aggregate list with the paired-moments sums of Gap 5. */
@@ -204,8 +227,11 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
 
   // Parameters: the WHERE values first (the options resolved them as $1…$m), then the scale.
   const parameters: SqlValue[] = [...source.whereValues];
+  /** The scale parameters alone, for the staged statements (which bind only these). */
+  const scaleValues: number[] = [];
   const bind = (value: number) => {
     parameters.push(value);
+    scaleValues.push(value);
     return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
   };
   const textParams: [string, string][] = [];
@@ -593,21 +619,107 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const S = rules.step;
   const step = (name: string, columns: readonly string[], from: string) =>
     `${name} AS ${S}(SELECT ${columns.join(", ")} FROM ${from}${F})`;
+  /** Steps p, t, c and k: the caller's rows read, each answer cell's fate decided. */
+  const head = [
+    `p AS (SELECT ${[...Object.entries(params), ...textParams]
+      .map(([name, sql]) => `${sql} AS ${name}`)
+      .join(", ")}${F})`,
+    ...(textCells
+      ? [step("t", tCols, `${source.table}${source.where}`), step("c", cCols, "t CROSS JOIN p")]
+      : [step("c", cCols, `${source.table}${source.where}`)]),
+    step("k", kCols, "c CROSS JOIN p"),
+  ];
+  // The staged form: steps c…k run once into a temporary table of one value and one fate code
+  // per answer cell; the statements then start from that table (stagedX) instead of the
+  // caller's rows, with the scale parameters alone renumbered $1…$8.
+  const stagedParams = Object.keys(params).map(
+    (name, j) => `CAST(${rules.parameter(j + 1)} AS ${D}) AS ${name}`,
+  );
+  const stagedTable = quoteName("gapSql", "stage", spec.stageName ?? "servqual_gap_cells");
+  // One small integer per answer cell: the step index round((x − min)/step) ≥ 0 of an answer on
+  // the grid (reverse-keyed items recoded), else −1 − (k + 4·blank + 8·not-applicable +
+  // 16·not-a-number), k = 1 off the scale, 2 off the step grid, 3 missing.
+  const tableCols: string[] = [...groups, ...rowReasonNames];
+  const stagedX: string[] = [...groups, ...rowReasonNames];
+  // The statements after validation need only the rows' totals of rejected, blank and
+  // not-applicable cells (kept in the table): their x step carries each total in the first
+  // cell's flag column and 0 in the others, so the same sums read the same totals.
+  const lightX: string[] = [...groups, ...rowReasonNames];
+  const rejectedCells: string[] = [];
+  const blankCells: string[] = [];
+  const naCells: string[] = [];
+  /** Answers on the grid within the tolerance but not exactly min + index·step. */
+  const inexact: string[] = [];
+  items.forEach(({ item }, i) => {
+    for (const [side, raw] of [
+      ["x", `rr${i}`],
+      ["y", `rd${i}`],
+    ] as const) {
+      const value = item.reverse ? `lo + hi - ${raw}` : raw;
+      const k = `k${side}${i}`;
+      const fault = `COALESCE(${k}, 3) + 4 * b${raw} + 8 * a${raw}${textCells ? ` + 16 * n${raw}` : ""}`;
+      const f = `f${side}${i}`;
+      inexact.push(
+        `CASE WHEN ${k} = 0 AND ${value} <> lo + ROUND((${value} - lo) / st) * st THEN 1 ELSE 0 END`,
+      );
+      tableCols.push(
+        `CAST(CASE WHEN ${k} = 0 THEN ROUND((${value} - lo) / st) ELSE -1 - (${fault}) END AS ${rules.smallInt}) AS ${f}`,
+      );
+      /** A fault bit: (−1 − f) mod m ≥ at (f < 0 only). */
+      const bit = (m: number, test: string) =>
+        `CASE WHEN ${f} < 0 AND MOD(-1 - ${f}, ${int(m)}) ${test} THEN 1 ELSE 0 END`;
+      stagedX.push(`CASE WHEN ${f} >= 0 THEN lo + ${f} * st END AS ${side}${i}`);
+      stagedX.push(`${bit(4, "= 1")} AS o${side}${i}`);
+      stagedX.push(`${bit(4, "= 2")} AS s${side}${i}`);
+      if (textCells) stagedX.push(`${bit(32, ">= 16")} AS n${side}${i}`);
+      stagedX.push(`${bit(8, ">= 4")} AS b${raw}`);
+      stagedX.push(`${bit(16, ">= 8")} AS a${raw}`);
+      const first = i === 0 && side === "x";
+      lightX.push(`CASE WHEN ${f} >= 0 THEN lo + ${f} * st END AS ${side}${i}`);
+      lightX.push(`${first ? "nrej" : "0"} AS o${side}${i}`, `0 AS s${side}${i}`);
+      if (textCells) lightX.push(`0 AS n${side}${i}`);
+      lightX.push(`${first ? "nblank" : "0"} AS b${raw}`, `${first ? "nna" : "0"} AS a${raw}`);
+      rejectedCells.push(
+        `CASE WHEN ${k} IN (1, 2) THEN 1 ELSE 0 END`,
+        ...(textCells ? [`n${raw}`] : []),
+      );
+      blankCells.push(`b${raw}`);
+      naCells.push(`a${raw}`);
+    }
+  });
+  tableCols.push(`CAST(${plus(inexact)} AS ${rules.smallInt}) AS inexact`);
+  tableCols.push(`CAST(${plus(rejectedCells)} AS ${rules.smallInt}) AS nrej`);
+  tableCols.push(`CAST(${plus(blankCells)} AS ${rules.smallInt}) AS nblank`);
+  tableCols.push(`CAST(${plus(naCells)} AS ${rules.smallInt}) AS nna`);
+  if (weighted) {
+    tableCols.push(...dims.map((_, d) => `rw${d}`));
+    stagedX.push(...dims.map((_, d) => `rw${d}`));
+    lightX.push(...dims.map((_, d) => `rw${d}`));
+    if (textCells) {
+      tableCols.push(...dims.map((_, d) => `CAST(nrw${d} AS ${rules.smallInt}) AS nrw${d}`));
+      stagedX.push(...dims.map((_, d) => `nrw${d}`));
+      lightX.push(...dims.map((_, d) => `nrw${d}`));
+    }
+  }
+  stagedX.push(...Object.keys(params));
+  lightX.push(...Object.keys(params));
   /** The per-row steps up to z (every row), v (used rows, scored) or s (a dimension's facets). */
   const steps = (upTo: "z" | "v" | number, ...more: string[]) => {
+    const list = [...head, step("x", xCols, "k"), ...rest(upTo)];
+    return `WITH ${[...list, ...more].join(",\n")}\n`;
+  };
+  /** The same steps, reading the staged table. */
+  const stagedSteps = (upTo: "z" | "v" | number, ...more: string[]) => {
     const list = [
-      `p AS (SELECT ${[...Object.entries(params), ...textParams]
-        .map(([name, sql]) => `${sql} AS ${name}`)
-        .join(", ")}${F})`,
-      ...(textCells
-        ? [step("t", tCols, `${source.table}${source.where}`), step("c", cCols, "t CROSS JOIN p")]
-        : [step("c", cCols, `${source.table}${source.where}`)]),
-      step("k", kCols, "c CROSS JOIN p"),
-      step("x", xCols, "k"),
-      step("a", aCols, "x"),
-      step("y", yCols, "a"),
-      step("z", zCols, "y"),
+      `p AS (SELECT ${stagedParams.join(", ")}${F})`,
+      step("x", upTo === "z" ? stagedX : lightX, `${stagedTable} CROSS JOIN p`),
+      ...rest(upTo),
     ];
+    return `WITH ${[...list, ...more].join(",\n")}\n`;
+  };
+  /** The steps after x. */
+  const rest = (upTo: "z" | "v" | number) => {
+    const list = [step("a", aCols, "x"), step("y", yCols, "a"), step("z", zCols, "y")];
     if (upTo !== "z") {
       list.push(step("u", uCols, "z WHERE excluded = 0"), step("v", vCols, "u"));
     }
@@ -617,22 +729,35 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
         step("s", sColsOf[upTo] as string[], "w"),
       );
     }
-    return `WITH ${[...list, ...more].join(",\n")}\n`;
+    return list;
   };
   const slice = (range: { offset: number; length: number }) =>
     sums.list.slice(range.offset, range.offset + range.length);
-  const statements: string[] = [
-    `${steps("z")}SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
-    `${steps("v")}SELECT ${groupList}0 AS part, CAST(0 AS ${D}) AS key, ${rules.array(slice(mainSlice))} AS v FROM v${groupBy}`,
-    `${steps("v", step("h", [...groups, ...hCols], "v"), step("e", eCols, "h"))}SELECT ${groupList}part, key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM e WHERE key IS NOT NULL GROUP BY ${groupList}part, key`,
-  ];
-  facets.forEach((facet, d) => {
-    if (facet === null) return;
-    const range = facetSlices[statements.length - 3] as { offset: number; length: number };
-    statements.push(
-      `${steps(d)}SELECT ${groupList}0 AS part, CAST(${int(range.offset)} AS ${D}) AS key, ${rules.array(slice(range))} AS v FROM s${groupBy}`,
-    );
-  });
+  /** The statements, their steps written by `withSteps` (from the caller's rows or the table). */
+  const shares = (withSteps: typeof steps): string[] => {
+    const list = [
+      `${withSteps("z")}SELECT ${groupList}-1 AS part, CAST(NULL AS ${D}) AS key, ${rules.array(validation.list)} AS v FROM z${groupBy}`,
+      `${withSteps("v")}SELECT ${groupList}0 AS part, CAST(0 AS ${D}) AS key, ${rules.array(slice(mainSlice))} AS v FROM v${groupBy}`,
+      `${withSteps("v", step("h", [...groups, ...hCols], "v"), step("e", eCols, "h"))}SELECT ${groupList}part, key, ${rules.array([`CAST(COUNT(*) AS ${D})`])} AS v FROM e WHERE key IS NOT NULL GROUP BY ${groupList}part, key`,
+    ];
+    facets.forEach((facet, d) => {
+      if (facet === null) return;
+      const range = facetSlices[list.length - 3] as { offset: number; length: number };
+      list.push(
+        `${withSteps(d)}SELECT ${groupList}0 AS part, CAST(${int(range.offset)} AS ${D}) AS key, ${rules.array(slice(range))} AS v FROM s${groupBy}`,
+      );
+    });
+    return list;
+  };
+  const statements = shares(steps);
+  const staged: GapSqlStagedPlan = {
+    table: stagedTable,
+    setup: `CREATE OR REPLACE TEMPORARY TABLE ${stagedTable} AS WITH ${head.join(",\n")}\nSELECT ${tableCols.join(", ")} FROM k`,
+    statements: shares(stagedSteps),
+    parameters: scaleValues,
+    inexact: `SELECT COUNT(*) AS inexact FROM ${stagedTable} WHERE inexact > 0`,
+    cleanup: `DROP TABLE IF EXISTS ${stagedTable}`,
+  };
   const text = statements.map((statement) => `(${statement})`).join("\nUNION ALL\n");
 
   return {
@@ -640,6 +765,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     text,
     statements,
     parameters,
+    staged,
     layout: {
       slots: sums.list.length,
       items: itemSlots,

@@ -12,6 +12,8 @@ export interface DialectRules {
   readonly parameter: (index: number) => string;
   /** The double-precision type in CAST. */
   readonly double: string;
+  /** The small integer type of the staged table's cells (step index, or −1 − fault code). */
+  readonly smallInt: string;
   /** An array of the given expressions (the sums of one group travel as one array column). */
   readonly array: (elements: readonly string[]) => string;
   /**
@@ -39,6 +41,7 @@ export interface DialectRules {
  * | --- | --- | --- |
  * | parameter | `$1` | `$1` |
  * | double | `DOUBLE PRECISION` (alias of DOUBLE) | `DOUBLE PRECISION` |
+ * | small integer | `SMALLINT` | `SMALLINT` |
  * | array | `ARRAY[a, b]` (a LIST) | `ARRAY[a, b]` (float8[]) |
  * | whole-text regex match | `regexp_full_match(t, p)` | `t ~ p` (p anchored by ^…$) |
  * | ROUND of x.5 | away from zero | half to even (rint) |
@@ -52,6 +55,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
   duckdb: {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
+    smallInt: "SMALLINT",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
     fence: "",
     step: "NOT MATERIALIZED ",
@@ -60,6 +64,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
   postgres: {
     parameter: (index) => `$${index}`,
     double: "DOUBLE PRECISION",
+    smallInt: "SMALLINT",
     array: (elements) => `ARRAY[${elements.join(", ")}]`,
     fence: " OFFSET 0",
     step: "",

@@ -999,6 +999,11 @@ const table: Readonly<Record<string, Row>> = {
         "invalid-argument",
       ],
       [
+        "adjustAcrossReport({}, { level: 95 })",
+        () => core.adjustAcrossReport({}, { level: 95 }),
+        "invalid-argument",
+      ],
+      [
         "adjustAcrossReport(null)",
         () => core.adjustAcrossReport(null as never),
         "invalid-argument",
@@ -1679,6 +1684,25 @@ const table: Readonly<Record<string, Row>> = {
       ],
     ],
   },
+  runRelationshipFeaturesSql: {
+    typo: typo(
+      () =>
+        nodeEntry.runRelationshipFeaturesSql({ query: async () => ({ rows: [] }) }, {
+          table: "t",
+          asOf: "2024-01-01",
+          windws: [30],
+        } as never),
+      "windws",
+      "windows",
+    ),
+    also: [
+      [
+        "runRelationshipFeaturesSql(notAConnection, options)",
+        () => nodeEntry.runRelationshipFeaturesSql({} as never, { table: "t", asOf: "2024-01-01" }),
+        "invalid-argument",
+      ],
+    ],
+  },
   runServperfSql: {
     typo: typo(
       () =>
@@ -1814,6 +1838,57 @@ const table: Readonly<Record<string, Row>> = {
           sqlEntry.finishGapCellsSql([{ part: 0, v: [1] }], tinyInstrument, {
             table: "t",
             dialect: "duckdb",
+          }),
+        "invalid-input",
+      ],
+    ],
+  },
+  relationshipFeaturesSql: {
+    typo: typo(
+      () =>
+        sqlEntry.relationshipFeaturesSql({
+          table: "t",
+          dialect: "duckdb",
+          asOf: "2024-01-01",
+          orderby: "line",
+        } as never),
+      "orderby",
+      "orderBy",
+    ),
+    also: [
+      [
+        "relationshipFeaturesSql({ values: 'words' })",
+        () =>
+          sqlEntry.relationshipFeaturesSql({
+            table: "t",
+            dialect: "duckdb",
+            asOf: "2024-01-01",
+            values: "words" as never,
+          }),
+        "invalid-argument",
+      ],
+    ],
+  },
+  finishRelationshipFeaturesSql: {
+    typo: typo(
+      () =>
+        sqlEntry.finishRelationshipFeaturesSql([], {
+          table: "t",
+          dialect: "duckdb",
+          asOf: "2024-01-01",
+          trenddays: 90,
+        } as never),
+      "trenddays",
+      "trendDays",
+    ),
+    also: [
+      [
+        "finishRelationshipFeaturesSql([{ part: 'count' }], options)",
+        () =>
+          sqlEntry.finishRelationshipFeaturesSql([{ part: "count" }], {
+            table: "t",
+            dialect: "duckdb",
+            asOf: "2024-01-01",
           }),
         "invalid-input",
       ],

@@ -73,10 +73,34 @@ describe("servqual report --comments with --by", () => {
     // every compared p-value is also adjusted across the report (Holm): m counts them all
     type Test = { pValue: number | null; adjustedAcrossReport: number | null };
     const context = results.context;
+    // (the segment tests, the seasonal profile and, with --by, the trends, changes, drift and
+    // the two evidence tests of each ranked allocation cell)
     const tests: Test[] = [
       ...context.segments.comparisons.flatMap((d: Test & { pairs: Test[] }) => [d, ...d.pairs]),
       ...context.seasons.figures,
+      ...context.byPeriod.trends,
+      ...context.byPeriod.changes,
+      ...context.byPeriod.expectationDrift,
     ];
+    expect(context.byPeriod.trends.length).toBeGreaterThan(0);
+    type Cell2 = {
+      ownBaseline: { test: { pValue: number | null } } | null;
+      elsewhere: { test: { pValue: number | null } } | null;
+      ownAdjustedAcrossReport: number | null;
+      elsewhereAdjustedAcrossReport: number | null;
+    };
+    for (const c of context.allocation.priorities as Cell2[]) {
+      tests.push(
+        {
+          pValue: c.ownBaseline?.test.pValue ?? null,
+          adjustedAcrossReport: c.ownAdjustedAcrossReport,
+        },
+        {
+          pValue: c.elsewhere?.test.pValue ?? null,
+          adjustedAcrossReport: c.elsewhereAdjustedAcrossReport,
+        },
+      );
+    }
     const counted = tests.filter((t) => t.pValue !== null);
     expect(context.acrossReport.method).toBe("holm");
     expect(context.acrossReport.m).toBe(counted.length);
@@ -87,7 +111,10 @@ describe("servqual report --comments with --by", () => {
         Math.min(1, (t.pValue as number) * counted.length) + 1e-12,
       );
     }
-    expect(run.stderr).toMatch(/Across the report \(Holm over \d+ tests\): \d+ differ/);
+    const differ = counted.filter((t) => (t.adjustedAcrossReport as number) < 0.05).length;
+    expect(run.stderr).toContain(
+      `Across the report (Holm over ${counted.length} tests): ${differ} differ (p adj. < .05)`,
+    );
   });
 
   it("keeps seasons without --by", () => {

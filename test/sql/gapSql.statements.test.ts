@@ -1,13 +1,16 @@
 /**
  * gapSql's two forms: the one statement `text` and the list `statements` (run one after the
  * other, rows put together) give the same rows and the same Gap 5; a result missing one
- * statement's rows is refused rather than finished with zeros.
+ * statement's rows is refused rather than finished with zeros. The staged form (a temporary table
+ * of decided answer cells, then the same shares from it) gives the same rows, for numeric and
+ * text cells (blank, not-a-number, off the scale, off the step grid), and leaves no table.
  */
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { finishGapSql } from "../../src/sql/finishGapSql";
 import { gapSql } from "../../src/sql/gapSql";
 import type { SqlResultRow } from "../../src/sql/readGapSqlRows";
+import { runGapSql } from "../../src/sql/runGapSql";
 import { tinyInstrument } from "../gaps/tinySurvey";
 import { duckdbEngine } from "./engines";
 
@@ -82,6 +85,104 @@ describe("gapSql statements", () => {
       expect(() =>
         finishGapSql([...parts.flat(), ...(parts[1] ?? [])], tinyInstrument, options),
       ).toThrow(/twice/);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
+  it("the staged form gives the same rows, for numeric and text cells, and drops its table", async () => {
+    const engine = await duckdbEngine();
+    // As text: blanks, a word (not-a-number), 9 (off the scale), 4.5 (off the 1..7 step grid).
+    const textRows = [
+      ...rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell)))),
+      ["s", " 5 ", "x", "4.5", "6", "", "5", "5", "4", "9", "5"],
+    ];
+    try {
+      for (const [table, cells] of [
+        [{ header, rows }, "number"],
+        [{ header, rows: textRows }, "text"],
+      ] as const) {
+        await engine.load("survey", table, cells === "text" ? { text: true } : { textColumns: 1 });
+        for (const missing of ["listwise", "pairwise"] as const) {
+          const opts = { ...options, cells, missing, invalidAnswers: "exclude-row" as const };
+          const built = gapSql(tinyInstrument, opts);
+          const run = async (sql: string, parameters: readonly unknown[]) =>
+            (
+              await engine.connection.runAndReadAll(sql, [...parameters] as never[])
+            ).getRowObjectsJS();
+          const whole = await run(built.text, built.parameters);
+          await run(built.staged.setup.text, built.staged.setup.parameters);
+          const staged: SqlResultRow[] = [];
+          for (const statement of built.staged.statements) {
+            expect(statement.text).not.toContain('"survey"');
+            staged.push(...(await run(statement.text, statement.parameters)));
+          }
+          await run(built.staged.cleanup.text, []);
+          expect(canonical(staged)).toEqual(canonical(whole));
+          expect(finishGapSql(staged, tinyInstrument, opts)).toEqual(
+            finishGapSql(whole, tinyInstrument, opts),
+          );
+          const viaRun = await runGapSql(engine.connection, tinyInstrument, {
+            ...opts,
+            staged: true,
+          });
+          expect(viaRun).toEqual(finishGapSql(whole, tinyInstrument, opts));
+          // The default runs the self-contained statements: the same result.
+          expect(await runGapSql(engine.connection, tinyInstrument, opts)).toEqual(viaRun);
+        }
+        const south = finishGapSql(
+          await (async () => {
+            const built = gapSql(tinyInstrument, { ...options, cells });
+            return (
+              await engine.connection.runAndReadAll(built.text, [...built.parameters] as never[])
+            ).getRowObjectsJS();
+          })(),
+          tinyInstrument,
+          { ...options, cells },
+        ).groups.find((g) => g.group.region === "s");
+        // Hand count: E_b2 = 9 (row 4) is off the scale; the text row adds E_a2 "x"
+        // (not-a-number), E_b1 4.5 (off the step grid) and P_b2 9 (off the scale).
+        const rejected = south?.validation.rejectedAnswers ?? [];
+        expect(rejected).toContainEqual({ column: "E_b2", code: "out-of-range", count: 1 });
+        if (cells === "text") {
+          expect(rejected).toContainEqual({ column: "E_a2", code: "not-a-number", count: 1 });
+          expect(rejected).toContainEqual({ column: "E_b1", code: "off-scale-step", count: 1 });
+          expect(rejected).toContainEqual({ column: "P_b2", code: "out-of-range", count: 1 });
+        }
+      }
+      // No temporary table is left behind.
+      const left = await engine.connection.runAndReadAll(
+        "SELECT COUNT(*) AS n FROM duckdb_tables() WHERE temporary",
+      );
+      expect(Number(left.getRowObjectsJS()[0]?.n)).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  }, 180_000);
+
+  it("an answer near a scale point but not on it: runGapSql keeps it as given", async () => {
+    const engine = await duckdbEngine();
+    try {
+      // 5 + 1e-10 is within 1e-9 of the point 5, so it counts, as given (validateResponses).
+      const near = rows.map((row, r) => (r === 0 ? ["n", 5 + 1e-10, ...row.slice(2)] : row));
+      await engine.load("survey", { header, rows: near }, { textColumns: 1 });
+      const built = gapSql(tinyInstrument, options);
+      const run = async (sql: string, parameters: readonly unknown[]) =>
+        (await engine.connection.runAndReadAll(sql, [...parameters] as never[])).getRowObjectsJS();
+      await run(built.staged.setup.text, built.staged.setup.parameters);
+      expect(Number((await run(built.staged.inexact.text, []))[0]?.inexact)).toBe(1);
+      await run(built.staged.cleanup.text, []);
+      const whole = finishGapSql(await run(built.text, built.parameters), tinyInstrument, options);
+      expect(
+        await runGapSql(engine.connection, tinyInstrument, { ...options, staged: true }),
+      ).toEqual(whole);
+      await expect(
+        runGapSql(engine.connection, tinyInstrument, { ...options, staged: "yes" as never }),
+      ).rejects.toMatchObject({ code: "invalid-argument" });
+      const a1 = whole.groups.find((g) => g.group.region === "n")?.result.items[0];
+      // Hand-worked: E_a1 = 5 + 1e-10, 6, 7 → mean 6 + 1e-10/3 (not 6 exactly).
+      expect(a1?.required.mean).not.toBe(6);
+      expect(a1?.required.mean).toBeCloseTo(6, 9);
     } finally {
       await engine.close();
     }

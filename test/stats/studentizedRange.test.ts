@@ -58,6 +58,14 @@ describe("studentizedRangeQuantile (R qtukey)", () => {
     expect(Math.abs(studentizedRangeQuantile(p, k, df) - q)).toBeLessThan(1e-4);
   });
 
+  it("from the quantiles of nearby df (one per Games–Howell pair) still inverts the tail", () => {
+    // the first search starts from R's approximation, the others from their neighbours in 1/df
+    for (const df of [321.7, 300.2, 350.9, 410.4, 250.5, 333.3]) {
+      const q = studentizedRangeQuantile(0.9, 3, df);
+      expect(Math.abs((studentizedRangeUpperTail(q, 3, df) as number) - 0.1)).toBeLessThan(1e-7);
+    }
+  });
+
   it("inverts the upper tail", () => {
     const q = studentizedRangeQuantile(0.95, 4, 33.3);
     expect(studentizedRangeUpperTail(q, 4, 33.3)).toBeCloseTo(0.05, 6);

@@ -128,14 +128,47 @@ function startingValue(p: number, k: number, df: number): number {
   return t * (slope * Math.log(k - 1) + 1.4142);
 }
 
-/** Quantiles already found, by p, k and df (a report asks for the same ones again). */
-const quantiles = new Map<string, number>();
+/** A quantile found, with the slope of the lower tail there (from the last secant step). */
+interface Solved {
+  readonly df: number;
+  readonly q: number;
+  readonly slope: number;
+}
+
+/** Quantiles already found, by p and k, each list by df (a report asks for many nearby df). */
+const quantiles = new Map<string, Solved[]>();
+
+/** A Newton step from a neighbour's slope is taken as final when it moves less than this. */
+const NEIGHBOUR_STEP = 1e-5;
+
+/**
+ * The start from quantiles already found for the same p and k: the quantile is smooth in 1/df,
+ * so the two nearest in 1/df give it by linear inter- or extrapolation (one gives itself), with
+ * the slope of the lower tail of the nearest.
+ */
+function fromNeighbours(list: readonly Solved[], df: number): { q: number; slope: number } | null {
+  const u = 1 / df;
+  // only quantiles of df within a factor of 2 (the line in 1/df is then close)
+  const near = list
+    .filter((s) => s.df >= df / 2 && s.df <= df * 2 && Number.isFinite(s.q) && s.slope > 0)
+    .sort((a, b) => Math.abs(1 / a.df - u) - Math.abs(1 / b.df - u));
+  if (near.length === 0) return null;
+  const a = near[0] as Solved;
+  const b = near[1];
+  if (b === undefined || a.df === b.df) return { q: a.q, slope: a.slope };
+  const q = a.q + ((b.q - a.q) * (u - 1 / a.df)) / (1 / b.df - 1 / a.df);
+  return { q, slope: a.slope };
+}
 
 /**
  * Quantile of the studentized range (R: `qtukey(p, k, df)`): the secant method on the lower
  * tail from the Odeh–Evans starting value, stopping when two iterates differ by less than
- * 1e−4, as R's qtukey does (Copenhaver & Holland 1988). NaN when df < 2, k < 2 or p is not in
- * [0, 1).
+ * 1e−4, as R's qtukey does (Copenhaver & Holland 1988). Once a quantile of the same p and k is
+ * known (Games–Howell asks for one per pair, each with its own Welch df), the search starts
+ * from the quantiles of the nearest df, interpolated in 1/df, with a Newton step on the known
+ * slope of the lower tail; a step under 1e−5 ends the search (about one evaluation of the
+ * distribution instead of seven), else the secant goes on from there. NaN when df < 2, k < 2
+ * or p is not in [0, 1).
  *
  * @example
  * studentizedRangeQuantile(0.95, 3, 20) //=> 3.5782… (R: qtukey(0.95, 3, 20))
@@ -143,24 +176,57 @@ const quantiles = new Map<string, number>();
 export function studentizedRangeQuantile(p: number, k: number, df: number): number {
   if (!(df >= 2) || !(k >= 2) || !(p >= 0 && p < 1)) return Number.NaN;
   if (p === 0) return 0;
-  const key = `${p} ${k} ${df}`;
-  const known = quantiles.get(key);
-  if (known !== undefined) return known;
-  let x0 = startingValue(p, k, df);
-  let f0 = studentizedRangeCdf(x0, k, df) - p;
-  let x1 = f0 > 0 ? Math.max(0, x0 - 1) : x0 + 1;
-  let f1 = studentizedRangeCdf(x1, k, df) - p;
+  const key = `${p} ${k}`;
+  let list = quantiles.get(key);
+  if (list === undefined) {
+    if (quantiles.size > 100) quantiles.clear();
+    list = [];
+    quantiles.set(key, list);
+  }
+  const known = list.find((s) => s.df === df);
+  if (known !== undefined) return known.q;
+  const neighbour = fromNeighbours(list, df);
+  let x0 = Number.NaN;
+  let f0 = Number.NaN;
+  let x1 = Number.NaN;
+  let f1 = Number.NaN;
+  if (neighbour !== null) {
+    x0 = neighbour.q;
+    f0 = studentizedRangeCdf(x0, k, df) - p;
+    const step = -f0 / neighbour.slope;
+    if (Math.abs(step) < NEIGHBOUR_STEP) {
+      return remember(list, { df, q: x0 + step, slope: neighbour.slope });
+    }
+    if (Math.abs(step) <= 0.1 && x0 + step > 0) {
+      x1 = x0 + step;
+      f1 = studentizedRangeCdf(x1, k, df) - p;
+    }
+  }
+  if (Number.isNaN(f1)) {
+    // no close neighbour (or its step is large): R's start
+    x0 = startingValue(p, k, df);
+    f0 = studentizedRangeCdf(x0, k, df) - p;
+    x1 = f0 > 0 ? Math.max(0, x0 - 1) : x0 + 1;
+    f1 = studentizedRangeCdf(x1, k, df) - p;
+  }
   let answer = x1;
+  let slope = (f1 - f0) / (x1 - x0);
   for (let iteration = 1; iteration < 50; iteration++) {
+    if (f1 === f0) break;
     answer = x1 - (f1 * (x1 - x0)) / (f1 - f0);
     f0 = f1;
     x0 = x1;
     if (answer < 0) answer = 0;
     f1 = answer === 0 ? -p : studentizedRangeCdf(answer, k, df) - p;
     x1 = answer;
+    if (x1 !== x0) slope = (f1 - f0) / (x1 - x0);
     if (Math.abs(x1 - x0) < 1e-4) break;
   }
-  if (quantiles.size > 1000) quantiles.clear();
-  quantiles.set(key, answer);
-  return answer;
+  return remember(list, { df, q: answer, slope });
+}
+
+function remember(list: Solved[], solved: Solved): number {
+  if (list.length > 1000) list.length = 0;
+  list.push(solved);
+  return solved.q;
 }
