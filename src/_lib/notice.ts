@@ -143,6 +143,7 @@ export type NoticeCode =
   | "unknown-customer"
   | "no-evidence"
   | "no-stage"
+  | "outside-timeline"
   | "no-events";
 
 /**

@@ -63,6 +63,8 @@ export interface ReportCommand {
   readonly asOf?: string | undefined;
   /** `--trust FILE`: a relationship survey (trust, commitment) on the built-in bank (report). */
   readonly trust?: string;
+  /** `--trust-items MAP.json`: the survey's own items (column → facet) instead of the bank's ids. */
+  readonly trustItems?: string;
   /**
    * Computed inside a database instead of reading the rows into Node: a DuckDB file (Parquet or
    * CSV, `--duckdb FILE`) or a PostgreSQL table (`--postgres URL --table NAME`).
@@ -118,6 +120,7 @@ type OptionName =
   | "events"
   | "as-of"
   | "trust"
+  | "trust-items"
   | "management"
   | "standards"
   | "records"
@@ -177,6 +180,7 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   events: { type: "string", commands: REPORT },
   "as-of": { type: "string", commands: BOTH },
   trust: { type: "string", commands: REPORT },
+  "trust-items": { type: "string", commands: REPORT },
   management: { type: "string", commands: REPORT },
   standards: { type: "string", commands: REPORT },
   records: { type: "string", commands: REPORT },
@@ -369,7 +373,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     generatedAt: mapDefined(one("generated-at"), parseTime),
     verbose,
     ...relationship,
-    ...checkTrustOption(one("trust"), database !== undefined),
+    ...checkTrustOption(one("trust"), database !== undefined, one("trust-items")),
     ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
     ...(fiveGap === undefined ? {} : { fiveGap }),

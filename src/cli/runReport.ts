@@ -26,6 +26,7 @@ import { relationshipInputs } from "./relationshipInputs";
 import { renderSummary } from "./summary";
 import { forTerminal, printError, printOut } from "./terminal";
 import { trustOfFile } from "./trustInputs";
+import { readTrustItems } from "./trustItems";
 import { ExitCode } from "./usage";
 import { UsageError } from "./usageError";
 
@@ -270,6 +271,11 @@ export async function runReport(
   const instrumentName = command.instrument ?? "servqual22";
   const instrument = await resolveInstrument(lib, instrumentName);
   const { path, folder, options, title, source } = prepared;
+  // a bad --trust-items map stops the run (exit 2) before the survey is read
+  const trustItems =
+    command.demo || command.trustItems === undefined
+      ? undefined
+      : await readTrustItems(lib, command.trustItems);
   const validated = await readSurvey(lib, instrument, prepared, {}, command.quiet);
   if (typeof validated === "number") return validated;
   const context = await contextOf(lib, command, validated.dataset, prepared.calendar);
@@ -297,6 +303,7 @@ export async function runReport(
           relationship === null
             ? null
             : { timeline: relationship.report.timeline, features: relationship.features },
+          trustItems,
         );
   if (typeof trust === "number") return trust;
   // Comments follow the period and region of --by (seasons by region without it).
@@ -339,6 +346,7 @@ export async function runReport(
               ? {}
               : { events: prepared.events?.path, asOf: relationship.asOf }),
             ...(command.trust === undefined ? {} : { trust: command.trust }),
+            ...(command.trustItems === undefined ? {} : { trustItems: command.trustItems }),
             ...(prepared.fiveGap === undefined
               ? {}
               : { fiveGap: fiveGapProvenance(prepared.fiveGap) }),

@@ -17,14 +17,18 @@ export interface TrustJoin {
  * The "Trust and commitment" section of `servqual demo` and of `servqual report --trust FILE`:
  * reads the relationship survey with the built-in bank `relationshipBank` (one column per item
  * id: tbe1, …, cop3; a facet is scored under max(2, ⌈k/2⌉) of its k items) and, with CRM events,
- * joins each customer to the stage of the last month of the stage timeline, so relationship
- * quality is shown per stage (`relationshipQuality` with `stages`; Morgan & Hunt 1994). With the
+ * joins each respondent to their customer's stage in the month they answered (the survey's
+ * `date` column, as the Gap 5 survey's), or in the timeline's last month when the survey has no
+ * date column; respondents dated outside the timeline are left out with the reason
+ * `outside-timeline` and counted (`relationshipQuality` with the timeline in `stages`; Morgan &
+ * Hunt 1994). With the
  * features of the events, each surveyed customer's observed commitment evidence
  * (`commitmentEvidenceFromFeatures`) is folded into the commitment index.
  *
  * @param lib - The library.
  * @param path - The relationship survey CSV.
  * @param join - The stage timeline (and features) of the CRM events, or null without events.
+ * @param instrument - The survey's items: the built-in bank (default) or `--trust-items`' own.
  * @returns The report's `trust` results (Gap 5 by stage is shown in the relationship section).
  * @throws {ServqualError} when the file cannot be read or lacks trust or commitment items.
  * @example
@@ -35,8 +39,9 @@ export async function trustResults(
   lib: Servqual,
   path: string,
   join: TrustJoin | null,
+  instrument: Library.Instrument = lib.relationshipBank,
 ): Promise<NonNullable<Reports.GapReport["trust"]>> {
-  const { dataset, report } = await lib.readResponsesCsv(path, lib.relationshipBank, {
+  const { dataset, report } = await lib.readResponsesCsv(path, instrument, {
     columns: { perception: "{item}" },
     missing: { minimumShare: 0.5, atLeast: 2 },
   });
@@ -48,12 +53,6 @@ export async function trustResults(
   };
   if (join === null)
     return { quality: lib.relationshipQuality(dataset), gap5ByStage: null, survey };
-  const last = join.timeline.months.length - 1;
-  const stages: Record<string, Library.Stage> = {};
-  for (const customer of join.timeline.customers) {
-    const stage = customer.stages[last];
-    if (stage != null) stages[customer.customer] = stage;
-  }
   const surveyed = new Set(dataset.ids);
   const evidence =
     join.features === undefined
@@ -63,7 +62,7 @@ export async function trustResults(
           .filter((record) => surveyed.has(String(record.customer)));
   return {
     quality: lib.relationshipQuality(dataset, {
-      stages,
+      stages: join.timeline,
       ...(evidence === undefined ? {} : { evidence }),
     }),
     gap5ByStage: null,
@@ -72,8 +71,9 @@ export async function trustResults(
 }
 
 /**
- * `servqual report --trust FILE`: the section, or an exit code after printing why the file
- * could not be used (it cannot be read, or it has no trust or commitment items).
+ * `servqual report --trust FILE [--trust-items MAP.json]`: the section, or an exit code after
+ * printing why the file could not be used (it cannot be read, or it has no trust or commitment
+ * items). `instrument` is the survey's own (`readTrustItems`, read and checked before the run).
  *
  * @example
  * const trust = await trustOfFile(lib, "trust.csv", null); // a TrustReport, or 1
@@ -82,9 +82,10 @@ export async function trustOfFile(
   lib: Servqual,
   path: string,
   join: TrustJoin | null,
+  instrument: Library.Instrument = lib.relationshipBank,
 ): Promise<NonNullable<Reports.GapReport["trust"]> | number> {
   try {
-    return await trustResults(lib, path, join);
+    return await trustResults(lib, path, join, instrument);
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
     const reasons = error.issues.slice(0, 5).map((issue) => `  - ${lib.describeIssue(issue)}`);
@@ -95,12 +96,28 @@ export async function trustOfFile(
   }
 }
 
-/** `--trust` checked: it reads the survey's respondents in Node, so not with a database. */
-export function checkTrustOption(trust: string | undefined, database: boolean): { trust?: string } {
+/**
+ * `--trust` checked: it reads the survey's respondents in Node, so not with a database;
+ * `--trust-items` goes with `--trust`.
+ *
+ * @example
+ * checkTrustOption("trust.csv", false, "items.json") //=> { trust: "trust.csv", trustItems: "items.json" }
+ */
+export function checkTrustOption(
+  trust: string | undefined,
+  database: boolean,
+  trustItems?: string,
+): { trust?: string; trustItems?: string } {
   if (trust !== undefined && database) {
     throw new UsageError("--trust works with a survey CSV file, not with --duckdb or --postgres");
   }
-  return trust === undefined ? {} : { trust };
+  if (trustItems !== undefined && trust === undefined) {
+    throw new UsageError("--trust-items goes with --trust FILE (the survey whose columns it maps)");
+  }
+  return {
+    ...(trust === undefined ? {} : { trust }),
+    ...(trustItems === undefined ? {} : { trustItems }),
+  };
 }
 
 /**

@@ -135,6 +135,11 @@ const EVENTS = `CRM events and relationship survey (report; the demo uses its ow
                        date and the item ids tbe1 … cop3, see 'servqual instruments
                        relationshipBank'): adds the Trust and commitment section; with
                        --events, by stage, with commitment evidence from the events
+  --trust-items MAP.json  the --trust survey's own items instead of the bank's ids:
+                       {"items": {"Q1": "benevolence", "Q2": {"facet": "honesty",
+                       "reverse": true}}, "scale": {"min": 1, "max": 5}} (facets: benevolence,
+                       honesty, reliability, competence, affective, calculative, normative,
+                       satisfaction, mutualGoals, cooperativeNorms; scale default 1–7)
 `;
 
 const COMMON = `  --verbose            show the stack of an unexpected error

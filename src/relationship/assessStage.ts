@@ -1,16 +1,18 @@
 import type { StageInputs } from "./stageInputs";
-import type { Criterion, Stage, StageRules } from "./stageRules";
+import type { Criterion, Stage, StageRules, SurveyCriterion, SurveyIndices } from "./stageRules";
 
 /** One criterion as evaluated: the value it saw, the threshold, whether it was met. */
 export interface StageEvidence {
   readonly stage: Stage;
-  readonly criterion: Criterion;
+  /** A rule on the features, or (with `rules.trust`) one on the survey's indices. */
+  readonly criterion: Criterion | SurveyCriterion;
   /** The feature value the criterion read (null: not available, so not evaluated). */
   readonly value: number | boolean | null;
   /** The condition, e.g. `≥ 180 days`. */
   readonly threshold: string;
   /** Null when the criterion could not be evaluated (its feature is unknown). */
   readonly met: boolean | null;
+  /** Weight in the stage's score (0 for the survey criteria: they gate, they are not scored). */
   readonly weight: number;
 }
 
@@ -163,15 +165,19 @@ const RULES: readonly Rule[] = [
 
 function entry(
   stage: number,
-  criterion: Criterion,
+  criterion: Criterion | SurveyCriterion,
   value: number | boolean | null,
   threshold: string,
   met: boolean | null,
   rules: StageRules,
 ): StageEvidence {
   const name = STAGE_NAMES[stage] as Stage;
-  return { stage: name, criterion, value, threshold, met, weight: rules.weights[criterion] };
+  const weight = (rules.weights as Readonly<Record<string, number>>)[criterion] ?? 0;
+  return { stage: name, criterion, value, threshold, met, weight };
 }
+
+/** Whether `value` is at least `min`; null when the index is unknown. */
+const atLeast = (value: number | null, min: number) => (value === null ? null : value >= min);
 
 /**
  * Evaluates the stage rules on one customer's inputs. With `evidence`, every criterion is
@@ -184,12 +190,20 @@ function entry(
  * score s = Σ w·met / Σ w over its evaluable criteria (ties: more coverage, then the earlier
  * stage), confidence s_best × coverage_best × (1 − s_second / s_best), coverage = evaluable
  * weight / all weight of the stage.
+ *
+ * With `rules.trust` (off by default) the survey's indices are read too: a trust index below
+ * `dissolutionBelow` is a third dissolution signal (three signals: confidence 0.95), and the
+ * commitment stage needs the trust and commitment indices at `trustMin` / `commitmentMin`; when
+ * either is below, the better of exploration and expansion is chosen instead (an unknown index
+ * is not evaluable and leaves the stage as the features put it). Without `rules.trust` the
+ * result equals `stageOutcome`'s.
  */
 export function assessStage(
   f: StageInputs,
   rules: StageRules,
   evidence: StageEvidence[] | null,
   outcome: StageOutcome,
+  survey: SurveyIndices | null = null,
 ): StageOutcome {
   const scores = outcome.scores;
   const coverage = outcome.coverage;
@@ -244,6 +258,25 @@ export function assessStage(
       ),
     );
   }
+  const trust = rules.trust;
+  const low =
+    trust === undefined || trust.dissolutionBelow === null
+      ? null
+      : survey?.trust == null
+        ? null
+        : survey.trust < trust.dissolutionBelow;
+  if (evidence !== null && trust !== undefined && trust.dissolutionBelow !== null) {
+    evidence.push(
+      entry(
+        DISSOLUTION,
+        "low-trust",
+        survey?.trust ?? null,
+        `survey trust index < ${trust.dissolutionBelow}`,
+        low,
+        rules,
+      ),
+    );
+  }
   // Build-up stages: weighted criteria.
   const weights = rules.weights;
   let met = 0;
@@ -275,19 +308,45 @@ export function assessStage(
       );
     }
   }
+  const trustMet = trust === undefined ? null : atLeast(survey?.trust ?? null, trust.trustMin);
+  const commitmentMet =
+    trust === undefined ? null : atLeast(survey?.commitment ?? null, trust.commitmentMin);
+  if (evidence !== null && trust !== undefined) {
+    evidence.push(
+      entry(
+        COMMITMENT,
+        "trust-index",
+        survey?.trust ?? null,
+        `survey trust index ≥ ${trust.trustMin}`,
+        trustMet,
+        rules,
+      ),
+      entry(
+        COMMITMENT,
+        "commitment-index",
+        survey?.commitment ?? null,
+        `survey commitment index ≥ ${trust.commitmentMin}`,
+        commitmentMet,
+        rules,
+      ),
+    );
+  }
   if (f.cancelled) {
     outcome.stage = DISSOLUTION;
     outcome.confidence = 1;
     return outcome;
   }
-  if (silent || declining) {
+  const signals = (silent ? 1 : 0) + (declining ? 1 : 0) + (low === true ? 1 : 0);
+  if (signals > 0) {
     outcome.stage = DISSOLUTION;
-    outcome.confidence = silent && declining ? 0.9 : 0.8;
+    outcome.confidence = signals === 1 ? 0.8 : signals === 2 ? 0.9 : 0.95;
     return outcome;
   }
+  // the survey's minimums gate commitment: below either, commitment is not a candidate
+  const candidates = trustMet === false || commitmentMet === false ? 2 : 3;
   let best = 0;
   let second = -1;
-  for (let k = 1; k < 3; k++) {
+  for (let k = 1; k < candidates; k++) {
     const s = scores[k] ?? -1;
     const b = scores[best] ?? -1;
     if (s > b || (s === b && (coverage[k] as number) > (coverage[best] as number))) {

@@ -38,6 +38,12 @@ export interface DissolutionWarnings {
   /** At risk, most signals first (then in the features' order). */
   readonly customers: readonly AtRiskCustomer[];
   readonly counts: Readonly<Record<DissolutionSignal, number>>;
+  /** The thresholds in force (the defaults or the options given), so a reader sees the rules. */
+  readonly thresholds: {
+    readonly fallingTrend: number;
+    readonly risingComplaints: number;
+    readonly silenceMultiple: number;
+  };
 }
 
 /** A money value for a message, rounded to cents. */
@@ -157,5 +163,11 @@ export function dissolutionWarnings(
     (a, b) =>
       b.signals.length - a.signals.length || (order.get(a) as number) - (order.get(b) as number),
   );
-  return { asOf: features.asOf, checked, customers: atRisk, counts };
+  return {
+    asOf: features.asOf,
+    checked,
+    customers: atRisk,
+    counts,
+    thresholds: { fallingTrend, risingComplaints, silenceMultiple },
+  };
 }

@@ -1,10 +1,4 @@
-import {
-  expectKind,
-  expectOneOf,
-  expectShape,
-  invalidArgument,
-  isRecord,
-} from "../_lib/checkArgument";
+import { expectKind, expectShape, invalidArgument } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import { type Notice, notice } from "../_lib/notice";
 import { shapes } from "../_lib/shapes";
@@ -12,12 +6,10 @@ import { type Gap5Options, type Gap5Result, gap5 } from "../gaps/gap5";
 import { checkRows } from "../responses/rowSelection";
 import type { Dataset } from "../responses/types";
 import { customerIds } from "./customerIds";
-import { type StageInput, stageLookup } from "./stageLookup";
+import { isStageTimeline, type StageSource, stageJoiner } from "./stageJoin";
 import { STAGES, type Stage } from "./stageRules";
-import type { StageTimeline } from "./stageTimeline";
 
-/** Where the stages come from: one stage per customer, or a stage timeline (a stage per month). */
-export type StageSource = StageInput | StageTimeline;
+export type { StageSource } from "./stageJoin";
 
 /** Options of {@link gap5ByStage}: those of `gap5`, how respondents join customers, and when. */
 export interface Gap5ByStageOptions extends Omit<Gap5Options, "rows"> {
@@ -99,16 +91,6 @@ const OPTIONS = optionNames<Gap5ByStageOptions>({
   dropConstantItems: true,
 });
 
-const TIMELINE = {
-  what: "a stage timeline (from stageTimeline)",
-  fields: { kind: "string", months: "array", customers: "array" },
-} as const;
-
-/** Whether the stages are a stage timeline (rather than one stage per customer). */
-function isTimeline(value: unknown): value is StageTimeline {
-  return isRecord(value) && value.kind === "stage-timeline";
-}
-
 /**
  * Gap 5 split by relationship stage (Dwyer, Schurr & Oh 1987): each survey respondent is joined
  * to its CRM customer (the respondent id, or the segment column `customerColumn`), given that
@@ -161,27 +143,16 @@ export function stageGap5(
   options: Gap5ByStageOptions,
 ): Gap5ByStageResult {
   expectShape(fn, "dataset", dataset, shapes.dataset);
-  const timeline = isTimeline(stages) ? stages : null;
-  if (timeline !== null) {
-    expectShape(fn, "timeline", timeline, TIMELINE);
-    if (timeline.months.length === 0) throw invalidArgument(fn, "timeline", TIMELINE.what, stages);
-  }
-  const stageOf = timeline === null ? stageLookup(fn, "stages", stages) : null;
   expectKind(fn, "options", options ?? {}, "object", "an object of options");
   checkOptionKeys(fn, options, OPTIONS);
-  if (timeline === null && options.at !== undefined) {
-    throw invalidArgument(
-      fn,
-      "options.at",
-      "no `at` with one stage per customer (a timeline takes it)",
-      options.at,
-    );
-  }
-  const at =
-    timeline === null
-      ? null
-      : (options.at ?? (dataset.dates === null ? "last-month" : "response-month"));
-  if (at !== null) expectOneOf(fn, "options.at", at, ["response-month", "last-month"]);
+  const join = stageJoiner(
+    fn,
+    isStageTimeline(stages) ? "timeline" : "stages",
+    dataset,
+    stages,
+    options.at,
+  );
+  const at = join.at;
   if (options.customerColumn !== undefined && typeof options.customerColumn !== "string") {
     throw invalidArgument(
       fn,
@@ -196,11 +167,8 @@ export function stageGap5(
   }
   const selected = checkRows(fn, options.rows, dataset.n);
   const customers = customerIds(fn, dataset, options.customerColumn);
-  const months = timeline?.months ?? [];
+  const months = join.months;
   const last = months.length - 1;
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const customerIndex = new Map((timeline?.customers ?? []).map((c, i) => [c.customer, i]));
-  const stageIndex = new Map(STAGES.map((s, i) => [s, i]));
   const members: number[][] = STAGES.map(() => []);
   const leftOut: Record<LeftOutReason, number> = {
     "no-customer": 0,
@@ -209,20 +177,10 @@ export function stageGap5(
     undated: 0,
   };
   const ungrouped: UngroupedRespondent[] = [];
+  // a month outside the timeline is counted as no-stage here (the result's reasons are fixed)
   function groupOf(r: number, customer: string | null): number | LeftOutReason {
-    if (customer === null) return "no-customer";
-    if (stageOf !== null) return stageIndex.get(stageOf.get(customer) as Stage) ?? "no-stage";
-    const c = customerIndex.get(customer);
-    if (c === undefined) return "respondent-without-events";
-    let m = last;
-    if (at === "response-month") {
-      const time = dataset.dates?.[r];
-      if (time === undefined || Number.isNaN(time)) return "undated";
-      m = monthIndex.get(new Date(time).toISOString().slice(0, 7)) ?? -1;
-      if (m < 0) return "no-stage";
-    }
-    const stage = timeline?.customers[c]?.stages[m];
-    return stage == null ? "no-stage" : (stageIndex.get(stage) ?? "no-stage");
+    const group = join.stageOf(r, customer);
+    return group === "outside-timeline" ? "no-stage" : group;
   }
   const count = selected === null ? dataset.n : selected.length;
   for (let i = 0; i < count; i++) {
@@ -268,9 +226,12 @@ export function stageGap5(
   warnings.push(...leftOutWarnings(leftOut, at, months));
   return {
     kind: "gap5-by-stage",
-    source: timeline === null ? "stages" : "timeline",
+    source: join.source,
     at,
-    months: timeline === null ? null : { first: months[0] as string, last: months[last] as string },
+    months:
+      join.source === "stages"
+        ? null
+        : { first: months[0] as string, last: months[last] as string },
     respondents: count,
     grouped: members.reduce((sum, m) => sum + m.length, 0),
     leftOut,

@@ -65,17 +65,24 @@ export {
   type RelationshipQualityOptions,
   type RelationshipQualityResult,
   relationshipQuality,
+  type StageJoinReport,
   type StageQuality,
+  type UnjoinedRespondent,
 } from "./relationshipQuality";
+export type { StageJoinAt, StageJoinReason } from "./stageJoin";
 export type { StageInput } from "./stageLookup";
 export {
   CRITERIA,
   type Criterion,
   DEFAULT_STAGE_RULES,
+  DEFAULT_TRUST_STAGE_RULES,
   STAGES,
   type Stage,
   type StageRules,
   type StageRulesInput,
+  type SurveyCriterion,
+  type SurveyIndices,
+  type TrustStageRules,
 } from "./stageRules";
 export {
   type CustomerTimeline,
@@ -84,6 +91,7 @@ export {
   stageTimeline,
 } from "./stageTimeline";
 export { type StageTransitions, stageTransitions } from "./stageTransitions";
+export type { SurveyByCustomer } from "./surveyByCustomer";
 export {
   type BasisEvidence,
   type TrustBasisKind,

@@ -1,5 +1,5 @@
 import { invalidArgument, isRecord, optionNames } from "../_lib/guards";
-import { type Notice, notice } from "../_lib/notice";
+import { type Notice, type NoticeCode, notice } from "../_lib/notice";
 import type { Dataset } from "../responses/types";
 import {
   type CommitmentEvidenceRecord,
@@ -20,7 +20,13 @@ import {
   summarizeFacets,
   summarizeIndex,
 } from "./facetScores";
-import { type StageInput, stageLookup } from "./stageLookup";
+import {
+  type StageJoinAt,
+  type StageJoiner,
+  type StageJoinReason,
+  type StageSource,
+  stageJoiner,
+} from "./stageJoin";
 import { STAGES, type Stage } from "./stageRules";
 import { type CustomerTrust, constructFacets, openIndex, trustOf } from "./trustIndex";
 
@@ -32,8 +38,46 @@ export interface RelationshipQualityOptions extends CommitmentIndexOptions {
   readonly coreWeight?: number;
   /** Band limits: below `weak` is weak, above `strong` is strong (defaults 40 and 65). */
   readonly bands?: { readonly weak?: number; readonly strong?: number };
-  /** Stages by customer: adds the mean indices per stage (`byStage`). */
-  readonly stages?: StageInput;
+  /**
+   * Stages by customer (`classifyStage` results or a `{ customer: stage }` record), or a stage
+   * timeline (`stageTimeline`): adds the mean indices per stage (`byStage`) and the join's
+   * accounting (`stageJoin`).
+   */
+  readonly stages?: StageSource;
+  /**
+   * With a timeline in `stages`, the month whose stage a respondent is joined at:
+   * `"response-month"` (default when the survey has response dates) or `"last-month"` (default
+   * without dates). Not taken with one stage per customer.
+   */
+  readonly at?: StageJoinAt;
+}
+
+/** A respondent of the survey left out of every stage, with why. */
+export interface UnjoinedRespondent {
+  /** Row index in the dataset. */
+  readonly row: number;
+  /** The source row (file line or record) the respondent came from. */
+  readonly sourceRow: number;
+  readonly respondent: string;
+  /** The customer id the respondent was joined by (null when blank). */
+  readonly customer: string | null;
+  readonly reason: StageJoinReason;
+}
+
+/** How the respondents were joined to stages: respondents = joined + the sum of leftOut. */
+export interface StageJoinReport {
+  /** `stages`: one stage per customer; `timeline`: the stage of a month of a stage timeline. */
+  readonly source: "stages" | "timeline";
+  /** With a timeline, which month's stage; null with one stage per customer. */
+  readonly at: StageJoinAt | null;
+  /** The timeline's first and last month (`yyyy-MM`); null with one stage per customer. */
+  readonly months: { readonly first: string; readonly last: string } | null;
+  readonly respondents: number;
+  readonly joined: number;
+  /** Left out by reason (every one counted). */
+  readonly leftOut: Readonly<Record<StageJoinReason, number>>;
+  /** The first 100 respondents left out, with their row and reason. */
+  readonly unjoined: readonly UnjoinedRespondent[];
 }
 
 /** A band of the relationship-quality index (our labels, not normed). */
@@ -93,8 +137,10 @@ export interface RelationshipQualityResult {
   readonly customers: readonly CustomerQuality[];
   /** Per stage (stages with respondents, in stage order), or null without `stages`. */
   readonly byStage: readonly StageQuality[] | null;
-  /** Respondents whose customer has no stage (null without `stages`). */
+  /** Respondents whose customer has no stage (null without `stages`): the sum of `stageJoin.leftOut`. */
   readonly withoutStage: number | null;
+  /** How respondents were joined to stages (null without `stages`). */
+  readonly stageJoin: StageJoinReport | null;
   readonly evidence: EvidenceReport | null;
   readonly warnings: readonly Notice[];
 }
@@ -108,6 +154,7 @@ const OPTIONS = optionNames<RelationshipQualityOptions>({
   coreWeight: true,
   bands: true,
   stages: true,
+  at: true,
 });
 
 /**
@@ -156,8 +203,18 @@ export function relationshipQuality(
   ) {
     throw invalidArgument(fn, "options.bands", "0 ≤ weak ≤ strong ≤ 100", options.bands);
   }
-  const stageOf =
-    options.stages === undefined ? null : stageLookup(fn, "options.stages", options.stages);
+  const join =
+    options.stages === undefined
+      ? null
+      : stageJoiner(fn, "options.stages", dataset, options.stages, options.at);
+  if (join === null && options.at !== undefined) {
+    throw invalidArgument(
+      fn,
+      "options.at",
+      "`at` goes with a stage timeline in `stages`",
+      options.at,
+    );
+  }
   const trustAt = constructFacets(fn, scored, "trust", "trust");
   const commitmentAt = constructFacets(fn, scored, "commitment", "commitment");
   const known = new Set<string>();
@@ -249,23 +306,13 @@ export function relationshipQuality(
     );
   }
   let byStage: StageQuality[] | null = null;
-  let withoutStage: number | null = null;
-  if (stageOf !== null) {
-    withoutStage = 0;
-    const groups = new Map<Stage, CustomerQuality[]>();
-    for (const r of rows) {
-      const stage = r.customer === null ? undefined : stageOf.get(r.customer);
-      if (stage === undefined) {
-        withoutStage += 1;
-        continue;
-      }
-      const list = groups.get(stage) ?? [];
-      list.push(r);
-      groups.set(stage, list);
-    }
-    byStage = STAGES.flatMap((stage) => {
-      const list = groups.get(stage);
-      if (list === undefined) return [];
+  let stageJoin: StageJoinReport | null = null;
+  if (join !== null) {
+    const joined = joinRows(join, rows, scored.rows);
+    stageJoin = joined.report;
+    byStage = STAGES.flatMap((stage, s) => {
+      const list = joined.members[s] as CustomerQuality[];
+      if (list.length === 0) return [];
       return [
         {
           stage,
@@ -277,14 +324,7 @@ export function relationshipQuality(
         },
       ];
     });
-    if (withoutStage > 0) {
-      warnings.push(
-        notice(
-          "no-stage",
-          `${withoutStage} respondent${withoutStage === 1 ? "'s customer has" : "s' customers have"} no stage: not in byStage`,
-        ),
-      );
-    }
+    warnings.push(...joinWarnings(stageJoin));
   }
   return {
     kind: "relationship-quality",
@@ -297,8 +337,99 @@ export function relationshipQuality(
     bands,
     customers: rows,
     byStage,
-    withoutStage,
+    withoutStage: stageJoin === null ? null : stageJoin.respondents - stageJoin.joined,
+    stageJoin,
     evidence: checked?.report ?? null,
     warnings,
   };
+}
+
+/** Respondents listed in `stageJoin.unjoined` (all are counted). */
+const UNJOINED_LISTED = 100;
+
+/**
+ * Joins each respondent to a stage: the respondents of each stage (in `STAGES` order) and the
+ * accounting (respondents = joined + left out by reason).
+ *
+ * @example
+ * joinRows(join, rows, scored.rows).report.joined //=> 310
+ */
+function joinRows(
+  join: StageJoiner,
+  rows: readonly CustomerQuality[],
+  datasetRows: ArrayLike<number>,
+): { members: CustomerQuality[][]; report: StageJoinReport } {
+  const members: CustomerQuality[][] = STAGES.map(() => []);
+  const leftOut: Record<StageJoinReason, number> = {
+    "no-customer": 0,
+    "respondent-without-events": 0,
+    "no-stage": 0,
+    undated: 0,
+    "outside-timeline": 0,
+  };
+  const unjoined: UnjoinedRespondent[] = [];
+  for (const [i, r] of rows.entries()) {
+    const row = datasetRows[i] as number;
+    const group = join.stageOf(row, r.customer);
+    if (typeof group === "number") {
+      members[group]?.push(r);
+      continue;
+    }
+    leftOut[group] += 1;
+    if (unjoined.length < UNJOINED_LISTED) {
+      unjoined.push({
+        row,
+        sourceRow: r.row,
+        respondent: r.respondent,
+        customer: r.customer,
+        reason: group,
+      });
+    }
+  }
+  const months = join.months;
+  return {
+    members,
+    report: {
+      source: join.source,
+      at: join.at,
+      months:
+        months.length === 0
+          ? null
+          : { first: months[0] as string, last: months[months.length - 1] as string },
+      respondents: rows.length,
+      joined: members.reduce((sum, m) => sum + m.length, 0),
+      leftOut,
+      unjoined,
+    },
+  };
+}
+
+/** One warning per reason with respondents left out of every stage. */
+function joinWarnings(join: StageJoinReport): Notice[] {
+  const n = join.leftOut;
+  const range = join.months === null ? "" : `${join.months.first} – ${join.months.last}`;
+  const texts: [StageJoinReason, NoticeCode, string][] = [
+    ["no-customer", "no-stage", "have a blank customer id"],
+    [
+      "respondent-without-events",
+      "respondent-without-events",
+      "have no CRM events (no customer with their id)",
+    ],
+    [
+      "no-stage",
+      "no-stage",
+      join.source === "stages"
+        ? "have a customer with no stage given"
+        : `have no relationship stage in ${join.at === "last-month" ? join.months?.last : "their response month"} (no event yet)`,
+    ],
+    ["undated", "undated", "have no response date"],
+    [
+      "outside-timeline",
+      "outside-timeline",
+      `answered in a month outside the stage timeline (${range})`,
+    ],
+  ];
+  return texts.flatMap(([reason, code, text]) =>
+    n[reason] > 0 ? [notice(code, `${n[reason]} respondent(s) ${text}: not in byStage`)] : [],
+  );
 }

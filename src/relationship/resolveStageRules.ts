@@ -5,11 +5,14 @@ import {
   CRITERIA,
   type Criterion,
   DEFAULT_STAGE_RULES,
+  DEFAULT_TRUST_STAGE_RULES,
   type StageRules,
   type StageRulesInput,
+  type TrustStageRules,
 } from "./stageRules";
 
 const RULE_KEYS = Object.keys(DEFAULT_STAGE_RULES);
+const TRUST_KEYS = Object.keys(DEFAULT_TRUST_STAGE_RULES);
 
 /**
  * Stage rules with defaults filled in and every value checked (finite numbers; weights ≥ 0).
@@ -18,7 +21,7 @@ const RULE_KEYS = Object.keys(DEFAULT_STAGE_RULES);
  */
 export function resolveStageRules(fn: string, rules: unknown, param = "rules"): StageRules {
   if (rules === undefined) return DEFAULT_STAGE_RULES;
-  checkOptionKeys(fn, rules, RULE_KEYS, param);
+  checkOptionKeys(fn, rules, [...RULE_KEYS, "trust"], param);
   const input = rules as StageRulesInput;
   const issues: Issue[] = [];
   const out: Record<string, unknown> = { ...DEFAULT_STAGE_RULES };
@@ -50,7 +53,39 @@ export function resolveStageRules(fn: string, rules: unknown, param = "rules"): 
     }
     out.weights = weights;
   }
+  if (input.trust !== undefined) out.trust = trustRules(fn, input.trust, param, issues);
   if (issues.length > 0)
     throw new ServqualError("invalid-options", `${fn}: the rules are not valid.`, issues);
   return out as unknown as StageRules;
+}
+
+/**
+ * `rules.trust` with defaults filled in: minimums and the dissolution limit on the 0–100 index
+ * scale (`dissolutionBelow` may be null: low trust not read).
+ */
+function trustRules(fn: string, input: unknown, param: string, issues: Issue[]): TrustStageRules {
+  checkOptionKeys(fn, input, TRUST_KEYS, `${param}.trust`);
+  const out: Record<string, number | null> = { ...DEFAULT_TRUST_STAGE_RULES };
+  if (!isRecord(input)) {
+    issues.push({
+      code: "invalid-option",
+      message: `${param}.trust must be an object { commitmentMin?, trustMin?, dissolutionBelow? }`,
+      path: [param, "trust"],
+    });
+    return out as unknown as TrustStageRules;
+  }
+  for (const key of TRUST_KEYS) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (value === null && key === "dissolutionBelow") {
+      out[key] = null;
+    } else if (typeof value !== "number" || !(value >= 0 && value <= 100)) {
+      issues.push({
+        code: "invalid-option",
+        message: `${param}.trust.${key} must be a number from 0 to 100${key === "dissolutionBelow" ? " or null" : ""}`,
+        path: [param, "trust", key],
+      });
+    } else out[key] = value;
+  }
+  return out as unknown as TrustStageRules;
 }

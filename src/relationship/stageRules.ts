@@ -36,6 +36,38 @@ export const CRITERIA = [
 export type Criterion = (typeof CRITERIA)[number];
 
 /**
+ * The criteria read from a relationship survey when `rules.trust` is given: the commitment
+ * stage's minimums of the trust and commitment indices, and low trust as dissolution evidence.
+ */
+export type SurveyCriterion = "trust-index" | "commitment-index" | "low-trust";
+
+/**
+ * Trust and commitment as stage criteria (Morgan & Hunt 1994: the key mediating variables of a
+ * relationship). Off unless `rules.trust` is given; every value is our documented choice.
+ */
+export interface TrustStageRules {
+  /** Commitment needs the survey's commitment index (0–100) at least this (60). */
+  readonly commitmentMin: number;
+  /** … and the survey's trust index (0–100) at least this (60). */
+  readonly trustMin: number;
+  /** Dissolution evidence: a trust index below this (30); null: low trust is not read. */
+  readonly dissolutionBelow: number | null;
+}
+
+/** The defaults of `rules.trust` (used when it is given, for the keys it leaves out). */
+export const DEFAULT_TRUST_STAGE_RULES: TrustStageRules = Object.freeze({
+  commitmentMin: 60,
+  trustMin: 60,
+  dissolutionBelow: 30,
+});
+
+/** A customer's survey indices (0–100; null when not scored), e.g. from `relationshipQuality`. */
+export interface SurveyIndices {
+  readonly trust: number | null;
+  readonly commitment: number | null;
+}
+
+/**
  * The thresholds and weights of the stage rules. Every default is our documented choice
  * after DOMAIN's indicators of the stages (docs/relationship.md); tune them per business.
  */
@@ -70,11 +102,14 @@ export interface StageRules {
   readonly maxRecentComplaints: number;
   /** Weight of each criterion in its stage's score (defaults 1; shopping-around, customer-initiated and few-complaints 0.5). */
   readonly weights: Readonly<Record<Criterion, number>>;
+  /** Trust and commitment as criteria (off when absent; see {@link TrustStageRules}). */
+  readonly trust?: TrustStageRules;
 }
 
-/** Partial rules: anything left out keeps its default. */
-export type StageRulesInput = Partial<Omit<StageRules, "weights">> & {
+/** Partial rules: anything left out keeps its default (`trust` stays off unless given). */
+export type StageRulesInput = Partial<Omit<StageRules, "weights" | "trust">> & {
   readonly weights?: Partial<Record<Criterion, number>>;
+  readonly trust?: Partial<TrustStageRules>;
 };
 
 /** The default rules. */

@@ -3,14 +3,15 @@ import { eachMonthOfInterval, endOfMonth, format } from "date-fns";
 import { expectKind } from "../_lib/checkArgument";
 import { optionNames } from "../_lib/checkOptionKeys";
 import { ServqualError } from "../_lib/ServqualError";
-import { emptyOutcome } from "./assessStage";
+import { assessStage, emptyOutcome } from "./assessStage";
 import { expectEventSet } from "./eventSetShape";
 import { cutoffsOf, dateOption, resolveFeatureSettings } from "./featureOptions";
 import { emptyStageInputs, FeatureScanner, iso } from "./featureScanner";
 import type { FeatureOptions } from "./featureTypes";
 import { resolveStageRules } from "./resolveStageRules";
 import { stageOutcome } from "./stageOutcome";
-import { STAGES, type Stage, type StageRulesInput } from "./stageRules";
+import { STAGES, type Stage, type StageRules, type StageRulesInput } from "./stageRules";
+import { type SurveyByCustomer, surveyByCustomer } from "./surveyByCustomer";
 import type { EventSet, TimestampInput } from "./types";
 
 /** Options of {@link stageTimeline}: the months, and the feature options and rules. */
@@ -20,6 +21,11 @@ export interface StageTimelineOptions extends Omit<FeatureOptions, "asOf"> {
   /** A date in the last month. */
   readonly to: TimestampInput;
   readonly rules?: StageRulesInput;
+  /**
+   * Survey indices by customer for `rules.trust` (see `classifyStage`); with `rules.trust` the
+   * months are classified by the rules with evidence switched off (`assessStage`).
+   */
+  readonly survey?: SurveyByCustomer;
 }
 
 /** One customer's stage at each month end (null before their first event). */
@@ -40,12 +46,15 @@ export interface StageTimeline {
   readonly customers: readonly CustomerTimeline[];
   /** Customers per stage in each month (index = month). */
   readonly distribution: Readonly<Record<Stage, readonly number[]>>;
+  /** The stage rules in force (defaults filled in), so a report can state them. */
+  readonly rules?: StageRules;
 }
 
 const TIMELINE_OPTIONS = optionNames<StageTimelineOptions>({
   from: true,
   to: true,
   rules: true,
+  survey: true,
   windows: true,
   trendDays: true,
   complaintDays: true,
@@ -91,6 +100,7 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
   );
   const settings = resolveFeatureSettings("stageTimeline", options, TIMELINE_OPTIONS);
   const rules = resolveStageRules("stageTimeline", options.rules, "options.rules");
+  const survey = surveyByCustomer("stageTimeline", "options.survey", options.survey, rules);
   const from = dateOption("stageTimeline", options.from, "from");
   const to = dateOption("stageTimeline", options.to, "to");
   const context = { in: tz(settings.timeZone) };
@@ -128,7 +138,11 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
         confidence[m] = null;
         continue;
       }
-      stageOutcome(scanner.stageInputs(inputs), rules, outcome);
+      if (rules.trust === undefined) stageOutcome(scanner.stageInputs(inputs), rules, outcome);
+      else {
+        const indices = survey?.get(events.customers[c] as string) ?? null;
+        assessStage(scanner.stageInputs(inputs), rules, null, outcome, indices);
+      }
       stages[m] = STAGES[outcome.stage] as Stage;
       confidence[m] = outcome.confidence;
       const at = outcome.stage * monthCount + m;
@@ -146,5 +160,6 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
     timeZone: settings.timeZone,
     customers,
     distribution,
+    rules,
   };
 }

@@ -1,6 +1,6 @@
 import type { DissolutionWarnings } from "../relationship/dissolutionWarnings";
 import type { Gap5ByStageTimelineResult } from "../relationship/gap5ByStageTimeline";
-import { STAGES } from "../relationship/stageRules";
+import { STAGES, type StageRules } from "../relationship/stageRules";
 import type { StageTimeline } from "../relationship/stageTimeline";
 import type { StageTransitions } from "../relationship/stageTransitions";
 import { count, label, percentCell } from "./cells";
@@ -114,7 +114,7 @@ export function relationshipSection(results: RelationshipReport): Section {
     transitionChart,
     {
       kind: "note",
-      text: "Row shares: of the customers in a stage one month, the share in each stage the next month; n = customer-months. Rules and thresholds: docs/relationship.md.",
+      text: `Row shares: of the customers in a stage one month, the share in each stage the next month; n = customer-months.${timeline.rules === undefined ? "" : ` ${stageRulesNote(timeline.rules)}`} Rules and thresholds: docs/relationship.md.`,
     },
   ];
   if (atRisk !== null) {
@@ -122,6 +122,9 @@ export function relationshipSection(results: RelationshipReport): Section {
       kind: "paragraph",
       text: `${atRisk.customers.length} of ${atRisk.checked} active customers show early signs of dissolution as of ${atRisk.asOf.slice(0, 10)}${atRisk.customers.length > AT_RISK_LISTED ? ` (the first ${AT_RISK_LISTED} listed, most signals first)` : ""}.`,
     });
+    if (atRisk.thresholds !== undefined) {
+      blocks.push({ kind: "note", text: warningRules(atRisk.thresholds) });
+    }
     if (atRisk.customers.length > 0) {
       blocks.push({
         kind: "table",
@@ -162,4 +165,32 @@ function eventBlocks(events: EventInputSummary | null): Block[] {
     });
   }
   return blocks;
+}
+
+/**
+ * The stage rules in force, in words with their thresholds (from the timeline's `rules`), so a
+ * reader sees why a customer is in a stage.
+ *
+ * @example
+ * stageRulesNote(DEFAULT_STAGE_RULES) //=> "Stage rules in force: awareness = no purchase yet; …"
+ */
+export function stageRulesNote(r: StageRules): string {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const trust =
+    r.trust === undefined
+      ? ""
+      : ` Survey criteria: commitment needs a trust index ≥ ${r.trust.trustMin} and a commitment index ≥ ${r.trust.commitmentMin}${r.trust.dissolutionBelow === null ? "" : `; a trust index below ${r.trust.dissolutionBelow} is a dissolution signal`}.`;
+  return `Stage rules in force: awareness = no purchase yet; dissolution = a cancellation with no purchase after it, or no purchase for more than ${r.silenceDays} days (and more than ${r.silenceCycleMultiple} × the customer's own 90th-percentile gap between purchases), or a value trend ≤ ${pct(r.declineTrend)} with ${r.declineComplaints} or more recent complaints; otherwise the best-scoring of exploration (first purchase under ${r.newCustomerDays} days ago, fewer than ${r.fewPurchases} purchases in 365 days, one product, shopping around), expansion (tenure ≥ ${r.expansionTenureDays} days, ${r.fewPurchases} or more purchases in 365 days, value trend ≥ ${pct(r.growthTrend)}, more products, customer-initiated share ≥ ${r.activeReciprocity}) and commitment (tenure ≥ ${r.commitmentTenureDays} days, value trend within ±${pct(r.stableTrend)}, ≥ ${r.commitmentBreadth} products or share of wallet ≥ ${r.commitmentShareOfWallet}, a contract, at most ${r.maxRecentComplaints} recent complaint(s) and none open).${trust}`;
+}
+
+/**
+ * The early warning's rules in force, in words, with the thresholds the warnings used.
+ *
+ * @example
+ * warningRules({ fallingTrend: -0.2, risingComplaints: 2, silenceMultiple: 2 })
+ * //=> "Early warning rules in force: value falling = … ≤ −20% …"
+ */
+export function warningRules(t: DissolutionWarnings["thresholds"]): string {
+  const pct = Math.round(-t.fallingTrend * 1000) / 10;
+  return `Early warning rules in force: value falling = value of the recent trend window down ${pct}% or more against the window before (value trend ≤ ${t.fallingTrend}); complaints rising = ${t.risingComplaints} or more recent complaints and more than in the window before; long silence = more days since the last purchase than ${t.silenceMultiple} × the customer's own median purchase cycle.`;
 }

@@ -1,5 +1,8 @@
 import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
-import type { RelationshipQualityResult } from "../relationship/relationshipQuality";
+import type {
+  RelationshipQualityResult,
+  StageJoinReport,
+} from "../relationship/relationshipQuality";
 import { count, label, num } from "./cells";
 import type { Section, TableBlock } from "./document";
 
@@ -82,7 +85,10 @@ export function trustSection(results: TrustReport): Section {
         num(s.core.mean, 1),
       ]),
     });
-    if ((quality.withoutStage ?? 0) > 0) {
+    const join = quality.stageJoin;
+    if (join != null) {
+      blocks.push({ kind: "note", text: joinNote(join) });
+    } else if ((quality.withoutStage ?? 0) > 0) {
       blocks.push({
         kind: "note",
         text: `${quality.withoutStage} respondents could not be joined to a customer with a stage.`,
@@ -111,4 +117,36 @@ export function trustSection(results: TrustReport): Section {
     });
   }
   return { id: "trust-commitment", title: "Trust and commitment", blocks };
+}
+
+/** Words of each reason a respondent is in no stage. */
+const LEFT_OUT: Readonly<Record<keyof StageJoinReport["leftOut"], string>> = {
+  "no-customer": "blank customer id",
+  "respondent-without-events": "no CRM events",
+  "no-stage": "no stage yet",
+  undated: "no response date",
+  "outside-timeline": "answered outside the timeline",
+};
+
+/**
+ * The sentence saying which month's stage each respondent was joined at, and the accounting:
+ * respondents = joined + left out by reason.
+ *
+ * @example
+ * joinNote(quality.stageJoin) //=> "Each respondent is in their customer's stage in the month they answered (…)."
+ */
+export function joinNote(join: StageJoinReport): string {
+  const range =
+    join.months === null ? "" : ` (timeline ${join.months.first} – ${join.months.last})`;
+  const when =
+    join.source === "stages"
+      ? "Each respondent is in their customer's stage"
+      : join.at === "response-month"
+        ? `Each respondent is in their customer's stage in the month they answered${range}`
+        : `Each respondent is in their customer's stage in the timeline's last month, ${join.months?.last ?? ""} (the survey has no response dates or the last month was asked for)`;
+  const reasons = Object.entries(join.leftOut)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${LEFT_OUT[reason as keyof typeof LEFT_OUT]}`);
+  const left = join.respondents - join.joined;
+  return `${when}. Respondents ${join.respondents} = joined ${join.joined} + left out ${left}${reasons.length > 0 ? ` (${reasons.join(", ")})` : ""}.`;
 }

@@ -35,5 +35,15 @@ describe("servqual demo: trust and commitment by stage", () => {
     expect(staged).toBeGreaterThan(300);
     expect(staged).toBeLessThanOrEqual(quality.customers.length);
     expect(quality.byStage.map((r: { stage: string }) => r.stage)).toContain("commitment");
+    // joined at the month answered (March 2025): respondents = joined + left out
+    const joined = quality.stageJoin;
+    expect(joined.at).toBe("response-month");
+    const left = Object.values(joined.leftOut as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(joined.joined + left).toBe(quality.customers.length);
+    expect(joined.joined).toBe(staged);
+    // DEMO.md: committed customers trust more (planted +12) also at the month they answered
+    const mean = (stage: string) =>
+      quality.byStage.find((r: { stage: string }) => r.stage === stage).trust.mean;
+    expect(mean("commitment") - mean("exploration")).toBeGreaterThan(4);
   });
 });
