@@ -6,7 +6,12 @@ import { checkLevel } from "../context/cellPlan";
 import type { CollectedCells, FineCell } from "../context/collectCells";
 import { finishGapCells, type GapCellsResult } from "../context/gapCells";
 import { createPeriodIndexer, periodIndex } from "../context/periodIndexer";
-import { type PeriodSpec, resolvePeriod } from "../context/periodSpec";
+import {
+  PERIOD_KINDS,
+  type PeriodKind,
+  type PeriodSpec,
+  resolvePeriod,
+} from "../context/periodSpec";
 import type { Seasons, SeasonTable } from "../context/seasons";
 import type { Instrument } from "../instrument/types";
 import type { SegmentColumn } from "../responses/types";
@@ -24,7 +29,7 @@ import { DIALECTS } from "./sqlDialect";
 import { SOURCE_OPTIONS } from "./sqlOptions";
 
 /** The calendar periods the SQL cells group by. */
-export type SqlPeriodKind = "week" | "month" | "quarter" | "year" | "fiscal-year" | "season";
+export type SqlPeriodKind = PeriodKind;
 
 /** Options of {@link gapCellsSql}: the source, and the cells. */
 export interface GapCellsSqlOptions extends Omit<GapSqlOptions, "groupBy" | "reliability"> {
@@ -61,14 +66,7 @@ export interface GapCellsSqlResult {
   readonly validation: SqlValidationCounts;
 }
 
-const PERIODS: readonly SqlPeriodKind[] = [
-  "week",
-  "month",
-  "quarter",
-  "year",
-  "fiscal-year",
-  "season",
-];
+const PERIODS: readonly SqlPeriodKind[] = PERIOD_KINDS;
 const DAY = 86_400_000;
 
 /**
