@@ -258,18 +258,53 @@ export async function demoContext(
     ),
   ];
   const others = segmentComparisons(lib, dataset, "region");
-  lines.push(...others.lines);
-  return {
-    context: {
-      byPeriod,
-      seasons,
-      segments,
-      segmentComparisons: others.results,
-      events,
-      allocation,
-    },
-    lines,
+  const context = {
+    byPeriod,
+    seasons,
+    segments,
+    segmentComparisons: others.results,
+    events,
+    allocation,
   };
+  // Each planted effect is tested in its own family above; say too where it stands among
+  // every test of the report (the p the report's words use).
+  const across = lib.adjustAcrossReport(context);
+  const acrossFlood = across.events?.effects
+    .find((e) => e.window === "flood-north-2025")
+    ?.figures.find((f) => f.id === "responsiveness")?.adjustedAcrossReport;
+  const acrossP = [
+    bothTests(across.allocation?.priorities[0]),
+    acrossFlood,
+    across.seasons?.figures.find((f) => f.season === "warm" && f.kind === "item" && f.id === "2")
+      ?.adjustedAcrossReport,
+    across.byPeriod?.expectationDrift.find((d) => d.item === "3")?.adjustedAcrossReport,
+  ];
+  const m = across.acrossReport.m;
+  lines.forEach((line, i) => {
+    const p = acrossP[i];
+    if (p === null || p === undefined) return;
+    const verdict = p < 0.05 ? "also significant" : "not significant";
+    lines[i] =
+      `${line}; ${verdict} among all ${m} tests of the report (Holm, p adj. ${formatP(p)})`;
+  });
+  lines.push(...others.lines);
+  return { context, lines };
+}
+
+/** The larger of an allocation cell's two adjusted p (its evidence needs both tests). */
+function bothTests(
+  cell:
+    | { ownAdjustedAcrossReport?: number | null; elsewhereAdjustedAcrossReport?: number | null }
+    | undefined,
+): number | null {
+  const own = cell?.ownAdjustedAcrossReport;
+  const elsewhere = cell?.elsewhereAdjustedAcrossReport;
+  return typeof own === "number" && typeof elsewhere === "number" ? Math.max(own, elsewhere) : null;
+}
+
+/** A p-value for a terminal line: three decimals, or "< .001". */
+function formatP(p: number): string {
+  return p < 0.001 ? "< .001" : p.toFixed(3);
 }
 
 /**

@@ -49,6 +49,18 @@ describe("servqual demo: the planted context effects", () => {
     );
     expect(coast.length).toBe(2);
     for (const pair of coast) expect(pair.pAdjusted).toBeLessThan(0.05);
+    // the terminal line of the flood effect also states its p among all the report's tests,
+    // the same number (and verdict) the report's own words use
+    const across = json.results.context.acrossReport;
+    const flood = json.results.context.events.effects
+      .find((e: { window: string }) => e.window === "flood-north-2025")
+      .figures.find((f: { id: string }) => f.id === "responsiveness");
+    const pAcross: number = flood.adjustedAcrossReport;
+    const shown = pAcross < 0.001 ? "< .001" : pAcross.toFixed(3);
+    const verdict = pAcross < 0.05 ? "also significant" : "not significant";
+    expect(stderr.replace(/\s+/g, " ")).toContain(
+      `${verdict} among all ${across.m} tests of the report (Holm, p adj. ${shown})`,
+    );
     // the dirty calendar row (a window ending before it starts) is counted, not dropped
     expect(json.results.context.events.calendarRecords).toEqual({ in: 5, used: 4, excluded: 1 });
   });
