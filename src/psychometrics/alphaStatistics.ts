@@ -84,7 +84,7 @@ export function alphaStatistics(
     sumCC += col * col;
   }
   const ratio = k / (k - 1);
-  const rawAlpha = (1 - trC / sumC) * ratio;
+  const rawAlpha = rawTotalVanishes(trC, sumC) ? Number.NaN : (1 - trC / sumC) * ratio;
   // ΣΣR is the variance of the standardized total: when it vanishes (fewer rows than items can
   // make the standardized total constant) standardized alpha and λ6 are undefined, not huge.
   const totalVanishes = !(sumR > 1e-9 * k);
@@ -112,6 +112,15 @@ export function alphaStatistics(
 }
 
 /**
+ * ΣΣC is the variance of the raw total score. When the items vary but their total does not
+ * (the answers trade off row by row), ΣΣC is zero up to rounding and tr C/ΣΣC is rounding noise
+ * (10^16 and more), so raw alpha is undefined rather than huge. Relative test: |ΣΣC| ≤ 10⁻¹⁰·tr C.
+ */
+export function rawTotalVanishes(trC: number, sumC: number): boolean {
+  return !(Math.abs(sumC) > 1e-10 * Math.abs(trC));
+}
+
+/**
  * The covariance-only part of the alpha family (defined with constant items too): raw alpha
  * k/(k−1)·(1 − tr C/ΣΣC) and the Duhachek–Iacobucci Q.
  */
@@ -131,6 +140,7 @@ export function covarianceAlpha(c: ArrayLike<number>, k: number): { rawAlpha: nu
     }
     sumCC += column * column;
   }
+  if (rawTotalVanishes(trC, sumC)) return { rawAlpha: Number.NaN, q: Number.NaN };
   const rawAlpha = (1 - trC / sumC) * (k / (k - 1));
   const q =
     ((2 * k * k) / ((k - 1) ** 2 * sumC ** 3)) * (sumC * (trCC + trC * trC) - 2 * trC * sumCC);

@@ -276,6 +276,14 @@ export function alphaFromAccumulator(
   if (rawAlpha !== null && rawAlpha < 0) {
     warnings.push(negativeAlphaWarning(rawAlpha, names, rDrop, pc1));
   }
+  if (Number.isNaN(covarianceOnly.rawAlpha)) {
+    warnings.push(
+      notice(
+        "zero-variance",
+        "the raw total score has no variance (the item covariances sum to 0: the answers trade off within every row): raw alpha and its standard error are undefined",
+      ),
+    );
+  }
   if (stats !== null && Number.isNaN(stats.standardizedAlpha)) {
     warnings.push(
       notice(

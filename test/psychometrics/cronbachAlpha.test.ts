@@ -502,6 +502,25 @@ describe("cronbachAlpha: properties", () => {
     expect(result.warnings.map((w) => w.code)).toContain("zero-variance");
   });
 
+  it("returns null raw alpha when the raw total is constant although the items vary", () => {
+    // every row sums to 20, so the total has variance 0 = ΣΣC while tr C = 4/3 + 7 + 7 + 4/3 > 0:
+    // tr C/ΣΣC has no value (evaluated in floating point ΣΣC is ~1e-16 and α came out near 1e17)
+    const result = cronbachAlpha([
+      [3, 7, 3, 7],
+      [5, 6, 2, 7],
+      [null, null, null, null],
+      [5, 3, 7, 5],
+    ]);
+    expect(result.totalSd).toBe(0);
+    expect(result.rawAlpha).toBeNull();
+    expect(result.ase).toBeNull();
+    expect(result.feldt.lower).toBeNull();
+    expect(result.duhachek.upper).toBeNull();
+    expect(result.warnings.map((w) => w.message).join(" ")).toMatch(
+      /raw total score has no variance/,
+    );
+  });
+
   it("alpha ≤ 1 and λ6 ≤ 1 for complete data; never NaN or Infinity (property)", () => {
     fc.assert(
       fc.property(matrix, ({ rows }) => {
