@@ -33,8 +33,9 @@ export interface GapSqlStatements extends SqlStatement {
    */
   readonly statements: readonly SqlStatement[];
   /**
-   * The staged form (one connection, DuckDB's default in `runGapSql`): run `setup` (it reads the
-   * caller's rows once into a temporary table, one value and one fate code per answer cell),
+   * The staged form (one connection; `runGapSql`'s `staged: true` on DuckDB): run `setup` (it
+   * reads the caller's rows once into a temporary table: per answer cell one small code, value
+   * or fault, packed several to an INTEGER column, and per row its exclusion reasons),
    * then `statements` (their rows go to {@link finishGapSql}, as those of the list above), then
    * `cleanup` (drops the table). All on the same connection: a temporary table is the
    * session's. The statements read a compact table instead of re-reading and re-validating

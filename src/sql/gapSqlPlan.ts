@@ -137,9 +137,11 @@ export interface GapSqlPlan {
 
 /**
  * The staged form of the statements: `setup` (binding the plan's `parameters`) reads the
- * caller's rows once into the temporary table `table` (per answer cell its value on the scale
- * grid, NULL otherwise, and a fate code k + 4·blank + 8·not-applicable + 16·not-a-number, with
- * k = 0 on the grid, 1 off the scale, 2 off the step grid, 3 missing); `statements` (binding
+ * caller's rows once into the temporary table `table` (per answer cell its step index on the
+ * scale grid, or −1 − (k + 4·blank + 8·not-applicable + 16·not-a-number) with k = 1 off the
+ * scale, 2 off the step grid, 3 missing, packed several cells to an INTEGER column; per row the
+ * code Σ 2^j of the exclusion reasons j that hold, and its blank and not-applicable counts);
+ * `statements` (binding
  * `parameters`, the scale values alone) compute the shares from that table; `inexact` counts the
  * rows whose stored grid point differs from an answer as given (then the self-contained
  * statements keep the values exact); `cleanup` drops it.
@@ -636,16 +638,20 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
     (name, j) => `CAST(${rules.parameter(j + 1)} AS ${D}) AS ${name}`,
   );
   const stagedTable = quoteName("gapSql", "stage", spec.stageName ?? "servqual_gap_cells");
-  // One small integer per answer cell: the step index round((x − min)/step) ≥ 0 of an answer on
-  // the grid (reverse-keyed items recoded), else −1 − (k + 4·blank + 8·not-applicable +
-  // 16·not-a-number), k = 1 off the scale, 2 off the step grid, 3 missing.
-  const tableCols: string[] = [...groups, ...rowReasonNames];
-  const stagedX: string[] = [...groups, ...rowReasonNames];
-  // The statements after validation need only the rows' totals of rejected, blank and
-  // not-applicable cells (kept in the table): their x step carries each total in the first
-  // cell's flag column and 0 in the others, so the same sums read the same totals.
-  const lightX: string[] = [...groups, ...rowReasonNames];
-  const rejectedCells: string[] = [];
+  // One small integer f per answer cell: the step index round((x − min)/step) ≥ 0 of an answer
+  // on the grid (reverse-keyed items recoded), else −1 − (k + 4·blank + 8·not-applicable +
+  // 16·not-a-number), k = 1 off the scale, 2 off the step grid, 3 missing. The cells are packed
+  // into INTEGER columns, `bits` bits each (f + 32 ≥ 0): a DuckDB table allocates its storage
+  // per column, so a few packed columns take a fraction of the memory of one column per cell.
+  const tableCols: string[] = [...groups];
+  const cellCodes: string[] = [];
+  const cellNames: string[] = [];
+  const stagedX: string[] = [...groups];
+  // The statements after validation need only the rows' totals of blank and not-applicable
+  // cells (kept in the table): their x step carries each total in the first cell's flag column
+  // and 0 in the others, so the same sums read the same totals (rejected cells are not needed:
+  // the row's fate is read from the table).
+  const lightX: string[] = [...groups];
   const blankCells: string[] = [];
   const naCells: string[] = [];
   /** Answers on the grid within the tolerance but not exactly min + index·step. */
@@ -662,9 +668,10 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       inexact.push(
         `CASE WHEN ${k} = 0 AND ${value} <> lo + ROUND((${value} - lo) / st) * st THEN 1 ELSE 0 END`,
       );
-      tableCols.push(
-        `CAST(CASE WHEN ${k} = 0 THEN ROUND((${value} - lo) / st) ELSE -1 - (${fault}) END AS ${rules.smallInt}) AS ${f}`,
+      cellCodes.push(
+        `CASE WHEN ${k} = 0 THEN ROUND((${value} - lo) / st) ELSE -1 - (${fault}) END`,
       );
+      cellNames.push(f);
       /** A fault bit: (−1 − f) mod m ≥ at (f < 0 only). */
       const bit = (m: number, test: string) =>
         `CASE WHEN ${f} < 0 AND MOD(-1 - ${f}, ${int(m)}) ${test} THEN 1 ELSE 0 END`;
@@ -676,19 +683,32 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       stagedX.push(`${bit(16, ">= 8")} AS a${raw}`);
       const first = i === 0 && side === "x";
       lightX.push(`CASE WHEN ${f} >= 0 THEN lo + ${f} * st END AS ${side}${i}`);
-      lightX.push(`${first ? "nrej" : "0"} AS o${side}${i}`, `0 AS s${side}${i}`);
+      lightX.push(`0 AS o${side}${i}`, `0 AS s${side}${i}`);
       if (textCells) lightX.push(`0 AS n${side}${i}`);
       lightX.push(`${first ? "nblank" : "0"} AS b${raw}`, `${first ? "nna" : "0"} AS a${raw}`);
-      rejectedCells.push(
-        `CASE WHEN ${k} IN (1, 2) THEN 1 ELSE 0 END`,
-        ...(textCells ? [`n${raw}`] : []),
-      );
       blankCells.push(`b${raw}`);
       naCells.push(`a${raw}`);
     }
   });
+  // f + 32 lies in 0 … 32 + range; `per` cells share one INTEGER (31 bits).
+  const bits = Math.max(1, Math.ceil(Math.log2(33 + range)));
+  const per = Math.max(1, Math.floor(31 / bits));
+  /** The stored columns the statements read, and how the r step decodes them. */
+  const rCols: string[] = [...groups];
+  for (let m = 0; m * per < cellCodes.length; m++) {
+    const at = (p: number) => int(2 ** (bits * p));
+    const members = cellCodes.slice(m * per, (m + 1) * per);
+    tableCols.push(
+      `CAST(${plus(members.map((code, p) => `(${code} + 32) * ${at(p)}`))} AS INTEGER) AS pk${m}`,
+    );
+    members.forEach((_, p) => {
+      const shifted = (q: number) => `FLOOR(CAST(pk${m} AS ${D}) / ${at(q)})`;
+      rCols.push(
+        `CAST(${shifted(p)} - ${shifted(p + 1)} * ${int(2 ** bits)} - 32 AS INTEGER) AS ${cellNames[m * per + p]}`,
+      );
+    });
+  }
   tableCols.push(`CAST(${plus(inexact)} AS ${rules.smallInt}) AS inexact`);
-  tableCols.push(`CAST(${plus(rejectedCells)} AS ${rules.smallInt}) AS nrej`);
   tableCols.push(`CAST(${plus(blankCells)} AS ${rules.smallInt}) AS nblank`);
   tableCols.push(`CAST(${plus(naCells)} AS ${rules.smallInt}) AS nna`);
   if (weighted) {
@@ -701,8 +721,30 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
       lightX.push(...dims.map((_, d) => `nrw${d}`));
     }
   }
-  stagedX.push(...Object.keys(params));
-  lightX.push(...Object.keys(params));
+  // Each row's fate (excluded, and why) is decided once in the setup too: the statements read
+  // it from the table instead of recomputing every item's answered flags, so a statement that
+  // needs one dimension's items computes only those.
+  // One code per row, Σ why_j·2^j (0: used).
+  const fates = [...reasonNames.map((_, j) => `why${j}`), "excluded"];
+  tableCols.push(
+    `CAST(${plus(reasonNames.map((_, j) => `why${j} * ${int(2 ** j)}`))} AS ${rules.smallInt}) AS fate`,
+  );
+  rCols.push("nblank", "nna", "CASE WHEN fate > 0 THEN 1 ELSE 0 END AS excluded");
+  reasonNames.forEach((_, j) => {
+    const shifted = (q: number) => `FLOOR(CAST(fate AS ${D}) / ${int(2 ** q)})`;
+    rCols.push(`CAST(${shifted(j)} - ${shifted(j + 1)} * 2 AS INTEGER) AS why${j}`);
+  });
+  if (weighted) rCols.push(...dims.map((_, d) => `rw${d}`));
+  if (weighted && textCells) rCols.push(...dims.map((_, d) => `nrw${d}`));
+  stagedX.push(...fates, ...Object.keys(params));
+  lightX.push("excluded", ...Object.keys(params));
+  // The setup's x step also carries the fate codes and the answers as read (for the table's
+  // cells and the inexact check), which the statements' x step does not need.
+  const setupX = [
+    ...xCols,
+    ...items.flatMap((_, i) => [`kx${i}`, `ky${i}`, `rr${i}`, `rd${i}`]),
+    ...(textCells ? items.flatMap((_, i) => [`nrr${i}`, `nrd${i}`]) : []),
+  ];
   /** The per-row steps up to z (every row), v (used rows, scored) or s (a dimension's facets). */
   const steps = (upTo: "z" | "v" | number, ...more: string[]) => {
     const list = [...head, step("x", xCols, "k"), ...rest(upTo)];
@@ -712,14 +754,19 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const stagedSteps = (upTo: "z" | "v" | number, ...more: string[]) => {
     const list = [
       `p AS (SELECT ${stagedParams.join(", ")}${F})`,
-      step("x", upTo === "z" ? stagedX : lightX, `${stagedTable} CROSS JOIN p`),
-      ...rest(upTo),
+      step("r", rCols, stagedTable),
+      step("x", upTo === "z" ? stagedX : lightX, "r CROSS JOIN p"),
+      ...rest(upTo, true),
     ];
     return `WITH ${[...list, ...more].join(",\n")}\n`;
   };
-  /** The steps after x. */
-  const rest = (upTo: "z" | "v" | number) => {
-    const list = [step("a", aCols, "x"), step("y", yCols, "a"), step("z", zCols, "y")];
+  /** The steps after x (with `decided`, z only passes on the fate read from the table). */
+  const rest = (upTo: "z" | "v" | number, decided = false) => {
+    const list = [
+      step("a", aCols, "x"),
+      step("y", yCols, "a"),
+      step("z", decided ? ["y.*"] : zCols, "y"),
+    ];
     if (upTo !== "z") {
       list.push(step("u", uCols, "z WHERE excluded = 0"), step("v", vCols, "u"));
     }
@@ -752,7 +799,7 @@ export function buildGapPlan(spec: GapPlanSpec, source: ResolvedSqlSource): GapS
   const statements = shares(steps);
   const staged: GapSqlStagedPlan = {
     table: stagedTable,
-    setup: `CREATE OR REPLACE TEMPORARY TABLE ${stagedTable} AS WITH ${head.join(",\n")}\nSELECT ${tableCols.join(", ")} FROM k`,
+    setup: `CREATE OR REPLACE TEMPORARY TABLE ${stagedTable} AS WITH ${[...head, step("x", setupX, "k"), ...rest("z")].join(",\n")}\nSELECT ${tableCols.join(", ")} FROM z`,
     statements: shares(stagedSteps),
     parameters: scaleValues,
     inexact: `SELECT COUNT(*) AS inexact FROM ${stagedTable} WHERE inexact > 0`,

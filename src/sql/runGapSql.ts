@@ -24,10 +24,12 @@ export interface PgClientLike {
 export type RunGapSqlOptions = Omit<FinishGapSqlOptions, "dialect"> & {
   readonly dialect?: SqlDialect;
   /**
-   * DuckDB only: decide each answer cell once into a temporary table, then run the statements
-   * over it (about a third less CPU). The table holds about 88 MB per million SERVQUAL-22 rows
-   * unless the connection has a `memory_limit` and `temp_directory` to spill to, so it is off by
-   * default; PostgreSQL always runs the self-contained statements. Default `false`.
+   * DuckDB only: decide each answer cell and each row's fate once into a temporary table (the
+   * cells packed into a few INTEGER columns, about 60 MB per million SERVQUAL-22 rows in
+   * DuckDB's buffers, spilled to `temp_directory` beyond the connection's `memory_limit`), then
+   * run the statements over it. Off by default: its peak memory is still about 13 MiB above the
+   * self-contained statements' (docs/sql.md, "Speed and memory"). PostgreSQL always runs the
+   * self-contained statements, each reading the caller's table. Default `false`.
    */
   readonly staged?: boolean;
 };
@@ -78,8 +80,8 @@ export async function runStatement(
  * connection (`@duckdb/node-api`) or a `pg` Client / Pool, and finishes the rows with
  * `finishGapSql`. Only the sums come back (a few hundred numbers per group), so memory does not
  * grow with the table. With `staged: true` (DuckDB) the answer cells are decided once into a
- * temporary table first: less CPU, but set the connection's `memory_limit` and
- * `temp_directory` so that the table spills to disk instead of growing in the process. The drivers are optional peer dependencies: install the one you use.
+ * temporary table first: set the connection's `memory_limit` and `temp_directory` so that the
+ * table spills to disk instead of growing in the process. The drivers are optional peer dependencies: install the one you use.
  *
  * @param connection - `await (await DuckDBInstance.create()).connect()`, or a connected `pg.Client`.
  * @param instrument - An expectation–perception instrument.

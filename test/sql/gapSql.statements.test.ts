@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
+import { defineInstrument } from "../../src/instrument/defineInstrument";
 import { finishGapSql } from "../../src/sql/finishGapSql";
 import { gapSql } from "../../src/sql/gapSql";
 import type { SqlResultRow } from "../../src/sql/readGapSqlRows";
 import { runGapSql } from "../../src/sql/runGapSql";
-import { tinyInstrument } from "../gaps/tinySurvey";
+import { tinyInstrument, tinySpec } from "../gaps/tinySurvey";
 import { duckdbEngine } from "./engines";
 
 const ITEMS = ["a1", "a2", "b1", "b2", "b3"];
@@ -127,8 +128,11 @@ describe("gapSql statements", () => {
             staged: true,
           });
           expect(viaRun).toEqual(finishGapSql(whole, tinyInstrument, opts));
-          // The default runs the self-contained statements: the same result.
+          // The default (and `staged: false`) runs the self-contained statements: the same result.
           expect(await runGapSql(engine.connection, tinyInstrument, opts)).toEqual(viaRun);
+          expect(
+            await runGapSql(engine.connection, tinyInstrument, { ...opts, staged: false }),
+          ).toEqual(viaRun);
         }
         const south = finishGapSql(
           await (async () => {
@@ -155,6 +159,94 @@ describe("gapSql statements", () => {
         "SELECT COUNT(*) AS n FROM duckdb_tables() WHERE temporary",
       );
       expect(Number(left.getRowObjectsJS()[0]?.n)).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  }, 180_000);
+
+  it("packed cells on a wide scale (0..100 by 0.5), with ids, weights and a reverse-keyed item", async () => {
+    // 201 grid points: 8 bits per cell, 3 cells per INTEGER column (1..7 packs 5 per column).
+    const wide = defineInstrument({
+      ...tinySpec,
+      scale: { min: 0, max: 100, step: 0.5 },
+      dimensions: tinySpec.dimensions.map((dimension, d) =>
+        d === 1
+          ? {
+              ...dimension,
+              items: dimension.items.map((item, i) =>
+                i === 2 ? { ...item, reverse: true } : item,
+              ),
+            }
+          : dimension,
+      ),
+    });
+    // 1..7 → 0, 16.5, …, 99 (on the 0.5 grid); 9 → 101 (off the scale); one 3.25 (between steps).
+    const wideRows = rows.map((row, r) => [
+      `id${r % 5}`, // rows 0 and 5 share an id: a duplicate
+      ...row.map((cell, c) =>
+        c === 0
+          ? cell
+          : cell === null
+            ? null
+            : r === 1 && c === 3
+              ? 3.25
+              : ((cell as number) - 1) * 16.5,
+      ),
+      ...(r === 2 ? [null, 40] : [60, 40]),
+    ]);
+    const engine = await duckdbEngine();
+    try {
+      await engine.load(
+        "survey",
+        { header: ["rid", ...header, "W_A", "W_B"], rows: wideRows },
+        { textColumns: 2 },
+      );
+      for (const missing of ["pairwise", { minimumShare: 0.5 }] as const) {
+        const opts = {
+          ...options,
+          id: "rid",
+          missing,
+          columns: { weight: "W_{dimension}" },
+          invalidAnswers: "exclude-row" as const,
+        };
+        const built = gapSql(wide, opts);
+        const run = async (sql: string, parameters: readonly unknown[]) =>
+          (
+            await engine.connection.runAndReadAll(sql, [...parameters] as never[])
+          ).getRowObjectsJS();
+        const whole = await run(built.text, built.parameters);
+        await run(built.staged.setup.text, built.staged.setup.parameters);
+        expect(built.staged.setup.text).toContain("AS pk1");
+        expect(built.staged.setup.text).not.toContain("AS pk4"); // 10 cells, 3 per column
+        const staged: SqlResultRow[] = [];
+        for (const statement of built.staged.statements) {
+          staged.push(...(await run(statement.text, statement.parameters)));
+        }
+        await run(built.staged.cleanup.text, []);
+        expect(canonical(staged)).toEqual(canonical(whole));
+        const result = finishGapSql(whole, wide, opts);
+        // Hand count: 6 rows in, by region n 3 and s 3; the duplicate id (rows 0 and 5) and the
+        // rejected answers (rows 1 and 3) exclude rows.
+        const inRows = result.groups.reduce((n, g) => n + g.validation.rowsIn, 0);
+        expect(inRows).toBe(6);
+        for (const group of result.groups) {
+          const v = group.validation;
+          expect(v.rowsUsed + v.rowsExcluded).toBe(v.rowsIn);
+        }
+        // Groups come back in the engine's order: compare them by region.
+        const byRegion = (r: typeof result) =>
+          [...r.groups].sort((a, b) =>
+            String(a.group.region).localeCompare(String(b.group.region)),
+          );
+        expect(
+          byRegion(await runGapSql(engine.connection, wide, { ...opts, staged: true })),
+        ).toEqual(byRegion(result));
+        const south = result.groups.find((g) => g.group.region === "s")?.validation;
+        // Hand count (region s): row 3 has E_b2 = 101 (off the scale, a rejected answer), row 5
+        // no answers and the id of row 0; row 4 is used.
+        expect(south?.rowsIn).toBe(3);
+        expect(south?.rowsUsed).toBe(1);
+      }
     } finally {
       await engine.close();
     }
