@@ -27,8 +27,8 @@ export type RunGapSqlOptions = Omit<FinishGapSqlOptions, "dialect"> & {
    * DuckDB only: decide each answer cell and each row's fate once into a temporary table (the
    * cells packed into a few INTEGER columns, about 60 MB per million SERVQUAL-22 rows in
    * DuckDB's buffers, spilled to `temp_directory` beyond the connection's `memory_limit`), then
-   * run the statements over it. Off by default: its peak memory is still about 13 MiB above the
-   * self-contained statements' (docs/sql.md, "Speed and memory"). PostgreSQL always runs the
+   * run the statements over it. Off by default: its peak memory is still above the self-contained
+   * statements' (13–21 MiB at 100,000 rows, 59 MiB at 1M; docs/sql.md, "Speed and memory"). PostgreSQL always runs the
    * self-contained statements, each reading the caller's table. Default `false`.
    */
   readonly staged?: boolean;
