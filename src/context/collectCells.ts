@@ -37,10 +37,13 @@ export interface CollectedCells {
 
 const DAY = 86_400_000;
 
+/** Up to this many labels a column's codes are found by a scan instead of a Map lookup. */
+const FEW_LABELS = 16;
+
 /**
  * A segment column's first-seen codes in the selection: per row its code (order of first
- * appearance) and the labels by code. One Map lookup a row, skipped when the row repeats the
- * previous row's label.
+ * appearance) and the labels by code. A scan of the labels seen (a Map lookup beyond a few), skipped
+ * when the row repeats the previous row's label.
  */
 function rawSegmentCodes(
   values: readonly (string | null)[],
@@ -55,8 +58,17 @@ function rawSegmentCodes(
   for (let i = 0; i < count; i++) {
     const value = values[selection === null ? i : (selection[i] as number)] ?? null;
     if (value !== lastValue || lastCode < 0) {
-      let code = first.get(value);
-      if (code === undefined) {
+      // A few labels: a scan (string equality) beats hashing; many: the Map.
+      let code = -1;
+      if (labels.length <= FEW_LABELS) {
+        for (let c = 0; c < labels.length; c++) {
+          if (labels[c] === value) {
+            code = c;
+            break;
+          }
+        }
+      } else code = first.get(value) ?? -1;
+      if (code < 0) {
         code = labels.length;
         first.set(value, code);
         labels.push(value);
@@ -344,6 +356,7 @@ function withoutHistograms(accumulator: GapAccumulator): GapAccumulator {
  * evening of the day before (ahead of UTC it stays on the same day).
  */
 function behindUtc(zone: string, at: number): boolean {
+  if (zone === "UTC") return false;
   return (
     new TZDate(at, zone).getTimezoneOffset() > 0 ||
     new TZDate(at + 182 * DAY, zone).getTimezoneOffset() > 0
