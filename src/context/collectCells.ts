@@ -12,9 +12,6 @@ import type { CellPlan } from "./cellPlan";
 import { createPeriodIndexer, type PeriodIndexer, periodIndex } from "./periodIndexer";
 import type { CalendarPeriod } from "./periodSpec";
 
-/** CalendarPeriod slot of a row: 0 = undated, i + 1 = indexer period i. */
-const UNDATED = 0;
-
 /** One finest cell: its period slot (or −1 without periods), segment codes and accumulator. */
 export interface FineCell {
   readonly slot: number;
@@ -40,30 +37,60 @@ export interface CollectedCells {
 
 const DAY = 86_400_000;
 
-/** Labels of a segment column in the selection, sorted (blank last), with each row's code. */
-function segmentCodes(
+/** Up to this many labels a column's codes are found by a scan instead of a Map lookup. */
+const FEW_LABELS = 16;
+
+/**
+ * A segment column's first-seen codes in the selection: per row its code (order of first
+ * appearance) and the labels by code. A scan of the labels seen (a Map lookup beyond a few), skipped
+ * when the row repeats the previous row's label.
+ */
+function rawSegmentCodes(
   values: readonly (string | null)[],
-  rowAt: (i: number) => number,
+  selection: Int32Array | null,
   count: number,
 ): { labels: (string | null)[]; codes: Int32Array } {
   const first = new Map<string | null, number>();
-  const raw = new Int32Array(count);
+  const labels: (string | null)[] = [];
+  const codes = new Int32Array(count);
+  let lastValue: string | null | undefined;
+  let lastCode = -1;
   for (let i = 0; i < count; i++) {
-    const value = values[rowAt(i)] ?? null;
-    let code = first.get(value);
-    if (code === undefined) {
-      code = first.size;
-      first.set(value, code);
+    const value = values[selection === null ? i : (selection[i] as number)] ?? null;
+    if (value !== lastValue || lastCode < 0) {
+      // A few labels: a scan (string equality) beats hashing; many: the Map.
+      let code = -1;
+      if (labels.length <= FEW_LABELS) {
+        for (let c = 0; c < labels.length; c++) {
+          if (labels[c] === value) {
+            code = c;
+            break;
+          }
+        }
+      } else code = first.get(value) ?? -1;
+      if (code < 0) {
+        code = labels.length;
+        first.set(value, code);
+        labels.push(value);
+      }
+      lastValue = value;
+      lastCode = code;
     }
-    raw[i] = code;
+    codes[i] = lastCode;
   }
-  const labels = [...first.keys()].sort((a, b) =>
+  return { labels, codes };
+}
+
+/** Labels in order (blank last) and, per first-seen code, the label's position in that order. */
+function sortedLabels(raw: readonly (string | null)[]): {
+  labels: (string | null)[];
+  order: Int32Array;
+} {
+  const labels = [...raw].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0,
   );
-  const order = new Int32Array(first.size);
-  for (const [label, code] of first) order[code] = labels.indexOf(label);
-  for (let i = 0; i < count; i++) raw[i] = order[raw[i] as number] as number;
-  return { labels, codes: raw };
+  const order = Int32Array.from(raw, (label) => labels.indexOf(label));
+  return { labels, order };
 }
 
 /**
@@ -72,6 +99,11 @@ function segmentCodes(
  * Rows dated outside the window are left out (counted and named); undated rows go to the
  * undated period slot (counted and named); blank segments form a cell of their own (counted
  * and named).
+ *
+ * Placement reads the dates twice (the span of the dates, then each row's period from a UTC
+ * day → period table) and each segment column once: one loop writes each row's cell id (cells
+ * numbered in the order of their first row) from the period slot and the segment codes, mixed
+ * radix, through a dense code → cell table.
  */
 export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
   const selection = plan.rows;
@@ -84,21 +116,28 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
     id: dataset.ids[r] ?? null,
   });
 
-  // Periods: a slot per row from a binary search over the period boundaries.
-  const slots = new Int32Array(count);
+  // Periods: the span of the dates in the window; undated and outside rows counted and named.
   let periods: readonly CalendarPeriod[] = [];
+  let indexer: PeriodIndexer | null = null;
+  let days: { from: number; table: Int32Array | null } = { from: 0, table: null };
   let rowsUndated = 0;
   let rowsOutside = 0;
   const spec = plan.period;
-  if (spec !== null) {
-    const dates = dataset.dates as Float64Array;
+  const dates = spec === null ? null : (dataset.dates as Float64Array);
+  // Finite bounds: an infinite date is never inside (it is undated, as NaN is).
+  const windowFrom = Math.max(plan.from, -Number.MAX_VALUE);
+  const windowTo = Math.min(plan.to, Number.MAX_VALUE);
+  if (spec !== null && dates !== null) {
     let first = Infinity;
     let last = -Infinity;
     let allMidnight = true;
     for (let i = 0; i < count; i++) {
-      const t = dates[rowAt(i)] as number;
-      if (!Number.isFinite(t)) {
-        slots[i] = UNDATED;
+      const t = dates[selection === null ? i : (selection[i] as number)] as number;
+      if (t >= windowFrom && t <= windowTo) {
+        if (t < first) first = t;
+        if (t > last) last = t;
+        if (allMidnight && t % DAY !== 0) allMidnight = false;
+      } else if (!Number.isFinite(t)) {
         rowsUndated += 1;
         const at = where(rowAt(i));
         log.record({
@@ -107,41 +146,18 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
           row: at.row,
           column: "date",
         });
-      } else if (t < plan.from || t > plan.to) {
-        slots[i] = -1;
+      } else {
         rowsOutside += 1;
         const at = where(rowAt(i));
         const message = `dated ${new Date(t).toISOString()}, outside the study window; left out of every cell`;
         log.record({ code: "outside-window", message, row: at.row, column: "date" });
         log.exclude({ ...at, reasons: [notice("outside-window", message)] });
-      } else {
-        slots[i] = 1;
-        if (t < first) first = t;
-        if (t > last) last = t;
-        if (allMidnight && t % DAY !== 0) allMidnight = false;
       }
     }
     if (first <= last) {
-      const indexer: PeriodIndexer = createPeriodIndexer(spec, first, last);
+      indexer = createPeriodIndexer(spec, first, last);
       periods = indexer.periods;
-      // Each UTC day inside one period is looked up; a day a period boundary cuts (local
-      // midnight in the zone) is searched, trying the previous row's period first.
-      const days = dayTable(indexer, first, last);
-      const starts = indexer.starts;
-      let previous = 0;
-      for (let i = 0; i < count; i++) {
-        if (slots[i] !== 1) continue;
-        const t = dates[selection === null ? i : (selection[i] as number)] as number;
-        const day = Math.floor((t - days.from) / DAY);
-        let period = days.table === null ? -1 : (days.table[day] as number);
-        if (period < 0) {
-          if (!(t >= (starts[previous] as number) && t < (starts[previous + 1] as number))) {
-            previous = periodIndex(indexer, t);
-          }
-          period = previous;
-        }
-        slots[i] = period + 1;
-      }
+      days = dayTable(indexer, first, last);
       if (allMidnight && behindUtc(spec.timeZone, first)) {
         warnings.push(
           notice(
@@ -151,76 +167,96 @@ export function collectCells(dataset: Dataset, plan: CellPlan): CollectedCells {
         );
       }
     }
-  } else {
-    slots.fill(-2); // no period grouping: every row in
   }
 
-  // Segments: a code per row and column; blank labels are counted and named.
-  const labels: (string | null)[][] = [];
-  const segmentColumns: Int32Array[] = [];
-  for (const segment of plan.segments) {
-    const { labels: names, codes } = segmentCodes(segment.values, rowAt, count);
-    labels.push(names);
-    segmentColumns.push(codes);
-    const blank = names.indexOf(null);
-    if (blank >= 0) {
-      for (let i = 0; i < count; i++) {
-        if (codes[i] === blank && slots[i] !== -1) {
-          log.record({
-            code: "blank-segment",
-            message: `the ${segment.name} is blank; counted in a cell of its own`,
-            row: where(rowAt(i)).row,
-            column: segment.name,
-          });
-        }
-      }
-    }
-  }
+  // Segments: a first-seen code per row and column.
+  const raw = plan.segments.map((segment) => rawSegmentCodes(segment.values, selection, count));
+  const columns = raw.map((column) => column.codes);
 
-  // Finest cell code: mixed radix over (period slot, segment codes); occupied cells numbered.
+  // Each row's cell: mixed radix over (period slot, segment codes), occupied cells numbered in
+  // the order of their first row, through a dense table when the cross is small, else a Map.
   const slotCount = spec === null ? 1 : periods.length + 1;
-  const radix = [slotCount, ...labels.map((names) => Math.max(names.length, 1))];
-  const codes = radix.reduce((a, b) => a * b, 1);
-  // Occupied cells numbered through a dense table when the cross is small, else a Map.
+  const radix = raw.map((column) => Math.max(column.labels.length, 1));
+  const codes = radix.reduce((a, b) => a * b, slotCount);
   const dense = codes <= 1 << 22 ? new Int32Array(codes).fill(-1) : null;
   const groupOfCode = new Map<number, number>();
   const keys: { slot: number; segments: number[] }[] = [];
-  // Each row's code, column by column (slot −1: left out, code −1).
-  const rowCode = slots;
+  const groupOfRow = new Int32Array(count);
+  const table = days.table;
+  const dayFrom = days.from;
+  const starts = indexer === null ? null : indexer.starts;
+  const single = columns.length === 1 ? (columns[0] as Int32Array) : null;
+  const singleRadix = radix[0] ?? 1;
+  let previous = 0;
   for (let i = 0; i < count; i++) {
-    const slot = rowCode[i] as number;
-    rowCode[i] = slot === -1 ? -1 : slot === -2 ? 0 : slot;
-  }
-  segmentColumns.forEach((column, c) => {
-    const radixOf = radix[c + 1] as number;
-    for (let i = 0; i < count; i++) {
-      const code = rowCode[i] as number;
-      if (code >= 0) rowCode[i] = code * radixOf + (column[i] as number);
+    // Slot: 0 = undated, p + 1 = period p; 0 for every row without periods.
+    let slot = 0;
+    if (dates !== null) {
+      const t = dates[selection === null ? i : (selection[i] as number)] as number;
+      if (t >= windowFrom && t <= windowTo) {
+        let period = table === null ? -1 : (table[Math.floor((t - dayFrom) / DAY)] as number);
+        if (period < 0) {
+          // A day a period boundary cuts (local midnight in the zone): search, trying the
+          // previous such row's period first.
+          const s = starts as Float64Array;
+          if (!(t >= (s[previous] as number) && t < (s[previous + 1] as number))) {
+            previous = periodIndex(indexer as PeriodIndexer, t);
+          }
+          period = previous;
+        }
+        slot = period + 1;
+      } else if (Number.isFinite(t)) {
+        groupOfRow[i] = -1; // outside the window: left out
+        continue;
+      }
     }
-  });
-  // Each row's group, in place of its code.
-  const groupOfRow = rowCode;
-  const rowsPerGroup: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const code = rowCode[i] as number;
-    if (code < 0) {
-      groupOfRow[i] = -1;
-      continue;
+    let code = slot;
+    if (single !== null) code = code * singleRadix + (single[i] as number);
+    else {
+      for (let c = 0; c < columns.length; c++) {
+        code = code * (radix[c] as number) + ((columns[c] as Int32Array)[i] as number);
+      }
     }
-    let group = dense === null ? groupOfCode.get(code) : (dense[code] as number);
-    if (group === undefined || group === -1) {
+    let group = dense === null ? (groupOfCode.get(code) ?? -1) : (dense[code] as number);
+    if (group === -1) {
       group = keys.length;
       if (dense === null) groupOfCode.set(code, group);
       else dense[code] = group;
       keys.push({
-        slot: spec === null ? -1 : Math.floor(code / (codes / slotCount)),
-        segments: segmentColumns.map((column) => column[i] as number),
+        slot: spec === null ? -1 : slot,
+        segments: columns.map((column) => column[i] as number),
       });
-      rowsPerGroup.push(0);
     }
     groupOfRow[i] = group;
-    rowsPerGroup[group] = (rowsPerGroup[group] as number) + 1;
   }
+  const rowsPerGroup = new Int32Array(keys.length);
+  for (let i = 0; i < count; i++) {
+    const g = groupOfRow[i] as number;
+    if (g >= 0) rowsPerGroup[g] = (rowsPerGroup[g] as number) + 1;
+  }
+
+  // Labels in order; blank labels counted and named, column by column.
+  const labels: (string | null)[][] = [];
+  raw.forEach((column, c) => {
+    const { labels: names, order } = sortedLabels(column.labels);
+    labels.push(names);
+    for (const key of keys) key.segments[c] = order[key.segments[c] as number] as number;
+    const blank = column.labels.indexOf(null);
+    if (blank < 0) return;
+    const segment = plan.segments[c] as CellPlan["segments"][number];
+    const codesOfRow = column.codes;
+    for (let i = 0; i < count; i++) {
+      if (codesOfRow[i] === blank && groupOfRow[i] !== -1) {
+        log.record({
+          code: "blank-segment",
+          message: `the ${segment.name} is blank; counted in a cell of its own`,
+          row: where(rowAt(i)).row,
+          column: segment.name,
+        });
+      }
+    }
+  });
+
   const accumulators = keys.map(() =>
     withoutHistograms(createGapAccumulator(dataset.instrument, "expectation", "perception")),
   );
@@ -320,6 +356,7 @@ function withoutHistograms(accumulator: GapAccumulator): GapAccumulator {
  * evening of the day before (ahead of UTC it stays on the same day).
  */
 function behindUtc(zone: string, at: number): boolean {
+  if (zone === "UTC") return false;
   return (
     new TZDate(at, zone).getTimezoneOffset() > 0 ||
     new TZDate(at + 182 * DAY, zone).getTimezoneOffset() > 0

@@ -166,13 +166,21 @@ export function compareSegments(
     } else kept.push({ name: label, positions });
   }
   const warnings: Notice[] = [];
-  if (leftOut.length > 0) {
-    warnings.push(
-      notice(
+  // One warning per segment left out, grouped (one report line) by the column compared.
+  for (const l of leftOut) {
+    const name = l.segment ?? "(blank)";
+    warnings.push({
+      ...notice(
         "small-cell",
-        `left out of the tests: ${leftOut.map((l) => `${l.segment ?? "(blank)"} (${l.rows})`).join(", ")}, fewer than minimumN = ${plan.minimumN} respondents or a blank label`,
+        `left out of the tests: ${name} (${l.rows}), ${l.segment === null ? "a blank label" : `fewer than minimumN = ${plan.minimumN} respondents`}`,
       ),
-    );
+      group: {
+        subject: `segments by ${options.by}`,
+        reason: `left out of the tests (fewer than minimumN = ${plan.minimumN} respondents, or a blank label)`,
+        member: name,
+        unit: "segment",
+      },
+    });
   }
   const dimensionScores = respondentScores(dataset, {
     facet: "gap",

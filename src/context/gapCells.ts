@@ -1,6 +1,6 @@
 import { checkOptionKeys, expectShape, optionNames, shapes } from "../_lib/guards";
 import type { IssueLogSummary } from "../_lib/issueLog";
-import { type Notice, notice } from "../_lib/notice";
+import { type Notice, type NoticeGroup, notice } from "../_lib/notice";
 import type { GapAccumulator } from "../gaps/gapAccumulator";
 import type { Dataset } from "../responses/types";
 import { type CellFigure, cellFigures, type QuantileCache } from "./cellFigures";
@@ -151,6 +151,41 @@ export function mergeLevels(collected: CollectedCells): MergedCell[] {
   return out;
 }
 
+/**
+ * The `group` of a cell's small-cell warning: the subject is the grouping (e.g. `cells by month
+ * × region`), the member the cell (its segment labels, else its period, `undated` or `all`), so
+ * a report lists a level's small cells on one line.
+ */
+function cellGroup(
+  cell: MergedCell,
+  collected: CollectedCells,
+  segments: Readonly<Record<string, string | null>>,
+  reason: string,
+): NoticeGroup {
+  const split = collected.plan.segments
+    .filter((_, c) => (cell.segments[c] as number) >= 0)
+    .map((column) => column.name);
+  const by = [
+    ...(cell.slot >= 0 && collected.plan.period !== null ? [collected.plan.period.kind] : []),
+    ...split,
+  ];
+  const labels = split.map((name) => segments[name] ?? "(blank)");
+  const member =
+    labels.length > 0
+      ? labels.join(" × ")
+      : cell.slot === 0
+        ? "undated"
+        : cell.slot > 0
+          ? (collected.periods[cell.slot - 1]?.key ?? "period")
+          : "all";
+  return {
+    subject: by.length === 0 ? "all respondents" : `cells by ${by.join(" × ")}`,
+    reason,
+    member,
+    unit: "cell",
+  };
+}
+
 /** Finishes a merged cell into its figures, suppressing what rests on too few respondents. */
 export function finishCell(
   cell: MergedCell,
@@ -174,23 +209,35 @@ export function finishCell(
   const warnings: Notice[] = [];
   const suppressed = cell.rows < plan.minimumN;
   if (suppressed) {
-    warnings.push(
-      notice(
+    warnings.push({
+      ...notice(
         "small-cell",
         `${cell.rows} respondent${cell.rows === 1 ? "" : "s"}, fewer than minimumN = ${plan.minimumN}: figures suppressed`,
       ),
-    );
+      group: cellGroup(
+        cell,
+        collected,
+        segments,
+        `cells suppressed (fewer than ${plan.minimumN} respondents)`,
+      ),
+    });
   } else {
     const small = [...figures.items, ...figures.dimensions, figures.overall].filter(
       (figure) => figure.suppressed,
     );
     if (small.length > 0) {
-      warnings.push(
-        notice(
+      warnings.push({
+        ...notice(
           "small-cell",
           `${small.map((figure) => figure.id).join(", ")}: fewer than minimumN = ${plan.minimumN} respondents answered; suppressed`,
         ),
-      );
+        group: cellGroup(
+          cell,
+          collected,
+          segments,
+          `figures suppressed (fewer than ${plan.minimumN} respondents answered)`,
+        ),
+      });
     }
   }
   return {

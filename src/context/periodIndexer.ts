@@ -29,11 +29,16 @@ export function createPeriodIndexer(spec: PeriodSpec, first: number, last: numbe
     }
     starts.push(week.getTime());
   } else {
-    const local = new TZDate(first, spec.timeZone);
-    let year = local.getFullYear();
-    let month = local.getMonth();
+    // In UTC the month starts are Date.UTC's (the same instants as TZDate's, without loading
+    // the ICU zone data on a process's first call).
+    const utc = spec.timeZone === "UTC";
+    const local = utc ? null : new TZDate(first, spec.timeZone);
+    let year = local === null ? new Date(first).getUTCFullYear() : local.getFullYear();
+    let month = local === null ? new Date(first).getUTCMonth() : local.getMonth();
     for (;;) {
-      const start = new TZDate(year, month, 1, spec.timeZone).getTime();
+      const start = utc
+        ? Date.UTC(year, month, 1)
+        : new TZDate(year, month, 1, spec.timeZone).getTime();
       if (start > last) {
         starts.push(start);
         break;

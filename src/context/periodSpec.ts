@@ -79,6 +79,8 @@ export const PERIOD_OPTIONS = optionNames<PeriodOptions>({
 
 /** True when the time zone is one the calendar can be read in. */
 function knownTimeZone(zone: string): boolean {
+  // UTC without a TZDate: a process's first time-zone lookup loads the ICU zone data.
+  if (zone === "UTC") return true;
   return zone.length > 0 && !Number.isNaN(new TZDate(0, zone).getTime());
 }
 

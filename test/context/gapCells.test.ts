@@ -177,6 +177,31 @@ describe("gapCells: small cells, undated rows, the window, blank segments", () =
     expect(result.cells.at(-1)?.undated).toBe(true); // the undated cells come last
   });
 
+  it("groups the small-cell warnings by level, one member per cell", () => {
+    const groups = (level: string) =>
+      result.cells
+        .filter((c) => c.level === level)
+        .flatMap((c) => c.warnings.filter((w) => w.code === "small-cell"))
+        .map((w) => w.group);
+    // minimumN 3: South (1) and blank (1) segments; the undated period (1); January has 3.
+    const reason = "cells suppressed (fewer than 3 respondents)";
+    const subject = "cells by region";
+    expect(groups("segment")).toEqual([
+      { subject, reason, member: "South", unit: "cell" },
+      { subject, reason, member: "(blank)", unit: "cell" },
+    ]);
+    expect(groups("period")).toEqual([
+      { subject: "cells by month", reason, member: "undated", unit: "cell" },
+    ]);
+    // Per month × region: North Jan 3 is shown; North Feb 1, South Feb 1, blank Feb 1 and
+    // the undated North 1 are suppressed, each a member under one subject.
+    const crossed = groups("period-segment");
+    expect(crossed.map((g) => g?.member)).toEqual(["North", "South", "(blank)", "North"]);
+    expect(new Set(crossed.map((g) => `${g?.subject}|${g?.reason}|${g?.unit}`))).toEqual(
+      new Set([`cells by month × region|${reason}|cell`]),
+    );
+  });
+
   it("warns when calendar dates are read in another time zone", () => {
     const zoned = gapCells(dataset, { period: "month", timeZone: "America/New_York", minimumN: 3 });
     expect(zoned.warnings.map((w) => w.code)).toContain("date-only-in-zone");

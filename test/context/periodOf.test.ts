@@ -188,3 +188,36 @@ describe("the boundary index agrees with periodOf", () => {
     );
   });
 });
+
+describe("UTC period starts without the zone data", () => {
+  it("equal the starts TZDate gives for the offset +00:00, every kind but weeks", () => {
+    const kinds: PeriodKind[] = ["month", "quarter", "year", "fiscal-year", "season"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.integer({ min: Date.UTC(1999, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.integer({ min: 0, max: 4 * 366 * 86_400_000 }),
+        (kind, first, span) => {
+          const options = (timeZone: string) => ({
+            period: kind,
+            timeZone,
+            ...(kind === "fiscal-year" ? { fiscalYearStart: 4 } : {}),
+          });
+          const utc = createPeriodIndexer(
+            resolvePeriod("test", options("UTC")),
+            first,
+            first + span,
+          );
+          const zoned = createPeriodIndexer(
+            resolvePeriod("test", options("+00:00")),
+            first,
+            first + span,
+          );
+          expect([...utc.starts]).toEqual([...zoned.starts]);
+          expect(utc.periods.map((p) => p.key)).toEqual(zoned.periods.map((p) => p.key));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -156,6 +156,16 @@ describe("byPeriod on a planted survey", () => {
     const small = compareSegments(dataset, { by: "region", minimumN: 8, rows });
     // 14 North (even rows) and 6 South: the South is left out; one segment value is not a test.
     expect(small.leftOut).toEqual([{ segment: "South", rows: 6 }]);
+    // The small-cell warning carries a group (one report line per column compared).
+    const leftOutWarnings = small.warnings.filter((w) => w.code === "small-cell");
+    expect(leftOutWarnings).toHaveLength(1);
+    expect(leftOutWarnings[0]?.message).toContain("South (6)");
+    expect(leftOutWarnings[0]?.group).toEqual({
+      subject: "segments by region",
+      reason: "left out of the tests (fewer than minimumN = 8 respondents, or a blank label)",
+      member: "South",
+      unit: "segment",
+    });
     expect(small.comparisons[0]?.pValue).toBeNull();
     expect(small.comparisons[0]?.warnings[0]?.code).toBe("too-few-values");
   });
