@@ -32,8 +32,15 @@ export const fastEventLines = { enabled: true };
 export const parallelEvents: {
   workerUrl: URL | null;
   minBytes: number;
-  trace: { parallel: boolean; reason: string };
-} = { workerUrl: null, minBytes: 8 * 1024 * 1024, trace: { parallel: false, reason: "" } };
+  /** The share of the file the main thread reads (it joins the worker's part too). */
+  share: number;
+  trace: { parallel: boolean; reason: string; ms?: readonly number[] };
+} = {
+  workerUrl: null,
+  minBytes: 8 * 1024 * 1024,
+  share: 0.45,
+  trace: { parallel: false, reason: "" },
+};
 
 /** The fields of an event, in the order of the builder's arguments. */
 const FIELDS = [
@@ -164,7 +171,7 @@ export async function readEventsCsv(
     const file = typeof path === "string" ? path : fileURLToPath(path);
     const split =
       fastEventLines.enabled && regular && threads > 1 && size >= parallelEvents.minBytes
-        ? await splitPoint(file, size)
+        ? await splitPoint(file, size, parallelEvents.share)
         : null;
     if (split === null) await readLineBlocks(path, onBlock);
     else {
@@ -188,10 +195,17 @@ export async function readEventsCsv(
         split,
       );
       const started = worker as RangeWorker | null;
+      const t0 = performance.now();
       const result = started === null ? null : await started.result;
+      const t1 = performance.now();
       if (result?.ok && !quoted && reader.lfReady()) {
         reader.joinRange(result, file, size);
-        parallelEvents.trace = { parallel: true, reason: "" };
+        // milliseconds: waiting for the worker after the first part, joining its part
+        parallelEvents.trace = {
+          parallel: true,
+          reason: "",
+          ms: [t1 - t0, performance.now() - t1],
+        };
       } else {
         parallelEvents.trace = {
           parallel: false,
@@ -228,11 +242,11 @@ function startWorker(job: EventRangeJob): RangeWorker {
 }
 
 /**
- * Where the second half starts: just after the first line feed at or after the middle of the
+ * Where the worker's part starts: just after the first line feed at or after `share` of the
  * file (null when there is none within 1 MiB).
  */
-async function splitPoint(path: string, size: number): Promise<number | null> {
-  const middle = Math.floor(size / 2);
+async function splitPoint(path: string, size: number, share: number): Promise<number | null> {
+  const middle = Math.floor(size * share);
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.allocUnsafe(1024 * 1024);
