@@ -9,7 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     // The machines are shared; a slow moment must not fail a correct test. Speed is measured
     // in benchmarks (npm run bench), never by timeouts.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

@@ -1,6 +1,6 @@
 // Gap 3 benchmark: 1M delivery records with business hours and a holiday calendar, beside a
 // one-pass floor over the same file (parse + two timestamps per row), timed in the same run.
-//   node bench/gap3.mjs [--gap3-size 1000000] [--runs 3]          (after `npm run build`)
+//   node bench/gap3.mjs [--gap3-size 1000000] [--runs 3] [--gap3-records]   (after `npm run build`)
 //   node bench/run.mjs --gap3 [--gap3-size N] [--runs 3]           (the same, from run.mjs)
 // Each stage runs in its own child process (its peak RSS is its own); see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -181,7 +181,11 @@ async function runStage(stage, file) {
       standards,
       calendar: CALENDAR,
       asOf: ASOF,
-      onRecords: (batch) => accumulateGap3(state, batch),
+      // Columnar batches (typed arrays, no object per record); `--gap3-records` times the
+      // record-object batches of onRecords instead (same result).
+      ...(process.env.SERVQUAL_GAP3_RECORDS === "1"
+        ? { onRecords: (batch) => accumulateGap3(state, batch) }
+        : { onColumns: (batch) => accumulateGap3(state, batch) }),
     });
     const result = finishGap3(state, { report: set.report });
     check = {
@@ -206,10 +210,16 @@ async function runStage(stage, file) {
 }
 
 function child(stage, file) {
+  const records = process.argv.includes("--gap3-records") ? "1" : "0";
   const run = spawnSync(
     process.execPath,
     ["--expose-gc", SCRIPT, "--gap3-stage", stage, "--file", file],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 },
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      env: { ...process.env, SERVQUAL_GAP3_RECORDS: records },
+    },
   );
   const line = run.stdout.split("\n").find((text) => text.startsWith(MARK));
   if (run.status !== 0 || line === undefined)
@@ -273,7 +283,7 @@ export function runGap3Bench(size, runs) {
     `  floor (parse + two timestamps per row): ${f(summary.floorSeconds)} s (cpu ${f(summary.floorCpuSeconds)} s), peak ${summary.floorMaxRssMiB.toFixed(0)} MiB`,
   );
   console.log(
-    `  readDeliveryRecordsCsv → accumulateGap3 → finishGap3: ${f(summary.gap3Seconds)} s (cpu ${f(summary.gap3CpuSeconds)} s, ${Math.round(size / summary.gap3Seconds).toLocaleString("en-US")} records/s), peak ${summary.gap3MaxRssMiB.toFixed(0)} MiB`,
+    `  readDeliveryRecordsCsv (${process.argv.includes("--gap3-records") ? "onRecords" : "onColumns"}) → accumulateGap3 → finishGap3: ${f(summary.gap3Seconds)} s (cpu ${f(summary.gap3CpuSeconds)} s, ${Math.round(size / summary.gap3Seconds).toLocaleString("en-US")} records/s), peak ${summary.gap3MaxRssMiB.toFixed(0)} MiB`,
   );
   console.log(`  ours/floor ${f(summary.ratio)} (cpu ${f(summary.cpuRatio)}); target ≤ 4`);
   console.log(

@@ -35,6 +35,7 @@ export type IssueCode =
   | "invalid-delimiter"
   | "invalid-encoding"
   | "unsupported-value"
+  | "too-many-scale-steps"
   // Instruments
   | "duplicate-dimension"
   | "duplicate-item"

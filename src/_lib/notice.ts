@@ -99,6 +99,7 @@ export type NoticeCode =
   | "invalid-period"
   // Gaps 2–4
   | "records-without-standard"
+  | "unused-region-holidays"
   | "not-measured"
   | "pending-records"
   | "open-misses"

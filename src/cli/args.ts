@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { calendarFlagsOf } from "./calendarFlags";
 import { closest, didYouMean } from "./closest";
 import { type ContextFlags, parseContextFlags } from "./contextInputs";
+import { type DuckDbFlags, duckDbFlagsOf } from "./duckdbSettings";
 import { type FiveGapFiles, fiveGapFilesOf } from "./fiveGapInputs";
 import { parsePeriodFlags } from "./periodFlags";
 import { checkRelationshipOptions } from "./relationshipInputs";
@@ -74,6 +75,8 @@ export interface ReportCommand {
   readonly database?:
     | { readonly kind: "duckdb"; readonly file: string }
     | { readonly kind: "postgres"; readonly url: string; readonly table: string };
+  /** `--duckdb-threads`, `--duckdb-memory-limit`, `--duckdb-temp-directory` (with `--duckdb`). */
+  readonly duckdbSettings?: DuckDbFlags;
   /** The inputs of gaps 1–4 (`--management`, `--standards`, `--records`, `--promises`, `--factors`). */
   readonly fiveGap?: FiveGapFiles;
   /** `--complaints FILE`: complaint records for a Service recovery section. */
@@ -115,6 +118,9 @@ type OptionName =
   | "generated-at"
   | "verbose"
   | "duckdb"
+  | "duckdb-threads"
+  | "duckdb-memory-limit"
+  | "duckdb-temp-directory"
   | "postgres"
   | "table"
   | "events"
@@ -175,6 +181,9 @@ const OPTIONS: Readonly<Record<OptionName, OptionSpec>> = {
   "generated-at": { type: "string", commands: BOTH },
   verbose: { type: "boolean", commands: ["demo", "report", "validate", "instruments"] },
   duckdb: { type: "string", commands: REPORT },
+  "duckdb-threads": { type: "string", commands: REPORT },
+  "duckdb-memory-limit": { type: "string", commands: REPORT },
+  "duckdb-temp-directory": { type: "string", commands: REPORT },
   postgres: { type: "string", commands: REPORT },
   table: { type: "string", commands: REPORT },
   events: { type: "string", commands: REPORT },
@@ -299,6 +308,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   const one = (name: OptionName): string | undefined => strings.get(name)?.[0];
   const database = databaseOf(one("duckdb"), one("postgres"), one("table"), rest.length);
+  const duckdbSettings = duckDbFlagsOf(one, database?.kind === "duckdb");
   const reads = (command === "report" && database === undefined) || command === "validate";
   const expected = reads || command === "instruments" ? 1 : 0;
   if (reads && rest.length === 0) {
@@ -376,6 +386,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...checkTrustOption(one("trust"), database !== undefined, one("trust-items")),
     ...(context === undefined ? {} : { context }),
     ...(database === undefined ? {} : { database }),
+    ...(duckdbSettings === undefined ? {} : { duckdbSettings }),
     ...(fiveGap === undefined ? {} : { fiveGap }),
     ...recoveryFlags(one("complaints"), one("comments"), database !== undefined),
   };

@@ -225,7 +225,11 @@ export async function readFiveGap(
         ...(calendar === undefined ? {} : { calendar }),
       });
       if (!used("records", records.report, "record")) return ExitCode.BadInput;
-      gap3 = lib.gap3(records, standards);
+      gap3 = lib.gap3(
+        records,
+        standards,
+        holidays === undefined ? {} : { holidayRows: holidays.holidays },
+      );
     }
     if (files.promises !== undefined && records !== null) {
       [option, file] = ["promises", files.promises];

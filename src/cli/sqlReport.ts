@@ -2,6 +2,7 @@ import type * as Library from "../node";
 import type { GapSqlGroup } from "../sql";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
+import { describeDuckDb, duckDbSettings } from "./duckdbSettings";
 import { writeReportFiles } from "./outputFolder";
 import type { PreparedReport, Servqual } from "./runReport";
 import { printServqualError } from "./runReport";
@@ -22,11 +23,12 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openDuckDb(file: string, lib: Servqual): Promise<Opened> {
+async function openDuckDb(file: string, lib: Servqual, command: ReportCommand): Promise<Opened> {
   const { DuckDBInstance } =
     await importDriver<typeof import("@duckdb/node-api")>("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await DuckDBInstance.create(":memory:", duckDbSettings(command.duckdbSettings));
   const duck = await instance.connect();
+  if (command.verbose) printError(await describeDuckDb(duck));
   // DuckDB reads a quoted file name in FROM as the file itself (a replacement scan).
   const from = lib.quoteIdentifier(file);
   const described = await duck.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
@@ -92,7 +94,7 @@ export async function runSqlReport(
   try {
     opened =
       database.kind === "duckdb"
-        ? await openDuckDb(database.file, lib)
+        ? await openDuckDb(database.file, lib, command)
         : await openPostgres(database.url, database.table, lib);
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -54,6 +54,14 @@ const READING = `Reading the file (report and validate):
   --duckdb FILE        (report) compute inside DuckDB, reading FILE (.parquet or .csv); the
                        rows are not loaded into Node; needs the optional package
                        @duckdb/node-api; name no CSV file
+  --duckdb-threads N   (report, with --duckdb) DuckDB's threads, 1–256 (default 2)
+  --duckdb-memory-limit SIZE
+                       (report, with --duckdb) DuckDB's memory limit, e.g. 512MB or 2GB
+                       (default 96MB; DuckDB runs inside this process, so this bounds its
+                       memory; beyond it DuckDB spills to the temp directory)
+  --duckdb-temp-directory DIR
+                       (report, with --duckdb) where DuckDB spills (default
+                       servqual-duckdb in the system's temporary folder)
   --postgres URL       (report) compute inside this PostgreSQL database
                        (postgres://user@host/db); needs the optional package pg
   --table NAME         (report, with --postgres) the table or view of respondents, one row each

@@ -115,20 +115,75 @@ export interface FinishGap3Options {
   readonly level?: number;
   /** The validation report of the records (its counts go into `records`). */
   readonly report?: RecordReport;
+  /**
+   * The holiday rows the calendar's holidays came from (`HolidaySet.holidays` of
+   * `readHolidaysCsv`), so that the `unused-region-holidays` warning names their lines.
+   */
+  readonly holidayRows?: readonly HolidayRow[];
+}
+
+/** A row of a holiday file (as `readHolidaysCsv` keeps it): its date, region and place. */
+export interface HolidayRow {
+  readonly date: string;
+  readonly region: string | null;
+  readonly row: number;
+  readonly line?: number;
 }
 
 /** Options of {@link gap3}. */
 export interface Gap3Options extends Gap3AccumulatorOptions {
   readonly level?: number;
+  /** As in {@link FinishGap3Options}. */
+  readonly holidayRows?: readonly HolidayRow[];
 }
 
-const FINISH_OPTIONS = optionNames<FinishGap3Options>({ level: true, report: true });
+const FINISH_OPTIONS = optionNames<FinishGap3Options>({
+  level: true,
+  report: true,
+  holidayRows: true,
+});
 const GAP3_OPTIONS = optionNames<Gap3Options>({
   calendar: true,
   period: true,
   asOf: true,
   level: true,
+  holidayRows: true,
 });
+
+/**
+ * The `unused-region-holidays` warning of each region of `calendar.regionHolidays` that no
+ * record measured against a standard carries (its holidays changed nothing: a misspelt or
+ * missing region), naming the region, its dates and, with `holidayRows`, their rows.
+ */
+function unusedRegionHolidays(
+  state: Gap3Accumulator,
+  holidayRows: readonly HolidayRow[] | undefined,
+): Notice[] {
+  const byRegion = state.calendar?.regionHolidays;
+  if (byRegion === undefined) return [];
+  const seen = new Set<string>();
+  for (const byPeriod of Object.values(state.cells))
+    for (const byRegionCells of Object.values(byPeriod))
+      for (const region of Object.keys(byRegionCells)) seen.add(region);
+  const warnings: Notice[] = [];
+  for (const [region, dates] of Object.entries(byRegion)) {
+    if (seen.has(region)) continue;
+    const rows = (holidayRows ?? []).filter((h) => h.region === region);
+    const where =
+      rows.length === 0
+        ? dates.join(", ")
+        : rows
+            .map((h) => `${h.date} (row ${h.row}${h.line === undefined ? "" : `, line ${h.line}`})`)
+            .join(", ");
+    warnings.push(
+      notice(
+        "unused-region-holidays",
+        `the regional holidays of "${region}" (${where}) apply to no record: no record measured against a standard has the region "${region}"`,
+      ),
+    );
+  }
+  return warnings;
+}
 
 function quantile7(sorted: Float64Array, p: number): number {
   const index = (sorted.length - 1) * p;
@@ -317,6 +372,10 @@ export function finishGap3(state: Gap3Accumulator, options?: FinishGap3Options):
   }
   if (items.length === 0)
     warnings.push(notice("no-data", "no standard can be measured from delivery records"));
+  const holidayRows = options?.holidayRows;
+  if (holidayRows !== undefined && !Array.isArray(holidayRows))
+    throw invalidArgument(fn, "options.holidayRows", "an array of holiday rows", holidayRows);
+  warnings.push(...unusedRegionHolidays(state, holidayRows));
   const used = state.records;
   return {
     gap: 3,
@@ -350,7 +409,8 @@ export function finishGap3(state: Gap3Accumulator, options?: FinishGap3Options):
  * @param records - A `DeliverySet` (from `validateDeliveryRecords` or `readDeliveryRecordsCsv`;
  * its calendar and as-of time are used) or raw records (validated here against the standards).
  * @param standards - From `validateStandards` or `readStandardsCsv`.
- * @param options - `calendar`, `period`, `asOf` (raw records only), `level`.
+ * @param options - `calendar`, `period`, `asOf` (raw records only), `level`, `holidayRows`
+ * (the holiday file's rows, named by the `unused-region-holidays` warning).
  * @returns The Gap 3 envelope.
  * @throws {ServqualError} `invalid-argument`, `invalid-options` (`conflicting-options` when a
  * DeliverySet is given with its own calendar or asOf).
@@ -404,6 +464,7 @@ export function gap3(
   return finishGap3(state, {
     report: set.report,
     ...(options?.level === undefined ? {} : { level: options.level }),
+    ...(options?.holidayRows === undefined ? {} : { holidayRows: options.holidayRows }),
   });
 }
 

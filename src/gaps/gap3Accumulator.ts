@@ -9,6 +9,7 @@ import {
   type ResolvedCalendar,
   resolveCalendar,
 } from "../operations/calendar";
+import { type DeliveryColumns, isDeliveryColumns } from "../operations/deliveryColumns";
 import type { DeliveryRecord } from "../operations/deliveryRecords";
 import { resolveAsOf } from "../operations/deliveryRecords";
 import {
@@ -200,10 +201,62 @@ export function measure(table: CalendarTable, unit: TimeUnit, from: number, to: 
   return ms / unitMs(unit);
 }
 
-function span(record: DeliveryRecord, metric: DeliveryMetric): [number | null, number | null] {
-  if (metric === "first-response") return [record.created, record.firstResponse];
-  if (metric === "resolution") return [record.created, record.resolved];
-  return [record.promisedBy, record.delivered];
+/**
+ * Adds one record (its attribute, region, time zone and five instants, NaN where absent) to
+ * the cells of its standards: the one body both the record and the columns path run.
+ */
+function addRecord(
+  state: Gap3Accumulator,
+  plan: Plan,
+  attribute: string,
+  regionName: string | null,
+  timeZone: string | null,
+  times: Float64Array,
+): void {
+  const { cells, period, asOf } = state;
+  const standards = plan.byAttribute.get(attribute);
+  state.records += 1;
+  if (standards === undefined) {
+    state.withoutStandard[attribute] = (state.withoutStandard[attribute] ?? 0) + 1;
+    return;
+  }
+  const created = times[0] as number;
+  const table = plan.tables.tableOf(regionName, timeZone);
+  const key = table.periodOf(created, period);
+  const region = regionName ?? NO_REGION;
+  for (const standard of standards) {
+    const byPeriod = cells[standard.id] as Record<string, Record<string, Gap3Cell>>;
+    const byRegion = child(byPeriod, key, () => ({}));
+    const cell = child(byRegion, region, emptyCell);
+    cell.records += 1;
+    const metric = standard.metric as DeliveryMetric;
+    // first-response: created → first response; resolution: created → resolved; lateness:
+    // promised-by → delivered.
+    const from = metric === "lateness" ? (times[3] as number) : created;
+    const to = times[metric === "first-response" ? 1 : metric === "resolution" ? 2 : 4] as number;
+    if (Number.isNaN(from)) {
+      cell.notApplicable += 1;
+      continue;
+    }
+    const unit = standard.unit as TimeUnit;
+    const target = standard.target as number;
+    const lower = standard.direction === "lower-is-better";
+    if (Number.isNaN(to)) {
+      const sofar = measure(table, unit, from, Math.max(from, asOf));
+      if (lower && sofar > target) {
+        cell.missed += 1;
+        cell.openMisses += 1;
+        cell.misses.push(sofar - target);
+      } else cell.pending += 1;
+      continue;
+    }
+    const value = measure(table, unit, from, to);
+    if (lower ? value <= target : value >= target) cell.met += 1;
+    else {
+      cell.missed += 1;
+      cell.misses.push(lower ? value - target : target - value);
+    }
+  }
 }
 
 /**
@@ -211,10 +264,13 @@ function span(record: DeliveryRecord, metric: DeliveryMetric): [number | null, n
  * measured standard of its attribute, in the cell of its period (local creation date) and
  * region. A closed record meets a lower-is-better target when value ≤ target (higher: value ≥
  * target) and misses by |value − target| otherwise; an open record is measured up to `asOf`:
- * a miss already when past a lower-is-better target, else pending.
+ * a miss already when past a lower-is-better target, else pending. The records may be an array
+ * of records or a `DeliveryColumns` batch (`readDeliveryRecordsCsv`'s `onColumns`): the same
+ * records give the same state either way.
  *
  * @param state - From `createGap3Accumulator` (changed in place and returned).
- * @param records - Validated records (`validateDeliveryRecords`, `readDeliveryRecordsCsv`).
+ * @param records - Validated records (`validateDeliveryRecords`, `readDeliveryRecordsCsv`), or
+ * a batch of them as columns.
  * @returns The state.
  * @throws {ServqualError} `invalid-argument`.
  * @example
@@ -222,57 +278,45 @@ function span(record: DeliveryRecord, metric: DeliveryMetric): [number | null, n
  */
 export function accumulateGap3(
   state: Gap3Accumulator,
-  records: readonly DeliveryRecord[],
+  records: readonly DeliveryRecord[] | DeliveryColumns,
 ): Gap3Accumulator {
   expectShape("accumulateGap3", "state", state, STATE);
-  if (!Array.isArray(records))
+  const plan = planOf(state);
+  const times = new Float64Array(5);
+  if (Array.isArray(records)) {
+    for (const record of records as readonly DeliveryRecord[]) {
+      times[0] = record.created;
+      times[1] = record.firstResponse ?? Number.NaN;
+      times[2] = record.resolved ?? Number.NaN;
+      times[3] = record.promisedBy ?? Number.NaN;
+      times[4] = record.delivered ?? Number.NaN;
+      addRecord(state, plan, record.attribute, record.region, record.timeZone, times);
+    }
+    return state;
+  }
+  if (!isDeliveryColumns(records))
     throw invalidArgument(
       "accumulateGap3",
       "records",
-      "an array of validated delivery records",
+      "an array of validated delivery records or a DeliveryColumns batch",
       records,
     );
-  const plan = planOf(state);
-  const { cells, period, asOf } = state;
-  for (const record of records) {
-    const standards = plan.byAttribute.get(record.attribute);
-    state.records += 1;
-    if (standards === undefined) {
-      state.withoutStandard[record.attribute] = (state.withoutStandard[record.attribute] ?? 0) + 1;
-      continue;
-    }
-    const table = plan.tables.tableOf(record.region, record.timeZone);
-    const key = table.periodOf(record.created, period);
-    const region = record.region ?? NO_REGION;
-    for (const standard of standards) {
-      const byPeriod = cells[standard.id] as Record<string, Record<string, Gap3Cell>>;
-      const byRegion = child(byPeriod, key, () => ({}));
-      const cell = child(byRegion, region, emptyCell);
-      cell.records += 1;
-      const [from, to] = span(record, standard.metric as DeliveryMetric);
-      if (from === null) {
-        cell.notApplicable += 1;
-        continue;
-      }
-      const unit = standard.unit as TimeUnit;
-      const target = standard.target as number;
-      const lower = standard.direction === "lower-is-better";
-      if (to === null) {
-        const sofar = measure(table, unit, from, Math.max(from, asOf));
-        if (lower && sofar > target) {
-          cell.missed += 1;
-          cell.openMisses += 1;
-          cell.misses.push(sofar - target);
-        } else cell.pending += 1;
-        continue;
-      }
-      const value = measure(table, unit, from, to);
-      if (lower ? value <= target : value >= target) cell.met += 1;
-      else {
-        cell.missed += 1;
-        cell.misses.push(lower ? value - target : target - value);
-      }
-    }
+  const { labels } = records;
+  const label = (k: number) => (k < 0 ? null : (labels[k] as string));
+  for (let i = 0; i < records.length; i++) {
+    times[0] = records.created[i] as number;
+    times[1] = records.firstResponse[i] as number;
+    times[2] = records.resolved[i] as number;
+    times[3] = records.promisedBy[i] as number;
+    times[4] = records.delivered[i] as number;
+    addRecord(
+      state,
+      plan,
+      labels[records.attribute[i] as number] as string,
+      label(records.region[i] as number),
+      label(records.timeZone[i] as number),
+      times,
+    );
   }
   return state;
 }

@@ -65,6 +65,7 @@ export {
   type Gap3Result,
   type Gap3StandardRow,
   gap3,
+  type HolidayRow,
   type MissSizes,
 } from "./gap3";
 export {

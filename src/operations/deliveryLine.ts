@@ -184,30 +184,38 @@ export function deliveryLineReader(
 }
 
 /**
- * The byte-level twin of {@link deliveryLineReader}, for the quote-free blocks the reader takes
- * from the file's bytes: the line is `bytes[start, end)`; cells are located by offset,
- * `YYYY-MM-DDTHH:MM:SSZ` timestamps read from the bytes (`utcStampAt`), attributes, regions
- * and channels interned by their bytes (one string per distinct value, not per record). It
- * returns a record only for a line the general path keeps without any issue (the same
- * conditions as `deliveryLineReader`), null otherwise, and the record equals the general
- * path's.
+ * What {@link deliveryBytesScanner} found on the last line it accepted: the five instants
+ * (created, first response, resolved, promised by, delivered; NaN where blank), the interned
+ * attribute, region and channel (indices of `names`, −1 where blank) and the id's byte range.
+ */
+export interface DeliveryScan {
+  readonly times: Float64Array;
+  readonly names: ByteInterner;
+  attribute: number;
+  region: number;
+  channel: number;
+  idStart: number;
+  idEnd: number;
+}
+
+/**
+ * The byte-level scan of a quote-free line `bytes[start, end)`: one pass splits the cells at
+ * the delimiter, then `YYYY-MM-DDTHH:MM:SSZ` timestamps are read from their digits
+ * (`utcStampAt`) and attributes, regions and channels interned by their bytes (one string per
+ * distinct value, not per record). `scan` answers true only for a line the general path
+ * (`checkDeliveryCells`) keeps without any issue, the values then in `result`; false for every
+ * other line, which the caller hands to the general path.
  *
  * @example
- * const read = deliveryBytesReader(context, ",", positions, 9);
- * read(bytes, 0, bytes.length, 1, 2) // a DeliveryRecord, or null: use the general path
+ * const { scan, result } = deliveryBytesScanner(context, ",", positions, 9);
+ * if (scan(bytes, 0, bytes.length)) result.times[0] // created, epoch ms
  */
-export function deliveryBytesReader(
+export function deliveryBytesScanner(
   context: DeliveryContext,
   delimiter: string,
   positions: Int32Array,
   width: number,
-): (
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  row: number,
-  line: number,
-) => DeliveryRecord | null {
+): { scan: (bytes: Uint8Array, start: number, end: number) => boolean; result: DeliveryScan } {
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
   const { table, attributes, asOf } = context;
@@ -226,53 +234,99 @@ export function deliveryBytesReader(
   const times = new Float64Array(5);
   const sep = delimiter.charCodeAt(0);
   const names = new ByteInterner();
+  const result: DeliveryScan = {
+    times,
+    names,
+    attribute: -1,
+    region: -1,
+    channel: -1,
+    idStart: 0,
+    idEnd: 0,
+  };
   /** Per interned attribute: 1 known, 0 unknown, undefined not yet looked up. */
   const known: number[] = [];
-  const label = (bytes: Uint8Array, col: number): string | null | undefined => {
-    if (col < 0) return null;
+  /** The interned label of a cell: −1 blank, −2 padded (not simple). */
+  const label = (bytes: Uint8Array, col: number): number => {
+    if (col < 0) return -1;
     const s = starts[col] as number;
     const e = ends[col] as number;
-    if (e === s) return null;
-    return plainCell(bytes, s, e) ? names.text(names.intern(bytes, s, e)) : undefined;
+    if (e === s) return -1;
+    return plainCell(bytes, s, e) ? names.intern(bytes, s, e) : -2;
   };
-  return (bytes, start, end, row, line) => {
-    if (splitCells(bytes, start, end, sep, starts, ends) !== width) return null;
-    if (zoneAt >= 0 && (ends[zoneAt] as number) > (starts[zoneAt] as number)) return null;
+  const scan = (bytes: Uint8Array, start: number, end: number): boolean => {
+    if (splitCells(bytes, start, end, sep, starts, ends) !== width) return false;
+    if (zoneAt >= 0 && (ends[zoneAt] as number) > (starts[zoneAt] as number)) return false;
     const idStart = starts[idAt] as number;
     const idEnd = ends[idAt] as number;
-    if (!plainCell(bytes, idStart, idEnd)) return null;
+    if (!plainCell(bytes, idStart, idEnd)) return false;
     const aStart = starts[attributeAt] as number;
     const aEnd = ends[attributeAt] as number;
-    if (!plainCell(bytes, aStart, aEnd)) return null;
+    if (!plainCell(bytes, aStart, aEnd)) return false;
     const a = names.intern(bytes, aStart, aEnd);
-    const attribute = names.text(a);
     if (attributes !== null) {
       let ok = known[a];
       if (ok === undefined) {
-        ok = attributes.has(attribute) ? 1 : 0;
+        ok = attributes.has(names.text(a)) ? 1 : 0;
         known[a] = ok;
       }
-      if (ok === 0) return null;
+      if (ok === 0) return false;
     }
     for (let k = 0; k < 5; k++) {
       const col = timeAt[k] as number;
       const s = col < 0 ? 0 : (starts[col] as number);
       const e = col < 0 ? 0 : (ends[col] as number);
       if (e === s) {
-        if (k === 0) return null;
+        if (k === 0) return false;
         times[k] = Number.NaN;
         continue;
       }
-      if (!plainCell(bytes, s, e)) return null;
+      if (!plainCell(bytes, s, e)) return false;
       const t = e - s === 20 ? utcStampAt(bytes, s) : Number.NaN;
       const value = Number.isNaN(t) ? parseTimestamp(decodeUtf8(bytes, s, e), table) : t;
-      if (Number.isNaN(value) || value > asOf) return null;
-      if (k > 0 && value < (times[0] as number)) return null;
+      if (Number.isNaN(value) || value > asOf) return false;
+      if (k > 0 && value < (times[0] as number)) return false;
       times[k] = value;
     }
     const region = label(bytes, regionAt);
     const channel = label(bytes, channelAt);
-    if (region === undefined || channel === undefined) return null;
+    if (region === -2 || channel === -2) return false;
+    result.attribute = a;
+    result.region = region;
+    result.channel = channel;
+    result.idStart = idStart;
+    result.idEnd = idEnd;
+    return true;
+  };
+  return { scan, result };
+}
+
+/**
+ * The byte-level twin of {@link deliveryLineReader}, for the quote-free blocks the reader takes
+ * from the file's bytes (through {@link deliveryBytesScanner}): returns a record only for a
+ * line the general path keeps without any issue (the same conditions as
+ * `deliveryLineReader`), null otherwise, and the record equals the general path's.
+ *
+ * @example
+ * const read = deliveryBytesReader(context, ",", positions, 9);
+ * read(bytes, 0, bytes.length, 1, 2) // a DeliveryRecord, or null: use the general path
+ */
+export function deliveryBytesReader(
+  context: DeliveryContext,
+  delimiter: string,
+  positions: Int32Array,
+  width: number,
+): (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  row: number,
+  line: number,
+) => DeliveryRecord | null {
+  const { scan, result } = deliveryBytesScanner(context, delimiter, positions, width);
+  const { times, names } = result;
+  const text = (index: number) => (index < 0 ? null : names.text(index));
+  return (bytes, start, end, row, line) => {
+    if (!scan(bytes, start, end)) return null;
     const t1 = times[1] as number;
     const t2 = times[2] as number;
     const t3 = times[3] as number;
@@ -280,15 +334,15 @@ export function deliveryBytesReader(
     return {
       row,
       line,
-      id: decodeUtf8(bytes, idStart, idEnd),
-      attribute,
+      id: decodeUtf8(bytes, result.idStart, result.idEnd),
+      attribute: names.text(result.attribute),
       created: times[0] as number,
       firstResponse: Number.isNaN(t1) ? null : t1,
       resolved: Number.isNaN(t2) ? null : t2,
       promisedBy: Number.isNaN(t3) ? null : t3,
       delivered: Number.isNaN(t4) ? null : t4,
-      region,
-      channel,
+      region: text(result.region),
+      channel: text(result.channel),
       timeZone: null,
     };
   };

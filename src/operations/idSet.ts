@@ -1,3 +1,5 @@
+import { decodeUtf8 } from "../io/byteLines";
+
 /**
  * Open-addressing set of non-negative integers below 2^53 in a `Float64Array` (key + 1 stored;
  * 0 marks an empty slot), half full at most.
@@ -88,6 +90,8 @@ export class IdSet {
   private readonly byPrefix = new Map<string, PrefixSets>();
   private lastPrefix = "";
   private lastSet: PrefixSets | null = null;
+  /** The bytes of the last prefix when `addBytes` set it (null when `add` did). */
+  private lastBytes: Uint8Array | null = null;
 
   /** Adds an id; false when it was added before. */
   add(id: string): boolean {
@@ -111,20 +115,74 @@ export class IdSet {
     }
     let set = this.lastSet;
     if (set === null || k !== this.lastPrefix.length || !id.startsWith(this.lastPrefix)) {
-      const prefix = id.slice(0, k);
-      set = this.byPrefix.get(prefix) ?? null;
-      if (set === null) {
-        set = { bits: new NumberBits(), numbers: new NumberSet() };
-        this.byPrefix.set(prefix, set);
-      }
-      this.lastPrefix = prefix;
-      this.lastSet = set;
+      set = this.prefixSets(id.slice(0, k));
+      this.lastBytes = null;
     }
+    return IdSet.addNumber(set, value, count, id.charCodeAt(k) === 48);
+  }
+
+  /**
+   * Adds the id written as UTF-8 in `bytes[start, end)`; answers as `add` of its decoded text,
+   * without making a string when the id is a prefix and digits whose prefix is the last one seen
+   * (the usual ticket id); otherwise through `add`.
+   *
+   * @example
+   * ids.addBytes(Buffer.from("t17"), 0, 3) // as ids.add("t17")
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    let k = end;
+    let value = 0;
+    let scale = 1;
+    while (k > start && end - k < MAX_DIGITS) {
+      const c = (bytes[k - 1] as number) - 48;
+      if (c < 0 || c > 9) break;
+      value += c * scale;
+      scale *= 10;
+      k -= 1;
+    }
+    const count = end - k;
+    const before = k > start ? (bytes[k - 1] as number) - 48 : -1;
+    if (count === 0 || (before >= 0 && before <= 9)) return this.add(decodeUtf8(bytes, start, end));
+    let set = this.lastSet;
+    const last = this.lastBytes;
+    let same = set !== null && last !== null && last.length === k - start;
+    if (same) {
+      for (let i = 0; i < k - start; i++) {
+        if (last?.[i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (!same || set === null) {
+      set = this.prefixSets(decodeUtf8(bytes, start, k));
+      this.lastBytes = bytes.slice(start, k);
+    }
+    return IdSet.addNumber(set, value, count, bytes[k] === 48);
+  }
+
+  /** The sets of a prefix (made when new), remembered as the last prefix seen. */
+  private prefixSets(prefix: string): PrefixSets {
+    let set = this.byPrefix.get(prefix);
+    if (set === undefined) {
+      set = { bits: new NumberBits(), numbers: new NumberSet() };
+      this.byPrefix.set(prefix, set);
+    }
+    this.lastPrefix = prefix;
+    this.lastSet = set;
+    return set;
+  }
+
+  /** Adds the trailing number `value` of `count` digits (`leadingZero`: its first digit is 0). */
+  private static addNumber(
+    set: PrefixSets,
+    value: number,
+    count: number,
+    leadingZero: boolean,
+  ): boolean {
     // Written without a leading zero, the digits are the number's own: one bit (exact: every
     // other spelling of the number has a leading zero and another count, so another key).
-    if ((count === 1 || id.charCodeAt(k) !== 48) && value < BITMAP_LIMIT) {
-      return set.bits.add(value);
-    }
+    if ((count === 1 || !leadingZero) && value < BITMAP_LIMIT) return set.bits.add(value);
     return set.numbers.add(value * 16 + count);
   }
 }

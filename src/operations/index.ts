@@ -1,5 +1,6 @@
 export { businessHoursBetween } from "./businessHoursBetween";
 export type { BusinessHours, CalendarOptions, Period, ResolvedCalendar, Weekday } from "./calendar";
+export type { DeliveryColumns } from "./deliveryColumns";
 export {
   type DeliveryRecord,
   type DeliveryRecordInput,

@@ -4,6 +4,7 @@ import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import { IssueLog } from "../_lib/issueLog";
 import { lazy } from "../_lib/lazy";
 import { zodIssues } from "../_lib/zodIssues";
+import { decodeUtf8 } from "../io/byteLines";
 import { isIsoDate } from "./calendar";
 import {
   booleanCell,
@@ -314,16 +315,41 @@ export class RecordCollector<T extends { readonly id: string }> {
   keep(record: T & { readonly row: number; readonly line?: number }, idColumn = "id"): void {
     this.recordsIn += 1;
     if (!this.ids.add(record.id)) {
-      const found = new RecordProblems();
-      found.fail("duplicate-id", idColumn, `the id ${record.id} is used by an earlier record`);
-      const place =
-        record.line === undefined ? { row: record.row } : { row: record.row, line: record.line };
-      for (const issue of found.issues) this.log.record({ ...issue, ...place });
-      this.log.exclude({ ...place, id: record.id, reasons: found.reasons });
+      this.duplicate(record.id, record.row, record.line, idColumn);
       return;
     }
     this.kept.push(record);
     this.used += 1;
+  }
+
+  /**
+   * Counts a record a reader's fast path has checked in full and hands on itself (as columns),
+   * by its id written in `bytes[start, end)`: true when it is used; false when the id was seen
+   * before, the record then excluded with `duplicate-id` as `keep` does.
+   */
+  keepId(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    row: number,
+    line: number,
+    idColumn = "id",
+  ): boolean {
+    this.recordsIn += 1;
+    if (!this.ids.addBytes(bytes, start, end)) {
+      this.duplicate(decodeUtf8(bytes, start, end), row, line, idColumn);
+      return false;
+    }
+    this.used += 1;
+    return true;
+  }
+
+  private duplicate(id: string, row: number, line: number | undefined, idColumn: string): void {
+    const found = new RecordProblems();
+    found.fail("duplicate-id", idColumn, `the id ${id} is used by an earlier record`);
+    const place = line === undefined ? { row } : { row, line };
+    for (const issue of found.issues) this.log.record({ ...issue, ...place });
+    this.log.exclude({ ...place, id, reasons: found.reasons });
   }
 
   /** Hands over the records kept so far (streaming) and forgets them; their ids stay known. */

@@ -5,6 +5,7 @@ import type { Instrument } from "../instrument/types";
 import { buildGapPlan, type GapSqlPlan } from "./gapSqlPlan";
 import type { SqlDialect } from "./sqlDialect";
 import { resolveSqlSource, type SqlSourceOptions, type SqlValue } from "./sqlOptions";
+import { checkStagedScale } from "./stagedScale";
 
 /** Options of {@link gapSql}: where the respondents are, and how to read them. */
 export interface GapSqlOptions extends SqlSourceOptions {
@@ -145,7 +146,8 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * @returns `{ dialect, text, parameters, statements, staged }` (`staged`: setup, statements,
  *   inexact, cleanup, for one session; see {@link GapSqlStaged}).
  * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
- *   whose exact keys exceed 2^52.
+ *   whose exact keys exceed 2^52, or whose scale has more than 16,383 steps
+ *   (`too-many-scale-steps`: the staged form's SMALLINT cells hold twice the step count).
  * @example
  * const { statements } = gapSql(instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
  * const rows = [];
@@ -165,6 +167,7 @@ export function gapSqlStatements(
   stageName?: string,
 ): GapSqlStatements {
   const plan = gapSqlPlan(fn, instrument, options, [], stageName);
+  checkStagedScale(fn, instrument);
   const { dialect } = options;
   const { staged } = plan;
   const stagedParameters = [...staged.parameters];

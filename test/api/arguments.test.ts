@@ -1280,6 +1280,13 @@ const table: Readonly<Record<string, Row>> = {
   },
   finishGap3: {
     typo: typo(() => core.finishGap3(gap3State(), { levle: 0.9 } as never), "levle", "level"),
+    also: [
+      [
+        "finishGap3(state, { holidayRows: 1 })",
+        () => core.finishGap3(gap3State(), { holidayRows: 1 } as never),
+        "invalid-argument",
+      ],
+    ],
   },
   readStandardsCsv: {
     typo: typo(
@@ -1299,6 +1306,15 @@ const table: Readonly<Record<string, Row>> = {
         "readDeliveryRecordsCsv(missing)",
         () => nodeEntry.readDeliveryRecordsCsv("/no/such.csv"),
         "invalid-input",
+      ],
+      [
+        "readDeliveryRecordsCsv(file, { onColumns, onRecords })",
+        () =>
+          nodeEntry.readDeliveryRecordsCsv(operationsCsv, {
+            onColumns: () => {},
+            onRecords: () => {},
+          }),
+        "invalid-argument",
       ],
     ],
   },

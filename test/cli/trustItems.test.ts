@@ -74,25 +74,23 @@ describe("servqual report --trust-items", () => {
     expect(json.provenance.options.trustItems).toBe(items);
   });
 
-  it("rejects a bad map with exit 2 naming the problem", () => {
-    const cases: [unknown, string][] = [
-      ["{ not json", "is not valid JSON"],
-      [[1], "must hold a JSON object"],
-      [{ items: {} }, '"items" must be an object'],
-      [{ items: { Q1: "benevolense" } }, 'did you mean "benevolence"'],
-      [{ items: { Q1: { facet: "honesty", reverse: "yes" } } }, "items.Q1.reverse"],
-      [{ items: { Q1: { facet: "honesty", keyed: true } } }, 'unknown key "keyed"'],
-      [{ items: { Q1: "honesty" }, scale: { min: 5, max: 1 } }, '"scale" must be'],
-      [{ item: { Q1: "honesty" } }, 'did you mean "items"'],
-      [{ items: { "Q 1": "honesty" } }, "not a valid instrument"],
-    ];
-    for (const [map, message] of cases) {
-      const { dir, survey, items } = folder(map);
-      const run = runCli(["report", demoCsv, "--trust", survey, "--trust-items", items], dir);
-      expect(run.code, JSON.stringify(map)).toBe(2);
-      expect(run.stderr).toContain("--trust-items");
-      expect(run.stderr).toContain(message);
-    }
+  // one test per map: each runs the built command once, so a slow machine meets the timeout
+  it.each<[unknown, string]>([
+    ["{ not json", "is not valid JSON"],
+    [[1], "must hold a JSON object"],
+    [{ items: {} }, '"items" must be an object'],
+    [{ items: { Q1: "benevolense" } }, 'did you mean "benevolence"'],
+    [{ items: { Q1: { facet: "honesty", reverse: "yes" } } }, "items.Q1.reverse"],
+    [{ items: { Q1: { facet: "honesty", keyed: true } } }, 'unknown key "keyed"'],
+    [{ items: { Q1: "honesty" }, scale: { min: 5, max: 1 } }, '"scale" must be'],
+    [{ item: { Q1: "honesty" } }, 'did you mean "items"'],
+    [{ items: { "Q 1": "honesty" } }, "not a valid instrument"],
+  ])("rejects the bad map %j with exit 2 naming the problem", (map, message) => {
+    const { dir, survey, items } = folder(map);
+    const run = runCli(["report", demoCsv, "--trust", survey, "--trust-items", items], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--trust-items");
+    expect(run.stderr).toContain(message);
   });
 
   it("needs --trust, and is in --help", () => {

@@ -133,3 +133,58 @@ describe("readHolidaysCsv with perRegion", () => {
     expect(set.report.exclusionCounts).toMatchObject({ "other-region": 1 });
   });
 });
+
+describe("gap3: regional holidays of a region no record carries", () => {
+  const file = fileURLToPath(
+    new URL("../fixtures/operations/calendar/holidays.csv", import.meta.url),
+  );
+  const codes = (result: { warnings: readonly { code: string }[] }) =>
+    result.warnings.map((w) => w.code).filter((c) => c === "unused-region-holidays");
+
+  it("warns once per unused region, naming it and its dates; none for a region in use", () => {
+    const set = validateDeliveryRecords(records, {
+      standards,
+      asOf: "2025-01-31T00:00:00Z",
+      calendar: {
+        regionHolidays: { North: ["2024-12-25"], West: ["2024-12-25", "2024-12-26"] },
+      },
+    });
+    const result = gap3(set, standards);
+    expect(codes(result)).toEqual(["unused-region-holidays"]);
+    const warning = result.warnings.find((w) => w.code === "unused-region-holidays");
+    expect(warning?.message).toContain('"West" (2024-12-25, 2024-12-26)');
+    expect(warning?.message).not.toContain("North");
+    // North's holiday still applies (2 + 0 + 8 + 1 = 11 h, a miss of 7); South's record is
+    // untouched by West's (19 h, a miss of 15).
+    const max = (group: string) =>
+      result.items[0]?.byRegion.find((g) => g.group === group)?.misses.max;
+    expect([max("North"), max("South")]).toEqual([7, 15]);
+  });
+
+  it("names the holiday file's rows and lines with holidayRows", async () => {
+    const holidays = await readHolidaysCsv(file, { perRegion: true });
+    const set = validateDeliveryRecords(records, {
+      standards,
+      asOf: "2025-01-31T00:00:00Z",
+      calendar: { holidays: holidays.dates, regionHolidays: holidays.regionDates },
+    });
+    // The records are North, South and none: the Scotland row (line 4 of the file) is unused.
+    const result = gap3(set, standards, { holidayRows: holidays.holidays });
+    const warning = result.warnings.find((w) => w.code === "unused-region-holidays");
+    expect(warning?.message).toContain('"Scotland" (2024-12-27 (row 3, line 4))');
+    expect(() => gap3(set, standards, { holidayRows: "x" as unknown as readonly never[] })).toThrow(
+      expect.objectContaining({ code: "invalid-argument" }),
+    );
+  });
+
+  it("does not warn without regional holidays or when every region is carried", () => {
+    const none = validateDeliveryRecords(records, { standards, asOf: "2025-01-31T00:00:00Z" });
+    expect(codes(gap3(none, standards))).toEqual([]);
+    const used = validateDeliveryRecords(records, {
+      standards,
+      asOf: "2025-01-31T00:00:00Z",
+      calendar: { regionHolidays: { North: ["2024-12-25"], South: ["2024-12-26"] } },
+    });
+    expect(codes(gap3(used, standards))).toEqual([]);
+  });
+});

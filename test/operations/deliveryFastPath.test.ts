@@ -3,11 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { finishGap3 } from "../../src/gaps/gap3";
+import { accumulateGap3, createGap3Accumulator } from "../../src/gaps/gap3Accumulator";
 import { utcStampAt } from "../../src/io/byteLines";
 import { fastLines, readDeliveryRecordsCsv } from "../../src/io/readDeliveryRecordsCsv";
 import { lineBlocks } from "../../src/io/readLineBlocks";
 import { calendarTable, resolveCalendar } from "../../src/operations/calendar";
+import { columnRecord, type DeliveryColumns } from "../../src/operations/deliveryColumns";
 import { parseUtcStampAt } from "../../src/operations/deliveryLine";
+import type { DeliveryRecord } from "../../src/operations/deliveryRecords";
 import { IdSet } from "../../src/operations/idSet";
 import { validateStandards } from "../../src/operations/standards";
 import { parseTimestamp } from "../../src/operations/timestamp";
@@ -86,6 +90,30 @@ describe("IdSet: answers as a Set of strings", () => {
           const fresh = !set.has(x);
           set.add(x);
           expect(ours.add(x)).toBe(fresh);
+        }
+      }),
+    );
+  });
+  it("addBytes answers as add of the decoded id, mixed with add in any order", () => {
+    const id = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom("", "t", "TCK-", "a1b", "é", "x9"),
+          fc.stringMatching(/^[0-9]{0,17}$/),
+        )
+        .map(([p, n]) => p + n),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.boolean()), { maxLength: 400 }), (ids) => {
+        const ours = new IdSet();
+        const set = new Set<string>();
+        for (const [x, asBytes] of ids) {
+          const fresh = !set.has(x);
+          set.add(x);
+          const bytes = Buffer.from(`,${x},`);
+          const got = asBytes ? ours.addBytes(bytes, 1, bytes.length - 1) : ours.add(x);
+          expect(got).toBe(fresh);
         }
       }),
     );
@@ -196,6 +224,11 @@ describe("readDeliveryRecordsCsv: the quote-free fast path equals the general pa
           // Small blocks: the byte path meets block edges, CRLF, and text blocks in between.
           Object.assign(lineBlocks, { first: block, size: block });
           const fast = await readDeliveryRecordsCsv(file, options);
+          const batches: DeliveryColumns[] = [];
+          const columns = await readDeliveryRecordsCsv(file, {
+            ...options,
+            onColumns: (batch) => batches.push(batch),
+          });
           fastLines.bytes = false;
           const text = await readDeliveryRecordsCsv(file, options);
           fastLines.bytes = true;
@@ -208,6 +241,22 @@ describe("readDeliveryRecordsCsv: the quote-free fast path equals the general pa
           expect(text.records).toEqual(general.records);
           expect(text.report).toEqual(general.report);
           expect(fast.report.recordsIn).toBe(rows.length + filler.length);
+          // Columns: the same records (in order, ids aside), the same report, the same Gap 3.
+          expect(columns.records).toEqual([]);
+          expect(columns.report).toEqual(general.report);
+          const fromColumns = batches.flatMap((batch) =>
+            Array.from({ length: batch.length }, (_, i) => columnRecord(batch, i, "")),
+          );
+          const withoutId = (r: DeliveryRecord) => ({ ...r, id: "" });
+          expect(fromColumns).toEqual(general.records.map(withoutId));
+          const gap3Options = { calendar: options.calendar, asOf: options.asOf };
+          const byRecords = createGap3Accumulator(standards, gap3Options);
+          accumulateGap3(byRecords, general.records);
+          const byColumns = createGap3Accumulator(standards, gap3Options);
+          for (const batch of batches) accumulateGap3(byColumns, batch);
+          expect(finishGap3(byColumns, { report: columns.report })).toEqual(
+            finishGap3(byRecords, { report: general.report }),
+          );
         },
       ),
       { numRuns: 25 },
@@ -238,5 +287,89 @@ describe("readDeliveryRecordsCsv: the quote-free fast path equals the general pa
     expect(fast.report.recordsExcluded).toBe(100);
     expect(fast.report.excludedRows[0]?.line).toBe(2902);
     expect(fast.records[2899]?.line).toBe(2901);
+  });
+});
+
+describe("readDeliveryRecordsCsv onColumns and accumulateGap3 on columns", () => {
+  const standards = validateStandards([
+    {
+      attribute: "first-response",
+      dimension: "responsiveness",
+      formal: true,
+      metric: "first-response",
+      target: 4,
+      unit: "business-hours",
+      direction: "lower",
+    },
+    {
+      attribute: "visit",
+      dimension: "reliability",
+      formal: true,
+      metric: "lateness",
+      target: 0,
+      unit: "hours",
+      direction: "lower",
+    },
+  ]);
+  it("hands over batches of at most 16,384 records with hand-checked values and the duplicates excluded", async () => {
+    const lines = ["id,attribute,created,first_response,promised_by,delivered,region,channel"];
+    for (let i = 0; i < 20000; i++) {
+      lines.push(
+        i % 2 === 0
+          ? `t${i},first-response,2024-03-01T09:00:00Z,2024-03-01T10:30:00Z,,,North,phone`
+          : `t${i},visit,2024-03-04T08:00:00Z,,2024-03-05T12:00:00Z,2024-03-05T13:15:00Z,,`,
+      );
+    }
+    lines.push("t7,visit,2024-03-04T08:00:00Z,,,,South,web"); // a duplicate id (line 20002)
+    const file = join(dir, "columns.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const batches: DeliveryColumns[] = [];
+    const set = await readDeliveryRecordsCsv(file, {
+      standards,
+      asOf: "2025-01-01T00:00:00Z",
+      onColumns: (batch) => batches.push(batch),
+    });
+    expect(batches.map((b) => b.length)).toEqual([16384, 20000 - 16384]);
+    expect(set.report.recordsIn).toBe(20001);
+    expect(set.report.recordsUsed).toBe(20000);
+    expect(set.report.excludedRows).toEqual([
+      {
+        row: 20001,
+        line: 20002,
+        id: "t7",
+        reasons: [{ code: "duplicate-id", message: "id: the id t7 is used by an earlier record" }],
+      },
+    ]);
+    const [first] = batches as [DeliveryColumns];
+    expect(first.labels[first.attribute[0] as number]).toBe("first-response");
+    expect((first.firstResponse[0] as number) - (first.created[0] as number)).toBe(5_400_000);
+    expect(first.labels[first.region[0] as number]).toBe("North");
+    expect(first.labels[first.channel[0] as number]).toBe("phone");
+    expect(Number.isNaN(first.resolved[0] as number)).toBe(true);
+    expect(first.region[1]).toBe(-1);
+    expect((first.delivered[1] as number) - (first.promisedBy[1] as number)).toBe(4_500_000);
+    expect([first.row[1], first.line[1]]).toEqual([2, 3]);
+    // Gap 3 by hand: every first response 1.5 business hours (met), every visit 1.25 h late.
+    const state = createGap3Accumulator(standards, { asOf: "2025-01-01T00:00:00Z" });
+    for (const batch of batches) accumulateGap3(state, batch);
+    const result = finishGap3(state, { report: set.report });
+    const item = (name: string) => result.items.find((row) => row.item === name);
+    expect(item("first-response")?.compliance).toBe(1);
+    expect(item("visit")?.compliance).toBe(0);
+    expect(item("visit")?.misses.median).toBeCloseTo(1.25, 12);
+  });
+  it("rejects a bad onColumns, onColumns with onRecords, and a batch of another shape", async () => {
+    const file = join(dir, "columns.csv");
+    await expect(
+      readDeliveryRecordsCsv(file, { onColumns: 3 as unknown as () => void }),
+    ).rejects.toMatchObject({ code: "invalid-argument" });
+    await expect(
+      readDeliveryRecordsCsv(file, { onColumns: () => {}, onRecords: () => {} }),
+    ).rejects.toMatchObject({ code: "invalid-argument" });
+    const state = createGap3Accumulator(standards, { asOf: "2025-01-01T00:00:00Z" });
+    const bad = { kind: "delivery-columns", length: 2, created: new Float64Array(1) };
+    expect(() => accumulateGap3(state, bad as unknown as DeliveryColumns)).toThrow(
+      expect.objectContaining({ code: "invalid-argument" }),
+    );
   });
 });
