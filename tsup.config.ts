@@ -61,7 +61,7 @@ export default defineConfig([
   },
   {
     // The worker of the parallel CSV reader, loaded by servqual/node (ESM and CJS) from dist/.
-    entry: { csvWorker: "src/io/csvWorker.ts" },
+    entry: { csvWorker: "src/io/csvWorker.ts", eventWorker: "src/io/eventWorker.ts" },
     format: ["esm"],
     dts: false,
     clean: false,

@@ -128,7 +128,12 @@ export function eventsFloor(file) {
 
 /** The measured pipeline: read, features, every customer's stage, a 12-month timeline and its transition matrix. */
 export async function relationshipPipeline(core, node, file) {
-  const { events, report } = await node.readEventsCsv(file, { asOf: EVENTS_AS_OF });
+  // SERVQUAL_BENCH_EVENT_THREADS=1|2 fixes the reader's threads (default: the library's choice).
+  const threads = process.env.SERVQUAL_BENCH_EVENT_THREADS;
+  const { events, report } = await node.readEventsCsv(file, {
+    asOf: EVENTS_AS_OF,
+    ...(threads === undefined ? {} : { threads: Number(threads) }),
+  });
   const features = core.relationshipFeatures(events, { asOf: EVENTS_AS_OF });
   const counts = {};
   for (const customer of features.customers) {

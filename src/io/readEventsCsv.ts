@@ -1,5 +1,10 @@
-import { stat } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import Papa from "papaparse";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
@@ -9,6 +14,8 @@ import type { EventOptions, ValidatedEvents } from "../relationship/types";
 import { finishEvents } from "../relationship/validateEvents";
 import { hasQuote } from "./byteLines";
 import { EventLineReader } from "./eventLine";
+import type { EventRangeJob, EventRangeRefusal, EventRangeResult } from "./eventRange";
+import { EventRangeMerge } from "./eventRangeMerge";
 import { readLineBlocks } from "./readLineBlocks";
 import { displayPath, fileError } from "./readResponsesCsv";
 
@@ -17,6 +24,24 @@ import { displayPath, fileError } from "./readResponsesCsv";
  * turn it off to compare with the general path. Not part of the public API.
  */
 export const fastEventLines = { enabled: true };
+
+/**
+ * Settings of the parallel read, for tests: the worker file (default the built
+ * `eventWorker.js` beside this module), the smallest file read on two threads, and a trace of
+ * whether the last read joined a range read by the worker. Not part of the public API.
+ */
+export const parallelEvents: {
+  workerUrl: URL | null;
+  minBytes: number;
+  /** The share of the file the main thread reads (it joins the worker's part too). */
+  share: number;
+  trace: { parallel: boolean; reason: string; ms?: readonly number[] };
+} = {
+  workerUrl: null,
+  minBytes: 8 * 1024 * 1024,
+  share: 0.45,
+  trace: { parallel: false, reason: "" },
+};
 
 /** The fields of an event, in the order of the builder's arguments. */
 const FIELDS = [
@@ -39,6 +64,13 @@ export interface EventCsvOptions extends EventOptions {
   readonly columns?: Partial<Readonly<Record<Field, string>>>;
   /** The delimiter (default `,`). */
   readonly delimiter?: string;
+  /**
+   * Threads that read the file: 1 or 2 (default: 2 when the machine has at least 2 cores and
+   * its 1-minute load average is under twice the cores, else 1). With 2, a file of 8 MiB or
+   * more, LF line ends, no double quote and ids of one prefix + a number is read in two
+   * halves, the second by a worker thread; the result is the same as on one thread.
+   */
+  readonly threads?: number;
 }
 
 const QUOTE = '"';
@@ -103,12 +135,15 @@ export async function readEventsCsv(
   const resolved = resolveEventOptions("readEventsCsv", options ?? undefined, [
     "columns",
     "delimiter",
+    "threads",
   ]);
-  const { columns, delimiter } = checkCsvOptions(options ?? {});
+  const { columns, delimiter, threads } = checkCsvOptions(options ?? {});
   const name = displayPath(path);
   let size: number;
+  let regular = false;
   try {
     const info = await stat(path);
+    regular = info.isFile();
     if (info.isDirectory()) {
       throw new ServqualError("invalid-input", `${name} is a directory, not a CSV file.`, [
         { code: "not-a-file", message: `the path ${name} names a directory` },
@@ -123,12 +158,63 @@ export async function readEventsCsv(
   const builder = new EventSetBuilder(resolved, Math.max(1024, Math.floor(size / 48)));
   const reader = new EventCsvReader(builder, columns, delimiter, name);
   const decoder = new StringDecoder("utf8");
+  let quoted = false;
+  const onBlock = (bytes: Buffer, start: number, end: number): void => {
+    if (fastEventLines.enabled && reader.takesBytes(bytes, start, end)) {
+      reader.writeLines(bytes, start, end);
+    } else {
+      if (hasQuote(bytes, start, end)) quoted = true;
+      reader.write(decoder.write(bytes.subarray(start, end)));
+    }
+  };
+  parallelEvents.trace = { parallel: false, reason: "one thread" };
   try {
-    await readLineBlocks(path, (bytes, start, end) => {
-      if (fastEventLines.enabled && reader.takesBytes(bytes, start, end)) {
-        reader.writeLines(bytes, start, end);
-      } else reader.write(decoder.write(bytes.subarray(start, end)));
-    });
+    const file = typeof path === "string" ? path : fileURLToPath(path);
+    const split =
+      fastEventLines.enabled && regular && threads > 1 && size >= parallelEvents.minBytes
+        ? await splitPoint(file, size, parallelEvents.share)
+        : null;
+    if (split === null) await readLineBlocks(path, onBlock);
+    else {
+      let worker: RangeWorker | null = null;
+      await readLineBlocks(
+        path,
+        (bytes, start, end) => {
+          onBlock(bytes, start, end);
+          if (worker === null && !quoted && reader.lfReady()) {
+            worker = startWorker({
+              path: file,
+              start: split,
+              end: size,
+              at: reader.columnsAt(),
+              width: reader.width(),
+              delimiter: delimiter.charCodeAt(0),
+            });
+          }
+        },
+        0,
+        split,
+      );
+      const started = worker as RangeWorker | null;
+      const t0 = performance.now();
+      const result = started === null ? null : await started.result;
+      const t1 = performance.now();
+      if (result?.ok && !quoted && reader.lfReady()) {
+        reader.joinRange(result, file, size);
+        // milliseconds: waiting for the worker after the first part, joining its part
+        parallelEvents.trace = {
+          parallel: true,
+          reason: "",
+          ms: [t1 - t0, performance.now() - t1],
+        };
+      } else {
+        parallelEvents.trace = {
+          parallel: false,
+          reason: result === null ? "no worker" : result.ok ? "quotes" : result.reason,
+        };
+        await readLineBlocks(path, onBlock, split);
+      }
+    }
   } catch (error) {
     throw fileError(error, name);
   }
@@ -137,9 +223,65 @@ export async function readEventsCsv(
   return finishEvents("readEventsCsv", builder);
 }
 
+/** A worker reading one range, and its answer. */
+interface RangeWorker {
+  readonly result: Promise<EventRangeResult | EventRangeRefusal>;
+}
+
+function startWorker(job: EventRangeJob): RangeWorker {
+  const url = parallelEvents.workerUrl ?? builtWorkerUrl();
+  if (url === null) return { result: Promise.resolve({ ok: false, reason: "no worker file" }) };
+  const worker = new Worker(url, { workerData: job });
+  const result = new Promise<EventRangeResult | EventRangeRefusal>((resolve) => {
+    worker.once("message", (message: EventRangeResult | EventRangeRefusal) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once("error", (error) => resolve({ ok: false, reason: error.message }));
+    worker.once("exit", () => resolve({ ok: false, reason: "the worker stopped" }));
+  });
+  return { result };
+}
+
+/**
+ * The built worker entry beside this module (dist/io/eventWorker.js), from `import.meta.url`
+ * in ESM and from `__dirname` in the CommonJS build (where `import.meta` is empty).
+ */
+function builtWorkerUrl(): URL | null {
+  const here: string | undefined = import.meta.url;
+  if (typeof here === "string" && here.length > 0) return new URL("./eventWorker.js", here);
+  if (typeof __dirname === "string") return pathToFileURL(join(__dirname, "eventWorker.js"));
+  return null;
+}
+
+/**
+ * Where the worker's part starts: just after the first line feed at or after `share` of the
+ * file (null when there is none within 1 MiB).
+ */
+async function splitPoint(path: string, size: number, share: number): Promise<number | null> {
+  const middle = Math.floor(size * share);
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, middle);
+    const lf = buffer.subarray(0, bytesRead).indexOf(10);
+    if (lf < 0 || middle + lf + 1 >= size) return null;
+    return middle + lf + 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 2 when the machine has 2 cores or more and is not busy (load under twice the cores), else 1. */
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) < 2 * cores ? 2 : 1;
+}
+
 function checkCsvOptions(options: EventCsvOptions): {
   columns: Partial<Record<Field, string>>;
   delimiter: string;
+  threads: number;
 } {
   const issues: Issue[] = [];
   const columns: Partial<Record<Field, string>> = {};
@@ -181,9 +323,19 @@ function checkCsvOptions(options: EventCsvOptions): {
       });
     } else delimiter = options.delimiter;
   }
+  let threads = 1;
+  if (options.threads === undefined) threads = defaultThreads();
+  else if (options.threads === 1 || options.threads === 2) threads = options.threads;
+  else {
+    issues.push({
+      code: "invalid-option",
+      message: "threads must be 1 or 2",
+      path: ["threads"],
+    });
+  }
   if (issues.length > 0)
     throw new ServqualError("invalid-options", "readEventsCsv: the options are not valid.", issues);
-  return { columns, delimiter };
+  return { columns, delimiter, threads };
 }
 
 /** Splits decoded text into rows and hands them to the builder, counting lines. */
@@ -367,6 +519,51 @@ class EventCsvReader {
       }
       pos = lf + 1;
     }
+  }
+
+  /** Whether the header is read, nothing is pending and lines end in LF: a range may be joined. */
+  lfReady(): boolean {
+    return this.headerCells > 0 && this.pending.length === 0 && this.newline === "\n";
+  }
+
+  /** The header column of each field. */
+  columnsAt(): number[] {
+    return Array.from(this.at);
+  }
+
+  /** The header's cell count. */
+  width(): number {
+    return this.headerCells;
+  }
+
+  /**
+   * Joins the lines of a range read by a worker, in file order: a record the worker read is
+   * kept through {@link EventRangeMerge} or, like any other line, read from the file again
+   * and handled by the general path (as `writeLines` does).
+   */
+  joinRange(result: EventRangeResult, file: string, size: number): void {
+    const merge = new EventRangeMerge(this.builder, result);
+    const base = this.line - 1;
+    const fd = openSync(file, "r");
+    try {
+      for (let i = 0; i < result.records; i++) {
+        const line = base + (result.line[i] as number);
+        if (result.kind[i] === 0 && merge.take(i, line)) {
+          this.row += 1;
+          continue;
+        }
+        const from = result.offset[i] as number;
+        const to = i + 1 < result.records ? (result.offset[i + 1] as number) : size;
+        const bytes = Buffer.allocUnsafe(to - from);
+        readSync(fd, bytes, 0, to - from, from);
+        const lf = bytes.indexOf(10);
+        const text = bytes.toString("utf8", 0, lf < 0 ? bytes.length : lf);
+        this.dataRow(text.split(this.delimiter), line, false);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.line = base + result.lines + 1;
   }
 
   private header(cells: readonly string[]): void {

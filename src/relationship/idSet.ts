@@ -62,6 +62,15 @@ export class IdSet {
     return this.addNumber(n);
   }
 
+  /**
+   * Adds the id `prefix` + `n` (n a whole number ≥ 0, written without leading zeros); answers
+   * as `add` of that text would, without making the text when the prefix is the set's.
+   */
+  addNumbered(prefix: string, n: number): boolean {
+    if (this.prefix === prefix && n < BITMAP_LIMIT) return this.addNumber(n);
+    return this.add(`${prefix}${n}`);
+  }
+
   private addNumber(n: number): boolean {
     const byte = n >>> 3;
     if (byte >= this.bits.length) {

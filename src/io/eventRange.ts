@@ -1,0 +1,391 @@
+import { parseTimestamp } from "../relationship/parseTimestamp";
+import {
+  ByteInterner,
+  decodeUtf8,
+  hasQuote,
+  plainCell,
+  plainDecimal,
+  splitCells,
+  utcStampAt,
+} from "./byteLines";
+import { readLineBlocks } from "./readLineBlocks";
+
+/** What a worker of the parallel event reader is asked to read. */
+export interface EventRangeJob {
+  readonly path: string;
+  /** First byte of the range (the start of a line). */
+  readonly start: number;
+  /** End of the range (the file's size). */
+  readonly end: number;
+  /** The header column of each event field (id, customer, timestamp, type, value, currency, product, channel, initiator; −1 absent). */
+  readonly at: readonly number[];
+  /** The header's cell count. */
+  readonly width: number;
+  /** The delimiter's byte. */
+  readonly delimiter: number;
+}
+
+/**
+ * A byte range of an events file read into compact columns, one entry per non-empty line
+ * (`records` of them), without any state that depends on the lines before the range: every
+ * label is numbered in the range's own tables, ids and customers of the form prefix + number
+ * are kept as numbers. `kind` 0 marks a line that passed every check that does not depend on
+ * earlier lines (the rest is checked when the ranges are joined), 1 a line for the general path.
+ */
+export interface EventRangeResult {
+  readonly ok: true;
+  readonly records: number;
+  /** Line breaks in the range (its lines, empty ones included). */
+  readonly lines: number;
+  readonly kind: Uint8Array;
+  /** The record's line, counted from 1 at the range's first line. */
+  readonly line: Int32Array;
+  /** Byte offset of the record's line in the file. */
+  readonly offset: Float64Array;
+  /** The id's number after `idPrefix`. */
+  readonly id: Int32Array;
+  /** The customer's number after `customerPrefix` (≥ 0), or −(k + 1) for `customerTexts[k]`. */
+  readonly customer: Int32Array;
+  readonly time: Float64Array;
+  readonly type: Int16Array;
+  readonly value: Float64Array;
+  /** Index in `currencyTexts`, −1 none. */
+  readonly currency: Int16Array;
+  readonly product: Int32Array;
+  readonly channel: Int32Array;
+  /** Index in `initiatorTexts`, −1 blank. */
+  readonly initiator: Int16Array;
+  readonly idPrefix: string;
+  readonly customerPrefix: string;
+  readonly customerTexts: readonly string[];
+  readonly typeTexts: readonly string[];
+  readonly currencyTexts: readonly string[];
+  readonly productTexts: readonly string[];
+  readonly channelTexts: readonly string[];
+  readonly initiatorTexts: readonly string[];
+}
+
+/** Why a range is not read in parallel (the main thread then reads it). */
+export interface EventRangeRefusal {
+  readonly ok: false;
+  readonly reason: string;
+}
+
+/** Lines looked at before the share of general-path lines is judged. */
+const JUDGE_AFTER = 10_000;
+/** Largest share of general-path lines a parallel range may have. */
+const SLOW_SHARE = 0.01;
+const SMALL_LABELS = 32_000;
+
+function grow<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(a: T, n: number): T {
+  const next = new (a.constructor as new (n: number) => T)(n);
+  next.set(a);
+  return next;
+}
+
+/** The number of a prefix + decimal cell (1–9 digits, no leading zero) when the prefix matches, else −1. */
+function numberAfter(bytes: Uint8Array, start: number, end: number, prefix: Uint8Array): number {
+  let from = end;
+  while (from > start) {
+    const code = bytes[from - 1] as number;
+    if (code < 48 || code > 57) break;
+    from -= 1;
+  }
+  const digits = end - from;
+  if (digits === 0 || digits > 9 || (digits > 1 && bytes[from] === 48)) return -1;
+  if (from - start !== prefix.length) return -1;
+  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return -1;
+  let n = 0;
+  for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
+  return n;
+}
+
+/** The ASCII prefix before the trailing digits of a cell, or null (no digits, not ASCII). */
+function prefixOf(bytes: Uint8Array, start: number, end: number): Uint8Array | null {
+  let from = end;
+  while (from > start) {
+    const code = bytes[from - 1] as number;
+    if (code < 48 || code > 57) break;
+    from -= 1;
+  }
+  if (from === end) return null;
+  const prefix = Uint8Array.from(bytes.subarray(start, from));
+  return prefix.every((b) => b < 128) ? prefix : null;
+}
+
+/**
+ * Reads the lines of `bytes` one range of an events file holds into columns (see
+ * {@link EventRangeResult}): the byte checks of `EventLineReader.read` (cells by offset,
+ * plain ids and names, timestamps, decimals), none of the checks that depend on earlier lines
+ * (duplicate ids, the set's currency, numbering of customers and names). Refuses the range
+ * (the caller reads it itself) when it holds a double quote (a quoted cell may span lines), or
+ * when more than 1% of its lines would need the general path (ids that are not prefix + number).
+ */
+export class EventRangeParser {
+  private readonly job: EventRangeJob;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly needed: number;
+  private n = 0;
+  private slow = 0;
+  private lines = 0;
+  private capacity: number;
+  private kind: Uint8Array;
+  private line: Int32Array;
+  private offset: Float64Array;
+  private id: Int32Array;
+  private customer: Int32Array;
+  private time: Float64Array;
+  private type: Int16Array;
+  private value: Float64Array;
+  private currency: Int16Array;
+  private product: Int32Array;
+  private channel: Int32Array;
+  private initiator: Int16Array;
+  private idPrefix: Uint8Array | null = null;
+  private customerPrefix: Uint8Array | null = null;
+  private readonly customers = new ByteInterner();
+  private readonly types = new ByteInterner();
+  private readonly currencies = new ByteInterner();
+  private readonly products = new ByteInterner();
+  private readonly channels = new ByteInterner();
+  private readonly initiators = new ByteInterner();
+  refusal: string | null = null;
+
+  constructor(job: EventRangeJob) {
+    this.job = job;
+    this.starts = new Int32Array(job.width);
+    this.ends = new Int32Array(job.width);
+    let needed = 0;
+    for (const column of job.at) needed = Math.max(needed, column + 1);
+    this.needed = needed;
+    this.capacity = Math.max(1024, Math.floor((job.end - job.start) / 48));
+    const c = this.capacity;
+    this.kind = new Uint8Array(c);
+    this.line = new Int32Array(c);
+    this.offset = new Float64Array(c);
+    this.id = new Int32Array(c);
+    this.customer = new Int32Array(c);
+    this.time = new Float64Array(c);
+    this.type = new Int16Array(c);
+    this.value = new Float64Array(c);
+    this.currency = new Int16Array(c);
+    this.product = new Int32Array(c);
+    this.channel = new Int32Array(c);
+    this.initiator = new Int16Array(c);
+  }
+
+  /** Reads a block of whole lines (`fileOffset` is the file offset of `bytes[start]`). */
+  block(bytes: Uint8Array, start: number, end: number, fileOffset: number): void {
+    if (this.refusal !== null) return;
+    if (hasQuote(bytes, start, end)) {
+      this.refusal = "a double quote";
+      return;
+    }
+    let pos = start;
+    while (pos < end) {
+      let lf = bytes.indexOf(10, pos);
+      const last = lf < 0 || lf >= end;
+      if (last) lf = end;
+      this.lines += last ? 0 : 1;
+      const lineNo = this.lines + (last ? 1 : 0);
+      if (lf > pos) {
+        const at = this.record();
+        this.line[at] = lineNo;
+        this.offset[at] = fileOffset + (pos - start);
+        // A last line without a line break goes to the general path (as it does on one thread).
+        this.kind[at] = last || !this.read(bytes, pos, lf, at) ? 1 : 0;
+        if (this.kind[at] === 1) this.slow += 1;
+      }
+      pos = lf + 1;
+    }
+    if (this.n >= JUDGE_AFTER && this.slow > this.n * SLOW_SHARE) {
+      this.refusal = "many lines for the general path";
+    }
+  }
+
+  private record(): number {
+    if (this.n === this.capacity) {
+      const c = this.capacity * 2;
+      this.kind = grow(this.kind, c);
+      this.line = grow(this.line, c);
+      this.offset = grow(this.offset, c);
+      this.id = grow(this.id, c);
+      this.customer = grow(this.customer, c);
+      this.time = grow(this.time, c);
+      this.type = grow(this.type, c);
+      this.value = grow(this.value, c);
+      this.currency = grow(this.currency, c);
+      this.product = grow(this.product, c);
+      this.channel = grow(this.channel, c);
+      this.initiator = grow(this.initiator, c);
+      this.capacity = c;
+    }
+    const at = this.n;
+    this.n += 1;
+    return at;
+  }
+
+  /** The byte checks of one line; false sends it to the general path. */
+  private read(bytes: Uint8Array, start: number, end: number, r: number): boolean {
+    const starts = this.starts;
+    const ends = this.ends;
+    const count = splitCells(bytes, start, end, this.job.delimiter, starts, ends);
+    if (count < this.needed) return false;
+    const at = this.job.at;
+    const idStart = starts[at[0] as number] as number;
+    const idEnd = ends[at[0] as number] as number;
+    if (!plainCell(bytes, idStart, idEnd) || idEnd - idStart > 200) return false;
+    const cStart = starts[at[1] as number] as number;
+    const cEnd = ends[at[1] as number] as number;
+    if (!plainCell(bytes, cStart, cEnd) || cEnd - cStart > 200) return false;
+    const t = this.types.intern(
+      bytes,
+      starts[at[3] as number] as number,
+      ends[at[3] as number] as number,
+    );
+    if (t >= SMALL_LABELS) return false;
+    const tsStart = starts[at[2] as number] as number;
+    const tsEnd = ends[at[2] as number] as number;
+    let time = tsEnd - tsStart === 20 ? utcStampAt(bytes, tsStart) : Number.NaN;
+    if (Number.isNaN(time)) {
+      const text = decodeUtf8(bytes, tsStart, tsEnd);
+      time = parseTimestamp(
+        text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
+          ? text.trim()
+          : text,
+      );
+      if (Number.isNaN(time)) return false;
+    }
+    let value = Number.NaN;
+    let currency = -1;
+    const vColumn = at[4] as number;
+    if (vColumn >= 0 && (ends[vColumn] as number) > (starts[vColumn] as number)) {
+      value = plainDecimal(bytes, starts[vColumn] as number, ends[vColumn] as number);
+      if (Number.isNaN(value)) return false;
+      const kColumn = at[5] as number;
+      if (kColumn >= 0 && (ends[kColumn] as number) > (starts[kColumn] as number)) {
+        const kStart = starts[kColumn] as number;
+        const kEnd = ends[kColumn] as number;
+        if (!plainCell(bytes, kStart, kEnd)) return false;
+        currency = this.currencies.intern(bytes, kStart, kEnd);
+        if (currency >= SMALL_LABELS) return false;
+      }
+    }
+    const product = this.name(bytes, at[6] as number, this.products);
+    if (product === -3) return false;
+    const channel = this.name(bytes, at[7] as number, this.channels);
+    if (channel === -3) return false;
+    let initiator = -1;
+    const iColumn = at[8] as number;
+    if (iColumn >= 0 && (ends[iColumn] as number) > (starts[iColumn] as number)) {
+      const iStart = starts[iColumn] as number;
+      const iEnd = ends[iColumn] as number;
+      if (!plainCell(bytes, iStart, iEnd)) return false;
+      initiator = this.initiators.intern(bytes, iStart, iEnd);
+      if (initiator >= SMALL_LABELS) return false;
+    }
+    this.idPrefix ??= prefixOf(bytes, idStart, idEnd);
+    if (this.idPrefix === null) return false;
+    const id = numberAfter(bytes, idStart, idEnd, this.idPrefix);
+    if (id < 0) return false;
+    this.customerPrefix ??= prefixOf(bytes, cStart, cEnd);
+    let customer =
+      this.customerPrefix === null ? -1 : numberAfter(bytes, cStart, cEnd, this.customerPrefix);
+    // Customer numbers beyond 7 digits are numbered as texts (as EventLineReader does).
+    if (customer < 0 || customer > 9_999_999) {
+      customer = -(this.customers.intern(bytes, cStart, cEnd) + 1);
+    }
+    this.id[r] = id;
+    this.customer[r] = customer;
+    this.time[r] = time;
+    this.type[r] = t;
+    this.value[r] = value;
+    this.currency[r] = currency;
+    this.product[r] = product;
+    this.channel[r] = channel;
+    this.initiator[r] = initiator;
+    return true;
+  }
+
+  /** A name cell: −1 blank or absent, −3 not plain, else its interner index. */
+  private name(bytes: Uint8Array, column: number, names: ByteInterner): number {
+    if (column < 0) return -1;
+    const s = this.starts[column] as number;
+    const e = this.ends[column] as number;
+    if (e === s) return -1;
+    if (!plainCell(bytes, s, e)) return -3;
+    return names.intern(bytes, s, e);
+  }
+
+  /** The columns read (or the refusal). */
+  result(): EventRangeResult | EventRangeRefusal {
+    if (this.refusal !== null) return { ok: false, reason: this.refusal };
+    const texts = (interner: ByteInterner): string[] =>
+      Array.from({ length: interner.size }, (_, k) => interner.text(k));
+    const ascii = (bytes: Uint8Array | null): string =>
+      bytes === null ? "" : String.fromCharCode(...bytes);
+    return {
+      ok: true,
+      records: this.n,
+      lines: this.lines,
+      kind: this.kind,
+      line: this.line,
+      offset: this.offset,
+      id: this.id,
+      customer: this.customer,
+      time: this.time,
+      type: this.type,
+      value: this.value,
+      currency: this.currency,
+      product: this.product,
+      channel: this.channel,
+      initiator: this.initiator,
+      idPrefix: ascii(this.idPrefix),
+      customerPrefix: ascii(this.customerPrefix),
+      customerTexts: texts(this.customers),
+      typeTexts: texts(this.types),
+      currencyTexts: texts(this.currencies),
+      productTexts: texts(this.products),
+      channelTexts: texts(this.channels),
+      initiatorTexts: texts(this.initiators),
+    };
+  }
+}
+
+/** Reads a job's range of the file (see {@link EventRangeParser}). Node only. */
+export async function readEventRange(
+  job: EventRangeJob,
+): Promise<EventRangeResult | EventRangeRefusal> {
+  const parser = new EventRangeParser(job);
+  let base = job.start;
+  await readLineBlocks(
+    job.path,
+    (bytes, start, end) => {
+      parser.block(bytes, start, end, base);
+      base += end - start;
+    },
+    job.start,
+    job.end,
+  );
+  return parser.result();
+}
+
+/** The buffers of a result, to move them to the main thread instead of copying them. */
+export function transferList(result: EventRangeResult | EventRangeRefusal): ArrayBuffer[] {
+  if (!result.ok) return [];
+  return [
+    result.kind,
+    result.line,
+    result.offset,
+    result.id,
+    result.customer,
+    result.time,
+    result.type,
+    result.value,
+    result.currency,
+    result.product,
+    result.channel,
+    result.initiator,
+  ].map((column) => column.buffer as ArrayBuffer);
+}
