@@ -1,9 +1,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
-import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import Papa from "papaparse";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
@@ -12,6 +11,7 @@ import { resolveEventOptions } from "../relationship/eventOptions";
 import { EventSetBuilder } from "../relationship/eventSetBuilder";
 import type { EventOptions, ValidatedEvents } from "../relationship/types";
 import { finishEvents } from "../relationship/validateEvents";
+import { builtWorkerUrl } from "./builtWorkerUrl";
 import { hasQuote } from "./byteLines";
 import { EventLineReader } from "./eventLine";
 import type { EventRangeJob, EventRangeRefusal, EventRangeResult } from "./eventRange";
@@ -229,7 +229,7 @@ interface RangeWorker {
 }
 
 function startWorker(job: EventRangeJob): RangeWorker {
-  const url = parallelEvents.workerUrl ?? builtWorkerUrl();
+  const url = parallelEvents.workerUrl ?? builtWorkerUrl("eventWorker.js");
   if (url === null) return { result: Promise.resolve({ ok: false, reason: "no worker file" }) };
   const worker = new Worker(url, { workerData: job });
   const result = new Promise<EventRangeResult | EventRangeRefusal>((resolve) => {
@@ -241,17 +241,6 @@ function startWorker(job: EventRangeJob): RangeWorker {
     worker.once("exit", () => resolve({ ok: false, reason: "the worker stopped" }));
   });
   return { result };
-}
-
-/**
- * The built worker entry beside this module (dist/io/eventWorker.js), from `import.meta.url`
- * in ESM and from `__dirname` in the CommonJS build (where `import.meta` is empty).
- */
-function builtWorkerUrl(): URL | null {
-  const here: string | undefined = import.meta.url;
-  if (typeof here === "string" && here.length > 0) return new URL("./eventWorker.js", here);
-  if (typeof __dirname === "string") return pathToFileURL(join(__dirname, "eventWorker.js"));
-  return null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import type { Dataset, ValidatedResponses, ValidationReport } from "../responses/types";
 import { resolveValidationOptions } from "../responses/validationOptions";
+import { builtWorkerUrl } from "./builtWorkerUrl";
 import {
   CSV_FILE_OPTIONS,
   type CsvEncoding,
@@ -150,7 +151,14 @@ export async function readCsvFile(
   const threadCount = threads ?? defaultThreads();
   const minBytes = parallel.minBytes ?? PARALLEL_MIN_BYTES;
   const parallelWay = pieces === null ? readCsvParallel : pieces.parallel;
-  if (regular && parallelWay !== undefined && threadCount > 1 && size >= minBytes) {
+  const workerUrl = parallel.workerUrl ?? builtWorkerUrl("csvWorker.js");
+  if (
+    regular &&
+    parallelWay !== undefined &&
+    workerUrl !== null &&
+    threadCount > 1 &&
+    size >= minBytes
+  ) {
     let result: ValidatedResponses | ValidationReport | null;
     try {
       result = await parallelWay({
@@ -162,7 +170,7 @@ export async function readCsvFile(
         delimiter,
         encoding,
         threads: threadCount,
-        workerUrl: parallel.workerUrl ?? defaultWorkerUrl(),
+        workerUrl,
         minBytes,
         ...(meter === null ? {} : { progress: meter }),
       });
@@ -222,11 +230,6 @@ export async function readCsvFile(
 function defaultThreads(): number {
   const cores = availableParallelism();
   return (loadavg()[0] ?? 0) < 2 * cores ? Math.min(4, cores) : 1;
-}
-
-/** The built worker entry, next to this module (dist/csvWorker.js; the CJS build shims the URL). */
-function defaultWorkerUrl(): URL {
-  return new URL("./csvWorker.js", import.meta.url);
 }
 
 /**
