@@ -147,8 +147,8 @@ export function numberScale(fn: string, instrument: Instrument): number {
  * @returns `{ dialect, text, parameters, statements, staged }` (`staged`: setup, statements,
  *   inexact, cleanup, for one session; see {@link GapSqlStaged}).
  * @throws {ServqualError} `invalid-argument` for a bad option; `unsupported` for an instrument
- *   whose exact keys exceed 2^52, or whose scale has more than 16,383 steps
- *   (`too-many-scale-steps`: the staged form's SMALLINT cells hold twice the step count).
+ *   whose exact keys exceed 2^52, or whose scale has more than 2^31 − 33 steps
+ *   (`too-many-scale-steps`: the staged form packs each step index into a 31-bit INTEGER).
  * @example
  * const { statements } = gapSql(instruments.servqual22, { table: "survey", dialect: "duckdb", groupBy: ["region"] });
  * const rows = [];

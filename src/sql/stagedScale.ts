@@ -1,17 +1,22 @@
 import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 
-/** The largest value of a SMALLINT cell (16-bit signed), in DuckDB and PostgreSQL alike. */
-export const SMALLINT_MAX = 32_767;
+/**
+ * The most steps a scale may have in the staged form: each answer cell is stored as f + 32 in
+ * ⌈log₂(33 + S)⌉ bits of a 31-bit `INTEGER` column (f the step index 0…S, or a fault code
+ * −32…−1), so 33 + S ≤ 2³¹, S ≤ 2³¹ − 33.
+ */
+export const MAX_STAGED_STEPS = 2 ** 31 - 33;
 
 /**
- * Refuses, when the statements are written, an instrument whose scale is too fine for the
- * staged form's SMALLINT cells. The staged table keeps one small integer per answer cell: the
- * step index round((x − min)/step), 0…S with S = (max − min)/step the scale's step count, or a
- * negative fault code; a gap in steps P − E lies in −S…S, a span of 2·S steps. Both fit a
- * SMALLINT when 2·S ≤ 32,767, i.e. S ≤ 16,383 steps (a 1–7 scale has 6, a 0–100 slider in steps
- * of 0.01 has 10,000). A finer scale would fail inside the engine with a cast error (or, in an
- * engine that wraps, give wrong numbers), so it is refused here with a clear error instead.
+ * Refuses, when the statements are written, an instrument whose scale has more steps than the
+ * staged form's packed cells hold. The staged table keeps one small integer per answer cell:
+ * the step index round((x − min)/step), 0…S with S = (max − min)/step the scale's step count,
+ * or a negative fault code −32…−1; shifted by 32 it is packed into ⌈log₂(33 + S)⌉ bits of a
+ * 31-bit `INTEGER` column, which needs 33 + S ≤ 2³¹ (a 1–7 scale has 6 steps, a 0–100 slider in
+ * steps of 0.005 has 20,000). Gaps are computed from the unpacked steps as `DOUBLE`, so they
+ * add no bound of their own. A finer scale would overflow the engine's `INTEGER` cast, so it is
+ * refused here with a clear error instead.
  *
  * @internal
  * @param fn - The public function, named in the error.
@@ -23,14 +28,14 @@ export const SMALLINT_MAX = 32_767;
 export function checkStagedScale(fn: string, instrument: Instrument): void {
   const { min, max, step } = instrument.scale;
   const steps = Math.round((max - min) / step);
-  if (2 * steps <= SMALLINT_MAX) return;
+  if (steps <= MAX_STAGED_STEPS) return;
   throw new ServqualError(
     "unsupported",
     `${fn}: the scale of "${instrument.id}" has too many steps for the SQL statements.`,
     [
       {
         code: "too-many-scale-steps",
-        message: `the scale ${min}..${max} in steps of ${step} has ${steps} steps; the staged SQL form keeps each answer's step index and the gap in steps (−${steps}…${steps}, twice the step count) in SMALLINT cells, which hold at most ${SMALLINT_MAX}, so at most ${Math.floor(SMALLINT_MAX / 2)} steps; use a coarser step or read the rows with validateResponses`,
+        message: `the scale ${min}..${max} in steps of ${step} has ${steps} steps; the staged SQL form packs each answer's step index (shifted by 32 for its fault codes) into a 31-bit INTEGER, so at most ${MAX_STAGED_STEPS} steps; use a coarser step or read the rows with validateResponses`,
       },
     ],
   );
