@@ -1,5 +1,5 @@
 import type { EventSetBuilder } from "../relationship/eventSetBuilder";
-import { DEFAULT_INITIATOR, INITIATOR_CODE, TYPE } from "../relationship/eventTypes";
+import { DEFAULT_INITIATOR, initiatorCodeOf, TYPE } from "../relationship/eventTypes";
 import { parseTimestamp } from "../relationship/parseTimestamp";
 import { ByteInterner, plainCell, plainDecimal, splitCells, utcStampAt } from "./byteLines";
 
@@ -153,13 +153,7 @@ export class EventLineReader {
       this.initiatorOf = grownMap(this.initiatorOf, k + 1);
       let code = this.initiatorOf[k] as number;
       if (code === -2) {
-        const text = this.initiators.text(k).toLowerCase();
-        code =
-          text === "customer"
-            ? INITIATOR_CODE.customer
-            : text === "firm"
-              ? INITIATOR_CODE.firm
-              : -3;
+        code = initiatorCodeOf(this.initiators.text(k)) ?? -3;
         this.initiatorOf[k] = code;
       }
       if (code === -3) return false;

@@ -1,5 +1,5 @@
 import type { EventSetBuilder } from "../relationship/eventSetBuilder";
-import { DEFAULT_INITIATOR, INITIATOR_CODE, TYPE } from "../relationship/eventTypes";
+import { DEFAULT_INITIATOR, initiatorCodeOf, TYPE } from "../relationship/eventTypes";
 import type { EventRangeResult } from "./eventRange";
 
 /** A table from a range's label index to a number of the builder (−2: not yet looked up). */
@@ -63,13 +63,7 @@ export class EventRangeMerge {
     if (ik >= 0) {
       let code = this.initiatorOf[ik] as number;
       if (code === -2) {
-        const text = (r.initiatorTexts[ik] as string).toLowerCase();
-        code =
-          text === "customer"
-            ? INITIATOR_CODE.customer
-            : text === "firm"
-              ? INITIATOR_CODE.firm
-              : -3;
+        code = initiatorCodeOf(r.initiatorTexts[ik] as string) ?? -3;
         this.initiatorOf[ik] = code;
       }
       if (code === -3) return false;

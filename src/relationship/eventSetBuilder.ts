@@ -8,7 +8,7 @@ import type { ResolvedEventOptions } from "./eventOptions";
 import {
   DEFAULT_INITIATOR,
   EVENT_TYPES,
-  INITIATOR_CODE,
+  initiatorCodeOf,
   normalizeTypeName,
   TYPE,
 } from "./eventTypes";
@@ -320,9 +320,8 @@ export class EventSetBuilder {
     const value = this.valueOf(valueCell, currencyCell, type, where);
     let initiator: number = DEFAULT_INITIATOR[type] as number;
     if (!blank(initiatorCell)) {
-      const text = typeof initiatorCell === "string" ? initiatorCell.trim().toLowerCase() : "";
-      if (text === "customer") initiator = INITIATOR_CODE.customer;
-      else if (text === "firm") initiator = INITIATOR_CODE.firm;
+      const code = initiatorCodeOf(typeof initiatorCell === "string" ? initiatorCell.trim() : "");
+      if (code !== null) initiator = code;
       else {
         this.issue(
           "bad-initiator",

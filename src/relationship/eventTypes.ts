@@ -56,6 +56,20 @@ export const TYPE = {
 export const INITIATOR_CODE = { customer: 1, firm: 0, unknown: -1 } as const;
 
 /**
+ * The stored code of an initiator cell's text, `customer` or `firm` in any case, or null when
+ * the text names neither (the readers then record `bad-initiator`).
+ *
+ * @example
+ * initiatorCodeOf("Firm"); //=> 0
+ */
+export function initiatorCodeOf(text: string): number | null {
+  const lower = text.toLowerCase();
+  if (lower === "customer") return INITIATOR_CODE.customer;
+  if (lower === "firm") return INITIATOR_CODE.firm;
+  return null;
+}
+
+/**
  * Who starts an event of each type when the record does not say (our documented choice):
  * the firm sends campaigns and resolves complaints; the customer inquires, requests, buys,
  * complains, refers, downgrades and cancels; a contract is signed by both (unknown).
