@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
-import { addWeeks, startOfISOWeek } from "date-fns";
+import { addWeeks } from "date-fns/addWeeks";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { periodOfWeek } from "./periodOf";
 import { type CalendarPeriod, type PeriodSpec, periodOfMonth } from "./periodSpec";
 

@@ -1,5 +1,7 @@
 import { TZDate } from "@date-fns/tz";
-import { getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { invalidArgument } from "../_lib/guards";
 import {
   type CalendarPeriod,

@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import type { Issue } from "../_lib/ServqualError";

@@ -1,5 +1,5 @@
 import { tz } from "@date-fns/tz";
-import { subDays } from "date-fns";
+import { subDays } from "date-fns/subDays";
 import { isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import { type Issue, ServqualError } from "../_lib/ServqualError";

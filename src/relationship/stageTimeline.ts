@@ -1,5 +1,7 @@
 import { tz } from "@date-fns/tz";
-import { eachMonthOfInterval, endOfMonth, format } from "date-fns";
+import { eachMonthOfInterval } from "date-fns/eachMonthOfInterval";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { format } from "date-fns/format";
 import { expectKind } from "../_lib/checkArgument";
 import { optionNames } from "../_lib/checkOptionKeys";
 import { ServqualError } from "../_lib/ServqualError";

@@ -1,4 +1,5 @@
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import { expectKind, expectShape, shapes } from "../_lib/guards";
 import { IssueLog } from "../_lib/issueLog";
 import { type Notice, notice } from "../_lib/notice";
