@@ -1,6 +1,7 @@
 import type * as Library from "../node";
 import type { ContextResults } from "../report/contextSections";
 import { didYouMean } from "./closest";
+import { winterDipChange } from "./demoWinterChange";
 import { type PeriodFlags, readSeasonsMap } from "./periodFlags";
 import { UsageError } from "./usageError";
 
@@ -209,7 +210,10 @@ export async function demoContext(
   dataset: Library.Dataset,
   calendarPath: string,
 ): Promise<ContextRun> {
-  const byPeriod = lib.byPeriod(dataset, { period: "month", minimumN: 20 });
+  // Seasons × region: the winter dip shows as a change between seasons in North (about 20
+  // respondents a season there; a region × month holds about 8).
+  const byPeriod = lib.byPeriod(dataset, { period: "season", segments: ["region"], minimumN: 20 });
+  const dip = winterDipChange(byPeriod);
   const seasons = lib.seasonalProfile(dataset, {
     seasons: { warm: [5, 6, 7, 8, 9], cold: [10, 11, 12, 1, 2, 3, 4] },
   });
@@ -253,8 +257,13 @@ export async function demoContext(
     ),
     found(
       drift?.direction === "rising",
-      `expectations of item 3 rising${drift?.slope == null ? "" : `: ${drift.slope.toFixed(3)} per month, p adj. ${(drift.pAdjusted ?? 1).toExponential(1)}`}`,
-      "byPeriod expectation drift, weighted least-squares slope of monthly means, Holm-adjusted",
+      `expectations of item 3 rising${drift?.slope == null ? "" : `: ${drift.slope.toFixed(3)} per season, p adj. ${(drift.pAdjusted ?? 1).toExponential(1)}`}`,
+      "byPeriod expectation drift, weighted least-squares slope of seasonal means, Holm-adjusted",
+    ),
+    found(
+      dip.found,
+      dip.text,
+      "byPeriod period-over-period change, Welch's t-test of the two seasons' respondents, Holm-adjusted",
     ),
   ];
   const others = segmentComparisons(lib, dataset, "region");
@@ -278,6 +287,8 @@ export async function demoContext(
     across.seasons?.figures.find((f) => f.season === "warm" && f.kind === "item" && f.id === "2")
       ?.adjustedAcrossReport,
     across.byPeriod?.expectationDrift.find((d) => d.item === "3")?.adjustedAcrossReport,
+    across.byPeriod?.changes[dip.change === undefined ? -1 : byPeriod.changes.indexOf(dip.change)]
+      ?.adjustedAcrossReport,
   ];
   const m = across.acrossReport.m;
   lines.forEach((line, i) => {

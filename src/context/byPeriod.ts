@@ -62,6 +62,9 @@ export interface PeriodChange extends Series {
   readonly id: string;
   readonly from: string;
   readonly to: string;
+  /** Respondents behind the figure in `from` and in `to`. */
+  readonly nFrom: number;
+  readonly nTo: number;
   /** Mean gap in `to` − mean gap in `from`. */
   readonly change: number;
   readonly t: number | null;
@@ -199,6 +202,8 @@ export function byPeriod(dataset: Dataset, options: ByPeriodOptions): ByPeriodRe
           id,
           from: shown[k - 1]?.period?.key ?? "",
           to: shown[k]?.period?.key ?? "",
+          nFrom: before.n,
+          nTo: after.n,
           change: test.difference,
           t: test.t,
           df: test.df,

@@ -10,6 +10,7 @@ import { type PColumns, pColumns } from "./acrossReportP";
 import { type Cell, count, intervalCell, label, num } from "./cells";
 import type { Section, TableBlock } from "./document";
 import { allocationSection, eventWindowSection } from "./eventSections";
+import { periodChangeBlocks, seriesName } from "./periodChangeTable";
 
 /**
  * CalendarPeriod and segment results a gap report may carry (`GapReport.context`): each is shown in a
@@ -39,13 +40,6 @@ function table(id: string, headers: readonly string[], right: number, rows: Cell
   };
 }
 
-const seriesName = (segments: Readonly<Record<string, string | null>>) => {
-  const entries = Object.entries(segments);
-  return entries.length === 0
-    ? "all respondents"
-    : entries.map(([column, value]) => `${column} ${value ?? "(blank)"}`).join(", ");
-};
-
 /** Gap, interval and n of a figure; a suppressed figure says so instead of showing numbers. */
 function figureCells(figure: CellFigure, minimumN: number): Cell[] {
   if (figure.suppressed) {
@@ -58,7 +52,10 @@ function cellName(cell: GapCell): string {
   return cell.undated ? "undated" : (cell.period?.key ?? "all periods");
 }
 
-/** The section of {@link ByPeriodResult}: overall gap per period (and segment), trends, drift. */
+/**
+ * The section of {@link ByPeriodResult}: overall gap per period (and segment), trends, drift and
+ * the period-over-period changes ({@link periodChangeBlocks}).
+ */
 export function periodSection(
   result: ByPeriodResult,
   across?: AcrossReportAdjustment | null,
@@ -120,6 +117,7 @@ export function periodSection(
             ? "No item's expectations rise or fall beyond chance."
             : `Expectations drift: ${drift.map((d) => `${d.item} ${d.direction} (${(d.slope ?? 0).toFixed(3)} per period)`).join("; ")}.`,
       },
+      ...periodChangeBlocks(result, across),
     ],
   };
 }

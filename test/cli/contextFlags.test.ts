@@ -23,12 +23,16 @@ describe("servqual demo: the planted context effects", () => {
     );
     expect(stderr).toMatch(/Found: item 2 lower in the warm season.*seasonalProfile/);
     expect(stderr).toMatch(/Found: expectations of item 3 rising.*byPeriod expectation drift/);
+    // the planted dip as a change between seasons in North (winter 2024/25 → spring 2025)
+    expect(stderr).toMatch(
+      /Found: winter responsiveness dip in North as a change between seasons: 2024\/25-winter → 2025-spring \+1\.\d\d .*byPeriod period-over-period change.*; also significant among all \d+ tests/,
+    );
     expect(stderr).not.toContain("Not found");
   });
 
   it("adds the period, season, segment, event-window and allocation sections to every format", () => {
     for (const title of [
-      "## Gap 5 by month",
+      "## Gap 5 by season",
       "## Seasonal profile",
       "## Segments compared: region",
       "## Event windows",
@@ -36,6 +40,17 @@ describe("servqual demo: the planted context effects", () => {
     ]) {
       expect(stdout).toContain(title);
     }
+    // the period-over-period table: North's responsiveness out of winter differs, and it is
+    // the only change that does (planted: the winter dip, data/DEMO.md)
+    const changes = stdout
+      .split("\n")
+      .filter((line) => /^\| (all respondents|region \S+) \| \w+ \| \d{4}/.test(line));
+    expect(changes.length).toBeGreaterThan(100);
+    expect(changes.filter((line) => line.endsWith("| differs |"))).toEqual([
+      expect.stringMatching(
+        /^\| region North \| responsiveness \| 2025-spring \| 2024\/25-winter \| 1\.\d\d \|/,
+      ),
+    ]);
     const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(json.results.context.events.kind).toBe("event-windows");
     expect(json.results.context.allocation.priorities[0].region).toBe("North");

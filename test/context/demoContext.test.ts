@@ -12,6 +12,8 @@ import { seasonalProfile } from "../../src/context/seasonalProfile";
 import { instruments } from "../../src/instrument/instruments";
 import { readEventCalendarCsv } from "../../src/io/readEventCalendarCsv";
 import { readResponsesCsv } from "../../src/io/readResponsesCsv";
+import { respondentScores } from "../../src/responses/respondentScores";
+import { welchTTest } from "../../src/stats/welchTTest";
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { dataset } = await readResponsesCsv(file("data/demo-bank.csv"), instruments.servqual22, {
@@ -76,5 +78,40 @@ describe("the demo survey's planted context effects, found by the library", () =
     // planted 1.2 over 24 months = 0.05 per month, less the ceiling at 7
     expect(flagged[0]?.slope).toBeGreaterThan(0.02);
     expect(flagged[0]?.slope).toBeLessThan(0.06);
+  });
+
+  it("the winter dip as a change between seasons in North: byPeriod by season × region", () => {
+    const result = byPeriod(dataset, { period: "season", segments: ["region"], minimumN: 20 });
+    const differing = result.changes.filter((c) => (c.pAdjusted ?? 1) < 0.05);
+    const north = differing.find((c) => c.segments.region === "North");
+    expect([north?.id, north?.from, north?.to]).toEqual([
+      "responsiveness",
+      "2024/25-winter",
+      "2025-spring",
+    ]);
+    // planted: −0.8 in winter, a further −1.4 in the flood (most of that winter)
+    expect(north?.change).toBeGreaterThan(0.8);
+    expect(north?.change).toBeLessThan(2.2);
+    // the same test on the respondents' own scores (welchTTest on raw values)
+    const region = dataset.segments.find((s) => s.name === "region")?.values ?? [];
+    const rowsIn = (from: string, to: string) =>
+      Int32Array.from(
+        Array.from({ length: dataset.n }, (_, r) => r).filter((r) => {
+          const t = dataset.dates?.[r] ?? Number.NaN;
+          return region[r] === "North" && t >= Date.parse(from) && t < Date.parse(to);
+        }),
+      );
+    const rsp = dataset.instrument.dimensions.findIndex((d) => d.id === "responsiveness");
+    const scores = (rows: Int32Array) =>
+      Array.from(
+        respondentScores(dataset, { facet: "gap", level: "dimension", rows })[rsp] ?? [],
+      ).filter((x) => !Number.isNaN(x));
+    const winter = scores(rowsIn("2024-12-01", "2025-03-01"));
+    const spring = scores(rowsIn("2025-03-01", "2025-06-01"));
+    expect([winter.length, spring.length]).toEqual([north?.nFrom, north?.nTo]);
+    const ref = welchTTest(spring, winter);
+    expect(north?.t).toBeCloseTo(ref.t as number, 9);
+    expect(north?.df).toBeCloseTo(ref.df as number, 9);
+    expect(north?.pValue).toBeCloseTo(ref.pValue as number, 12);
   });
 });
