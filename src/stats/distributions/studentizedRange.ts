@@ -1,7 +1,7 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { type GaussLegendreRule, gaussLegendre } from "./gaussLegendre";
 import { logGamma } from "./logBeta";
 import { probability } from "./probability";
+import { normalCdf } from "./stdlib/normalCdf";
 
 // Copenhaver & Holland (1988), the algorithm of R's ptukey/qtukey: Hartley's form of the range
 // of k standard normals by a 12-point Gauss–Legendre rule, averaged over the distribution of
