@@ -3,10 +3,11 @@
  * lists every file Node loaded). `servqual/sql` runs beside a database driver in a process that
  * should stay small (issue 17's 200 MB target), so it must not load the date-fns root (all of
  * date-fns: +19 MiB and 256 ms measured) nor `@stdlib`'s packages: the build bundles each
- * `@stdlib` distribution into its one internal module (src/stats/distributions/stdlib/), one
- * file instead of about 480 CommonJS files of 154 packages (−6 MiB RSS and about half the
- * import time of `servqual/sql`; bench/README.md, "Import cost"). Asserted on the list of
- * loaded files, not on timing or memory.
+ * `@stdlib` distribution into its one internal module (src/stats/distributions/stdlib/): a few
+ * files instead of about 480 CommonJS files of 154 packages; `simple-statistics` (one 167 KB
+ * file) likewise into src/stats/simpleStatistics.ts; `TZDate` comes from `@date-fns/tz/date`
+ * (bench/README.md, "Import cost", has the measured gains). Asserted on the list of loaded
+ * files, not on timing or memory.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -45,6 +46,11 @@ describe("files loaded by importing a built entry", () => {
       expect(fromPackage(files, "@stdlib")).toEqual([]);
       expect(fromPackage(files, "debug")).toEqual([]);
       expect(fromPackage(files, "zod")).toEqual([]);
+      expect(fromPackage(files, "simple-statistics")).toEqual([]);
+      // @date-fns/tz's TZDate from its own subpath, not the package root (all its modules)
+      expect(
+        files.filter((file) => /node_modules\/@date-fns\/tz\/index\.c?js$/.test(file)),
+      ).toEqual([]);
     });
   }
 
@@ -57,7 +63,7 @@ describe("files loaded by importing a built entry", () => {
   });
 });
 
-describe("@stdlib is reached through src/stats/distributions/stdlib/ only", () => {
+describe("bundled packages are reached through their one internal module each", () => {
   function sourceFiles(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
@@ -68,13 +74,21 @@ describe("@stdlib is reached through src/stats/distributions/stdlib/ only", () =
     );
   }
 
-  it("no other source module imports an @stdlib package (the build would bundle a second copy)", () => {
-    const importing = sourceFiles(join(repoRoot, "src"))
-      .filter((file) => /from\s+["']@stdlib\//.test(readFileSync(file, "utf8")))
+  function importing(pattern: RegExp): string[] {
+    return sourceFiles(join(repoRoot, "src"))
+      .filter((file) => pattern.test(readFileSync(file, "utf8")))
       .map((file) => relative(repoRoot, file).split(sep).join("/"));
-    expect(importing.length).toBeGreaterThan(0);
-    expect(importing.filter((file) => !file.startsWith("src/stats/distributions/stdlib/"))).toEqual(
-      [],
-    );
+  }
+
+  it("only src/stats/distributions/stdlib/ imports @stdlib (elsewhere the build would bundle a second copy)", () => {
+    const files = importing(/from\s+["']@stdlib\//);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((file) => !file.startsWith("src/stats/distributions/stdlib/"))).toEqual([]);
+  });
+
+  it("only src/stats/simpleStatistics.ts imports simple-statistics", () => {
+    expect(importing(/from\s+["']simple-statistics["']/)).toEqual([
+      "src/stats/simpleStatistics.ts",
+    ]);
   });
 });
