@@ -118,6 +118,31 @@ export class EventLineReader {
 
   /** The builder's index of the customer id `bytes[start, end)` (a plain cell), numbering it when new. */
   private customerAt(bytes: Buffer, start: number, end: number): number {
+    // The usual id: the known prefix and 1–7 digits without a leading zero, read in one pass.
+    const known = this.customerPrefix;
+    if (known !== null) {
+      const p = known.length;
+      const digits = end - start - p;
+      if (digits >= 1 && digits <= 7 && !(digits > 1 && bytes[start + p] === 48)) {
+        let k = 0;
+        while (k < p && bytes[start + k] === known[k]) k++;
+        if (k === p) {
+          let n = 0;
+          let i = start + p;
+          for (; i < end; i++) {
+            const d = (bytes[i] as number) - 48;
+            if (d < 0 || d > 9) break;
+            n = n * 10 + d;
+          }
+          if (i === end) {
+            if (n < this.customerByNumber.length) {
+              const c = this.customerByNumber[n] as number;
+              if (c >= 0) return c;
+            }
+          }
+        }
+      }
+    }
     let from = end;
     while (from > start) {
       const code = bytes[from - 1] as number;
