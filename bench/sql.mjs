@@ -133,26 +133,18 @@ const OPTIONS = {
 async function stage(name, file, rows) {
   const servqual = await import("servqual/node");
   const instrument = servqual.instruments.servqual22;
-  if (name === "duckdb" || name === "duckdb-unstaged") {
+  if (name === "duckdb" || name === "duckdb-staged") {
     const connection = await duck();
     const cpu = process.cpuUsage();
     const start = performance.now();
     const options = { ...OPTIONS, table: file };
     let groups;
     if (name === "duckdb") {
-      // runGapSql: the staged form (answer cells decided once into a temporary table).
-      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
+      // runGapSql's default form: the self-contained statements, each reading the file.
+      ({ groups } = await servqual.runGapSql(connection, instrument, options));
     } else {
-      // The self-contained statements, each reading the file (the form before staging).
-      const rows = [];
-      const sql = await import("servqual/sql");
-      for (const { text, parameters } of sql.gapSql(instrument, {
-        ...options,
-        dialect: "duckdb",
-      }).statements) {
-        rows.push(...(await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS());
-      }
-      ({ groups } = sql.finishGapSql(rows, instrument, { ...options, dialect: "duckdb" }));
+      // The opt-in staged form (answer cells decided once into a temporary table).
+      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
     }
     const seconds = (performance.now() - start) / 1000;
     const gap = groups[0]?.result.overall.unweighted.gap.mean;
@@ -219,8 +211,9 @@ const HELP = `node bench/sql.mjs [--rows N] [--ratio-rows M] [--runs R] [--threa
                   (about 33 MiB for SERVQUAL-22's widest statement)
   --memory-limit S DuckDB memory_limit, a size such as 96MB or 1GB (default 96MB): DuckDB's
                   buffers, not the whole process
-  --unstaged      also time the self-contained statements (gapSql().statements, each reading
-                  the file) beside runGapSql's staged form, alternating, on --ratio-rows rows
+  --staged        also time runGapSql's opt-in staged form (answer cells decided once into a
+                  temporary table) beside its default self-contained statements, alternating,
+                  on --ratio-rows rows
 Each stage runs in a child process with MALLOC_ARENA_MAX=2 (glibc's malloc arenas) unless the
 environment sets another value.
 Writes bench/data/sql-<n>.parquet (seeded, by DuckDB) and .csv (for the floor) once, then
@@ -263,8 +256,8 @@ async function main() {
   );
   const small = await ensureFiles(ratioRows);
   const big = rows === ratioRows ? small : await ensureFiles(rows);
-  const unstaged = process.argv.includes("--unstaged");
-  const smallRuns = { duckdb: [], unstaged: [], memory: [], floor: [] };
+  const staged = process.argv.includes("--staged");
+  const smallRuns = { duckdb: [], staged: [], memory: [], floor: [] };
   const bigRuns = rows === ratioRows ? smallRuns.duckdb : [];
   for (let r = 0; r < runs && rows !== ratioRows; r++) {
     bigRuns.push(child(["--stage", "duckdb", "--file", big.parquet, "--rows", String(rows)]));
@@ -273,9 +266,9 @@ async function main() {
     smallRuns.duckdb.push(
       child(["--stage", "duckdb", "--file", small.parquet, "--rows", String(ratioRows)]),
     );
-    if (unstaged) {
-      smallRuns.unstaged.push(
-        child(["--stage", "duckdb-unstaged", "--file", small.parquet, "--rows", String(ratioRows)]),
+    if (staged) {
+      smallRuns.staged.push(
+        child(["--stage", "duckdb-staged", "--file", small.parquet, "--rows", String(ratioRows)]),
       );
     }
     smallRuns.memory.push(
@@ -302,17 +295,17 @@ async function main() {
         ? ", floor not found"
         : `, floor ${floorSeconds.toFixed(2)} s: DuckDB ${(seconds(smallRuns.duckdb) / floorSeconds).toFixed(2)}× floor, in memory ${(seconds(smallRuns.memory) / floorSeconds).toFixed(2)}× floor`),
   );
-  if (unstaged) {
+  if (staged) {
     const cpu = (list) => median(list.map((x) => x.cpuSeconds));
     console.log(
-      `${ratioRows} rows, CPU seconds (DuckDB's threads included): staged ${cpu(smallRuns.duckdb).toFixed(2)}, self-contained ${cpu(smallRuns.unstaged).toFixed(2)}`,
+      `${ratioRows} rows, CPU seconds (DuckDB's threads included): self-contained ${cpu(smallRuns.duckdb).toFixed(2)}, staged ${cpu(smallRuns.staged).toFixed(2)}`,
     );
     console.log(
-      `${ratioRows} rows, the self-contained statements (before staging): ${seconds(smallRuns.unstaged).toFixed(2)} s (peak ${mib(rss(smallRuns.unstaged))} MiB)` +
+      `${ratioRows} rows, the staged form (opt-in): ${seconds(smallRuns.staged).toFixed(2)} s (peak ${mib(rss(smallRuns.staged))} MiB)` +
         (floorSeconds === null
           ? ""
-          : `, ${(seconds(smallRuns.unstaged) / floorSeconds).toFixed(2)}× floor`) +
-        `; staged / self-contained ${(seconds(smallRuns.duckdb) / seconds(smallRuns.unstaged)).toFixed(2)}`,
+          : `, ${(seconds(smallRuns.staged) / floorSeconds).toFixed(2)}× floor`) +
+        `; staged / self-contained ${(seconds(smallRuns.staged) / seconds(smallRuns.duckdb)).toFixed(2)}`,
     );
   }
   writeFileSync(
