@@ -586,7 +586,9 @@ async function main() {
         const run = stage === "floor" && input.relationship ? "events-floor" : stage;
         const result = child(run, input.size, input.file);
         results[stage] = result;
-        const done = result.error ? `failed: ${result.error}` : `${result.seconds.toFixed(3)} s`;
+        const done = result.error
+          ? `failed: ${result.error}`
+          : `${result.seconds.toFixed(3)} s (cpu ${result.cpuSeconds.toFixed(3)} s)`;
         console.log(`  ${input.label} ${stage}${runs > 1 ? ` (run ${round + 1})` : ""}: ${done}`);
       }
       rounds.push(results);
@@ -700,9 +702,11 @@ function gapCellsRatios(rounds, label) {
       const pairs = rounds.filter((round) => ok(round[stage]) && ok(round[base]));
       if (pairs.length === 0) continue;
       const wall = median(pairs.map((round) => round[stage].seconds / round[base].seconds));
-      const cpu = median(pairs.map((round) => round[stage].cpuSeconds / round[base].cpuSeconds));
+      const cpus = pairs.map((round) => round[stage].cpuSeconds / round[base].cpuSeconds);
+      const cpu = median(cpus);
+      const each = cpus.map((ratio) => ratio.toFixed(2)).join(", ");
       lines.push(
-        `  ${label} ${stage} / ${base}: time ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (median of ${pairs.length} per-round ratio${pairs.length === 1 ? "" : "s"}; cpu is the steadier on a loaded machine)`,
+        `  ${label} ${stage} / ${base}: time ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (median of ${pairs.length} per-round ratio${pairs.length === 1 ? "" : "s"}; cpu is the steadier on a loaded machine; cpu per round ${each})`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // servqual SQL push-down benchmark: part of `npm run bench` (bench/run.mjs runs it last; `--no-sql`
 // leaves it out), or alone after a build (`npm run bench:sql`):
-//   node bench/sql.mjs [--rows N] [--ratio-rows 1000000] [--runs 1] [--help]
+//   node bench/sql.mjs [--rows N] [--ratio-rows 1000000] [--runs 1] [--threads 2]
+//                      [--memory-limit 96MB] [--help]
 // N defaults to SERVQUAL_BENCH_SQL_ROWS or 1,000,000 (a few minutes on 2 cores);
 // SERVQUAL_BENCH_SQL_ROWS=10000000 npm run bench (or --rows 10000000) times 10M respondents.
 // 1. DuckDB writes a seeded SERVQUAL-22 survey (E1..E22, P1..P22 on 1..7, 1% missing answers)
@@ -56,23 +57,54 @@ function generatorColumns() {
 }
 
 /**
- * The DuckDB settings of the push-down runs (docs/sql.md, "Settings"): two threads; a memory
- * limit, beyond which DuckDB writes the staged table's blocks to temp_directory; no insertion
- * order to keep; the allocator hands freed memory back after each task (the statements run one
- * after the other, so what one freed is not kept into the next).
+ * The DuckDB settings of the push-down runs (docs/sql.md, "Speed and memory"; the command's
+ * defaults, src/cli/duckdbSettings.ts): one thread (each thread keeps its own expression state,
+ * about 33 MiB for the widest statement; `--threads 2` for speed); a memory limit, beyond which
+ * DuckDB writes the staged table's blocks to temp_directory; no insertion order to keep; the
+ * allocator hands freed memory back after each task (the statements run one after the other,
+ * so what one freed is not kept into the next); no cache of the file's blocks (each statement
+ * reads the file once).
  */
 export const DUCKDB_SETTINGS = {
-  threads: "2",
+  threads: "1",
   memory_limit: "96MB",
   temp_directory: join(DATA, "duckdb-tmp"),
   preserve_insertion_order: "false",
   allocator_flush_threshold: "1MB",
   allocator_background_threads: "true",
+  enable_external_file_cache: "false",
 };
+
+/**
+ * glibc's malloc arenas of the child processes: DuckDB (without jemalloc in @duckdb/node-api)
+ * allocates through glibc, whose per-thread arenas keep freed memory apart; two arenas took a
+ * 1M-row run of the statements from 203 to 178 MiB (docs/sql.md). Read by glibc when a process
+ * starts, so it is set in the environment of each child; MALLOC_ARENA_MAX in this process's
+ * environment (e.g. MALLOC_ARENA_MAX=8) is handed on instead.
+ */
+const MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
+
+/** A size DuckDB reads (the CLI's `--duckdb-memory-limit` grammar). */
+const SIZE = /^[0-9]+(?:\.[0-9]+)?\s*(?:B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)$/i;
+
+/** DUCKDB_SETTINGS with `--threads` and `--memory-limit` in place of theirs (checked in main). */
+function duckSettings() {
+  return {
+    ...DUCKDB_SETTINGS,
+    threads: arg("threads", DUCKDB_SETTINGS.threads),
+    memory_limit: arg("memory-limit", DUCKDB_SETTINGS.memory_limit),
+  };
+}
+
+/** The DuckDB options of this run, handed on to each child process. */
+function duckArgs() {
+  const { threads, memory_limit } = duckSettings();
+  return ["--threads", threads, "--memory-limit", memory_limit];
+}
 
 async function duck() {
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.create(":memory:", DUCKDB_SETTINGS);
+  const instance = await DuckDBInstance.create(":memory:", duckSettings());
   return instance.connect();
 }
 
@@ -101,26 +133,18 @@ const OPTIONS = {
 async function stage(name, file, rows) {
   const servqual = await import("servqual/node");
   const instrument = servqual.instruments.servqual22;
-  if (name === "duckdb" || name === "duckdb-unstaged") {
+  if (name === "duckdb" || name === "duckdb-staged") {
     const connection = await duck();
     const cpu = process.cpuUsage();
     const start = performance.now();
     const options = { ...OPTIONS, table: file };
     let groups;
     if (name === "duckdb") {
-      // runGapSql: the staged form (answer cells decided once into a temporary table).
-      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
+      // runGapSql's default form: the self-contained statements, each reading the file.
+      ({ groups } = await servqual.runGapSql(connection, instrument, options));
     } else {
-      // The self-contained statements, each reading the file (the form before staging).
-      const rows = [];
-      const sql = await import("servqual/sql");
-      for (const { text, parameters } of sql.gapSql(instrument, {
-        ...options,
-        dialect: "duckdb",
-      }).statements) {
-        rows.push(...(await connection.runAndReadAll(text, [...parameters])).getRowObjectsJS());
-      }
-      ({ groups } = sql.finishGapSql(rows, instrument, { ...options, dialect: "duckdb" }));
+      // The opt-in staged form (answer cells decided once into a temporary table).
+      ({ groups } = await servqual.runGapSql(connection, instrument, { ...options, staged: true }));
     }
     const seconds = (performance.now() - start) / 1000;
     const gap = groups[0]?.result.overall.unweighted.gap.mean;
@@ -159,10 +183,15 @@ async function stage(name, file, rows) {
 }
 
 function child(args) {
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
-    encoding: "utf8",
-    maxBuffer: 1 << 24,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), ...args, ...duckArgs()],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      env: { ...process.env, MALLOC_ARENA_MAX },
+    },
+  );
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1));
 }
@@ -174,12 +203,19 @@ function floor(csv) {
   return match === null ? null : Number(match[1]) + Number(match[2]);
 }
 
-const HELP = `node bench/sql.mjs [--rows N] [--ratio-rows M] [--runs R]
+const HELP = `node bench/sql.mjs [--rows N] [--ratio-rows M] [--runs R] [--threads T] [--memory-limit S]
   --rows N        respondents of the push-down run (default SERVQUAL_BENCH_SQL_ROWS or 1000000)
   --ratio-rows M  respondents of the DuckDB / in-memory / floor comparison (default 1000000)
   --runs R        runs of each stage, medians reported (default 1)
-  --unstaged      also time the self-contained statements (gapSql().statements, each reading
-                  the file) beside runGapSql's staged form, alternating, on --ratio-rows rows
+  --threads T     DuckDB threads (default 1); each thread keeps its own expression state
+                  (about 33 MiB for SERVQUAL-22's widest statement)
+  --memory-limit S DuckDB memory_limit, a size such as 96MB or 1GB (default 96MB): DuckDB's
+                  buffers, not the whole process
+  --staged        also time runGapSql's opt-in staged form (answer cells decided once into a
+                  temporary table) beside its default self-contained statements, alternating,
+                  on --ratio-rows rows
+Each stage runs in a child process with MALLOC_ARENA_MAX=2 (glibc's malloc arenas) unless the
+environment sets another value.
 Writes bench/data/sql-<n>.parquet (seeded, by DuckDB) and .csv (for the floor) once, then
 reuses them; results also go to bench/data/sql-results.json.`;
 
@@ -205,11 +241,23 @@ async function main() {
       process.exit(2);
     }
   }
-  console.log(`SQL push-down: ${rows} and ${ratioRows} respondents × SERVQUAL-22, ${runs} runs`);
+  const threads = Number(arg("threads", DUCKDB_SETTINGS.threads));
+  if (!/^[0-9]+$/.test(String(arg("threads", "1"))) || threads < 1 || threads > 256) {
+    console.error(`bench/sql.mjs: --threads must be a whole number from 1 to 256\n${HELP}`);
+    process.exit(2);
+  }
+  if (!SIZE.test(String(arg("memory-limit", "96MB")))) {
+    console.error(`bench/sql.mjs: --memory-limit must be a size such as 96MB or 1GB\n${HELP}`);
+    process.exit(2);
+  }
+  const { threads: t, memory_limit: m } = duckSettings();
+  console.log(
+    `SQL push-down: ${rows} and ${ratioRows} respondents × SERVQUAL-22, ${runs} runs; DuckDB threads ${t}, memory_limit ${m}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`,
+  );
   const small = await ensureFiles(ratioRows);
   const big = rows === ratioRows ? small : await ensureFiles(rows);
-  const unstaged = process.argv.includes("--unstaged");
-  const smallRuns = { duckdb: [], unstaged: [], memory: [], floor: [] };
+  const staged = process.argv.includes("--staged");
+  const smallRuns = { duckdb: [], staged: [], memory: [], floor: [] };
   const bigRuns = rows === ratioRows ? smallRuns.duckdb : [];
   for (let r = 0; r < runs && rows !== ratioRows; r++) {
     bigRuns.push(child(["--stage", "duckdb", "--file", big.parquet, "--rows", String(rows)]));
@@ -218,9 +266,9 @@ async function main() {
     smallRuns.duckdb.push(
       child(["--stage", "duckdb", "--file", small.parquet, "--rows", String(ratioRows)]),
     );
-    if (unstaged) {
-      smallRuns.unstaged.push(
-        child(["--stage", "duckdb-unstaged", "--file", small.parquet, "--rows", String(ratioRows)]),
+    if (staged) {
+      smallRuns.staged.push(
+        child(["--stage", "duckdb-staged", "--file", small.parquet, "--rows", String(ratioRows)]),
       );
     }
     smallRuns.memory.push(
@@ -247,17 +295,17 @@ async function main() {
         ? ", floor not found"
         : `, floor ${floorSeconds.toFixed(2)} s: DuckDB ${(seconds(smallRuns.duckdb) / floorSeconds).toFixed(2)}× floor, in memory ${(seconds(smallRuns.memory) / floorSeconds).toFixed(2)}× floor`),
   );
-  if (unstaged) {
+  if (staged) {
     const cpu = (list) => median(list.map((x) => x.cpuSeconds));
     console.log(
-      `${ratioRows} rows, CPU seconds (DuckDB's threads included): staged ${cpu(smallRuns.duckdb).toFixed(2)}, self-contained ${cpu(smallRuns.unstaged).toFixed(2)}`,
+      `${ratioRows} rows, CPU seconds (DuckDB's threads included): self-contained ${cpu(smallRuns.duckdb).toFixed(2)}, staged ${cpu(smallRuns.staged).toFixed(2)}`,
     );
     console.log(
-      `${ratioRows} rows, the self-contained statements (before staging): ${seconds(smallRuns.unstaged).toFixed(2)} s (peak ${mib(rss(smallRuns.unstaged))} MiB)` +
+      `${ratioRows} rows, the staged form (opt-in): ${seconds(smallRuns.staged).toFixed(2)} s (peak ${mib(rss(smallRuns.staged))} MiB)` +
         (floorSeconds === null
           ? ""
-          : `, ${(seconds(smallRuns.unstaged) / floorSeconds).toFixed(2)}× floor`) +
-        `; staged / self-contained ${(seconds(smallRuns.duckdb) / seconds(smallRuns.unstaged)).toFixed(2)}`,
+          : `, ${(seconds(smallRuns.staged) / floorSeconds).toFixed(2)}× floor`) +
+        `; staged / self-contained ${(seconds(smallRuns.staged) / seconds(smallRuns.duckdb)).toFixed(2)}`,
     );
   }
   writeFileSync(

@@ -71,6 +71,7 @@ export type IssueCode =
   | "not-a-file"
   | "not-json"
   | "bad-sql-result"
+  | "sql-out-of-memory"
   | "csv-syntax"
   | "malformed-quote"
   | "unterminated-quote"

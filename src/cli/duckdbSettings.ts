@@ -11,20 +11,24 @@ export interface DuckDbFlags {
 
 /**
  * The settings of the DuckDB instance of `servqual report --duckdb` (docs/sql.md, "Settings"),
- * those of the push-down benchmark (bench/sql.mjs): two threads; a memory limit of 96 MB,
- * beyond which DuckDB writes temporary data to `temp_directory` (DuckDB runs inside the Node
- * process, so its memory is the process's: with this limit the whole run stayed under 200 MB in
- * the benchmark); no insertion order to keep (only sums come back); the allocator hands freed
- * memory back after each task. The first three can be changed with `--duckdb-threads`,
- * `--duckdb-memory-limit` and `--duckdb-temp-directory`.
+ * those of the push-down benchmark (bench/sql.mjs): one thread (each DuckDB thread keeps its
+ * own expression state, about 33 MiB for the widest Gap 5 statement of SERVQUAL-22, so a second
+ * thread took a 1M-row run from about 180 to 210 MiB); a memory limit of 96 MB, beyond which
+ * DuckDB writes temporary data to `temp_directory` (DuckDB runs inside the Node process, so its
+ * memory is the process's); no insertion order to keep (only sums come back); the allocator
+ * hands freed memory back after each task; no cache of the file's blocks (the statements read
+ * the file in turn, each once; the cache held 3 MiB at 1M rows, 22 MiB with small row groups).
+ * The first three can be changed with `--duckdb-threads`, `--duckdb-memory-limit` and
+ * `--duckdb-temp-directory`.
  */
 export const DUCKDB_DEFAULTS = {
-  threads: "2",
+  threads: "1",
   memory_limit: "96MB",
   temp_directory: join(tmpdir(), "servqual-duckdb"),
   preserve_insertion_order: "false",
   allocator_flush_threshold: "1MB",
   allocator_background_threads: "true",
+  enable_external_file_cache: "false",
 } as const;
 
 /** A size DuckDB reads: a number and a unit (B, KB, MB, GB, TB, KiB, MiB, GiB, TiB). */
@@ -104,7 +108,7 @@ export function duckDbSettings(flags: DuckDbFlags | undefined): Record<string, s
  * (`current_setting`), for `--verbose`.
  *
  * @example
- * await describeDuckDb(connection) //=> "DuckDB settings: threads 2, memory_limit 91.5 MiB, …\n"
+ * await describeDuckDb(connection) //=> "DuckDB settings: threads 1, memory_limit 91.5 MiB, …\n"
  */
 export async function describeDuckDb(connection: {
   runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;

@@ -1,7 +1,9 @@
 import type * as Library from "../node";
 import type { GapSqlGroup } from "../sql";
+import { isOutOfMemory } from "../sql/outOfMemory";
 import type { ReportCommand } from "./args";
 import { closest } from "./closest";
+import { duckDbOutOfMemory } from "./duckdbOutOfMemory";
 import { describeDuckDb, duckDbSettings } from "./duckdbSettings";
 import { writeReportFiles } from "./outputFolder";
 import type { PreparedReport, Servqual } from "./runReport";
@@ -98,6 +100,11 @@ export async function runSqlReport(
         : await openPostgres(database.url, database.table, lib);
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    if (database.kind === "duckdb" && isOutOfMemory(error)) {
+      const settings = duckDbSettings(command.duckdbSettings);
+      printError(duckDbOutOfMemory(settings, `reading ${database.file}`, error));
+      return ExitCode.BadInput;
+    }
     printError(
       `servqual: cannot open the ${database.kind === "duckdb" ? `file ${database.file}` : "PostgreSQL database"}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
@@ -138,6 +145,12 @@ export async function runSqlReport(
     return ExitCode.Ok;
   } catch (error) {
     if (!(error instanceof lib.ServqualError)) throw error;
+    const memory = error.issues.find((issue) => issue.code === "sql-out-of-memory");
+    if (database.kind === "duckdb" && memory !== undefined) {
+      const settings = duckDbSettings(command.duckdbSettings);
+      printError(duckDbOutOfMemory(settings, "computing the report", memory.message));
+      return ExitCode.BadInput;
+    }
     printServqualError(lib, error);
     return error.code === "invalid-argument" ? ExitCode.Usage : ExitCode.BadInput;
   } finally {

@@ -54,7 +54,8 @@ const READING = `Reading the file (report and validate):
   --duckdb FILE        (report) compute inside DuckDB, reading FILE (.parquet or .csv); the
                        rows are not loaded into Node; needs the optional package
                        @duckdb/node-api; name no CSV file
-  --duckdb-threads N   (report, with --duckdb) DuckDB's threads, 1–256 (default 2)
+  --duckdb-threads N   (report, with --duckdb) DuckDB's threads, 1–256 (default 1; each
+                       thread adds its own working memory, about 33 MiB for SERVQUAL-22)
   --duckdb-memory-limit SIZE
                        (report, with --duckdb) DuckDB's memory limit, e.g. 512MB or 2GB
                        (default 96MB; DuckDB runs inside this process, so this bounds its

@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import type { Notice } from "../_lib/notice";
 import { respondentScores } from "../responses/respondentScores";

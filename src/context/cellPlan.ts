@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { closestName } from "../_lib/closestName";
 import { expectKind, invalidArgument, isRecord } from "../_lib/guards";
 import { ServqualError } from "../_lib/ServqualError";

@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { closestName } from "../_lib/closestName";
 import { checkOptionKeys, expectShape, invalidArgument, optionNames, shapes } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";

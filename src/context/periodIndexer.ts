@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { addWeeks } from "date-fns/addWeeks";
 import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import { periodOfWeek } from "./periodOf";

@@ -1,6 +1,6 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { type Interval, interval } from "../_lib/interval";
 import { normalPValue } from "../stats/distributions/normalPValue";
+import { normalQuantile } from "../stats/distributions/stdlib/normalQuantile";
 import { wilsonInterval } from "../stats/wilsonInterval";
 import type { MeanSummary } from "./summaryTests";
 

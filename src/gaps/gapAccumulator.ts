@@ -310,9 +310,10 @@ function completePlan(
  * `accumulateGaps` over its group's rows alone would leave it (periods, seasons, regions: one
  * read of the data for every cell). On a scale of whole points with step 1 and without
  * importance weights the rows are read once in dataset order and each is added to its group's
- * count tables and running sums as it is read (`groupedGapPass.ts`; memory: the groups' tables,
- * not the rows; a piece of rows that touches many groups is taken group by group, each group's
- * rows in order); otherwise each group's rows are gathered and added by the row-list path.
+ * count tables and running sums (`groupedGapPass.ts`; memory: the groups' tables, not the rows):
+ * the rows are read in pieces of 4,096 rows, longer (up to 16,384) while the groups' runs within
+ * a piece are short, and each piece's rows are taken group by group, each group's rows in dataset
+ * order; otherwise each group's rows are gathered and added by the row-list path.
  * Accumulators without histograms (`histogram: null`) are filled without the exact keys.
  *
  * @param accumulators - One per group, from {@link createGapAccumulator} for the same instrument

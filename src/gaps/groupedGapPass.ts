@@ -147,7 +147,8 @@ interface GroupTables {
  * follow its blocks), so each accumulator ends number for number as
  * `accumulateGaps(accumulator, dataset, rowsOfGroup)` leaves it.
  *
- * The rows are read in pieces of at most {@link PIECE} rows; a piece ends early at the row that
+ * The rows are read in pieces of {@link PIECE} rows, or up to {@link LONG_PIECE} while the
+ * pieces' runs are short (see {@link nextPieceLength}); a piece ends early at the row that
  * fills a group's block, so the blocks close between pieces. A piece's rows are ordered by
  * group (a stable counting sort: each group's rows in dataset order, one run per group), so a
  * run's group sums stay in registers. Each dimension's rows go through two loops
@@ -199,7 +200,8 @@ export function accumulateGroupedRows(
   };
   const { inBlock } = tables;
   const n = dataset.n;
-  const length = Math.min(PIECE, n);
+  const length = Math.min(LONG_PIECE, n);
+  let pieceLength = PIECE;
   const scratch = createPieceScratch(dimensions, length, groups);
   const zero = (
     eColumns[0] instanceof Float32Array ? new Float32Array(length) : new Float64Array(length)
@@ -247,8 +249,8 @@ export function accumulateGroupedRows(
   });
   let start = 0;
   while (start < n) {
-    // The piece: up to PIECE rows, ending with the row that fills a group's block.
-    const limit = Math.min(n, start + PIECE);
+    // The piece: up to pieceLength rows, ending with the row that fills a group's block.
+    const limit = Math.min(n, start + pieceLength);
     let end = start;
     let full = -1;
     while (end < limit) {
@@ -282,6 +284,7 @@ export function accumulateGroupedRows(
       scoreGroupedDimension(piece);
     }
     addOverallRows(tables, shape, scratch, means, first);
+    pieceLength = nextPieceLength(pieceLength, size, scratch.runs);
     if (full >= 0) {
       closeBlock(tables, slots, full);
       inBlock[full] = 0;
@@ -298,6 +301,26 @@ export function accumulateGroupedRows(
 
 /** Rows per piece of the pass (its per-row scratch stays in cache). */
 const PIECE = 4096;
+
+/** Most rows per piece, when the rows of many groups are mixed (see {@link nextPieceLength}). */
+const LONG_PIECE = 16_384;
+
+/** Runs of fewer rows than this on average make the next piece longer. */
+const SHORT_RUN = 64;
+
+/**
+ * The length of the next piece: each run of a piece costs a fixed amount (its group's sums
+ * and tables brought into the cache), so when the rows of many groups are mixed (dates in
+ * random order: a piece of 4,096 rows holds about 23 rows of each of 180 cells) the pieces
+ * grow, up to {@link LONG_PIECE}, until a run averages {@link SHORT_RUN} rows; when runs are
+ * long (rows sorted by date: a few cells per piece) they stay at {@link PIECE} rows, whose
+ * scratch stays in the nearest cache. The length changes only where pieces end, so every sum
+ * is formed in the same order whatever the lengths (blocks close at the same rows).
+ */
+function nextPieceLength(length: number, size: number, runs: number): number {
+  if (runs * SHORT_RUN > size) return Math.min(LONG_PIECE, 2 * length);
+  return length > PIECE && runs * 4 * SHORT_RUN < size ? length / 2 : length;
+}
 
 /**
  * The order in which a piece's rows are scored: grouped by a stable counting sort (rows of no

@@ -1,7 +1,7 @@
 import type { EventSetBuilder } from "../relationship/eventSetBuilder";
 import { DEFAULT_INITIATOR, initiatorCodeOf, TYPE } from "../relationship/eventTypes";
-import { parseTimestamp } from "../relationship/parseTimestamp";
-import { ByteInterner, plainCell, plainDecimal, splitCells, utcStampAt } from "./byteLines";
+import { ByteInterner } from "./byteLines";
+import { EventCells } from "./eventCells";
 
 /** A cell's index in an interner mapped to a number of the builder (−2: not yet looked up). */
 function grownMap(map: Int32Array, size: number): Int32Array {
@@ -34,25 +34,17 @@ function grownBytes(map: Uint8Array, size: number): Uint8Array {
  */
 export class EventLineReader {
   private readonly builder: EventSetBuilder;
-  private readonly at: Int32Array;
-  private readonly needed: number;
-  private readonly delimiter: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  /** The per-cell checks, shared with the range reader of the second thread. */
+  private readonly cells: EventCells;
   private readonly customers = new ByteInterner();
   private customerOf: Int32Array = new Int32Array(1024).fill(-2);
-  private readonly types = new ByteInterner();
   private typeOf: Int32Array = new Int32Array(64).fill(-2);
-  private readonly currencies = new ByteInterner();
   /** Per interned currency cell: 0 not yet compared, 1 the builder's currency, 2 another. */
   private currencyOk: Uint8Array = new Uint8Array(16);
   /** The builder's currency `currencyOk` was filled for. */
   private currencyBase: string | null = null;
-  private readonly products = new ByteInterner();
   private productOf: Int32Array = new Int32Array(64).fill(-2);
-  private readonly channels = new ByteInterner();
   private channelOf: Int32Array = new Int32Array(64).fill(-2);
-  private readonly initiators = new ByteInterner();
   private initiatorOf: Int32Array = new Int32Array(16).fill(-2);
   private readonly asOf: number;
   /**
@@ -72,96 +64,45 @@ export class EventLineReader {
    */
   constructor(builder: EventSetBuilder, at: Int32Array, width: number, delimiter: string) {
     this.builder = builder;
-    this.at = at;
-    let needed = 0;
-    for (const column of at) needed = Math.max(needed, column + 1);
-    this.needed = needed;
-    this.delimiter = delimiter.charCodeAt(0);
-    this.starts = new Int32Array(width);
-    this.ends = new Int32Array(width);
+    this.cells = new EventCells(at, width, delimiter.charCodeAt(0));
     this.asOf = builder.asOf;
   }
 
   /** Reads the line `bytes[start, end)` (without its line break); true when the event was kept. */
   read(bytes: Buffer, start: number, end: number, line: number): boolean {
-    const starts = this.starts;
-    const ends = this.ends;
-    const count = splitCells(bytes, start, end, this.delimiter, starts, ends);
-    if (count < this.needed) return false;
-    const at = this.at;
-    // id and customer: plain text of 1–200 characters (the general path trims and checks).
-    const idStart = starts[at[0] as number] as number;
-    const idEnd = ends[at[0] as number] as number;
-    if (!plainCell(bytes, idStart, idEnd) || idEnd - idStart > 200) return false;
-    const cStart = starts[at[1] as number] as number;
-    const cEnd = ends[at[1] as number] as number;
-    if (!plainCell(bytes, cStart, cEnd) || cEnd - cStart > 200) return false;
+    const cells = this.cells;
+    if (!cells.check(bytes, start, end)) return false;
     // type: a known name (looked up once per distinct cell)
-    const t = this.types.intern(
-      bytes,
-      starts[at[3] as number] as number,
-      ends[at[3] as number] as number,
-    );
+    const t = cells.type;
     this.typeOf = grownMap(this.typeOf, t + 1);
     let type = this.typeOf[t] as number;
     if (type === -2) {
-      type = this.builder.typeOf(this.types.text(t));
+      type = this.builder.typeOf(cells.types.text(t));
       this.typeOf[t] = type;
     }
     if (type < 0) return false;
-    // timestamp
-    const tsStart = starts[at[2] as number] as number;
-    const tsEnd = ends[at[2] as number] as number;
-    let time = tsEnd - tsStart === 20 ? utcStampAt(bytes, tsStart) : Number.NaN;
-    if (Number.isNaN(time)) {
-      const text = bytes.toString("utf8", tsStart, tsEnd);
-      time = parseTimestamp(
-        text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
-          ? text.trim()
-          : text,
-      );
-      if (Number.isNaN(time)) return false;
-    }
+    const time = cells.time;
     if (time > this.asOf) return false;
-    // value and currency
-    let value = Number.NaN;
-    const vColumn = at[4] as number;
-    if (vColumn >= 0 && (ends[vColumn] as number) > (starts[vColumn] as number)) {
-      value = plainDecimal(bytes, starts[vColumn] as number, ends[vColumn] as number);
-      if (Number.isNaN(value)) return false;
-      if (value < 0 && type !== TYPE.downgrade) return false;
-      const kColumn = at[5] as number;
-      if (kColumn >= 0 && (ends[kColumn] as number) > (starts[kColumn] as number)) {
-        const kStart = starts[kColumn] as number;
-        const kEnd = ends[kColumn] as number;
-        if (!plainCell(bytes, kStart, kEnd)) return false;
-        if (!this.baseCurrency(this.currencies.intern(bytes, kStart, kEnd))) return false;
-      }
-    }
-    // product, channel, initiator: blank or plain
-    const product = this.name(bytes, at[6] as number, this.products);
-    if (product === -3) return false;
-    const channel = this.name(bytes, at[7] as number, this.channels);
-    if (channel === -3) return false;
+    const value = cells.value;
+    if (value < 0 && type !== TYPE.downgrade) return false;
+    if (cells.currency >= 0 && !this.baseCurrency(cells.currency)) return false;
     let initiator = DEFAULT_INITIATOR[type] as number;
-    const iColumn = at[8] as number;
-    if (iColumn >= 0 && (ends[iColumn] as number) > (starts[iColumn] as number)) {
-      const iStart = starts[iColumn] as number;
-      const iEnd = ends[iColumn] as number;
-      if (!plainCell(bytes, iStart, iEnd)) return false;
-      const k = this.initiators.intern(bytes, iStart, iEnd);
+    const k = cells.initiator;
+    if (k >= 0) {
       this.initiatorOf = grownMap(this.initiatorOf, k + 1);
       let code = this.initiatorOf[k] as number;
       if (code === -2) {
-        code = initiatorCodeOf(this.initiators.text(k)) ?? -3;
+        code = initiatorCodeOf(cells.initiators.text(k)) ?? -3;
         this.initiatorOf[k] = code;
       }
       if (code === -3) return false;
       initiator = code;
     }
     // duplicate id: the last check (it adds the id when new)
-    if (!this.builder.seen.addBytes(bytes, idStart, idEnd)) return false;
-    const customer = this.customerAt(bytes, cStart, cEnd);
+    if (!this.builder.seen.addBytes(bytes, cells.idStart, cells.idEnd)) return false;
+    const customer = this.customerAt(bytes, cells.customerStart, cells.customerEnd);
+    const product = cells.product;
+    const channel = cells.channel;
     this.builder.addChecked(
       customer,
       time,
@@ -177,6 +118,31 @@ export class EventLineReader {
 
   /** The builder's index of the customer id `bytes[start, end)` (a plain cell), numbering it when new. */
   private customerAt(bytes: Buffer, start: number, end: number): number {
+    // The usual id: the known prefix and 1–7 digits without a leading zero, read in one pass.
+    const known = this.customerPrefix;
+    if (known !== null) {
+      const p = known.length;
+      const digits = end - start - p;
+      if (digits >= 1 && digits <= 7 && !(digits > 1 && bytes[start + p] === 48)) {
+        let k = 0;
+        while (k < p && bytes[start + k] === known[k]) k++;
+        if (k === p) {
+          let n = 0;
+          let i = start + p;
+          for (; i < end; i++) {
+            const d = (bytes[i] as number) - 48;
+            if (d < 0 || d > 9) break;
+            n = n * 10 + d;
+          }
+          if (i === end) {
+            if (n < this.customerByNumber.length) {
+              const c = this.customerByNumber[n] as number;
+              if (c >= 0) return c;
+            }
+          }
+        }
+      }
+    }
     let from = end;
     while (from > start) {
       const code = bytes[from - 1] as number;
@@ -234,20 +200,10 @@ export class EventLineReader {
     this.currencyOk = grownBytes(this.currencyOk, k + 1);
     let ok = this.currencyOk[k] as number;
     if (ok === 0) {
-      ok = this.currencies.text(k).toUpperCase() === base ? 1 : 2;
+      ok = this.cells.currencies.text(k).toUpperCase() === base ? 1 : 2;
       this.currencyOk[k] = ok;
     }
     return ok === 1;
-  }
-
-  /** A name cell: −1 blank or absent, −3 not plain, else its interner index. */
-  private name(bytes: Buffer, column: number, names: ByteInterner): number {
-    if (column < 0) return -1;
-    const s = this.starts[column] as number;
-    const e = this.ends[column] as number;
-    if (e === s) return -1;
-    if (!plainCell(bytes, s, e)) return -3;
-    return names.intern(bytes, s, e);
   }
 
   /** The builder's number of an interned product or channel (numbered on first use). */
@@ -256,7 +212,7 @@ export class EventLineReader {
       this.productOf = grownMap(this.productOf, index + 1);
       let n = this.productOf[index] as number;
       if (n === -2) {
-        n = this.builder.productNumber(this.products.text(index));
+        n = this.builder.productNumber(this.cells.products.text(index));
         this.productOf[index] = n;
       }
       return n;
@@ -264,7 +220,7 @@ export class EventLineReader {
     this.channelOf = grownMap(this.channelOf, index + 1);
     let n = this.channelOf[index] as number;
     if (n === -2) {
-      n = this.builder.channelNumber(this.channels.text(index));
+      n = this.builder.channelNumber(this.cells.channels.text(index));
       this.channelOf[index] = n;
     }
     return n;

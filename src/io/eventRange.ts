@@ -1,13 +1,5 @@
-import { parseTimestamp } from "../relationship/parseTimestamp";
-import {
-  ByteInterner,
-  decodeUtf8,
-  hasQuote,
-  plainCell,
-  plainDecimal,
-  splitCells,
-  utcStampAt,
-} from "./byteLines";
+import { ByteInterner, hasQuote } from "./byteLines";
+import { EventCells } from "./eventCells";
 import { readLineBlocks } from "./readLineBlocks";
 
 /** What a worker of the parallel event reader is asked to read. */
@@ -122,10 +114,6 @@ function prefixOf(bytes: Uint8Array, start: number, end: number): Uint8Array | n
  * when more than 1% of its lines would need the general path (ids that are not prefix + number).
  */
 export class EventRangeParser {
-  private readonly job: EventRangeJob;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly needed: number;
   private n = 0;
   private slow = 0;
   private lines = 0;
@@ -145,20 +133,12 @@ export class EventRangeParser {
   private idPrefix: Uint8Array | null = null;
   private customerPrefix: Uint8Array | null = null;
   private readonly customers = new ByteInterner();
-  private readonly types = new ByteInterner();
-  private readonly currencies = new ByteInterner();
-  private readonly products = new ByteInterner();
-  private readonly channels = new ByteInterner();
-  private readonly initiators = new ByteInterner();
+  /** The per-cell checks, shared with the one-thread line reader. */
+  private readonly cells: EventCells;
   refusal: string | null = null;
 
   constructor(job: EventRangeJob) {
-    this.job = job;
-    this.starts = new Int32Array(job.width);
-    this.ends = new Int32Array(job.width);
-    let needed = 0;
-    for (const column of job.at) needed = Math.max(needed, column + 1);
-    this.needed = needed;
+    this.cells = new EventCells(job.at, job.width, job.delimiter);
     this.capacity = Math.max(1024, Math.floor((job.end - job.start) / 48));
     const c = this.capacity;
     this.kind = new Uint8Array(c);
@@ -226,69 +206,24 @@ export class EventRangeParser {
     return at;
   }
 
-  /** The byte checks of one line; false sends it to the general path. */
+  /** The byte checks of one line (those of `EventLineReader`); false sends it to the general path. */
   private read(bytes: Uint8Array, start: number, end: number, r: number): boolean {
-    const starts = this.starts;
-    const ends = this.ends;
-    const count = splitCells(bytes, start, end, this.job.delimiter, starts, ends);
-    if (count < this.needed) return false;
-    const at = this.job.at;
-    const idStart = starts[at[0] as number] as number;
-    const idEnd = ends[at[0] as number] as number;
-    if (!plainCell(bytes, idStart, idEnd) || idEnd - idStart > 200) return false;
-    const cStart = starts[at[1] as number] as number;
-    const cEnd = ends[at[1] as number] as number;
-    if (!plainCell(bytes, cStart, cEnd) || cEnd - cStart > 200) return false;
-    const t = this.types.intern(
-      bytes,
-      starts[at[3] as number] as number,
-      ends[at[3] as number] as number,
-    );
-    if (t >= SMALL_LABELS) return false;
-    const tsStart = starts[at[2] as number] as number;
-    const tsEnd = ends[at[2] as number] as number;
-    let time = tsEnd - tsStart === 20 ? utcStampAt(bytes, tsStart) : Number.NaN;
-    if (Number.isNaN(time)) {
-      const text = decodeUtf8(bytes, tsStart, tsEnd);
-      time = parseTimestamp(
-        text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
-          ? text.trim()
-          : text,
-      );
-      if (Number.isNaN(time)) return false;
-    }
-    let value = Number.NaN;
-    let currency = -1;
-    const vColumn = at[4] as number;
-    if (vColumn >= 0 && (ends[vColumn] as number) > (starts[vColumn] as number)) {
-      value = plainDecimal(bytes, starts[vColumn] as number, ends[vColumn] as number);
-      if (Number.isNaN(value)) return false;
-      const kColumn = at[5] as number;
-      if (kColumn >= 0 && (ends[kColumn] as number) > (starts[kColumn] as number)) {
-        const kStart = starts[kColumn] as number;
-        const kEnd = ends[kColumn] as number;
-        if (!plainCell(bytes, kStart, kEnd)) return false;
-        currency = this.currencies.intern(bytes, kStart, kEnd);
-        if (currency >= SMALL_LABELS) return false;
-      }
-    }
-    const product = this.name(bytes, at[6] as number, this.products);
-    if (product === -3) return false;
-    const channel = this.name(bytes, at[7] as number, this.channels);
-    if (channel === -3) return false;
-    let initiator = -1;
-    const iColumn = at[8] as number;
-    if (iColumn >= 0 && (ends[iColumn] as number) > (starts[iColumn] as number)) {
-      const iStart = starts[iColumn] as number;
-      const iEnd = ends[iColumn] as number;
-      if (!plainCell(bytes, iStart, iEnd)) return false;
-      initiator = this.initiators.intern(bytes, iStart, iEnd);
-      if (initiator >= SMALL_LABELS) return false;
-    }
+    const cells = this.cells;
+    if (!cells.check(bytes, start, end)) return false;
+    if (
+      cells.type >= SMALL_LABELS ||
+      cells.currency >= SMALL_LABELS ||
+      cells.initiator >= SMALL_LABELS
+    )
+      return false;
+    const idStart = cells.idStart;
+    const idEnd = cells.idEnd;
     this.idPrefix ??= prefixOf(bytes, idStart, idEnd);
     if (this.idPrefix === null) return false;
     const id = numberAfter(bytes, idStart, idEnd, this.idPrefix);
     if (id < 0) return false;
+    const cStart = cells.customerStart;
+    const cEnd = cells.customerEnd;
     this.customerPrefix ??= prefixOf(bytes, cStart, cEnd);
     let customer =
       this.customerPrefix === null ? -1 : numberAfter(bytes, cStart, cEnd, this.customerPrefix);
@@ -298,24 +233,14 @@ export class EventRangeParser {
     }
     this.id[r] = id;
     this.customer[r] = customer;
-    this.time[r] = time;
-    this.type[r] = t;
-    this.value[r] = value;
-    this.currency[r] = currency;
-    this.product[r] = product;
-    this.channel[r] = channel;
-    this.initiator[r] = initiator;
+    this.time[r] = cells.time;
+    this.type[r] = cells.type;
+    this.value[r] = cells.value;
+    this.currency[r] = cells.currency;
+    this.product[r] = cells.product;
+    this.channel[r] = cells.channel;
+    this.initiator[r] = cells.initiator;
     return true;
-  }
-
-  /** A name cell: −1 blank or absent, −3 not plain, else its interner index. */
-  private name(bytes: Uint8Array, column: number, names: ByteInterner): number {
-    if (column < 0) return -1;
-    const s = this.starts[column] as number;
-    const e = this.ends[column] as number;
-    if (e === s) return -1;
-    if (!plainCell(bytes, s, e)) return -3;
-    return names.intern(bytes, s, e);
   }
 
   /** The columns read (or the refusal). */
@@ -344,11 +269,11 @@ export class EventRangeParser {
       idPrefix: ascii(this.idPrefix),
       customerPrefix: ascii(this.customerPrefix),
       customerTexts: texts(this.customers),
-      typeTexts: texts(this.types),
-      currencyTexts: texts(this.currencies),
-      productTexts: texts(this.products),
-      channelTexts: texts(this.channels),
-      initiatorTexts: texts(this.initiators),
+      typeTexts: texts(this.cells.types),
+      currencyTexts: texts(this.cells.currencies),
+      productTexts: texts(this.cells.products),
+      channelTexts: texts(this.cells.channels),
+      initiatorTexts: texts(this.cells.initiators),
     };
   }
 }

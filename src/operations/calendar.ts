@@ -1,4 +1,5 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 import { format } from "date-fns/format";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";

@@ -1,4 +1,4 @@
-import { median, sampleVariance } from "simple-statistics";
+import { median, sampleVariance } from "../stats/simpleStatistics";
 import { type Smc, squaredMultipleCorrelations } from "./symmetricEigen";
 
 /**

@@ -1,7 +1,7 @@
-import fQuantile from "@stdlib/stats-base-dists-f-quantile";
 import { finiteOrNull } from "../_lib/finiteOrNull";
 import { type Interval, interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
+import { fQuantile } from "../stats/distributions/stdlib/fQuantile";
 import { alphaStatistics, covarianceAlpha } from "./alphaStatistics";
 import { type ItemMoments, itemMoments } from "./itemCovariance";
 import type { ItemCovarianceAccumulator } from "./itemCovarianceAccumulator";

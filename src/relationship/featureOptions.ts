@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { tz } from "@date-fns/tz/tz";
 import { subDays } from "date-fns/subDays";
 import { isRecord } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";

@@ -39,6 +39,23 @@ export class IdSet {
   addBytes(bytes: Uint8Array, start: number, end: number): boolean {
     const prefix = this.prefixBytes;
     if (prefix === null) return this.add(decode(bytes, start, end));
+    // The usual id: the prefix and 1–9 digits without a leading zero, read in one pass.
+    const p = prefix.length;
+    const length = end - start - p;
+    if (length >= 1 && length <= 9 && !(length > 1 && bytes[start + p] === 48)) {
+      let k = 0;
+      while (k < p && bytes[start + k] === prefix[k]) k++;
+      if (k === p) {
+        let n = 0;
+        let i = start + p;
+        for (; i < end; i++) {
+          const d = (bytes[i] as number) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (i === end && n < BITMAP_LIMIT) return this.addNumber(n);
+      }
+    }
     let from = end;
     while (from > start) {
       const code = bytes[from - 1] as number;

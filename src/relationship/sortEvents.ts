@@ -59,20 +59,29 @@ class SliceScratch {
     const keys = this.keys;
     for (let i = 0; i < k; i++) keys[i] = ((sTime[start + i] as number) - min) * shift + i;
     keys.subarray(0, k).sort();
-    this.time.set(sTime.subarray(start, end));
-    this.type.set(sType.subarray(start, end));
-    this.product.set(sProduct.subarray(start, end));
-    this.value.set(sValue.subarray(start, end));
-    this.initiator.set(sInitiator.subarray(start, end));
-    this.order.set(order.subarray(start, end));
+    // Copies by plain loops (a slice is short: views would cost more than the copy).
+    const time = this.time;
+    const type = this.type;
+    const product = this.product;
+    const value = this.value;
+    const initiator = this.initiator;
+    const was = this.order;
+    for (let i = 0; i < k; i++) {
+      time[i] = sTime[start + i] as number;
+      type[i] = sType[start + i] as number;
+      product[i] = sProduct[start + i] as number;
+      value[i] = sValue[start + i] as number;
+      initiator[i] = sInitiator[start + i] as number;
+      was[i] = order[start + i] as number;
+    }
     for (let j = 0; j < k; j++) {
       const i = (keys[j] as number) % shift;
-      sTime[start + j] = this.time[i] as number;
-      sType[start + j] = this.type[i] as number;
-      sProduct[start + j] = this.product[i] as number;
-      sValue[start + j] = this.value[i] as number;
-      sInitiator[start + j] = this.initiator[i] as number;
-      order[start + j] = this.order[i] as number;
+      sTime[start + j] = time[i] as number;
+      sType[start + j] = type[i] as number;
+      sProduct[start + j] = product[i] as number;
+      sValue[start + j] = value[i] as number;
+      sInitiator[start + j] = initiator[i] as number;
+      order[start + j] = was[i] as number;
     }
     return true;
   }

@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { tz } from "@date-fns/tz/tz";
 import { eachMonthOfInterval } from "date-fns/eachMonthOfInterval";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { format } from "date-fns/format";

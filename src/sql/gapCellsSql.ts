@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { checkOptionKeys, expectKind, invalidArgument } from "../_lib/guards";
 import { IssueLog } from "../_lib/issueLog";
 import { type Notice, notice } from "../_lib/notice";

@@ -3,6 +3,7 @@ import { ServqualError } from "../_lib/ServqualError";
 import type { Instrument } from "../instrument/types";
 import { type FinishGapSqlOptions, finishGapSql, type GapSqlResult } from "./finishGapSql";
 import { gapSqlStatements, type SqlStatement } from "./gapSql";
+import { firstLine, isOutOfMemory } from "./outOfMemory";
 import type { SqlResultRow } from "./readGapSqlRows";
 import type { SqlDialect } from "./sqlDialect";
 import type { SqlValue } from "./sqlOptions";
@@ -66,6 +67,11 @@ export async function runStatement(
     return (await (connection as PgClientLike).query(text, [...parameters])).rows;
   } catch (error) {
     if (error instanceof ServqualError) throw error;
+    if (isOutOfMemory(error)) {
+      throw new ServqualError("invalid-input", "The database ran out of memory.", [
+        { code: "sql-out-of-memory", message: `${dialect}: ${firstLine(error)}` },
+      ]);
+    }
     throw new ServqualError("invalid-input", "The database could not run the statement.", [
       {
         code: "bad-sql-result",
@@ -90,7 +96,9 @@ export async function runStatement(
  * @returns One Gap 5 result per group, with its validation counts and accumulator.
  * @throws {ServqualError} `invalid-argument` for something that is not a connection or a bad
  *   option; `invalid-input` (`bad-sql-result`) when the database rejects the statement (e.g. a
- *   missing column), naming the engine's message.
+ *   missing column), naming the engine's message; `invalid-input` (`sql-out-of-memory`) when
+ *   the engine ran out of memory (DuckDB: raise `memory_limit`, lower `threads`, set
+ *   `temp_directory`; docs/sql.md, "Speed and memory").
  * @example
  * const connection = await (await DuckDBInstance.create()).connect();
  * await connection.run("CREATE VIEW survey AS SELECT * FROM 'survey.parquet'");

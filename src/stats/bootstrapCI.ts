@@ -1,10 +1,10 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { checkOptionKeys, expectKind, optionNames } from "../_lib/guards";
 import type { Interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
+import { normalCdf } from "./distributions/stdlib/normalCdf";
+import { normalQuantile } from "./distributions/stdlib/normalQuantile";
 import { finiteValues } from "./finiteValues";
 import { meanVariance } from "./moments";
 import { seededRandom } from "./seededRandom";

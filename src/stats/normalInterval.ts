@@ -1,5 +1,5 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { interval } from "../_lib/interval";
+import { normalQuantile } from "./distributions/stdlib/normalQuantile";
 import type { ConfidenceInterval } from "./types";
 
 /**

@@ -1,9 +1,9 @@
-import signrankCdf from "@stdlib/stats-base-dists-signrank-cdf";
 import { checkOptionKeys, invalidArgument, optionNames } from "../_lib/guards";
 import { type Notice, notice } from "../_lib/notice";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { checkAlternative } from "./checkOptions";
 import { normalPValue } from "./distributions/normalPValue";
+import { signrankCdf } from "./distributions/stdlib/signrankCdf";
 import type { Alternative } from "./types";
 
 /**

@@ -1,9 +1,9 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { expectKind } from "../_lib/guards";
 import type { Interval } from "../_lib/interval";
 import { type Notice, notice } from "../_lib/notice";
 import { ServqualError } from "../_lib/ServqualError";
 import { checkLevel } from "./checkOptions";
+import { normalQuantile } from "./distributions/stdlib/normalQuantile";
 
 /** Result of {@link wilsonInterval}. */
 export interface WilsonInterval extends Interval {

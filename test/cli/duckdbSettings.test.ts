@@ -24,7 +24,7 @@ function settingsOf(stderr: string): Record<string, string> {
 }
 
 describe("servqual report --duckdb: the instance's settings", () => {
-  it("defaults: 2 threads, 96 MB (DuckDB shows 96·10⁶ B as 91.5 MiB), no insertion order", () => {
+  it("defaults: 1 thread, 96 MB (DuckDB shows 96·10⁶ B as 91.5 MiB), no insertion order, no file cache", () => {
     const folder = tempFolder();
     const result = runCli(
       ["report", "--duckdb", demoCsv, "--verbose", "--quiet", "--out", "r"],
@@ -32,7 +32,8 @@ describe("servqual report --duckdb: the instance's settings", () => {
     );
     expect(result.code, result.stderr).toBe(0);
     const settings = settingsOf(result.stderr);
-    expect(settings.threads).toBe("2");
+    expect(settings.threads).toBe("1");
+    expect(settings.enable_external_file_cache).toBe("false");
     // 96,000,000 / 2^20 = 91.55 MiB; DuckDB prints one decimal.
     expect(settings.memory_limit).toBe("91.5 MiB");
     expect(settings.preserve_insertion_order).toBe("false");
@@ -49,7 +50,7 @@ describe("servqual report --duckdb: the instance's settings", () => {
         "--duckdb",
         demoCsv,
         "--duckdb-threads",
-        "1",
+        "2",
         "--duckdb-memory-limit",
         "200MB",
         "--duckdb-temp-directory",
@@ -63,13 +64,28 @@ describe("servqual report --duckdb: the instance's settings", () => {
     );
     expect(result.code, result.stderr).toBe(0);
     const settings = settingsOf(result.stderr);
-    expect(settings.threads).toBe("1");
+    expect(settings.threads).toBe("2");
     // 200,000,000 / 2^20 = 190.73 MiB.
     expect(settings.memory_limit).toBe("190.7 MiB");
     expect(settings.temp_directory).toBe(spill);
   }, 180_000);
 
-  it("a memory limit too small for the statements is bad input (exit 1) naming DuckDB's reason", () => {
+  /** What the command must say when DuckDB runs out of memory, wherever it happens. */
+  const expectOutOfMemory = (result: { code: number | null; stderr: string }, during: string) => {
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(
+      `servqual: DuckDB ran out of memory (sql-out-of-memory) ${during}: Out of Memory Error`,
+    );
+    expect(result.stderr).toMatch(/memory_limit 1MB, \d+ thread\(s\)/);
+    for (const flag of ["--duckdb-memory-limit", "--duckdb-threads", "--duckdb-temp-directory"]) {
+      expect(result.stderr).toContain(flag);
+    }
+    // Not mistaken for a file that cannot be opened; DuckDB's SQL advice (SET …) left out.
+    expect(result.stderr).not.toContain("cannot open");
+    expect(result.stderr).not.toContain("SET threads");
+  };
+
+  it("a memory limit too small to read the CSV file: a coded out-of-memory error (exit 1) naming the options", () => {
     const result = runCli([
       "report",
       "--duckdb",
@@ -78,8 +94,27 @@ describe("servqual report --duckdb: the instance's settings", () => {
       "1MB",
       "--quiet",
     ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Out of Memory");
+    expectOutOfMemory(result, `reading ${demoCsv}`);
+  }, 180_000);
+
+  it("a memory limit too small for the statements (Parquet file): the same coded error (exit 1)", async () => {
+    const folder = tempFolder();
+    const parquet = join(folder, "survey.parquet");
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const duck = await (await DuckDBInstance.create(":memory:")).connect();
+    // SERVQUAL-22 columns E_1..E_22, P_1..P_22 (the command's default names) of 1,000 seeded rows (answers 1..7 from hash()).
+    const columns = Array.from({ length: 22 }, (_, i) =>
+      ["E", "P"].map((f) => `1 + hash(i, ${i}, '${f}') % 7 AS ${f}_${i + 1}`).join(", "),
+    ).join(", ");
+    await duck.run(
+      `COPY (SELECT ${columns} FROM range(1000) t(i)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    duck.closeSync();
+    const result = runCli(
+      ["report", "--duckdb", parquet, "--duckdb-memory-limit", "1MB", "--quiet", "--out", "r"],
+      folder,
+    );
+    expectOutOfMemory(result, "computing the report");
   }, 180_000);
 
   it.each([

@@ -172,6 +172,19 @@ describe("accumulateGapsByGroup's one-pass grouped path", () => {
     expectGroupsExact(dataset, mixed, 60);
   });
 
+  it("pieces that grow and shrink with the groups' mix (180 groups shuffled, then sorted): the same numbers", () => {
+    const { dataset } = validateColumns({ columns }, instrument, {
+      missing: { minimumShare: 0.5 },
+    });
+    const random = seeded(31);
+    // Random order first (runs of about 23 rows in a piece of 4,096: the pieces grow to 16,384),
+    // then sorted runs of 2,000 rows (a few groups per piece: they shrink again), then random.
+    const groupOfRow = Int32Array.from({ length: dataset.n }, (_, r) =>
+      r < 25_000 || r >= 45_000 ? Math.floor(random() * 181) - 1 : Math.floor((r - 25_000) / 2_000),
+    );
+    expectGroupsExact(dataset, groupOfRow, 180);
+  });
+
   it("accumulators without histograms (as gap cells keep them): the same sums and sign counts", () => {
     const { dataset } = validateColumns({ columns }, instrument, {
       missing: { minimumShare: 0.5 },

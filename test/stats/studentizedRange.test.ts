@@ -4,12 +4,10 @@
  * to beyond 25 000 (where the range of normals itself is used), fractional df included.
  */
 import { readFileSync } from "node:fs";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gaussLegendre } from "../../src/stats/distributions/gaussLegendre";
 import {
-  standardNormalCdf,
   studentizedRangeQuantile,
   studentizedRangeUpperTail,
 } from "../../src/stats/distributions/studentizedRange";
@@ -90,27 +88,5 @@ describe("gaussLegendre", () => {
     expect(integral((x) => x ** 21)).toBeCloseTo(0, 14);
     // Abramowitz & Stegun table 25.4: the largest 12-point node
     expect(nodes[11]).toBeCloseTo(0.981560634246719, 14);
-  });
-});
-
-describe("standardNormalCdf (the range integral's Φ)", () => {
-  it("is @stdlib's normal cdf(x, 0, 1) bit for bit, so no result of the range integral moves", () => {
-    const special = [0, -0, 1e-300, -1e-300, 0.5, -0.5, 8, -8, 8.5, -8.5, 37.5, -37.5, 40, -40];
-    for (const x of special) expect(Object.is(standardNormalCdf(x), normalCdf(x, 0, 1))).toBe(true);
-    fc.assert(
-      fc.property(fc.double({ min: -40, max: 40, noNaN: true }), (x) =>
-        Object.is(standardNormalCdf(x), normalCdf(x, 0, 1)),
-      ),
-      { numRuns: 20_000 },
-    );
-    // Φ(z − w) as the integral forms it, against normalCdf(z, w, 1)
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 8, noNaN: true }),
-        fc.double({ min: 0, max: 16, noNaN: true }),
-        (z, w) => Object.is(standardNormalCdf(z - w), normalCdf(z, w, 1)),
-      ),
-      { numRuns: 20_000 },
-    );
   });
 });

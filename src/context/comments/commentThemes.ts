@@ -1,9 +1,9 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { expectKind, invalidArgument, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { type Notice, notice } from "../../_lib/notice";
 import { checkLevel } from "../../stats/checkOptions";
 import { probability } from "../../stats/distributions/probability";
+import { normalCdf } from "../../stats/distributions/stdlib/normalCdf";
 import { wilsonInterval } from "../../stats/wilsonInterval";
 import type { GapCellsResult } from "../gapCells";
 import { periodOfInstant } from "../periodOf";

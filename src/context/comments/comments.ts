@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz/date";
 import { expectKind, isRecord } from "../../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../../_lib/checkOptionKeys";
 import { IssueLog } from "../../_lib/issueLog";

@@ -1,7 +1,7 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { type Interval, interval } from "../../_lib/interval";
 import { probability } from "../../stats/distributions/probability";
+import { normalCdf } from "../../stats/distributions/stdlib/normalCdf";
+import { normalQuantile } from "../../stats/distributions/stdlib/normalQuantile";
 
 /** A logistic regression of a yes/no outcome on one predictor (see {@link logisticOne}). */
 export interface LogisticFit {

@@ -1,5 +1,5 @@
-import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import { probability } from "./probability";
+import { chisquareCdf } from "./stdlib/chisquareCdf";
 
 /**
  * Upper tail P(X > x) of the chi-square distribution with `df` degrees of freedom, as

@@ -1,5 +1,5 @@
-import fCdf from "@stdlib/stats-base-dists-f-cdf";
 import { probability } from "./probability";
+import { fCdf } from "./stdlib/fCdf";
 
 /**
  * Upper tail P(F > f) of the F(d1, d2) distribution, computed as P(F' < 1/f) with

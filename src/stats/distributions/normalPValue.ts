@@ -1,6 +1,6 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import type { Alternative } from "../types";
 import { probability } from "./probability";
+import { normalCdf } from "./stdlib/normalCdf";
 
 /**
  * p-value of a standard normal statistic, tails computed as Φ(−|z|): two-sided 2·Φ(−|z|),

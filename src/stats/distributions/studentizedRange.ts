@@ -1,7 +1,7 @@
-import erfc from "@stdlib/math-base-special-erfc";
 import { type GaussLegendreRule, gaussLegendre } from "./gaussLegendre";
 import { logGamma } from "./logBeta";
 import { probability } from "./probability";
+import { normalCdf } from "./stdlib/normalCdf";
 
 // Copenhaver & Holland (1988), the algorithm of R's ptukey/qtukey: Hartley's form of the range
 // of k standard normals by a 12-point Gauss–Legendre rule, averaged over the distribution of
@@ -18,20 +18,6 @@ const DF_AS_INFINITE = 25_000;
 const INV_SQRT_2PI = 0.3989422804014327;
 
 /**
- * Φ(x) of the standard normal as `@stdlib/stats-base-dists-normal-cdf` computes it,
- * ½·erfc(−(x − 0)/(1·√2)), bit for bit (a test compares them), without its argument checks:
- * the range integral calls it about 2,000 times per evaluation of the distribution, and on a
- * first call, before the code is optimised, each layer of calls costs (bench/README.md).
- * Internal (not exported from the package).
- *
- * @example
- * standardNormalCdf(1.96) //=> 0.9750021048517795
- */
-export function standardNormalCdf(x: number): number {
-  return 0.5 * erfc(-x / Math.SQRT2);
-}
-
-/**
  * P(R ≤ w) for the range R of k independent standard normals, in Hartley's form:
  * (2Φ(w/2) − 1)^k + 2k ∫_{w/2}^{8} φ(z)·(Φ(z) − Φ(z − w))^{k−1} dz, the integral by a 12-point
  * Gauss–Legendre rule on two (w > 3) or three equal parts; terms below e⁻³⁰ are left out and
@@ -41,7 +27,7 @@ function rangeCdf(w: number, k: number): number {
   const half = w / 2;
   const upper = 8;
   if (half >= upper) return 1;
-  const centre = 2 * standardNormalCdf(half) - 1;
+  const centre = 2 * normalCdf(half, 0, 1) - 1;
   let total = centre >= Math.exp(-50 / k) ? centre ** k : 0;
   const { nodes, weights } = quadrature().inner;
   const parts = w > 3 ? 2 : 3;
@@ -57,7 +43,7 @@ function rangeCdf(w: number, k: number): number {
       const square = z * z;
       // φ(z) below about 9e−14: no contribution (z beyond √60)
       if (square > 60) continue;
-      const inside = standardNormalCdf(z) - standardNormalCdf(z - w);
+      const inside = normalCdf(z, 0, 1) - normalCdf(z, w, 1);
       if (inside >= smallest)
         sum += (weights[j] as number) * Math.exp(-square / 2) * inside ** (k - 1);
     }
