@@ -1,3 +1,4 @@
+import { prefixedNumber, trailingDigitsStart } from "../_lib/prefixedNumber";
 import type { EventSetBuilder } from "../relationship/eventSetBuilder";
 import { DEFAULT_INITIATOR, initiatorCodeOf, TYPE } from "../relationship/eventTypes";
 import { ByteInterner } from "./byteLines";
@@ -118,52 +119,12 @@ export class EventLineReader {
 
   /** The builder's index of the customer id `bytes[start, end)` (a plain cell), numbering it when new. */
   private customerAt(bytes: Buffer, start: number, end: number): number {
-    // The usual id: the known prefix and 1–7 digits without a leading zero, read in one pass.
-    const known = this.customerPrefix;
-    if (known !== null) {
-      const p = known.length;
-      const digits = end - start - p;
-      if (digits >= 1 && digits <= 7 && !(digits > 1 && bytes[start + p] === 48)) {
-        let k = 0;
-        while (k < p && bytes[start + k] === known[k]) k++;
-        if (k === p) {
-          let n = 0;
-          let i = start + p;
-          for (; i < end; i++) {
-            const d = (bytes[i] as number) - 48;
-            if (d < 0 || d > 9) break;
-            n = n * 10 + d;
-          }
-          if (i === end) {
-            if (n < this.customerByNumber.length) {
-              const c = this.customerByNumber[n] as number;
-              if (c >= 0) return c;
-            }
-          }
-        }
-      }
-    }
-    let from = end;
-    while (from > start) {
-      const code = bytes[from - 1] as number;
-      if (code < 48 || code > 57) break;
-      from -= 1;
-    }
-    const digits = end - from;
-    if (digits > 0 && digits <= 7 && !(digits > 1 && bytes[from] === 48)) {
-      if (!this.prefixTried) {
-        this.prefixTried = true;
-        const first = Uint8Array.from(bytes.subarray(start, from));
-        if (first.every((b) => b < 128)) this.customerPrefix = first;
-      }
-      const prefix = this.customerPrefix;
-      let same = prefix !== null && prefix.length === from - start;
-      for (let k = 0; same && k < (prefix as Uint8Array).length; k++) {
-        same = bytes[start + k] === (prefix as Uint8Array)[k];
-      }
-      if (same) {
-        let n = 0;
-        for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
+    if (!this.prefixTried) this.findCustomerPrefix(bytes, start, end);
+    const prefix = this.customerPrefix;
+    if (prefix !== null) {
+      // The usual id: the known prefix and 1–7 digits without a leading zero, read in one pass.
+      const n = prefixedNumber(bytes, start, end, prefix, 7);
+      if (n >= 0) {
         if (n >= this.customerByNumber.length) {
           const next = new Int32Array(Math.max(n + 1, this.customerByNumber.length * 2)).fill(-1);
           next.set(this.customerByNumber);
@@ -185,6 +146,20 @@ export class EventLineReader {
       this.customerOf[k] = customer;
     }
     return customer;
+  }
+
+  /**
+   * The first customer id ending in 1–7 digits without a leading zero fixes the prefix of the
+   * usual ids (null when that prefix is not ASCII: every id then takes the interned path).
+   */
+  private findCustomerPrefix(bytes: Buffer, start: number, end: number): void {
+    const from = trailingDigitsStart(bytes, start, end);
+    const digits = end - from;
+    if (digits > 0 && digits <= 7 && !(digits > 1 && bytes[from] === 48)) {
+      this.prefixTried = true;
+      const first = Uint8Array.from(bytes.subarray(start, from));
+      if (first.every((b) => b < 128)) this.customerPrefix = first;
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import { prefixBeforeDigits, prefixedNumber } from "../_lib/prefixedNumber";
 import { ByteInterner, hasQuote } from "./byteLines";
 import { EventCells } from "./eventCells";
 import { readLineBlocks } from "./readLineBlocks";
@@ -73,36 +74,6 @@ function grow<T extends Float64Array | Int32Array | Int16Array | Uint8Array>(a: 
   const next = new (a.constructor as new (n: number) => T)(n);
   next.set(a);
   return next;
-}
-
-/** The number of a prefix + decimal cell (1–9 digits, no leading zero) when the prefix matches, else −1. */
-function numberAfter(bytes: Uint8Array, start: number, end: number, prefix: Uint8Array): number {
-  let from = end;
-  while (from > start) {
-    const code = bytes[from - 1] as number;
-    if (code < 48 || code > 57) break;
-    from -= 1;
-  }
-  const digits = end - from;
-  if (digits === 0 || digits > 9 || (digits > 1 && bytes[from] === 48)) return -1;
-  if (from - start !== prefix.length) return -1;
-  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return -1;
-  let n = 0;
-  for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
-  return n;
-}
-
-/** The ASCII prefix before the trailing digits of a cell, or null (no digits, not ASCII). */
-function prefixOf(bytes: Uint8Array, start: number, end: number): Uint8Array | null {
-  let from = end;
-  while (from > start) {
-    const code = bytes[from - 1] as number;
-    if (code < 48 || code > 57) break;
-    from -= 1;
-  }
-  if (from === end) return null;
-  const prefix = Uint8Array.from(bytes.subarray(start, from));
-  return prefix.every((b) => b < 128) ? prefix : null;
 }
 
 /**
@@ -218,15 +189,17 @@ export class EventRangeParser {
       return false;
     const idStart = cells.idStart;
     const idEnd = cells.idEnd;
-    this.idPrefix ??= prefixOf(bytes, idStart, idEnd);
+    this.idPrefix ??= prefixBeforeDigits(bytes, idStart, idEnd);
     if (this.idPrefix === null) return false;
-    const id = numberAfter(bytes, idStart, idEnd, this.idPrefix);
+    const id = prefixedNumber(bytes, idStart, idEnd, this.idPrefix, 9);
     if (id < 0) return false;
     const cStart = cells.customerStart;
     const cEnd = cells.customerEnd;
-    this.customerPrefix ??= prefixOf(bytes, cStart, cEnd);
+    this.customerPrefix ??= prefixBeforeDigits(bytes, cStart, cEnd);
     let customer =
-      this.customerPrefix === null ? -1 : numberAfter(bytes, cStart, cEnd, this.customerPrefix);
+      this.customerPrefix === null
+        ? -1
+        : prefixedNumber(bytes, cStart, cEnd, this.customerPrefix, 9);
     // Customer numbers beyond 7 digits are numbered as texts (as EventLineReader does).
     if (customer < 0 || customer > 9_999_999) {
       customer = -(this.customers.intern(bytes, cStart, cEnd) + 1);

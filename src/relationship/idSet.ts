@@ -1,3 +1,5 @@
+import { prefixedNumber } from "../_lib/prefixedNumber";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
@@ -38,45 +40,12 @@ export class IdSet {
    */
   addBytes(bytes: Uint8Array, start: number, end: number): boolean {
     const prefix = this.prefixBytes;
-    if (prefix === null) return this.add(decode(bytes, start, end));
-    // The usual id: the prefix and 1–9 digits without a leading zero, read in one pass.
-    const p = prefix.length;
-    const length = end - start - p;
-    if (length >= 1 && length <= 9 && !(length > 1 && bytes[start + p] === 48)) {
-      let k = 0;
-      while (k < p && bytes[start + k] === prefix[k]) k++;
-      if (k === p) {
-        let n = 0;
-        let i = start + p;
-        for (; i < end; i++) {
-          const d = (bytes[i] as number) - 48;
-          if (d < 0 || d > 9) break;
-          n = n * 10 + d;
-        }
-        if (i === end && n < BITMAP_LIMIT) return this.addNumber(n);
-      }
+    if (prefix !== null) {
+      // The usual id: the prefix and 1–9 digits without a leading zero, read in one pass.
+      const n = prefixedNumber(bytes, start, end, prefix, 9);
+      if (n >= 0 && n < BITMAP_LIMIT) return this.addNumber(n);
     }
-    let from = end;
-    while (from > start) {
-      const code = bytes[from - 1] as number;
-      if (code < 48 || code > 57) break;
-      from -= 1;
-    }
-    const digits = end - from;
-    if (
-      digits === 0 ||
-      digits > 9 ||
-      (digits > 1 && bytes[from] === 48) ||
-      from - start !== prefix.length
-    )
-      return this.add(decode(bytes, start, end));
-    for (let k = 0; k < prefix.length; k++) {
-      if (bytes[start + k] !== prefix[k]) return this.add(decode(bytes, start, end));
-    }
-    let n = 0;
-    for (let i = from; i < end; i++) n = n * 10 + ((bytes[i] as number) - 48);
-    if (n >= BITMAP_LIMIT) return this.add(decode(bytes, start, end));
-    return this.addNumber(n);
+    return this.add(decode(bytes, start, end));
   }
 
   /**
