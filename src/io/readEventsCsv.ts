@@ -368,6 +368,9 @@ class EventCsvReader {
     if (this.parser === null) {
       if (!/[\r\n]/.test(this.pending)) return;
       const lf = this.pending.indexOf("\n");
+      // A CR ending the text so far may be the first half of a CRLF (a block can end between
+      // them when the header is longer than the first block): wait for the next block.
+      if (lf === -1 && this.pending.indexOf("\r") === this.pending.length - 1) return;
       const newline =
         lf > 0 && this.pending.charCodeAt(lf - 1) === 13 ? "\r\n" : lf === -1 ? "\r" : "\n";
       this.newline = newline;
