@@ -11,9 +11,9 @@ import {
 /**
  * The per-cell checks of an event line read from its bytes, shared by the one-thread line
  * reader (`EventLineReader`) and the range reader of the second thread (`EventRangeParser`),
- * so both keep exactly the same lines: the cells found by offset, the id and customer plain
- * text of 1–200 bytes, as many cells as the header has (no more, no fewer), the timestamp read (`YYYY-MM-DDTHH:MM:SSZ` from its bytes, any other
- * shape by `parseTimestamp`), a value a plain decimal, a currency (read only with a value),
+ * so both keep exactly the same lines: as many cells as the header has (no more, no fewer),
+ * found by offset, the id and customer plain text of 1–200 bytes, the timestamp read
+ * (`YYYY-MM-DDTHH:MM:SSZ` from its bytes, any other shape by `parseTimestamp`), a value a plain decimal, a currency (read only with a value),
  * product, channel and initiator blank or plain. The type, currency, product, channel and
  * initiator cells are interned by their bytes (no string per cell). Nothing here depends on
  * earlier lines (the type's meaning, the as-of date, the set's currency, duplicate ids and

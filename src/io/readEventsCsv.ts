@@ -123,8 +123,8 @@ function countBreaks(cell: string): number {
  * @throws {ServqualError} `invalid-argument`, `invalid-options`; `invalid-input` when the file
  * cannot be read, a required column (id, customer, timestamp, type) is missing
  * (`missing-event-column`, naming the header's line and a near miss such as `ID` for `id`) or
- * a column an event field reads appears twice in the header (`duplicate-column`, naming both
- * positions); `empty-input`; `no-usable-rows`.
+ * a column an event field reads appears more than once in the header (`duplicate-column`,
+ * naming its positions); `empty-input`; `no-usable-rows`.
  *
  * @example
  * const { events, report } = await readEventsCsv("events.csv", { asOf: "2024-12-31" });
@@ -581,11 +581,14 @@ class EventCsvReader {
       const c = names.indexOf(wanted);
       this.at[f] = c;
       if (c >= 0) {
-        const again = names.indexOf(wanted, c + 1);
-        if (again >= 0) {
+        const positions: number[] = [];
+        names.forEach((name, k) => {
+          if (name === wanted) positions.push(k + 1);
+        });
+        if (positions.length > 1) {
           problems.push({
             code: "duplicate-column",
-            message: `the header has the column '${wanted}' (the event's ${field}) more than once, at columns ${c + 1} and ${again + 1}; it is not clear which one holds the ${field}: rename or remove one`,
+            message: `the header has the column '${wanted}' (the event's ${field}) more than once, at columns ${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}; it is not clear which one holds the ${field}: rename or remove all but one`,
             line,
             column: wanted,
           });

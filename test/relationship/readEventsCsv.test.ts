@@ -197,6 +197,10 @@ describe("readEventsCsv", () => {
       expect.objectContaining({ code: "duplicate-column", column: "kind", line: 3 }),
     ]);
     expect(renamed.issues[0]?.message).toMatch(/columns 1 and 5/);
+    const thrice = await rejection(
+      readEventsCsv(file("thrice.csv", "id,id,customer,timestamp,type,id\ne1,e1,c1,x,y,e1\n")),
+    );
+    expect(thrice.issues[0]?.message).toMatch(/columns 1, 2 and 6/);
     // Two columns no event field reads are ignored, as every other such column.
     const notes = file(
       "notes.csv",
