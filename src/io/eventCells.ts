@@ -11,9 +11,9 @@ import {
 /**
  * The per-cell checks of an event line read from its bytes, shared by the one-thread line
  * reader (`EventLineReader`) and the range reader of the second thread (`EventRangeParser`),
- * so both keep exactly the same lines: the cells found by offset, the id and customer plain
- * text of 1–200 bytes, the timestamp read (`YYYY-MM-DDTHH:MM:SSZ` from its bytes, any other
- * shape by `parseTimestamp`), a value a plain decimal, a currency (read only with a value),
+ * so both keep exactly the same lines: as many cells as the header has (no more, no fewer),
+ * found by offset, the id and customer plain text of 1–200 bytes, the timestamp read
+ * (`YYYY-MM-DDTHH:MM:SSZ` from its bytes, any other shape by `parseTimestamp`), a value a plain decimal, a currency (read only with a value),
  * product, channel and initiator blank or plain. The type, currency, product, channel and
  * initiator cells are interned by their bytes (no string per cell). Nothing here depends on
  * earlier lines (the type's meaning, the as-of date, the set's currency, duplicate ids and
@@ -31,7 +31,6 @@ import {
 export class EventCells {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly needed: number;
   private readonly delimiter: number;
   private readonly idColumn: number;
   private readonly customerColumn: number;
@@ -66,9 +65,6 @@ export class EventCells {
    * @param delimiter - The delimiter's byte.
    */
   constructor(at: ArrayLike<number>, width: number, delimiter: number) {
-    let needed = 0;
-    for (let k = 0; k < at.length; k++) needed = Math.max(needed, (at[k] as number) + 1);
-    this.needed = needed;
     this.delimiter = delimiter;
     this.starts = new Int32Array(width);
     this.ends = new Int32Array(width);
@@ -88,7 +84,8 @@ export class EventCells {
     const starts = this.starts;
     const ends = this.ends;
     const count = splitCells(bytes, start, end, this.delimiter, starts, ends);
-    if (count < this.needed) return false;
+    // Another cell count than the header's (−1: more): the general path excludes the row.
+    if (count !== starts.length) return false;
     const idStart = starts[this.idColumn] as number;
     const idEnd = ends[this.idColumn] as number;
     if (!plainCell(bytes, idStart, idEnd) || idEnd - idStart > 200) return false;

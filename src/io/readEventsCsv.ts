@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import Papa from "papaparse";
 import { invalidArgument, isRecord } from "../_lib/checkArgument";
+import { closestName, editDistance } from "../_lib/closestName";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
 import { resolveEventOptions } from "../relationship/eventOptions";
 import { EventSetBuilder } from "../relationship/eventSetBuilder";
@@ -110,16 +111,20 @@ function countBreaks(cell: string): number {
  * issue and excluded event names its `line` (the header is line 1; line breaks inside quoted
  * cells count) and `row` (the data row). Columns are found by name (`id`, `customer`,
  * `timestamp`, `type`, `value`, `currency`, `product`, `channel`, `initiator`, or the names in
- * `columns`); other columns are ignored. A row with fewer cells than the header
- * (`ragged-row`) or a broken quote (`malformed-quote`) is excluded; empty lines are skipped.
+ * `columns`; trimmed, case included, as `readResponsesCsv` matches them); other columns are
+ * ignored. A row with more or fewer cells than the header (issue `ragged-row`, exclusion reason
+ * `wrong-cell-count`: its cells cannot be matched to columns; a trailing delimiter is one more
+ * cell) or a broken quote (`malformed-quote`) is excluded; empty lines are skipped.
  * Events in = used + excluded.
  *
  * @param path - The file's path (or `file:` URL).
  * @param options - The options of `validateEvents`, `columns` and `delimiter`.
  * @returns The event set and the report.
  * @throws {ServqualError} `invalid-argument`, `invalid-options`; `invalid-input` when the file
- * cannot be read or a required column (id, customer, timestamp, type) is missing
- * (`missing-event-column`); `empty-input`; `no-usable-rows`.
+ * cannot be read, a required column (id, customer, timestamp, type) is missing
+ * (`missing-event-column`, naming the header's line and a near miss such as `ID` for `id`) or
+ * a column an event field reads appears more than once in the header (`duplicate-column`,
+ * naming its positions); `empty-input`; `no-usable-rows`.
  *
  * @example
  * const { events, report } = await readEventsCsv("events.csv", { asOf: "2024-12-31" });
@@ -339,7 +344,7 @@ class EventCsvReader {
   /** Column index of each field, -1 when absent. */
   private readonly at = new Int32Array(FIELDS.length).fill(-1);
   private headerCells = 0;
-  private needed = 0;
+  private headerLine = 1;
   private line = 1;
   private row = 0;
   private newline = "";
@@ -368,6 +373,9 @@ class EventCsvReader {
     if (this.parser === null) {
       if (!/[\r\n]/.test(this.pending)) return;
       const lf = this.pending.indexOf("\n");
+      // A CR ending the text so far may be the first half of a CRLF (a block can end between
+      // them when the header is longer than the first block): wait for the next block.
+      if (lf === -1 && this.pending.indexOf("\r") === this.pending.length - 1) return;
       const newline =
         lf > 0 && this.pending.charCodeAt(lf - 1) === 13 ? "\r\n" : lf === -1 ? "\r" : "\n";
       this.newline = newline;
@@ -396,7 +404,7 @@ class EventCsvReader {
             this.headerCells === 0
               ? "there is no header row"
               : "there is a header but no data rows",
-          line: 1,
+          line: this.headerLine,
         },
       ]);
     }
@@ -417,7 +425,7 @@ class EventCsvReader {
       this.line += spans;
       if (cells.length === 1 && cells[0] === "") continue; // an empty line
       if (this.headerCells === 0) {
-        this.header(cells);
+        this.header(cells, line);
         continue;
       }
       this.dataRow(cells, line, broken.has(r));
@@ -440,11 +448,11 @@ class EventCsvReader {
       );
       return;
     }
-    if (cells.length < this.needed) {
+    if (cells.length !== this.headerCells) {
       this.builder.excludeWith(
         "ragged-row",
         "wrong-cell-count",
-        `the row has ${cells.length} cells but the header has ${this.headerCells} columns; the event is excluded`,
+        `the row has ${cells.length} cells but the header has ${this.headerCells} columns, so its cells cannot be matched to columns; the event is excluded`,
         where,
         "",
         null,
@@ -555,33 +563,73 @@ class EventCsvReader {
     this.line = base + result.lines + 1;
   }
 
-  private header(cells: readonly string[]): void {
+  /**
+   * Reads the header row (its first line `line`): the column of each field by exact name
+   * (trimmed, case included, as `readResponsesCsv` matches names). Refuses the file when a
+   * required column is missing (the message suggests a header name that differs only in case
+   * or by a typo) or when a column an event field reads appears more than once.
+   */
+  private header(cells: readonly string[], line: number): void {
     this.headerCells = cells.length;
+    this.headerLine = line;
     const names = cells.map((cell) => cell.trim());
-    const missing: Issue[] = [];
-    let needed = 0;
+    const problems: Issue[] = [];
+    const taken = new Set(FIELDS.map((field) => this.columns[field] ?? field));
     for (let f = 0; f < FIELDS.length; f++) {
       const field = FIELDS[f] as Field;
       const wanted = this.columns[field] ?? field;
       const c = names.indexOf(wanted);
       this.at[f] = c;
-      if (c >= 0) needed = Math.max(needed, c + 1);
-      else if (REQUIRED.includes(field)) {
-        missing.push({
+      if (c >= 0) {
+        const positions: number[] = [];
+        names.forEach((name, k) => {
+          if (name === wanted) positions.push(k + 1);
+        });
+        if (positions.length > 1) {
+          problems.push({
+            code: "duplicate-column",
+            message: `the header has the column '${wanted}' (the event's ${field}) more than once, at columns ${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}; it is not clear which one holds the ${field}: rename or remove all but one`,
+            line,
+            column: wanted,
+          });
+        }
+      } else if (REQUIRED.includes(field)) {
+        const near = nearName(wanted, names, taken);
+        problems.push({
           code: "missing-event-column",
-          message: `the header has no column '${wanted}' (the event's ${field}); name it in options.columns.${field} if it is called otherwise`,
-          line: 1,
+          message: `the header has no column '${wanted}' (the event's ${field})${near === null ? "" : `; did you mean '${near}'? (names are matched exactly, case included)`}; name it in options.columns.${field} if it is called otherwise`,
+          line,
           column: wanted,
         });
       }
     }
-    this.needed = needed;
-    if (missing.length > 0) {
-      throw new ServqualError(
-        "invalid-input",
-        `The file ${this.name} lacks required event columns.`,
-        missing,
-      );
+    if (problems.length > 0) {
+      const missing = problems.some((issue) => issue.code === "missing-event-column");
+      const twice = problems.some((issue) => issue.code === "duplicate-column");
+      const what = [
+        missing ? "lacks required event columns" : "",
+        twice ? "repeats an event column" : "",
+      ]
+        .filter((part) => part.length > 0)
+        .join(" and ");
+      throw new ServqualError("invalid-input", `The file ${this.name} ${what}.`, problems);
     }
   }
+}
+
+/**
+ * A header name that is a near miss of `wanted` (equal ignoring case, or within
+ * max(1, ⌊length / 3⌋) edits of it, case ignored), or null: what a missing column was most
+ * likely meant to be; names another field reads (`taken`) are not suggested.
+ */
+function nearName(
+  wanted: string,
+  names: readonly string[],
+  taken: ReadonlySet<string>,
+): string | null {
+  const candidates = names.filter((name) => name.length > 0 && !taken.has(name));
+  const candidate = closestName(wanted, candidates);
+  if (candidate === null) return null;
+  const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
+  return distance <= Math.max(1, Math.floor(wanted.length / 3)) ? candidate : null;
 }

@@ -61,9 +61,15 @@ const event = fc.tuple(
   pick(["", "web", "phone", "web "]),
   pick(["", "", "customer", "FIRM", "x"]),
 );
+/** Generated lines whose cell count is not the header's 9 (every other line has 9 cells). */
+const WRONG_COUNT = new Set([
+  "e8,c1",
+  "e9,c1,2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,,extra",
+  "   ",
+]);
 const line = fc.oneof(
   { weight: 12, arbitrary: event.map((cells) => cells.join(",")) },
-  pick(["", "e8,c1", "e9,c1,2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,,extra", "   "]),
+  pick(["", ...WRONG_COUNT]),
   event.map((cells) => `"${cells[0]}",${cells.slice(1).join(",")}`),
   event.map((cells) => `${cells.slice(0, 6).join(",")},"a ""quoted"" product",web,`),
 );
@@ -95,10 +101,69 @@ describe("readEventsCsv: the byte-level fast path equals the general (papaparse)
           fastEventLines.enabled = false;
           const general = await run();
           expect(fast).toEqual(general);
+          // Each line of another cell count is excluded as such (none is read with shifted cells).
+          if ("report" in general) {
+            const wrong = lines.filter((text) => WRONG_COUNT.has(text)).length;
+            expect(general.report.exclusionCounts["wrong-cell-count"] ?? 0).toBe(wrong);
+            expect(general.report.issueCounts["ragged-row"] ?? 0).toBe(wrong);
+          }
         },
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("excludes lines with more or fewer cells than the header on both paths", async () => {
+    const path = join(dir, "cells.csv");
+    writeFileSync(
+      path,
+      [
+        "id,customer,timestamp,type,value,currency,product,channel,initiator",
+        "e1,c1,2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,", // line 2: 9 cells, kept
+        "e2,c1,2024-01-02T00:00:00Z,purchase,1,EUR,p1,web,,extra", // line 3: 10 cells
+        "e3,c1,2024-01-03T00:00:00Z,purchase,1,EUR,p1,web", // line 4: 8 cells
+        "e4,c1,2024-01-04T00:00:00Z,purchase,1,EUR,p1,web,customer,", // line 5: 10 (trailing ,)
+        "e5,c2,2024-01-05T00:00:00Z,inquiry,,,,,", // line 6: 9 cells, kept
+        "",
+      ].join("\n"),
+    );
+    Object.assign(lineBlocks, { first: 64, size: 64 });
+    const fast = await readEventsCsv(path, { asOf: "2025-01-01" });
+    fastEventLines.enabled = false;
+    const general = await readEventsCsv(path, { asOf: "2025-01-01" });
+    expect(fast).toEqual(general);
+    expect(fast.report.eventsIn).toBe(5);
+    expect(fast.report.eventsUsed).toBe(2);
+    expect(fast.report.exclusionCounts).toEqual({ "wrong-cell-count": 3 });
+    expect(fast.report.excludedRows.map((row) => [row.line, row.row])).toEqual([
+      [3, 2],
+      [4, 3],
+      [5, 4],
+    ]);
+    expect(fast.report.issues.map((issue) => issue.message.match(/has (\d+) cells/)?.[1])).toEqual([
+      "10",
+      "8",
+      "10",
+    ]);
+    expect(Array.from(fast.events.source)).toEqual([2, 6]);
+  });
+
+  it("reads a CRLF file whose first block ends between the header's CR and LF", async () => {
+    const header = "id,customer,timestamp,type,value,currency,product,channel,initiator";
+    const path = join(dir, "split-crlf.csv");
+    writeFileSync(
+      path,
+      `${header}\r\ne1,c1,2022-01-01T00:00:00Z,purchase,,,,,\r\ne2,c1,2022-01-02T00:00:00Z,inquiry,,,,,\r\n`,
+    );
+    // The first block is the header and its CR: the line ends are CRLF, not CR.
+    Object.assign(lineBlocks, { first: header.length + 1, size: 64 });
+    for (const fast of [true, false]) {
+      fastEventLines.enabled = fast;
+      const { events, report } = await readEventsCsv(path, { asOf: "2025-01-01" });
+      expect(report.issues).toEqual([]);
+      expect(report.eventsUsed).toBe(2);
+      expect(Array.from(events.source)).toEqual([2, 3]);
+    }
   });
 
   it("reads clean lines on the fast path with the right lines across blocks", async () => {

@@ -61,9 +61,15 @@ const event = fc.tuple(
   pick(["", "web", "phone", "web "]),
   pick(["", "", "customer", "FIRM", "x"]),
 );
+/** Generated lines whose cell count is not the header's 9 (every other line has 9 cells). */
+const WRONG_COUNT = new Set([
+  "e8,c1",
+  "e9,c1,2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,,extra",
+  "   ",
+]);
 const line = fc.oneof(
   { weight: 14, arbitrary: event.map((cells) => cells.join(",")) },
-  pick(["", "e8,c1", "e9,c1,2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,,extra", "   "]),
+  pick(["", ...WRONG_COUNT]),
 );
 
 async function both(path: string, options: Record<string, unknown> = {}) {
@@ -94,6 +100,11 @@ describe("readEventsCsv on two threads gives what one thread gives", () => {
           const { one, two, parallel } = await both(path, rates ? { rates: { USD: 0.9 } } : {});
           if (parallel) joined += 1;
           expect(two).toEqual(one);
+          // Each line of another cell count is excluded as such, on whichever thread it was read.
+          if ("report" in two) {
+            const wrong = lines.filter((text) => WRONG_COUNT.has(text)).length;
+            expect(two.report.exclusionCounts["wrong-cell-count"] ?? 0).toBe(wrong);
+          }
         },
       ),
       { numRuns: 120 },
@@ -123,6 +134,56 @@ describe("readEventsCsv on two threads gives what one thread gives", () => {
     // customers numbered by first appearance: c0, c7, c14, …
     expect(two.events.customers.slice(0, 3)).toEqual(["c0", "c7", "c14"]);
     expect(two.events.n).toBe(3000);
+  });
+
+  it("lines of another cell count in the worker's part are excluded as on one thread", async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const time = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 19);
+      const cells = `e${i},c${i % 20},${time}Z,purchase,${(i % 9) + 1},EUR,p${i % 4},web`;
+      // rows 1500, 1600, 1700 (data rows 1501…, lines 1502…; after the cut at 45% of the file,
+      // so in the worker's part): 10 cells, 8 cells, a trailing comma
+      if (i === 1500) rows.push(`${cells},,extra`);
+      else if (i === 1600) rows.push(cells);
+      else if (i === 1700) rows.push(`${cells},customer,`);
+      else rows.push(`${cells},`);
+    }
+    const path = join(dir, "cells.csv");
+    writeFileSync(path, `${HEADER}\n${rows.join("\n")}\n`);
+    const { one, two, parallel } = await both(path);
+    expect(parallel).toBe(true);
+    expect(two).toEqual(one);
+    if ("error" in two) throw new Error(two.error);
+    expect(two.report.eventsIn).toBe(2000);
+    expect(two.report.eventsUsed).toBe(1997);
+    expect(two.report.exclusionCounts).toEqual({ "wrong-cell-count": 3 });
+    expect(two.report.excludedRows.map((row) => [row.line, row.row])).toEqual([
+      [1502, 1501],
+      [1602, 1601],
+      [1702, 1701],
+    ]);
+    expect(two.report.issues.map((issue) => issue.message.match(/has (\d+) cells/)?.[1])).toEqual([
+      "10",
+      "8",
+      "10",
+    ]);
+  });
+
+  it("refuses a repeated event column on two threads as on one", async () => {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, i) => `e${i},c${i % 20},2024-01-01T00:00:00Z,purchase,1,EUR,p1,web,,purchase`,
+    );
+    const path = join(dir, "twice.csv");
+    writeFileSync(path, `\n${HEADER},type\n${rows.join("\n")}\n`);
+    const { one, two } = await both(path);
+    expect(two).toEqual(one);
+    const error = await readEventsCsv(path, { threads: 2 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: "invalid-input",
+      issues: [{ code: "duplicate-column", column: "type", line: 2 }],
+    });
+    expect(String(error)).toMatch(/more than once/);
   });
 
   it("falls back to one thread for quotes, CRLF and ids that are not prefix + number", async () => {
