@@ -262,6 +262,75 @@ describe("dissolutionWarnings", () => {
     });
     expect(w.customers).toEqual([]);
     expect(() => dissolutionWarnings(features, { silenceMultiple: -1 })).toThrow(ServqualError);
+    expect(() => dissolutionWarnings(features, { silenceDays: -1 })).toThrow(ServqualError);
+    expect(() => dissolutionWarnings(features, { silenceDays: Number.NaN })).toThrow(ServqualError);
     expect(() => dissolutionWarnings(features, { silence: 1 } as never)).toThrow(ServqualError);
+  });
+});
+
+describe("dissolutionWarnings: silence without a rhythm of the customer's own", () => {
+  // One order of two products: two purchases at the same instant, a purchase cycle of 0 days.
+  const { events } = validateEvents([
+    ev("O", "2024-06-01T10:00:00Z", "purchase", { value: 10, product: "p1" }),
+    ev("O", "2024-06-01T10:00:00Z", "purchase", { value: 15, product: "p2" }),
+    // one purchase only: no cycle
+    ev("N", "2024-06-01T10:00:00Z", "first-purchase", { value: 30 }),
+    // two orders six hours apart: a cycle of 0.25 days, under a day
+    ev("H", "2024-06-01T04:00:00Z", "purchase", { value: 5 }),
+    ev("H", "2024-06-01T10:00:00Z", "purchase", { value: 5 }),
+    // a daily rhythm: purchases one day apart, a cycle of exactly 1 day
+    ev("D", "2024-05-31T10:00:00Z", "purchase", { value: 5 }),
+    ev("D", "2024-06-01T10:00:00Z", "purchase", { value: 5 }),
+  ]);
+  const at = (asOf: string, options = {}) =>
+    dissolutionWarnings(relationshipFeatures(events, { asOf }), options);
+  const silence = (w: ReturnType<typeof at>, customer: string) =>
+    w.customers
+      .find((c) => c.customer === customer)
+      ?.signals.find((s) => s.signal === "long-silence");
+
+  it("purchases at the same instant do not make any pause a long silence", () => {
+    const [o] = relationshipFeatures(events, { asOf: "2024-06-05T10:00:00Z" }).customers;
+    expect(o?.purchaseCycleDays).toBe(0);
+    // 4 days after the order: 4 > 2 × 0 would fire; without a rhythm the 180 days apply
+    const w = at("2024-06-05T10:00:00Z");
+    expect(w.checked).toBe(4);
+    expect(silence(w, "O")).toBeUndefined();
+    expect(silence(w, "N")).toBeUndefined();
+    expect(silence(w, "H")).toBeUndefined();
+    // the daily buyer, 4 days silent: 4 > 2 × 1 day, their own rhythm
+    expect(silence(w, "D")).toMatchObject({ value: 4, threshold: 2 });
+    expect(silence(w, "D")?.message).toContain("usually buys every 1 days");
+    expect(w.thresholds.silenceDays).toBe(180);
+  });
+
+  it("still warns after a long silence: more than the stage rules' 180 days", () => {
+    // 2024-06-01 → 2024-11-28 is 180 days (30 + 31 + 31 + 30 + 31 + 27): not more than 180
+    const day180 = at("2024-11-28T10:00:00Z");
+    expect(silence(day180, "O")).toBeUndefined();
+    expect(silence(day180, "N")).toBeUndefined();
+    // → 2024-12-01 is 183 days
+    const day183 = at("2024-12-01T10:00:00Z");
+    expect(silence(day183, "O")).toMatchObject({ value: 183, threshold: 180 });
+    expect(silence(day183, "O")?.message).toContain("under a day");
+    expect(silence(day183, "N")).toMatchObject({ value: 183, threshold: 180 });
+    expect(silence(day183, "N")?.message).toContain("fewer than two purchases");
+    expect(silence(day183, "H")).toMatchObject({ value: 183, threshold: 180 });
+    expect(day183.counts["long-silence"]).toBe(4);
+  });
+
+  it("the fallback days are an option", () => {
+    // 2024-06-01 → 2024-07-01 is 30 days: more than 20, not more than 30
+    expect(silence(at("2024-07-01T10:00:00Z", { silenceDays: 20 }), "O")).toMatchObject({
+      value: 30,
+      threshold: 20,
+    });
+    expect(silence(at("2024-07-01T10:00:00Z", { silenceDays: 30 }), "N")).toBeUndefined();
+    expect(at("2024-07-01T10:00:00Z", { silenceDays: 30 }).thresholds).toEqual({
+      fallingTrend: -0.2,
+      risingComplaints: 2,
+      silenceMultiple: 2,
+      silenceDays: 30,
+    });
   });
 });

@@ -49,6 +49,7 @@ describe("rules in force in the relationship section", () => {
       fallingTrend: -0.2,
       risingComplaints: 2,
       silenceMultiple: 2,
+      silenceDays: 180,
     });
     expect(dissolutionWarnings(features, { fallingTrend: -0.5 }).thresholds.fallingTrend).toBe(
       -0.5,
