@@ -107,6 +107,8 @@ export async function relationshipInputs(
     return ExitCode.BadInput;
   }
   const asOf = events.asOf ?? lastEventDay(read.events);
+  // the timeline's last month is judged at asOf (not its month end): the same instant as the
+  // features and the early warning below, so the stage counts and the at-risk list agree
   const timeline = lib.stageTimeline(read.events, {
     from: timelineStart(dataset, asOf),
     to: asOf,

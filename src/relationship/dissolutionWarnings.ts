@@ -1,7 +1,8 @@
 import { expectShape } from "../_lib/checkArgument";
 import { checkOptionKeys, optionNames } from "../_lib/checkOptionKeys";
 import { type Issue, ServqualError } from "../_lib/ServqualError";
-import type { RelationshipFeaturesResult } from "./featureTypes";
+import type { CustomerFeatures, RelationshipFeaturesResult } from "./featureTypes";
+import { DEFAULT_STAGE_RULES } from "./stageRules";
 
 /** The signals of the early warning. */
 export type DissolutionSignal = "value-falling" | "complaints-rising" | "long-silence";
@@ -28,6 +29,12 @@ export interface DissolutionWarningOptions {
   readonly risingComplaints?: number;
   /** Days since the last purchase above this multiple of the customer's median purchase cycle (default 2). */
   readonly silenceMultiple?: number;
+  /**
+   * For a customer without a purchase rhythm of their own (fewer than two purchases, or a
+   * median purchase cycle under a day): days since the last purchase above this (default the
+   * stage rules' `silenceDays`, 180).
+   */
+  readonly silenceDays?: number;
 }
 
 /** Customers at risk of dissolution at the features' as-of date. */
@@ -43,8 +50,18 @@ export interface DissolutionWarnings {
     readonly fallingTrend: number;
     readonly risingComplaints: number;
     readonly silenceMultiple: number;
+    readonly silenceDays: number;
   };
 }
+
+/**
+ * The shortest median purchase cycle read as a rhythm of the customer's own: one day. The
+ * customer-base literature counts purchase occasions by day (transactions of one customer on
+ * one day are one occasion: BTYD's `dc.MergeTransactionsOnSameDate`, after Fader & Hardie's
+ * CDNOW data); a median gap under a day means most gaps fall within one occasion (several
+ * products of one order), which says nothing about how often the customer comes back.
+ */
+const MIN_RHYTHM_DAYS = 1;
 
 /** A money value for a message, rounded to cents. */
 const cents = (value: number | null): string =>
@@ -54,6 +71,7 @@ const OPTIONS = optionNames<DissolutionWarningOptions>({
   fallingTrend: true,
   risingComplaints: true,
   silenceMultiple: true,
+  silenceDays: true,
 });
 
 const FEATURES = {
@@ -83,12 +101,16 @@ function numberOption(
  * falling (value trend ≤ `fallingTrend`), complaints rising (recent complaints ≥
  * `risingComplaints` and more than in the window before), silence long against the
  * customer's own rhythm (days since the last purchase > `silenceMultiple` × their median
- * purchase cycle). Each signal carries the values it saw. The three signals are DOMAIN's
- * dissolution indicators (Dwyer, Schurr & Oh 1987: withdrawal); the thresholds are our
- * documented defaults.
+ * purchase cycle). A customer without a rhythm of their own (fewer than two purchases, or a
+ * median cycle under one day: purchases of one order at the same instant
+ * give a cycle of 0, against which any pause would be "long") is silent instead after
+ * `silenceDays` (the stage rules' silence, 180 by default): the stage's own dissolution rule,
+ * as there is no rhythm to be early against. Each signal carries the values it saw. The three
+ * signals are DOMAIN's dissolution indicators (Dwyer, Schurr & Oh 1987: withdrawal); the
+ * thresholds, the one-day minimum rhythm and the fallback are our documented choices.
  *
  * @param features - The result of `relationshipFeatures`.
- * @param options - `fallingTrend`, `risingComplaints`, `silenceMultiple`.
+ * @param options - `fallingTrend`, `risingComplaints`, `silenceMultiple`, `silenceDays`.
  * @returns The customers at risk, most signals first, and the count of each signal.
  * @throws {ServqualError} `invalid-argument`, `invalid-options`.
  *
@@ -99,6 +121,7 @@ function numberOption(
  * ]);
  * const w = dissolutionWarnings(relationshipFeatures(events, { asOf: "2024-04-30" }));
  * w.customers[0].signals[0].signal //=> "long-silence"
+ * w.customers[0].signals[0].threshold //=> 60 (2 × the 30-day cycle; 90 days silent)
  */
 export function dissolutionWarnings(
   features: RelationshipFeaturesResult,
@@ -111,6 +134,13 @@ export function dissolutionWarnings(
   const fallingTrend = numberOption(o.fallingTrend, "fallingTrend", -0.2, -1, issues);
   const risingComplaints = numberOption(o.risingComplaints, "risingComplaints", 2, 1, issues);
   const silenceMultiple = numberOption(o.silenceMultiple, "silenceMultiple", 2, 0, issues);
+  const silenceDays = numberOption(
+    o.silenceDays,
+    "silenceDays",
+    DEFAULT_STAGE_RULES.silenceDays,
+    0,
+    issues,
+  );
   if (issues.length > 0)
     throw new ServqualError(
       "invalid-options",
@@ -145,15 +175,8 @@ export function dissolutionWarnings(
         message: `${f.complaints.recent} complaints recently against ${f.complaints.earlier} in the window before`,
       });
     }
-    const cycle = f.purchaseCycleDays;
-    if (cycle !== null && f.recencyDays !== null && f.recencyDays > silenceMultiple * cycle) {
-      signals.push({
-        signal: "long-silence",
-        value: f.recencyDays,
-        threshold: silenceMultiple * cycle,
-        message: `${Math.round(f.recencyDays)} days since the last purchase; this customer usually buys every ${Math.round(cycle * 10) / 10} days`,
-      });
-    }
+    const silence = longSilence(f, silenceMultiple, silenceDays);
+    if (silence !== null) signals.push(silence);
     if (signals.length === 0) continue;
     for (const s of signals) counts[s.signal] += 1;
     atRisk.push({ customer: f.customer, signals });
@@ -168,6 +191,36 @@ export function dissolutionWarnings(
     checked,
     customers: atRisk,
     counts,
-    thresholds: { fallingTrend, risingComplaints, silenceMultiple },
+    thresholds: { fallingTrend, risingComplaints, silenceMultiple, silenceDays },
   };
+}
+
+/**
+ * The long-silence signal of one customer, or null: days since the last purchase above
+ * `silenceMultiple` × the median purchase cycle when that cycle is at least
+ * {@link MIN_RHYTHM_DAYS}, else above `silenceDays`.
+ */
+function longSilence(
+  f: CustomerFeatures,
+  silenceMultiple: number,
+  silenceDays: number,
+): SignalEvidence | null {
+  const recency = f.recencyDays;
+  if (recency === null) return null;
+  const cycle = f.purchaseCycleDays;
+  const rhythm = cycle !== null && cycle >= MIN_RHYTHM_DAYS;
+  const threshold = rhythm ? silenceMultiple * cycle : silenceDays;
+  if (!(recency > threshold)) return null;
+  const days = `${Math.round(recency)} days since the last purchase`;
+  let message: string;
+  if (rhythm) {
+    message = `${days}; this customer usually buys every ${Math.round(cycle * 10) / 10} days`;
+  } else {
+    const why =
+      cycle === null
+        ? "fewer than two purchases"
+        : `a median of ${Math.round(cycle * 10) / 10} days between purchases, under a day`;
+    message = `${days}; no purchase rhythm of their own (${why}), so the silence of ${silenceDays} days applies`;
+  }
+  return { signal: "long-silence", value: recency, threshold, message };
 }

@@ -19,10 +19,10 @@ export type TimelineStageGap5 = StageGap5;
 /**
  * Gap 5 split by the stage of a stage timeline: a thin wrapper of `gap5ByStage(dataset,
  * timeline, options)` (same result shape, same accounting: respondents = grouped + left out),
- * kept for the name. Each respondent gets the stage at the end of their response month
+ * kept for the name. Each respondent gets the stage of their response month
  * (`at: "response-month"`, default with dates) or of the timeline's last month
- * (`at: "last-month"`); see `gap5ByStage` for the join, the reasons a respondent is left out and
- * the references.
+ * (`at: "last-month"`), each month judged at its as-of (its end, or `to` in the last month);
+ * see `gap5ByStage` for the join, the reasons a respondent is left out and the references.
  *
  * @param dataset - Survey respondents (from validateResponses or readResponsesCsv).
  * @param timeline - Stages of the CRM customers (from stageTimeline).

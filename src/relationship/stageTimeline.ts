@@ -30,7 +30,7 @@ export interface StageTimelineOptions extends Omit<FeatureOptions, "asOf"> {
   readonly survey?: SurveyByCustomer;
 }
 
-/** One customer's stage at each month end (null before their first event). */
+/** One customer's stage at each month's as-of instant (null before their first event). */
 export interface CustomerTimeline {
   readonly customer: string;
   readonly stages: readonly (Stage | null)[];
@@ -42,7 +42,10 @@ export interface StageTimeline {
   readonly kind: "stage-timeline";
   /** The months, `yyyy-MM`. */
   readonly months: readonly string[];
-  /** The as-of instant of each month: its last millisecond in `timeZone`. */
+  /**
+   * The as-of instant of each month: the earlier of its last millisecond in `timeZone` and
+   * `to` (so the last month is judged at `to` when `to` falls inside it).
+   */
   readonly asOf: readonly string[];
   readonly timeZone: string;
   readonly customers: readonly CustomerTimeline[];
@@ -68,19 +71,24 @@ const TIMELINE_OPTIONS = optionNames<StageTimelineOptions>({
 const MAX_MONTHS = 1200;
 
 /**
- * Each customer's stage at the end of every month from `from` to `to` (month ends on the
- * calendar of `timeZone`, date-fns `endOfMonth`): the features of `relationshipFeatures` at
- * that instant, classified by the rules of `classifyStage` (the raw monthly classification,
- * no smoothing). A customer has no stage (null) in months before their first event.
+ * Each customer's stage in every month from `from` to `to`, judged at the month's as-of
+ * instant: the earlier of the month's end (on the calendar of `timeZone`, date-fns
+ * `endOfMonth`) and `to`. Every month but the last is judged at its end; the last at `to`, so
+ * the last column is what `relationshipFeatures(events, { asOf: to })` and `classifyStage`
+ * give (the same as-of date as a report's at-risk list), never a time past `to` or the data.
+ * Each month: the features of `relationshipFeatures` at that instant, classified by the rules
+ * of `classifyStage` (the raw monthly classification, no smoothing). A customer has no stage
+ * (null) in months before their first event. `asOf` lists the instant of each month.
  *
- * Cost: per customer and month one scan of that customer's events up to the month end, on the
+ * Cost: per customer and month one scan of that customer's events up to the month's as-of, on the
  * event set sorted once by (customer, time): O(events × months) with no allocation per scan;
  * the rules are evaluated as straight-line code without evidence (`stageOutcome`), the same
  * stage and confidence as `classifyStage`.
  *
  * @param events - An event set.
  * @param options - `from`, `to` (required), the feature options and `rules`.
- * @returns The months, each customer's stages and confidences, and the stage counts per month.
+ * @returns The months and their as-of instants, each customer's stages and confidences, and
+ *   the stage counts per month.
  * @throws {ServqualError} `invalid-argument`, `invalid-options` (`to` before `from`, more than 1,200 months).
  *
  * @example
@@ -88,8 +96,9 @@ const MAX_MONTHS = 1200;
  *   { id: 1, customer: "c1", timestamp: "2024-01-10", type: "inquiry" },
  *   { id: 2, customer: "c1", timestamp: "2024-02-10", type: "first-purchase", value: 80 },
  * ]);
- * stageTimeline(events, { from: "2024-01-01", to: "2024-02-01" }).customers[0].stages
- * //=> ["awareness", "exploration"]
+ * const t = stageTimeline(events, { from: "2024-01-01", to: "2024-02-20" });
+ * t.customers[0].stages //=> ["awareness", "exploration"]
+ * t.asOf //=> ["2024-01-31T23:59:59.999Z", "2024-02-20T00:00:00.000Z"]
  */
 export function stageTimeline(events: EventSet, options: StageTimelineOptions): StageTimeline {
   expectEventSet("stageTimeline", "events", events);
@@ -122,7 +131,8 @@ export function stageTimeline(events: EventSet, options: StageTimelineOptions): 
     ]);
   }
   const months = starts.map((start) => format(start, "yyyy-MM", context));
-  const ends = starts.map((start) => endOfMonth(start, context).getTime());
+  // each month's as-of: its end, or `to` when earlier (only the last month; still ascending)
+  const ends = starts.map((start) => Math.min(endOfMonth(start, context).getTime(), to));
   const cuts = ends.map((end) => cutoffsOf(end, settings));
   const scanner = new FeatureScanner(events, settings);
   const inputs = emptyStageInputs();

@@ -187,10 +187,10 @@ export function stageRulesNote(r: StageRules): string {
  * The early warning's rules in force, in words, with the thresholds the warnings used.
  *
  * @example
- * warningRules({ fallingTrend: -0.2, risingComplaints: 2, silenceMultiple: 2 })
+ * warningRules({ fallingTrend: -0.2, risingComplaints: 2, silenceMultiple: 2, silenceDays: 180 })
  * //=> "Early warning rules in force: value falling = … ≤ −20% …"
  */
 export function warningRules(t: DissolutionWarnings["thresholds"]): string {
   const pct = Math.round(-t.fallingTrend * 1000) / 10;
-  return `Early warning rules in force: value falling = value of the recent trend window down ${pct}% or more against the window before (value trend ≤ ${t.fallingTrend}); complaints rising = ${t.risingComplaints} or more recent complaints and more than in the window before; long silence = more days since the last purchase than ${t.silenceMultiple} × the customer's own median purchase cycle.`;
+  return `Early warning rules in force: value falling = value of the recent trend window down ${pct}% or more against the window before (value trend ≤ ${t.fallingTrend}); complaints rising = ${t.risingComplaints} or more recent complaints and more than in the window before; long silence = more days since the last purchase than ${t.silenceMultiple} × the customer's own median purchase cycle, or than ${t.silenceDays} days for a customer without a rhythm of their own (fewer than two purchases, or a median cycle under a day).`;
 }

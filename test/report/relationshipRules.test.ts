@@ -49,6 +49,7 @@ describe("rules in force in the relationship section", () => {
       fallingTrend: -0.2,
       risingComplaints: 2,
       silenceMultiple: 2,
+      silenceDays: 180,
     });
     expect(dissolutionWarnings(features, { fallingTrend: -0.5 }).thresholds.fallingTrend).toBe(
       -0.5,
@@ -63,6 +64,7 @@ describe("rules in force in the relationship section", () => {
     expect(md).toContain("value trend ≤ -20%");
     expect(md).toContain("Early warning rules in force");
     expect(md).toContain("than 2 × the customer's own median purchase cycle");
+    expect(md).toContain("or than 180 days for a customer without a rhythm of their own");
     expect(md).toContain("down 20% or more");
     expect(md).not.toContain("Survey criteria");
   });
