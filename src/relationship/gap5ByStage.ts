@@ -99,8 +99,8 @@ const OPTIONS = optionNames<Gap5ByStageOptions>({
  * just those respondents. A team sees what disappoints committed customers against new ones.
  *
  * The stages are one per customer (`classifyStage` results or a `{ customer: stage }` record), or
- * a {@link StageTimeline}: then the stage at the end of the month of the respondent's response
- * date (`at: "response-month"`, the default when the dataset has dates: the relationship as it
+ * a {@link StageTimeline}: then the stage at the as-of instant of the month of the respondent's
+ * response date (the month's end, or the timeline's `to` when that falls inside the month) (`at: "response-month"`, the default when the dataset has dates: the relationship as it
  * was when the answers were given) or of the timeline's last month (`at: "last-month"`).
  * Respondents in = grouped + left out: a respondent with a blank customer id (`no-customer`),
  * whose id is no customer of the timeline (`respondent-without-events`), with no stage

@@ -46,8 +46,8 @@ export function isStageTimeline(value: unknown): value is StageTimeline {
 
 /**
  * Checks the stages and `at` and returns the row-by-row join of respondents to stages: with one
- * stage per customer, the customer's stage; with a timeline, the customer's stage at the end of
- * the respondent's response month (`at: "response-month"`, the default when the dataset has
+ * stage per customer, the customer's stage; with a timeline, the customer's stage at the as-of
+ * instant (the month's end, or `to` inside the last month) of the respondent's response month (`at: "response-month"`, the default when the dataset has
  * dates) or of the timeline's last month (`at: "last-month"`, the default without dates). Shared
  * by `gap5ByStage` and `relationshipQuality`, so both join alike.
  *

@@ -24,10 +24,10 @@ export function stageGapSection(result: Gap5ByStageTimelineResult): Section {
   const present = result.stages.filter((s) => s.gap5 !== null);
   const when =
     result.at === "response-month"
-      ? "their stage at the end of the month in which they answered"
+      ? "their stage in the month in which they answered (judged at its end, or at the as-of date in the last month)"
       : result.months === null
         ? "their customer's stage"
-        : `their stage at the end of ${result.months.last}`;
+        : `their stage in ${result.months.last} (judged at its end, or at the as-of date when that falls inside it)`;
   const leftOut = result.respondents - result.grouped;
   const blocks: Block[] = [
     {
