@@ -45,12 +45,7 @@ export async function trustResults(
     columns: { perception: "{item}" },
     missing: { minimumShare: 0.5, atLeast: 2 },
   });
-  const survey = {
-    rowsIn: report.rowsIn,
-    rowsUsed: report.rowsUsed,
-    rowsExcluded: report.rowsExcluded,
-    unreadableLines: report.unreadableLines,
-  };
+  const survey = surveyInput(report);
   if (join === null)
     return { quality: lib.relationshipQuality(dataset), gap5ByStage: null, survey };
   const surveyed = new Set(dataset.ids);
@@ -60,14 +55,97 @@ export async function trustResults(
       : lib
           .commitmentEvidenceFromFeatures(join.features)
           .filter((record) => surveyed.has(String(record.customer)));
+  const quality = lib.relationshipQuality(dataset, {
+    stages: join.timeline,
+    ...(evidence === undefined ? {} : { evidence }),
+  });
   return {
-    quality: lib.relationshipQuality(dataset, {
-      stages: join.timeline,
-      ...(evidence === undefined ? {} : { evidence }),
-    }),
+    quality,
     gap5ByStage: null,
     survey,
+    calculativeByStage: calculativeByStage(dataset, join.timeline, quality),
   };
+}
+
+/** Excluded rows and issues of the relationship survey kept for the report (all are counted). */
+const SURVEY_ISSUES_KEPT = 50;
+
+/**
+ * The relationship survey's validation as the report shows it: rows in = used + excluded, the
+ * counts by code, and the first excluded rows and issues with row, line, column and reason.
+ *
+ * @example
+ * surveyInput(report).exclusionCounts //=> { "duplicate-id": 1 }
+ */
+export function surveyInput(report: Library.ValidationReport): Reports.TrustSurveyInput {
+  return {
+    rowsIn: report.rowsIn,
+    rowsUsed: report.rowsUsed,
+    rowsExcluded: report.rowsExcluded,
+    unreadableLines: report.unreadableLines,
+    exclusionCounts: { ...report.exclusionCounts },
+    issueCounts: { ...report.issueCounts },
+    excludedRows: report.excludedRows.slice(0, SURVEY_ISSUES_KEPT).map((r) => ({
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      id: r.id,
+      reasons: r.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
+    })),
+    issues: report.issues.slice(0, SURVEY_ISSUES_KEPT).map((issue) => ({
+      code: issue.code,
+      message: issue.message,
+      ...(issue.row === undefined ? {} : { row: issue.row }),
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+      ...(issue.column === undefined ? {} : { column: issue.column }),
+    })),
+  };
+}
+
+/**
+ * The calculative (continuance) commitment index by stage, for the stages of `quality.byStage`:
+ * each respondent in their customer's stage at the end of the month they answered (the
+ * timeline's last month when the survey has no dates), the join `relationshipQuality` makes for
+ * `byStage` (respondent i of `quality.customers` is dataset row i; the customer id is the
+ * respondent id). Respondents without a stage are in no row. n, mean and SD (n − 1) of the
+ * scored indices.
+ *
+ * @example
+ * calculativeByStage(dataset, timeline, quality)[0] //=> { stage: "exploration", calculative: { n: 40, mean: 47.1, sd: 16.2 } }
+ */
+export function calculativeByStage(
+  dataset: Library.Dataset,
+  timeline: Library.StageTimeline,
+  quality: Library.RelationshipQualityResult,
+): Reports.StageCalculative[] {
+  const month = new Map(timeline.months.map((m, i) => [m, i]));
+  const customer = new Map(timeline.customers.map((c) => [c.customer, c]));
+  const last = timeline.months.length - 1;
+  const byStage = new Map<Library.Stage, number[]>();
+  quality.customers.forEach((respondent, i) => {
+    const stages = customer.get(respondent.customer ?? "")?.stages;
+    const time = dataset.dates?.[i] ?? Number.NaN;
+    const m =
+      dataset.dates === null
+        ? last
+        : Number.isNaN(time)
+          ? -1
+          : (month.get(new Date(time).toISOString().slice(0, 7)) ?? -1);
+    const stage = m < 0 ? null : stages?.[m];
+    if (stage == null || respondent.calculative === null) return;
+    const list = byStage.get(stage) ?? [];
+    list.push(respondent.calculative);
+    byStage.set(stage, list);
+  });
+  return (quality.byStage ?? []).map((s) => {
+    const values = byStage.get(s.stage) ?? [];
+    const n = values.length;
+    const mean = n === 0 ? null : values.reduce((a, v) => a + v, 0) / n;
+    const sd =
+      n < 2 || mean === null
+        ? null
+        : Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+    return { stage: s.stage, calculative: { n, mean, sd } };
+  });
 }
 
 /**

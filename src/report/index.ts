@@ -33,6 +33,12 @@ export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
-export type { TrustReport } from "./trustSection";
+export type {
+  StageCalculative,
+  TrustReport,
+  TrustSurveyExcludedRow,
+  TrustSurveyInput,
+  TrustSurveyIssue,
+} from "./trustSection";
 export type { GapReport, ReportValidation, WorstItem } from "./types";
 export { type DocumentVisitor, walkDocument } from "./walkDocument";
