@@ -7,24 +7,30 @@
  * are answered), then recovered through the library. Set DEMO_DATA_REPORT=1 to print the
  * measured values.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { cohorts, STAGE_EFFECTS } from "../scripts/generate-relationship-demo.mjs";
+import {
+  DEFAULT_SEED,
+  DEMO_AS_OF,
+  generateTrustCsv,
+  STAGE_EFFECTS,
+  stagesAtResponse,
+} from "../scripts/generate-relationship-demo.mjs";
 import {
   readEventsCsv,
+  readResponsesCsv,
+  relationshipBank,
   relationshipQuality,
+  STAGES,
   stageTimeline,
   trustIndex,
   validateRelationshipSurvey,
-  welchTTest,
 } from "../src/node";
 
 const ROOT = new URL("../", import.meta.url);
 const CSV_PATH = fileURLToPath(new URL("data/demo-trust.csv", ROOT));
-const SCRIPT_PATH = fileURLToPath(new URL("scripts/generate-relationship-demo.mjs", ROOT));
 const text = readFileSync(CSV_PATH, "utf8");
 const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 const report = process.env.DEMO_DATA_REPORT === "1";
@@ -100,10 +106,9 @@ function thirds(): { top: number; bottom: number } {
 }
 
 describe("data/demo-trust.csv", () => {
-  it("equals the output of its generator", () => {
-    const run = spawnSync(process.execPath, [SCRIPT_PATH, "--stdout"], { encoding: "utf8" });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe(text);
+  it("equals the output of its generator, with the stages of this source tree", async () => {
+    const stages = await stagesAtResponse({ readEventsCsv, stageTimeline });
+    expect(generateTrustCsv(DEFAULT_SEED, stages)).toBe(text);
   });
 
   it("has the documented size and dirty rows", () => {
@@ -169,73 +174,177 @@ describe("data/demo-trust.csv", () => {
   });
 });
 
-/**
- * The planted stage effects (data/DEMO.md, "Trust and commitment by stage"): measured by the
- * events plan's cohort with plain means, then recovered by the library through the stages of
- * data/demo-events.csv at 2025-12-31, the join `servqual demo` shows.
- */
-describe("data/demo-trust.csv: trust and commitment by relationship stage", () => {
-  const cohortOf = cohorts();
-  const byCohort = (names: string[], facetOf: (r: Record<string, string>) => number | null) =>
-    meanOf(
-      clean
-        .filter((r) => names.includes(cohortOf.get(r.respondent_id as string) ?? ""))
-        .map(facetOf),
-    ) as number;
-  const trustOf = (r: Record<string, string>) => meanOf(TRUST.map((f) => facetIndex(r, f)));
-  const calculativeOf = (r: Record<string, string>) => facetIndex(r, "calculative");
-  const base = byCohort(["new"], trustOf);
-  const measured = {
-    committed: byCohort(["committed"], trustOf) - base,
-    expanding: byCohort(["expanding"], trustOf) - base,
-    dissolving: byCohort(["drifting", "cancelled"], trustOf) - base,
-    calculative: byCohort(["committed"], calculativeOf) - byCohort(["new"], calculativeOf),
-  };
-  if (report) console.log({ measured });
+/** The planted effect of each stage (index points) on trust, affective and calculative. */
+const PLANTED = STAGE_EFFECTS as Record<
+  string,
+  { trust: number; affective: number; calculative: number }
+>;
+const EVENTS_PATH = fileURLToPath(new URL("data/demo-events.csv", ROOT));
 
-  it("plants the effects by cohort (rounding to 1..7 shrinks them a little)", () => {
-    // SE of a difference of cohort means ≈ 13 · √(1/130 + 1/50) ≈ 2.2 points
-    expect(measured.committed).toBeGreaterThan((STAGE_EFFECTS.committed?.trust as number) - 6);
-    expect(measured.committed).toBeLessThan((STAGE_EFFECTS.committed?.trust as number) + 6);
-    expect(measured.dissolving).toBeGreaterThan((STAGE_EFFECTS.drifting?.trust as number) - 6);
-    expect(measured.dissolving).toBeLessThan((STAGE_EFFECTS.drifting?.trust as number) + 6);
-    expect(measured.expanding).toBeGreaterThan(-2);
-    expect(measured.expanding).toBeLessThan(10);
-    expect(measured.calculative).toBeGreaterThan(
-      (STAGE_EFFECTS.committed?.calculative as number) - 6,
+/** Plain per-row measures of a parsed survey (first row of each id), independent of src/. */
+function measures(parsed: Record<string, string>[]) {
+  const firstRows = new Set<string>();
+  return parsed
+    .filter((r) => {
+      const id = r.respondent_id as string;
+      if (firstRows.has(id)) return false;
+      firstRows.add(id);
+      return true;
+    })
+    .map((r) => ({
+      id: r.respondent_id as string,
+      month: (r.date ?? "").slice(0, 7),
+      trust: meanOf(TRUST.map((f) => facetIndex(r, f))),
+      affective: facetIndex(r, "affective"),
+      calculative: facetIndex(r, "calculative"),
+    }));
+}
+
+type Measure = "trust" | "affective" | "calculative";
+
+/** n, mean and variance (n − 1) of the scored values. */
+function describeValues(values: (number | null)[]) {
+  const ok = values.filter((v): v is number => v !== null);
+  const mean = ok.reduce((s, v) => s + v, 0) / ok.length;
+  const variance = ok.reduce((s, v) => s + (v - mean) ** 2, 0) / (ok.length - 1);
+  return { n: ok.length, mean, variance };
+}
+
+/**
+ * The planted stage effects (data/DEMO.md, "Trust and commitment by stage"), recovered through
+ * the join `servqual demo` shows: data/demo-events.csv read as of 2025-12-31 into a monthly
+ * stage timeline, and each respondent in their customer's stage at the end of the month they
+ * answered (March 2025; `relationshipQuality`'s default `at: "response-month"` for a dated
+ * survey, as `servqual demo` and `servqual report --trust … --events …` call it).
+ */
+describe("data/demo-trust.csv: trust and commitment by relationship stage", async () => {
+  const read = await readEventsCsv(EVENTS_PATH, { asOf: DEMO_AS_OF });
+  // the report's timeline starts at the bank survey's first answer; a month's stage depends
+  // only on the events up to its end, so any start up to March 2025 gives the same join
+  const timeline = stageTimeline(read.events, { from: "2024-10-01", to: DEMO_AS_OF });
+  const { dataset } = await readResponsesCsv(CSV_PATH, relationshipBank, {
+    columns: { perception: "{item}" },
+    missing: { minimumShare: 0.5, atLeast: 2 },
+  });
+  const q = relationshipQuality(dataset, { stages: timeline });
+  const customers = new Map(timeline.customers.map((c) => [c.customer, c]));
+  /** The stage of a respondent at the end of their response month (null: none). */
+  const stageOf = (id: string, month: string) =>
+    customers.get(id)?.stages[timeline.months.indexOf(month)] ?? null;
+
+  /** Per stage: the plain measures of its respondents. */
+  const byStage = (parsed: Record<string, string>[]) => {
+    const groups = new Map<string, ReturnType<typeof measures>>();
+    for (const m of measures(parsed)) {
+      const stage = stageOf(m.id, m.month);
+      if (stage === null) continue;
+      groups.set(stage, [...(groups.get(stage) ?? []), m]);
+    }
+    return groups;
+  };
+  /** Stage mean − exploration mean of a measure, and its standard error (Welch). */
+  const contrast = (groups: ReturnType<typeof byStage>, stage: string, measure: Measure) => {
+    const a = describeValues((groups.get(stage) ?? []).map((m) => m[measure]));
+    const b = describeValues((groups.get("exploration") ?? []).map((m) => m[measure]));
+    return { d: a.mean - b.mean, se: Math.sqrt(a.variance / a.n + b.variance / b.n) };
+  };
+  /**
+   * The recovery rule of one planted effect P (index points vs exploration): the measured
+   * contrast d lies within 2.5 standard errors of P, and beyond P/2 on P's side. The standard
+   * error comes from the data (Welch). The generator's noise gives about the same: within a
+   * stage the trust index has SD ≈ 100/6 · √(0.7² + 0.3²/4 + (0.7² + 1/12)/13) ≈ 12.6 points,
+   * the affective index ≈ 100/6 · √(0.9² + 0.3² + (0.7² + 1/12)/4) ≈ 17, the calculative
+   * ≈ 100/6 · √(0.15² + 0.8² + (0.7² + 1/12)/3) ≈ 15.4; with ~40 respondents in exploration,
+   * ~125 in commitment, ~145 in expansion and ~10 in dissolution the standard errors are
+   * 2.3 (trust, commitment or expansion vs exploration), 5.4 (trust, dissolution), 3.3
+   * (affective, commitment or expansion), 5.5 (affective, dissolution) and 2.7 (calculative,
+   * commitment). Every effect is planted at 3 SE or more (see STAGE_EFFECTS), so the cut at P/2
+   * is 1.5 SE or more from both 0 and P: data without the effect passes it with probability
+   * 7 % or less, data with it fails it with 7 % or less (less where P is 3.6–5 SE). The last
+   * test checks that each rule fails on the same file generated without the stage effects.
+   */
+  const recovered = ({ d, se }: { d: number; se: number }, planted: number) =>
+    Math.abs(d - planted) < 2.5 * se && Math.sign(planted) * d > Math.abs(planted) / 2;
+
+  const EFFECTS: [string, Measure][] = [
+    ["commitment", "trust"],
+    ["expansion", "trust"],
+    ["dissolution", "trust"],
+    ["commitment", "affective"],
+    ["expansion", "affective"],
+    ["dissolution", "affective"],
+    ["commitment", "calculative"],
+  ];
+  const planted = (stage: string, measure: Measure) => PLANTED[stage]?.[measure] as number;
+  const groups = byStage(rows);
+  if (report) {
+    console.log(
+      EFFECTS.map(([s, m]) => ({ s, m, n: groups.get(s)?.length, ...contrast(groups, s, m) })),
     );
+  }
+
+  it("joins each respondent at the stage of the month they answered; the plain grouping is the library's", () => {
+    expect(q.stageJoin?.at).toBe("response-month");
+    const order = STAGES as readonly string[];
+    expect(q.byStage?.map((s) => s.stage)).toEqual(
+      [...groups.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
+    for (const s of q.byStage ?? []) {
+      const list = groups.get(s.stage) ?? [];
+      expect(s.respondents).toBe(list.length);
+      expect(s.trust.mean).toBeCloseTo(describeValues(list.map((m) => m.trust)).mean, 9);
+    }
+    // the generator's stages are these: every respondent's stage in March 2025
+    expect(q.stageJoin?.joined).toBe([...groups.values()].reduce((n, g) => n + g.length, 0));
+    expect(groups.get("dissolution")?.length).toBeGreaterThanOrEqual(5);
   });
 
-  it("the library recovers them by stage: commitment trusts more than exploration (Welch)", async () => {
-    const events = fileURLToPath(new URL("data/demo-events.csv", ROOT));
-    const read = await readEventsCsv(events, { asOf: "2025-12-31T23:59:59.999Z" });
-    const timeline = stageTimeline(read.events, {
-      from: "2025-12-01",
-      to: "2025-12-31T23:59:59.999Z",
-    });
-    const stages: Record<string, string> = {};
-    for (const c of timeline.customers) {
-      const stage = c.stages[c.stages.length - 1];
-      if (stage != null) stages[c.customer] = stage;
+  it("plants each effect at that stage: the file minus the same file without stage effects", async () => {
+    const stages = await stagesAtResponse({ readEventsCsv, stageTimeline });
+    const off = Papa.parse<Record<string, string>>(generateTrustCsv(DEFAULT_SEED, stages, {}), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const offGroups = byStage(off);
+    for (const stage of ["exploration", "expansion", "commitment", "dissolution"]) {
+      for (const measure of ["trust", "affective", "calculative"] as Measure[]) {
+        const on = describeValues((groups.get(stage) ?? []).map((m) => m[measure])).mean;
+        const without = describeValues((offGroups.get(stage) ?? []).map((m) => m[measure])).mean;
+        const p = planted(stage, measure);
+        // The same draws shifted by P before rounding to 1..7: the means move by P, less where
+        // answers are capped at 7 (up to a quarter of P here), give or take the rounding: a
+        // shifted answer rounds to within half a point (50/6 index points) either way, so a
+        // stage's mean difference has an SD of at most 50/6 / √(k · n) for k items per index
+        // and n respondents; 3 of those are allowed.
+        const k = measure === "trust" ? 13 : measure === "affective" ? 4 : 3;
+        const n = groups.get(stage)?.length ?? 0;
+        if (p === 0) expect(on - without).toBe(0);
+        else {
+          expect(Math.abs(on - without - 0.875 * p)).toBeLessThan(
+            0.125 * Math.abs(p) + (3 * 50) / 6 / Math.sqrt(k * n),
+          );
+        }
+      }
     }
-    const { dataset } = validateRelationshipSurvey(rows);
-    const q = relationshipQuality(dataset, { stages: stages as never });
-    const inStage = (stage: string, pick: (c: (typeof q.customers)[number]) => number | null) =>
-      q.customers.filter((c) => stages[c.customer ?? ""] === stage).map(pick);
-    const trustIn = (stage: string) => inStage(stage, (c) => c.trust);
-    const welch = welchTTest(
-      trustIn("commitment") as number[],
-      trustIn("exploration").filter((v): v is number => v !== null),
-    );
-    if (report) console.log({ byStage: q.byStage, welch });
-    expect(welch.difference).toBeGreaterThan(6);
-    expect(welch.difference).toBeLessThan(18);
-    expect(welch.pValue).toBeLessThan(0.01);
-    const mean = (stage: string) => q.byStage?.find((s) => s.stage === stage)?.trust.mean as number;
-    expect(mean("dissolution")).toBeLessThan(mean("expansion") - 4);
-    expect(mean("commitment")).toBeGreaterThan(mean("expansion"));
-    // calculative commitment: higher in commitment than in exploration
-    const calc = (stage: string) => meanOf(inStage(stage, (c) => c.calculative)) as number;
-    expect(calc("commitment") - calc("exploration")).toBeGreaterThan(4);
+  });
+
+  for (const [stage, measure] of EFFECTS) {
+    it(`recovers ${measure} ${planted(stage, measure) > 0 ? "+" : ""}${planted(stage, measure)} in ${stage} vs exploration`, () => {
+      expect(recovered(contrast(groups, stage, measure), planted(stage, measure))).toBe(true);
+    });
+  }
+
+  it("each recovery rule fails on the same file generated without the stage effects", async () => {
+    const stages = await stagesAtResponse({ readEventsCsv, stageTimeline });
+    const off = Papa.parse<Record<string, string>>(generateTrustCsv(DEFAULT_SEED, stages, {}), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const offGroups = byStage(off);
+    for (const [stage, measure] of EFFECTS) {
+      const c = contrast(offGroups, stage, measure);
+      if (report) console.log({ off: true, stage, measure, ...c });
+      expect(recovered(c, planted(stage, measure)), `${measure} in ${stage}`).toBe(false);
+    }
   });
 });

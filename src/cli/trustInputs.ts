@@ -1,5 +1,6 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
+import { calculativeByStage } from "./calculativeByStage";
 import type { Servqual } from "./runReport";
 import type { SummarySection } from "./summarySections";
 import { forTerminal, printError } from "./terminal";
@@ -45,12 +46,7 @@ export async function trustResults(
     columns: { perception: "{item}" },
     missing: { minimumShare: 0.5, atLeast: 2 },
   });
-  const survey = {
-    rowsIn: report.rowsIn,
-    rowsUsed: report.rowsUsed,
-    rowsExcluded: report.rowsExcluded,
-    unreadableLines: report.unreadableLines,
-  };
+  const survey = surveyInput(report);
   if (join === null)
     return { quality: lib.relationshipQuality(dataset), gap5ByStage: null, survey };
   const surveyed = new Set(dataset.ids);
@@ -60,13 +56,49 @@ export async function trustResults(
       : lib
           .commitmentEvidenceFromFeatures(join.features)
           .filter((record) => surveyed.has(String(record.customer)));
+  const quality = lib.relationshipQuality(dataset, {
+    stages: join.timeline,
+    ...(evidence === undefined ? {} : { evidence }),
+  });
   return {
-    quality: lib.relationshipQuality(dataset, {
-      stages: join.timeline,
-      ...(evidence === undefined ? {} : { evidence }),
-    }),
+    quality,
     gap5ByStage: null,
     survey,
+    calculativeByStage: calculativeByStage(dataset, join.timeline, quality),
+  };
+}
+
+/** Excluded rows and issues of the relationship survey kept for the report (all are counted). */
+const SURVEY_ISSUES_KEPT = 50;
+
+/**
+ * The relationship survey's validation as the report shows it: rows in = used + excluded, the
+ * counts by code, and the first excluded rows and issues with row, line, column and reason.
+ *
+ * @example
+ * surveyInput(report).exclusionCounts //=> { "duplicate-id": 1 }
+ */
+export function surveyInput(report: Library.ValidationReport): Reports.TrustSurveyInput {
+  return {
+    rowsIn: report.rowsIn,
+    rowsUsed: report.rowsUsed,
+    rowsExcluded: report.rowsExcluded,
+    unreadableLines: report.unreadableLines,
+    exclusionCounts: { ...report.exclusionCounts },
+    issueCounts: { ...report.issueCounts },
+    excludedRows: report.excludedRows.slice(0, SURVEY_ISSUES_KEPT).map((r) => ({
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      id: r.id,
+      reasons: r.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
+    })),
+    issues: report.issues.slice(0, SURVEY_ISSUES_KEPT).map((issue) => ({
+      code: issue.code,
+      message: issue.message,
+      ...(issue.row === undefined ? {} : { row: issue.row }),
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+      ...(issue.column === undefined ? {} : { column: issue.column }),
+    })),
   };
 }
 

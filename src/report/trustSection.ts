@@ -1,10 +1,19 @@
+import type { IndexSummary } from "../relationship/facetScores";
 import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
 import type {
   RelationshipQualityResult,
   StageJoinReport,
 } from "../relationship/relationshipQuality";
+import type { Stage } from "../relationship/stageRules";
 import { count, label, num } from "./cells";
 import type { Section, TableBlock } from "./document";
+import { surveyBlocks, type TrustSurveyInput } from "./trustSurvey";
+
+/** One stage's calculative (continuance) commitment index, 0–100. */
+export interface StageCalculative {
+  readonly stage: Stage;
+  readonly calculative: IndexSummary;
+}
 
 /**
  * The trust and commitment results a report shows: relationship quality (with `stages`, so it
@@ -13,13 +22,13 @@ import type { Section, TableBlock } from "./document";
 export interface TrustReport {
   readonly quality: RelationshipQualityResult;
   readonly gap5ByStage: Gap5ByStageResult | null;
-  /** The relationship survey's rows: in = used + excluded (and lines that could not be read). */
-  readonly survey?: {
-    readonly rowsIn: number;
-    readonly rowsUsed: number;
-    readonly rowsExcluded: number;
-    readonly unreadableLines: number;
-  };
+  /** How the relationship survey was read: rows in = used + excluded, and every coded issue. */
+  readonly survey?: TrustSurveyInput;
+  /**
+   * The calculative commitment index of the respondents of each stage (the same join as
+   * `quality.byStage`, in its stage order); absent or null: not shown.
+   */
+  readonly calculativeByStage?: readonly StageCalculative[] | null;
 }
 
 const left = (header: string) => ({ header, align: "left" as const });
@@ -52,13 +61,7 @@ export function trustSection(results: TrustReport): Section {
     },
     facets,
   ];
-  if (results.survey !== undefined) {
-    const { rowsIn, rowsUsed, rowsExcluded, unreadableLines } = results.survey;
-    blocks.push({
-      kind: "note",
-      text: `Relationship survey: rows in ${rowsIn} = used ${rowsUsed} + excluded ${rowsExcluded}${unreadableLines > 0 ? `; ${unreadableLines} line(s) could not be read` : ""}.`,
-    });
-  }
+  if (results.survey !== undefined) blocks.push(...surveyBlocks(results.survey));
   if (quality.evidence !== null) {
     const e = quality.evidence;
     blocks.push({
@@ -67,6 +70,10 @@ export function trustSection(results: TrustReport): Section {
     });
   }
   if (quality.byStage !== null) {
+    const calculative = new Map(
+      (results.calculativeByStage ?? []).map((s) => [s.stage, s.calculative]),
+    );
+    const withCalculative = calculative.size > 0;
     blocks.push({
       kind: "table",
       id: "trust-by-stage",
@@ -75,6 +82,7 @@ export function trustSection(results: TrustReport): Section {
         right("n"),
         right("Trust"),
         right("Commitment"),
+        ...(withCalculative ? [right("Calculative")] : []),
         right("Quality (core)"),
       ],
       rows: quality.byStage.map((s) => [
@@ -82,6 +90,7 @@ export function trustSection(results: TrustReport): Section {
         count(s.respondents),
         num(s.trust.mean, 1),
         num(s.commitment.mean, 1),
+        ...(withCalculative ? [num(calculative.get(s.stage)?.mean, 1)] : []),
         num(s.core.mean, 1),
       ]),
     });

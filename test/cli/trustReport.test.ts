@@ -39,7 +39,84 @@ describe("servqual report --trust", () => {
     expect(byId.b.commitment).toBeCloseTo(100, 10);
     expect(trust.quality.summary.trust.mean).toBeCloseTo(75, 10);
     expect(trust.quality.byStage).toBeNull();
-    expect(trust.survey).toEqual({ rowsIn: 2, rowsUsed: 2, rowsExcluded: 0, unreadableLines: 0 });
+    expect(trust.survey).toEqual({
+      rowsIn: 2,
+      rowsUsed: 2,
+      rowsExcluded: 0,
+      unreadableLines: 0,
+      exclusionCounts: {},
+      issueCounts: {},
+      excludedRows: [],
+      issues: [],
+    });
+  });
+
+  it("lists the survey's coded issues with line, column and reason in every format, escaped", () => {
+    const dir = tempFolder();
+    const file = join(dir, "trust.csv");
+    const row = (id: string, date: string, cells: Record<string, string> = {}) =>
+      [id, date, ...items.map((item) => cells[item] ?? "4")].join(",");
+    const script = "<script>alert(1)</script>";
+    const formula = '=HYPERLINK("http://x","y")';
+    const quoted = `"${formula.replaceAll('"', '""')}"`;
+    // lines: 1 header, 2 a, 3–4 the script id twice, 5–6 the formula id twice, 7 b
+    writeFileSync(
+      file,
+      `${[
+        header,
+        row("a", "2025-03-01"),
+        row(script, "2025-03-02"),
+        row(script, "2025-03-03"),
+        row(quoted, "2025-03-04"),
+        row(quoted, "2025-03-05"),
+        row("b", "2025-03-06", { tbe2: "9", trl1: "x" }),
+      ].join("\n")}\n`,
+    );
+    const run = runCli(
+      ["report", demoCsv, "--trust", file, "--format", "json,md,html,csv", "--quiet"],
+      dir,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const survey = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).results.trust.survey;
+    // 6 rows in: the second row of each repeated id is excluded
+    expect([survey.rowsIn, survey.rowsUsed, survey.rowsExcluded]).toEqual([6, 4, 2]);
+    expect(survey.exclusionCounts).toEqual({ "duplicate-id": 2 });
+    expect(survey.issueCounts).toMatchObject({ "out-of-range": 1, "not-a-number": 1 });
+    expect(
+      survey.excludedRows.map((r: { line: number; id: string; reasons: { code: string }[] }) => [
+        r.line,
+        r.id,
+        r.reasons.map((x) => x.code),
+      ]),
+    ).toEqual([
+      [4, script, ["duplicate-id"]],
+      [6, formula, ["duplicate-id"]],
+    ]);
+    const cell = (code: string) =>
+      survey.issues.find((i: { code: string }) => i.code === code) as Record<string, unknown>;
+    expect(cell("out-of-range")).toMatchObject({ line: 7, column: "tbe2" });
+    expect(cell("not-a-number")).toMatchObject({ line: 7, column: "trl1" });
+    // markdown and html: the tables are there, the markup is escaped
+    const md = readFileSync(join(dir, "report.md"), "utf8");
+    const section = md.slice(md.indexOf("## Trust and commitment"));
+    expect(section).toMatch(/\| duplicate-id \| row excluded \| 2 \|/);
+    expect(section).toMatch(/\| 7 \| tbe2 \| — \| out-of-range \| "9" is outside/);
+    expect(section).toMatch(/\| 7 \| trl1 \| — \| not-a-number \|/);
+    expect(section).toMatch(
+      /\| 4 \| — \| &lt;script&gt;alert\(1\)&lt;\/script&gt; \| duplicate-id \|/,
+    );
+    expect(md).not.toContain("<script>");
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain('data-table-id="trust-survey-issues"');
+    expect(html).toContain("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>");
+    expect(html).not.toContain(script);
+    // csv: the formula id is neutralised (a leading apostrophe), no field starts with "="
+    const csv = readFileSync(join(dir, "report.csv"), "utf8");
+    expect(csv).toContain(
+      `trust-commitment,trust-survey-issues,6,Id,"'=HYPERLINK(""http://x"",""y"")"`,
+    );
+    expect(csv).toContain("trust-commitment,trust-survey-issue-counts,duplicate-id,Count,2");
+    expect(csv).not.toMatch(/,"?=HYPERLINK/);
   });
 
   it("joins the survey to the stages of --events, with commitment evidence", () => {

@@ -78,4 +78,88 @@ describe("the trust and commitment section of a report", () => {
     expect(renderCsv(document)).toContain("trust-by-stage");
     expect(renderHtml(document)).toContain("Trust and commitment");
   });
+
+  it("tables the survey's issues by code and lists them by line; says when the list is cut", () => {
+    const issues = Array.from({ length: 55 }, (_, k) => ({
+      code: "out-of-range",
+      message: `"9" is outside the scale 1..7`,
+      row: k + 2,
+      line: k + 3,
+      column: "tbe1",
+    }));
+    const document = layoutGapReport({
+      ...results,
+      trust: {
+        ...trust,
+        survey: {
+          rowsIn: 60,
+          rowsUsed: 59,
+          rowsExcluded: 1,
+          unreadableLines: 0,
+          exclusionCounts: { "duplicate-id": 1 },
+          issueCounts: { "out-of-range": 70 },
+          excludedRows: [
+            {
+              row: 1,
+              line: 2,
+              id: "<b>x</b>",
+              reasons: [{ code: "duplicate-id", message: "already claimed" }],
+            },
+          ],
+          issues,
+        },
+        calculativeByStage: [
+          { stage: "exploration", calculative: { n: 1, mean: 12.5, sd: null } },
+          { stage: "commitment", calculative: { n: 1, mean: 87.5, sd: null } },
+        ],
+      },
+    });
+    const section = document.sections.find((s) => s.id === "trust-commitment");
+    const tables = Object.fromEntries(
+      (section?.blocks ?? []).flatMap((b) => (b.kind === "table" ? [[b.id, b]] : [])),
+    );
+    expect(tables["trust-survey-issue-counts"]?.rows).toEqual([
+      [
+        { kind: "label", text: "duplicate-id" },
+        { kind: "label", text: "row excluded" },
+        { kind: "count", value: 1 },
+      ],
+      [
+        { kind: "label", text: "out-of-range" },
+        { kind: "label", text: "in rows kept" },
+        { kind: "count", value: 70 },
+      ],
+    ]);
+    const listed = tables["trust-survey-issues"]?.rows ?? [];
+    // 1 excluded row + 55 issues, in line order, cut at 50
+    expect(listed).toHaveLength(50);
+    expect(listed[0]?.slice(0, 4)).toEqual([
+      { kind: "count", value: 2 },
+      { kind: "label", text: null },
+      { kind: "label", text: "<b>x</b>" },
+      { kind: "label", text: "duplicate-id" },
+    ]);
+    expect(listed[1]?.slice(0, 2)).toEqual([
+      { kind: "count", value: 3 },
+      { kind: "label", text: "tbe1" },
+    ]);
+    const notes = (section?.blocks ?? []).flatMap((b) => (b.kind === "note" ? [b.text] : []));
+    expect(notes).toContain(
+      "The first 50 of 71 coded issues of the relationship survey are listed; all are counted above.",
+    );
+    const byStage = tables["trust-by-stage"];
+    expect(byStage?.columns.map((c) => c.header)).toEqual([
+      "Stage",
+      "n",
+      "Trust",
+      "Commitment",
+      "Calculative",
+      "Quality (core)",
+    ]);
+    expect(byStage?.rows.map((row) => row[4])).toEqual([
+      { kind: "number", value: 12.5, decimals: 1 },
+      { kind: "number", value: 87.5, decimals: 1 },
+    ]);
+    expect(renderHtml(document)).toContain("<td>&lt;b&gt;x&lt;/b&gt;</td>");
+  });
 });
