@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { commitmentIndex, relationshipQuality, validateRelationshipSurvey } from "../../src/index";
@@ -324,5 +327,46 @@ describe("relationshipQuality per customer", () => {
     expect(thrown(() => relationshipQuality(two, { facetWeights: { satisfaction: 1 } })).code).toBe(
       "invalid-argument",
     );
+  });
+});
+
+describe("commitmentIndex against R (psych 2.2.9; test/fixtures/relationship/bank-small.csv)", () => {
+  const fixture = (name: string) =>
+    fileURLToPath(new URL(`../fixtures/relationship/${name}`, import.meta.url));
+  const ref = JSON.parse(readFileSync(fixture("reference.json"), "utf8")).bank;
+  const rows = Papa.parse<Record<string, string>>(readFileSync(fixture("bank-small.csv"), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const { dataset } = validateRelationshipSurvey(rows, {
+    facets: ["affective", "calculative", "normative"],
+  });
+  const result = commitmentIndex(dataset);
+
+  it("affective, calculative and normative: n, mean, SD, alpha and omega equal R's", () => {
+    expect(result.facets.map((f) => f.facet)).toEqual(["affective", "calculative", "normative"]);
+    for (const f of result.facets) {
+      const r = ref.facets[f.facet];
+      expect(f.n).toBe(r.n);
+      expect(f.mean).toBeCloseTo(r.mean, 10);
+      expect(f.sd).toBeCloseTo(r.sd, 10);
+      expect(f.alpha).toBeCloseTo(r.alpha, 6);
+      expect(f.omega).toBeCloseTo(r.omega, 4);
+    }
+  });
+
+  it("each respondent's attitudinal index (mean of affective and normative) equals R's", () => {
+    expect(result.customers).toHaveLength(ref.attitudinal.length);
+    result.customers.forEach((c, i) => {
+      expect(c.attitudinal).toBeCloseTo(ref.attitudinal[i], 10);
+      expect(c.index).toBeCloseTo(ref.attitudinal[i], 10);
+      const affective = ref.facets.affective.index[i];
+      if (affective === null) expect(c.facets.affective?.index).toBeNull();
+      else expect(c.facets.affective?.index).toBeCloseTo(affective, 10);
+    });
+    // b08 answered one affective item of four, b20 no normative item: R's NA, our null
+    expect(result.customers[7]?.facets.affective?.index).toBeNull();
+    expect(result.customers[19]?.facets.normative?.index).toBeNull();
+    expect(result.calculative.mean).toBeCloseTo(ref.facets.calculative.mean, 10);
   });
 });

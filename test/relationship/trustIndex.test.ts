@@ -8,6 +8,7 @@ import {
   RELATIONSHIP_FACETS,
   relationshipBank,
   relationshipInstrument,
+  relationshipQuality,
   trustIndex,
   validateRelationshipSurvey,
   validateResponses,
@@ -144,6 +145,46 @@ describe("trustIndex against R (psych 2.2.9; test/fixtures/relationship)", () =>
       items: 3,
     });
     expect(result.customers).toHaveLength(12);
+  });
+});
+
+describe("every facet of the bank against R (psych 2.2.9; bank-small.csv)", () => {
+  const bank = Papa.parse<Record<string, string>>(readFileSync(fixture("bank-small.csv"), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const ref = reference.bank;
+  const { dataset, report } = validateRelationshipSurvey(bank, {
+    facets: RELATIONSHIP_FACETS.map((f) => f.id),
+  });
+  const quality = relationshipQuality(dataset);
+  const trust = trustIndex(dataset);
+
+  it("keeps all 40 respondents and measures the ten facets", () => {
+    expect(report.rowsUsed).toBe(ref.respondents);
+    expect(quality.facets.map((f) => f.facet)).toEqual(Object.keys(ref.facets));
+  });
+
+  it.each(RELATIONSHIP_FACETS.map((f) => f.id))(
+    "%s: indices, n, mean, SD, alpha (raw_alpha) and omega (omega.tot) equal R's",
+    (facet) => {
+      const r = ref.facets[facet];
+      const summary = quality.facets.find((f) => f.facet === facet);
+      expect(summary?.items).toEqual(r.items);
+      expect(summary?.n).toBe(r.n);
+      expect(summary?.mean).toBeCloseTo(r.mean, 10);
+      expect(summary?.sd).toBeCloseTo(r.sd, 10);
+      expect(summary?.alpha).toBeCloseTo(r.alpha, 6);
+      expect(summary?.omega).toBeCloseTo(r.omega, 4);
+    },
+  );
+
+  it("each respondent's T (mean of the four trust facets scored) equals R's", () => {
+    expect(trust.customers).toHaveLength(ref.trust.length);
+    trust.customers.forEach((c, i) => {
+      expect(c.index).toBeCloseTo(ref.trust[i], 10);
+      expect(c.facets.reliability?.index).toBeCloseTo(ref.facets.reliability.index[i], 10);
+    });
   });
 });
 
