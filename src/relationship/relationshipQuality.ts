@@ -74,6 +74,7 @@ export interface StageJoinReport {
   readonly at: StageJoinAt | null;
   /** The timeline's first and last month (`yyyy-MM`); null with one stage per customer. */
   readonly months: { readonly first: string; readonly last: string } | null;
+  /** Entries of `customers` joined (one per customer unless `responses: "all"`; see `repeated`). */
   readonly respondents: number;
   readonly joined: number;
   /** Left out by reason (every one counted). */

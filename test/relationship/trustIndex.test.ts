@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
   defineInstrument,
+  type MissingPolicy,
   RELATIONSHIP_FACETS,
   relationshipBank,
   relationshipInstrument,
   relationshipQuality,
+  respondentScores,
   trustIndex,
   validateRelationshipSurvey,
   validateResponses,
@@ -185,6 +187,29 @@ describe("every facet of the bank against R (psych 2.2.9; bank-small.csv)", () =
       expect(c.index).toBeCloseTo(ref.trust[i], 10);
       expect(c.facets.reliability?.index).toBeCloseTo(ref.facets.reliability.index[i], 10);
     });
+  });
+});
+
+describe("the documented recipe for another answered-items rule (docs/relationship.md)", () => {
+  it("with the index rule itself it gives trustIndex's facet indices; with 'all items' fewer", () => {
+    const { dataset } = validateRelationshipSurvey(small, { facets: ["benevolence", "honesty"] });
+    const { min, max } = dataset.instrument.scale;
+    const recipe = (policy: MissingPolicy) =>
+      respondentScores(
+        { ...dataset, missingPolicy: policy },
+        { facet: "perception", level: "dimension" },
+      ).map((m) => m.map((v) => (100 * (v - min)) / (max - min)));
+    const [benevolence] = recipe({ kind: "minimum-share", share: 0.5, atLeast: 2 });
+    const ours = trustIndex(dataset).customers.map(
+      (c) => c.facets.benevolence?.index ?? Number.NaN,
+    );
+    expect(Array.from(benevolence ?? [])).toEqual(ours);
+    // every item required: c06, c09 and c11 (a blank benevolence item each) lose their index
+    const [strict] = recipe({ kind: "minimum-share", share: 1, atLeast: 1 });
+    expect(Array.from(strict ?? [], (v) => Number.isNaN(v))).toEqual(
+      small.map((r) => r.tbe1 === "" || r.tbe2 === "" || r.tbe3 === ""),
+    );
+    expect(Array.from(strict ?? []).filter(Number.isNaN)).toHaveLength(3);
   });
 });
 
