@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
@@ -15,6 +16,8 @@ import {
   validateRelationshipSurvey,
   validateResponses,
 } from "../../src/index";
+import { latestPerCustomer } from "../../src/relationship/latestPerCustomer";
+import type { Dataset } from "../../src/responses/types";
 import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 
 const fixture = (name: string) =>
@@ -454,6 +457,59 @@ describe("facetWeights (trust)", () => {
     expect(thrown(() => trustIndex(dataset, { facetWeights: zero })).code).toBe("invalid-argument");
     expect(thrown(() => trustIndex(dataset, { facetWeights: [] as never })).code).toBe(
       "invalid-argument",
+    );
+  });
+});
+
+describe("latestPerCustomer (property)", () => {
+  it("respondents = customers + leftOut; one entry per customer, the latest by the documented rule", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            customer: fc.option(fc.constantFrom("A", "B", "C", "D"), { nil: null }),
+            day: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+          }),
+          { maxLength: 25 },
+        ),
+        fc.boolean(),
+        (rows, withDates) => {
+          const n = rows.length;
+          const dataset = {
+            ids: rows.map((_, i) => `r${i}`),
+            sourceRows: Int32Array.from(rows, (_, i) => i + 1),
+            dates: withDates
+              ? Float64Array.from(rows, (r) => (r.day === null ? Number.NaN : r.day))
+              : null,
+          } as unknown as Dataset;
+          const customers = rows.map((r) => r.customer);
+          const all = Int32Array.from({ length: n }, (_, i) => i);
+          const { rows: kept, report } = latestPerCustomer(dataset, all, customers, "latest");
+          expect(report.respondents).toBe(n);
+          expect(report.customers + report.leftOut).toBe(n);
+          expect(kept.length).toBe(report.customers);
+          // naive oracle: per customer, the last row unless every row is dated, then the latest day
+          for (const c of ["A", "B", "C", "D"]) {
+            const own = rows.flatMap((r, i) => (r.customer === c ? [i] : []));
+            const inKept = Array.from(kept).filter((i) => customers[i] === c);
+            if (own.length === 0) {
+              expect(inKept).toEqual([]);
+              continue;
+            }
+            const dated = withDates && own.every((i) => rows[i]?.day !== null);
+            let best = own[own.length - 1] as number;
+            if (dated) {
+              const top = Math.max(...own.map((i) => rows[i]?.day as number));
+              best = Math.max(...own.filter((i) => rows[i]?.day === top));
+            }
+            expect(inKept).toEqual([best]);
+          }
+          // blank customers are all kept, in order
+          const blanks = rows.flatMap((r, i) => (r.customer === null ? [i] : []));
+          expect(Array.from(kept).filter((i) => customers[i] === null)).toEqual(blanks);
+          expect(report.rows.every((r) => customers[r.keptRow] === r.customer)).toBe(true);
+        },
+      ),
     );
   });
 });
