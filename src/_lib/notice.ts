@@ -145,7 +145,8 @@ export type NoticeCode =
   | "no-evidence"
   | "no-stage"
   | "outside-timeline"
-  | "no-events";
+  | "no-events"
+  | "repeated-customer";
 
 /**
  * A coded sentence: a warning of an analysis (why a value is null or to be read with care) or

@@ -12,11 +12,14 @@ import {
   type FacetSummary,
   facetScore,
   type IndexSummary,
-  meanOf,
   type ScoredFacets,
   summarizeFacets,
   summarizeIndex,
+  weightedMeanOf,
 } from "./facetScores";
+import { COMMITMENT_WEIGHTED } from "./facetWeights";
+import type { RepeatedCustomers } from "./latestPerCustomer";
+import { repeatedWarning } from "./latestPerCustomer";
 import {
   constructFacets,
   openIndex,
@@ -32,14 +35,17 @@ export interface CommitmentIndexOptions extends RelationshipIndexOptions {
   readonly fullContractMonths?: number;
 }
 
-/** One respondent's commitment. */
+/** One customer's commitment (from one response: see `responses`). */
 export interface CustomerCommitment {
   readonly customer: string | null;
   readonly respondent: string;
   readonly row: number;
   /** Index of each commitment facet measured (affective, calculative, normative), by facet id. */
   readonly facets: Readonly<Record<string, FacetScore>>;
-  /** Mean of the affective and normative indices (calculative left out); null when neither. */
+  /**
+   * Mean of the affective and normative indices (calculative left out), weighted by
+   * `facetWeights` (equal by default); null when neither is scored.
+   */
   readonly attitudinal: number | null;
   /** The customer's observed evidence, or null when none was given. */
   readonly evidence: CommitmentEvidence | null;
@@ -61,7 +67,10 @@ export interface CommitmentIndexResult {
   readonly overall: IndexSummary;
   /** The calculative index over the sample, reported beside C (never added into it). */
   readonly calculative: IndexSummary;
+  /** One entry per customer (rows of the same customer: see `repeated`). */
   readonly customers: readonly CustomerCommitment[];
+  /** Respondents = customers + responses left out as a customer's earlier answer. */
+  readonly repeated: RepeatedCustomers;
   /** What the evidence check found (null without evidence). */
   readonly evidence: EvidenceReport | null;
   readonly warnings: readonly Notice[];
@@ -70,6 +79,8 @@ export interface CommitmentIndexResult {
 export const COMMITMENT_OPTIONS = optionNames<CommitmentIndexOptions>({
   customerColumn: true,
   rows: true,
+  responses: true,
+  facetWeights: true,
   evidenceWeight: true,
   fullContractMonths: true,
 });
@@ -90,7 +101,10 @@ export function evidenceSettings(
   return { weight, fullMonths };
 }
 
-/** Per-respondent commitment from scored facets and validated evidence. */
+/**
+ * Commitment of each scored row from its facets and validated evidence (facet weights by
+ * facet id; a facet not in them weighs 1).
+ */
 export function commitmentOf(
   dataset: Dataset,
   scored: ScoredFacets,
@@ -98,11 +112,16 @@ export function commitmentOf(
   at: readonly number[],
   evidence: ReadonlyMap<string, CommitmentEvidence>,
   weight: number,
+  facetWeights: ReadonlyMap<string, number> = new Map(),
 ): CustomerCommitment[] {
+  const w = COMMITMENT_WEIGHTED.map((id) => facetWeights.get(id) ?? 1);
   return Array.from(scored.rows, (r, i) => {
     const facets: Record<string, FacetScore> = {};
     for (const d of at) facets[scored.facets[d]?.id as string] = facetScore(scored, dataset, d, i);
-    const attitudinal = meanOf([facets.affective?.index ?? null, facets.normative?.index ?? null]);
+    const attitudinal = weightedMeanOf(
+      COMMITMENT_WEIGHTED.map((id) => facets[id]?.index ?? null),
+      w,
+    );
     const customer = customers[r] ?? null;
     const own = customer === null ? null : (evidence.get(customer) ?? null);
     const index =
@@ -124,12 +143,14 @@ export function commitmentOf(
 }
 
 /**
- * Commitment to the relationship, 0–100, for each respondent of a relationship survey, with
- * observed commitment evidence folded in when given.
+ * Commitment to the relationship, 0–100, for each customer of a relationship survey, with
+ * observed commitment evidence folded in when given. One entry per customer: of repeated
+ * responses the latest is used, as in {@link trustIndex} (`responses`).
  *
  * - Facet indices as in {@link trustIndex} (item mean under the rule max(2, ⌈k/2⌉), rescaled
  *   to 0–100): affective A, normative N and calculative Cc (Allen & Meyer 1990), each reported.
- * - Attitudinal commitment = mean(A, N) of those scored; Cc is left out because calculative
+ * - Attitudinal commitment = mean(A, N) of those scored (weighted by `facetWeights` when given:
+ *   Σ w·index / Σ w); Cc is left out because calculative
  *   (continuance) commitment can undermine a relationship (Fullerton 2005) and is reported
  *   beside it.
  * - Evidence (our choice): each given field of a customer's record becomes a component on 0–1
@@ -140,7 +161,8 @@ export function commitmentOf(
  * @param dataset - A relationship survey with commitment facets (`validateRelationshipSurvey`).
  * @param evidence - Observed evidence per customer (optional); records are checked, every
  *   record in = used + excluded, each problem a coded issue.
- * @param options - `evidenceWeight`, `fullContractMonths`, `customerColumn`, `rows`.
+ * @param options - `evidenceWeight`, `fullContractMonths`, `customerColumn`, `rows`,
+ *   `responses`, `facetWeights` (`affective`, `normative`).
  * @returns Plain JSON data; null values carry coded warnings.
  * @throws {ServqualError} `invalid-argument`; `invalid-input` when no commitment facet was
  *   measured or a dimension is not a bank facet.
@@ -156,7 +178,13 @@ export function commitmentIndex(
   options: CommitmentIndexOptions = {},
 ): CommitmentIndexResult {
   const fn = "commitmentIndex";
-  const { scored, customers } = openIndex(fn, dataset, options, COMMITMENT_OPTIONS);
+  const { scored, customers, repeated, weights } = openIndex(
+    fn,
+    dataset,
+    options,
+    COMMITMENT_OPTIONS,
+    [COMMITMENT_WEIGHTED],
+  );
   const { weight, fullMonths } = evidenceSettings(fn, options);
   const at = constructFacets(fn, scored, "commitment", "commitment");
   const known = new Set<string>();
@@ -172,9 +200,13 @@ export function commitmentIndex(
     at,
     checked?.byCustomer ?? new Map(),
     weight,
+    weights,
   );
   const overall = summarizeIndex(rows.map((c) => c.index));
-  const warnings = unscoredWarning(rows.length - overall.n, "commitment");
+  const warnings = [
+    ...repeatedWarning(repeated),
+    ...unscoredWarning(rows.length - overall.n, "commitment"),
+  ];
   if (checked !== null && checked.report.recordsExcluded > 0) {
     warnings.push(
       notice(
@@ -192,6 +224,7 @@ export function commitmentIndex(
     overall,
     calculative: summarizeIndex(rows.map((c) => c.facets.calculative?.index ?? null)),
     customers: rows,
+    repeated,
     evidence: checked?.report ?? null,
     warnings,
   };

@@ -18,15 +18,20 @@ import { type CustomerCommitment, commitmentOf } from "./commitmentIndex";
 import { customerIds } from "./customerIds";
 import { expectEventSet } from "./eventSetShape";
 import { scoreFacets } from "./facetScores";
-import { cutoffsOf, dateOption, resolveFeatureSettings } from "./featureOptions";
+import { cutoffsOf, dateOption, FEATURE_OPTIONS, resolveFeatureSettings } from "./featureOptions";
 import { FeatureScanner } from "./featureScanner";
-import type { CustomerFeatures } from "./featureTypes";
+import type { CustomerFeatures, FeatureOptions } from "./featureTypes";
 import type { StageRulesInput } from "./stageRules";
 import { type CustomerTrust, trustOf } from "./trustIndex";
 import type { EventSet, TimestampInput } from "./types";
 
-/** Options of {@link customerProfile}. */
-export interface CustomerProfileOptions {
+/**
+ * Options of {@link customerProfile}. The feature options of `relationshipFeatures`
+ * (`windows`, `trendDays`, `complaintDays`, `wallet`, `timeZone`) are taken as they are and
+ * checked the same way, so the card's features and stage equal those of
+ * `relationshipFeatures(events, sameOptions)` and `classifyStage(features, rules)`.
+ */
+export interface CustomerProfileOptions extends Omit<FeatureOptions, "asOf"> {
   /** The customer's CRM events (an event set of every customer is fine). */
   readonly events?: EventSet;
   /** SERVQUAL surveys (expectation and perception) and relationship surveys, in any order. */
@@ -107,6 +112,11 @@ const OPTIONS = optionNames<CustomerProfileOptions>({
   asOf: true,
   rules: true,
   customerColumn: true,
+  windows: true,
+  trendDays: true,
+  complaintDays: true,
+  wallet: true,
+  timeZone: true,
 });
 
 interface Answer extends AnswerSource {
@@ -127,7 +137,9 @@ interface Answer extends AnswerSource {
  * survey when its dimensions are facets of the relationship bank.
  *
  * @param customerId - The CRM customer id (the respondent id in the surveys, or `customerColumn`).
- * @param options - `events` and `asOf`, `surveys`, `rules`, `customerColumn`.
+ * @param options - `events` and `asOf`, `surveys`, `rules`, `customerColumn`, and the feature
+ *   options of `relationshipFeatures` (`windows`, `trendDays`, `complaintDays`, `wallet`,
+ *   `timeZone`; only with `events`).
  * @returns Plain JSON data; what cannot be shown is null with a coded warning.
  * @throws {ServqualError} `invalid-argument`; `invalid-input` (`unknown-customer`) when the
  *   customer is in neither the events nor the surveys.
@@ -168,18 +180,31 @@ export function customerProfile(
   if (options.rules !== undefined && !isRecord(options.rules)) {
     throw invalidArgument(fn, "options.rules", "stage rules (see classifyStage)", options.rules);
   }
+  const featureOptions: Record<string, unknown> = {};
+  for (const key of FEATURE_OPTIONS) {
+    const value = (options as unknown as Record<string, unknown>)[key];
+    if (key !== "asOf" && value !== undefined) featureOptions[key] = value;
+  }
+  if (events === undefined && Object.keys(featureOptions).length > 0) {
+    throw invalidArgument(
+      fn,
+      "options",
+      "feature options (windows, trendDays, complaintDays, wallet, timeZone) only with events",
+      Object.keys(featureOptions).join(", "),
+    );
+  }
   const warnings: Notice[] = [];
   let features: CustomerFeatures | null = null;
   let asOfText: string | null = null;
   let eventCustomers: readonly string[] = [];
   if (events !== undefined) {
     expectEventSet(fn, "options.events", events);
+    const settings = resolveFeatureSettings(fn, featureOptions, FEATURE_OPTIONS);
     const asOf = dateOption(fn, options.asOf, "asOf");
     asOfText = new Date(asOf).toISOString();
     eventCustomers = events.customers;
     const c = events.customers.indexOf(customerId);
     if (c >= 0) {
-      const settings = resolveFeatureSettings(fn, {}, []);
       const scanner = new FeatureScanner(events, settings);
       if (scanner.scan(c, cutoffsOf(asOf, settings))) features = scanner.features();
       else

@@ -209,6 +209,29 @@ export function meanOf(values: readonly (number | null)[]): number | null {
   return n === 0 ? null : sum / n;
 }
 
+/**
+ * Weighted mean Σ wᵢ·vᵢ / Σ wᵢ over the finite values (null when there is none, or when their
+ * weights sum to 0). With equal weights it is the plain mean.
+ *
+ * @example
+ * weightedMeanOf([80, 50, null], [2, 1, 1]) //=> 70
+ */
+export function weightedMeanOf(
+  values: readonly (number | null)[],
+  weights: readonly number[],
+): number | null {
+  let sum = 0;
+  let total = 0;
+  values.forEach((v, i) => {
+    const w = weights[i] as number;
+    if (v !== null && Number.isFinite(v) && w > 0) {
+      sum += w * v;
+      total += w;
+    }
+  });
+  return total > 0 ? sum / total : null;
+}
+
 /** n, mean and SD of the non-null values (SD with n − 1; null below 2 values). */
 export interface IndexSummary {
   readonly n: number;

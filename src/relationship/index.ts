@@ -34,6 +34,7 @@ export {
   type EvidenceFromFeaturesOptions,
 } from "./evidenceFromFeatures";
 export type { FacetScore, FacetSummary, IndexSummary } from "./facetScores";
+export type { FacetWeights } from "./facetWeights";
 export type {
   ComplaintFeatures,
   CustomerFeatures,
@@ -58,6 +59,11 @@ export {
   gap5ByStageTimeline,
   type TimelineStageGap5,
 } from "./gap5ByStageTimeline";
+export type {
+  RepeatedCustomers,
+  RepeatedResponse,
+  RepeatedResponses,
+} from "./latestPerCustomer";
 export { relationshipFeatures } from "./relationshipFeatures";
 export {
   type CustomerQuality,

@@ -20,6 +20,8 @@ import {
   summarizeFacets,
   summarizeIndex,
 } from "./facetScores";
+import { COMMITMENT_WEIGHTED, TRUST_WEIGHTED } from "./facetWeights";
+import { type RepeatedCustomers, repeatedWarning } from "./latestPerCustomer";
 import {
   type StageJoinAt,
   type StageJoiner,
@@ -72,6 +74,7 @@ export interface StageJoinReport {
   readonly at: StageJoinAt | null;
   /** The timeline's first and last month (`yyyy-MM`); null with one stage per customer. */
   readonly months: { readonly first: string; readonly last: string } | null;
+  /** Entries of `customers` joined (one per customer unless `responses: "all"`; see `repeated`). */
   readonly respondents: number;
   readonly joined: number;
   /** Left out by reason (every one counted). */
@@ -83,7 +86,7 @@ export interface StageJoinReport {
 /** A band of the relationship-quality index (our labels, not normed). */
 export type QualityBand = "weak" | "moderate" | "strong";
 
-/** One respondent's relationship quality. */
+/** One customer's relationship quality (from one response: see `responses`). */
 export interface CustomerQuality {
   readonly customer: string | null;
   readonly respondent: string;
@@ -132,9 +135,12 @@ export interface RelationshipQualityResult {
     readonly core: IndexSummary;
     readonly extended: IndexSummary;
   };
-  /** Respondents per band. */
+  /** Customers per band. */
   readonly bands: Readonly<Record<QualityBand, number>>;
+  /** One entry per customer (rows of the same customer: see `repeated`). */
   readonly customers: readonly CustomerQuality[];
+  /** Respondents = customers + responses left out as a customer's earlier answer. */
+  readonly repeated: RepeatedCustomers;
   /** Per stage (stages with respondents, in stage order), or null without `stages`. */
   readonly byStage: readonly StageQuality[] | null;
   /** Respondents whose customer has no stage (null without `stages`): the sum of `stageJoin.leftOut`. */
@@ -148,6 +154,8 @@ export interface RelationshipQualityResult {
 const OPTIONS = optionNames<RelationshipQualityOptions>({
   customerColumn: true,
   rows: true,
+  responses: true,
+  facetWeights: true,
   evidenceWeight: true,
   fullContractMonths: true,
   evidence: true,
@@ -158,8 +166,10 @@ const OPTIONS = optionNames<RelationshipQualityOptions>({
 });
 
 /**
- * Relationship quality per respondent: trust, commitment and, when measured, satisfaction,
+ * Relationship quality per customer: trust, commitment and, when measured, satisfaction,
  * mutual goals and cooperative norms, combined into a core and an extended index (0–100).
+ * One entry per customer: of repeated responses the latest is used (`responses`, as in
+ * {@link trustIndex}), so `byStage` counts each customer once.
  *
  * - T and C as {@link trustIndex} and {@link commitmentIndex} (C with the evidence folded in).
  * - RQI_core = (T + C)/2 (trust and commitment as the key mediating variables of Morgan &
@@ -171,7 +181,8 @@ const OPTIONS = optionNames<RelationshipQualityOptions>({
  *
  * @param dataset - A relationship survey with trust and commitment facets.
  * @param options - `evidence`, `evidenceWeight`, `fullContractMonths`, `coreWeight`, `bands`,
- *   `stages`, `customerColumn`, `rows`.
+ *   `stages`, `at`, `customerColumn`, `rows`, `responses`, `facetWeights` (trust facets,
+ *   `affective`, `normative`).
  * @returns Plain JSON data; null values carry coded warnings.
  * @throws {ServqualError} `invalid-argument`; `invalid-input` when the survey lacks trust or
  *   commitment facets.
@@ -185,7 +196,10 @@ export function relationshipQuality(
   options: RelationshipQualityOptions = {},
 ): RelationshipQualityResult {
   const fn = "relationshipQuality";
-  const { scored, customers } = openIndex(fn, dataset, options, OPTIONS);
+  const { scored, customers, repeated, weights } = openIndex(fn, dataset, options, OPTIONS, [
+    TRUST_WEIGHTED,
+    COMMITMENT_WEIGHTED,
+  ]);
   const { weight, fullMonths } = evidenceSettings(fn, options);
   const coreWeight = options.coreWeight ?? 0.6;
   if (typeof coreWeight !== "number" || !(coreWeight >= 0 && coreWeight <= 1)) {
@@ -226,7 +240,7 @@ export function relationshipQuality(
     options.evidence === undefined
       ? null
       : validateEvidence(fn, options.evidence, known, fullMonths);
-  const trust: CustomerTrust[] = trustOf(dataset, scored, customers, trustAt);
+  const trust: CustomerTrust[] = trustOf(dataset, scored, customers, trustAt, weights);
   const commitment: CustomerCommitment[] = commitmentOf(
     dataset,
     scored,
@@ -234,6 +248,7 @@ export function relationshipQuality(
     commitmentAt,
     checked?.byCustomer ?? new Map(),
     weight,
+    weights,
   );
   const other = (construct: string, i: number): number | null => {
     const d = scored.facets.findIndex((f) => f.construct === construct);
@@ -273,7 +288,7 @@ export function relationshipQuality(
   };
   const bands: Record<QualityBand, number> = { weak: 0, moderate: 0, strong: 0 };
   for (const r of rows) if (r.band !== null) bands[r.band] += 1;
-  const warnings: Notice[] = [];
+  const warnings: Notice[] = repeatedWarning(repeated);
   const noCore = rows.length - summary.core.n;
   if (noCore > 0) {
     warnings.push(
@@ -336,6 +351,7 @@ export function relationshipQuality(
     summary,
     bands,
     customers: rows,
+    repeated,
     byStage,
     withoutStage: stageJoin === null ? null : stageJoin.respondents - stageJoin.joined,
     stageJoin,

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { commitmentIndex, relationshipQuality, validateRelationshipSurvey } from "../../src/index";
@@ -230,5 +233,140 @@ describe("relationshipQuality (hand-worked)", () => {
     expect(
       thrown(() => relationshipQuality(dataset, { stages: { q1: "loyal" } as never })).code,
     ).toBe("invalid-argument");
+  });
+});
+
+describe("facetWeights (commitment)", () => {
+  it("weights affective and normative in the attitudinal index; calculative is refused", () => {
+    // c1: A = 100, N = 50; c2: A = 50, N not scored; c3: A not scored, N = 0
+    const result = commitmentIndex(commitmentData, undefined, {
+      facetWeights: { affective: 3 },
+    });
+    expect(result.customers.map((c) => c.attitudinal)).toEqual([(3 * 100 + 50) / 4, 50, 0]);
+    const normativeOnly = commitmentIndex(commitmentData, undefined, {
+      facetWeights: { affective: 0 },
+    });
+    // c2 has only affective, weighted 0: no attitudinal index
+    expect(normativeOnly.customers.map((c) => c.attitudinal)).toEqual([50, null, 0]);
+    const calculative = thrown(() =>
+      commitmentIndex(commitmentData, undefined, { facetWeights: { calculative: 1 } }),
+    );
+    expect(calculative.code).toBe("invalid-argument");
+    expect(calculative.issues[0]?.message).toContain("never added");
+    expect(
+      thrown(() =>
+        commitmentIndex(commitmentData, undefined, {
+          facetWeights: { affective: 0, normative: 0 },
+        }),
+      ).code,
+    ).toBe("invalid-argument");
+  });
+});
+
+describe("relationshipQuality per customer", () => {
+  // Customer K1 answered twice (dated); K2 once. Indices 100·(x − 1)/6: 7 → 100, 4 → 50, 1 → 0.
+  const answers = (x: number) => ({
+    tbe1: x,
+    tbe2: x,
+    tbe3: x,
+    caf1: x,
+    caf2: x,
+    caf3: x,
+    caf4: 8 - x,
+  });
+  const { dataset } = validateRelationshipSurvey(
+    [
+      { respondent_id: "a", crm: "K1", date: "2025-01-05", ...answers(1) },
+      { respondent_id: "b", crm: "K2", date: "2025-01-06", ...answers(4) },
+      { respondent_id: "c", crm: "K1", date: "2025-02-05", ...answers(7) },
+    ],
+    { facets: ["benevolence", "affective"], columns: { segments: ["crm"] } },
+  );
+
+  it("byStage counts each customer once, from the latest response", () => {
+    const result = relationshipQuality(dataset, {
+      customerColumn: "crm",
+      stages: { K1: "commitment", K2: "commitment" },
+    });
+    expect(result.customers.map((c) => [c.customer, c.core])).toEqual([
+      ["K2", 50],
+      ["K1", 100],
+    ]);
+    expect(result.byStage?.map((s) => [s.stage, s.respondents, s.core.mean])).toEqual([
+      ["commitment", 2, 75],
+    ]);
+    expect(result.stageJoin?.respondents).toBe(2);
+    expect(result.repeated.leftOut).toBe(1);
+    expect(result.repeated.rows[0]?.respondent).toBe("a");
+    expect(result.warnings.map((w) => w.code)).toContain("repeated-customer");
+    const all = relationshipQuality(dataset, {
+      customerColumn: "crm",
+      responses: "all",
+      stages: { K1: "commitment", K2: "commitment" },
+    });
+    expect(all.byStage?.[0]?.respondents).toBe(3);
+    expect(all.byStage?.[0]?.core.mean).toBeCloseTo(50, 12);
+  });
+
+  it("takes trust and commitment facet weights together", () => {
+    const { dataset: two } = validateRelationshipSurvey(
+      [
+        {
+          respondent_id: "r",
+          ...{ tbe1: 7, tbe2: 7, tbe3: 7, tho1: 1, tho2: 1, tho3: 1, tho4: 7 },
+          ...{ caf1: 7, caf2: 7, caf3: 7, caf4: 1, cnm1: 1, cnm2: 1, cnm3: 1 },
+        },
+      ],
+      { facets: ["benevolence", "honesty", "affective", "normative"] },
+    );
+    // T = (1·100 + 3·0)/4 = 25; C = (1·100 + 1·0)/2 = 50; core 37.5
+    const q = relationshipQuality(two, { facetWeights: { honesty: 3 } });
+    expect(q.customers[0]?.trust).toBe(25);
+    expect(q.customers[0]?.commitment).toBe(50);
+    expect(q.customers[0]?.core).toBe(37.5);
+    expect(thrown(() => relationshipQuality(two, { facetWeights: { satisfaction: 1 } })).code).toBe(
+      "invalid-argument",
+    );
+  });
+});
+
+describe("commitmentIndex against R (psych 2.2.9; test/fixtures/relationship/bank-small.csv)", () => {
+  const fixture = (name: string) =>
+    fileURLToPath(new URL(`../fixtures/relationship/${name}`, import.meta.url));
+  const ref = JSON.parse(readFileSync(fixture("reference.json"), "utf8")).bank;
+  const rows = Papa.parse<Record<string, string>>(readFileSync(fixture("bank-small.csv"), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const { dataset } = validateRelationshipSurvey(rows, {
+    facets: ["affective", "calculative", "normative"],
+  });
+  const result = commitmentIndex(dataset);
+
+  it("affective, calculative and normative: n, mean, SD, alpha and omega equal R's", () => {
+    expect(result.facets.map((f) => f.facet)).toEqual(["affective", "calculative", "normative"]);
+    for (const f of result.facets) {
+      const r = ref.facets[f.facet];
+      expect(f.n).toBe(r.n);
+      expect(f.mean).toBeCloseTo(r.mean, 10);
+      expect(f.sd).toBeCloseTo(r.sd, 10);
+      expect(f.alpha).toBeCloseTo(r.alpha, 6);
+      expect(f.omega).toBeCloseTo(r.omega, 4);
+    }
+  });
+
+  it("each respondent's attitudinal index (mean of affective and normative) equals R's", () => {
+    expect(result.customers).toHaveLength(ref.attitudinal.length);
+    result.customers.forEach((c, i) => {
+      expect(c.attitudinal).toBeCloseTo(ref.attitudinal[i], 10);
+      expect(c.index).toBeCloseTo(ref.attitudinal[i], 10);
+      const affective = ref.facets.affective.index[i];
+      if (affective === null) expect(c.facets.affective?.index).toBeNull();
+      else expect(c.facets.affective?.index).toBeCloseTo(affective, 10);
+    });
+    // b08 answered one affective item of four, b20 no normative item: R's NA, our null
+    expect(result.customers[7]?.facets.affective?.index).toBeNull();
+    expect(result.customers[19]?.facets.normative?.index).toBeNull();
+    expect(result.calculative.mean).toBeCloseTo(ref.facets.calculative.mean, 10);
   });
 });

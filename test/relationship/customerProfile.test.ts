@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
+  classifyStage,
   customerProfile,
+  relationshipFeatures,
   validateEvents,
   validateRelationshipSurvey,
   validateResponses,
@@ -102,5 +104,83 @@ describe("customerProfile", () => {
     expect(code(() => customerProfile("", { surveys: [wave1] }))).toBe("invalid-argument");
     expect(code(() => customerProfile("c1", { events }))).toBe("invalid-options");
     expect(code(() => customerProfile("c1", { surveys: [{}] as never }))).toBe("invalid-argument");
+  });
+});
+
+describe("customerProfile with feature options (as relationshipFeatures takes them)", () => {
+  // Quarterly purchases of 100 from 2023-01-05 to 2024-10-05, then 10 on 2024-12-20, and two
+  // complaints in November 2024. As of 2024-12-31, the default 180-day trend compares 210
+  // (Jul 5, Oct 5, Dec 20) with 100 (Apr 5): growing, no decline. With trendDays 60 it compares
+  // 10 (Dec 20) with 100 (Oct 5): −0.9, and with 2 complaints in the last 90 days that is the
+  // decline evidence of dissolution. With complaintDays 30 as well, no complaint is recent.
+  const quarters = ["2023-01-05", "2023-04-05", "2023-07-05", "2023-10-05", "2024-01-05"];
+  const { events: declining } = validateEvents([
+    ev("d1", quarters[0] as string, "first-purchase", { value: 100 }),
+    ...quarters.slice(1).map((t) => ev("d1", t, "purchase", { value: 100 })),
+    ...["2024-04-05", "2024-07-05", "2024-10-05"].map((t) =>
+      ev("d1", t, "purchase", { value: 100 }),
+    ),
+    ev("d1", "2024-12-20", "purchase", { value: 10 }),
+    ev("d1", "2024-11-01", "complaint"),
+    ev("d1", "2024-11-10", "complaint"),
+  ]);
+  const asOf = "2024-12-31";
+  const viaFeatures = (options: Record<string, unknown>) => {
+    const [f] = relationshipFeatures(declining, { asOf, ...options }).customers;
+    return f === undefined ? null : classifyStage(f);
+  };
+
+  it("a custom trend window changes the card's stage as it changes relationshipFeatures + classifyStage", () => {
+    const plain = customerProfile("d1", { events: declining, asOf });
+    expect(plain.stage?.stage).toBe("expansion");
+    expect(plain.features?.valueTrend.change).toBeCloseTo(1.1, 12);
+    const short = customerProfile("d1", { events: declining, asOf, trendDays: 60 });
+    expect(short.features?.valueTrend).toEqual({
+      days: 60,
+      recent: 10,
+      earlier: 100,
+      change: -0.9,
+    });
+    expect(short.stage?.stage).toBe("dissolution");
+    expect(short.features).toEqual(
+      relationshipFeatures(declining, { asOf, trendDays: 60 }).customers[0],
+    );
+    expect(short.stage).toEqual(viaFeatures({ trendDays: 60 }));
+    const both = customerProfile("d1", {
+      events: declining,
+      asOf,
+      trendDays: 60,
+      complaintDays: 30,
+    });
+    expect(both.features?.complaints.recent).toBe(0);
+    expect(short.features?.complaints.recent).toBe(2);
+    expect(both.stage?.stage).not.toBe("dissolution");
+    expect(both.stage).toEqual(viaFeatures({ trendDays: 60, complaintDays: 30 }));
+  });
+
+  it("checks feature options as relationshipFeatures does, and only with events", () => {
+    const code = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return error instanceof ServqualError ? error.code : "other";
+      }
+      return "none";
+    };
+    expect(code(() => customerProfile("d1", { events: declining, asOf, trendDays: 0 }))).toBe(
+      "invalid-options",
+    );
+    expect(code(() => relationshipFeatures(declining, { asOf, trendDays: 0 }))).toBe(
+      "invalid-options",
+    );
+    expect(
+      code(() => customerProfile("d1", { events: declining, asOf, timeZone: "Mars/Olympus" })),
+    ).toBe("invalid-options");
+    expect(code(() => customerProfile("c2", { surveys: [wave1], windows: [30] }))).toBe(
+      "invalid-argument",
+    );
+    expect(
+      code(() => customerProfile("d1", { events: declining, asOf, window: [30] } as never)),
+    ).toBe("invalid-options");
   });
 });

@@ -1,17 +1,23 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import {
   defineInstrument,
+  type MissingPolicy,
   RELATIONSHIP_FACETS,
   relationshipBank,
   relationshipInstrument,
+  relationshipQuality,
+  respondentScores,
   trustIndex,
   validateRelationshipSurvey,
   validateResponses,
 } from "../../src/index";
+import { latestPerCustomer } from "../../src/relationship/latestPerCustomer";
+import type { Dataset } from "../../src/responses/types";
 import { tinyInstrument, tinyRecord } from "../gaps/tinySurvey";
 
 const fixture = (name: string) =>
@@ -147,6 +153,69 @@ describe("trustIndex against R (psych 2.2.9; test/fixtures/relationship)", () =>
   });
 });
 
+describe("every facet of the bank against R (psych 2.2.9; bank-small.csv)", () => {
+  const bank = Papa.parse<Record<string, string>>(readFileSync(fixture("bank-small.csv"), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  const ref = reference.bank;
+  const { dataset, report } = validateRelationshipSurvey(bank, {
+    facets: RELATIONSHIP_FACETS.map((f) => f.id),
+  });
+  const quality = relationshipQuality(dataset);
+  const trust = trustIndex(dataset);
+
+  it("keeps all 40 respondents and measures the ten facets", () => {
+    expect(report.rowsUsed).toBe(ref.respondents);
+    expect(quality.facets.map((f) => f.facet)).toEqual(Object.keys(ref.facets));
+  });
+
+  it.each(RELATIONSHIP_FACETS.map((f) => f.id))(
+    "%s: indices, n, mean, SD, alpha (raw_alpha) and omega (omega.tot) equal R's",
+    (facet) => {
+      const r = ref.facets[facet];
+      const summary = quality.facets.find((f) => f.facet === facet);
+      expect(summary?.items).toEqual(r.items);
+      expect(summary?.n).toBe(r.n);
+      expect(summary?.mean).toBeCloseTo(r.mean, 10);
+      expect(summary?.sd).toBeCloseTo(r.sd, 10);
+      expect(summary?.alpha).toBeCloseTo(r.alpha, 6);
+      expect(summary?.omega).toBeCloseTo(r.omega, 4);
+    },
+  );
+
+  it("each respondent's T (mean of the four trust facets scored) equals R's", () => {
+    expect(trust.customers).toHaveLength(ref.trust.length);
+    trust.customers.forEach((c, i) => {
+      expect(c.index).toBeCloseTo(ref.trust[i], 10);
+      expect(c.facets.reliability?.index).toBeCloseTo(ref.facets.reliability.index[i], 10);
+    });
+  });
+});
+
+describe("the documented recipe for another answered-items rule (docs/relationship.md)", () => {
+  it("with the index rule itself it gives trustIndex's facet indices; with 'all items' fewer", () => {
+    const { dataset } = validateRelationshipSurvey(small, { facets: ["benevolence", "honesty"] });
+    const { min, max } = dataset.instrument.scale;
+    const recipe = (policy: MissingPolicy) =>
+      respondentScores(
+        { ...dataset, missingPolicy: policy },
+        { facet: "perception", level: "dimension" },
+      ).map((m) => m.map((v) => (100 * (v - min)) / (max - min)));
+    const [benevolence] = recipe({ kind: "minimum-share", share: 0.5, atLeast: 2 });
+    const ours = trustIndex(dataset).customers.map(
+      (c) => c.facets.benevolence?.index ?? Number.NaN,
+    );
+    expect(Array.from(benevolence ?? [])).toEqual(ours);
+    // every item required: c06, c09 and c11 (a blank benevolence item each) lose their index
+    const [strict] = recipe({ kind: "minimum-share", share: 1, atLeast: 1 });
+    expect(Array.from(strict ?? [], (v) => Number.isNaN(v))).toEqual(
+      small.map((r) => r.tbe1 === "" || r.tbe2 === "" || r.tbe3 === ""),
+    );
+    expect(Array.from(strict ?? []).filter(Number.isNaN)).toHaveLength(3);
+  });
+});
+
 describe("the minimum-answered rule max(2, ⌈k/2⌉)", () => {
   const facetOf = (k: number) =>
     defineInstrument({
@@ -259,5 +328,188 @@ describe("trustIndex: bad input", () => {
       ["s2", null, 0],
       ["s1", "C-9", 100],
     ]);
+  });
+});
+
+describe("one entry per customer (responses)", () => {
+  // Index = 100·(answer − 1)/6 with all three benevolence items answered alike: 7 → 100, 4 → 50,
+  // 1 → 0. C1 answers twice: row 1 dated March, row 3 dated January (an earlier answer in a
+  // later row). Row 4 has a blank customer id: it cannot be matched and stays an entry.
+  const answers = (x: number) => ({ tbe1: x, tbe2: x, tbe3: x });
+  const records = [
+    { respondent_id: "s1", crm: "C1", date: "2025-03-01", ...answers(7) },
+    { respondent_id: "s2", crm: "C2", date: "2025-01-15", ...answers(1) },
+    { respondent_id: "s3", crm: "C1", date: "2025-01-10", ...answers(4) },
+    { respondent_id: "s4", crm: "", date: "2025-02-01", ...answers(4) },
+  ];
+  const survey = (rows: Record<string, unknown>[]) =>
+    validateRelationshipSurvey(rows, { facets: ["benevolence"], columns: { segments: ["crm"] } })
+      .dataset;
+
+  it("keeps a customer's latest response by date, and lists the earlier one", () => {
+    const result = trustIndex(survey(records), { customerColumn: "crm" });
+    expect(result.customers.map((c) => [c.respondent, c.customer, c.index])).toEqual([
+      ["s1", "C1", 100],
+      ["s2", "C2", 0],
+      ["s4", null, 50],
+    ]);
+    expect(result.repeated).toEqual({
+      rule: "latest",
+      respondents: 4,
+      customers: 3,
+      repeatedCustomers: 1,
+      leftOut: 1,
+      rows: [
+        { row: 2, sourceRow: 3, respondent: "s3", customer: "C1", keptRow: 0, keptSourceRow: 1 },
+      ],
+    });
+    // the sample is the customers: (100 + 0 + 50)/3, not (100 + 0 + 50 + 50)/4
+    expect(result.overall.n).toBe(3);
+    expect(result.overall.mean).toBeCloseTo(50, 12);
+    expect(result.facets[0]?.n).toBe(3);
+    expect(result.warnings.map((w) => w.code)).toEqual(["repeated-customer"]);
+  });
+
+  it("without dates (or with an undated response of the customer) keeps the last row", () => {
+    const undated = records.map(({ date: _date, ...rest }) => rest);
+    const a = trustIndex(survey(undated), { customerColumn: "crm" });
+    expect(a.customers.map((c) => [c.respondent, c.index])).toEqual([
+      ["s2", 0],
+      ["s3", 50],
+      ["s4", 50],
+    ]);
+    expect(a.repeated.rows.map((r) => [r.respondent, r.keptRow])).toEqual([["s1", 2]]);
+    const partly = records.map((r) => (r.respondent_id === "s1" ? { ...r, date: "" } : r));
+    const b = trustIndex(survey(partly), { customerColumn: "crm" });
+    expect(b.customers.map((c) => c.respondent)).toEqual(["s2", "s3", "s4"]);
+  });
+
+  it("equal dates go to the later row; rows outside the selection are not compared", () => {
+    const same = records.map((r) => ({ ...r, date: "2025-01-10" }));
+    expect(
+      trustIndex(survey(same), { customerColumn: "crm" }).customers.map((c) => c.respondent),
+    ).toEqual(["s2", "s3", "s4"]);
+    const selected = trustIndex(survey(records), {
+      customerColumn: "crm",
+      rows: Int32Array.of(2, 1),
+    });
+    expect(selected.customers.map((c) => c.respondent)).toEqual(["s3", "s2"]);
+    expect(selected.repeated.leftOut).toBe(0);
+    expect(selected.warnings).toEqual([]);
+  });
+
+  it('responses: "all" keeps every response, counted and warned about', () => {
+    const result = trustIndex(survey(records), { customerColumn: "crm", responses: "all" });
+    expect(result.customers.map((c) => c.respondent)).toEqual(["s1", "s2", "s3", "s4"]);
+    expect(result.repeated).toMatchObject({
+      rule: "all",
+      respondents: 4,
+      customers: 4,
+      repeatedCustomers: 1,
+      leftOut: 0,
+      rows: [],
+    });
+    expect(result.warnings.map((w) => w.code)).toEqual(["repeated-customer"]);
+    expect(thrown(() => trustIndex(survey(records), { responses: "first" as never })).code).toBe(
+      "invalid-argument",
+    );
+  });
+
+  it("respondent ids as customer ids (no customerColumn) are unique: nothing is left out", () => {
+    const result = trustIndex(survey(records));
+    expect(result.customers).toHaveLength(4);
+    expect(result.repeated.repeatedCustomers).toBe(0);
+  });
+});
+
+describe("facetWeights (trust)", () => {
+  // benevolence 7,7,7 → 100; honesty 4,4,4,4 (tho4 reverse-keyed: raw 4 stays 4) → 50
+  const { dataset } = validateRelationshipSurvey(
+    [{ respondent_id: "w", tbe1: 7, tbe2: 7, tbe3: 7, tho1: 4, tho2: 4, tho3: 4, tho4: 4 }],
+    { facets: ["benevolence", "honesty"] },
+  );
+
+  it("weights the facets in T: Σ w·index / Σ w", () => {
+    expect(trustIndex(dataset).customers[0]?.index).toBe(75);
+    expect(trustIndex(dataset, { facetWeights: { honesty: 3 } }).customers[0]?.index).toBeCloseTo(
+      (100 + 3 * 50) / 4,
+      12,
+    );
+    expect(trustIndex(dataset, { facetWeights: { benevolence: 0 } }).customers[0]?.index).toBe(50);
+    // a weight for a facet the survey did not measure changes nothing
+    expect(trustIndex(dataset, { facetWeights: { competence: 5 } }).customers[0]?.index).toBe(75);
+  });
+
+  it("refuses unknown names (with the closest), negative or non-finite weights, all zero", () => {
+    const typo = thrown(() => trustIndex(dataset, { facetWeights: { honsty: 2 } }));
+    expect(typo.code).toBe("invalid-argument");
+    expect(typo.message + typo.issues[0]?.message).toContain('did you mean "honesty"');
+    const commitment = thrown(() => trustIndex(dataset, { facetWeights: { affective: 1 } }));
+    expect(commitment.issues[0]?.message).toContain(
+      "benevolence, honesty, reliability, competence",
+    );
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, "2"]) {
+      expect(
+        thrown(() => trustIndex(dataset, { facetWeights: { honesty: bad as number } })).code,
+      ).toBe("invalid-argument");
+    }
+    const zero = { benevolence: 0, honesty: 0, reliability: 0, competence: 0 };
+    expect(thrown(() => trustIndex(dataset, { facetWeights: zero })).code).toBe("invalid-argument");
+    expect(thrown(() => trustIndex(dataset, { facetWeights: [] as never })).code).toBe(
+      "invalid-argument",
+    );
+  });
+});
+
+describe("latestPerCustomer (property)", () => {
+  it("respondents = customers + leftOut; one entry per customer, the latest by the documented rule", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            customer: fc.option(fc.constantFrom("A", "B", "C", "D"), { nil: null }),
+            day: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+          }),
+          { maxLength: 25 },
+        ),
+        fc.boolean(),
+        (rows, withDates) => {
+          const n = rows.length;
+          const dataset = {
+            ids: rows.map((_, i) => `r${i}`),
+            sourceRows: Int32Array.from(rows, (_, i) => i + 1),
+            dates: withDates
+              ? Float64Array.from(rows, (r) => (r.day === null ? Number.NaN : r.day))
+              : null,
+          } as unknown as Dataset;
+          const customers = rows.map((r) => r.customer);
+          const all = Int32Array.from({ length: n }, (_, i) => i);
+          const { rows: kept, report } = latestPerCustomer(dataset, all, customers, "latest");
+          expect(report.respondents).toBe(n);
+          expect(report.customers + report.leftOut).toBe(n);
+          expect(kept.length).toBe(report.customers);
+          // naive oracle: per customer, the last row unless every row is dated, then the latest day
+          for (const c of ["A", "B", "C", "D"]) {
+            const own = rows.flatMap((r, i) => (r.customer === c ? [i] : []));
+            const inKept = Array.from(kept).filter((i) => customers[i] === c);
+            if (own.length === 0) {
+              expect(inKept).toEqual([]);
+              continue;
+            }
+            const dated = withDates && own.every((i) => rows[i]?.day !== null);
+            let best = own[own.length - 1] as number;
+            if (dated) {
+              const top = Math.max(...own.map((i) => rows[i]?.day as number));
+              best = Math.max(...own.filter((i) => rows[i]?.day === top));
+            }
+            expect(inKept).toEqual([best]);
+          }
+          // blank customers are all kept, in order
+          const blanks = rows.flatMap((r, i) => (r.customer === null ? [i] : []));
+          expect(Array.from(kept).filter((i) => customers[i] === null)).toEqual(blanks);
+          expect(report.rows.every((r) => customers[r.keptRow] === r.customer)).toBe(true);
+        },
+      ),
+    );
   });
 });
