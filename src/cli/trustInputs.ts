@@ -1,6 +1,5 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
-import { calculativeByStage } from "./calculativeByStage";
 import type { Servqual } from "./runReport";
 import type { SummarySection } from "./summarySections";
 import { forTerminal, printError } from "./terminal";
@@ -60,12 +59,7 @@ export async function trustResults(
     stages: join.timeline,
     ...(evidence === undefined ? {} : { evidence }),
   });
-  return {
-    quality,
-    gap5ByStage: null,
-    survey,
-    calculativeByStage: calculativeByStage(dataset, join.timeline, quality),
-  };
+  return { quality, gap5ByStage: null, survey };
 }
 
 /** Excluded rows and issues of the relationship survey kept for the report (all are counted). */

@@ -116,6 +116,8 @@ export interface StageQuality {
   readonly respondents: number;
   readonly trust: IndexSummary;
   readonly commitment: IndexSummary;
+  /** The calculative (continuance) commitment index, shown beside C, never part of it. */
+  readonly calculative: IndexSummary;
   readonly core: IndexSummary;
   readonly extended: IndexSummary;
 }
@@ -334,6 +336,7 @@ export function relationshipQuality(
           respondents: list.length,
           trust: summarizeIndex(list.map((r) => r.trust)),
           commitment: summarizeIndex(list.map((r) => r.commitment)),
+          calculative: summarizeIndex(list.map((r) => r.calculative)),
           core: summarizeIndex(list.map((r) => r.core)),
           extended: summarizeIndex(list.map((r) => r.extended)),
         },

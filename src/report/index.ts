@@ -33,7 +33,7 @@ export { HTML_CSP, type RenderHtmlOptions, renderHtml } from "./renderHtml";
 export { type RenderJsonOptions, renderJson } from "./renderJson";
 export { renderMarkdown } from "./renderMarkdown";
 export { toVegaLite, type VegaLiteSpec } from "./toVegaLite";
-export type { StageCalculative, TrustReport } from "./trustSection";
+export type { TrustReport } from "./trustSection";
 export type { TrustSurveyExcludedRow, TrustSurveyInput, TrustSurveyIssue } from "./trustSurvey";
 export type { GapReport, ReportValidation, WorstItem } from "./types";
 export { type DocumentVisitor, walkDocument } from "./walkDocument";

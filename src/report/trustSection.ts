@@ -1,19 +1,11 @@
-import type { IndexSummary } from "../relationship/facetScores";
 import type { Gap5ByStageResult } from "../relationship/gap5ByStage";
 import type {
   RelationshipQualityResult,
   StageJoinReport,
 } from "../relationship/relationshipQuality";
-import type { Stage } from "../relationship/stageRules";
 import { count, label, num } from "./cells";
 import type { Section, TableBlock } from "./document";
 import { surveyBlocks, type TrustSurveyInput } from "./trustSurvey";
-
-/** One stage's calculative (continuance) commitment index, 0–100. */
-export interface StageCalculative {
-  readonly stage: Stage;
-  readonly calculative: IndexSummary;
-}
 
 /**
  * The trust and commitment results a report shows: relationship quality (with `stages`, so it
@@ -24,11 +16,6 @@ export interface TrustReport {
   readonly gap5ByStage: Gap5ByStageResult | null;
   /** How the relationship survey was read: rows in = used + excluded, and every coded issue. */
   readonly survey?: TrustSurveyInput;
-  /**
-   * The calculative commitment index of the respondents of each stage (the same join as
-   * `quality.byStage`, in its stage order); absent or null: not shown.
-   */
-  readonly calculativeByStage?: readonly StageCalculative[] | null;
 }
 
 const left = (header: string) => ({ header, align: "left" as const });
@@ -70,10 +57,8 @@ export function trustSection(results: TrustReport): Section {
     });
   }
   if (quality.byStage !== null) {
-    const calculative = new Map(
-      (results.calculativeByStage ?? []).map((s) => [s.stage, s.calculative]),
-    );
-    const withCalculative = calculative.size > 0;
+    // calculative commitment is shown when the survey measured it (beside C, never part of it)
+    const withCalculative = quality.byStage.some((s) => s.calculative.n > 0);
     blocks.push({
       kind: "table",
       id: "trust-by-stage",
@@ -90,7 +75,7 @@ export function trustSection(results: TrustReport): Section {
         count(s.respondents),
         num(s.trust.mean, 1),
         num(s.commitment.mean, 1),
-        ...(withCalculative ? [num(calculative.get(s.stage)?.mean, 1)] : []),
+        ...(withCalculative ? [num(s.calculative.mean, 1)] : []),
         num(s.core.mean, 1),
       ]),
     });

@@ -87,10 +87,19 @@ describe("the trust and commitment section of a report", () => {
       line: k + 3,
       column: "tbe1",
     }));
+    // r2 (exploration) answers the calculative items 2, r1 (commitment) 6: 100·(x − 1)/6
+    const withCalculative = validateRelationshipSurvey(
+      [
+        { respondent_id: "r1", tbe1: 7, tbe2: 7, tbe3: 7, cca1: 6, cca2: 6, cca3: 6 },
+        { respondent_id: "r2", tbe1: 4, tbe2: 4, tbe3: 4, cca1: 2, cca2: 2, cca3: 2 },
+      ],
+      { facets: ["benevolence", "calculative"] },
+    ).dataset;
     const document = layoutGapReport({
       ...results,
       trust: {
         ...trust,
+        quality: relationshipQuality(withCalculative, { stages }),
         survey: {
           rowsIn: 60,
           rowsUsed: 59,
@@ -108,10 +117,6 @@ describe("the trust and commitment section of a report", () => {
           ],
           issues,
         },
-        calculativeByStage: [
-          { stage: "exploration", calculative: { n: 1, mean: 12.5, sd: null } },
-          { stage: "commitment", calculative: { n: 1, mean: 87.5, sd: null } },
-        ],
       },
     });
     const section = document.sections.find((s) => s.id === "trust-commitment");
@@ -156,10 +161,8 @@ describe("the trust and commitment section of a report", () => {
       "Calculative",
       "Quality (core)",
     ]);
-    expect(byStage?.rows.map((row) => row[4])).toEqual([
-      { kind: "number", value: 12.5, decimals: 1 },
-      { kind: "number", value: 87.5, decimals: 1 },
-    ]);
+    const calculative = byStage?.rows.map((row) => row[4]) as { value: number }[];
+    expect(calculative.map((cell) => cell.value)).toEqual([100 / 6, 500 / 6]);
     expect(renderHtml(document)).toContain("<td>&lt;b&gt;x&lt;/b&gt;</td>");
   });
 });

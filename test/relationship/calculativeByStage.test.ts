@@ -1,11 +1,10 @@
 /**
- * The calculative commitment index by stage of `servqual report --trust … --events …`: each
- * respondent in their customer's stage at the end of the month they answered, as
- * `relationshipQuality` joins `byStage`. The timeline is written by hand; the calculative index
- * is 100 · (answer − 1) / 6 of a respondent answering every calculative item with the same value.
+ * The calculative commitment index by stage (`relationshipQuality(…).byStage[].calculative`,
+ * shown by `servqual report --trust … --events …`): each respondent in their customer's stage in
+ * the month they answered. The timeline is written by hand; the calculative index is
+ * 100 · (answer − 1) / 6 of a respondent answering every calculative item with the same value.
  */
 import { describe, expect, it } from "vitest";
-import { calculativeByStage } from "../../src/cli/calculativeByStage";
 import {
   relationshipQuality,
   type StageTimeline,
@@ -52,7 +51,7 @@ function row(id: string, date: string | undefined, x: number | string) {
 
 const options = { facets: ["benevolence", "affective", "calculative"] };
 
-describe("calculativeByStage", () => {
+describe("relationshipQuality: calculative commitment by stage", () => {
   it("groups each respondent at the stage of their response month, as byStage does", () => {
     const { dataset } = validateRelationshipSurvey(
       [
@@ -66,15 +65,12 @@ describe("calculativeByStage", () => {
       options,
     );
     const quality = relationshipQuality(dataset, { stages: timeline });
-    const result = calculativeByStage(dataset, timeline, quality);
-    expect(result).toEqual([
-      { stage: "expansion", calculative: { n: 1, mean: 100, sd: null } },
-      { stage: "commitment", calculative: { n: 2, mean: 25, sd: Math.sqrt(1250) } },
+    expect(quality.byStage?.map((s) => [s.stage, s.respondents, s.calculative])).toEqual([
+      ["expansion", 1, { n: 1, mean: 100, sd: null }],
+      ["commitment", 2, { n: 2, mean: 25, sd: Math.sqrt(1250) }],
     ]);
-    // the same stages and respondents as the library's byStage
-    expect(quality.byStage?.map((s) => [s.stage, s.respondents])).toEqual(
-      result.map((s) => [s.stage, s.calculative.n]),
-    );
+    // calculative is beside commitment, not in it: both commitment respondents have C = 50
+    expect(quality.byStage?.[1]?.commitment.mean).toBe(50);
   });
 
   it("joins at the timeline's last month when the survey has no dates; unscored answers count in no mean", () => {
@@ -83,10 +79,10 @@ describe("calculativeByStage", () => {
       options,
     );
     const quality = relationshipQuality(dataset, { stages: timeline });
-    expect(calculativeByStage(dataset, timeline, quality)).toEqual([
-      { stage: "expansion", calculative: { n: 1, mean: 100, sd: null } },
-      { stage: "commitment", calculative: { n: 0, mean: null, sd: null } },
-      { stage: "dissolution", calculative: { n: 1, mean: 0, sd: null } },
+    expect(quality.byStage?.map((s) => [s.stage, s.respondents, s.calculative])).toEqual([
+      ["expansion", 1, { n: 1, mean: 100, sd: null }],
+      ["commitment", 1, { n: 0, mean: null, sd: null }],
+      ["dissolution", 1, { n: 1, mean: 0, sd: null }],
     ]);
   });
 });
