@@ -518,15 +518,20 @@ export class EventSetBuilder {
   finish(): ValidatedEvents {
     const settled =
       this.fixedCurrency === null ? this.currencies.settle(this.valueCol, this.size) : null;
-    const dropped =
-      settled !== null && settled.dropped.length > 0 ? this.dropOthers(settled) : null;
+    // Values dropped at the end are merged into the issues so far in input order; the
+    // no-events issues then follow, as they do without such values.
+    const merged =
+      settled !== null && settled.dropped.length > 0
+        ? mergeIssueLogs([this.log.summary(), this.dropOthers(settled)], this.options)
+        : null;
+    const log = merged === null ? this.log : new IssueLog(this.options);
     for (const known of this.options.customers) {
       if (!this.customerIndex.has(known) && !this.unusedCustomers.has(known)) {
         this.unusedCustomers.set(known, { row: 0 });
       }
     }
     for (const [customer, where] of this.unusedCustomers) {
-      this.log.record({
+      log.record({
         code: "no-events",
         message:
           where.row === 0
@@ -579,9 +584,7 @@ export class EventSetBuilder {
     };
     rememberSortedColumns(events, sorted);
     const summary =
-      dropped === null
-        ? this.log.summary()
-        : mergeIssueLogs([this.log.summary(), dropped], this.options);
+      merged === null ? this.log.summary() : appendIssues(merged, log.summary(), this.options);
     const warnings: Notice[] = [];
     if (summary.issuesTruncated || summary.excludedRowsTruncated) {
       let issueCount = 0;
@@ -606,6 +609,26 @@ export class EventSetBuilder {
     };
     return { events, report };
   }
+}
+
+/**
+ * A log summary with the issues of a later one after its own (listed while the first is
+ * complete and there is room: the list stays the first issues, without a hole).
+ */
+function appendIssues(
+  first: IssueLogSummary,
+  then: IssueLogSummary,
+  limits: { readonly issueLimit: number },
+): IssueLogSummary {
+  const room = first.issuesTruncated ? 0 : Math.max(0, limits.issueLimit - first.issues.length);
+  const issues = [...first.issues, ...then.issues.slice(0, room)];
+  const issueCounts: Record<string, number> = { ...first.issueCounts };
+  let total = 0;
+  for (const [code, count] of Object.entries(then.issueCounts)) {
+    issueCounts[code] = (issueCounts[code] ?? 0) + count;
+  }
+  for (const count of Object.values(issueCounts)) total += count;
+  return { ...first, issues, issueCounts, issuesTruncated: total > issues.length };
 }
 
 function lineOf(where: EventWhere): { line?: number } {

@@ -153,6 +153,27 @@ describe("the base currency without options.currency does not depend on input or
     expect(customerValue(result, "a")).toBe(50);
   });
 
+  it("no-events issues come last, with or without values dropped at the end", () => {
+    for (const second of ["USD", "EUR"]) {
+      const result = validateEvents(
+        [
+          purchase("e1", "a", 1, 10, "EUR"),
+          { ...purchase("e2", "b", 2), timestamp: "never" },
+          purchase("e3", "a", 3, 20, second),
+          purchase("e4", "a", 4, 30, second),
+        ],
+        { customers: ["a", "zz"] },
+      );
+      const dropped = second === "USD" ? [[1, "mixed-currency"]] : [];
+      expect(result.report.issues.map((i) => [i.row, i.code])).toEqual([
+        ...dropped,
+        [2, "bad-timestamp"],
+        [2, "no-events"], // b: its only event excluded
+        [undefined, "no-events"], // zz: listed, no event
+      ]);
+    }
+  });
+
   it("with issueLimit the first issues of the input are listed, all counted", () => {
     const result = validateEvents(
       [
