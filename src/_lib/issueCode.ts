@@ -172,6 +172,7 @@ export type IssueCode =
   | "bad-value"
   | "negative-value"
   | "mixed-currency"
+  | "bad-currency"
   | "bad-initiator"
   | "no-events"
   | "missing-event-column"

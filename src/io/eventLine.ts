@@ -86,7 +86,8 @@ export class EventLineReader {
     if (time > this.asOf) return false;
     const value = cells.value;
     if (value < 0 && type !== TYPE.downgrade) return false;
-    if (cells.currency >= 0 && !this.baseCurrency(cells.currency)) return false;
+    const currency = cells.currency;
+    if (currency >= 0 && !this.baseCurrency(currency)) return false;
     let initiator = DEFAULT_INITIATOR[type] as number;
     const k = cells.initiator;
     if (k >= 0) {
@@ -114,6 +115,11 @@ export class EventLineReader {
       initiator,
       line,
     );
+    // A value without a currency once a currency is met: the builder notes it (see
+    // EventSetBuilder.notesBlankCurrency), as the general path does.
+    if (currency < 0 && !Number.isNaN(value) && this.builder.notesBlankCurrency) {
+      this.builder.noteBlankCurrency();
+    }
     return true;
   }
 

@@ -53,10 +53,12 @@ export class EventRangeMerge {
     const time = r.time[i] as number;
     if (time > builder.asOf) return false;
     const value = r.value[i] as number;
+    let blankCurrency = false;
     if (!Number.isNaN(value)) {
       if (value < 0 && type !== TYPE.downgrade) return false;
       const k = r.currency[i] as number;
       if (k >= 0 && !this.baseCurrency(k)) return false;
+      blankCurrency = k < 0;
     }
     let initiator = DEFAULT_INITIATOR[type] as number;
     const ik = r.initiator[i] as number;
@@ -82,6 +84,7 @@ export class EventRangeMerge {
       initiator,
       line,
     );
+    if (blankCurrency && builder.notesBlankCurrency) builder.noteBlankCurrency();
     return true;
   }
 

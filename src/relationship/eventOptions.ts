@@ -16,7 +16,11 @@ export const EVENT_OPTIONS = optionNames<EventOptions>({
   excludedLimit: true,
 });
 
-/** {@link EventOptions} checked, with defaults. */
+/**
+ * {@link EventOptions} checked, with defaults. `typeMap` and `rates` are records without a
+ * prototype, so any name (`__proto__`, `toString`, …) is an entry like any other and a lookup
+ * never finds an inherited property.
+ */
 export interface ResolvedEventOptions {
   /** Milliseconds; +Infinity without an as-of date. */
   readonly asOf: number;
@@ -65,7 +69,7 @@ export function resolveEventOptions(
       });
     }
   }
-  const typeMap: Record<string, EventType> = {};
+  const typeMap: Record<string, EventType> = Object.create(null);
   if (o.typeMap !== undefined) {
     if (!isRecord(o.typeMap)) {
       issues.push({
@@ -107,7 +111,7 @@ export function resolveEventOptions(
         path: ["rates"],
       });
     } else {
-      rates = {};
+      rates = Object.create(null) as Record<string, number>;
       for (const [code, rate] of Object.entries(o.rates)) {
         if (
           !CURRENCY.test(code) ||

@@ -15,7 +15,8 @@ const id = /* @__PURE__ */ lazy(() =>
  * record, with the types in servqual's own names (custom names are mapped with `typeMap`
  * before this model applies). A timestamp is an ISO 8601 string (read as UTC without an
  * offset), a `Date` or milliseconds; a value is a finite number, negative only for a
- * downgrade; the currency an ISO 4217 code; the initiator `customer` or `firm`.
+ * downgrade; the currency an ISO 4217 code (three letters, any case, spaces around ignored);
+ * the initiator `customer` or `firm`.
  * `validateEvents` applies the same rules field by field (fast, with coded issues); this
  * schema is for clients that validate before sending (see `eventJsonSchema`).
  *
@@ -38,6 +39,7 @@ export const eventRecordSchema = /* @__PURE__ */ lazy(() =>
       value: z.number().finite().nullable().optional(),
       currency: z
         .string()
+        .trim()
         .regex(/^[A-Za-z]{3}$/)
         .nullable()
         .optional(),

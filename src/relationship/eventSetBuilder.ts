@@ -1,9 +1,10 @@
 import { closestName, editDistance } from "../_lib/closestName";
-import { IssueLog } from "../_lib/issueLog";
+import { IssueLog, type IssueLogSummary, mergeIssueLogs } from "../_lib/issueLog";
 import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
-import type { IssueCode } from "../_lib/ServqualError";
+import type { Issue, IssueCode } from "../_lib/ServqualError";
 import { cellText, showCell } from "../responses/parseAnswer";
+import { CurrencyBase, type SettledCurrency } from "./currencyBase";
 import type { ResolvedEventOptions } from "./eventOptions";
 import {
   DEFAULT_INITIATOR,
@@ -22,6 +23,9 @@ export interface EventWhere {
   readonly row: number;
   readonly line?: number;
 }
+
+/** A currency code as the event model has it (ISO 4217 form: three letters). */
+const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 
 /** Distinct raw type names remembered (beyond it, names are resolved each time). */
 const TYPE_CACHE_LIMIT = 10_000;
@@ -81,7 +85,14 @@ export class EventSetBuilder {
   private readonly typeCache = new Map<string, number>();
   /** Customers met only in excluded records (removed once they have a usable event). */
   private readonly unusedCustomers = new Map<string, EventWhere>();
-  private baseCurrency: string | null;
+  /** The base currency given by `options.currency`, or null: settled at the end. */
+  private readonly fixedCurrency: string | null;
+  /** The base currency while it is not fixed (the values in others are noted). */
+  private readonly currencies = new CurrencyBase();
+  /** The kept-event count at each excluded record, in order (a kept event's row follows). */
+  private readonly excludedAt: number[] = [];
+  /** Whether records have file lines (the event's `source` is then its line). */
+  private lines = false;
   private eventsIn = 0;
   private duplicates = 0;
   private valuesDropped = 0;
@@ -98,7 +109,7 @@ export class EventSetBuilder {
     this.channelCol = new Int32Array(this.capacity);
     this.initiatorCol = new Int8Array(this.capacity);
     this.sourceCol = new Int32Array(this.capacity);
-    this.baseCurrency = options.currency;
+    this.fixedCurrency = options.currency;
     for (const [name, type] of Object.entries(options.typeMap)) {
       this.typeCache.set(normalizeTypeName(name), EVENT_TYPES.indexOf(type));
     }
@@ -129,6 +140,7 @@ export class EventSetBuilder {
     id: string | null,
   ): void {
     this.eventsIn += 1;
+    if (this.fixedCurrency === null) this.excludedAt.push(this.size);
     this.issue(code, message, where, column);
     this.log.exclude({ row: where.row, ...lineOf(where), id, reasons: [notice(reason, message)] });
   }
@@ -138,9 +150,26 @@ export class EventSetBuilder {
     return this.options.asOf;
   }
 
-  /** The currency of the values so far (null before the first). */
+  /**
+   * The currency a fast path may keep a value in without telling the builder: the fixed
+   * base, else the first currency met (null before it). Without `options.currency` the base
+   * is settled by `finish` (see {@link CurrencyBase}).
+   */
   get currency(): string | null {
-    return this.baseCurrency;
+    return this.fixedCurrency ?? this.currencies.current;
+  }
+
+  /**
+   * True when a fast path that keeps an event with a value but no currency must then call
+   * {@link noteBlankCurrency} (a currency was met and the base is not fixed).
+   */
+  get notesBlankCurrency(): boolean {
+    return this.fixedCurrency === null && this.currencies.notesBlanks;
+  }
+
+  /** Notes that the event just kept by `addChecked` has a value and no currency. */
+  noteBlankCurrency(): void {
+    this.currencies.blank(this.size - 1);
   }
 
   /** The index of a customer id (trimmed text), adding the customer when new. */
@@ -168,8 +197,10 @@ export class EventSetBuilder {
   /**
    * Adds an event a reader has already checked in full, exactly as `add` would have kept it
    * (id new in `seen` and added there, customer and names numbered, timestamp parsed and not
-   * after `asOf`, value valid in the set's currency or NaN, initiator resolved): the fast path
-   * of `readEventsCsv`. `line` is the event's line in the file.
+   * after `asOf`, value valid in the set's currency (`currency`) or NaN, initiator
+   * resolved): the fast path of `readEventsCsv`. `line` is the event's line in the file. A
+   * kept value without a currency is then noted by `noteBlankCurrency` when
+   * `notesBlankCurrency` says so.
    */
   addChecked(
     customer: number,
@@ -193,6 +224,7 @@ export class EventSetBuilder {
     this.sourceCol[at] = line;
     this.size += 1;
     this.eventsIn += 1;
+    this.lines = true;
   }
 
   /** The event type of a type cell (custom names mapped by `typeMap`), or −1. */
@@ -348,6 +380,7 @@ export class EventSetBuilder {
     this.channelCol[at] = intern(channelCell, this.channelIndex, this.channelNames);
     this.initiatorCol[at] = initiator;
     this.sourceCol[at] = where.line ?? where.row;
+    if (where.line !== undefined) this.lines = true;
     this.size += 1;
     this.eventsIn += 1;
   }
@@ -387,24 +420,82 @@ export class EventSetBuilder {
         "value",
       );
     }
-    const currency = blank(currencyCell) ? null : cellText(currencyCell).trim().toUpperCase();
-    if (currency === null || currency === this.baseCurrency) return value;
-    if (this.baseCurrency === null && this.options.rates === null) {
-      this.baseCurrency = currency;
+    if (blank(currencyCell)) {
+      if (this.notesBlankCurrency) this.currencies.blank(this.size);
       return value;
     }
-    const rate = this.options.rates?.[currency];
-    if (rate !== undefined) return value * rate;
-    if (this.baseCurrency === null) {
-      this.baseCurrency = currency;
+    const code = cellText(currencyCell).trim();
+    if (!CURRENCY_CODE.test(code)) {
+      return this.dropValue(
+        "bad-currency",
+        `${showCell(currencyCell)} is not a currency code (three letters, ISO 4217, such as EUR); the event is kept without a value`,
+        where,
+        "currency",
+      );
+    }
+    const currency = code.toUpperCase();
+    const base = this.fixedCurrency;
+    if (base === null) {
+      // Kept as read; a value in a currency other than the base is dropped by `finish`.
+      this.currencies.met(currency, this.size);
       return value;
     }
+    if (currency === base) return value;
+    const rates = this.options.rates;
+    if (rates !== null && Object.hasOwn(rates, currency))
+      return value * (rates[currency] as number);
     return this.dropValue(
       "mixed-currency",
-      `the value is in ${currency}, the other values in ${this.baseCurrency}, and no rate converts ${currency} (options.rates); the event is kept without a value rather than summing two currencies`,
+      `the value is in ${currency}, the set's currency is ${base}, and no rate converts ${currency} (options.rates); the event is kept without a value rather than summing two currencies`,
       where,
       "currency",
     );
+  }
+
+  /**
+   * Drops the values a settled base leaves out (`mixed-currency` at each event's row and
+   * line), returning their issues as a log part to merge in input order.
+   */
+  private dropOthers(settled: SettledCurrency): IssueLogSummary {
+    const base = settled.base as string;
+    const baseCount = settled.counts.get(base) ?? 0;
+    const issues: Issue[] = [];
+    for (const { at, currency } of settled.dropped) {
+      this.valueCol[at] = Number.NaN;
+      this.valuesDropped += 1;
+      if (issues.length >= this.options.issueLimit) continue;
+      const count = settled.counts.get(currency) ?? 0;
+      issues.push({
+        code: "mixed-currency",
+        message: `the value is in ${currency}, the set's currency is ${base}: the currency of the most valued events (${baseCount} against ${count} in ${currency}; a tie goes to the first code alphabetically), and no rate converts ${currency} (options.currency with options.rates); the event is kept without a value rather than summing two currencies`,
+        row: this.rowOf(at),
+        ...(this.lines ? { line: this.sourceCol[at] as number } : {}),
+        column: "currency",
+      });
+    }
+    const total = settled.dropped.length;
+    return {
+      issues,
+      issueCounts: { "mixed-currency": total },
+      issuesTruncated: total > issues.length,
+      rowsExcluded: 0,
+      exclusionCounts: {},
+      excludedRows: [],
+      excludedRowsTruncated: false,
+    };
+  }
+
+  /** The 1-based row of kept event `at`: its place among kept and excluded records. */
+  private rowOf(at: number): number {
+    const marks = this.excludedAt;
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((marks[mid] as number) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return at + 1 + lo;
   }
 
   private enlarge(): void {
@@ -420,15 +511,27 @@ export class EventSetBuilder {
     this.capacity = next;
   }
 
-  /** Reports customers without usable events and returns the event set with its report. */
+  /**
+   * Settles the base currency (without `options.currency`), reports customers without usable
+   * events and returns the event set with its report.
+   */
   finish(): ValidatedEvents {
+    const settled =
+      this.fixedCurrency === null ? this.currencies.settle(this.valueCol, this.size) : null;
+    // Values dropped at the end are merged into the issues so far in input order; the
+    // no-events issues then follow, as they do without such values.
+    const merged =
+      settled !== null && settled.dropped.length > 0
+        ? mergeIssueLogs([this.log.summary(), this.dropOthers(settled)], this.options)
+        : null;
+    const log = merged === null ? this.log : new IssueLog(this.options);
     for (const known of this.options.customers) {
       if (!this.customerIndex.has(known) && !this.unusedCustomers.has(known)) {
         this.unusedCustomers.set(known, { row: 0 });
       }
     }
     for (const [customer, where] of this.unusedCustomers) {
-      this.log.record({
+      log.record({
         code: "no-events",
         message:
           where.row === 0
@@ -468,7 +571,7 @@ export class EventSetBuilder {
       time,
       type,
       value,
-      currency: this.baseCurrency,
+      currency: this.fixedCurrency ?? settled?.base ?? null,
       product,
       products: this.productNames,
       channel: keep(this.channelCol),
@@ -480,13 +583,16 @@ export class EventSetBuilder {
       asOf: Number.isFinite(this.options.asOf) ? new Date(this.options.asOf).toISOString() : null,
     };
     rememberSortedColumns(events, sorted);
-    const summary = this.log.summary();
+    const summary =
+      merged === null ? this.log.summary() : appendIssues(merged, log.summary(), this.options);
     const warnings: Notice[] = [];
     if (summary.issuesTruncated || summary.excludedRowsTruncated) {
+      let issueCount = 0;
+      for (const count of Object.values(summary.issueCounts)) issueCount += count;
       warnings.push(
         notice(
           "list-truncated",
-          `${this.log.issueCount} issues and ${this.log.excludedCount} excluded events; the first ${this.options.issueLimit} and ${this.options.excludedLimit} are listed, all are counted`,
+          `${issueCount} issues and ${this.log.excludedCount} excluded events; the first ${this.options.issueLimit} and ${this.options.excludedLimit} are listed, all are counted`,
         ),
       );
     }
@@ -503,6 +609,26 @@ export class EventSetBuilder {
     };
     return { events, report };
   }
+}
+
+/**
+ * A log summary with the issues of a later one after its own (listed while the first is
+ * complete and there is room: the list stays the first issues, without a hole).
+ */
+function appendIssues(
+  first: IssueLogSummary,
+  then: IssueLogSummary,
+  limits: { readonly issueLimit: number },
+): IssueLogSummary {
+  const room = first.issuesTruncated ? 0 : Math.max(0, limits.issueLimit - first.issues.length);
+  const issues = [...first.issues, ...then.issues.slice(0, room)];
+  const issueCounts: Record<string, number> = { ...first.issueCounts };
+  let total = 0;
+  for (const [code, count] of Object.entries(then.issueCounts)) {
+    issueCounts[code] = (issueCounts[code] ?? 0) + count;
+  }
+  for (const count of Object.values(issueCounts)) total += count;
+  return { ...first, issues, issueCounts, issuesTruncated: total > issues.length };
 }
 
 function lineOf(where: EventWhere): { line?: number } {

@@ -21,7 +21,8 @@ export interface FeatureSettings {
   readonly windows: readonly number[];
   readonly trendDays: number;
   readonly complaintDays: number;
-  readonly wallet: Readonly<Record<string, number>> | null;
+  /** Yearly spend by customer id (a map: any id, `__proto__` included, is an ordinary key). */
+  readonly wallet: ReadonlyMap<string, number> | null;
   readonly timeZone: string;
 }
 
@@ -86,7 +87,7 @@ export function resolveFeatureSettings(
   }
   const trendDays = positiveDays(o.trendDays, "trendDays", 180, issues);
   const complaintDays = positiveDays(o.complaintDays, "complaintDays", 90, issues);
-  let wallet: Record<string, number> | null = null;
+  let wallet: Map<string, number> | null = null;
   if (o.wallet !== undefined) {
     if (!isRecord(o.wallet)) {
       issues.push({
@@ -95,7 +96,7 @@ export function resolveFeatureSettings(
         path: ["wallet"],
       });
     } else {
-      wallet = {};
+      wallet = new Map();
       for (const [id, spend] of Object.entries(o.wallet)) {
         if (typeof spend !== "number" || !Number.isFinite(spend) || spend <= 0) {
           issues.push({
@@ -103,7 +104,7 @@ export function resolveFeatureSettings(
             message: `wallet.${id} must be a finite spend > 0`,
             path: ["wallet", id],
           });
-        } else wallet[id] = spend;
+        } else wallet.set(id, spend);
       }
     }
   }

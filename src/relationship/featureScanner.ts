@@ -382,7 +382,7 @@ export class FeatureScanner {
   shareOfWallet(): number | null {
     const wallet = this.settings.wallet;
     if (wallet === null || this.known365 === 0) return null;
-    const spend = wallet[this.set.customers[this.c] as string];
+    const spend = wallet.get(this.set.customers[this.c] as string);
     return spend === undefined ? null : this.value365 / spend;
   }
 

@@ -34,7 +34,10 @@ export interface EventOptions {
   readonly asOf?: TimestampInput;
   /** Custom type names of your CRM mapped onto servqual's, e.g. `{ order: "purchase" }`. */
   readonly typeMap?: Readonly<Record<string, EventType>>;
-  /** The currency values are summed in. Without it, the first currency seen. */
+  /**
+   * The currency values are summed in. Without it, the currency of the most valued events (a
+   * tie to the first code alphabetically), whatever the order the events arrive in.
+   */
   readonly currency?: string;
   /**
    * Conversion into `currency`: `rates.USD = 0.92` means 1 USD = 0.92 of the base currency.

@@ -15,8 +15,10 @@ import type { EventOptions, ValidatedEvents } from "./types";
  * (`unknown-event-type`), a timestamp that is not ISO 8601 (`bad-timestamp`) or lies after
  * `asOf` (`future-timestamp`). Kept without their value: a value that is not a number
  * (`bad-value`), negative where it makes no sense (`negative-value`: anything but a
- * downgrade), or in a second currency without a rate (`mixed-currency`: never a silent sum of
- * two currencies). A customer with no usable event, or listed in `customers` without any, is a
+ * downgrade), beside a currency that is not three letters (`bad-currency`), or in a second
+ * currency without a rate (`mixed-currency`: never a silent sum of two currencies; without
+ * `currency` the base is the currency of the most valued events, ties to the first code
+ * alphabetically, so it does not depend on the input order). A customer with no usable event, or listed in `customers` without any, is a
  * `no-events` issue. The event model is `eventRecordSchema()`.
  *
  * @param records - The events.

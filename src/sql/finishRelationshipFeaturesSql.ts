@@ -186,7 +186,7 @@ function customerFeatures(
   const value365 = zero(row, "value365");
   const trendRecent = zero(row, "trend_recent");
   const trendEarlier = zero(row, "trend_earlier");
-  const spend = settings.wallet === null ? undefined : settings.wallet[id];
+  const spend = settings.wallet === null ? undefined : settings.wallet.get(id);
   const customerInitiated = zero(row, "customer_initiated");
   const firmInitiated = zero(row, "firm_initiated");
   const complaints = zero(row, "complaints");

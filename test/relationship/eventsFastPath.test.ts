@@ -56,7 +56,7 @@ const event = fc.tuple(
     "downgrade",
   ]),
   pick(["", "", "10", "10.50", "129.9", "-5", "07", "abc", " 3", "1e3", ".5", "0", "-0"]),
-  pick(["", "EUR", "EUR", "eur", "USD", " EUR"]),
+  pick(["", "EUR", "EUR", "eur", "USD", " EUR", "gbp", "EURO", "E1"]),
   pick(["", "p1", "p2", " p3", "ü"]),
   pick(["", "web", "phone", "web "]),
   pick(["", "", "customer", "FIRM", "x"]),
