@@ -299,13 +299,18 @@ describe("data/demo-trust.csv: trust and commitment by relationship stage", asyn
     expect(groups.get("dissolution")?.length).toBeGreaterThanOrEqual(5);
   });
 
-  it("plants each effect at that stage: the file minus the same file without stage effects", async () => {
+  /** The same file generated without the stage effects (the same draws), grouped as `groups`. */
+  async function groupsWithoutEffects() {
     const stages = await stagesAtResponse({ readEventsCsv, stageTimeline });
     const off = Papa.parse<Record<string, string>>(generateTrustCsv(DEFAULT_SEED, stages, {}), {
       header: true,
       skipEmptyLines: true,
     }).data;
-    const offGroups = byStage(off);
+    return byStage(off);
+  }
+
+  it("plants each effect at that stage: the file minus the same file without stage effects", async () => {
+    const offGroups = await groupsWithoutEffects();
     for (const stage of ["exploration", "expansion", "commitment", "dissolution"]) {
       for (const measure of ["trust", "affective", "calculative"] as Measure[]) {
         const on = describeValues((groups.get(stage) ?? []).map((m) => m[measure])).mean;
@@ -335,12 +340,7 @@ describe("data/demo-trust.csv: trust and commitment by relationship stage", asyn
   }
 
   it("each recovery rule fails on the same file generated without the stage effects", async () => {
-    const stages = await stagesAtResponse({ readEventsCsv, stageTimeline });
-    const off = Papa.parse<Record<string, string>>(generateTrustCsv(DEFAULT_SEED, stages, {}), {
-      header: true,
-      skipEmptyLines: true,
-    }).data;
-    const offGroups = byStage(off);
+    const offGroups = await groupsWithoutEffects();
     for (const [stage, measure] of EFFECTS) {
       const c = contrast(offGroups, stage, measure);
       if (report) console.log({ off: true, stage, measure, ...c });
