@@ -32,6 +32,16 @@ const { events } = validateEvents([
   ev("c3", "2024-03-05", "inquiry"),
 ]);
 
+/** The ServqualError code a call throws ("other" for another error, "none" when it returns). */
+function code(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    return error instanceof ServqualError ? error.code : "other";
+  }
+  return "none";
+}
+
 describe("customerProfile", () => {
   const card = customerProfile("c1", {
     events,
@@ -92,14 +102,6 @@ describe("customerProfile", () => {
   });
 
   it("rejects wrong calls", () => {
-    const code = (call: () => unknown) => {
-      try {
-        call();
-      } catch (error) {
-        return error instanceof ServqualError ? error.code : "other";
-      }
-      return "none";
-    };
     expect(code(() => customerProfile("c1", {}))).toBe("invalid-argument");
     expect(code(() => customerProfile("", { surveys: [wave1] }))).toBe("invalid-argument");
     expect(code(() => customerProfile("c1", { events }))).toBe("invalid-options");
@@ -159,14 +161,6 @@ describe("customerProfile with feature options (as relationshipFeatures takes th
   });
 
   it("checks feature options as relationshipFeatures does, and only with events", () => {
-    const code = (call: () => unknown) => {
-      try {
-        call();
-      } catch (error) {
-        return error instanceof ServqualError ? error.code : "other";
-      }
-      return "none";
-    };
     expect(code(() => customerProfile("d1", { events: declining, asOf, trendDays: 0 }))).toBe(
       "invalid-options",
     );
