@@ -1,6 +1,7 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
 import type { ReportCommand } from "./args";
+import { reportedIssue } from "./reportedIssue";
 import type { Servqual } from "./runReport";
 import type { SummarySection } from "./summarySections";
 import { forTerminal, printError } from "./terminal";
@@ -132,13 +133,7 @@ export async function relationshipInputs(
         eventsExcluded: r.eventsExcluded,
         valuesDropped: r.valuesDropped,
         issueCounts: r.issueCounts,
-        issues: r.issues.slice(0, EVENT_ISSUES_LISTED).map((issue) => ({
-          code: issue.code,
-          message: issue.message,
-          ...(issue.row === undefined ? {} : { row: issue.row }),
-          ...(issue.line === undefined ? {} : { line: issue.line }),
-          ...(issue.column === undefined ? {} : { column: issue.column }),
-        })),
+        issues: r.issues.slice(0, EVENT_ISSUES_LISTED).map(reportedIssue),
       },
     },
   };

@@ -1,5 +1,6 @@
 import type * as Library from "../node";
 import type * as Reports from "../report";
+import { reportedIssue } from "./reportedIssue";
 import type { Servqual } from "./runReport";
 import type { SummarySection } from "./summarySections";
 import { forTerminal, printError } from "./terminal";
@@ -86,13 +87,7 @@ export function surveyInput(report: Library.ValidationReport): Reports.TrustSurv
       id: r.id,
       reasons: r.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
     })),
-    issues: report.issues.slice(0, SURVEY_ISSUES_KEPT).map((issue) => ({
-      code: issue.code,
-      message: issue.message,
-      ...(issue.row === undefined ? {} : { row: issue.row }),
-      ...(issue.line === undefined ? {} : { line: issue.line }),
-      ...(issue.column === undefined ? {} : { column: issue.column }),
-    })),
+    issues: report.issues.slice(0, SURVEY_ISSUES_KEPT).map(reportedIssue),
   };
 }
 
