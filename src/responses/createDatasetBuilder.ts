@@ -563,7 +563,11 @@ class Builder implements DatasetBuilder {
         usableByDimension[d] = (usableByDimension[d] as number) + 1;
       } else complete = false;
     }
-    if (!anyAnswer) return notice("no-answers", "the row has no answers");
+    if (!anyAnswer)
+      return notice(
+        "no-answers",
+        "the row has no usable answer (every answer blank or refused: see its issues)",
+      );
     if (policy.kind === "listwise" && !complete) {
       return notice(
         "incomplete-listwise",

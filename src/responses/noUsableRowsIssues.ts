@@ -26,8 +26,8 @@ const ROWS_NAMED = 5;
  * @returns The header issues, at most 10 reasons, 20 rows and 20 cell issues, causes first.
  *
  * @example
- * noUsableRowsIssues([], [{ row: 1, id: "a", reasons: [{ code: "no-answers", message: "the row has no answers" }] }])[0]
- * //=> { code: "rows-excluded", message: "1 row excluded (data row 1): the row has no answers", row: 1 }
+ * noUsableRowsIssues([], [{ row: 1, id: "a", reasons: [{ code: "no-answers", message: "the row has no usable answer (every answer blank or refused: see its issues)" }] }])[0]
+ * //=> { code: "rows-excluded", message: "1 row excluded (data row 1): the row has no usable answer (every answer blank or refused: see its issues)", row: 1 }
  */
 export function noUsableRowsIssues(
   issues: readonly Issue[],

@@ -454,7 +454,7 @@ describe("when no row is usable, the cause comes first", () => {
     );
     const summary = error.issues.filter((i) => i.code === "rows-excluded").map((i) => i.message);
     expect(summary).toEqual([
-      "2 rows excluded (data rows 1, 3): the row has no answers",
+      "2 rows excluded (data rows 1, 3): the row has no usable answer (every answer blank or refused: see its issues)",
       "1 row excluded (data row 2): the respondent id is blank",
     ]);
   });
@@ -471,5 +471,23 @@ describe("holes in the columns of validateColumns", () => {
     ]);
     expect(cellValue(dataset, "row-2", "perception", "7")).toBeNaN();
     expect(report.blank).toBe(1);
+  });
+});
+
+describe("a row whose every answer is refused", () => {
+  it("is excluded as having no usable answer, and each refused cell keeps its own issue", () => {
+    const allOut = Object.fromEntries(ANSWERS.map((c) => [c, 9]));
+    const { report } = validateResponses(
+      [fullRecord("a", allOut), fullRecord("b", {}), fullRecord("c", {})],
+      servqual22,
+    );
+    expect(report.rowsIn).toBe(report.rowsUsed + report.rowsExcluded);
+    expect(report.rowsExcluded).toBe(1);
+    const excluded = report.excludedRows[0];
+    expect(excluded?.id).toBe("a");
+    expect(excluded?.reasons.map((r) => r.code)).toEqual(["no-answers"]);
+    expect(excluded?.reasons[0]?.message).toContain("refused");
+    // 44 answers of 1..7 outside the scale: 44 out-of-range issues on row 1
+    expect(report.issues.filter((i) => i.code === "out-of-range" && i.row === 1)).toHaveLength(44);
   });
 });
