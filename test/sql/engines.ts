@@ -80,9 +80,17 @@ export async function duckdbEngine(): Promise<Engine> {
   };
 }
 
+/**
+ * A PostgreSQL connection with a schema of its own (first on its `search_path`, dropped on
+ * close): test files run in parallel on one server, and two of them loading a table of the same
+ * name ("synthetic", "kiosk", "survey") must not replace each other's table mid-test.
+ */
 export async function postgresEngine(): Promise<Engine> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
+  const schema = quote(`servqual_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.query(`SET search_path TO ${schema}`);
   const connection = client as unknown as DuckDbConnectionLike & PgClientLike;
   return {
     name: "postgres",
@@ -112,6 +120,7 @@ export async function postgresEngine(): Promise<Engine> {
       await client.query(sql);
     },
     async close() {
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();
     },
   };
