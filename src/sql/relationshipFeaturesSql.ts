@@ -112,6 +112,18 @@ const DECIMAL_GRAMMAR_SQL = "^-?((0|[1-9][0-9]*)([.][0-9]+)?|[.][0-9]+)$";
  */
 const CURRENCY_CODE_SQL = "^[A-Za-z]{3}$";
 
+/**
+ * The white space JavaScript's `trim` removes (WhiteSpace and LineTerminator of ECMA-262: tab,
+ * line feed, vertical tab, form feed, carriage return, space, no-break space, the other Zs
+ * spaces, U+2028, U+2029 and U+FEFF), written as the characters themselves (RE2 and
+ * PostgreSQL spell escapes differently).
+ */
+const JS_SPACE =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** Leading or trailing JavaScript white space, to replace by nothing (`trim`). */
+const JS_TRIM_SQL = `^[${JS_SPACE}]+|[${JS_SPACE}]+$`;
+
 /** The per-customer columns of the statement, after `part`, `key` and `n`. */
 export interface FeatureColumns {
   readonly names: readonly string[];
@@ -188,6 +200,20 @@ export function featuresSqlPlan(
     return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
   };
   const trimmed = (c: string | null) => (c === null ? "NULL" : `TRIM(CAST(${c} AS VARCHAR))`);
+  // The currency cell as validateEvents reads it: blank when empty or when it starts with a
+  // character up to a space and is all white space; else its text trimmed as by `trim`. A
+  // cell that starts and ends with a visible ASCII character (every code as written) is its
+  // own trimmed text: no regular expression for it.
+  const currencyText = (c: string | null) => {
+    if (c === null) return "NULL";
+    const raw = `CAST(${c} AS VARCHAR)`;
+    const visible = (ch: string) => `${ch} BETWEEN 33 AND 126`;
+    const cut = `REGEXP_REPLACE(${raw}, ${text(JS_TRIM_SQL)}, '', ${text("g")})`;
+    return (
+      `CASE WHEN ${visible(`ASCII(${raw})`)} AND ${visible(`ASCII(RIGHT(${raw}, 1))`)} THEN ${raw} ` +
+      `WHEN ${raw} = '' OR (${cut} = '' AND ASCII(${raw}) <= 32) THEN NULL ELSE ${cut} END`
+    );
+  };
   // A step read by several others is computed once: DuckDB is told so (its default for the
   // other builders is to stream each step again); PostgreSQL materialises such a CTE itself.
   const step = (name: string, body: string, shared = false) =>
@@ -210,7 +236,7 @@ export function featuresSqlPlan(
       `REGEXP_REPLACE(LOWER(${trimmed(type)}), ${spaces}, ${hyphen}, ${global}) AS ty_t, ` +
       `${trimmed(timestamp)} AS ts_t, ` +
       `${value === null ? `CAST(NULL AS ${D})` : valuesKind === "text" ? `NULLIF(${trimmed(value)}, '')` : `CAST(${value} AS ${D})`} AS v_raw, ` +
-      `NULLIF(${trimmed(currency)}, '') AS cur_s, ` +
+      `${currencyText(currency)} AS cur_s, ` +
       `NULLIF(${trimmed(product)}, '') AS p_t, ` +
       `NULLIF(LOWER(${trimmed(initiator)}), '') AS who_t, ` +
       `${order ?? "NULL"} AS ord FROM ${source.table}${source.where}`,

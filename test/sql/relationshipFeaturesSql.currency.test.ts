@@ -66,6 +66,34 @@ const most = table([
   ["7", "c2", "2025-04-01", "purchase", "50", "usd"],
 ]);
 
+// Every character JavaScript's trim removes (ECMA-262 WhiteSpace and LineTerminator), around
+// a code (trimmed: 25 EUR values) and alone (blank when it is a control character or the
+// space, 6 of them; else a cell that is not a code, 19 bad-currency); two USD values in tabs,
+// a line feed and a no-break space.
+const SPACES = [
+  "\t",
+  "\n",
+  "\v",
+  "\f",
+  "\r",
+  " ",
+  "\u00a0",
+  "\u1680",
+  ..."\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a",
+  "\u2028",
+  "\u2029",
+  "\u202f",
+  "\u205f",
+  "\u3000",
+  "\ufeff",
+];
+const spaces = table([
+  ...SPACES.map((w, i) => [`a${i}`, "c1", "2025-01-01", "purchase", "1", `${w}eur${w}`]),
+  ...SPACES.map((w, i) => [`b${i}`, "c2", "2025-01-02", "purchase", "2", w]),
+  ["x1", "c3", "2025-01-03", "purchase", "4", "\tusd\n"],
+  ["x2", "c3", "2025-01-04", "purchase", "5", "\u00a0usd"],
+]);
+
 const asOf = "2025-12-31T23:59:59Z";
 
 function byCustomer<T extends { customer: string }>(list: readonly T[]): T[] {
@@ -101,6 +129,7 @@ for (const { name, open } of parityEngines()) {
       engine = await open();
       await engine.load("tie", tie.table, { textColumns: HEADER.length });
       await engine.load("most", most.table, { textColumns: HEADER.length });
+      await engine.load("spaces", spaces.table, { textColumns: HEADER.length });
     }, 120_000);
     afterAll(async () => {
       await engine?.close();
@@ -171,6 +200,30 @@ for (const { name, open } of parityEngines()) {
         expectParity(actual, most.records, {}, ordered);
       }, 120_000);
     }
+
+    it("currency cells are trimmed of the white space JavaScript trims, blank as validateEvents says", async () => {
+      const actual = await runRelationshipFeaturesSql(engine.connection, {
+        table: "spaces",
+        values: "text",
+        columns: { product: null, initiator: null },
+        asOf,
+        orderBy: "line",
+      });
+      expect(SPACES).toHaveLength(25);
+      expect(actual.currency).toBe("EUR");
+      expect(actual.validation.currencies).toEqual([
+        { currency: "EUR", values: 25 },
+        { currency: "USD", values: 2 },
+      ]);
+      expect(actual.validation.valueIssueCounts).toEqual({
+        "bad-currency": 19,
+        "mixed-currency": 2,
+      });
+      const value = Object.fromEntries(actual.customers.map((c) => [c.customer, c.value]));
+      // c1: 25 × 1 in EUR; c2: the 6 blank currencies × 2 in the base; c3: both USD dropped.
+      expect(value).toEqual({ c1: 25, c2: 12, c3: null });
+      expectParity(actual, spaces.records, {}, true);
+    }, 120_000);
 
     it("with currency and rates, codes that are not three letters are still bad-currency", async () => {
       const eventOptions = { currency: "EUR", rates: { USD: 0.5 } };
