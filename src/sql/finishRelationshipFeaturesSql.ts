@@ -19,7 +19,10 @@ export interface EventSqlValidation {
   readonly exclusionCounts: Readonly<Record<string, number>>;
   /** Events counted once because their id was seen before. */
   readonly duplicates: number;
-  /** Events kept without their value, by code (`bad-value`, `negative-value`, `mixed-currency`). */
+  /**
+   * Events kept without their value, by code (`bad-value`, `negative-value`, `bad-currency`,
+   * `mixed-currency`).
+   */
   readonly valueIssueCounts: Readonly<Record<string, number>>;
   readonly valuesDropped: number;
   /** Initiators that are neither `customer` nor `firm` (the type's default is used). */
@@ -28,7 +31,10 @@ export interface EventSqlValidation {
   readonly customers: number;
   /** Customers named only by excluded events (unknown type, bad timestamp). */
   readonly customersWithoutEvents: number;
-  /** Values (usable numbers) by their currency as written; blank currencies are not listed. */
+  /**
+   * The valued events of each currency (kept, a usable value, a three-letter code; upper-cased),
+   * the counts the base is chosen on without `currency`; blank and bad codes are not listed.
+   */
   readonly currencies: readonly { readonly currency: string; readonly values: number }[];
 }
 
@@ -125,7 +131,7 @@ export function finishRelationshipFeaturesSql(
   }
   const valueIssueCounts: Record<string, number> = {};
   let dropped = 0;
-  for (const code of ["bad-value", "negative-value", "mixed-currency"]) {
+  for (const code of ["bad-value", "negative-value", "bad-currency", "mixed-currency"]) {
     if (get(code) > 0) {
       valueIssueCounts[code] = get(code);
       dropped += get(code);

@@ -33,7 +33,10 @@ export interface EventSqlColumns {
   readonly type?: string;
   /** Money value (default `value`); null: the table has none. */
   readonly value?: string | null;
-  /** ISO 4217 currency of the value (default `currency`); null: none. */
+  /**
+   * ISO 4217 currency of the value (default `currency`; trimmed, any case); null: none. A code
+   * that is not three letters is `bad-currency` (the event keeps no value); blank: the base.
+   */
   readonly currency?: string | null;
   /** Product (default `product`); null: none. */
   readonly product?: string | null;
@@ -51,16 +54,20 @@ export interface RelationshipFeaturesSqlOptions extends FeatureOptions {
   readonly where?: readonly SqlCondition[];
   /**
    * The column giving the rows' order (a line number): of events sharing an id the first is
-   * kept, the base currency is that of the first value, customers are listed in order of
-   * their first event. Without it the engine picks (counts and features are the same unless
-   * two records of one id differ, or no `currency` is given and values come in several).
+   * kept, customers are listed in order of their first event. Without it the engine picks
+   * which record of an id is kept and customers come by id (counts and features are the same
+   * unless two records of one id differ). The base currency does not depend on the order.
    */
   readonly orderBy?: string;
   /** How values are stored: `"text"` (the number grammar of validateEvents) or `"number"` (default). */
   readonly values?: "number" | "text";
   /** Custom type names mapped onto servqual's, as in validateEvents. */
   readonly typeMap?: Readonly<Record<string, (typeof EVENT_TYPES)[number]>>;
-  /** The currency values are summed in (default: the first currency of a value). */
+  /**
+   * The currency values are summed in. Without it, the currency of the most valued events (kept,
+   * a usable value, a three-letter code; a tie to the first code alphabetically), as
+   * validateEvents chooses it: the same base whatever the order of the rows.
+   */
   readonly currency?: string;
   /** Conversion into `currency` (1 unit = rate of the base currency), as in validateEvents. */
   readonly rates?: Readonly<Record<string, number>>;
@@ -98,6 +105,24 @@ const COLUMN_OPTIONS = optionNames<EventSqlColumns>({
 
 /** The plain decimal grammar of validateEvents' value cells (see DECIMAL_GRAMMAR), POSIX. */
 const DECIMAL_GRAMMAR_SQL = "^-?((0|[1-9][0-9]*)([.][0-9]+)?|[.][0-9]+)$";
+
+/**
+ * A currency code as validateEvents accepts it (three ASCII letters, trimmed, any case), POSIX;
+ * tested before upper-casing, so no other letter can become one (UPPER('ı') is 'I').
+ */
+const CURRENCY_CODE_SQL = "^[A-Za-z]{3}$";
+
+/**
+ * The white space JavaScript's `trim` removes (WhiteSpace and LineTerminator of ECMA-262: tab,
+ * line feed, vertical tab, form feed, carriage return, space, no-break space, the other Zs
+ * spaces, U+2028, U+2029 and U+FEFF), written as the characters themselves (RE2 and
+ * PostgreSQL spell escapes differently).
+ */
+const JS_SPACE =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** Leading or trailing JavaScript white space, to replace by nothing (`trim`). */
+const JS_TRIM_SQL = `^[${JS_SPACE}]+|[${JS_SPACE}]+$`;
 
 /** The per-customer columns of the statement, after `part`, `key` and `n`. */
 export interface FeatureColumns {
@@ -175,6 +200,20 @@ export function featuresSqlPlan(
     return `CAST(${rules.parameter(parameters.length)} AS ${D})`;
   };
   const trimmed = (c: string | null) => (c === null ? "NULL" : `TRIM(CAST(${c} AS VARCHAR))`);
+  // The currency cell as validateEvents reads it: blank when empty or when it starts with a
+  // character up to a space and is all white space; else its text trimmed as by `trim`. A
+  // cell that starts and ends with a visible ASCII character (every code as written) is its
+  // own trimmed text: no regular expression for it.
+  const currencyText = (c: string | null) => {
+    if (c === null) return "NULL";
+    const raw = `CAST(${c} AS VARCHAR)`;
+    const visible = (ch: string) => `${ch} BETWEEN 33 AND 126`;
+    const cut = `REGEXP_REPLACE(${raw}, ${text(JS_TRIM_SQL)}, '', ${text("g")})`;
+    return (
+      `CASE WHEN ${visible(`ASCII(${raw})`)} AND ${visible(`ASCII(RIGHT(${raw}, 1))`)} THEN ${raw} ` +
+      `WHEN ${raw} = '' OR (${cut} = '' AND ASCII(${raw}) <= 32) THEN NULL ELSE ${cut} END`
+    );
+  };
   // A step read by several others is computed once: DuckDB is told so (its default for the
   // other builders is to stream each step again); PostgreSQL materialises such a CTE itself.
   const step = (name: string, body: string, shared = false) =>
@@ -197,7 +236,7 @@ export function featuresSqlPlan(
       `REGEXP_REPLACE(LOWER(${trimmed(type)}), ${spaces}, ${hyphen}, ${global}) AS ty_t, ` +
       `${trimmed(timestamp)} AS ts_t, ` +
       `${value === null ? `CAST(NULL AS ${D})` : valuesKind === "text" ? `NULLIF(${trimmed(value)}, '')` : `CAST(${value} AS ${D})`} AS v_raw, ` +
-      `NULLIF(UPPER(${trimmed(currency)}), '') AS cur_t, ` +
+      `${currencyText(currency)} AS cur_s, ` +
       `NULLIF(${trimmed(product)}, '') AS p_t, ` +
       `NULLIF(LOWER(${trimmed(initiator)}), '') AS who_t, ` +
       `${order ?? "NULL"} AS ord FROM ${source.table}${source.where}`,
@@ -212,7 +251,8 @@ export function featuresSqlPlan(
   const stamp = isoTimestampSteps("ts_t", dialect, grammar);
   const matched = step(
     "mat",
-    `SELECT src.*, CASE ty_t ${typeCases.join(" ")} END AS ty, ${stamp.check[1]} AS ${stamp.check[0]}, ${vnum} AS vnum FROM src`,
+    `SELECT src.*, CASE ty_t ${typeCases.join(" ")} END AS ty, ${stamp.check[1]} AS ${stamp.check[0]}, ${vnum} AS vnum, ` +
+      `UPPER(cur_s) AS cur_t, CASE WHEN cur_s IS NOT NULL THEN ${rules.matches("cur_s", text(CURRENCY_CODE_SQL))} END AS cur_ok FROM src`,
   );
   const chk = step(
     "chk",
@@ -232,11 +272,17 @@ export function featuresSqlPlan(
     true,
   );
   const baseCurrency = events.currency;
-  const valued = `reason IS NULL AND vnum IS NOT NULL AND (vnum >= 0 OR ty = ${TYPE.downgrade})`;
+  // The valued events in a currency: kept, with a usable value (a number, not negative but
+  // for a downgrade) and a three-letter code, the events validateEvents counts for the base.
+  const valued =
+    `reason IS NULL AND vnum IS NOT NULL AND (vnum >= 0 OR ty = ${TYPE.downgrade}) ` +
+    "AND cur_t IS NOT NULL AND cur_ok";
+  // Without `currency`: the currency of the most valued events, a tie to the first code
+  // alphabetically (three upper-case ASCII letters sort alike in every collation).
   const base =
     baseCurrency !== null
       ? text(baseCurrency)
-      : `(SELECT cur_t FROM dd WHERE ${valued} AND cur_t IS NOT NULL${order === null ? " ORDER BY cur_t" : " ORDER BY ord"} LIMIT 1)`;
+      : `(SELECT cur_t FROM dd WHERE ${valued} GROUP BY cur_t ORDER BY COUNT(*) DESC, cur_t LIMIT 1)`;
   const rates = Object.entries(events.rates ?? {}).map(([code, rate]) => ({
     code: text(code),
     rate: number(rate),
@@ -248,7 +294,7 @@ export function featuresSqlPlan(
     `SELECT based.*, CASE WHEN reason IS NOT NULL OR v_raw IS NULL THEN NULL ` +
       `WHEN vnum IS NULL THEN 'bad-value' ` +
       `WHEN vnum < 0 AND ty <> ${TYPE.downgrade} THEN 'negative-value' ` +
-      `WHEN cur_t IS NULL OR cur_t = base THEN NULL ` +
+      `WHEN cur_t IS NULL THEN NULL WHEN NOT cur_ok THEN 'bad-currency' WHEN cur_t = base THEN NULL ` +
       `${rates.length > 0 ? `WHEN cur_t IN (${rates.map((r) => r.code).join(", ")}) THEN NULL ` : ""}` +
       `ELSE 'mixed-currency' END AS vcode, ` +
       `CASE WHEN cur_t IS NULL OR cur_t = base THEN CAST(1 AS ${D}) ${rateCases.join(" ")} END AS rate FROM based`,
@@ -391,7 +437,7 @@ export function featuresSqlPlan(
     counted("count", "'customers'", "COUNT(*)", "fa"),
     `${counted("count", "'not-yet'", "COUNT(*)", "fa")} WHERE first_t > ${A}`,
     `${counted("count", "'customers-without-events'", "COUNT(DISTINCT c_t)", "dd")} WHERE reason IN ('unknown-event-type', 'bad-timestamp') AND c_t NOT IN (SELECT c FROM fa)`,
-    `${counted("currency", "cur_t", "COUNT(*)", "val")} WHERE ${valued} AND cur_t IS NOT NULL GROUP BY cur_t`,
+    `${counted("currency", "cur_t", "COUNT(*)", "val")} WHERE ${valued} GROUP BY cur_t`,
     `${counted("base", "MIN(base)", "COUNT(*)", "based")} HAVING MIN(base) IS NOT NULL`,
   ];
   const statementText = `WITH ${[
@@ -427,10 +473,12 @@ export function featuresSqlPlan(
  * features of `relationshipFeatures(validateEvents(rows).events, options)` from an event table:
  * the events are checked as validateEvents does (blank ids and customers, unknown types after
  * `typeMap`, timestamps that are not ISO 8601 or impossible: excluded with their code; an id
- * seen before: `duplicate-event`, counted once; values that are not numbers, negative or in a
- * second currency without a rate: kept without their value), then per customer: counts and
- * sums with CASE filters (tenure, recency, silence, purchases and value in windows, the value
- * trend, product breadth, reciprocity, complaints, contracts, inquiries, downgrades,
+ * seen before: `duplicate-event`, counted once; values that are not numbers, negative, beside a
+ * code that is not three letters (`bad-currency`) or in another currency than the base without
+ * a rate: kept without their value; the base is `currency`, else the currency with the most
+ * valued events, `GROUP BY` code `ORDER BY COUNT(*) DESC, code LIMIT 1`), then per customer:
+ * counts and sums with CASE filters (tenure, recency, silence, purchases and value in windows,
+ * the value trend, product breadth, reciprocity, complaints, contracts, inquiries, downgrades,
  * cancellations), the purchase cycle from `LAG` (window function) and `PERCENTILE_CONT` (R type
  * 7: the median and 90th percentile of the days between purchases), and complaint resolution
  * first in, first out from running sums (window functions): with s_k = complaints − resolutions

@@ -5,6 +5,9 @@
  * hour 25), timestamps with offsets, fractions, a space or no time, bad and negative values,
  * values in a second currency with a rate and a third without, bad initiators, blank ids and
  * customers. Every cell is text (as a CSV is read); the last column is the line number.
+ * `options.currencies` replaces the currency mix (weights of the codes written beside a value,
+ * blank and bad codes allowed) and `options.first` makes the first line a clean purchase with a
+ * value in that currency (the first currency met).
  */
 import { seededRandom } from "../../src/stats/seededRandom";
 import type { Table } from "./engines";
@@ -33,14 +36,38 @@ const TYPES = [
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** The currency mix of {@link dirtyEvents}: codes as written with their weights. */
+export interface DirtyEventOptions {
+  readonly currencies?: readonly (readonly [code: string, weight: number])[];
+  readonly first?: string;
+}
+
+const CURRENCIES: readonly (readonly [string, number])[] = [
+  ["EUR", 0.7],
+  ["", 0.1],
+  ["usd", 0.1],
+  ["GBP", 0.1],
+];
+
 export interface DirtyEvents {
   readonly table: Table;
   readonly records: Record<string, string>[];
 }
 
 /** `n` events of about 60 customers over 2023–2025, with the dirty records mixed in. */
-export function dirtyEvents(seed: number, n: number): DirtyEvents {
+export function dirtyEvents(seed: number, n: number, options: DirtyEventOptions = {}): DirtyEvents {
   const random = seededRandom(seed);
+  const mix = options.currencies ?? CURRENCIES;
+  let totalWeight = 0;
+  for (const [, weight] of mix) totalWeight += weight;
+  const currencyAt = (u: number): string => {
+    let left = u * totalWeight;
+    for (const [code, weight] of mix) {
+      if (left < weight) return code;
+      left -= weight;
+    }
+    return (mix[mix.length - 1] as readonly [string, number])[0];
+  };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const header = [
     "id",
@@ -98,10 +125,24 @@ export function dirtyEvents(seed: number, n: number): DirtyEvents {
     else if (v < 0.03) value = "-40.00";
     else if (v < 0.035) value = " 007";
     const c = random();
-    const currency = value === "" ? "" : c < 0.7 ? "EUR" : c < 0.8 ? "" : c < 0.9 ? "usd" : "GBP";
+    const currency = value === "" ? "" : currencyAt(c);
     const product = purchase ? pick(["savings", "loan", "card", "", "mortgage ", "insurance"]) : "";
     const who = random();
     const initiator = who < 0.8 ? "" : who < 0.88 ? "customer" : who < 0.96 ? " Firm" : "robot";
+    if (i === 0 && options.first !== undefined) {
+      records.push({
+        id: "E00000",
+        customer: "C000",
+        timestamp: "2023-01-02T10:00:00Z",
+        type: "purchase",
+        value: "100.00",
+        currency: options.first,
+        product: "card",
+        channel: "web",
+        initiator: "",
+      });
+      continue;
+    }
     records.push({
       id,
       customer,

@@ -31,6 +31,24 @@ const demoRecords = demoRows.map((row) =>
 );
 
 const dirty = dirtyEvents(20260317, 1500);
+// Several currencies without `currency`: USD (written usd or USD) has the most values, the
+// first line's GBP and the alphabetically first CHF are rare, and some codes are not three
+// letters (EURO, E1, €): the base must be USD whatever the order of the lines.
+const mixed = dirtyEvents(20261202, 1500, {
+  first: "GBP",
+  currencies: [
+    ["usd", 0.3],
+    ["USD", 0.1],
+    ["EUR", 0.22],
+    ["", 0.08],
+    ["GBP", 0.05],
+    [" chf ", 0.05],
+    ["EURO", 0.04],
+    ["E1", 0.04],
+    ["€", 0.04],
+    ["Us", 0.04],
+  ],
+});
 
 function byCustomer<T extends { customer: string }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
@@ -44,6 +62,9 @@ for (const { name, open } of parityEngines()) {
       await engine.load("demo events", demoTable, { textColumns: header.length });
       await engine.load("dirty events", dirty.table, {
         textColumns: dirty.table.header.length - 1,
+      });
+      await engine.load("mixed events", mixed.table, {
+        textColumns: mixed.table.header.length - 1,
       });
     }, 600_000);
     afterAll(async () => {
@@ -142,6 +163,47 @@ for (const { name, open } of parityEngines()) {
       expect(expected.customers.some((c) => c.complaints.unmatchedResolutions > 0)).toBe(true);
       expect(expected.customers.some((c) => c.complaints.medianResolutionDays !== null)).toBe(true);
       expect(v.currencies.map((c) => c.currency)).toEqual(["EUR", "GBP", "USD"]);
+      expect(actual.customers.map((c) => c.customer)).toEqual(
+        expected.customers.map((c) => c.customer),
+      );
+      const { validation: _v, ...rest } = json(actual);
+      expectSameNumbers(rest, json(expected));
+    }, 300_000);
+
+    it("a seeded dirty event set in several currencies without currency: the most valued one is the base", async () => {
+      const eventOptions = { typeMap: { order: "purchase" as const } };
+      const featureOptions = { asOf: "2025-12-31T23:59:59Z", windows: [90, 365] };
+      const actual = await runRelationshipFeaturesSql(engine.connection, {
+        table: "mixed events",
+        values: "text",
+        orderBy: "line",
+        ...eventOptions,
+        ...featureOptions,
+      });
+      const { events, report } = validateEvents(mixed.records, eventOptions);
+      const expected = relationshipFeatures(events, featureOptions);
+      expect(mixed.records[0]?.currency).toBe("GBP");
+      expect(expected.currency).toBe("USD");
+      expect(actual.currency).toBe("USD");
+      const v = actual.validation;
+      expect(v.eventsIn).toBe(report.eventsIn);
+      expect(v.eventsUsed).toBe(report.eventsUsed);
+      expect(v.eventsExcluded).toBe(report.eventsExcluded);
+      expect(v.valuesDropped).toBe(report.valuesDropped);
+      expect(v.customers).toBe(report.customers);
+      expect(v.customersWithoutEvents).toBe(report.customersWithoutEvents);
+      expect(v.exclusionCounts).toEqual(
+        Object.fromEntries(Object.keys(v.exclusionCounts).map((c) => [c, report.issueCounts[c]])),
+      );
+      for (const code of ["bad-value", "negative-value", "mixed-currency", "bad-currency"]) {
+        expect(v.valueIssueCounts[code] ?? 0, code).toBe(report.issueCounts[code] ?? 0);
+        expect(v.valueIssueCounts[code] ?? 0, code).toBeGreaterThan(0);
+      }
+      // Only three-letter codes are currencies; each listed with its valued events.
+      expect(v.currencies.map((c) => c.currency)).toEqual(["CHF", "EUR", "GBP", "USD"]);
+      const counts = new Map(v.currencies.map((c) => [c.currency, c.values]));
+      const usd = counts.get("USD") ?? 0;
+      for (const code of ["CHF", "EUR", "GBP"]) expect(counts.get(code) ?? 0).toBeLessThan(usd);
       expect(actual.customers.map((c) => c.customer)).toEqual(
         expected.customers.map((c) => c.customer),
       );
