@@ -48,7 +48,7 @@ const DIRTY: Readonly<Record<string, Outcome>> = {
   R0386: { kind: "blank", cells: [...range("E", 5, 9), ...range("P", 5, 9)] },
   R0431: { kind: "weights", sum: 95 },
   R0475: { kind: "weights", sum: 110 },
-  R0512: { kind: "excluded", reason: /no answers/ },
+  R0512: { kind: "excluded", reason: /no usable answer/ },
   R0558: { kind: "label", code: "markup-in-label", column: "channel", text: SCRIPT_TAG },
   R0205: { kind: "excluded", reason: /already claimed by data row 205/ },
 };

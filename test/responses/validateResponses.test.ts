@@ -292,7 +292,7 @@ describe("validateResponses: the bad inputs of the validation issue", () => {
     expect(error.code).toBe("no-usable-rows");
     const reasons = error.issues.filter((issue) => issue.code === "row-excluded");
     expect(reasons.map((issue) => issue.row)).toEqual([1, 2]);
-    for (const reason of reasons) expect(reason.message).toContain("no answers");
+    for (const reason of reasons) expect(reason.message).toContain("no usable answer");
     expect(error.message).toContain("2 rows");
   });
 
