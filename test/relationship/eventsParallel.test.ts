@@ -32,8 +32,43 @@ afterEach(() => {
 const HEADER = "id,customer,timestamp,type,value,currency,product,channel,initiator";
 const pick = (values: string[]) => fc.constantFrom(...values);
 const event = fc.tuple(
-  pick(["e1", "e2", "e3", "e4", "e5", "e01", "e10", "E4", " e5", "", "7", "e99999999999", "ü8"]),
-  pick(["c1", "c2", "c3", " c4", "", "ü5", "c1 ", "c12345678", "x9", "c07"]),
+  // ids and labels that start like a formula or hold markup (kept, with a warning; "=7" and
+  // "=c1" as the first of a range make a prefix with a label issue), and "-5", "-3": numbers
+  pick([
+    "e1",
+    "e2",
+    "e3",
+    "e4",
+    "e5",
+    "e01",
+    "e10",
+    "E4",
+    " e5",
+    "",
+    "7",
+    "e99999999999",
+    "ü8",
+    "=7",
+    "-5",
+    "@e3",
+  ]),
+  pick([
+    "c1",
+    "c2",
+    "c3",
+    " c4",
+    "",
+    "ü5",
+    "c1 ",
+    "c12345678",
+    "x9",
+    "c07",
+    "@SUM(1)",
+    "-3",
+    "=c1",
+    "<i>c9",
+    "+4",
+  ]),
   pick([
     "2024-03-01T10:00:00Z",
     "2023-07-15T08:30:00Z",
@@ -57,8 +92,8 @@ const event = fc.tuple(
   ]),
   pick(["", "", "10", "10.50", "-5", "07", "abc", " 3", "0"]),
   pick(["", "EUR", "EUR", "eur", "USD", " EUR", "gbp", "EURO", "E1"]),
-  pick(["", "p1", "p2", " p3", "ü"]),
-  pick(["", "web", "phone", "web "]),
+  pick(["", "p1", "p2", " p3", "ü", "=p1", "-5", "<b>p</b>"]),
+  pick(["", "web", "phone", "web ", "<script>", "@web"]),
   pick(["", "", "customer", "FIRM", "x"]),
 );
 /** Generated lines whose cell count is not the header's 9 (every other line has 9 cells). */
