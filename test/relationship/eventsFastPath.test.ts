@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fastEventLines, readEventsCsv } from "../../src/io/readEventsCsv";
 import { lineBlocks } from "../../src/io/readLineBlocks";
+import { labelFile } from "./labelLines";
 
 const dir = mkdtempSync(join(tmpdir(), "servqual-events-fast-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,6 +113,25 @@ describe("readEventsCsv: the byte-level fast path equals the general (papaparse)
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("same events and report, and the expected label issues, on kept lines with formula and markup labels", async () => {
+    await fc.assert(
+      fc.asyncProperty(labelFile, fc.integer({ min: 40, max: 400 }), async (file, block) => {
+        const header = "id,customer,timestamp,type,value,currency,product,channel,initiator";
+        const path = join(dir, "labels.csv");
+        writeFileSync(path, `${header}\n${file.lines.join("\n")}\n`);
+        Object.assign(lineBlocks, { first: block, size: block });
+        fastEventLines.enabled = true;
+        const fast = await readEventsCsv(path, { asOf: "2025-01-01" });
+        fastEventLines.enabled = false;
+        const general = await readEventsCsv(path, { asOf: "2025-01-01" });
+        expect(fast).toEqual(general);
+        expect(general.report.issueCounts).toEqual(file.counts);
+        expect(general.report.eventsUsed).toBe(file.lines.length);
+      }),
+      { numRuns: 100 },
     );
   });
 

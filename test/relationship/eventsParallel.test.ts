@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parallelEvents, readEventsCsv } from "../../src/io/readEventsCsv";
 import { repoFile } from "../io/csvFixtures";
+import { labelFile } from "./labelLines";
 
 const dir = mkdtempSync(join(tmpdir(), "servqual-events-parallel-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,6 +147,24 @@ describe("readEventsCsv on two threads gives what one thread gives", () => {
     );
     // The property must have exercised the join, not only the one-thread fallback.
     expect(joined).toBeGreaterThan(60);
+  });
+
+  it("same events and report, and the expected label issues, on kept lines with formula and markup labels", async () => {
+    let joined = 0;
+    await fc.assert(
+      fc.asyncProperty(labelFile, async (file) => {
+        const path = join(dir, "labels.csv");
+        writeFileSync(path, `${HEADER}\n${file.lines.join("\n")}\n`);
+        const { one, two, parallel } = await both(path);
+        if (parallel) joined += 1;
+        expect(two).toEqual(one);
+        if ("error" in two) throw new Error(two.error);
+        expect(two.report.issueCounts).toEqual(file.counts);
+        expect(two.report.eventsUsed).toBe(file.lines.length);
+      }),
+      { numRuns: 80 },
+    );
+    expect(joined).toBeGreaterThan(40);
   });
 
   it("a clean file is joined; the second half's duplicates and customers keep file order", async () => {
