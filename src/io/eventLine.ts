@@ -131,10 +131,13 @@ export class EventLineReader {
     }
     // labels that start like a formula or hold markup: the general path warns of them
     if (!plainId(bytes, cells.idStart, cells.idEnd)) return false;
+    // (a name already asked is one load and compare)
     const product = cells.product;
-    if (product >= 0 && this.risky(product, "product")) return false;
+    if (product >= 0 && this.productRisk[product] !== 1 && this.risky(product, "product"))
+      return false;
     const channel = cells.channel;
-    if (channel >= 0 && this.risky(channel, "channel")) return false;
+    if (channel >= 0 && this.channelRisk[channel] !== 1 && this.risky(channel, "channel"))
+      return false;
     const key = this.customerKey(bytes, cells.customerStart, cells.customerEnd);
     if (key === RISKY_CUSTOMER) return false;
     // duplicate id: the last check (it adds the id when new)
