@@ -1,3 +1,4 @@
+import { riskyLabel } from "../_lib/labelRisk";
 import type { EventSetBuilder } from "../relationship/eventSetBuilder";
 import { DEFAULT_INITIATOR, initiatorCodeOf, TYPE } from "../relationship/eventTypes";
 import type { EventRangeResult } from "./eventRange";
@@ -7,12 +8,28 @@ function table(size: number): Int32Array {
   return new Int32Array(size).fill(-2);
 }
 
+/** Per label of a range: `riskyLabel` asked (0 not yet, 1 no label issue, 2 one). */
+function risks(texts: readonly string[]): Uint8Array {
+  return new Uint8Array(texts.length);
+}
+
+/** Whether label `k` of `texts` has a label issue, asked once and kept in `risk`. */
+function risky(k: number, risk: Uint8Array, texts: readonly string[]): boolean {
+  let r = risk[k] as number;
+  if (r === 0) {
+    r = riskyLabel(texts[k] as string) ? 2 : 1;
+    risk[k] = r;
+  }
+  return r === 2;
+}
+
 /**
  * Joins a range read by another thread (an {@link EventRangeResult}) to the builder in file
  * order: the checks `EventLineReader.read` makes that depend on earlier lines (type names
  * resolved by the builder, the as-of date, a negative value, the set's currency, the
- * initiator, a duplicate id) and the numbering of customers, products and channels by first
- * appearance, so the event set is the one a single thread builds. `take` returns false, having
+ * initiator, a label that starts like a formula or holds markup, a duplicate id) and the
+ * numbering of customers, products and channels by first appearance, so the event set is the
+ * one a single thread builds. `take` returns false, having
  * changed nothing but the id set when it says "duplicate", for a record the general path must
  * read (as `EventLineReader.read` does).
  */
@@ -27,10 +44,25 @@ export class EventRangeMerge {
   private customerByNumber: Int32Array = new Int32Array(1024).fill(-1);
   private currencyOk: Uint8Array;
   private currencyBase: string | null = null;
+  /** Whether the ids' prefix, or the numbered customers' prefix, gives each id a label issue. */
+  private readonly idRisky: boolean;
+  private readonly customerPrefixRisky: boolean;
+  private readonly customerRisk: Uint8Array;
+  private readonly productRisk: Uint8Array;
+  private readonly channelRisk: Uint8Array;
 
   constructor(builder: EventSetBuilder, result: EventRangeResult) {
     this.builder = builder;
     this.r = result;
+    // prefix + digits has a label issue exactly when prefix + "1" has one: the first character
+    // is the prefix's (or a digit), a tag ends in a letter (so lies in the prefix), and the
+    // prefix ends in a non-digit and the digits have no leading zero, so whether the text is a
+    // number does not depend on them
+    this.idRisky = riskyLabel(`${result.idPrefix}1`);
+    this.customerPrefixRisky = riskyLabel(`${result.customerPrefix}1`);
+    this.customerRisk = risks(result.customerTexts);
+    this.productRisk = risks(result.productTexts);
+    this.channelRisk = risks(result.channelTexts);
     this.typeOf = table(result.typeTexts.length);
     this.initiatorOf = table(result.initiatorTexts.length);
     this.productOf = table(result.productTexts.length);
@@ -71,11 +103,18 @@ export class EventRangeMerge {
       if (code === -3) return false;
       initiator = code;
     }
-    if (!builder.seen.addNumbered(r.idPrefix, r.id[i] as number)) return false;
+    // labels that start like a formula or hold markup: the general path warns of them
+    if (this.idRisky) return false;
+    const who = r.customer[i] as number;
+    if (who >= 0 ? this.customerPrefixRisky : risky(-who - 1, this.customerRisk, r.customerTexts))
+      return false;
     const p = r.product[i] as number;
+    if (p >= 0 && risky(p, this.productRisk, r.productTexts)) return false;
     const c = r.channel[i] as number;
+    if (c >= 0 && risky(c, this.channelRisk, r.channelTexts)) return false;
+    if (!builder.seen.addNumbered(r.idPrefix, r.id[i] as number)) return false;
     builder.addChecked(
-      this.customer(r.customer[i] as number),
+      this.customer(who),
       time,
       type,
       value,

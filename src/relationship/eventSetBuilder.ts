@@ -1,5 +1,6 @@
 import { closestName, editDistance } from "../_lib/closestName";
 import { IssueLog, type IssueLogSummary, mergeIssueLogs } from "../_lib/issueLog";
+import { formulaLike, holdsMarkup } from "../_lib/labelRisk";
 import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue, IssueCode } from "../_lib/ServqualError";
@@ -349,6 +350,13 @@ export class EventSetBuilder {
       );
       return;
     }
+    const product = nameText(productCell);
+    const channel = nameText(channelCell);
+    // The event is kept: labels a spreadsheet or a browser would act on are warned of.
+    this.checkLabel(id, "event id", where, "id");
+    this.checkLabel(customer, "customer id", where, "customer");
+    if (product !== null) this.checkLabel(product, "product", where, "product");
+    if (channel !== null) this.checkLabel(channel, "channel", where, "channel");
     const value = this.valueOf(valueCell, currencyCell, type, where);
     let initiator: number = DEFAULT_INITIATOR[type] as number;
     if (!blank(initiatorCell)) {
@@ -376,13 +384,39 @@ export class EventSetBuilder {
     this.timeCol[at] = time;
     this.typeCol[at] = type;
     this.valueCol[at] = value;
-    this.productCol[at] = intern(productCell, this.productIndex, this.productNames);
-    this.channelCol[at] = intern(channelCell, this.channelIndex, this.channelNames);
+    this.productCol[at] =
+      product === null ? -1 : intern(product, this.productIndex, this.productNames);
+    this.channelCol[at] =
+      channel === null ? -1 : intern(channel, this.channelIndex, this.channelNames);
     this.initiatorCol[at] = initiator;
     this.sourceCol[at] = where.line ?? where.row;
     if (where.line !== undefined) this.lines = true;
     this.size += 1;
     this.eventsIn += 1;
+  }
+
+  /**
+   * Warns of a label of a kept event that starts like a spreadsheet formula
+   * (`formula-like-label`) or holds markup (`markup-in-label`), as the survey readers do for
+   * their labels and respondent ids: the label is kept as plain text.
+   */
+  private checkLabel(text: string, what: string, where: EventWhere, column: string): void {
+    if (formulaLike(text)) {
+      this.issue(
+        "formula-like-label",
+        `the ${what} ${showCell(text)} starts like a spreadsheet formula; it is kept as plain text (never evaluated) and escaped in reports; the event is kept`,
+        where,
+        column,
+      );
+    }
+    if (holdsMarkup(text)) {
+      this.issue(
+        "markup-in-label",
+        `the ${what} ${showCell(text)} contains markup; it is kept as plain text and escaped in reports; the event is kept`,
+        where,
+        column,
+      );
+    }
   }
 
   private dropValue(code: IssueCode, message: string, where: EventWhere, column: string): number {
@@ -643,9 +677,14 @@ function parseTimeText(text: string): number {
   );
 }
 
-function intern(cell: unknown, index: Map<string, number>, names: string[]): number {
-  if (blank(cell)) return -1;
-  const text = typeof cell === "string" ? cell.trim() : cellText(cell);
+/** A product or channel cell as its name (strings trimmed), or null when blank. */
+function nameText(cell: unknown): string | null {
+  if (blank(cell)) return null;
+  return typeof cell === "string" ? cell.trim() : cellText(cell);
+}
+
+/** The index of a name (trimmed, non-blank), adding it when new. */
+function intern(text: string, index: Map<string, number>, names: string[]): number {
   let at = index.get(text);
   if (at === undefined) {
     at = names.length;

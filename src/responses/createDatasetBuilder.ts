@@ -2,6 +2,7 @@ import { isValid } from "date-fns/isValid";
 import { parseISO } from "date-fns/parseISO";
 import { expectKind, expectShape, shapes } from "../_lib/guards";
 import { IssueLog } from "../_lib/issueLog";
+import { formulaLike, holdsMarkup } from "../_lib/labelRisk";
 import { type Notice, notice } from "../_lib/notice";
 import { parseDecimal } from "../_lib/parseDecimal";
 import type { Issue } from "../_lib/ServqualError";
@@ -83,9 +84,6 @@ export interface DatasetBuilder {
    */
   drain(): Dataset;
 }
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const MARKUP = /<\s*\/?\s*[a-z!]/i;
 
 /**
  * Creates a {@link DatasetBuilder} for an instrument and a header.
@@ -667,7 +665,7 @@ class Builder implements DatasetBuilder {
       });
       return null;
     }
-    if (FORMULA_START.test(text) && Number.isNaN(parseDecimal(text))) {
+    if (formulaLike(text)) {
       this.record({
         code: "formula-like-label",
         message: `${showCell(text)} starts like a spreadsheet formula; it is kept as plain text (never evaluated) and escaped in reports`,
@@ -675,7 +673,7 @@ class Builder implements DatasetBuilder {
         column,
       });
     }
-    if (MARKUP.test(text)) {
+    if (holdsMarkup(text)) {
       this.record({
         code: "markup-in-label",
         message: `${showCell(text)} contains markup; it is kept as plain text and escaped in reports`,

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fastEventLines, readEventsCsv } from "../../src/io/readEventsCsv";
 import { lineBlocks } from "../../src/io/readLineBlocks";
+import { labelFile } from "./labelLines";
 
 const dir = mkdtempSync(join(tmpdir(), "servqual-events-fast-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,8 +42,10 @@ const stamp = fc.oneof(
   ]),
 );
 const event = fc.tuple(
-  pick(["e1", "e2", "e3", "e01", "e10", "E4", " e5", "", "7", "e99999999999"]),
-  pick(["c1", "c2", "c3", " c4", "", "ü5", "c1 "]),
+  // ids and labels that start like a formula or hold markup (kept, with a warning), numbers
+  // that only look like one ("-5"), and a "<" that opens no tag
+  pick(["e1", "e2", "e3", "e01", "e10", "E4", " e5", "", "7", "e99999999999", "=e6", "-5", "e<b>"]),
+  pick(["c1", "c2", "c3", " c4", "", "ü5", "c1 ", "@SUM(1)", "-3", "=c1", "<i>c", "c<2"]),
   stamp,
   pick([
     "purchase",
@@ -57,8 +60,8 @@ const event = fc.tuple(
   ]),
   pick(["", "", "10", "10.50", "129.9", "-5", "07", "abc", " 3", "1e3", ".5", "0", "-0"]),
   pick(["", "EUR", "EUR", "eur", "USD", " EUR", "gbp", "EURO", "E1"]),
-  pick(["", "p1", "p2", " p3", "ü"]),
-  pick(["", "web", "phone", "web "]),
+  pick(["", "p1", "p2", " p3", "ü", "=p1", "-5", "<b>p</b>", "+1"]),
+  pick(["", "web", "phone", "web ", "<script>", "@web", "a<b"]),
   pick(["", "", "customer", "FIRM", "x"]),
 );
 /** Generated lines whose cell count is not the header's 9 (every other line has 9 cells). */
@@ -110,6 +113,25 @@ describe("readEventsCsv: the byte-level fast path equals the general (papaparse)
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("same events and report, and the expected label issues, on kept lines with formula and markup labels", async () => {
+    await fc.assert(
+      fc.asyncProperty(labelFile, fc.integer({ min: 40, max: 400 }), async (file, block) => {
+        const header = "id,customer,timestamp,type,value,currency,product,channel,initiator";
+        const path = join(dir, "labels.csv");
+        writeFileSync(path, `${header}\n${file.lines.join("\n")}\n`);
+        Object.assign(lineBlocks, { first: block, size: block });
+        fastEventLines.enabled = true;
+        const fast = await readEventsCsv(path, { asOf: "2025-01-01" });
+        fastEventLines.enabled = false;
+        const general = await readEventsCsv(path, { asOf: "2025-01-01" });
+        expect(fast).toEqual(general);
+        expect(general.report.issueCounts).toEqual(file.counts);
+        expect(general.report.eventsUsed).toBe(file.lines.length);
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { riskyLabel } from "../../src/_lib/labelRisk";
 import { ServqualError } from "../../src/_lib/ServqualError";
 import { relationshipFeatures, validateEvents } from "../../src/index";
 import { runRelationshipFeaturesSql } from "../../src/sql/runRelationshipFeaturesSql";
@@ -103,7 +104,9 @@ describe("ids that are names of Object.prototype properties", () => {
       fc.constantFrom(...INHERITED),
       fc
         .string({ minLength: 1, maxLength: 12 })
-        .filter((s) => s.trim() === s && s.length > 0 && s !== "plain"),
+        // (a label that starts like a formula or holds markup gets a warning of its own:
+        // eventLabels.test.ts)
+        .filter((s) => s.trim() === s && s.length > 0 && s !== "plain" && !riskyLabel(s)),
     );
     fc.assert(
       fc.property(idArb, fc.integer({ min: 1, max: 10_000 }), (id, spend) => {
